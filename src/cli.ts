@@ -1,0 +1,110 @@
+// The `sitrep` command line. Thin: parses options, reads input, calls the pipeline, prints.
+import { Command, CommanderError } from 'commander';
+import { readFileSync, statSync } from 'node:fs';
+import { InputError } from './errors.js';
+import { MAX_INPUT_BYTES, type RawInput } from './normalise/index.js';
+import { extract } from './pipeline.js';
+import { jsonSchema } from './contract.js';
+import { runBatch } from './batch.js';
+import { parsePublishedOrThrow } from './published.js';
+
+/** Reads a file or standard input ("-") with the checks every input gets. */
+export function readInput(path: string): Buffer {
+  if (path === '-') return readFileSync(0);
+  let st;
+  try {
+    st = statSync(path);
+  } catch {
+    throw new InputError(path, 'no such file');
+  }
+  if (st.isDirectory()) throw new InputError(path, 'is a directory, not a file (use `sitrep ingest` for folders)');
+  if (st.size > MAX_INPUT_BYTES)
+    throw new InputError(path, `too large: ${(st.size / 1048576).toFixed(1)} MB (limit ${MAX_INPUT_BYTES / 1048576} MB)`);
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    throw new InputError(path, `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
+function looksLikeHtml(path: string, bytes: Buffer): boolean {
+  if (/\.x?html?$/i.test(path)) return true;
+  const head = bytes.subarray(0, 1024).toString('utf8').trimStart().toLowerCase();
+  return head.startsWith('<!doctype html') || head.startsWith('<html') || /<(body|article|div|p)[\s>]/.test(head);
+}
+
+export function buildProgram(out: (s: string) => void = (s) => process.stdout.write(s)): Command {
+  const program = new Command('sitrep')
+    .description('Turns news reports about armed conflict into sourced, geolocated event data.')
+    .option('--debug', 'print stack traces on errors')
+    .exitOverride();
+
+  program
+    .command('extract')
+    .description('read one article (text or HTML) and print its contract document as JSON')
+    .argument('<file>', 'a file, or - for standard input')
+    .option('--published <date>', 'publication date (ISO 8601); overrides what the input says')
+    .option('--outlet <name>', 'the outlet that published it')
+    .option('--url <url>', "the article's URL")
+    .option('--title <title>', "the article's title")
+    .option('--id <id>', 'an id for the article')
+    .option('--html', 'treat the input as HTML (default: guessed from the name and content)')
+    .option('--include-text', 'include the normalised text that offsets index into')
+    .option('--jsonl', 'batch mode: one JSON object per input line, one document per output line')
+    .option('--workers <n>', 'worker threads for --jsonl (default: one per core)')
+    .option('--pretty', 'indent the JSON')
+    .action(async (file: string, o) => {
+      const published = parsePublishedOrThrow(o.published);
+      if (o.jsonl) {
+        await runBatch(file, readInput(file), {
+          includeText: !!o.includeText,
+          workers: o.workers ? Number(o.workers) : undefined,
+          defaults: { published, outlet: o.outlet, url: o.url, title: o.title },
+          out,
+        });
+        return;
+      }
+      const bytes = readInput(file);
+      const input: RawInput = {
+        source: file === '-' ? 'standard input' : file,
+        bytes,
+        isHtml: o.html || looksLikeHtml(file, bytes),
+        id: o.id ?? (file === '-' ? 'stdin' : file),
+        published,
+        outlet: o.outlet,
+        url: o.url,
+        title: o.title,
+      };
+      const doc = extract(input, { includeText: !!o.includeText });
+      out(JSON.stringify(doc, null, o.pretty ? 2 : undefined) + '\n');
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of the extract document')
+    .action(() => out(JSON.stringify(jsonSchema(), null, 2) + '\n'));
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const debug = argv.includes('--debug');
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      process.exitCode = e.exitCode === 0 ? 0 : 2;
+      return;
+    }
+    if (e instanceof InputError) {
+      process.stderr.write(`sitrep: ${e.message}\n`);
+      if (debug) process.stderr.write(`${e.stack}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    process.stderr.write(`sitrep: internal error: ${(e as Error).message}\n`);
+    if (debug) process.stderr.write(`${(e as Error).stack}\n`);
+    process.exitCode = 1;
+  }
+}

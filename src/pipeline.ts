@@ -1,0 +1,25 @@
+// ingest → normalise → annotate → extract events. One article in, one contract document out.
+import type { Doc, Stage } from './doc.js';
+import { normalise, type RawInput } from './normalise/index.js';
+import { toDocument, type OutputOptions } from './output.js';
+import type { Document } from './contract.js';
+import { tokens } from './stages/tokens.js';
+import { dateline } from './stages/dateline.js';
+import { entities } from './stages/entities.js';
+import { places } from './stages/places.js';
+import { dates } from './stages/dates.js';
+import { quotes } from './stages/quotes.js';
+
+/** The annotation stages, in order. Each reads the layers of the ones before it. */
+export const STAGES: Stage[] = [tokens, dateline, entities, places, dates, quotes];
+
+export function annotate(doc: Doc, stages: Stage[] = STAGES): Doc {
+  for (const s of stages) s.run(doc);
+  return doc;
+}
+
+export function extract(input: RawInput, opts: OutputOptions = {}): Document {
+  const doc = normalise(input);
+  annotate(doc);
+  return toDocument(doc, opts);
+}

@@ -1,0 +1,6 @@
+import type { Doc, Stage } from '../doc.js';
+
+export const entities: Stage = {
+  name: 'entities',
+  run(_doc: Doc) {},
+};
