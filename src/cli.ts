@@ -84,6 +84,23 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
     .description('print the JSON Schema of the extract document')
     .action(() => out(JSON.stringify(jsonSchema(), null, 2) + '\n'));
 
+  program
+    .command('eval')
+    .description('score extraction against gold JSONL files (or folders of them): P, R, F1 per field')
+    .argument('<gold...>', 'gold .jsonl files or folders')
+    .option('--json', 'print scores as JSON')
+    .option('--errors [fields]', 'list misses and extras per document (entities,places,quotes,events)')
+    .action(async (paths: string[], o) => {
+      const { evaluate, formatTable, toJson } = await import('./eval/index.js');
+      const r = evaluate(paths);
+      if (o.errors) {
+        const { formatErrors } = await import('./eval/errors.js');
+        const fields = typeof o.errors === 'string' ? o.errors.split(',') : ['entities', 'places', 'quotes', 'events'];
+        out(formatErrors(r, fields));
+      }
+      out(o.json ? JSON.stringify(toJson(r), null, 2) + '\n' : formatTable(r));
+    });
+
   return program;
 }
 

@@ -50,48 +50,35 @@ export const tokens: Stage = {
     const lemma: string[] = wd.tokens().out(its.lemma);
     const spans: [number, number][] = wd.sentences().out(its.span);
 
-    const raw: Omit<Token, 'i' | 'sent'>[] = [];
+    // Map wink token index -> sentence; sentences are also split at paragraph breaks.
+    const sentOf = new Int32Array(values.length);
+    for (let s = 0; s < spans.length; s++) for (let k = spans[s][0]; k <= spans[s][1]; k++) sentOf[k] = s;
+    const paras = doc.paragraphs;
+    const toks: Token[] = [];
+    const sentences: Sentence[] = [];
     let at = 0;
+    let p = 0;
+    let prevSent = -1;
+    let prevPara = -1;
     for (let k = 0; k < values.length; k++) {
       at += spaces[k].length;
       const v = values[k];
-      // Whitespace tokens (line breaks) carry no meaning for the stages after this one.
-      if (/^\s+$/.test(v)) {
-        at += v.length;
-        continue;
-      }
-      raw.push({ start: at, end: at + v.length, text: v, lower: v.toLowerCase(), pos: pos[k], lemma: lemma[k] });
+      const start = at;
       at += v.length;
-      (raw[raw.length - 1] as { k?: number }).k = k;
-    }
-    if (at !== text.length) throw new Error(`tokeniser lost text: ${at} of ${text.length} characters`);
-
-    // Map wink token index -> sentence, then split sentences at paragraph breaks too.
-    const sentOf = new Int32Array(values.length);
-    spans.forEach(([a, b], s) => {
-      for (let k = a; k <= b; k++) sentOf[k] = s;
-    });
-    const paras = doc.paragraphs;
-    let p = 0;
-    const sentences: Sentence[] = [];
-    const toks: Token[] = [];
-    let prevKey = '';
-    for (const r of raw) {
-      const k = (r as { k?: number }).k!;
-      delete (r as { k?: number }).k;
-      while (p < paras.length - 1 && r.start >= paras[p + 1].start) p++;
-      const key = `${sentOf[k]}:${p}`;
-      const t: Token = { ...r, i: toks.length, sent: 0 };
-      if (key !== prevKey) {
-        sentences.push({ i: sentences.length, start: t.start, end: t.end, first: t.i, last: t.i + 1, paragraph: p });
-        prevKey = key;
+      // Whitespace tokens (line breaks) carry no meaning for the stages after this one.
+      if (v.trim() === '') continue;
+      while (p < paras.length - 1 && start >= paras[p + 1].start) p++;
+      if (sentOf[k] !== prevSent || p !== prevPara) {
+        sentences.push({ i: sentences.length, start, end: at, first: toks.length, last: toks.length, paragraph: p });
+        prevSent = sentOf[k];
+        prevPara = p;
       }
       const s = sentences[sentences.length - 1];
-      t.sent = s.i;
-      s.end = t.end;
-      s.last = t.i + 1;
-      toks.push(t);
+      toks.push({ i: toks.length, start, end: at, text: v, lower: v.toLowerCase(), pos: pos[k], lemma: lemma[k], sent: s.i });
+      s.end = at;
+      s.last = toks.length;
     }
+    if (at !== text.length) throw new Error(`tokeniser lost text: ${at} of ${text.length} characters`);
     doc.tokens = toks;
     doc.sentences = sentences;
   },
