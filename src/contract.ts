@@ -175,6 +175,9 @@ export type Fatalities = z.infer<typeof Fatalities>;
 export type Event = z.infer<typeof Event>;
 export type Quote = z.infer<typeof Quote>;
 export type Framing = z.infer<typeof Framing>;
+export type Stance = z.infer<typeof Stance>;
+export type Mode = z.infer<typeof Mode>;
+export type ActorKind = z.infer<typeof ActorKind>;
 export type Document = z.infer<typeof Document>;
 
 export function jsonSchema(): object {

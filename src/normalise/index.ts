@@ -1,8 +1,13 @@
-// Input normalisation: bytes or markup in, one clean text with its metadata out.
+// Input normalisation: bytes or markup in, one clean text with its metadata out. The text made
+// here is what every offset indexes into; nothing after this changes it.
 import { Doc, type ArticleMeta } from '../doc.js';
 import { InputError } from '../errors.js';
+import { checkBinaryString, cleanText, declaredCharset, decode, MAX_INPUT_BYTES } from './text.js';
+import { extractArticle } from './html.js';
+import { detectLanguage, languageWarning } from './language.js';
+import type { HtmlMeta } from './meta.js';
 
-export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
+export { decode, MAX_INPUT_BYTES };
 
 export interface RawInput {
   /** how the input is named in error messages: a path, "-" or "line 3" */
@@ -20,29 +25,53 @@ export interface RawInput {
   license?: string | null;
 }
 
+/** How the article text was obtained, for tools that want to know. */
+export type Method = 'text' | 'readability' | 'fallback';
+
 export function normalise(input: RawInput): Doc {
-  let text = input.text ?? '';
-  if (input.bytes) text = decode(input.source, input.bytes);
-  text = text.normalize('NFC');
-  if (!text.trim()) throw new InputError(input.source, 'empty input: no text to read');
-  const meta: Partial<ArticleMeta> = {
-    id: input.id,
-    url: input.url ?? null,
-    title: input.title ?? null,
-    outlet: input.outlet ?? null,
-    published: input.published ?? null,
-    license: input.license ?? null,
-  };
-  return new Doc(text, meta);
+  return normaliseWithInfo(input).doc;
 }
 
-export function decode(source: string, bytes: Buffer): string {
-  if (bytes.length > MAX_INPUT_BYTES)
-    throw new InputError(source, `too large: ${(bytes.length / 1048576).toFixed(1)} MB (limit ${MAX_INPUT_BYTES / 1048576} MB)`);
-  if (bytes.includes(0)) throw new InputError(source, 'binary data, not text (contains NUL bytes)');
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new InputError(source, 'invalid UTF-8');
+export function normaliseWithInfo(input: RawInput): { doc: Doc; method: Method } {
+  const { source } = input;
+  const isHtml = input.isHtml ?? input.html !== undefined;
+  let raw: string;
+  if (input.bytes) raw = decode(source, input.bytes, isHtml ? declaredCharset(input.bytes) : null);
+  else raw = input.html ?? input.text ?? '';
+  if (raw.length > MAX_INPUT_BYTES)
+    throw new InputError(source, `too large: ${(raw.length / 1048576).toFixed(1)} MB of text (limit ${MAX_INPUT_BYTES / 1048576} MB)`);
+  if (!raw.trim()) throw new InputError(source, raw ? 'empty input: only whitespace' : 'empty input: no text to read');
+  checkBinaryString(source, raw);
+
+  let text: string;
+  let found: Partial<HtmlMeta> = {};
+  let method: Method = 'text';
+  if (isHtml) {
+    const a = extractArticle(raw);
+    if (!a.paragraphs.length) throw new InputError(source, 'no article text found in the HTML');
+    text = cleanText(a.paragraphs.join('\n\n'));
+    found = a.meta;
+    method = a.method;
+  } else {
+    text = cleanText(raw);
+    if (!text.trim()) throw new InputError(source, 'empty input: only whitespace and control characters');
   }
+
+  let language = detectLanguage(text).code;
+  if (language === 'und' && found.lang) language = found.lang;
+  // Values the user gave win over what the page says.
+  const meta: Partial<ArticleMeta> = {
+    id: input.id,
+    url: input.url ?? found.url ?? null,
+    title: input.title ?? found.title ?? null,
+    outlet: input.outlet ?? found.outlet ?? null,
+    published: input.published ?? found.published ?? null,
+    license: input.license ?? null,
+    byline: found.byline ?? null,
+    language,
+  };
+  const doc = new Doc(text, meta);
+  const w = languageWarning(language);
+  if (w) doc.warnings.push(w);
+  return { doc, method };
 }

