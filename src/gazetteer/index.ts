@@ -132,6 +132,18 @@ const isDivision = (f: string) => f === 'ADM1' || f === 'REGION';
  * divisions and regions (or to towns) when the full form is not itself indexed.
  */
 export function match(name: string): Match[] {
+  let hit = matchCache.get(name);
+  if (!hit) {
+    if (matchCache.size > 20000) matchCache.clear();
+    hit = lookupName(name);
+    matchCache.set(name, hit);
+  }
+  return hit;
+}
+// Articles repeat names, and a corpus repeats them across articles: cache the (immutable) answers.
+const matchCache = new Map<string, Match[]>();
+
+function lookupName(name: string): Match[] {
   const l = load();
   const k = key(name);
   let ps = postings(k);
@@ -146,7 +158,7 @@ export function match(name: string): Match[] {
       ps = postings(k.replace(/ (city|town)$/, '')).filter((p) => l.g.meta.precs[l.g.r[p >> 1]] === 'city');
     }
   }
-  return ps.map((p) => ({ entry: entry(p >> 1), alternate: (p & 1) === 1 }));
+  return Object.freeze(ps.map((p) => Object.freeze({ entry: entry(p >> 1), alternate: (p & 1) === 1 }))) as Match[];
 }
 
 /** Every gazetteer entry a name could refer to, most populous first. */

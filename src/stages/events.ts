@@ -12,6 +12,7 @@ import { modeBefore, governedMode } from '../events/modes.js';
 import { acledFor, familyOf, kind as kindInfo, ploverFor } from '../events/taxonomy.js';
 import { actorForEntity, resolveActor } from '../events/actors.js';
 import { loadYaml } from '../events/data.js';
+import { datelineTime } from './dates.js';
 
 type Mode = Event['mode'];
 
@@ -275,8 +276,12 @@ export const events: Stage = {
     const drafts: Draft[] = [];
     const toks = doc.tokens;
     const published = doc.meta.published?.slice(0, 10) ?? null;
-    // The lede's time: news reports give the day of the news early ("on Tuesday").
-    const ledeTime = doc.times.find((t) => !t.background && !t.future && t.start && doc.sentences[t.mention.sent].paragraph === 0) ?? null;
+    // An event with no time of its own happened when the report's news did: the dateline's date,
+    // else the lede's first date ("on Tuesday"), as wire reports give the day of the news early.
+    const newsTime =
+      datelineTime(doc) ??
+      doc.times.find((t) => !t.background && !t.future && t.start && doc.sentences[t.mention.sent].paragraph === doc.sentences[0]?.paragraph) ??
+      null;
 
     for (const s of doc.sentences) {
       const matches = T.matchBest(toks, s.first, s.last);
@@ -382,6 +387,16 @@ export const events: Stage = {
         }
       }
       for (const d of sentDrafts) {
+        // "The attack killed two civilians": a definite, generic mention continues the last
+        // violent event reported, whatever that event was called.
+        const t0 = d.trigger.first;
+        if (d.generic && ['the', 'this', 'that', 'these', 'those'].includes(toks[t0 - 1]?.lower ?? '')) {
+          const host = [...drafts].reverse().find((p) => kindInfo(p.kind)?.violent && s.i - p.sents[p.sents.length - 1] <= 3);
+          if (host) {
+            merge(host, { ...d, kind: host.kind, generic: false });
+            continue;
+          }
+        }
         const prev = [...drafts].reverse().find((p) => mergeable(p, d, doc));
         if (prev) merge(prev, d);
         else drafts.push(d);
@@ -393,7 +408,7 @@ export const events: Stage = {
       if (!d.grounded) continue;
       if (d.generic && !d.initiator && !d.target && !d.place) continue;
       let time = d.time;
-      if (!time && !d.historical && d.mode === 'actual' && kindInfo(d.kind)?.violent) time = ledeTime;
+      if (!time && !d.historical && d.mode === 'actual' && kindInfo(d.kind)?.violent) time = newsTime;
       const t = time ? toTime(doc, time) : null;
       // A report cannot tell of an actual event after it was published.
       if (t?.start && published && t.start > published && d.mode === 'actual') continue;

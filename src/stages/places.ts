@@ -31,6 +31,8 @@ interface TGroup extends Group {
   name: string;
   entity: EntityAnn | null;
   region: RegionFrame | null;
+  /** the mention is the entity's own name, not a directional part of it */
+  ownName: boolean;
 }
 
 let qualifiers: Map<string, { country: string; admin1: string }> | null = null;
@@ -80,6 +82,7 @@ export function runPlaces(doc: Doc, opts: PlacesOptions = {}): void {
 
   // places, one per distinct resolved place with a locative mention
   const places = new Map<string, PlaceAnn & { order: number }>();
+  const entityPlace = new Map<EntityAnn, { place: PlaceAnn; own: boolean }>();
   for (const g of list) {
     const e = g.chosen;
     if (e && g.entity && !g.entity.country && e.country) {
@@ -97,8 +100,8 @@ export function runPlaces(doc: Doc, opts: PlacesOptions = {}): void {
         name: spot.name ?? g.name,
         country: e.country,
         admin1: e.feature === 'PCLI' ? null : e.admin1,
-        lat: round2(spot.lat),
-        lon: round2(spot.lon),
+        lat: spot.lat,
+        lon: spot.lon,
         precision: spot.precision,
         geonameid: spot.compass ? null : e.geonameid,
         mentions: [],
@@ -109,23 +112,17 @@ export function runPlaces(doc: Doc, opts: PlacesOptions = {}): void {
     }
     p.mentions.push(...ms);
     p.order = Math.min(p.order, ...ms.map((m) => m.start));
-    if (g.entity && !g.entity.place && !spot.compass) (g.entity as EntityAnn & { _p?: typeof p })._p = p;
+    // the entity's place is the one its own name resolves to; a directional part only if nothing else
+    // the entity's place is the one its own name resolves to, else the first it is part of
+    const had = g.entity ? entityPlace.get(g.entity) : undefined;
+    if (g.entity && (!had || (g.ownName && !had.own))) entityPlace.set(g.entity, { place: p, own: g.ownName });
   }
   const sorted = [...places.values()].sort((a, b) => a.order - b.order);
   sorted.forEach((p, i) => {
     p.id = `p${i + 1}`;
     p.mentions.sort((a, b) => a.start - b.start);
   });
-  for (const e of doc.entities) {
-    const own = (e as EntityAnn & { _p?: PlaceAnn })._p;
-    delete (e as EntityAnn & { _p?: PlaceAnn })._p;
-    if (own && !e.place) e.place = own.id;
-  }
-  // an entity named only in a directional phrase still points at that place
-  for (const p of sorted) {
-    const e = doc.entity(p.entity);
-    if (e && !e.place) e.place = p.id;
-  }
+  for (const [e, p] of entityPlace) if (!e.place) e.place = p.place.id;
   doc.places = sorted.map(({ order: _o, ...p }) => p);
 }
 
@@ -170,7 +167,8 @@ function newGroup(doc: Doc, it: Item, text: string): TGroup {
   if (matches.length === 0) matches = lookup(doc, it, text);
   const next = doc.tokens[it.mention.last];
   const adminCue = (!!next && next.sent === it.mention.sent && adminTerms.has(next.lower)) || /\b(province|governorate|oblast|region)$/i.test(text);
-  return { matches, weight: 0, adminCue, dateline: false, chosen: null, items: [], name, entity: it.entity, region };
+  const ownName = !it.region && !!it.entity && key(it.entity.name) === key(text);
+  return { matches, weight: 0, adminCue, dateline: false, chosen: null, items: [], name, entity: it.entity, region, ownName };
 }
 
 /** The candidates of a toponym: its text, then without modifiers ("occupied"), then the entity's name, then a place named inside it ("Damascus International Airport"). */
@@ -252,5 +250,3 @@ function tidy(text: string): string {
   if (t.length > 3 && t === t.toUpperCase()) return t.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, a, b) => a + b.toUpperCase());
   return t;
 }
-
-const round2 = (x: number) => Math.round(x * 100) / 100;

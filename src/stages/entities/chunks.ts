@@ -15,7 +15,7 @@ export interface Chunk {
 // Closed-class words are never part of a name even when capitalised ("The", "In", "I").
 const CLOSED = new Set(['DET', 'ADP', 'PRON', 'CCONJ', 'SCONJ', 'AUX', 'PART', 'PUNCT', 'SYM', 'NUM', 'SPACE']);
 // Lower-case particles inside Arabic, Persian and European names.
-const PARTICLES = new Set(['al', 'el', 'ad', 'ar', 'as', 'ash', 'at', 'az', 'ez', 'an', 'bin', 'ibn', 'bint', 'ben', 'de', 'da', 'di', 'du', 'del', 'della', 'der', 'den', 'van', 'von', 'le', 'la']);
+export const PARTICLES = new Set(['al', 'el', 'ad', 'ar', 'as', 'ash', 'at', 'az', 'ez', 'an', 'bin', 'ibn', 'bint', 'ben', 'de', 'da', 'di', 'du', 'del', 'della', 'der', 'den', 'van', 'von', 'le', 'la']);
 const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '-', '–', '—', ':', '•', '*']);
 
 export function isUpperStart(t: Token): boolean {

@@ -4,7 +4,7 @@
 import type { Doc, EntityType } from '../../doc.js';
 import { candidates } from '../../gazetteer/index.js';
 import { getLexicon, nameKey, type CueType, type Known, type Lexicon } from './lexicon.js';
-import { equipmentNear, isAllCaps, isUpperStart, type Chunk } from './chunks.js';
+import { equipmentNear, isAllCaps, isUpperStart, PARTICLES, type Chunk } from './chunks.js';
 import { better, possessiveBefore, roleAfter, roleBefore, stateOf, type Role } from './roles.js';
 
 export interface Seg {
@@ -72,7 +72,11 @@ export class Classifier {
       if (toks[b + m - 1].sent !== sent || isUpperStart(toks[b])) continue;
       const key = this.lower(b, b + m);
       const state = this.lex.cues.state.get(key);
-      if (state && (last.type === 'NORP' || (last.type === 'GPE' && last.known?.id.startsWith('gpe:'))) && last.country) {
+      // The cue must head its phrase: "the Syrian army said", not "Iranian military advisers".
+      const head = toks[b + m - 1];
+      const next = toks[b + m];
+      const heads = (head.pos === 'NOUN' || head.pos === 'PROPN') && !(next && next.sent === sent && (next.pos === 'NOUN' || next.pos === 'PROPN'));
+      if (state && heads && (last.type === 'NORP' || (last.type === 'GPE' && last.known?.id.startsWith('gpe:'))) && last.country) {
         const known = this.knownAt(last.first, b + m);
         return [...segs.slice(0, -1), known ? this.knownSeg(last.first, b + m, known) : { first: last.first, last: b + m, type: 'ORG', country: last.country, strong: true }];
       }
@@ -160,14 +164,14 @@ export class Classifier {
     for (let k = a; k < b; k++) {
       const t = toks[k];
       if (/\d/.test(t.text)) return false;
-      if (!isUpperStart(t) && t.text !== '-' && t.text !== "'" && !PARTICLE.test(t.lower)) return false;
+      if (!isUpperStart(t) && t.text !== '-' && t.text !== "'" && !PARTICLES.has(t.lower)) return false;
     }
     return true;
   }
 
   private hasParticle(a: number, b: number): boolean {
     const toks = this.doc.tokens;
-    for (let k = a + 1; k < b - 1; k++) if (PARTICLE.test(toks[k].lower)) return true;
+    for (let k = a + 1; k < b - 1; k++) if (PARTICLES.has(toks[k].lower)) return true;
     return false;
   }
 
@@ -301,5 +305,3 @@ export class Classifier {
     return { first: a, last: b, type: p.type, country: p.country, strong: p.strong };
   }
 }
-
-const PARTICLE = /^(al|el|ad|ar|as|ash|az|ez|bin|ibn|bint|ben|de|da|di|du|del|della|der|den|van|von|le|la)$/;

@@ -157,10 +157,13 @@ export function buildEntities(doc: Doc, segs: Seg[]): EntityAnn[] {
 function canonical(c: Cluster, text: (s: Seg) => string): string {
   const forms = c.segs.map(text);
   if (c.type === 'NORP') return forms[0];
+  // A state is called by its usual name when the article uses it ("Iran", not "Islamic Republic").
+  const known = c.segs.find((s) => s.known)?.known;
+  if (known?.id.startsWith('gpe:') && forms.includes(known.name)) return known.name;
   const score = (t: string) => t.split(/\s+/).length * 1000 + t.length - (isAllCaps(t.replace(/[\s-]/g, '')) ? 500 : 0);
   let best = forms[0];
   for (const f of forms) if (score(f) > score(best)) best = f;
-  if (c.type === 'ORG' || c.type === 'GPE') {
+  if (c.type === 'ORG') {
     const acr = forms.find((f) => isAllCaps(f) && !/\s/.test(f));
     if (acr && best !== acr && !best.includes(acr)) return `${best} (${acr})`;
   }
