@@ -10,9 +10,10 @@ import { places } from './stages/places.js';
 import { dates } from './stages/dates.js';
 import { quotes } from './stages/quotes.js';
 import { events } from './stages/events.js';
+import { framing } from './stages/framing.js';
 
 /** The annotation stages, in order. Each reads the layers of the ones before it. */
-export const STAGES: Stage[] = [tokens, dateline, entities, places, dates, quotes, events];
+export const STAGES: Stage[] = [tokens, dateline, entities, places, dates, quotes, framing, events];
 
 export function annotate(doc: Doc, stages: Stage[] = STAGES): Doc {
   for (const s of stages) s.run(doc);

@@ -27,6 +27,12 @@ test('the head before "of" is the head of the phrase', () => {
   assert.deepEqual(kc('forces of the Syrian regime'), ['military', 'SYR']);
 });
 
+test('the head comes before a preposition: "rebels in Darfur", "settlers in Hebron"', () => {
+  assert.deepEqual(kc('rebels in Darfur'), ['armed_group', null]);
+  assert.deepEqual(kc('Jewish settlers in the West Bank city of Hebron'), ['civilians', null]);
+  assert.deepEqual(kc('Palestinian prisoners held in Israel'), ['civilians', 'PSE']);
+});
+
 test('plural heads are found by their singular', () => {
   assert.deepEqual(kc('Congolese soldiers'), ['military', 'COD']);
   assert.deepEqual(kc('Yemeni militias'), ['armed_group', 'YEM']);
@@ -93,6 +99,7 @@ test('"the occupation" is whichever of Israel and Russia the article named last'
   assert.deepEqual(kc('the occupation forces', ['UKR', 'RUS']), ['military', 'RUS']);
   assert.deepEqual(kc('the occupation forces', ['PSE', 'ISR', 'SYR']), ['military', 'ISR']);
   assert.deepEqual(kc('Russian occupation forces', ['ISR']), ['military', 'RUS']);
+  assert.deepEqual(kc('the occupation', ['USA', 'PAN']), ['state', null]);
 });
 
 test('"the Arab nation" is the most recently mentioned Arab state, and only that', () => {
@@ -173,6 +180,31 @@ test('people: a leader alone is a person, as a modifier gives the country', () =
   assert.deepEqual(kc('President Bashar al-Assad'), ['person', 'SYR']);
   assert.deepEqual(kc('the Netanyahu government'), ['government', 'ISR']);
   assert.deepEqual(kc("Putin's army"), ['military', 'RUS']);
+});
+
+test('a title before a personal name makes a person, of the country named before the title', () => {
+  assert.deepEqual(resolveActor('Israeli Prime Minister Ehud Barak'), { name: 'Ehud Barak', country: 'ISR', kind: 'person', entity: null });
+  assert.deepEqual(resolveActor('President Omar Hassan al-Bashir'), {
+    name: 'Omar Hassan al-Bashir',
+    country: null,
+    kind: 'person',
+    entity: null,
+  });
+  assert.deepEqual(kc("Iran's deputy defense minister Hamzeh Qalandari"), ['person', 'IRN']);
+  assert.deepEqual(kc('Foreign Minister Abbas Araghchi'), ['person', 'IRN']);
+  assert.deepEqual(kc('Hezbollah leader Hassan Nasrallah'), ['person', 'LBN']);
+  assert.equal(resolveActor('Israeli Air Force F-16'), null);
+  assert.equal(resolveActor('U.S. Secretary of State Warren Christopher')!.name, 'Warren Christopher');
+  assert.equal(resolveActor('Lt. Gen. Prosper Avril')!.name, 'Prosper Avril');
+  assert.deepEqual(kc('Syrian Air Defense Forces'), ['military', 'SYR']);
+});
+
+test('"anti-", "pro-" and "-backed" make a country a stance, not an owner; "-led" does not', () => {
+  assert.deepEqual(kc('Iran-backed militias'), ['armed_group', null]);
+  assert.deepEqual(kc('the Saudi-led coalition'), ['military', 'SAU']);
+  assert.deepEqual(kc('an anti-Syria journalist'), ['civilians', null]);
+  assert.deepEqual(kc('pro-Russian separatists'), ['armed_group', null]);
+  assert.deepEqual(kc('Russian separatists'), ['armed_group', 'RUS']);
 });
 
 test('phrases that name no actor give null', () => {

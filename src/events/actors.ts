@@ -30,8 +30,8 @@ interface Entry {
   country: string | null;
   kind: Kind;
   source: 'country' | 'demonym' | 'capital' | 'alias' | 'group' | 'organization' | 'person';
-  /** for "the Arab nation": candidates (null = any country) and fallback */
-  context?: { among: Set<string> | null; fallback: string | null };
+  /** for "the Arab nation": the countries it can stand for (null = any) */
+  context?: { among: Set<string> | null };
 }
 
 interface Phrase {
@@ -56,6 +56,13 @@ interface Tables {
   modifiable: Set<string>;
   modifiers: Map<string, Kind>;
   governing: Set<string>;
+  /** lower-case words inside personal names ("al", "bin", "de") */
+  particles: Set<string>;
+  /** words after which a complement follows, not the head ("rebels in Darfur") */
+  prepositions: Set<string>;
+  /** prefixes that make a name a stance, not an owner ("anti-Syria journalist", "pro-Russian separatists") */
+  stance: Set<string>;
+  stanceAfter: Set<string>;
   /** alpha-3 → common English name */
   countryName: Map<string, string>;
   /** data problems found while loading (duplicate names with different meanings) */
@@ -85,23 +92,27 @@ interface Tok {
   /** as written, possessive removed */
   orig: string;
   low: string;
+  /** offsets in the phrase */
+  start: number;
+  end: number;
 }
 
 /** Words of a phrase: possessives dropped, hyphenated words split unless they are a known acronym. */
 function tokenize(phrase: string, acronyms?: Map<string, Entry>): Tok[] {
   const out: Tok[] = [];
-  const raw = phrase.replace(/[’‘`´]/g, "'").split(/[\s,;:()[\]"“”/]+/);
-  for (let w of raw) {
-    w = w.replace(/'s$|'$/i, '');
+  const text = phrase.replace(/[’‘`´]/g, "'");
+  for (const m of text.matchAll(/[^\s,;:()[\]"“”/]+/g)) {
+    let w = m[0].replace(/'s$|'$/i, '');
     if (!/^([A-Za-z]\.)+$/.test(w)) w = w.replace(/[.!?]+$/, '');
     if (!w) continue;
     if (acronyms?.has(w)) {
-      out.push({ orig: w, low: fold(w) });
+      out.push({ orig: w, low: fold(w), start: m.index, end: m.index + w.length });
       continue;
     }
-    for (const part of w.split(/[-‐‑–—]+/)) {
-      const low = fold(part);
-      if (low) out.push({ orig: part, low });
+    for (const part of w.matchAll(/[^-‐‑–—]+/g)) {
+      const low = fold(part[0]);
+      const start = m.index + part.index;
+      if (low) out.push({ orig: part[0], low, start, end: start + part[0].length });
     }
   }
   return out;
@@ -128,7 +139,6 @@ const AliasFile = z.strictObject({
       name: z.string().optional(),
       resolve: z.literal('context').optional(),
       among: z.union([z.string(), z.array(Alpha3)]).optional(),
-      default: Alpha3.optional(),
     }),
   ),
   people: z.record(z.string(), Alpha3),
@@ -162,6 +172,10 @@ const NounFile = z.strictObject({
     modifiers: z.record(z.string(), KindZ),
   }),
   governing: z.array(z.string()),
+  particles: z.array(z.string()),
+  stance: z.array(z.string()),
+  stance_after: z.array(z.string()),
+  prepositions: z.array(z.string()),
 });
 
 function readYaml<T>(file: string, schema: z.ZodType<T>): T {
@@ -194,6 +208,10 @@ function load(): Tables {
     modifiable: new Set(),
     modifiers: new Map(),
     governing: new Set(),
+    particles: new Set(),
+    stance: new Set(),
+    stanceAfter: new Set(),
+    prepositions: new Set(),
     countryName: new Map(),
     problems: [],
   };
@@ -266,7 +284,7 @@ function load(): Tables {
     if (a.resolve === 'context') {
       const among = a.among === undefined ? null : typeof a.among === 'string' ? al.groups[a.among] : a.among;
       if (among === undefined) throw new Error(`data/actors/aliases.yaml: unknown group "${a.among}"`);
-      context = { among: among && new Set(among), fallback: a.default ?? null };
+      context = { among: among && new Set(among) };
     } else if (!a.country) throw new Error(`data/actors/aliases.yaml: "${a.names[0]}" needs a country or resolve: context`);
     const e: Entry = { name: a.name ?? null, country: a.country ?? null, kind: a.kind, source: 'alias', context };
     for (const n of a.names) add(n, e);
@@ -303,6 +321,10 @@ function load(): Tables {
   t.modifiers.set('', nouns.modifiable.default);
   for (const [w, k] of Object.entries(nouns.modifiable.modifiers)) t.modifiers.set(fold(w), k);
   for (const w of nouns.governing) t.governing.add(fold(w));
+  for (const w of nouns.particles) t.particles.add(fold(w));
+  for (const w of nouns.stance) t.stance.add(fold(w));
+  for (const w of nouns.stance_after) t.stanceAfter.add(fold(w));
+  for (const w of nouns.prepositions) t.prepositions.add(fold(w));
   tables = t;
   return t;
 }
@@ -374,7 +396,7 @@ function countryOf(e: Entry, ctx?: ResolveContext): string | null {
   if (!e.context) return e.country;
   const recent = ctx?.recentCountries ?? [];
   for (let i = recent.length - 1; i >= 0; i--) if (!e.context.among || e.context.among.has(recent[i])) return recent[i];
-  return e.context.fallback;
+  return null;
 }
 
 function nameFor(kind: Kind, country: string | null, t: Tables): string | null {
@@ -413,24 +435,35 @@ export function resolveActor(phrase: string, ctx?: ResolveContext): Actor | null
   // A known name that is the whole phrase.
   if (matches.length === 1 && matches[0].start === first && matches[0].end === n) return actorOf(matches[0].entry, display, ctx, t);
 
-  // The head: before "of" ("Ministry of Foreign Affairs"), else at the end.
-  const of = toks.findIndex((w, k) => k > 0 && w.low === 'of');
+  // The head: before a preposition ("Ministry of Foreign Affairs", "rebels in Darfur"), else at the end.
+  const of = toks.findIndex((w, k) => k > first && t.prepositions.has(w.low));
   const coveredAt = (i: number) => matches.find((m) => m.start <= i && i < m.end);
-  let head = of > 0 && !coveredAt(of - 1) ? headEndingAt(toks, of - 1, t) : null;
+  // (A participle may stand between: "prisoners held in Israel".)
+  let head: ReturnType<typeof headEndingAt> = null;
+  for (let i = of - 1; of > 0 && i >= first && i >= of - 2 && !head; i--) if (!coveredAt(i)) head = headEndingAt(toks, i, t);
   if (!head && !coveredAt(n - 1)) head = headEndingAt(toks, n - 1, t);
+  // A title before a name outranks a head before "of": "U.S. Secretary of State Warren Christopher".
+  if (head && head.end < n) {
+    const person = titled(toks, matches, phrase, ctx, t);
+    if (person) return person;
+  }
 
   if (!head) {
     // The phrase ends in a name after a title or another name: "Iran's IRGC", "President Bashar
     // al-Assad" (but not "Latin America": an unknown word before the name makes it another name).
     const last = coveredAt(n - 1);
-    if (!last || last.entry.source === 'country' || last.entry.source === 'demonym' || last.entry.source === 'capital') return null;
-    for (let i = first; i < last.start; i++) if (!coveredAt(i) && !headEndingAt(toks, i, t)) return null;
-    return actorOf(last.entry, display, ctx, t);
+    if (last && last.entry.source !== 'country' && last.entry.source !== 'demonym' && last.entry.source !== 'capital') {
+      let ok = true;
+      for (let i = first; i < last.start && ok; i++) ok = !!coveredAt(i) || !!headEndingAt(toks, i, t);
+      if (ok) return actorOf(last.entry, display, ctx, t);
+    }
+    return titled(toks, matches, phrase, ctx, t);
   }
 
   const mods = matches.filter((m) => m.end <= head!.start || m.start >= head!.end);
   const named = mods.find((m) => m.entry.source === 'group' || m.entry.source === 'organization');
-  const country = mods.map((m) => countryOf(m.entry, ctx)).find((c) => c) ?? null;
+  const owners = mods.filter((m) => owns(m, toks, t));
+  const country = owners.map((m) => countryOf(m.entry, ctx)).find((c) => c) ?? null;
 
   if (named?.entry.kind === 'armed_group') {
     // "the Houthi-run health ministry" is a government; "Hezbollah fighters" are the group.
@@ -447,6 +480,45 @@ export function resolveActor(phrase: string, ctx?: ResolveContext): Actor | null
     kind = fromWord ?? institution?.entry.kind ?? t.modifiers.get('')!;
   }
   return { name: display, country, kind, entity: null };
+}
+
+/** Whether a name before the head says whose the actor is, rather than whom it is for or against. */
+function owns(m: Match, toks: Tok[], t: Tables): boolean {
+  return !t.stance.has(toks[m.start - 1]?.low) && !t.stanceAfter.has(toks[m.end]?.low);
+}
+
+/**
+ * A title followed by a personal name: "Serbian President Vojislav Kostunica", "Planning Minister
+ * Tran Xuan Gia" → a person, of the country named before the title.
+ */
+function titled(toks: Tok[], matches: Match[], phrase: string, ctx: ResolveContext | undefined, t: Tables): Actor | null {
+  const n = toks.length;
+  const named = (i: number) => matches.find((m) => m.start <= i && i < m.end);
+  let nameStart = n;
+  // The name: capitalised words (and particles such as "al", "bin") back from the end; a known
+  // person's name may be part of it, a country or group may not.
+  while (nameStart > 0) {
+    const w = toks[nameStart - 1];
+    const c = w.orig.charCodeAt(0);
+    const capital = c >= 65 && c <= 90 ? true : c > 127 && w.orig[0] !== w.orig[0].toLowerCase();
+    if (!capital && !t.particles.has(w.low)) break;
+    const m = named(nameStart - 1);
+    if (m && m.entry.source !== 'person') break;
+    nameStart--;
+  }
+  // "Syrian Air Defense Forces" ends in a noun, not a name.
+  if (headEndingAt(toks, n - 1, t)) return null;
+  // The title ends right before the name, possibly itself capitalised ("President"): the rightmost
+  // title wins ("Lt. Gen. Prosper Avril").
+  for (let end = n - 2; end >= Math.max(nameStart - 1, 0); end--) {
+    const title = headEndingAt(toks, end, t);
+    if (!title || title.kind === 'state' || title.kind === 'organization' || t.particles.has(toks[end + 1].low)) continue;
+    const before = matches.filter((m) => m.end <= title.start && owns(m, toks, t));
+    const within = matches.filter((m) => m.start > end && m.entry.source === 'person');
+    const country = [...before, ...within].map((m) => countryOf(m.entry, ctx)).find((c) => c) ?? null;
+    return { name: phrase.slice(toks[end + 1].start, toks[n - 1].end), country, kind: 'person', entity: null };
+  }
+  return null;
 }
 
 /** The phrase as written, without a leading article or surrounding punctuation. */

@@ -53,11 +53,38 @@ function phrase(doc: Doc, a: number, b: number): string | null {
   return doc.text.slice(toks[a].start, toks[b - 1].end);
 }
 
+const NP = new Set(['DET', 'ADJ', 'PROPN', 'NOUN', 'PRON', 'NUM', 'PART']);
+
+/**
+ * The noun phrase that ends right before index e (past auxiliaries and adverbs: "has also said"):
+ * "on Tuesday they said" → "they"; names keep their "of" ("Ministry of Foreign Affairs").
+ */
+function nounPhraseBefore(doc: Doc, first: number, e: number): number {
+  const toks = doc.tokens;
+  let a = e;
+  while (a > first) {
+    const t = toks[a - 1];
+    const inName = (t.lower === 'of' || t.lower === 'for' || t.text === '-') && a - 2 >= first && NP.has(toks[a - 2].pos) && NP.has(toks[a]?.pos ?? '');
+    if (!NP.has(t.pos) && !inName && t.text !== '’s' && t.text !== "'s") break;
+    a--;
+  }
+  // Never cut a name in half.
+  for (const en of doc.entities) for (const m of en.mentions) if (m.first < a && m.last > a && m.first >= first) a = m.first;
+  return a;
+}
+
 /** The subject of a reporting verb at index v: the words of its clause before it. */
 function subjectBefore(doc: Doc, first: number, v: number): string | null {
   const toks = doc.tokens;
   let a = v;
   while (a > first && !BOUNDARY.has(toks[a - 1].text) && toks[a - 1].text !== ',') a--;
+  let e = v;
+  while (e > a && (toks[e - 1].pos === 'AUX' || toks[e - 1].pos === 'ADV' || toks[e - 1].pos === 'PART')) e--;
+  // A clause with its own verb or a long run-up is not all subject: take the noun phrase next to the verb.
+  if (e - a > 8 || toks.slice(a, e).some((t) => t.pos === 'VERB' || t.pos === 'SCONJ' || t.pos === 'ADP')) {
+    const np = nounPhraseBefore(doc, a, e);
+    if (np < e) a = np;
+  }
   let s = phrase(doc, a, v);
   if (!s && a > first && toks[a - 1].text === ',') {
     // "Hamzeh Qalandari, Iran's deputy defense minister, said": skip the apposition.
@@ -92,10 +119,21 @@ function namedIn(doc: Doc, start: number, end: number): string | null {
   return best;
 }
 
+/**
+ * The claimant as the article names them: a pronoun is the last quoted speaker, and a role
+ * ("The deputy defense minister") is the person the article gave that role.
+ */
 function resolvePronoun(doc: Doc, who: string, before: number): string {
-  if (!PRONOUNS.has(who.toLowerCase())) return who;
-  const q = [...doc.quotes].reverse().find((q) => q.span.start < before && q.speaker);
-  if (q?.speaker) return q.speaker.name;
+  if (PRONOUNS.has(who.toLowerCase())) {
+    const q = [...doc.quotes].reverse().find((q) => q.span.start < before && q.speaker);
+    return q?.speaker ? q.speaker.name : who;
+  }
+  const bare = who.toLowerCase().replace(/^(the|a|an)\s+/, '');
+  for (const e of doc.entities) {
+    if (e.type !== 'PERSON' || !e.role || !e.mentions.some((m) => m.start < before)) continue;
+    const role = e.role.toLowerCase();
+    if (bare === role || bare.endsWith(` ${role}`) || (role.startsWith(bare) && bare.split(' ').length >= 2)) return e.name;
+  }
   return who;
 }
 

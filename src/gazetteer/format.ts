@@ -12,6 +12,7 @@ export interface CountryRec {
   capital: string | null;
   latlng: [number, number];
   demonym: string | null;
+  demonymF?: string | null;
   /** the country's gazetteer entry */
   entry: number;
   /** every index key that leads to it */

@@ -52,6 +52,7 @@ interface Loaded {
   byA2: Map<string, CountryRec>;
   byA3: Map<string, CountryRec>;
   byName: Map<string, CountryRec>;
+  byDemonym: Map<string, CountryRec>;
   terms: string[];
   ms: number;
 }
@@ -81,15 +82,19 @@ function load(): Loaded {
   const byA2 = new Map<string, CountryRec>();
   const byA3 = new Map<string, CountryRec>();
   const byName = new Map<string, CountryRec>();
-  for (const c of g.meta.countries) {
+  const byDemonym = new Map<string, CountryRec>();
+  const gz = g;
+  for (const c of [...g.meta.countries].sort((a, b) => gz.p[b.entry] - gz.p[a.entry])) {
     byA2.set(c.alpha2, c);
     byA3.set(c.alpha3, c);
     for (const k of c.keys) if (!byName.has(k)) byName.set(k, c);
+    // several countries share one ("Congolese", "Dutch"): the first, most populous, keeps it
+    for (const d of [c.demonym, c.demonymF]) if (d && !byDemonym.has(key(d))) byDemonym.set(key(d), c);
   }
   const terms = readTsv(join(DATA_DIR, 'admin-terms.tsv'))
     .map((r) => r.term.toLowerCase())
     .sort((a, b) => b.length - a.length);
-  L = { g, keys, cache: new Array(g.names.length), byA2, byA3, byName, terms, ms: 0 };
+  L = { g, keys, cache: new Array(g.names.length), byA2, byA3, byName, byDemonym, terms, ms: 0 };
   L.ms = performance.now() - t0;
   return L;
 }
@@ -111,6 +116,7 @@ function entry(i: number): GazEntry {
       precision: g.meta.precs[g.r[i]] as PlacePrecision,
       feature: g.meta.feats[g.f[i]],
     };
+    Object.freeze(e);
     l.cache[i] = e;
     indexOf.set(e, i);
   }
@@ -127,7 +133,7 @@ function postings(k: string): number[] {
 const isDivision = (f: string) => f === 'ADM1' || f === 'REGION';
 
 /**
- * Every place a name could refer to, most populous first, marked when reached only by an alternate.
+ * Every place a name could refer to, most likely first (see prior), marked when reached only by an alternate.
  * "Idlib province" / "Kherson region" / "Gaza City" fall back to the bare name restricted to
  * divisions and regions (or to towns) when the full form is not itself indexed.
  */
@@ -158,10 +164,37 @@ function lookupName(name: string): Match[] {
       ps = postings(k.replace(/ (city|town)$/, '')).filter((p) => l.g.meta.precs[l.g.r[p >> 1]] === 'city');
     }
   }
-  return Object.freeze(ps.map((p) => Object.freeze({ entry: entry(p >> 1), alternate: (p & 1) === 1 }))) as Match[];
+  const ms = ps.map((p) => Object.freeze({ entry: entry(p >> 1), alternate: (p & 1) === 1 }));
+  // stable: equal priors keep the population order of the postings
+  return Object.freeze(ms.map((m, i) => [prior(m), i, m] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]).map((x) => x[2])) as Match[];
 }
 
-/** Every gazetteer entry a name could refer to, most populous first. */
+const FEATURE_BONUS: Record<string, number> = {
+  PCLI: 3,
+  REGION: 2.5,
+  PPLC: 1,
+  ADM1: 0.5,
+  PPLA: 0.5,
+  PPLA2: 0.25,
+  PPLA3: 0.1,
+  PPLA4: 0.1,
+  PPLX: -0.3,
+};
+const ALT_PENALTY = 0.7;
+
+/**
+ * How likely a reading is before any context: log population, plus a bonus by kind (a country over
+ * any town of its name, a curated region, a capital, a provincial seat), minus a penalty when the
+ * name is only an alternate (foreign or former) spelling of it.
+ */
+export function prior(m: Match): number {
+  const e = m.entry;
+  let s = Math.log10(e.population + 10) / 7 + (FEATURE_BONUS[e.feature] ?? 0);
+  if (m.alternate) s -= e.feature === 'PCLI' ? 3 : ALT_PENALTY;
+  return s;
+}
+
+/** Every gazetteer entry a name could refer to, most likely first: countries, curated regions and capitals before towns, then by population. */
 export function candidates(name: string): GazEntry[] {
   return match(name).map((m) => m.entry);
 }
@@ -173,7 +206,7 @@ export function candidates(name: string): GazEntry[] {
 export function isPlaceName(name: string, minPopulation = 0): boolean {
   const ms = match(name);
   if (minPopulation <= 0) return ms.length > 0;
-  return ms.some((m) => m.entry.population >= minPopulation || m.entry.precision !== 'city');
+  return ms.some((m) => m.entry.population >= minPopulation || (m.entry.precision !== 'city' && m.entry.precision !== 'district'));
 }
 
 export function countryByAlpha2(a2: string | null | undefined): Country | undefined {
@@ -186,6 +219,13 @@ export function countryByAlpha3(a3: string | null | undefined): Country | undefi
 export function countryByName(name: string): Country | undefined {
   return pub(load().byName.get(key(name)));
 }
+/** "Syrian", "Russians", "Palestinian" → the country (world-countries' English demonyms, singular or plural). */
+export function countryByDemonym(name: string): Country | undefined {
+  const l = load();
+  const k = key(name);
+  return pub(l.byDemonym.get(k) ?? (k.endsWith('s') ? l.byDemonym.get(k.slice(0, -1)) : undefined));
+}
+
 /** The gazetteer entry of a country (precision 'country'). */
 export function countryEntry(a2: string): GazEntry | undefined {
   const c = load().byA2.get(a2.toUpperCase());

@@ -7,7 +7,19 @@ const DOTS = /[.,]/g;
 const DASHES = /[-‐‑‒–—_]+/g;
 const SPACES = /\s+/g;
 
+const cache = new Map<string, string>();
+
 export function key(name: string): string {
+  let k = cache.get(name);
+  if (k === undefined) {
+    if (cache.size > 50000) cache.clear();
+    k = normal(name);
+    cache.set(name, k);
+  }
+  return k;
+}
+
+function normal(name: string): string {
   let s = name;
   // eslint-disable-next-line no-control-regex
   if (/[^\x00-\x7f]/.test(s)) s = s.normalize('NFKD').replace(MARKS, '').replace(/ǝ/g, 'e').replace(/ı/g, 'i');

@@ -2,18 +2,19 @@
 //
 // score = prior (log population, feature: country > curated region > capital > admin seat > town,
 //         minus a penalty for names reached only through an alternate spelling)
-//       + country context (3 × the country's share of the article's country evidence, +1 if present
-//         at all): countries named (as locations or metonyms), demonyms via entity.country, the
-//         dateline's country, countries of places already resolved
+//       + country context (+1.5 when the article gives any evidence for the candidate's country, and
+//         1.5 × that country's share of all its country evidence): countries named (as locations
+//         or metonyms), demonyms and organisations via entity.country, the dateline's country
+//         (double), countries of places already resolved
 //       + admin1 context (+1.5 when the article names the candidate's province/state)
 //       + proximity (+1.5 × e^(−d/250 km) to the nearest place already resolved)
 // Groups with one candidate, and "City, State" pairs, are fixed first; the rest are resolved most
 // confident first, each adding to the context of the next. So "Damascus" in an article about Syria
 // is Damascus, SY, and "Georgia" is the country unless the article is about the United States.
-import type { GazEntry, Match } from './index.js';
+import { prior, type GazEntry, type Match } from './index.js';
 
 export interface Group {
-  /** the candidates, most populous first */
+  /** the candidates, most likely first */
   matches: Match[];
   /** how many mentions (all uses) the group has, as weight of its evidence */
   weight: number;
@@ -32,38 +33,9 @@ export interface Context {
   qualified: { town: Group; by: Group | null; country: string | null; admin1: string | null }[];
 }
 
-const FEATURE_BONUS: Record<string, number> = {
-  PCLI: 3,
-  REGION: 2.5,
-  PPLC: 1,
-  ADM1: 0.5,
-  PPLA: 0.5,
-  PPLA2: 0.25,
-  PPLA3: 0.1,
-  PPLA4: 0.1,
-  PPLX: -0.3,
-};
-const ALT_PENALTY = 0.7;
 const MAX_CANDIDATES = 40;
 
-export function prior(m: Match): number {
-  const e = m.entry;
-  let s = Math.log10(e.population + 10) / 7 + (FEATURE_BONUS[e.feature] ?? 0);
-  if (m.alternate) s -= e.feature === 'PCLI' ? 3 : ALT_PENALTY;
-  return s;
-}
-
-/** A division and the town that is its seat share a name ("Idlib", "Tehran"): news means the town. */
-function seatAdjust(g: Group, m: Match): number {
-  const e = m.entry;
-  if (e.feature === 'ADM1') {
-    const hasSeat = g.matches.some((o) => o.entry.precision === 'city' && o.entry.admin1 === e.name && o.entry.country === e.country);
-    if (g.adminCue) return 2;
-    return hasSeat ? -1.5 : 0;
-  }
-  if (g.adminCue && e.precision === 'city') return -2;
-  return 0;
-}
+const rival = (e: GazEntry) => e.feature === 'ADM1' || e.feature === 'REGION' || e.feature === 'PPLC' || e.population >= 100000;
 
 /** Cheap distance (equirectangular, km): enough to rank nearness. */
 function km(a: GazEntry, b: GazEntry): number {
@@ -72,13 +44,36 @@ function km(a: GazEntry, b: GazEntry): number {
   return Math.sqrt(x * x + y * y) * 111.2;
 }
 
+/** A group's candidates with their context-free score (prior and seat), capped, computed once. */
+interface Scored {
+  entries: GazEntry[];
+  base: Float64Array;
+}
+
+function baseScores(g: Group, countries: Map<string, number>): Scored {
+  // the likeliest, and any in a country the article is about ("Springfield" has 60 namesakes)
+  const ms = g.matches.length > MAX_CANDIDATES ? g.matches.filter((m, i) => i < MAX_CANDIDATES || countries.has(m.entry.country ?? '')) : g.matches;
+  // towns that seat a division of the same name ("Idlib" the town, seat of Idlib Governorate)
+  const seats = new Set<string>();
+  for (const m of ms) if (m.entry.feature === 'PPLA' || m.entry.feature === 'PPLC') seats.add(`${m.entry.country}|${m.entry.admin1}`);
+  const base = new Float64Array(ms.length);
+  ms.forEach((m, i) => {
+    const e = m.entry;
+    let s = prior(m);
+    if (e.feature === 'ADM1') s += g.adminCue ? 2 : seats.has(`${e.country}|${e.name}`) ? -1.5 : 0;
+    else if (g.adminCue && e.precision === 'city') s -= 2;
+    base[i] = s;
+  });
+  return { entries: ms.map((m) => m.entry), base };
+}
+
 export function resolve(groups: Group[], ctx: Context): void {
   const countries = new Map(ctx.countries);
   const admin1 = new Set<string>();
-  const fixed: Group[] = [];
+  const fixed: GazEntry[] = [];
   const fix = (g: Group, e: GazEntry) => {
     g.chosen = e;
-    fixed.push(g);
+    if (e.feature !== 'PCLI') fixed.push(e);
     if (e.country) countries.set(e.country, (countries.get(e.country) ?? 0) + g.weight * (g.dateline ? 2 : 1));
     if (e.feature === 'ADM1' && e.country) admin1.add(`${e.country}|${e.name}`);
   };
@@ -109,7 +104,9 @@ export function resolve(groups: Group[], ctx: Context): void {
     if (g.chosen || g.matches.length === 0) continue;
     const top = g.matches[0];
     const only = g.matches.length === 1;
-    const country = top.entry.feature === 'PCLI' && !top.alternate;
+    // a country with no rival of standing ("Syria", "Jordan" against a few small towns); "Georgia"
+    // has a US state for a rival and waits for context
+    const country = top.entry.feature === 'PCLI' && !top.alternate && !g.matches.some((m, i) => i > 0 && !m.alternate && rival(m.entry));
     if (only || country) fix(g, top.entry);
   }
 
@@ -117,31 +114,33 @@ export function resolve(groups: Group[], ctx: Context): void {
   const rest = groups
     .filter((g) => !g.chosen && g.matches.length > 0)
     .map((g) => {
-      const sc = scoreAll(g);
-      return { g, margin: sc.length > 1 ? sc[0][1] - sc[1][1] : Infinity };
+      const sc = baseScores(g, countries);
+      return { g, sc, margin: best(sc).margin };
     })
     .sort((a, b) => b.margin - a.margin);
-  for (const { g } of rest) fix(g, scoreAll(g)[0][0]);
+  for (const { g, sc } of rest) fix(g, best(sc).entry);
 
-  function scoreAll(g: Group): [GazEntry, number][] {
+  function best(sc: Scored): { entry: GazEntry; margin: number } {
     let total = 0;
     for (const w of countries.values()) total += w;
-    const out: [GazEntry, number][] = [];
-    const ms = g.matches.length > MAX_CANDIDATES ? g.matches.filter((m, i) => i < MAX_CANDIDATES || countries.has(m.entry.country ?? '')) : g.matches;
-    for (const m of ms) {
-      const e = m.entry;
-      let s = prior(m) + seatAdjust(g, m);
-      const cw = e.country ? countries.get(e.country) ?? 0 : 0;
-      if (cw > 0) s += 1 + (3 * cw) / total;
-      if (e.country && e.admin1 && admin1.has(`${e.country}|${e.admin1}`)) s += 1.5;
-      let near = 0;
+    let b1 = -Infinity;
+    let b2 = -Infinity;
+    let bi = 0;
+    for (let i = 0; i < sc.entries.length; i++) {
+      const e = sc.entries[i];
+      let s = sc.base[i];
+      const cw = e.country ? (countries.get(e.country) ?? 0) : 0;
+      if (cw > 0) s += 1.5 + (1.5 * cw) / total;
+      if (e.admin1 && admin1.has(`${e.country}|${e.admin1}`)) s += 1.5;
+      let near = Infinity;
       for (const f of fixed) {
-        if (f === g || !f.chosen || f.chosen.feature === 'PCLI') continue;
-        near = Math.max(near, Math.exp(-km(e, f.chosen) / 250));
+        const d = km(e, f);
+        if (d < near) near = d;
       }
-      s += 1.5 * near;
-      out.push([e, s]);
+      if (near < Infinity) s += 1.5 * Math.exp(-near / 250);
+      if (s > b1) (b2 = b1), (b1 = s), (bi = i);
+      else if (s > b2) b2 = s;
     }
-    return out.sort((a, b) => b[1] - a[1]);
+    return { entry: sc.entries[bi], margin: b1 - b2 };
   }
 }

@@ -72,145 +72,170 @@ export interface UseContext {
 
 export interface UseDecision {
   use: ToponymUse;
-  /** which cue decided, for tests and debugging */
+  /** which cue decided (for tests and debugging) … */
   cue: string;
+  /** … and the word that triggered it, if any */
+  word?: string;
 }
 
 const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
 const HYPHENS = new Set(['-', '–', '‐']);
 const COORD = new Set(['and', 'or', ',', '&']);
 
+/** Where the walk is: the mention, its sentence's token bounds, the cues. */
+interface At {
+  T: Token[];
+  lo: number;
+  hi: number;
+  m: Mention;
+  c: Cues;
+  ctx: UseContext;
+}
+
+const tok = (s: At, i: number): Token | undefined => (i >= s.lo && i < s.hi ? s.T[i] : undefined);
+
 /** Decides how one toponym mention is used. */
 export function toponymUse(doc: Doc, m: Mention, ctx: UseContext = {}): UseDecision {
   if (ctx.dateline) return { use: 'location', cue: 'dateline' };
-  const c = cues();
-  const T = doc.tokens;
   const sent = doc.sentences[m.sent];
-  const lo = sent ? sent.first : 0;
-  const hi = sent ? sent.last : T.length;
-  const at = (i: number): Token | undefined => (i >= lo && i < hi ? T[i] : undefined);
+  const s: At = { T: doc.tokens, lo: sent ? sent.first : 0, hi: sent ? sent.last : doc.tokens.length, m, c: cues(), ctx };
+  const c = s.c;
 
   // 2. right context
-  const r = at(m.last);
+  const r = tok(s, m.last);
   if (r) {
-    if (POSSESSIVE.has(r.lower) && r.pos !== 'PUNCT') return possessive(m.last + 1);
-    if (HYPHENS.has(r.text) && r.end === at(m.last + 1)?.start && r.start === T[m.last - 1].end) {
-      const h = at(m.last + 1)!.lower;
-      if (c.compounds.has(h)) return { use: 'metonym', cue: `compound:${h}` };
-      if (c.placeHeads.has(h)) return { use: 'location', cue: `compound-place:${h}` };
+    if (POSSESSIVE.has(r.lower) && r.pos !== 'PUNCT') return possessive(s, m.last + 1);
+    const h = tok(s, m.last + 1);
+    if (HYPHENS.has(r.text) && h && r.end === h.start && r.start === s.T[m.last - 1].end) {
+      if (c.compounds.has(h.lower)) return { use: 'metonym', cue: 'compound', word: h.lower };
+      if (c.placeHeads.has(h.lower)) return { use: 'location', cue: 'compound-place', word: h.lower };
     }
-    if (c.epithets.has(r.lower) && r.pos !== 'VERB') return { use: 'metonym', cue: `epithet:${r.lower}` };
-    if (c.placeHeads.has(r.lower)) return { use: 'location', cue: `place-head:${r.lower}` };
+    if (c.epithets.has(r.lower) && r.pos !== 'VERB') return { use: 'metonym', cue: 'epithet', word: r.lower };
+    if (c.placeHeads.has(r.lower)) return { use: 'location', cue: 'place-head', word: r.lower };
   }
-
   // 3. left context (through coordinated names: "between Iran and Syria")
-  const left = leftDecision(m.first);
-  if (left) return left;
-
   // 4. subject of a verb
-  return subject(m.last) ?? { use: 'location', cue: 'default' };
+  return leftDecision(s, m.first) ?? subject(s) ?? { use: 'location', cue: 'default' };
+}
 
-  function possessive(k: number): UseDecision {
-    for (let n = 0; n < 4; n++, k++) {
-      const t = at(k);
-      if (!t) break;
-      if (c.geoNouns.has(t.lower) || c.directions.has(t.lower)) return { use: 'location', cue: `possessive-geo:${t.lower}` };
-      if (t.pos === 'PROPN' && ctx.toponymStartingAt?.(k)) return { use: 'location', cue: 'possessive-place' };
-      if (t.pos === 'NOUN' || t.pos === 'PROPN') return { use: 'metonym', cue: `possessive:${t.lower}` };
-      if (t.pos !== 'ADJ' && t.pos !== 'ADV' && t.pos !== 'NUM' && !HYPHENS.has(t.text)) break;
-    }
-    return { use: 'metonym', cue: 'possessive' };
+function possessive(s: At, k: number): UseDecision {
+  for (let n = 0; n < 4; n++, k++) {
+    const t = tok(s, k);
+    if (!t) break;
+    if (s.c.geoNouns.has(t.lower) || s.c.directions.has(t.lower)) return { use: 'location', cue: 'possessive-geo', word: t.lower };
+    if (t.pos === 'PROPN' && s.ctx.toponymStartingAt?.(k)) return { use: 'location', cue: 'possessive-place' };
+    if (t.pos === 'NOUN' || t.pos === 'PROPN') return { use: 'metonym', cue: 'possessive', word: t.lower };
+    if (t.pos !== 'ADJ' && t.pos !== 'ADV' && t.pos !== 'NUM' && !HYPHENS.has(t.text)) break;
   }
+  return { use: 'metonym', cue: 'possessive' };
+}
 
-  function leftDecision(first: number): UseDecision | null {
-    let p = first - 1;
-    while (at(p) && c.skippable.has(at(p)!.lower) && !(at(p)!.lower === 'of' && at(p - 1) && !c.skippable.has(at(p - 1)!.lower))) p--;
-    const t = at(p);
-    if (!t) return null;
-    const w = t.lower;
-    for (const f of c.frames.get(w) ?? []) {
-      let ok = true;
-      for (let q = 0; q < f.length && ok; q++) ok = at(p - f.length + 1 + q)?.lower === f[q];
-      if (ok) return { use: 'metonym', cue: `frame:${f.join(' ')}` };
-    }
-    if (c.relPreps.has(w)) {
-      let q = p - 1;
-      while (at(q) && (at(q)!.pos === 'ADJ' || at(q)!.lower === 'the')) q--;
-      const n = at(q);
-      if (n && c.relNouns.has(n.lower)) return { use: 'metonym', cue: `relation:${n.lower} ${w}` };
-    }
-    if (w === 'of') {
-      const n = at(p - 1);
-      if (n && c.locFrames.has(n.lower)) return { use: 'location', cue: `frame-of:${n.lower}` };
-      if (n && c.epithets.has(n.lower)) return { use: 'metonym', cue: `epithet-of:${n.lower}` };
-      return null;
-    }
-    if (c.locPrep.has(w)) return { use: 'location', cue: `prep:${w}` };
-    if (COORD.has(w)) {
-      const prev = ctx.toponymEndingAt?.(p);
-      if (prev) return leftDecision(prev.first);
-    }
+function leftDecision(s: At, first: number): UseDecision | null {
+  const c = s.c;
+  let p = first - 1;
+  // skip "the occupied", "the city of" … but stop at "of" when a frame noun precedes it
+  for (let t = tok(s, p); t && c.skippable.has(t.lower); t = tok(s, --p)) {
+    const before = tok(s, p - 1);
+    if (t.lower === 'of' && before && !c.skippable.has(before.lower)) break;
+  }
+  const t = tok(s, p);
+  if (!t) return null;
+  const w = t.lower;
+  for (const f of c.frames.get(w) ?? []) {
+    let ok = true;
+    for (let q = 0; q < f.length && ok; q++) ok = tok(s, p - f.length + 1 + q)?.lower === f[q];
+    if (ok) return { use: 'metonym', cue: 'frame', word: f.join(' ') };
+  }
+  if (c.relPreps.has(w)) {
+    let q = p - 1;
+    while (tok(s, q) && (tok(s, q)!.pos === 'ADJ' || tok(s, q)!.lower === 'the')) q--;
+    const n = tok(s, q);
+    if (n && c.relNouns.has(n.lower)) return { use: 'metonym', cue: 'relation', word: n.lower };
+  }
+  if (w === 'of') {
+    const n = tok(s, p - 1);
+    if (n && c.locFrames.has(n.lower)) return { use: 'location', cue: 'frame-of', word: n.lower };
+    if (n && c.epithets.has(n.lower)) return { use: 'metonym', cue: 'epithet-of', word: n.lower };
     return null;
   }
+  if (c.locPrep.has(w)) return { use: 'location', cue: 'prep', word: w };
+  if (COORD.has(w)) {
+    const prev = s.ctx.toponymEndingAt?.(p);
+    if (prev) return leftDecision(s, prev.first);
+  }
+  return null;
+}
 
-  function subject(j: number): UseDecision | null {
-    // the name must not be the object of something before it
-    const before = at(m.first - 1);
-    if (before && (before.pos === 'VERB' || before.pos === 'ADP')) return null;
-    let k = j;
-    // coordinated names: "Iran and Saudi Arabia reconciled"
-    for (;;) {
-      const t = at(k);
-      if (!t || !COORD.has(t.lower)) break;
-      let q = k + 1;
-      if (at(q)?.lower === 'and') q++;
-      const next = ctx.toponymStartingAt?.(q);
-      if (!next) break;
+/** A verb after the name (past adverbs, auxiliaries and coordinated names) makes it a subject. */
+function subject(s: At): UseDecision | null {
+  const c = s.c;
+  // the object of a verb or a preposition is not a subject
+  const before = tok(s, s.m.first - 1);
+  if (before && (before.pos === 'VERB' || before.pos === 'ADP')) return null;
+  let k = s.m.last;
+  // coordinated names: "Iran and Saudi Arabia reconciled"
+  // and other names: "Israel and Hamas agreed"
+  for (let t = tok(s, k); t && COORD.has(t.lower); t = tok(s, k)) {
+    let q = k + 1;
+    if (tok(s, q)?.lower === 'and') q++;
+    const next = s.ctx.toponymStartingAt?.(q);
+    if (next) {
       k = next.last;
+      continue;
     }
-    let be = false;
-    for (;;) {
-      const t = at(k);
-      if (!t) return null;
-      if (t.pos === 'ADV' || t.lower === 'not' || t.lower === "n't") {
-        k++;
-        continue;
-      }
-      if (t.pos === 'AUX') {
-        if (t.lemma.toLowerCase() === 'be' || t.lower === 'been' || t.lower === 'being') be = true;
-        // a copula with no verb after it: "Iran has been a pioneer"
-        let q = k + 1;
-        while (at(q) && (at(q)!.pos === 'ADV' || at(q)!.pos === 'AUX' || at(q)!.lower === 'not')) q++;
-        if (at(q)?.pos !== 'VERB') return be ? predicate(q) : null;
-        k++;
-        continue;
-      }
-      if (t.pos !== 'VERB') return null;
-      const lemma = t.lemma.toLowerCase();
-      if (be && !t.lower.endsWith('ing')) {
-        return c.passiveMetonym.has(lemma)
-          ? { use: 'metonym', cue: `passive:${lemma}` }
-          : { use: 'location', cue: `passive-locative:${lemma}` };
-      }
-      if (c.copulas.has(lemma)) return predicate(k + 1);
-      if (c.locSubjVerbs.has(lemma)) return { use: 'location', cue: `subject-locative:${lemma}` };
-      return { use: 'metonym', cue: `subject:${lemma}` };
-    }
+    let r = q;
+    while (tok(s, r)?.pos === 'PROPN') r++;
+    if (r === q) break;
+    k = r;
   }
+  let be = false;
+  for (;;) {
+    const t = tok(s, k);
+    if (!t) return null;
+    if (t.pos === 'ADV' || t.lower === 'not') {
+      k++;
+      continue;
+    }
+    if (t.pos === 'AUX') {
+      if (t.lemma.toLowerCase() === 'be' || t.lower === 'been' || t.lower === 'being') be = true;
+      k++;
+      continue;
+    }
+    if (t.pos !== 'VERB' && !looksVerbal(s, k)) {
+      // a copula with no verb after it: "Iran has been a pioneer", "Damascus is the capital"
+      return be ? predicate(s, k) : null;
+    }
+    const lemma = t.pos === 'VERB' ? t.lemma.toLowerCase() : t.lower;
+    if (be && !t.lower.endsWith('ing')) {
+      return c.passiveMetonym.has(lemma)
+        ? { use: 'metonym', cue: 'passive', word: lemma }
+        : { use: 'location', cue: 'passive-locative', word: lemma };
+    }
+    if (c.copulas.has(lemma)) return predicate(s, k + 1);
+    if (c.locSubjVerbs.has(lemma)) return { use: 'location', cue: 'subject-locative', word: lemma };
+    return { use: 'metonym', cue: 'subject', word: lemma };
+  }
+}
 
-  function predicate(k: number): UseDecision {
-    for (let n = 0; n < 6; n++, k++) {
-      const t = at(k);
-      if (!t) break;
-      if (t.pos === 'NOUN' || t.pos === 'PROPN') {
-        return c.locPredicates.has(t.lower)
-          ? { use: 'location', cue: `predicate-place:${t.lower}` }
-          : { use: 'metonym', cue: `predicate:${t.lower}` };
-      }
-      if (t.pos !== 'DET' && t.pos !== 'ADJ' && t.pos !== 'ADV' && t.pos !== 'NUM' && t.pos !== 'PUNCT') break;
+/** The tagger calls some past tenses adjectives ("Iran and Saudi Arabia reconciled last month"). */
+function looksVerbal(s: At, k: number): boolean {
+  const t = tok(s, k)!;
+  const next = tok(s, k + 1);
+  return t.pos === 'ADJ' && t.lower.endsWith('ed') && (!next || (next.pos !== 'NOUN' && next.pos !== 'PROPN'));
+}
+
+function predicate(s: At, k: number): UseDecision {
+  for (let n = 0; n < 6; n++, k++) {
+    const t = tok(s, k);
+    if (!t) break;
+    if (t.pos === 'NOUN' || t.pos === 'PROPN') {
+      return s.c.locPredicates.has(t.lower)
+        ? { use: 'location', cue: 'predicate-place', word: t.lower }
+        : { use: 'metonym', cue: 'predicate', word: t.lower };
     }
-    return { use: 'location', cue: 'copula' };
+    if (t.pos !== 'DET' && t.pos !== 'ADJ' && t.pos !== 'ADV' && t.pos !== 'NUM' && t.pos !== 'PUNCT') break;
   }
+  return { use: 'location', cue: 'copula' };
 }
 
 export interface RegionFrame {
@@ -230,21 +255,45 @@ const PART_NOUNS = new Set(['part', 'parts', 'region', 'regions', 'areas', 'area
  * Syria", "the north of Gaza", "Syria's south". Not "north of Damascus" (a place outside it).
  */
 export function regionFrame(doc: Doc, m: Mention): RegionFrame | null {
-  const d = cues().directions;
   const T = doc.tokens;
   const sent = doc.sentences[m.sent];
   const lo = sent ? sent.first : 0;
   const hi = sent ? sent.last : T.length;
   const low = (i: number) => (i >= lo && i < hi ? T[i].lower : '');
   const f = m.first;
-  if (d.has(low(f - 1)) && T[f - 1].pos !== 'NOUN') return { compass: d.get(low(f - 1))!, word: T[f - 1].text, first: f - 1, last: m.last };
+  let d = directionEndingAt(doc, f - 1, lo);
+  if (d && T[f - 1].pos !== 'NOUN') return { ...d, last: m.last };
   if (low(f - 1) === 'of') {
-    let q = f - 2;
-    if (PART_NOUNS.has(low(q)) && d.has(low(q - 1))) return { compass: d.get(low(q - 1))!, word: T[q - 1].text, first: q - 1, last: m.last };
-    if (d.has(low(q)) && low(q - 1) === 'the') return { compass: d.get(low(q))!, word: T[q].text, first: q, last: m.last };
+    const q = f - 2;
+    if (PART_NOUNS.has(low(q)) && (d = directionEndingAt(doc, q - 1, lo))) return { ...d, last: m.last };
+    if ((d = directionEndingAt(doc, q, lo)) && low(d.first - 1) === 'the') return { ...d, last: m.last };
   }
-  if (POSSESSIVE.has(low(m.last)) && d.has(low(m.last + 1))) {
-    return { compass: d.get(low(m.last + 1))!, word: T[m.last + 1].text, first: f, last: m.last + 2 };
+  if (POSSESSIVE.has(low(m.last))) {
+    const e = directionStartingAt(doc, m.last + 1, hi);
+    if (e) return { compass: e.compass, word: e.word, first: f, last: e.last };
   }
   return null;
+}
+
+/** A direction word ending at token i: "southern", or "north-eastern" written as three tokens. */
+function directionEndingAt(doc: Doc, i: number, lo: number): { compass: string; word: string; first: number } | null {
+  const d = cues().directions;
+  const T = doc.tokens;
+  if (i < lo) return null;
+  if (i - 2 >= lo && HYPHENS.has(T[i - 1].text)) {
+    const w = `${T[i - 2].lower}-${T[i].lower}`;
+    if (d.has(w)) return { compass: d.get(w)!, word: doc.text.slice(T[i - 2].start, T[i].end), first: i - 2 };
+  }
+  return d.has(T[i].lower) ? { compass: d.get(T[i].lower)!, word: T[i].text, first: i } : null;
+}
+
+function directionStartingAt(doc: Doc, i: number, hi: number): { compass: string; word: string; last: number } | null {
+  const d = cues().directions;
+  const T = doc.tokens;
+  if (i >= hi) return null;
+  if (i + 2 < hi && HYPHENS.has(T[i + 1].text)) {
+    const w = `${T[i].lower}-${T[i + 2].lower}`;
+    if (d.has(w)) return { compass: d.get(w)!, word: doc.text.slice(T[i].start, T[i + 2].end), last: i + 3 };
+  }
+  return d.has(T[i].lower) ? { compass: d.get(T[i].lower)!, word: T[i].text, last: i + 1 } : null;
 }

@@ -55,8 +55,8 @@ export function furnitureName(attr: string | null | undefined): string | null {
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
   for (let k = 0; k < parts.length; k++) {
-    if (classWords.has(parts[k])) return parts[k];
     if (k + 1 < parts.length && classWords.has(parts[k] + parts[k + 1])) return parts[k] + parts[k + 1];
+    if (classWords.has(parts[k])) return parts[k];
   }
   return null;
 }

@@ -1,6 +1,7 @@
 // HTML page → article text. Readability (over linkedom) finds the article; then its result is laid
-// back over the page's own paragraphs, because on news pages Readability tends to lose the lede
-// (kept in a separate "standfirst" div), the last paragraph, or a paragraph it scored as a quote.
+// back over the page's own paragraphs, because on news pages Readability loses prose that sits
+// outside the element it picks: the lede in a separate summary/standfirst element, a last paragraph
+// in another layout row, paragraphs (often quotes) it cleaned out of the middle.
 // Page furniture is removed before (by class/id) and after (by text); see boilerplate.ts.
 import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
@@ -55,40 +56,51 @@ export function blocksOf(root: Element, skip: Set<string> = SKIP): Block[] {
   const flush = () => {
     const text = collapse(buf);
     if (text) {
-      const h = /^H([1-6])$/.exec(owner.tagName);
+      const h = /^H([1-6])$/i.exec(owner.tagName);
       out.push({ text, words: wordCount(text), linkDensity: Math.min(1, linkChars / text.length), el: owner, heading: h ? Number(h[1]) : 0 });
     }
     buf = '';
     linkChars = 0;
   };
-  const walk = (node: Element, inLink: boolean) => {
-    for (let c = node.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === 3) {
-        const t = c.textContent ?? '';
-        if (!buf.trim()) owner = current;
-        buf += t;
-        if (inLink) linkChars += collapse(t).length;
-      } else if (c.nodeType === 1) {
-        const el = c as Element;
-        const tag = el.tagName.toUpperCase();
-        if (skip.has(tag) || (skip === SKIP && hidden(el))) continue;
-        if (tag === 'BR') {
-          flush();
-          continue;
-        }
-        const block = BLOCK.has(tag);
-        if (block) {
-          flush();
-          const prev = current;
-          current = el;
-          walk(el, inLink);
-          flush();
-          current = prev;
-        } else walk(el, inLink || tag === 'A');
+  // An explicit stack rather than recursion: pages nest thousands of elements deep.
+  interface Frame {
+    next: ChildNode | null;
+    inLink: boolean;
+    block: boolean;
+    prev: Element;
+  }
+  const stack: Frame[] = [{ next: root.firstChild, inLink: false, block: false, prev: root }];
+  while (stack.length) {
+    const f = stack[stack.length - 1];
+    const c = f.next;
+    if (!c) {
+      stack.pop();
+      if (f.block) {
+        flush();
+        current = f.prev;
       }
+      continue;
     }
-  };
-  walk(root, false);
+    f.next = c.nextSibling;
+    if (c.nodeType === 3) {
+      const t = c.textContent ?? '';
+      if (!buf.trim()) owner = current;
+      buf += t;
+      if (f.inLink) linkChars += collapse(t).length;
+    } else if (c.nodeType === 1) {
+      const el = c as Element;
+      const tag = el.tagName.toUpperCase();
+      if (skip.has(tag) || (skip === SKIP && hidden(el))) continue;
+      if (tag === 'BR') {
+        flush();
+        continue;
+      }
+      const block = BLOCK.has(tag);
+      if (block) flush();
+      stack.push({ next: el.firstChild, inLink: f.inLink || tag === 'A', block, prev: current });
+      if (block) current = el;
+    }
+  }
   flush();
   return out;
 }
@@ -237,16 +249,40 @@ export interface HtmlArticle {
   method: 'readability' | 'fallback';
 }
 
+/** linkedom reads only whole documents: a fragment ("<p>…</p>", as batch input may be) is wrapped. */
+function asDocument(html: string): string {
+  return /<body[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html.replace(/^\s*(?:<!doctype[^>]*>)?\s*(?:<html[^>]*>)?/i, '').replace(/<\/html>\s*$/i, '')}</body></html>`;
+}
+
 /** Readability alone, its content rendered as blocks: the baseline the evaluation compares with. */
 export function readabilityOnly(html: string): string[] {
-  const { document } = parseHTML(html);
+  const { document } = parseHTML(asDocument(html));
   const r = runReadability(document as unknown as Document);
   return r ? blocksOf(r.content, SKIP_CODE).map((b) => b.text) : [];
 }
 
+/**
+ * Readability's time grows much faster than the page's nesting (seconds at a few thousand levels);
+ * past this depth the page's own blocks are used instead. News pages nest a few dozen deep.
+ */
+const MAX_DEPTH = 250;
+/** Readability gives up (and the page's blocks are used) on pages with more elements than this. */
+const MAX_ELEMENTS = 40000;
+
+function deeperThan(root: Element, limit: number): boolean {
+  const stack: [Element, number][] = [[root, 0]];
+  while (stack.length) {
+    const [el, d] = stack.pop()!;
+    if (d > limit) return true;
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) stack.push([c, d + 1]);
+  }
+  return false;
+}
+
 function runReadability(doc: Document): { content: Element; title: string | null; byline: string | null; siteName: string | null; publishedTime: string | null } | null {
   try {
-    const r = new Readability<Element>(doc, { serializer: (el) => el as Element }).parse();
+    if (doc.documentElement && deeperThan(doc.documentElement, MAX_DEPTH)) return null;
+    const r = new Readability<Element>(doc, { serializer: (el) => el as Element, maxElemsToParse: MAX_ELEMENTS }).parse();
     if (!r || !r.content) return null;
     return { content: r.content, title: r.title ?? null, byline: r.byline ?? null, siteName: r.siteName ?? null, publishedTime: r.publishedTime ?? null };
   } catch {
@@ -261,7 +297,7 @@ const NOISE = /<script\b(?![^>]*application\/ld\+json)[^>]*>[\s\S]*?<\/script\s*
 
 /** The article in an HTML page: its paragraphs and metadata. Empty paragraphs when there is none. */
 export function extractArticle(html: string): HtmlArticle {
-  const { document } = parseHTML(html.replace(NOISE, ''));
+  const { document } = parseHTML(asDocument(html.replace(NOISE, '')));
   const doc = document as unknown as Document;
   const meta = readMeta(doc as unknown as Parameters<typeof readMeta>[0]);
   preclean(doc);

@@ -25,6 +25,9 @@ export interface RawInput {
   license?: string | null;
 }
 
+// Zero-width and byte-order marks are not whitespace to String.trim, but show nothing either.
+const VISIBLE = /[^\s\u200b-\u200d\u2060\ufeff]/;
+
 /** How the article text was obtained, for tools that want to know. */
 export type Method = 'text' | 'readability' | 'fallback';
 
@@ -40,21 +43,27 @@ export function normaliseWithInfo(input: RawInput): { doc: Doc; method: Method }
   else raw = input.html ?? input.text ?? '';
   if (raw.length > MAX_INPUT_BYTES)
     throw new InputError(source, `too large: ${(raw.length / 1048576).toFixed(1)} MB of text (limit ${MAX_INPUT_BYTES / 1048576} MB)`);
-  if (!raw.trim()) throw new InputError(source, raw ? 'empty input: only whitespace' : 'empty input: no text to read');
+  if (!VISIBLE.test(raw)) throw new InputError(source, raw ? 'empty input: only whitespace' : 'empty input: no text to read');
   checkBinaryString(source, raw);
 
   let text: string;
   let found: Partial<HtmlMeta> = {};
   let method: Method = 'text';
   if (isHtml) {
-    const a = extractArticle(raw);
+    let a;
+    try {
+      a = extractArticle(raw);
+    } catch (e) {
+      if (e instanceof RangeError) throw new InputError(source, 'HTML nested too deeply to read');
+      throw e;
+    }
     if (!a.paragraphs.length) throw new InputError(source, 'no article text found in the HTML');
     text = cleanText(a.paragraphs.join('\n\n'));
     found = a.meta;
     method = a.method;
   } else {
     text = cleanText(raw);
-    if (!text.trim()) throw new InputError(source, 'empty input: only whitespace and control characters');
+    if (!VISIBLE.test(text)) throw new InputError(source, 'empty input: only whitespace and control characters');
   }
 
   let language = detectLanguage(text).code;

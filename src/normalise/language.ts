@@ -70,7 +70,7 @@ function scriptOf(c: number, ranges: [number, number, Script][]): Script | null 
 }
 
 /** How much of the text is read: the opening is enough to name the language. */
-const SAMPLE = 4000;
+const SAMPLE = 2000;
 /** Share of the letters a non-Latin script needs to decide the language. */
 const SCRIPT_SHARE = 0.4;
 /** Share of a script's letters that a language's marker letters need. */
@@ -108,9 +108,10 @@ export function detectLanguage(text: string): LanguageGuess {
     if (n > topN) (top = s), (topN = n);
   }
   if (top && topN > latin && topN >= SCRIPT_SHARE * letters) {
+    const lower = sample.toLowerCase();
     for (const m of top.markers) {
       let hits = 0;
-      for (let k = 0; k < sample.length; k++) if (m.has(sample.charCodeAt(k))) hits++;
+      for (let k = 0; k < lower.length; k++) if (m.has(lower.charCodeAt(k))) hits++;
       if (hits >= 2 && hits >= MARKER_SHARE * topN) return { code: m.lang, by: 'script' };
     }
     return { code: top.lang, by: 'script' };
@@ -118,9 +119,10 @@ export function detectLanguage(text: string): LanguageGuess {
 
   const score = new Map<string, number>();
   let n = 0;
-  for (const m of sample.toLowerCase().matchAll(/\p{L}+/gu)) {
+  // Latin letters only: this branch is reached when the text is mostly Latin script.
+  for (const w of sample.toLowerCase().match(/[a-z\u00c0-\u024f\u1e00-\u1eff]+/g) ?? []) {
     n++;
-    const langs = t.words.get(m[0]);
+    const langs = t.words.get(w);
     if (langs) for (const l of langs) score.set(l, (score.get(l) ?? 0) + 1);
   }
   let best = 'en';

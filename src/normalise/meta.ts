@@ -144,9 +144,10 @@ function cleanTitle(t: string, outlet: string | null): string {
   const last = parts[parts.length - 1];
   const first = parts[0];
   const short = (p: string) => p.split(' ').length <= 4;
-  if ((outlet && last.toLowerCase() === outlet.toLowerCase()) || (short(last) && parts.slice(0, -1).join(' ').split(' ').length >= 3))
-    return t.slice(0, t.length - last.length).replace(/\s+[|–—:-]{1,2}\s*$/, '');
-  if (outlet && first.toLowerCase() === outlet.toLowerCase()) return t.slice(first.length).replace(/^\s*[|–—:-]{1,2}\s+/, '');
+  const same = (p: string) => !!outlet && p.toLowerCase() === outlet.toLowerCase();
+  const dropLast = () => t.slice(0, t.length - last.length).replace(/\s+[|–—:-]{1,2}\s*$/, '');
+  if (same(first)) return t.slice(first.length).replace(/^\s*[|–—:-]{1,2}\s+/, '');
+  if (same(last) || (short(last) && parts.slice(0, -1).join(' ').split(' ').length >= 3)) return dropLast();
   return t;
 }
 
@@ -221,5 +222,7 @@ export function readMeta(doc: El): HtmlMeta {
   const langRaw = htmlEl?.getAttribute('lang') ?? tag('og:locale', 'content-language', 'language');
   const lang = langRaw ? (/^([a-z]{2,3})(?:[-_]|$)/i.exec(langRaw.trim())?.[1].toLowerCase() ?? null) : null;
 
-  return { title: title || null, byline: by, published, url, outlet, lang };
+  // Sites that put their own name in the author tag have no byline to give.
+  const byline_ = by && outlet && by.toLowerCase() === outlet.toLowerCase() ? null : by;
+  return { title: title || null, byline: byline_, published, url, outlet, lang };
 }

@@ -13,6 +13,7 @@ import { acledFor, familyOf, kind as kindInfo, ploverFor } from '../events/taxon
 import { actorForEntity, resolveActor } from '../events/actors.js';
 import { loadYaml } from '../events/data.js';
 import { datelineTime } from './dates.js';
+import { countryByAlpha2 } from '../gazetteer/index.js';
 
 type Mode = Event['mode'];
 
@@ -89,7 +90,7 @@ function actorIn(doc: Doc, a: number, b: number): Actor | null {
   for (const e of doc.entities)
     for (const m of e.mentions)
       if (m.first >= a && m.last <= b && e.type !== 'EQUIPMENT') {
-        const act = actorForEntity(e);
+        const act = actorForEntity(e, doc) ?? (e.type === 'ORG' ? { name: e.name, country: e.country, kind: 'organization' as const, entity: e.id } : null);
         if (act) best = act;
       }
   if (best) return best;
@@ -105,10 +106,15 @@ function withEntity(doc: Doc, actor: Actor, a: number, b: number): Actor {
 }
 
 function recentCountries(doc: Doc, before: number): string[] {
-  const out: string[] = [];
-  for (const e of doc.entities)
-    if (e.country && e.mentions.some((m) => m.end <= before) && (e.type === 'GPE' || e.type === 'NORP')) out.push(e.country);
-  return out;
+  // In the order last mentioned, the most recent last (what resolveActor expects for "the Arab nation").
+  const seen: { country: string; at: number }[] = [];
+  for (const e of doc.entities) {
+    if (!e.country || (e.type !== 'GPE' && e.type !== 'NORP')) continue;
+    let at = -1;
+    for (const m of e.mentions) if (m.end <= before && m.start > at) at = m.start;
+    if (at >= 0) seen.push({ country: e.country, at });
+  }
+  return seen.sort((a, b) => a.at - b.at).map((x) => x.country);
 }
 
 interface Clause {
@@ -180,9 +186,12 @@ function placeIn(doc: Doc, sent: number, clause: Clause | null): Draft['place'] 
   const toks = doc.tokens;
   const C = cueData();
   let best: Draft['place'] = null;
+  const dl = doc.dateline?.span;
   for (const p of doc.places) {
     for (const m of p.mentions) {
       if (m.sent !== sent) continue;
+      // The dateline says where the report was filed, not where the event happened.
+      if (dl && m.start >= dl.start && m.end <= dl.end) continue;
       if (clause && (m.first < clause.first - 12 || m.first > clause.last + 12)) continue;
       // Look back past modifiers ("near the capital city of Damascus").
       let relation: 'at' | 'near' | 'in' = 'in';
@@ -214,8 +223,10 @@ function placeIn(doc: Doc, sent: number, clause: Clause | null): Draft['place'] 
 
 function timeIn(doc: Doc, sent: number, t: number, mode: Mode): TimeAnn | null {
   let best: TimeAnn | null = null;
+  const dl = doc.dateline?.span;
   for (const tm of doc.times) {
     if (tm.mention.sent !== sent) continue;
+    if (dl && tm.mention.start >= dl.start && tm.mention.end <= dl.end) continue;
     if (tm.future && mode === 'actual') continue;
     if (!best || Math.abs(tm.mention.first - t) < Math.abs(best.mention.first - t)) best = tm;
   }
@@ -236,6 +247,9 @@ const ATTACKS = new Set(['air_strike', 'drone_strike', 'missile_attack', 'shelli
 function mergeable(prev: Draft, next: Draft, doc: Doc): boolean {
   const sameKind = prev.kind === next.kind || (ATTACKS.has(prev.kind) && ATTACKS.has(next.kind));
   if (!sameKind || prev.mode !== next.mode) return false;
+  // "intercepted Israeli missiles, shooting down the majority of them": one sentence, one occurrence
+  // (a participle's subject is the main clause's, whatever stands nearer).
+  if (prev.kind === next.kind && prev.sents.includes(next.sents[0]) && !(prev.place && next.place && prev.place.id !== next.place.id)) return true;
   const gap = next.sents[0] - prev.sents[prev.sents.length - 1];
   if (gap > 2) return false;
   if (!sameActor(prev.initiator, next.initiator) || !sameActor(prev.target, next.target)) return false;
@@ -259,7 +273,11 @@ function merge(into: Draft, d: Draft): void {
   into.time ??= d.time;
   if (!into.fatalities) into.fatalities = d.fatalities;
   if (!into.injuries) into.injuries = d.injuries;
-  for (const c of d.claims) if (!into.claims.some((x) => x.claimant === c.claimant && x.evidence.start === c.evidence.start)) into.claims.push(c);
+  for (const c of d.claims) {
+    // A follow-up sentence in the outlet's voice continues a sourced account; it adds no claimant.
+    if (c.claimant === null && c.stance === 'asserted' && into.claims.some((x) => x.claimant !== null)) continue;
+    if (!into.claims.some((x) => x.claimant === c.claimant && x.evidence.start === c.evidence.start)) into.claims.push(c);
+  }
   into.grounded ||= d.grounded;
   // The more specific kind wins: "missile attack" over a generic "strike".
   if (into.generic && !d.generic) {
@@ -276,11 +294,15 @@ export const events: Stage = {
     const drafts: Draft[] = [];
     const toks = doc.tokens;
     const published = doc.meta.published?.slice(0, 10) ?? null;
-    // An event with no time of its own happened when the report's news did: the dateline's date,
-    // else the lede's first date ("on Tuesday"), as wire reports give the day of the news early.
+    // An event with no time of its own happened when the report's news did: the lede's first date
+    // ("on Tuesday"), as wire reports give the day of the news early, else the dateline's.
+    const dl = doc.dateline?.span;
     const newsTime =
+      doc.times.find(
+        (t) =>
+          !t.background && !t.future && t.start && doc.sentences[t.mention.sent].paragraph === doc.sentences[0]?.paragraph && !(dl && t.mention.start < dl.end),
+      ) ??
       datelineTime(doc) ??
-      doc.times.find((t) => !t.background && !t.future && t.start && doc.sentences[t.mention.sent].paragraph === doc.sentences[0]?.paragraph) ??
       null;
 
     for (const s of doc.sentences) {
@@ -342,6 +364,12 @@ export const events: Stage = {
             const l = actorsLeft(doc, ca, clause.first).find((x) => x.actor.kind !== 'civilians');
             initiator = l?.actor ?? null;
           }
+          // Who threatens, warns or accuses is the sentence's subject, outside the "that" clause
+          // ("Iran has shown … that any hostile measures will not go unpunished").
+          if (!initiator && (fam === 'verbal' || fam === 'diplomatic')) {
+            const l = actorsLeft(doc, clause.first, s.first).filter((x) => x.actor.kind !== 'civilians');
+            initiator = l[l.length - 1]?.actor ?? null;
+          }
           // An active verb's object needs no preposition ("shelled Kharkiv").
           target = actorRight(doc, m.last, clause.last, C.target_prepositions, info.voice === 'active');
           initiator ??= actorRight(doc, m.last, clause.last, C.initiator_prepositions);
@@ -369,7 +397,10 @@ export const events: Stage = {
           claims: [toClaim(doc, a, s.i)],
           historical: time?.background ?? false,
           mode,
-          grounded: !violent || !!(place || time || cas.fatalities || cas.injuries),
+          // A violent event needs something that pins it down: a time, a casualty count, a place
+          // more precise than a country, or a country with an actor ("ward off aerial attacks"
+          // in a minister's words pins nothing).
+          grounded: !violent || !!(time || cas.fatalities || cas.injuries || (place && (place.rank > 1 || initiator?.country || target?.country))),
           generic,
         };
         sentDrafts.push(d);
@@ -386,6 +417,17 @@ export const events: Stage = {
           if (!host.sents.includes(s.i)) host.sents.push(s.i);
         }
       }
+      // "Two explosive-laden drones … the blast": a generic word beside a specific trigger in one
+      // sentence describes the same occurrence.
+      const specific = sentDrafts.find((d) => !d.generic && kindInfo(d.kind)?.violent);
+      if (specific)
+        for (let k = sentDrafts.length - 1; k >= 0; k--) {
+          const d = sentDrafts[k];
+          if (d !== specific && d.generic && kindInfo(d.kind)?.violent) {
+            merge(specific, { ...d, kind: specific.kind, generic: false });
+            sentDrafts.splice(k, 1);
+          }
+        }
       for (const d of sentDrafts) {
         // "The attack killed two civilians": a definite, generic mention continues the last
         // violent event reported, whatever that event was called.
@@ -410,6 +452,16 @@ export const events: Stage = {
       let time = d.time;
       if (!time && !d.historical && d.mode === 'actual' && kindInfo(d.kind)?.violent) time = newsTime;
       const t = time ? toTime(doc, time) : null;
+      // ACLED names the side attacked; when the report names none, a violent event's target is the
+      // state (or, when only civilians died, the civilians) of the country where it happened.
+      if (!d.target && d.place && kindInfo(d.kind)?.violent && d.mode === 'actual') {
+        const pl = doc.places.find((p) => p.id === d.place!.id);
+        const c = countryByAlpha2(pl?.country);
+        if (c) {
+          const civ = d.fatalities && d.fatalities.civilians !== null && !d.fatalities.military;
+          d.target = { name: civ ? `Civilians (${c.name})` : c.name, country: c.alpha3, kind: civ ? 'civilians' : 'state', entity: null };
+        }
+      }
       // A report cannot tell of an actual event after it was published.
       if (t?.start && published && t.start > published && d.mode === 'actual') continue;
       const evidence = d.sents.sort((a, b) => a - b).map((i) => doc.span(doc.sentences[i].start, doc.sentences[i].end));

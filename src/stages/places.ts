@@ -7,7 +7,7 @@
 // the named country or division computed from its towns (precision 'region'); for a town, the town.
 import { join } from 'node:path';
 import type { Doc, EntityAnn, EntityMention, Mention, PlaceAnn, PlacePrecision, Stage } from '../doc.js';
-import { match, compassPoint, countryByAlpha2, countryByAlpha3, key, type GazEntry, type Match } from '../gazetteer/index.js';
+import { match, compassPoint, countryByAlpha2, countryByAlpha3, countryByDemonym, countryEntry, key, type GazEntry, type Match } from '../gazetteer/index.js';
 import { DATA_DIR, readTsv } from '../gazetteer/build.js';
 import { toponymUse, regionFrame, cues, type RegionFrame } from '../gazetteer/toponym-use.js';
 import { resolve, type Group, type Context } from '../gazetteer/resolve.js';
@@ -57,9 +57,10 @@ export function runPlaces(doc: Doc, opts: PlacesOptions = {}): void {
     byStart.set(it.mention.first, it.mention);
     byEnd.set(it.mention.last - 1, it.mention);
   }
-  const useCtx = { toponymStartingAt: (t: number) => byStart.get(t), toponymEndingAt: (t: number) => byEnd.get(t) };
+  const useCtx = { dateline: false, toponymStartingAt: (t: number) => byStart.get(t), toponymEndingAt: (t: number) => byEnd.get(t) };
   for (const it of items) {
-    it.mention.use = toponymUse(doc, it.mention, { ...useCtx, dateline: it.dateline }).use;
+    useCtx.dateline = it.dateline;
+    it.mention.use = toponymUse(doc, it.mention, useCtx).use;
     if (it.mention.use === 'location') it.region = regionFrame(doc, it.mention);
   }
 
@@ -92,12 +93,12 @@ export function runPlaces(doc: Doc, opts: PlacesOptions = {}): void {
     if (!e || (loc.length === 0 && !opts.allUses)) continue;
     const spot = where(e, g.region);
     const id = `${e.geonameid ?? `${e.feature}:${e.name}:${e.country}`}|${spot.compass}`;
-    const ms = (loc.length ? loc : g.items).map((it) => (it.region ? doc.mention(it.region.first, it.region.last) : plain(it.mention)));
+    const ms = (opts.allUses ? g.items : loc).map((it) => (it.region ? doc.mention(it.region.first, it.region.last) : plain(it.mention)));
     let p = places.get(id);
     if (!p) {
       p = {
         id: '',
-        name: spot.name ?? g.name,
+        name: g.name,
         country: e.country,
         admin1: e.feature === 'PCLI' ? null : e.admin1,
         lat: spot.lat,
@@ -112,7 +113,6 @@ export function runPlaces(doc: Doc, opts: PlacesOptions = {}): void {
     }
     p.mentions.push(...ms);
     p.order = Math.min(p.order, ...ms.map((m) => m.start));
-    // the entity's place is the one its own name resolves to; a directional part only if nothing else
     // the entity's place is the one its own name resolves to, else the first it is part of
     const had = g.entity ? entityPlace.get(g.entity) : undefined;
     if (g.entity && (!had || (g.ownName && !had.own))) entityPlace.set(g.entity, { place: p, own: g.ownName });
@@ -146,7 +146,7 @@ function collect(doc: Doc): Item[] {
     }
   }
   // the dateline's place even when no entity covers it
-  if (dl && !datelineSeen) items.push({ entity: null, mention: dl as EntityMention, dateline: true, region: null });
+  if (dl && !datelineSeen) items.push({ entity: null, mention: { ...dl }, dateline: true, region: null });
   return items.sort((a, b) => a.mention.start - b.mention.start);
 }
 
@@ -154,17 +154,24 @@ function newGroup(doc: Doc, it: Item, text: string): TGroup {
   const { adminTerms } = lexicon();
   let matches: Match[] = [];
   let region = it.region;
+  let base = text;
   let name = it.entity && key(it.entity.name) === key(text) ? it.entity.name : tidy(text);
+  // the entity may carry the direction itself ("Northern Yemen") when the whole is no known name
+  const lead = /^(\S+)\s+(.+)$/.exec(text);
+  const dirs = cues().directions;
+  if (!region && lead && dirs.has(lead[1].toLowerCase()) && match(text).length === 0) {
+    region = { compass: dirs.get(lead[1].toLowerCase())!, word: lead[1], first: it.mention.first, last: it.mention.last };
+    base = lead[2];
+  }
   if (region) {
     // a curated region ("southern Syria", "northern Gaza") beats carving one out of the base place
-    const phrase = `${region.word} ${text}`;
-    matches = match(phrase);
+    matches = match(`${region.word} ${base}`).filter((m) => m.entry.feature === 'REGION');
     if (matches.length) {
       region = null;
-      name = tidy(phrase);
-    } else name = `${region.word.toLowerCase()} ${name}`;
+      name = matches[0].entry.name;
+    } else name = `${region.word.toLowerCase()} ${tidy(base)}`;
   }
-  if (matches.length === 0) matches = lookup(doc, it, text);
+  if (matches.length === 0) matches = lookup(doc, it, base);
   const next = doc.tokens[it.mention.last];
   const adminCue = (!!next && next.sent === it.mention.sent && adminTerms.has(next.lower)) || /\b(province|governorate|oblast|region)$/i.test(text);
   const ownName = !it.region && !!it.entity && key(it.entity.name) === key(text);
@@ -173,7 +180,11 @@ function newGroup(doc: Doc, it: Item, text: string): TGroup {
 
 /** The candidates of a toponym: its text, then without modifiers ("occupied"), then the entity's name, then a place named inside it ("Damascus International Airport"). */
 function lookup(doc: Doc, it: Item, text: string): Match[] {
-  let ms = match(text);
+  // "W.Va.", "Kan.": an abbreviation with its dots is the state before any town spelled alike
+  const q = lexicon().qualifiers.get(text);
+  let ms: Match[];
+  if (q && text.includes('.') && (ms = stateMatches(q)).length) return ms;
+  ms = match(text);
   if (ms.length) return ms;
   const skippable = cues().skippable;
   const words = text.split(/\s+/);
@@ -181,7 +192,14 @@ function lookup(doc: Doc, it: Item, text: string): Match[] {
   while (i < words.length - 1 && skippable.has(words[i].toLowerCase())) i++;
   if (i > 0 && (ms = match(words.slice(i).join(' '))).length) return ms;
   if (it.entity && (ms = match(it.entity.name)).length) return ms;
-  // longest run of capitalised tokens inside the mention that is a place name
+  // "NY", "LA": a postal code on its own, when nothing else is called so
+  if (q && (ms = stateMatches(q)).length) return ms;
+  // a demonym tagged as a place ("Russian" in "the Russian border") stands for its country
+  const c = countryByDemonym(text);
+  if (c) return [{ entry: countryEntry(c.alpha2)!, alternate: true }];
+  if (it.entity?.type !== 'FAC') return [];
+  // a facility named after its place ("Damascus International Airport"): the longest capitalised
+  // run inside it that is a place name
   const { first, last } = it.mention;
   for (let len = last - first - 1; len >= 1; len--) {
     for (let a = first; a + len <= last; a++) {
@@ -192,6 +210,10 @@ function lookup(doc: Doc, it: Item, text: string): Match[] {
     }
   }
   return [];
+}
+
+function stateMatches(q: { country: string; admin1: string }): Match[] {
+  return match(q.admin1).filter((m) => m.entry.feature === 'ADM1' && m.entry.country === q.country);
 }
 
 /** Evidence the article gives about countries, and "Town, State" pairs. */
@@ -232,7 +254,7 @@ function context(doc: Doc, groups: TGroup[], byStart: Map<number, Mention>): Con
   return { countries, qualified };
 }
 
-function where(e: GazEntry, region: RegionFrame | null): { lat: number; lon: number; precision: PlacePrecision; compass: string; name?: string } {
+function where(e: GazEntry, region: RegionFrame | null): { lat: number; lon: number; precision: PlacePrecision; compass: string } {
   if (region) {
     const pt = compassPoint(e, region.compass);
     if (pt) return { ...pt, precision: 'region', compass: region.compass };

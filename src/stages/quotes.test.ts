@@ -282,3 +282,119 @@ test('end to end through the pipeline: the seed article’s quotations are Qalan
   // once the entities stage knows him, the speaker is that PERSON entity
   for (const q of his) if (q.speaker?.entity) assert.equal(doc.entity(q.speaker.entity)?.type, 'PERSON');
 });
+
+test('“the statement said” speaks for whoever issued the statement', () => {
+  const ministry: E = { name: 'Ministry of Foreign Affairs of Ukraine', type: 'ORG', country: 'UKR' };
+  const text =
+    'The Ministry of Foreign Affairs of Ukraine has issued a statement condemning the shelling, UNNS reports.\n\n' +
+    '“Two civilians were killed,” the statement reads.\n\nThe talks stalled. “We call on the IAEA to act,” the statement says.';
+  assert.deepEqual(
+    said(text, [ministry, { name: 'UNNS', type: 'ORG' }]).map(([, who]) => who),
+    ['Ministry of Foreign Affairs of Ukraine', 'Ministry of Foreign Affairs of Ukraine'],
+  );
+  assert.deepEqual(
+    said('The IRGC said in a statement that the strikes were over. According to the statement, the base was used “to plan attacks.”').map(
+      ([, who]) => who,
+    ),
+    ['the IRGC'],
+  );
+});
+
+test('“X quoted Y as saying” gives the words to Y', () => {
+  assert.deepEqual(said('SANA quoted a military source as saying that “the enemy carried out an aggression.”'), [
+    ['the enemy carried out an aggression.', 'a military source', 'say'],
+  ]);
+  assert.deepEqual(said('“The enemy was repelled,” SANA quoted a military source as saying.'), [
+    ['The enemy was repelled,', 'a military source', 'quote'],
+  ]);
+});
+
+test('a time expression or an acronym between speaker and verb is stepped over', () => {
+  const text = 'Russian Foreign Ministry spokeswoman Yelena Voronina on Thursday rejected the accusations, calling them “a cynical provocation”.';
+  const voronina: E = { name: 'Yelena Voronina', type: 'PERSON' };
+  assert.deepEqual(said(text, [voronina], ['Thursday']), [['a cynical provocation', 'Yelena Voronina', 'call']]);
+  assert.deepEqual(said('A spokesman for the Sudanese Armed Forces (SAF) said troops had withdrawn “to reposition”.'), [
+    ['to reposition', 'a spokesman for the Sudanese Armed Forces', 'say'],
+  ]);
+});
+
+test('a name after “known as” in an apposition is the speaker', () => {
+  const iskp: E = { name: 'Islamic State Khorasan', type: 'ORG', mentions: ['Islamic State Khorasan', 'ISKP'] };
+  const text = 'The Islamic State’s Afghan affiliate, known as Islamic State Khorasan (ISKP), claimed the attack, saying it had targeted “Rafidah”, a slur.';
+  assert.deepEqual(said(text, [iskp]), [['Rafidah', 'Islamic State Khorasan', 'say']]);
+});
+
+test('a lone capitalised word is a name only when it names an entity', () => {
+  const hezbollah: E = { name: 'Hezbollah', type: 'ORG' };
+  assert.deepEqual(said('Qalandari said Israel feared “Hezbollah” most.', [QALANDARI, hezbollah]), []);
+  assert.deepEqual(said('Qalandari said Israel feared “Rafidah” most.', [QALANDARI]), [['Rafidah', 'Hamzeh Qalandari', 'say']]);
+});
+
+test('a coordinated speech verb prefers an earlier speech verb’s subject', () => {
+  const text = 'She said that the Kiev regime was placing weapons in homes, and accused Western countries of “pumping Ukraine with weapons”.';
+  const doc = read(`Yelena Voronina spoke on Thursday. ${text}`, [{ name: 'Yelena Voronina', type: 'PERSON' }]);
+  assert.deepEqual(doc.quotes.map((q) => q.speaker?.name), ['Yelena Voronina']);
+});
+
+test('a relative pronoun stands for the phrase before it', () => {
+  assert.deepEqual(said('Residents carried placards that read “Save our town”.'), [['Save our town', 'placards', 'read']]);
+  assert.deepEqual(said('“They were shooting at everybody,” a woman who reached Adré, in Chad, told the observers.'), [
+    ['They were shooting at everybody,', 'a woman', 'tell'],
+  ]);
+});
+
+test('a present tense the tagger reads as a plural noun still attributes (“the ministry claims it …”)', () => {
+  assert.deepEqual(said('Russia’s defence ministry claims it carried out a “massive strike” on military sites.'), [
+    ['massive strike', 'Russia’s defence ministry', 'claim'],
+  ]);
+  assert.deepEqual(said('The “security” claims of the regime were false.'), []);
+});
+
+test('a description with a stated country is not someone of another country', () => {
+  const ents: E[] = [
+    { name: 'German', type: 'NORP', country: 'DEU' },
+    { name: 'Russia', type: 'GPE', country: 'RUS' },
+  ];
+  const text = 'The German defence ministry said “more air defence” was coming. Russia’s defence ministry said it had hit “all targets”.';
+  assert.deepEqual(
+    said(text, ents).map(([, who]) => who),
+    ['the German defence ministry', 'Russia’s defence ministry'],
+  );
+});
+
+test('“the call for” is a noun, not the speech verb “call for”', () => {
+  const text = 'The UN spokesman renews the call for a ceasefire, saying a million people fled. “This is the largest displacement,” he says.';
+  assert.deepEqual(said(text).map(([, who]) => who), ['the UN spokesman']);
+});
+
+test('a pronoun can stand for someone who spoke without quotation marks', () => {
+  const ents: E[] = [{ name: 'Amadou Diallo', type: 'PERSON' }];
+  const text =
+    'Amadou Diallo visited the town. A local official in Douentza, who asked not to be named, said residents had seen helicopters. “People are staying indoors,” he said.';
+  assert.deepEqual(said(text, ents).map(([, who]) => who), ['a local official in Douentza']);
+});
+
+test('only a mention acting as a subject is a candidate for “it”', () => {
+  const ents: E[] = [
+    { name: 'Defense Ministry', type: 'ORG' },
+    { name: 'Kakhovka', type: 'GPE' },
+  ];
+  const text = 'The Defense Ministry issued a warning about the Kakhovka reservoir. “We are ready,” it said.';
+  assert.deepEqual(said(text, ents).map(([, who]) => who), ['Defense Ministry']);
+});
+
+test('of a description and a name in apposition, the name is the speaker', () => {
+  assert.deepEqual(
+    read('The Commissioner for Information, Alhaji Ibrahim Maru, said guards would deploy “in the coming weeks”.').quotes.map((q) => q.speaker),
+    [{ name: 'Alhaji Ibrahim Maru', entity: null, role: 'Commissioner for Information', affiliation: null }],
+  );
+  const ents: E[] = [{ name: 'Sani Ibrahim', type: 'PERSON' }];
+  assert.deepEqual(said('“They took my daughters,” one resident, Sani Ibrahim, told the press.', ents), [
+    ['They took my daughters,', 'Sani Ibrahim', 'tell'],
+  ]);
+});
+
+test('foreign words inside a speaker phrase (“de facto”) keep the phrase whole', () => {
+  const text = 'The de facto Ministry of Foreign Affairs rejected the findings of this update, stating that “no one has been detained”.';
+  assert.deepEqual(said(text), [['no one has been detained', 'the de facto Ministry of Foreign Affairs', 'state']]);
+});

@@ -12,7 +12,7 @@
 // (data/quotes/naming-cues.tsv: "called", "so-called", "the book") are never quotations.
 import type { Doc, QuoteAnn, Speaker, Stage } from '../doc.js';
 import { findQuotations, type Quoted } from './quotes/marks.js';
-import { lexicon, type Lexicon, type SpeechForm } from './quotes/lexicon.js';
+import { lexicon, type Lexicon } from './quotes/lexicon.js';
 import { Speakers } from './quotes/speakers.js';
 
 interface Piece extends Quoted {
@@ -38,6 +38,7 @@ const DASHES = new Set([',', '—', '–', '-']);
 /** punctuation that closes an utterance inside its quotation marks: “…,” he said */
 const CLOSING = /[,!?…—–-]/;
 const NOUNISH = new Set(['NOUN', 'PROPN', 'PRON', 'DET', 'ADJ']);
+const RELATIVE = new Set(['who', 'which', 'whose']);
 
 export const quotes: Stage = {
   name: 'quotes',
@@ -141,23 +142,6 @@ class Reader {
     return this.atEnd(p);
   }
 
-  /** The speech-verb reading of token i, if it has one. */
-  speechAt(i: number): SpeechForm | null {
-    const toks = this.doc.tokens;
-    const t = toks[i];
-    if (this.inQuote[i]) return null;
-    const forms = this.lex.speech.get(t.lower);
-    if (!forms) return null;
-    for (const f of forms) {
-      if (f.next) {
-        if (toks[i + 1]?.lower === f.next) return f;
-      } else if (t.pos === 'VERB' || t.pos === 'AUX') return f;
-      // a past tense the tagger took for a noun or adjective ("noted", "stressed"), but not "the said"
-      else if (!f.nounLike && toks[i - 1]?.pos !== 'DET') return f;
-    }
-    return null;
-  }
-
   /**
    * “…,” X said / “…,” said X: a speech verb within a short subject-like stretch from token k.
    * `adjacent` is the reading right after the closing mark, where a full stop inside the quote
@@ -169,24 +153,28 @@ class Reader {
     if (k >= toks.length) return null;
     if (adjacent && this.doc.text[p.end - 1] === '.' && /\p{Lu}/u.test(toks[k].text[0])) return null;
     let inApposition = false;
+    // "a 34-year-old woman who reached Adré, in Chad, told AFP": a relative clause may hold
+    // verbs of its own; the speech verb comes after a comma ends it
+    let relative = 0; // 0: none, 1: inside, 2: inside and past a comma
     for (let m = k; m < toks.length && m < k + 15; m++) {
       const t = toks[m];
       if (this.inQuote[m] || CLAUSE_END.has(t.text)) return null;
-      // "a witness, who asked not to be named, told AFP": a verb inside the apposition is not it
-      const f = inApposition ? null : this.speechAt(m);
+      const f = inApposition || relative === 1 ? null : this.speakers.speechAt(m);
       if (f) {
-        const next = m + (f.next ? 2 : 1);
         let speaker: Speaker | null;
-        if (f.speakerAfter) speaker = this.speakers.subjectAfter(next);
+        if (f.order === 'after') speaker = this.speakers.subjectAfter(m + (f.next ? 2 : 1));
         else if (m === k) {
-          // "“…,” adding that" is a participle hanging from the clause before, not "said X"
-          if (t.lower.endsWith('ing')) return null;
-          speaker = this.speakers.subjectAfter(next);
-        } else speaker = this.speakers.subjectOf(m, k);
+          // "said X" — but "told X" names the listener, and "“…,” adding that" hangs from the clause before
+          if (f.order !== 'either' || t.lower.endsWith('ing')) return null;
+          speaker = this.speakers.subjectAfter(m + (f.next ? 2 : 1));
+        } else speaker = this.speakers.quotedAs(m) ?? this.speakers.subjectAfter(k, m);
         return { verb: m, lemma: f.lemma, speaker, how: adjacent ? 'after' : 'end' };
       }
-      if (t.text === ',') inApposition = !inApposition;
+      if (relative) {
+        if (t.text === ',') relative = 2;
+      } else if (t.text === ',') inApposition = !inApposition;
       else if (inApposition) continue;
+      else if (RELATIVE.has(t.lower) && m > k) relative = 1;
       // "“…,” he and his deputy said" joins two speakers; "“…” and warned" starts a new clause
       else if (t.pos === 'CCONJ' && m > k && NOUNISH.has(toks[m - 1].pos) && NOUNISH.has(toks[m + 1]?.pos)) continue;
       else if (t.pos === 'VERB' || t.pos === 'CCONJ' || t.pos === 'SCONJ') return null;
@@ -204,20 +192,25 @@ class Reader {
     const j = p.openTok - 1;
     if (j < lo || this.inQuote[j]) return null;
     const t = toks[j];
-    const direct = t.text === ',' || t.text === ':' || t.lower === 'that' || !!this.speechAt(j);
+    const direct = t.text === ',' || t.text === ':' || t.lower === 'that' || !!this.speakers.speechAt(j);
     let far = false;
     for (let m = j; m >= lo && m >= j - 60; m--) {
       if (this.inQuote[m]) {
         far = true;
         continue;
       }
-      const f = this.speechAt(m);
+      const f = this.speakers.speechAt(m);
       if (f) {
-        const speaker = f.speakerAfter ? this.speakers.subjectAfter(m + (f.next ? 2 : 1)) : this.speakers.subjectOf(m, lo);
         const how = direct && !far && j - m <= 12 ? 'before' : 'around';
+        // "the right to respond to them “…”": some verbs only ever introduce a quote beside them
+        if (how === 'around' && f.near) continue;
+        const speaker = f.order === 'after' ? this.speakers.subjectAfter(m + (f.next ? 2 : 1)) : this.speakers.subjectOf(m, lo);
+        if (how === 'before') return { verb: m, lemma: f.lemma, speaker, how };
         // words quoted inside someone's reported speech are theirs only when that someone is known
-        if (how === 'around' && (!speaker || this.isNameLike(p))) return null;
-        return { verb: m, lemma: f.lemma, speaker, how };
+        if (this.isNameLike(p)) return null;
+        if (speaker) return { verb: m, lemma: f.lemma, speaker, how };
+        far = true;
+        continue;
       }
       if (toks[m].pos === 'VERB') far = true;
     }
@@ -254,21 +247,27 @@ class Reader {
     return false;
   }
 
-  /** A short title-cased stretch with no closing punctuation reads as a name or title, not speech. */
+  /**
+   * A short title-cased stretch with no closing punctuation reads as a name or title, not speech:
+   * “Axis of Resistance”, “Sayyad 4B”. A single capitalised word counts only when it names an
+   * entity (“Hezbollah”), since a lone word like “Rafidah” is as often a term somebody used.
+   */
   isNameLike(p: Piece): boolean {
     if (/[.,!?;:]/.test(this.doc.text[p.end - 1])) return false;
     const toks = this.doc.tokens;
     let words = 0;
     let capitals = 0;
+    let named = false;
     for (let i = p.firstTok; i < p.lastTok; i++) {
       const t = toks[i];
       if (t.pos === 'PUNCT') continue;
       if (++words > 6) return false;
+      if (this.speakers.entityOn(i) || /\d/.test(t.text)) named = true;
       if (this.lex.minor.has(t.lower)) continue;
       if (!/^[\p{Lu}\p{N}]/u.test(t.text)) return false;
       capitals++;
     }
-    return capitals > 0;
+    return capitals > 1 || (capitals === 1 && named);
   }
 
   /** The quotation opens a sentence and holds a clause of its own ("“We will respond.”"). */

@@ -2,10 +2,10 @@
 // whole, then titles (which split "Israeli Prime Minister Benjamin Netanyahu" into a NORP and a
 // PERSON), then the shape of the name (cue words), then the words around it, then the gazetteer.
 import type { Doc, EntityType } from '../../doc.js';
-import { candidates } from '../../gazetteer/index.js';
-import { getLexicon, nameKey, type CueType, type Known, type Lexicon } from './lexicon.js';
-import { equipmentNear, isAllCaps, isUpperStart, PARTICLES, type Chunk } from './chunks.js';
+import { getLexicon, nameKey, type CueType, type Known, type Lexicon, type Nationality } from './lexicon.js';
+import { equipmentNear, EZAFE, isUpperStart, PARTICLES, type Chunk } from './chunks.js';
 import { better, possessiveBefore, roleAfter, roleBefore, stateOf, type Role } from './roles.js';
+import { placeOf, type Place } from './gaz.js';
 
 export interface Seg {
   first: number;
@@ -14,36 +14,30 @@ export interface Seg {
   /** null: a capitalised word nothing vouches for; it may still be the surname of a person */
   type: EntityType | null;
   country: string | null;
-  /** false for guesses that a later, better reading may overturn (a small town, "X said") */
+  /** false for guesses that a person's surname may overturn (a small town, a given name alone) */
   strong: boolean;
   known?: Known;
-  /** NORP: forms with one key are one entity ("Israeli", "Israelis") */
-  group?: string;
   role?: Role | null;
 }
 
-interface Place {
-  type: 'GPE' | 'LOC';
-  country: string | null;
-  /** a state, capital, first-level division or town of 15,000 or more */
-  strong: boolean;
-  population: number;
-}
-
 const DESIGNATION = /^[A-Z][A-Za-z]{0,5}-\d{1,4}[A-Za-z0-9]*$/;
-const STRONG_FEATURE = /^(PCL|PPLC|PPLA$|ADM1|REGION)/;
-const placeCache = new Map<string, Place | null>();
+const ACRONYM = /^\p{Lu}{2,8}(-\p{Lu}{2,8})*$/u;
 
 export class Classifier {
   readonly lex: Lexicon = getLexicon();
+  /** nameKey of each token, computed when first needed */
+  private keys: string[] = [];
   constructor(readonly doc: Doc) {}
 
+  private key(i: number): string {
+    return (this.keys[i] ??= nameKey(this.doc.tokens[i].text));
+  }
   private text(a: number, b: number): string {
     const t = this.doc.tokens;
     return this.doc.text.slice(t[a].start, t[b - 1].end);
   }
   private lower(a: number, b: number): string {
-    return nameKey(this.text(a, b));
+    return b - a === 1 ? this.key(a) : nameKey(this.text(a, b));
   }
 
   classify(ch: Chunk): Seg[] {
@@ -51,61 +45,71 @@ export class Classifier {
     const lex = this.lex;
     let a = ch.first;
     let b = ch.last;
+    const whole = this.knownAt(a, b);
+    if (whole) return this.after([this.knownSeg(a, b, whole)], b);
     // Days, months and discourse words at the edges ("Tuesday", "Additionally") are not names,
     // but "Theresa May" keeps her surname.
     while (a < b && lex.notNames.has(toks[a].lower)) a++;
     while (b > a && lex.notNames.has(toks[b - 1].lower) && !(b - 1 > a && lex.givenNames.has(toks[b - 2].lower))) b--;
     if (a >= b) return [];
+    // "33rd Front", "507th Maintenance Group": an ordinal opens only an organisation's name.
+    if (ch.ordinal && a === ch.first && this.cueType(a, b) !== 'ORG') a++;
     let segs = this.core(a, b);
     // A sentence's first word is capitalised anyway: keep it only inside a name it helped to type.
     if (ch.weakStart && a === ch.first && b - a > 1 && !segs.some((s) => s.first === a && s.type && s.strong)) segs = this.core(a + 1, b);
     return this.after(segs, b);
   }
 
-  /** Lower-case words after the name: "Hmeimim air base", "Kornet missiles", "Syrian army". */
+  /** Lower-case words after the name: "Hmeimim air base", "Balkh province", "Kornet missiles". */
   private after(segs: Seg[], b: number): Seg[] {
-    const last = segs[segs.length - 1];
-    if (!last || last.last !== b) return segs;
     const toks = this.doc.tokens;
+    const last = segs[segs.length - 1];
+    if (!last || last.last !== b || b >= toks.length || !this.lex.afterFirst.has(this.key(b))) return segs;
     const sent = toks[b - 1].sent;
     for (let m = Math.min(this.lex.cueMaxTokens, toks.length - b); m >= 1; m--) {
-      if (toks[b + m - 1].sent !== sent || isUpperStart(toks[b])) continue;
+      if (toks[b + m - 1].sent !== sent) continue;
       const key = this.lower(b, b + m);
-      const state = this.lex.cues.state.get(key);
-      // The cue must head its phrase: "the Syrian army said", not "Iranian military advisers".
-      const head = toks[b + m - 1];
-      const next = toks[b + m];
-      const heads = (head.pos === 'NOUN' || head.pos === 'PROPN') && !(next && next.sent === sent && (next.pos === 'NOUN' || next.pos === 'PROPN'));
-      if (state && heads && (last.type === 'NORP' || (last.type === 'GPE' && last.known?.id.startsWith('gpe:'))) && last.country) {
-        const known = this.knownAt(last.first, b + m);
-        return [...segs.slice(0, -1), known ? this.knownSeg(last.first, b + m, known) : { first: last.first, last: b + m, type: 'ORG', country: last.country, strong: true }];
+      const suffix = this.lex.cues.suffix.get(key);
+      // A suffix joins one name, not a compound: "the Gusau-Sokoto highway" stays two towns.
+      const open = last.type === null || ((last.type === 'GPE' || last.type === 'LOC') && !last.known?.id.startsWith('gpe:'));
+      // A people without a state names its land: "the Amhara region".
+      const people = last.type === 'NORP' && !last.country && suffix !== 'FAC';
+      if (suffix && segs.length === 1 && (open || people)) {
+        last.last = b + m;
+        last.type = suffix as EntityType;
+        last.strong = true;
+        delete last.known;
+        return segs;
       }
       const cue = this.lex.cues.after.get(key);
-      if (!cue) continue;
-      if (cue === 'FAC' && (last.type === null || ((last.type === 'GPE' || last.type === 'LOC') && !last.known))) {
-        last.last = b + m;
-        last.type = 'FAC';
-        last.strong = true;
-      } else if (last.type === null && cue !== 'SKIP') {
-        if (cue === 'PERSON' && !this.nameLike(last.first, last.last)) break;
+      if (cue && cue !== 'SKIP' && last.type === null && segs.length === 1) {
         last.type = cue;
-        last.strong = cue !== 'PERSON';
+        last.strong = true;
+        return segs;
       }
-      break;
     }
     return segs;
   }
 
   private core(a: number, b: number): Seg[] {
-    if (a >= b) return [];
     const lex = this.lex;
     const toks = this.doc.tokens;
+    // Splitting "Syria-Iraq" leaves hyphens at the edges of its parts.
+    while (a < b && toks[a].pos === 'PUNCT') a++;
+    while (b > a && toks[b - 1].pos === 'PUNCT') b--;
+    if (a >= b) return [];
     const n = b - a;
 
     const known = this.knownAt(a, b);
-    if (known) return [this.knownSeg(a, b, known)];
+    if (known) {
+      const seg = this.knownSeg(a, b, known);
+      if (known.type === 'PERSON') seg.role = better(roleBefore(this.doc, lex, a), roleAfter(this.doc, lex, b));
+      return [seg];
+    }
     const nat = lex.nationalities.get(this.lower(a, b));
-    if (nat) return [{ first: a, last: b, type: 'NORP', country: nat.country, strong: true, group: nat.key }];
+    if (nat) return [this.norp(a, b, nat)];
+    // "the West" is no place, but "the North region" is.
+    if (n === 1 && lex.notAlone.has(this.key(a))) return [{ first: a, last: b, type: null, country: null, strong: false }];
 
     const titled = this.titleSplit(a, b);
     if (titled) return titled;
@@ -114,47 +118,65 @@ export class Classifier {
     if (cue === 'SKIP') return [];
     if (cue) return [this.cueSeg(a, b, cue)];
     // A lone capitalised cue or title ("Army", "Ministry", "President") is a common noun.
-    if (n === 1 && (lex.titles.has(toks[a].lower) || lex.cues.head.has(toks[a].lower))) return [];
+    if (n === 1 && (lex.titles.has(this.key(a)) || lex.cues.head.has(this.key(a)))) return [];
 
     const role = better(roleBefore(this.doc, lex, a), roleAfter(this.doc, lex, b));
     if (role && this.nameLike(a, b)) return [{ first: a, last: b, type: 'PERSON', country: role.country, strong: true, role }];
 
+    const compound = this.compound(a, b);
+    if (compound) return compound;
+    const locative = this.locative(a);
     if (n > 1) {
       const place = this.place(a, b);
-      if (place && place.population >= 20000) return [this.placeSeg(a, b, place)];
-      const start = this.startCue(a, b);
+      if (place && place.population >= 20000) return [this.placeSeg(a, b, place, true)];
+      const start = lex.cues.start.get(this.key(a));
       if (start) return [this.cueSeg(a, b, start)];
-      if (this.nameLike(a, b) && (lex.givenNames.has(toks[a].lower) || this.hasParticle(a, b))) {
-        return [{ first: a, last: b, type: 'PERSON', country: null, strong: true }];
-      }
-      if (place) return [this.placeSeg(a, b, place)];
+      const given = this.hasGivenName(a, b);
+      // Not inside a title-case name: "Assistance in Mine Action".
+      const inTitle = locative === 'prep' && isUpperStart(toks[a - 2]);
+      if (locative && !inTitle && !given && this.nameLike(a, b)) return [this.placeSeg(a, b, place, true)];
+      if (this.nameLike(a, b) && (given || this.hasParticle(a, b))) return [{ first: a, last: b, type: 'PERSON', country: null, strong: true }];
+      if (place) return [this.placeSeg(a, b, place, false)];
+      const split = this.knownInside(a, b);
+      if (split) return split;
       // "Israeli Prime Minister …", "Russian Su-24": a leading nationality or state stands apart.
       for (let m = Math.min(2, n - 1); m >= 1; m--) {
         const k = this.knownAt(a, a + m);
         const lead = lex.nationalities.get(this.lower(a, a + m));
-        if (lead) return [{ first: a, last: a + m, type: 'NORP', country: lead.country, strong: true, group: lead.key }, ...this.core(a + m, b)];
+        if (lead) return [this.norp(a, a + m, lead), ...this.core(a + m, b)];
         if (k?.type === 'GPE') return [this.knownSeg(a, a + m, k), ...this.core(a + m, b)];
       }
     }
     for (let k = a; k < b; k++) {
-      if (DESIGNATION.test(toks[k].text) || /^\d/.test(toks[k].text)) {
-        return [{ first: a, last: b, type: 'EQUIPMENT', country: null, strong: true }];
-      }
-    }
-    if (n > 1) {
-      const split = this.knownInside(a, b);
-      if (split) return split;
+      if (DESIGNATION.test(toks[k].text) || /^\d/.test(toks[k].text)) return [{ first: a, last: b, type: 'EQUIPMENT', country: null, strong: true }];
     }
     if (n === 1) {
       const t = toks[a];
       const place = this.place(a, b);
-      const locative = a > 0 && lex.cues.before.has(toks[a - 1].lower);
-      if (place && (place.strong || locative)) return [this.placeSeg(a, b, place)];
+      if (place && (place.strong || locative)) return [this.placeSeg(a, b, place, true)];
       if (lex.givenNames.has(t.lower)) return [{ first: a, last: b, type: 'PERSON', country: null, strong: false }];
-      if (locative && t.pos === 'PROPN' && !isAllCaps(t.text)) return [{ first: a, last: b, type: 'GPE', country: null, strong: false }];
-      if (isAllCaps(t.text) && t.text.length <= 6 && /^[A-Z]+$/.test(t.text)) return [{ first: a, last: b, type: 'ORG', country: null, strong: false }];
+      if (locative && t.pos === 'PROPN' && /^\p{Lu}\p{Ll}+$/u.test(t.text)) return [this.placeSeg(a, b, null, true)];
+    }
+    // Unknown acronyms in news are mostly organisations ("HRW", "CJTF-OIR"), but not the words of
+    // a heading in capitals ("SITUATION OVERVIEW").
+    if (ACRONYM.test(this.text(a, b)) && !this.heading(a)) return [{ first: a, last: b, type: 'ORG', country: null, strong: false }];
+    // Nothing knows the whole: its parts may be names of their own ("Iraq and Mine Action").
+    for (let k = a + 1; k < b - 1; k++) {
+      const w = toks[k].lower;
+      if (w === 'and' || w === 'of' || w === 'for' || w === '&') return [...this.core(a, k), ...this.core(k + 1, b)];
     }
     return [{ first: a, last: b, type: null, country: null, strong: false }];
+  }
+
+  /** The sentence of token k has no lower-case word: a heading or a shouted line. */
+  private heading(k: number): boolean {
+    const s = this.doc.sentences[this.doc.tokens[k].sent];
+    for (let i = s.first; i < s.last; i++) if (/\p{Ll}/u.test(this.doc.tokens[i].text)) return false;
+    return true;
+  }
+
+  private norp(a: number, b: number, nat: Nationality): Seg {
+    return { first: a, last: b, type: 'NORP', country: nat.country, strong: true };
   }
 
   /** Words that could be a person's name: capitalised words and name particles, no digits. */
@@ -164,15 +186,45 @@ export class Classifier {
     for (let k = a; k < b; k++) {
       const t = toks[k];
       if (/\d/.test(t.text)) return false;
-      if (!isUpperStart(t) && t.text !== '-' && t.text !== "'" && !PARTICLES.has(t.lower)) return false;
+      if (!isUpperStart(t) && t.text !== '-' && t.text !== "'" && !PARTICLES.has(t.lower) && !EZAFE.has(t.lower)) return false;
     }
     return true;
+  }
+
+  /** "Saddam Hussein", "Tobias Ellwood": any given name makes a run of names a person. */
+  private hasGivenName(a: number, b: number): boolean {
+    for (let k = a; k < b; k++) if (this.lex.givenNames.has(this.doc.tokens[k].lower)) return true;
+    return false;
   }
 
   private hasParticle(a: number, b: number): boolean {
     const toks = this.doc.tokens;
     for (let k = a + 1; k < b - 1; k++) if (PARTICLES.has(toks[k].lower)) return true;
     return false;
+  }
+
+  /** Words before the name that make it a place: "in Karrada", "the town of Jbaa", and a city's
+   * possessive ("Kabul's Shar-e Naw"). */
+  private locative(a: number): 'prep' | 'possessive' | null {
+    const toks = this.doc.tokens;
+    if (a < 2 || toks[a - 1].sent !== toks[a].sent) return null;
+    if (this.lex.cues.before.has(this.key(a - 1))) return 'prep';
+    if (toks[a - 2].sent !== toks[a].sent) return null;
+    if (this.lex.cues.before.has(this.lower(a - 2, a))) return 'prep';
+    if (!/^['’]s$/.test(toks[a - 1].text) || !isUpperStart(toks[a - 2])) return null;
+    const city = this.place(a - 2, a - 1);
+    return city?.strong && city.type === 'GPE' && !this.knownAt(a - 2, a - 1) ? 'possessive' : null;
+  }
+
+  /** "Gusau-Sokoto", "Iran-Iraq": two places joined by a hyphen are two names. */
+  private compound(a: number, b: number): Seg[] | null {
+    const toks = this.doc.tokens;
+    for (let k = a + 1; k < b - 1; k++) {
+      if (toks[k].text !== '-') continue;
+      const side = (x: number, y: number) => this.knownAt(x, y)?.type === 'GPE' || this.lex.nationalities.has(this.lower(x, y)) || !!this.place(x, y)?.strong;
+      if (side(a, k) && side(k + 1, b)) return [...this.core(a, k), ...this.core(k + 1, b)];
+    }
+    return null;
   }
 
   knownAt(a: number, b: number): Known | undefined {
@@ -203,56 +255,71 @@ export class Classifier {
         kind = lex.titles.get(this.lower(j, next));
         j = next;
       }
-      const prefix = i > a ? this.core(a, i) : [];
-      if (prefix.some((s) => s.type === null)) continue;
+      if (kind === 'descriptor') continue;
+      let prefix = i > a ? this.core(a, i) : [];
+      // "Communication Minister Issa Ouedraogo": unknown words before a title belong to it.
+      let roleStart = i;
+      if (prefix.some((s) => s.type === null)) {
+        prefix = [];
+        roleStart = a;
+      }
       if (j >= b) return prefix;
       let nameStart = j;
       if (toks[j].lower === 'of' || toks[j].lower === 'for') {
         // "Minister of Foreign Affairs Hossein Amir-Abdollahian": the name starts at a given name.
         nameStart = -1;
-        for (let k = j + 1; k < b; k++) if (lex.givenNames.has(toks[k].lower)) { nameStart = k; break; }
+        for (let k = j + 1; k < b; k++) {
+          if (lex.givenNames.has(toks[k].lower)) {
+            nameStart = k;
+            break;
+          }
+        }
         if (nameStart < 0 && b - j - 1 >= 3) nameStart = b - 2;
         if (nameStart < 0) return prefix;
       }
-      if (this.cueType(nameStart, b) || this.knownAt(nameStart, b) || !this.nameLike(nameStart, b)) continue;
+      const known = this.knownAt(nameStart, b);
+      if ((known && known.type !== 'PERSON') || this.cueType(nameStart, b) || !this.nameLike(nameStart, b)) continue;
       const country = prefix.find((s) => s.country)?.country ?? possessiveBefore(this.doc, lex, a);
-      const role: Role | null = kind === 'honorific' ? null : { text: this.text(i, nameStart), country, rank: 1 };
-      const context = better(roleBefore(this.doc, lex, a), roleAfter(this.doc, lex, b));
-      const best = better(role, context);
-      return [...prefix, { first: nameStart, last: b, type: 'PERSON', country: best?.country ?? country, strong: true, role: best }];
+      const role: Role | null = kind === 'honorific' ? null : { text: this.text(roleStart, nameStart), country, rank: 1 };
+      const best = better(role, better(roleBefore(this.doc, lex, a), roleAfter(this.doc, lex, b)));
+      const person: Seg = { first: nameStart, last: b, type: 'PERSON', country: best?.country ?? country ?? known?.country ?? null, strong: true, role: best };
+      if (known) person.known = known;
+      return [...prefix, person];
     }
     return null;
   }
 
   /** End of the longest title starting at token i (within [i, b)), or -1. */
   private titleEnd(i: number, b: number): number {
+    if (i >= b || !this.lex.titleFirst.has(this.key(i))) return -1;
     for (let m = Math.min(this.lex.titleMaxTokens, b - i); m >= 1; m--) {
       if (this.lex.titles.has(this.lower(i, i + m))) return i + m;
     }
     return -1;
   }
 
+  /** The type a name's own words give it: its last word ("… News Agency", "… Airport") or the
+   * word before its "of" ("Ministry of …", "Palestinian Ministry of Health", "Gulf of Aden"). */
   private cueType(a: number, b: number): CueType | null {
     const n = b - a;
     if (n < 2) return null;
-    for (let m = Math.min(this.lex.cueMaxTokens, n - 1); m >= 1; m--) {
-      const t = this.lex.cues.head.get(this.lower(b - m, b));
-      if (t) return t;
-    }
-    const toks = this.doc.tokens;
-    let of = false;
-    for (let k = a + 1; k < b - 1 && !of; k++) of = toks[k].lower === 'of' || toks[k].lower === 'for';
-    if (of) {
-      for (let m = 1; m <= 3 && a + m < b; m++) {
-        const t = this.lex.cues.of.get(this.lower(a, a + m));
+    if (this.lex.headLast.has(this.key(b - 1))) {
+      for (let m = Math.min(this.lex.cueMaxTokens, n - 1); m >= 1; m--) {
+        const t = this.lex.cues.head.get(this.lower(b - m, b));
         if (t) return t;
       }
     }
+    const toks = this.doc.tokens;
+    for (let k = a + 1; k < b - 1; k++) {
+      if (toks[k].lower !== 'of' && toks[k].lower !== 'for') continue;
+      for (let m = Math.min(3, k - a); m >= 1; m--) {
+        if (!this.lex.ofFirst.has(this.key(k - m))) continue;
+        const t = this.lex.cues.of.get(this.lower(k - m, k));
+        if (t) return t;
+      }
+      break;
+    }
     return null;
-  }
-
-  private startCue(a: number, b: number): CueType | null {
-    return this.lex.cues.start.get(this.doc.tokens[a].lower) ?? null;
   }
 
   private cueSeg(a: number, b: number, type: CueType): Seg {
@@ -274,34 +341,18 @@ export class Classifier {
         const k = this.knownAt(x, x + m);
         const nat = k ? undefined : lex.nationalities.get(this.lower(x, x + m));
         if (!k && !nat) continue;
-        const seg: Seg = k ? this.knownSeg(x, x + m, k) : { first: x, last: x + m, type: 'NORP', country: nat!.country, strong: true, group: nat!.key };
+        const seg = k ? this.knownSeg(x, x + m, k) : this.norp(x, x + m, nat!);
         return [...this.core(a, x), seg, ...this.core(x + m, b)];
       }
     }
     return null;
   }
 
-  place(a: number, b: number): Place | null {
-    const name = this.text(a, b);
-    let p = placeCache.get(name);
-    if (p !== undefined) return p;
-    const list = candidates(name);
-    if (!list.length) p = null;
-    else {
-      const top = list[0];
-      p = {
-        type: top.precision === 'region' || top.feature === 'REGION' ? 'LOC' : 'GPE',
-        country: top.country ? (this.lex.alpha3.get(top.country) ?? null) : null,
-        strong: STRONG_FEATURE.test(top.feature) || top.population >= 15000,
-        population: top.population,
-      };
-    }
-    if (placeCache.size > 100_000) placeCache.clear();
-    placeCache.set(name, p);
-    return p;
+  private place(a: number, b: number): Place | null {
+    return placeOf(this.text(a, b));
   }
 
-  private placeSeg(a: number, b: number, p: Place): Seg {
-    return { first: a, last: b, type: p.type, country: p.country, strong: p.strong };
+  private placeSeg(a: number, b: number, p: Place | null, strong: boolean): Seg {
+    return { first: a, last: b, type: p?.type ?? 'GPE', country: p?.country ?? null, strong };
   }
 }

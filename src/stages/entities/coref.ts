@@ -42,7 +42,12 @@ function surnames(text: string): string[] {
 
 export function buildEntities(doc: Doc, segs: Seg[]): EntityAnn[] {
   const toks = doc.tokens;
-  const text = (s: Seg) => doc.text.slice(toks[s.first].start, toks[s.last - 1].end);
+  const texts = new Map<Seg, string>();
+  const text = (s: Seg) => {
+    let t = texts.get(s);
+    if (t === undefined) texts.set(s, (t = doc.text.slice(toks[s.first].start, toks[s.last - 1].end)));
+    return t;
+  };
   const byKey = new Map<string, Cluster>();
   const clusters: Cluster[] = [];
   const add = (key: string, s: Seg, type: EntityType) => {
@@ -58,7 +63,7 @@ export function buildEntities(doc: Doc, segs: Seg[]): EntityAnn[] {
   };
   const keyOf = (s: Seg): string => {
     if (s.known) return `k:${s.known.id}`;
-    if (s.type === 'NORP') return `n:${s.group}`;
+    if (s.type === 'NORP') return `n:${nameKey(text(s))}`;
     const k = nameKey(text(s));
     return s.type === 'ORG' ? `${s.type}:${k}|${s.country ?? ''}` : `${s.type}:${k}`;
   };
@@ -66,6 +71,7 @@ export function buildEntities(doc: Doc, segs: Seg[]): EntityAnn[] {
   // People first, full names before short ones, so that a surname finds its name wherever it is.
   const persons: { cluster: Cluster; names: Set<string> }[] = [];
   const personOf = (t: string): Cluster | null => {
+    if (!persons.length) return null;
     const k = nameKey(t);
     let found: Cluster | null = null;
     for (const p of persons) if (p.names.has(k)) found = root(p.cluster);
@@ -74,10 +80,13 @@ export function buildEntities(doc: Doc, segs: Seg[]): EntityAnn[] {
   const people = segs.filter((s) => s.type === 'PERSON').sort((x, y) => y.last - y.first - (x.last - x.first) || x.first - y.first);
   for (const s of people) {
     const t = text(s);
-    const c = personOf(t);
-    if (c) c.segs.push(s);
-    else {
-      const cluster = add(`PERSON:${nameKey(t)}`, s, 'PERSON');
+    const same = s.known ? byKey.get(`k:${s.known.id}`) : undefined;
+    const c = same ? root(same) : personOf(t);
+    if (c) {
+      c.segs.push(s);
+      if (s.known) byKey.set(`k:${s.known.id}`, c);
+    } else {
+      const cluster = add(s.known ? `k:${s.known.id}` : `PERSON:${nameKey(t)}`, s, 'PERSON');
       persons.push({ cluster, names: new Set([nameKey(t), ...surnames(t)]) });
     }
   }
@@ -96,26 +105,33 @@ export function buildEntities(doc: Doc, segs: Seg[]): EntityAnn[] {
   }
 
   // "Syrian Arab News Agency (SANA)": the acronym in brackets is the name before it.
-  for (const s of segs) {
-    if (!s.type || s.type === 'PERSON' || s.type === 'NORP') continue;
-    const open = toks[s.last];
-    const acr = toks[s.last + 1];
-    if (open?.text === '(' && toks[s.last + 2]?.text === ')' && isAllCaps(acr.text)) {
-      const other = segs.find((o) => o.first === s.last + 1 && o.type);
-      if (other) merge(byKey.get(keyOf(other)), byKey.get(keyOf(s)));
+  for (let i = 0; i + 1 < segs.length; i++) {
+    const s = segs[i];
+    const other = segs[i + 1];
+    if (other.type !== 'ORG' || other.first !== s.last + 1 || toks[s.last].text !== '(' || toks[other.last]?.text !== ')') continue;
+    if (s.type === null && s.last - s.first > 1) {
+      s.type = 'ORG'; // "Strategic Permanent Framework (CSP)": a bracketed acronym names an organisation
+      add(keyOf(s), s, 'ORG');
     }
+    if (s.type === 'ORG' && isAllCaps(text(other))) merge(byKey.get(keyOf(other)), byKey.get(keyOf(s)));
   }
-  // An acronym whose letters are the initials of another name of the same type in the article.
-  const orgs = clusters.filter((c) => !c.into && (c.type === 'ORG' || c.type === 'GPE'));
+  // An acronym whose letters are the initials of another organisation named in the article.
+  const orgs = clusters.filter((c) => !c.into && c.type === 'ORG');
+  const acronymOf = new Map<Cluster, string>();
   for (const c of orgs) {
     const acr = c.segs.map(text).find((t) => isAllCaps(t) && t.length >= 3);
-    if (!acr || root(c) !== c) continue;
-    const letters = acr.replace(/[^A-Z]/g, '');
-    for (const o of orgs) {
-      if (o === c || root(o) !== o || o.type !== c.type) continue;
-      if (o.segs.some((s) => !isAllCaps(text(s)) && initials(text(s)) === letters)) {
-        merge(c, o);
-        break;
+    if (acr) acronymOf.set(c, acr.replace(/[^A-Z]/g, ''));
+  }
+  if (acronymOf.size) {
+    const initialsOf = new Map<Cluster, string[]>();
+    for (const o of orgs) initialsOf.set(o, o.segs.map(text).filter((t) => !isAllCaps(t)).map(initials));
+    for (const [c, letters] of acronymOf) {
+      if (root(c) !== c) continue;
+      for (const o of orgs) {
+        if (o !== c && root(o) === o && initialsOf.get(o)!.includes(letters)) {
+          merge(c, o);
+          break;
+        }
       }
     }
   }
@@ -155,17 +171,27 @@ export function buildEntities(doc: Doc, segs: Seg[]): EntityAnn[] {
 
 /** The fullest form: the longest mention, or "Expansion (ACRONYM)" when both are used. */
 function canonical(c: Cluster, text: (s: Seg) => string): string {
-  const forms = c.segs.map(text);
-  if (c.type === 'NORP') return forms[0];
+  const first = text(c.segs[0]);
+  if (c.type === 'NORP') return first;
+  const forms = new Set<string>();
+  for (const s of c.segs) forms.add(text(s));
   // A state is called by its usual name when the article uses it ("Iran", not "Islamic Republic").
   const known = c.segs.find((s) => s.known)?.known;
-  if (known?.id.startsWith('gpe:') && forms.includes(known.name)) return known.name;
-  const score = (t: string) => t.split(/\s+/).length * 1000 + t.length - (isAllCaps(t.replace(/[\s-]/g, '')) ? 500 : 0);
-  let best = forms[0];
-  for (const f of forms) if (score(f) > score(best)) best = f;
-  if (c.type === 'ORG') {
-    const acr = forms.find((f) => isAllCaps(f) && !/\s/.test(f));
-    if (acr && best !== acr && !best.includes(acr)) return `${best} (${acr})`;
+  if (known?.id.startsWith('gpe:') && forms.has(known.name)) return known.name;
+  let best = first;
+  let bestScore = -1;
+  let acr: string | null = null;
+  for (const f of forms) {
+    const caps = isAllCaps(f.replace(/[\s-]/g, ''));
+    if (caps && !f.includes(' ')) acr ??= f;
+    let words = 1;
+    for (let i = 0; i < f.length; i++) if (f.charCodeAt(i) === 32) words++;
+    const score = words * 1000 + f.length - (caps ? 500 : 0);
+    if (score > bestScore) {
+      best = f;
+      bestScore = score;
+    }
   }
+  if (c.type === 'ORG' && acr && best !== acr && !best.includes(acr)) return `${best} (${acr})`;
   return best;
 }

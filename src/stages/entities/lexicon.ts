@@ -9,7 +9,7 @@ const require = createRequire(import.meta.url);
 const DATA = new URL('../../../data/entities/', import.meta.url);
 
 export type CueType = EntityType | 'SKIP';
-export type CuePosition = 'head' | 'of' | 'start' | 'after' | 'state' | 'before' | 'near';
+export type CuePosition = 'head' | 'of' | 'start' | 'suffix' | 'after' | 'before' | 'near';
 
 /** A name the lexicon knows as a whole: an organisation, a piece of equipment, a state, a region. */
 export interface Known {
@@ -25,8 +25,6 @@ export interface Known {
 
 export interface Nationality {
   country: string | null;
-  /** forms with the same key are one entity */
-  key: string;
 }
 
 export interface Lexicon {
@@ -37,8 +35,19 @@ export interface Lexicon {
   titleMaxTokens: number;
   cues: Record<CuePosition, Map<string, CueType>>;
   cueMaxTokens: number;
+  /** first words of titles, last words of head cues, first words of of-cues and of after/state
+   * cues: one look-up rejects most tokens before any phrase is built */
+  titleFirst: Set<string>;
+  /** last words of ORG head cues: "of" and "for" may continue such a name ("Observatory for …") */
+  orgHeads: Set<string>;
+  headLast: Set<string>;
+  ofFirst: Set<string>;
+  afterFirst: Set<string>;
   /** case-folded name (see nameKey) → entry; all-capital aliases live in `acronyms` instead */
   known: Map<string, Known>;
+  /** beginnings of known names up to a small word inside them ("economic community of"), so that
+   * the chunker may join "of", "for", "and", "in" and "the" where a known name goes on */
+  knownPrefixes: Set<string>;
   /** exact all-capital aliases ("SANA", "IS") → entry */
   acronyms: Map<string, Known>;
   /** keys of one-word equipment names without digits ("patriot", "reaper"): a weapon only when a
@@ -47,7 +56,10 @@ export interface Lexicon {
   /** lower-cased demonym or group word → nationality */
   nationalities: Map<string, Nationality>;
   givenNames: Set<string>;
+  /** words trimmed from the edges of a name ("Tuesday") */
   notNames: Set<string>;
+  /** words that are no name on their own ("West"), though they may begin one ("West Darfur") */
+  notAlone: Set<string>;
   /** alpha-2 → alpha-3 */
   alpha3: Map<string, string>;
   /** alpha-3 → common name */
@@ -58,7 +70,7 @@ export interface Lexicon {
 export function nameKey(s: string): string {
   let k = s.toLowerCase();
   if (k.includes('’') || k.includes('`')) k = k.replace(/[’`]/g, "'");
-  if (/\s\s|[\t\n]/.test(k)) k = k.replace(/\s+/g, ' ');
+  if (k.includes('  ') || k.includes('\n') || k.includes('\t')) k = k.replace(/\s+/g, ' ');
   return k;
 }
 
@@ -76,6 +88,11 @@ function readTsv(file: string): string[][] {
   return rows;
 }
 
+/** The first token of a lexicon phrase as wink-nlp splits it: "secretary-general" → "secretary". */
+function firstWord(s: string): string {
+  return s.split(/[\s-]|(?=')/)[0];
+}
+
 /** Rough token count of a lexicon phrase as wink-nlp splits it (hyphens, dots and apostrophes apart). */
 function tokenCount(s: string): number {
   return s.split(/\s+|(?=[-.'])|(?<=[-'])/).filter(Boolean).length;
@@ -90,6 +107,8 @@ interface CountryRecord {
   demonyms?: { eng?: { m: string; f: string } };
 }
 
+const CONNECTOR_WORDS = new Set(['of', 'for', 'and', 'in', 'the', 'on', '&']);
+
 let lexicon: Lexicon | null = null;
 
 export function getLexicon(): Lexicon {
@@ -97,27 +116,39 @@ export function getLexicon(): Lexicon {
   const titles = new Map<string, string>();
   const titleHeads = new Set<string>();
   let titleMaxTokens = 1;
+  const titleFirst = new Set<string>();
   for (const [title, kind] of readTsv('titles.tsv')) {
     titles.set(title, kind);
+    titleFirst.add(firstWord(title));
+    titleFirst.add(firstWord(title.replace(/\./g, '')));
     // "Maj Gen", "Lt Col": abbreviations are written without their dots too.
     if (title.includes('.') && !titles.has(title.replace(/\./g, ''))) titles.set(title.replace(/\./g, ''), kind);
-    titleHeads.add(title.split(/[\s-]+/).pop()!);
+    // The head of "secretary of state" is "secretary", not "state".
+    titleHeads.add(title.split(/ (?:of|for) /)[0].split(/[\s-]+/).pop()!);
     titleMaxTokens = Math.max(titleMaxTokens, tokenCount(title));
   }
 
-  const cues = { head: new Map(), of: new Map(), start: new Map(), after: new Map(), state: new Map(), before: new Map(), near: new Map() } as Lexicon['cues'];
+  const cues = { head: new Map(), of: new Map(), start: new Map(), suffix: new Map(), after: new Map(), before: new Map(), near: new Map() } as Lexicon['cues'];
   let cueMaxTokens = 1;
+  const headLast = new Set<string>();
+  const orgHeads = new Set<string>();
+  const ofFirst = new Set<string>();
+  const afterFirst = new Set<string>();
   for (const [cue, type, position] of readTsv('cues.tsv')) {
     const map = cues[position as CuePosition];
     if (!map) throw new Error(`cues.tsv: unknown position ${position}`);
     map.set(cue, type as CueType);
     cueMaxTokens = Math.max(cueMaxTokens, tokenCount(cue));
+    if (position === 'head') headLast.add(cue.split(/[\s-]/).pop()!);
+    if (position === 'head' && type === 'ORG') orgHeads.add(cue);
+    if (position === 'of') ofFirst.add(firstWord(cue));
+    if (position === 'after' || position === 'suffix') afterFirst.add(firstWord(cue));
   }
 
   const known = new Map<string, Known>();
   const acronyms = new Map<string, Known>();
   const addName = (alias: string, k: Known) => {
-    if (/^[A-Z][A-Z0-9.&'-]*$/.test(alias) && /[A-Z].*[A-Z]|^[A-Z]{2}/.test(alias)) {
+    if (/^\p{Lu}[\p{Lu}0-9.&'-]*$/u.test(alias) && /\p{Lu}.*\p{Lu}/u.test(alias)) {
       if (!acronyms.has(alias)) acronyms.set(alias, k);
       if (!k.acronyms.includes(alias)) k.acronyms.push(alias);
     } else {
@@ -154,10 +185,10 @@ export function getLexicon(): Lexicon {
       for (const form of new Set([d.m, d.f])) {
         if (!form) continue;
         const key = form.toLowerCase();
-        if (!nationalities.has(key)) nationalities.set(key, { country: c.cca3, key });
+        if (!nationalities.has(key)) nationalities.set(key, { country: c.cca3 });
         // Regular plurals: "Iranians", "Israelis"; not "Lebanese", "British", "French".
         if (!/(ese|ish|ch|ss|s)$/.test(key)) {
-          if (!nationalities.has(key + 's')) nationalities.set(key + 's', { country: c.cca3, key });
+          if (!nationalities.has(key + 's')) nationalities.set(key + 's', { country: c.cca3 });
         }
       }
     }
@@ -169,8 +200,8 @@ export function getLexicon(): Lexicon {
     else known.delete(nameKey(alias));
     addName(alias, entry);
   }
-  for (const [form, country, key] of readTsv('nationalities.tsv')) {
-    nationalities.set(form.toLowerCase(), { country: country === '-' ? null : country, key });
+  for (const [form, country] of readTsv('nationalities.tsv')) {
+    nationalities.set(form.toLowerCase(), { country: country === '-' ? null : country });
   }
   for (const [name, type, country] of readTsv('places.tsv')) {
     const k: Known = { id: `place:${name.toLowerCase()}`, name, type: type as EntityType, country: country === '-' ? null : country, acronyms: [] };
@@ -193,10 +224,19 @@ export function getLexicon(): Lexicon {
   };
   loadKnown('organisations.yaml', 'ORG', 'org');
   loadKnown('equipment.yaml', 'EQUIPMENT', 'equipment');
+  loadKnown('people.yaml', 'PERSON', 'person');
+
+  const knownPrefixes = new Set<string>();
+  for (const key of known.keys()) {
+    const words = key.split(' ');
+    for (let i = 1; i < words.length - 1; i++) if (CONNECTOR_WORDS.has(words[i])) knownPrefixes.add(words.slice(0, i + 1).join(' '));
+  }
 
   const givenNames = new Set(readTsv('given-names.tsv').map(([n]) => n.toLowerCase()));
-  const notNames = new Set(readTsv('not-names.tsv').map(([w]) => w.toLowerCase()));
+  const notNames = new Set<string>();
+  const notAlone = new Set<string>();
+  for (const [w, where] of readTsv('not-names.tsv')) (where === 'alone' ? notAlone : notNames).add(w.toLowerCase());
 
-  lexicon = { titles, titleHeads, titleMaxTokens, cues, cueMaxTokens, known, acronyms, contextual, nationalities, givenNames, notNames, alpha3, countryName };
+  lexicon = { titles, titleHeads, titleMaxTokens, cues, cueMaxTokens, titleFirst, orgHeads, headLast, ofFirst, afterFirst, known, knownPrefixes, acronyms, contextual, nationalities, givenNames, notNames, notAlone, alpha3, countryName };
   return lexicon;
 }

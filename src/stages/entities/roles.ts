@@ -7,6 +7,7 @@
 import type { Doc, Token } from '../../doc.js';
 import { nameKey, type Lexicon } from './lexicon.js';
 import { isUpperStart } from './chunks.js';
+import { placeOf } from './gaz.js';
 
 export interface Role {
   text: string;
@@ -15,7 +16,7 @@ export interface Role {
   rank: number;
 }
 
-const CLOSERS = new Set([',', '.', ';', ')', '—', '–', ':', '”', '"']);
+const CLOSERS = new Set([',', '.', ';', ')', '—', '–', ':', '”', '"', 'who', 'which', 'whose', 'whom']);
 const POSSESSIVE = /^['’]s?$/;
 
 /** Alpha-3 of a state named by tokens [a, b), by name or demonym; null if none. */
@@ -42,12 +43,14 @@ export function possessiveBefore(doc: Doc, lex: Lexicon, k: number): string | nu
 }
 
 function isHead(lex: Lexicon, t: Token): boolean {
+  if (!lex.titleHeads.has(t.lower)) return false;
   // "major", "general", "private" are adjectives far more often than titles in lower case.
-  return lex.titleHeads.has(t.lower) && (t.pos === 'NOUN' || t.pos === 'PROPN');
+  return lex.titles.get(t.lower) !== 'adjective' || t.pos === 'NOUN' || t.pos === 'PROPN';
 }
 
-/** A lower-case title phrase right before a name ("deputy defense minister Hamzeh …"),
- * optionally closed by a comma ("Iran's deputy defense minister, Hamzeh Qalandari"). */
+/** A title phrase right before a name ("deputy defense minister Hamzeh …", "RSF leader Mohamed
+ * Hamdan Dagalo"), or closed by a comma ("The Commissioner for Information, Alhaji …"). A demonym
+ * or possessive state at its left edge gives the country and stays out of the role. */
 export function roleBefore(doc: Doc, lex: Lexicon, first: number): Role | null {
   const toks = doc.tokens;
   let k = first - 1;
@@ -57,25 +60,43 @@ export function roleBefore(doc: Doc, lex: Lexicon, first: number): Role | null {
     rank = 3;
   }
   if (k < 0 || toks[k].sent !== toks[first].sent) return null;
-  const head = toks[k];
-  if (isUpperStart(head) || !isHead(lex, head)) return null;
-  const sent = head.sent;
-  let start = k;
-  while (start - 1 >= 0 && k - start < 5) {
+  const sent = toks[k].sent;
+  let start = k + 1;
+  let country: string | null = null;
+  let head = false;
+  while (start - 1 >= 0 && k - start < 6) {
     const t = toks[start - 1];
     if (t.sent !== sent) break;
-    if (t.text === '-' && toks[start - 2]?.end === t.start && t.end === toks[start].start) {
+    if (t.text === '-' && toks[start - 2]?.end === t.start && t.end === toks[start]?.start) {
       start -= 2;
       continue;
     }
-    if (!isUpperStart(t) && /^[a-z]/.test(t.text) && (t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PROPN')) {
-      start--;
-      continue;
-    }
-    break;
+    if (isUpperStart(t)) {
+      const nat = lex.nationalities.get(t.lower);
+      const state = nat ? null : stateOf(doc, lex, start - 1, start);
+      if (nat || (state && lex.known.get(t.lower)?.type === 'GPE')) {
+        country = nat?.country ?? state;
+        break;
+      }
+    } else if (!/^[a-z]/.test(t.text) || !(t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PROPN' || ((t.lower === 'of' || t.lower === 'for') && start <= k))) break;
+    head ||= isHead(lex, t);
+    start--;
   }
-  const country = stateOf(doc, lex, start - 1, start) ?? possessiveBefore(doc, lex, start);
-  return { text: doc.text.slice(toks[start].start, head.end), country, rank };
+  while (start <= k && (toks[start].lower === 'of' || toks[start].lower === 'for')) start++;
+  if (!head || start > k) return null;
+  country ??= possessiveBefore(doc, lex, start) ?? countryIn(doc, lex, start, k + 1);
+  return { text: doc.text.slice(toks[start].start, toks[k].end), country, rank };
+}
+
+/** The state of a capitalised word inside a role: "Sderot mayor" → ISR, "RSF leader" → SDN. */
+function countryIn(doc: Doc, lex: Lexicon, a: number, b: number): string | null {
+  const toks = doc.tokens;
+  for (let k = a; k < b; k++) {
+    if (!isUpperStart(toks[k]) || lex.titles.has(toks[k].lower)) continue;
+    const c = stateOf(doc, lex, k, k + 1) ?? (placeOf(toks[k].text)?.strong ? placeOf(toks[k].text)!.country : null);
+    if (c) return c;
+  }
+  return null;
 }
 
 /** An apposition after a name: ", [the|a|X's|Iranian] … head noun … ," */
@@ -115,6 +136,7 @@ export function roleAfter(doc: Doc, lex: Lexicon, last: number): Role | null {
   }
   if (!head || q === p) return null;
   if (inSent(q) && !CLOSERS.has(toks[q].text)) return null;
+  country ??= countryIn(doc, lex, p, q);
   return { text: doc.text.slice(toks[p].start, toks[q - 1].end), country, rank: 3 };
 }
 

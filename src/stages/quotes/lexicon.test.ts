@@ -6,14 +6,22 @@ import { read, said, type E } from './testkit.js';
 
 const lex = lexicon();
 
-/** lemma → its past form (or the only form, for "according to"), and the word that must follow */
-function speechRows(): { lemma: string; past: string; next: string | null; after: boolean }[] {
-  const rows = new Map<string, { lemma: string; past: string; next: string | null; after: boolean }>();
+interface Row {
+  lemma: string;
+  past: string;
+  next: string | null;
+  order: 'before' | 'either' | 'after';
+  near: boolean;
+}
+
+/** One row per lemma, with its past form (or its only form, for "according to"). */
+function speechRows(): Row[] {
+  const rows = new Map<string, Row>();
   for (const [form, list] of lex.speech) {
     for (const f of list) {
       const row = rows.get(f.lemma);
       if (!row || (!f.nounLike && row.past === f.lemma) || (!f.nounLike && form.endsWith('ed')))
-        rows.set(f.lemma, { lemma: f.lemma, past: form, next: f.next, after: f.speakerAfter });
+        rows.set(f.lemma, { lemma: f.lemma, past: form, next: f.next, order: f.order, near: f.near });
     }
   }
   return [...rows.values()];
@@ -22,13 +30,30 @@ function speechRows(): { lemma: string; past: string; next: string | null; after
 test('speech-verbs.tsv: every verb attributes a quote after it and before it, reported by its lemma', () => {
   const rows = speechRows();
   assert.ok(rows.length >= 60);
-  for (const { lemma, past, next, after } of rows) {
+  for (const { lemma, past, next, order } of rows) {
     const verb = next ? `${past} ${next}` : past;
-    const [post, pre] = after
-      ? [`“We will respond,” ${verb} the minister.`, `${verb[0].toUpperCase()}${verb.slice(1)} the minister, “We will respond.”`]
-      : [`“We will respond,” the minister ${verb}.`, `The minister ${verb}, “We will respond.”`];
+    const [post, pre] =
+      order === 'after'
+        ? [`“We will respond,” ${verb} the minister.`, `${verb[0].toUpperCase()}${verb.slice(1)} the minister, “We will respond.”`]
+        : [`“We will respond,” the minister ${verb}.`, `The minister ${verb}, “We will respond.”`];
     assert.deepEqual(said(post), [['We will respond,', 'the minister', lemma]], post);
     assert.deepEqual(said(pre), [['We will respond.', 'the minister', lemma]], pre);
+  }
+});
+
+test('speech-verbs.tsv: only verbs marked "either" put the speaker after them (“…,” said X)', () => {
+  for (const { lemma, past, next, order } of speechRows()) {
+    if (order === 'after') continue;
+    const text = `“We will respond,” ${next ? `${past} ${next}` : past} the minister.`;
+    assert.deepEqual(said(text), order === 'either' ? [['We will respond,', 'the minister', lemma]] : [], text);
+  }
+});
+
+test('speech-verbs.tsv: a "near" verb never reaches quoted words deeper in its sentence', () => {
+  for (const { lemma, past, next, near } of speechRows()) {
+    if (next) continue;
+    const text = `The minister ${past} that the army had “no choice” in the matter.`;
+    assert.deepEqual(said(text), near ? [] : [['no choice', 'the minister', lemma]], text);
   }
 });
 

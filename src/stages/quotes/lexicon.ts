@@ -23,13 +23,15 @@ export interface SpeechForm {
   lemma: string;
   /** a word that must follow ("according" → "to"), or null */
   next: string | null;
-  /** the speaker follows the phrase ("according to X") instead of preceding the verb */
-  speakerAfter: boolean;
+  /** where the speaker stands: before the verb only (X told Y), either side (X said / said X), or after (according to X) */
+  order: 'before' | 'either' | 'after';
+  /** only a quotation right beside the verb is attributed by it, never words deeper in its sentence */
+  near: boolean;
   /** the bare lemma form or a third-person -s / -ing form, which can also be a noun ("claims", "warning") */
   nounLike: boolean;
 }
 
-export type ReferenceClass = 'person' | 'group' | 'any' | 'indefinite';
+export type ReferenceClass = 'person' | 'group' | 'any' | 'indefinite' | 'document';
 
 export interface Lexicon {
   /** lower-case surface form → speech verb readings */
@@ -46,12 +48,21 @@ let cached: Lexicon | null = null;
 export function lexicon(): Lexicon {
   if (cached) return cached;
   const speech = new Map<string, SpeechForm[]>();
-  for (const [lemma, forms, next, where] of rows('speech-verbs.tsv')) {
+  for (const [lemma, forms, next, order, reach] of rows('speech-verbs.tsv')) {
     for (const form of forms.split(',')) {
       const f = form.trim().toLowerCase();
       const nounLike = f === lemma || f.endsWith('s') || f.endsWith('ing');
       const list = speech.get(f) ?? [];
-      list.push({ lemma, next: next ? next.toLowerCase() : null, speakerAfter: where === 'after', nounLike });
+      const entry: SpeechForm = {
+        lemma,
+        next: next ? next.toLowerCase() : null,
+        order: order === 'after' || order === 'either' ? order : 'before',
+        near: reach === 'near',
+        nounLike,
+      };
+      // "called for" must be tried before plain "called"
+      if (entry.next) list.unshift(entry);
+      else list.push(entry);
       speech.set(f, list);
     }
   }

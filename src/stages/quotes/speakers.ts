@@ -1,14 +1,25 @@
 // Reading speaker phrases: the subject of a speech verb, and who a phrase refers to.
 //
-// A phrase names a speaker in one of four ways: an entity ("Hamzeh Qalandari", "the Syrian army"),
+// A phrase names a speaker in one of five ways: an entity ("Hamzeh Qalandari", "the Syrian army"),
 // a definite description of someone already in the text ("the deputy defense minister" → the
-// person whose role that is), a pronoun ("he" → the last person speaking or acting), or an
-// unnamed source ("a military source"), which is reported as the phrase itself.
+// person whose role that is), a pronoun ("he" → the last person speaking or acting), a document
+// ("the statement said" → whoever last spoke), or an unnamed source ("a military source"), which
+// is reported as the phrase itself.
 import type { Doc, EntityAnn, Speaker, Token } from '../../doc.js';
-import type { Lexicon, ReferenceClass } from './lexicon.js';
+import type { Lexicon, ReferenceClass, SpeechForm } from './lexicon.js';
 
-const NOMINAL = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
+const NOMINAL = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM', 'X']);
 const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
+/** "X was quoted as saying", "SANA quoted a military source as saying" */
+const QUOTING = /^(quoted|cited|quoting|citing)$/;
+/** the last word of a subject, and the first of a clause, around a speech verb the tagger read as a noun */
+const SUBJECT_END = new Set(['NOUN', 'PROPN', 'PRON']);
+const CLAUSE_START = new Set(['PRON', 'SCONJ', 'DET', 'PUNCT']);
+/** entity types that can speak or act as a subject */
+const SPEAKING = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
+/** how many sentences back a pronoun or a document looks for the last one who spoke */
+const LOOKBACK = 3;
+const RELATIVE = new Set(['who', 'which', 'that']);
 
 /** Someone who spoke or acted earlier, for resolving pronouns and descriptions. */
 interface Referent {
@@ -20,12 +31,20 @@ interface Referent {
   words?: Set<string>;
 }
 
+type Range = readonly [number, number];
+
 export class Speakers {
   /** token index → entity covering it */
   private tokenEntity: (EntityAnn | undefined)[];
-  /** subject-like entity mentions and earlier speakers, in text order */
-  private referents: Referent[] = [];
+  /** tokens inside a time expression ("on Thursday"), which never name a speaker */
+  private timeTok: Uint8Array;
+  /** speakers found so far, in text order */
+  private said: Referent[] = [];
+  /** subject-like entity mentions in text order; built on first need (most quotes name their speaker) */
+  private mentioned: Referent[] | null = null;
   private firstToken: number;
+  /** set while looking back for an earlier speaker, so that search does not recurse */
+  private lookingBack = false;
 
   constructor(
     private doc: Doc,
@@ -37,7 +56,6 @@ export class Speakers {
     this.tokenEntity = new Array(toks.length);
     // where mentions overlap ("Iran" inside "Iran’s Defense Ministry"), the longest one owns the token
     const span = new Int32Array(toks.length);
-    const mentions: { at: number; e: EntityAnn }[] = [];
     for (const e of doc.entities) {
       for (const m of e.mentions) {
         const len = m.last - m.first;
@@ -46,21 +64,46 @@ export class Speakers {
           span[i] = len;
           this.tokenEntity[i] = e;
         }
-        if (this.isSubjectLike(m.first, m.last)) mentions.push({ at: m.last - 1, e });
       }
     }
-    mentions.sort((a, b) => a.at - b.at);
-    for (const { at, e } of mentions) this.referents.push({ at, speaker: this.fromEntity(e, null), kind: kindOf(e) });
+    this.timeTok = new Uint8Array(toks.length);
+    for (const t of doc.times) for (let i = t.mention.first; i < t.mention.last && i < toks.length; i++) this.timeTok[i] = 1;
     this.firstToken = doc.dateline ? doc.tokenAt(doc.dateline.span.end) : 0;
+  }
+
+  /** The speech-verb reading of token i, if it has one. */
+  speechAt(i: number): SpeechForm | null {
+    const toks = this.doc.tokens;
+    const t = toks[i];
+    if (!t || this.inQuote[i]) return null;
+    const forms = this.lex.speech.get(t.lower);
+    if (!forms) return null;
+    for (const f of forms) {
+      if (f.next) {
+        // "called for calm", but not "the call for calm"
+        if (toks[i + 1]?.lower === f.next && toks[i - 1]?.pos !== 'DET') return f;
+      } else if (t.pos === 'VERB' || t.pos === 'AUX') return f;
+      // a past tense the tagger took for a noun or adjective ("noted", "stressed"), but not "the said"
+      else if (!f.nounLike && toks[i - 1]?.pos !== 'DET') return f;
+      // "the ministry claims it …": a present tense taken for a plural noun, told apart by a
+      // subject before it and a clause after it ("the claims that …" has no subject)
+      else if (t.lower.endsWith('s') && SUBJECT_END.has(toks[i - 1]?.pos) && CLAUSE_START.has(toks[i + 1]?.pos ?? '')) return f;
+    }
+    return null;
+  }
+
+  /** The entity covering token i, if any. */
+  entityOn(i: number): EntityAnn | undefined {
+    return this.tokenEntity[i];
   }
 
   /** Remember a resolved speaker so later pronouns and descriptions can find it. */
   remember(at: number, speaker: Speaker) {
     const e = this.doc.entity(speaker.entity);
     const r: Referent = { at, speaker, kind: e ? kindOf(e) : 'unknown' };
-    let k = this.referents.length;
-    while (k > 0 && this.referents[k - 1].at > at) k--;
-    this.referents.splice(k, 0, r);
+    let k = this.said.length;
+    while (k > 0 && this.said[k - 1].at > at) k--;
+    this.said.splice(k, 0, r);
   }
 
   /**
@@ -71,45 +114,101 @@ export class Speakers {
     const toks = this.doc.tokens;
     lo = Math.max(lo, this.firstToken, this.doc.sentences[toks[v].sent].first);
     let j = v - 1;
-    // "X was quoted as saying": the subject is the one quoted
-    if (j - 1 >= lo && toks[j].lower === 'as' && /^(quoted|cited)$/.test(toks[j - 1].lower)) j -= 2;
-    while (j >= lo && !this.inQuote[j] && (toks[j].pos === 'AUX' || toks[j].pos === 'ADV' || toks[j].lower === 'not')) j--;
+    if (j - 1 >= lo && toks[j].lower === 'as') {
+      // "X was quoted as saying": the subject is the one quoted
+      if (QUOTING.test(toks[j - 1].lower)) j -= 2;
+      else {
+        // "SANA quoted a military source as saying": the object is
+        const a = this.phraseStart(j - 1, lo);
+        if (a > lo && QUOTING.test(toks[a - 1].lower)) return this.resolve(a, j, null);
+      }
+    }
+    j = this.skipBack(j, lo);
     if (j < lo || this.inQuote[j]) return null;
     const t = toks[j];
-    // "X called for calm and warned of …": a coordinated verb shares the first verb's subject
-    const coordinated = t.pos === 'CCONJ';
-    if (t.text === ',' || coordinated) {
-      // "…, stating that": a participle shares the subject of the clause it hangs from
-      if (coordinated || toks[v].lower.endsWith('ing')) {
-        if (depth > 1) return null;
-        for (let k = j - 1; k >= lo; k--) {
-          if (this.inQuote[k]) continue;
-          const p = toks[k];
-          if ((p.pos === 'VERB' || p.pos === 'AUX') && !p.lower.endsWith('ing')) return this.subjectOf(k, lo, depth + 1);
-        }
-        return null;
-      }
-      return this.apposition(j, lo);
+    // "X called for calm and warned of …": a coordinated verb shares the first verb's subject;
+    // "…, stating that": so does a participle hanging from a clause
+    if (t.pos === 'CCONJ' || (t.text === ',' && toks[v].lower.endsWith('ing'))) return this.clauseSubject(j, lo, depth);
+    if (t.text === ',') return this.apposition(j, lo);
+    // "placards that read …", "the group, which said …": the relative pronoun stands for the phrase before it
+    if (RELATIVE.has(t.lower)) {
+      let k = j - 1;
+      if (k >= lo && toks[k].text === ',') k--;
+      const a = this.phraseStart(k, lo);
+      return a < 0 ? null : this.resolve(a, k + 1, null);
     }
     if (t.pos === 'PRON') return this.pronoun(t);
     const a = this.phraseStart(j, lo);
     return a < 0 ? null : this.resolve(a, j + 1, null);
   }
 
-  /** "said X", "according to X": the speaker phrase starting at token k. */
-  subjectAfter(k: number): Speaker | null {
+  /** "said X", "“…,” X, the minister, said", "according to X": the speaker phrase starting at token k. */
+  subjectAfter(k: number, limit = this.doc.tokens.length): Speaker | null {
     const toks = this.doc.tokens;
-    if (k >= toks.length || this.inQuote[k]) return null;
+    if (k >= limit || this.inQuote[k]) return null;
     if (toks[k].pos === 'PRON') return this.pronoun(toks[k]);
-    const b = this.phraseEnd(k);
+    const b = this.phraseEnd(k, limit);
     if (b <= k) return null;
-    let role: string | null = null;
-    // "said Hamzeh Qalandari, the deputy minister," — the apposition gives the role
-    if (b < toks.length && toks[b].text === ',' && toks[b].sent === toks[k].sent) {
-      const c = this.phraseEnd(b + 1);
-      if (c > b + 1) role = this.roleText(b + 1, c);
+    let other: Range | null = null;
+    if (b < limit && toks[b].text === ',' && toks[b].sent === toks[k].sent) {
+      const c = this.phraseEnd(b + 1, limit);
+      if (c > b + 1) other = [b + 1, c];
     }
-    return this.resolve(k, b, role);
+    return this.pick([k, b], other);
+  }
+
+  /** "SANA quoted a military source as saying": the one quoted, when the verb at m is "quoted". */
+  quotedAs(m: number): Speaker | null {
+    const toks = this.doc.tokens;
+    if (!QUOTING.test(toks[m].lower)) return null;
+    const b = this.phraseEnd(m + 1);
+    if (b <= m + 1 || toks[b]?.lower !== 'as' || !this.speechAt(b + 1)) return null;
+    return this.resolve(m + 1, b, null);
+  }
+
+  /** Step left over what stands between a verb and its subject: auxiliaries, adverbs, times, "(SAF)". */
+  private skipBack(j: number, lo: number): number {
+    const toks = this.doc.tokens;
+    while (j >= lo && !this.inQuote[j]) {
+      const t = toks[j];
+      if (t.pos === 'AUX' || t.pos === 'ADV' || t.lower === 'not') j--;
+      else if (this.timeTok[j]) {
+        while (j >= lo && this.timeTok[j]) j--;
+        if (j >= lo && toks[j].pos === 'ADP') j--;
+      } else if (t.text === ')') {
+        let k = j - 1;
+        while (k >= lo && k > j - 10 && toks[k].text !== '(') k--;
+        if (k < lo || toks[k].text !== '(') break;
+        j = k - 1;
+      } else break;
+    }
+    return j;
+  }
+
+  /** Step right over auxiliaries and adverbs ("the statement has also said"). */
+  private skipForward(k: number): number {
+    const toks = this.doc.tokens;
+    while (k < toks.length && (toks[k].pos === 'AUX' || toks[k].pos === 'ADV')) k++;
+    return k;
+  }
+
+  /** The subject of the clause a participle or a coordinated verb at j hangs from. */
+  private clauseSubject(j: number, lo: number, depth: number): Speaker | null {
+    if (depth > 1) return null;
+    const toks = this.doc.tokens;
+    // another speech verb is the likeliest head ("She said …, and accused …")
+    for (let k = j - 1; k >= lo; k--) if (this.speechAt(k)) return this.subjectOf(k, lo, depth + 1);
+    let tries = 0;
+    for (let k = j - 1; k >= lo && tries < 3; k--) {
+      if (this.inQuote[k]) continue;
+      const p = toks[k];
+      if ((p.pos === 'VERB' || p.pos === 'AUX') && !p.lower.endsWith('ing')) {
+        tries++;
+        const s = this.subjectOf(k, lo, depth + 1);
+        if (s) return s;
+      }
+    }
+    return null;
   }
 
   /** "X, <apposition>, said": one side names the speaker, the other gives the role. */
@@ -123,24 +222,45 @@ export class Speakers {
         break;
       }
     }
-    const inner0 = open + 1;
-    if (open < 0 || inner0 >= comma) {
+    if (open < 0 || open + 1 >= comma) {
       const a = this.phraseStart(comma - 1, lo);
       return a < 0 ? null : this.resolve(a, comma, null);
     }
     const a = this.phraseStart(open - 1, lo);
-    const outer = a >= 0 ? ([a, open] as const) : null;
-    const innerStart = this.phraseStart(comma - 1, inner0);
-    const inner = innerStart === inner0 ? ([inner0, comma] as const) : null;
-    if (outer && this.isNamed(outer[0], outer[1])) return this.resolve(outer[0], outer[1], inner ? this.roleText(...inner) : null);
-    if (inner && this.isNamed(inner[0], inner[1])) return this.resolve(inner[0], inner[1], outer ? this.roleText(...outer) : null);
-    return outer ? this.resolve(outer[0], outer[1], null) : null;
+    // "…, known as Islamic State Khorasan (ISKP), claimed": the name after the cue, without its acronym
+    const start = open + 1 + this.cueLength(open + 1, comma);
+    const end = this.skipBack(comma - 1, start) + 1;
+    const inner = end > start && this.phraseStart(end - 1, start) === start ? ([start, end] as const) : null;
+    return this.pick(a >= 0 ? [a, open] : null, inner);
   }
 
-  /** The phrase [a, b) names someone: an entity or a proper name heads it. */
-  private isNamed(a: number, b: number): boolean {
+  /** How many words of a naming cue ("known as", "called") open the stretch [a, b). */
+  private cueLength(a: number, b: number): number {
+    const toks = this.doc.tokens;
+    let best = 0;
+    for (const list of this.lex.naming.values()) {
+      for (const words of list) {
+        if (words.length <= best || a + words.length > b) continue;
+        if (words.every((w, n) => toks[a + n].lower === w)) best = words.length;
+      }
+    }
+    return best;
+  }
+
+  /** Of a phrase and its apposition, the one that names the speaker; the other gives the role. */
+  private pick(first: Range | null, second: Range | null): Speaker | null {
+    if (second && this.nameRank(second) > (first ? this.nameRank(first) : 0))
+      return this.resolve(second[0], second[1], first ? this.roleText(first) : null);
+    if (!first) return null;
+    return this.resolve(first[0], first[1], second ? this.roleText(second) : null);
+  }
+
+  /** 3: an entity heads it; 2: a proper name does ("Ali Bahadori", not "The Commissioner"); 1: a description. */
+  private nameRank([a, b]: Range): number {
     const h = this.head(a, b);
-    return !!this.tokenEntity[h] || this.doc.tokens[h].pos === 'PROPN';
+    const e = this.tokenEntity[h];
+    if (e && e.type !== 'EQUIPMENT') return 3;
+    return this.doc.tokens[h].pos === 'PROPN' && this.doc.tokens[a].pos !== 'DET' ? 2 : 1;
   }
 
   /** Who the phrase [a, b) refers to. `role` is a description found beside it. */
@@ -150,11 +270,15 @@ export class Speakers {
     const h = this.head(a, b);
     const e = this.tokenEntity[h];
     if (e && e.type !== 'EQUIPMENT') return this.fromEntity(e, role, a, b);
-    const first = toks[a];
-    const indefinite = this.lex.reference.get(first.lower) === 'indefinite' || first.pos === 'NUM';
+    const cls = this.lex.reference.get(toks[a].lower);
+    const indefinite = cls === 'indefinite' || toks[a].pos === 'NUM';
     if (!indefinite) {
-      // "General Qalandari" → the person already named Qalandari
-      if (toks[h].pos === 'PROPN') {
+      // "the statement said" speaks for whoever issued it
+      if (this.lex.reference.get(toks[h].lower) === 'document') {
+        const r = this.issuerOf(toks[h].lower, a) ?? this.lastSpeaker(a, 'any');
+        if (r) return r;
+      } else if (toks[h].pos === 'PROPN') {
+        // "General Qalandari" → the person already named Qalandari
         const r = this.byName(toks[h].lower, a);
         if (r) return r;
       } else {
@@ -193,22 +317,121 @@ export class Speakers {
 
   private pronoun(t: Token): Speaker | null {
     const cls = this.lex.reference.get(t.lower);
-    if (!cls || cls === 'indefinite') return null;
+    if (!cls || cls === 'indefinite' || cls === 'document') return null;
     // "it was announced": an expletive subject of a passive names nobody
     if (t.lower === 'it' && this.doc.tokens[t.i + 1]?.lemma === 'be') return null;
-    for (let k = this.referents.length - 1; k >= 0; k--) {
-      const r = this.referents[k];
-      if (r.at >= t.i) continue;
-      if (fits(cls, r.kind)) return r.speaker;
+    return this.lastSpeaker(t.i, cls);
+  }
+
+  /**
+   * The last one before token `before` who spoke (with or without quotation marks) or acted as a
+   * subject, and fits the pronoun class.
+   */
+  private lastSpeaker(before: number, cls: ReferenceClass): Speaker | null {
+    let best: Referent | null = null;
+    for (const r of this.referents(before)) {
+      if (fits(cls, r.kind)) {
+        best = r;
+        break;
+      }
+    }
+    if (this.lookingBack) return best?.speaker ?? null;
+    // "A local official … said residents had seen helicopters. “…,” he said."
+    const toks = this.doc.tokens;
+    const sent = toks[Math.min(before, toks.length - 1)].sent;
+    const stop = Math.max(best ? best.at + 1 : 0, this.doc.sentences[Math.max(0, sent - LOOKBACK)].first);
+    this.lookingBack = true;
+    try {
+      for (let k = before - 1; k >= stop; k--) {
+        const f = this.speechAt(k);
+        if (!f) continue;
+        const s = f.order === 'after' ? this.subjectAfter(k + 2) : this.subjectOf(k, 0);
+        if (!s || this.isDocument(s)) continue;
+        const e = this.doc.entity(s.entity);
+        if (fits(cls, e ? kindOf(e) : 'unknown')) return s;
+      }
+    } finally {
+      this.lookingBack = false;
+    }
+    return best?.speaker ?? null;
+  }
+
+  /**
+   * Who issued the document last named by `noun` before token `before`: "The ministry issued a
+   * statement", "the IRGC said in a statement", "In a statement, the ministry said".
+   */
+  private issuerOf(noun: string, before: number): Speaker | null {
+    if (this.lookingBack) return null;
+    const toks = this.doc.tokens;
+    const sents = this.doc.sentences;
+    for (let k = before - 1; k >= this.firstToken; k--) {
+      if (toks[k].lower !== noun || this.inQuote[k]) continue;
+      // an earlier "the statement said" is no help; the sentence that introduced it is
+      const next = this.skipForward(k + 1);
+      if (this.speechAt(next) && !toks[next].lower.endsWith('ing')) continue;
+      const s = sents[toks[k].sent];
+      this.lookingBack = true;
+      try {
+        // the verb the noun hangs from, before it in its sentence, else the speech verb after it
+        for (let v = k - 1; v >= s.first; v--) {
+          const t = toks[v];
+          if (this.inQuote[v] || t.pos !== 'VERB' || t.lower.endsWith('ing')) continue;
+          const sp = this.subjectOf(v, s.first);
+          if (sp) return sp;
+          break;
+        }
+        for (let v = k + 1; v < s.last && v < before; v++) {
+          if (!this.speechAt(v)) continue;
+          const sp = this.subjectOf(v, s.first);
+          if (sp) return sp;
+          break;
+        }
+      } finally {
+        this.lookingBack = false;
+      }
+      return null;
     }
     return null;
   }
 
+  private isDocument(s: Speaker): boolean {
+    if (s.entity) return false;
+    const last = s.name.slice(s.name.lastIndexOf(' ') + 1).toLowerCase();
+    return this.lex.reference.get(last) === 'document';
+  }
+
+  /** Earlier speakers and subject-like mentions before token `before`, latest first. */
+  private referents(before: number): Referent[] {
+    if (!this.mentioned) {
+      const list: Referent[] = [];
+      const cache = new Map<EntityAnn, Speaker>();
+      for (const e of this.doc.entities) {
+        if (!SPEAKING.has(e.type)) continue;
+        for (const m of e.mentions) {
+          if (!this.isSubjectLike(m.first, m.last)) continue;
+          let sp = cache.get(e);
+          if (!sp) cache.set(e, (sp = this.fromEntity(e, null)));
+          list.push({ at: m.last - 1, speaker: sp, kind: kindOf(e) });
+        }
+      }
+      this.mentioned = list.sort((a, b) => a.at - b.at);
+    }
+    const out: Referent[] = [];
+    let i = this.said.length - 1;
+    let j = this.mentioned.length - 1;
+    while (i >= 0 && this.said[i].at >= before) i--;
+    while (j >= 0 && this.mentioned[j].at >= before) j--;
+    while (i >= 0 || j >= 0) {
+      if (j < 0 || (i >= 0 && this.said[i].at >= this.mentioned[j].at)) out.push(this.said[i--]);
+      else out.push(this.mentioned[j--]);
+    }
+    return out;
+  }
+
   /** An earlier speaker or person whose name ends with this word. */
   private byName(word: string, before: number): Speaker | null {
-    for (let k = this.referents.length - 1; k >= 0; k--) {
-      const r = this.referents[k];
-      if (r.at >= before || r.kind === 'group') continue;
+    for (const r of this.referents(before)) {
+      if (r.kind === 'group') continue;
       const name = r.speaker.name;
       const space = name.lastIndexOf(' ');
       if (space > 0 && name.length - space - 1 === word.length && name.slice(space + 1).toLowerCase() === word) return r.speaker;
@@ -230,9 +453,10 @@ export class Speakers {
       words.push(t.lower);
     }
     if (!words.length) return null;
-    for (let k = this.referents.length - 1; k >= 0; k--) {
-      const r = this.referents[k];
-      if (r.at >= a) continue;
+    // "Russia's defence ministry" is not "the German defence ministry"
+    const affiliation = this.affiliationIn(a, b);
+    for (const r of this.referents(a)) {
+      if (affiliation && r.speaker.affiliation && r.speaker.affiliation !== affiliation) continue;
       if (!r.words) {
         // an organisation by its name, a person by their role, an unnamed source by its phrase
         const sp = r.speaker;
@@ -275,21 +499,22 @@ export class Speakers {
   }
 
   /** Walk right from k over a noun phrase; returns the end (exclusive), k when none starts there. */
-  phraseEnd(k: number): number {
+  phraseEnd(k: number, limit = this.doc.tokens.length): number {
     const toks = this.doc.tokens;
     const sent = toks[k]?.sent;
     let b = k;
-    if (b < toks.length && toks[b].pos === 'DET') b++;
-    while (b < toks.length && toks[b].sent === sent && !this.inQuote[b]) {
+    if (b < limit && toks[b].pos === 'DET') b++;
+    while (b < limit && toks[b].sent === sent && !this.inQuote[b]) {
       const t = toks[b];
       if (NOMINAL.has(t.pos) || (t.pos === 'PART' && POSSESSIVE.has(t.lower))) b++;
       else if (b > k && this.isLink(b) && b + 1 < toks.length && (NOMINAL.has(toks[b + 1].pos) || toks[b + 1].pos === 'DET')) b++;
       else if (b > k && t.pos === 'DET' && this.isLink(b - 1)) b++;
+      else if (t.pos === 'CCONJ' && b > k && toks[b - 1].pos === 'PROPN' && toks[b + 1]?.pos === 'PROPN') b++;
       else if (t.text === '-' && this.glued(b)) b++;
       else break;
     }
     // a phrase ends on a noun, not on a dangling preposition or article
-    while (b > k && (toks[b - 1].pos === 'ADP' || toks[b - 1].pos === 'DET')) b--;
+    while (b > k && (toks[b - 1].pos === 'ADP' || toks[b - 1].pos === 'DET' || toks[b - 1].pos === 'CCONJ')) b--;
     return b;
   }
 
@@ -303,14 +528,17 @@ export class Speakers {
     return i > 0 && i + 1 < toks.length && toks[i - 1].end === toks[i].start && toks[i].end === toks[i + 1].start;
   }
 
-  /** A mention is subject-like when it is not the object of a preposition or verb, nor a possessor. */
+  /**
+   * A mention is subject-like when a verb (or an apposition) follows it and no preposition or verb
+   * governs it: "Qalandari said", "The Defense Ministry issued", not "met Qalandari", "the Kakhovka reservoir".
+   */
   private isSubjectLike(first: number, last: number): boolean {
     const toks = this.doc.tokens;
     const prev = toks[first - 1];
     const next = toks[last];
-    if (this.inQuote[first]) return false;
+    if (this.inQuote[first] || !next) return false;
     if (prev && (prev.pos === 'ADP' || prev.pos === 'VERB')) return false;
-    return !(next && POSSESSIVE.has(next.lower));
+    return next.pos === 'VERB' || next.pos === 'AUX' || next.pos === 'ADV' || next.text === ',';
   }
 
   private phraseName(a: number, b: number): string {
@@ -321,7 +549,7 @@ export class Speakers {
   }
 
   /** A role phrase without its article or possessor: "Iran’s deputy defense minister" → "deputy defense minister". */
-  private roleText(a: number, b: number): string {
+  private roleText([a, b]: Range): string {
     const toks = this.doc.tokens;
     let s = a;
     for (let i = a; i < Math.min(b - 1, a + 4); i++) if (POSSESSIVE.has(toks[i].lower)) s = i + 1;
@@ -335,7 +563,7 @@ function kindOf(e: EntityAnn): Referent['kind'] {
 }
 
 function fits(cls: ReferenceClass, kind: Referent['kind']): boolean {
-  if (cls === 'any') return true;
+  if (cls === 'any' || cls === 'document') return true;
   if (kind === 'unknown') return true;
   return cls === kind;
 }

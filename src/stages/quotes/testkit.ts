@@ -14,8 +14,11 @@ export interface E {
   mentions?: string[];
 }
 
-/** Tokens, hand-made entities (standing in for the entities stage), then quotes. */
-export function read(text: string, ents: E[] = []): Doc {
+/**
+ * Tokens, hand-made entities and time expressions (standing in for the entities and dates
+ * stages), then quotes.
+ */
+export function read(text: string, ents: E[] = [], times: string[] = []): Doc {
   const doc = new Doc(text);
   tokens.run(doc);
   doc.entities = ents.map((e, i) => ({
@@ -34,13 +37,19 @@ export function read(text: string, ents: E[] = []): Doc {
       return out;
     }),
   }));
+  doc.times = times.flatMap((m) => {
+    const at = text.indexOf(m);
+    if (at < 0) return [];
+    const mention = doc.mention(doc.tokenAt(at), doc.tokenAt(at + m.length - 1) + 1);
+    return [{ start: null, end: null, precision: 'unknown' as const, mention, background: false, future: false }];
+  });
   quotes.run(doc);
   for (const q of doc.quotes) assert.equal(text.slice(q.span.start, q.span.end), q.span.text);
   return doc;
 }
 
 /** [quoted text, speaker name, verb] for each quote. */
-export function said(text: string, ents: E[] = []): [string, string | null, string | null][] {
-  return read(text, ents).quotes.map((q) => [q.span.text, q.speaker?.name ?? null, q.verb]);
+export function said(text: string, ents: E[] = [], times: string[] = []): [string, string | null, string | null][] {
+  return read(text, ents, times).quotes.map((q) => [q.span.text, q.speaker?.name ?? null, q.verb]);
 }
 

@@ -1,0 +1,158 @@
+// Who the independent sources of an incident are. Reports count once per source group: reprints of
+// one wire story (a credit such as "(Reuters)", or near-identical text), and relays (a report whose
+// every attributed claim comes through one outlet: "…, an anonymous source told SANA") belong to
+// the group of the story's origin.
+import { config, nameKey, outletIn, outletNamed, type OutletInfo } from './config.js';
+import type { ClaimRef, CorroborationEvent } from './event.js';
+
+export interface SourceGroup {
+  /** an outlet id of data/corroboration.yaml ("reuters"), or "outlet:<name>" for an unlisted outlet */
+  id: string;
+  /** display name */
+  name: string;
+  /** alpha-3 of the state that owns or runs the origin outlet, or null */
+  state: string | null;
+  /** outlets whose reports are in the group, sorted */
+  outlets: string[];
+  /** articles in the group, sorted */
+  articles: string[];
+  /** why reports were put in this group */
+  how: ('own report' | 'wire credit' | 'relay' | 'near-identical text')[];
+}
+
+/** "an anonymous military source via SANA via Mehr News Agency": claimant, then via, then outlet. */
+export function claimChain(c: ClaimRef): string {
+  const parts: string[] = [];
+  for (const p of [c.claimant, ...c.via, c.outlet]) {
+    if (!p) continue;
+    if (parts.length && nameKey(parts[parts.length - 1]) === nameKey(p)) continue;
+    parts.push(p);
+  }
+  return parts.length ? parts.join(' via ') : 'an unnamed outlet';
+}
+
+/** The outlet an article's claims all come through, when there is exactly one and it is not the article's own outlet. */
+export function relayedOutlet(events: readonly CorroborationEvent[], own: OutletInfo | undefined): OutletInfo | undefined {
+  let relay: OutletInfo | undefined;
+  let attributed = 0;
+  for (const e of events)
+    for (const c of e.claims) {
+      if (!c.claimant && !c.via.length) continue;
+      attributed++;
+      const through = [...c.via, c.claimant].map((p) => outletIn(p)).find((o) => o && o.id !== own?.id);
+      if (!through) return undefined;
+      if (relay && relay.id !== through.id) return undefined;
+      relay = through;
+    }
+  return attributed ? relay : undefined;
+}
+
+function shingles(text: string, n: number): Set<string> {
+  const w = nameKey(text).split(' ').filter(Boolean);
+  const out = new Set<string>();
+  for (let i = 0; i + n <= w.length; i++) out.add(w.slice(i, i + n).join(' '));
+  return out;
+}
+
+/** Jaccard similarity of two texts' word n-grams, or 0 when either is too short to judge. */
+export function textSimilarity(a: string, b: string): number {
+  const { shingleSize, minShingles } = config().syndication;
+  const A = shingles(a, shingleSize);
+  const B = shingles(b, shingleSize);
+  if (A.size < minShingles || B.size < minShingles) return 0;
+  let shared = 0;
+  for (const s of A) if (B.has(s)) shared++;
+  return shared / (A.size + B.size - shared);
+}
+
+interface Origin {
+  id: string;
+  name: string;
+  state: string | null;
+  how: SourceGroup['how'][number];
+}
+
+/** The id an outlet's own reports are grouped under: its listed id, else "outlet:<name key>". */
+export function outletGroupId(outlet: string | null | undefined): string | null {
+  if (!outlet) return null;
+  return (outletNamed(outlet) ?? outletIn(outlet))?.id ?? `outlet:${nameKey(outlet)}`;
+}
+
+function originOf(articleEvents: CorroborationEvent[]): Origin {
+  const e = articleEvents[0];
+  const ownId = outletGroupId(e.outlet);
+  if (e.outletGroup && e.outletGroup !== ownId) {
+    const known = byId(e.outletGroup);
+    if (known) return { id: known.id, name: known.name, state: known.state, how: 'wire credit' };
+    return { id: e.outletGroup, name: e.outletGroup.replace(/^outlet:/, ''), state: null, how: 'wire credit' };
+  }
+  const own = outletNamed(e.outlet) ?? outletIn(e.outlet);
+  const relay = relayedOutlet(articleEvents, own);
+  if (relay) return { id: relay.id, name: relay.name, state: relay.state, how: 'relay' };
+  if (own) return { id: own.id, name: own.name, state: own.state, how: 'own report' };
+  if (e.outlet) return { id: ownId!, name: e.outlet, state: null, how: 'own report' };
+  return { id: `article:${e.articleId}`, name: `article ${e.articleId}`, state: null, how: 'own report' };
+}
+
+function byId(id: string): OutletInfo | undefined {
+  const o = config().outlets[id];
+  return o ? { id, name: o.name, wire: o.wire ?? false, state: o.state ?? null } : undefined;
+}
+
+/**
+ * The source groups of an incident's events, sorted by id, and each article's group. An article's
+ * origin: the wire it credits (outletGroup), else the one outlet all its attributed claims come
+ * through, else its own outlet. Articles whose evidence is near-identical then share a group (the
+ * one whose origin is a wire, else the smallest id).
+ */
+export function sourceGroups(events: readonly CorroborationEvent[]): { groups: SourceGroup[]; groupOf: Map<string, string> } {
+  const byArticle = new Map<string, CorroborationEvent[]>();
+  for (const e of [...events].sort((a, b) => (a.id < b.id ? -1 : 1))) byArticle.set(e.articleId, [...(byArticle.get(e.articleId) ?? []), e]);
+  const articles = [...byArticle.keys()].sort();
+  const origin = new Map(articles.map((a) => [a, originOf(byArticle.get(a)!)]));
+
+  // Union-find over articles: same origin, or near-identical evidence.
+  const parent = new Map(articles.map((a) => [a, a]));
+  const find = (a: string): string => {
+    while (parent.get(a) !== a) a = parent.get(a)!;
+    return a;
+  };
+  const union = (a: string, b: string) => {
+    const [x, y] = [find(a), find(b)].sort();
+    parent.set(y, x);
+  };
+  const near = new Set<string>();
+  const { similarity } = config().syndication;
+  for (let i = 0; i < articles.length; i++)
+    for (let j = i + 1; j < articles.length; j++) {
+      const a = articles[i];
+      const b = articles[j];
+      if (origin.get(a)!.id === origin.get(b)!.id) {
+        union(a, b);
+        continue;
+      }
+      const ea = byArticle.get(a)!.map((e) => e.evidence ?? '').filter(Boolean);
+      const eb = byArticle.get(b)!.map((e) => e.evidence ?? '').filter(Boolean);
+      if (ea.some((x) => eb.some((y) => textSimilarity(x, y) >= similarity))) {
+        union(a, b);
+        near.add(a).add(b);
+      }
+    }
+
+  const members = new Map<string, string[]>();
+  for (const a of articles) members.set(find(a), [...(members.get(find(a)) ?? []), a]);
+  const groups: SourceGroup[] = [];
+  const groupOf = new Map<string, string>();
+  for (const list of members.values()) {
+    const origins = list.map((a) => origin.get(a)!);
+    const wire = origins.filter((o) => byId(o.id)?.wire).sort((x, y) => (x.id < y.id ? -1 : 1))[0];
+    const lead = wire ?? [...origins].sort((x, y) => (x.id < y.id ? -1 : 1))[0];
+    const how = new Set<SourceGroup['how'][number]>(origins.map((o) => o.how));
+    if (list.some((a) => near.has(a))) how.add('near-identical text');
+    const outlets = [...new Set(list.flatMap((a) => byArticle.get(a)!.map((e) => e.outlet ?? '').filter(Boolean)))].sort();
+    groups.push({ id: lead.id, name: lead.name, state: lead.state, outlets, articles: list, how: [...how].sort() });
+    for (const a of list) groupOf.set(a, lead.id);
+  }
+  groups.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  return { groups, groupOf };
+}

@@ -1,0 +1,129 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { summarise } from './summarise.js';
+import { AT, ISR, USA, claim, ev } from './testing.js';
+
+const ISR_MILITARY = { country: 'ISR', name: 'Israeli military', kind: 'military' };
+
+test('fatalities: every figure with who reports it, and the lowest as consensus', () => {
+  const s = summarise([
+    ev('mehr:e6', {
+      outlet: 'Mehr News Agency',
+      fatalities: 2,
+      claims: [claim('Mehr News Agency', { claimant: 'an anonymous military source', via: ['SANA'], stance: 'reported' })],
+    }),
+    ev('reuters:e1', { fatalities: 4 }),
+  ]);
+  assert.deepEqual(
+    s.fatalities.reported.map((r) => ({ value: r.value, claims: r.claims })),
+    [
+      { value: 2, claims: ['an anonymous military source via SANA via Mehr News Agency'] },
+      { value: 4, claims: ['Reuters'] },
+    ],
+  );
+  assert.equal(s.fatalities.consensus, 2);
+  assert.equal(s.civilians.consensus, null);
+});
+
+test("fatalities: a source's revised toll replaces its own earlier figure", () => {
+  const s = summarise([
+    ev('r1:e1', { fatalities: 3, published: '2023-04-04' }),
+    ev('r2:e1', { fatalities: 7, published: '2023-04-05' }), // Reuters again, the next day
+    ev('ap:e1', { outlet: 'Associated Press', fatalities: 5, claims: [claim('Associated Press')] }),
+  ]);
+  assert.deepEqual(s.fatalities.reported.map((r) => r.value), [3, 5, 7]);
+  assert.equal(s.fatalities.consensus, 5); // Reuters' latest is 7, AP's 5: the lower
+});
+
+test('syndication: a reprint crediting the wire counts once', () => {
+  const s = summarise([ev('reuters:e1'), ev('yahoo:e1', { outlet: 'Yahoo News', outletGroup: 'reuters', claims: [claim('Yahoo News')] })]);
+  assert.equal(s.corroboration.independentSources, 1);
+  assert.deepEqual(s.corroboration.sources[0].outlets, ['Reuters', 'Yahoo News']);
+  assert.deepEqual(s.corroboration.sources[0].how, ['own report', 'wire credit']);
+  assert.equal(s.corroboration.grade, 'weak');
+});
+
+test('syndication: near-identical text without a credit counts once', () => {
+  const text = 'Israeli missiles struck a building near Damascus early on Tuesday, killing two civilians and wounding three others, the Syrian army said.';
+  const s = summarise([
+    ev('a:e1', { outlet: 'Daily One', claims: [claim('Daily One')], evidence: text }),
+    ev('b:e1', { outlet: 'Daily Two', claims: [claim('Daily Two')], evidence: text.replace('early on Tuesday', 'on Tuesday') }),
+  ]);
+  assert.equal(s.corroboration.independentSources, 1);
+  assert.ok(s.corroboration.sources[0].how.includes('near-identical text'));
+});
+
+test('relay: a report whose claims all come through SANA counts as SANA', () => {
+  const s = summarise([
+    ev('mehr:e6', { outlet: 'Mehr News Agency', claims: [claim('Mehr News Agency', { claimant: 'a military source', via: ["Syria's official news agency SANA"] }), claim('Mehr News Agency')] }),
+    ev('sana:e1', { outlet: 'SANA', claims: [claim('SANA', { claimant: 'a military source' })] }),
+  ]);
+  assert.equal(s.corroboration.independentSources, 1);
+  assert.equal(s.corroboration.sources[0].id, 'sana');
+});
+
+test('grade confirmed: the initiator accepts responsibility', () => {
+  const s = summarise([ev('toi:e1', { outlet: 'The Times of Israel', claims: [claim('The Times of Israel', { claimant: 'the Israeli military', stance: 'reported', actor: ISR_MILITARY })] })]);
+  assert.equal(s.corroboration.grade, 'confirmed');
+  assert.match(s.corroboration.reason, /the Israeli military via The Times of Israel/);
+});
+
+test("grade confirmed: not by the target's side, which only accuses", () => {
+  const s = summarise([ev('sana:e1', { outlet: 'SANA', claims: [claim('SANA', { claimant: 'the Syrian army', actor: { country: 'SYR', name: 'Syrian army', kind: 'military' } })] })]);
+  assert.equal(s.corroboration.grade, 'weak');
+});
+
+test('grade contested: reports name different initiators', () => {
+  const s = summarise([ev('a:e1'), ev('b:e1', { outlet: 'AFP', claims: [claim('AFP')], initiator: USA })]);
+  assert.equal(s.corroboration.grade, 'contested');
+  assert.equal(s.initiator.consensus, null); // one source each: a tie
+});
+
+test('grade contested: the named initiator denies it', () => {
+  const s = summarise([
+    ev('a:e1'),
+    ev('b:e1', { outlet: 'AFP', claims: [claim('AFP', { claimant: 'an Israeli army spokesman', stance: 'denied', actor: ISR_MILITARY })] }),
+  ]);
+  assert.equal(s.corroboration.grade, 'contested');
+  assert.deepEqual(s.corroboration.denials, ['an Israeli army spokesman via AFP']);
+});
+
+test('grade fair: two independent sources, not both state media of a party', () => {
+  const s = summarise([ev('sana:e1', { outlet: 'SANA', claims: [claim('SANA')] }), ev('afp:e1', { outlet: 'AFP', claims: [claim('AFP')] })]);
+  assert.equal(s.corroboration.grade, 'fair');
+  assert.equal(s.corroboration.independentSources, 2);
+});
+
+test("grade weak: two sources that are both a party's state media", () => {
+  const s = summarise([ev('sana:e1', { outlet: 'SANA', claims: [claim('SANA')] }), ev('ina:e1', { outlet: 'SANA English', outletGroup: 'sana', claims: [claim('SANA English')] }), ev('irna:e1', { outlet: 'IRNA', claims: [claim('IRNA')], target: { country: 'IRN', name: 'Iranian advisers', kind: 'military' } })]);
+  assert.equal(s.corroboration.independentSources, 2);
+  assert.equal(s.corroboration.grade, 'weak');
+});
+
+test('grade discounted: every source later retracted its report', () => {
+  const s = summarise([
+    ev('a1:e1', { outlet: 'Daily One', claims: [claim('Daily One')], published: '2023-04-05' }),
+    ev('a2:e1', { outlet: 'Daily One', claims: [claim('Daily One', { stance: 'denied' })], published: '2023-04-06' }),
+  ]);
+  assert.equal(s.corroboration.grade, 'discounted');
+});
+
+test('consensus kind: the most reported, an interception only when nothing else is', () => {
+  const s = summarise([ev('a:e1', { kind: 'interception' }), ev('b:e1', { kind: 'interception', outlet: 'AFP', claims: [claim('AFP')] }), ev('c:e1', { kind: 'missile_attack', outlet: 'AP', claims: [claim('AP')] })]);
+  assert.equal(s.kind.consensus, 'missile_attack');
+  assert.equal(summarise([ev('a:e1', { kind: 'interception' })]).kind.consensus, 'interception');
+});
+
+test('consensus location: the most precise place; date: the narrowest range', () => {
+  const s = summarise([
+    ev('a:e1', { ...AT.syria, date: '2023-04-01', dateEnd: '2023-04-30', datePrecision: 'month' }),
+    ev('b:e1', { ...AT.damascusAirport, outlet: 'AFP', claims: [claim('AFP')] }),
+  ]);
+  assert.equal(s.location.consensus?.name, 'Damascus International Airport');
+  assert.equal(s.date.consensus?.start, '2023-04-04');
+});
+
+test('summaries do not depend on the order of events', () => {
+  const events = [ev('c:e1', { fatalities: 3 }), ev('a:e1', { outlet: 'AFP', claims: [claim('AFP')], fatalities: 2 }), ev('b:e1', { outlet: 'SANA', claims: [claim('SANA')] })];
+  assert.deepEqual(summarise(events), summarise([...events].reverse()));
+});

@@ -1,0 +1,167 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import {
+  candidates,
+  match,
+  isPlaceName,
+  key,
+  countryByAlpha2,
+  countryByAlpha3,
+  countryByName,
+  countryByDemonym,
+  countryEntry,
+  compassPoint,
+  distanceKm,
+  loadStats,
+} from './index.js';
+import { readTsv, DATA_DIR, variants } from './build.js';
+
+test('loads the built index quickly', () => {
+  const s = loadStats();
+  assert.ok(s.entries > 140000, `entries ${s.entries}`);
+  // the budget is 300 ms; leave room for a loaded test machine
+  assert.ok(s.ms < 600, `load took ${s.ms.toFixed(0)} ms`);
+});
+
+test('key folds accents, apostrophes, dots, hyphens and a leading "the"', () => {
+  assert.equal(key('Donets’k'), key('Donetsk'));
+  assert.equal(key('Deir ez-Zor'), 'deir ez zor');
+  assert.equal(key('the Gaza Strip'), 'gaza strip');
+  assert.equal(key('U.S.'), 'us');
+  assert.equal(key('Ḩamāh'), 'hamah');
+});
+
+test('Damascus has its Syrian and its American readings, the capital first', () => {
+  const c = candidates('Damascus');
+  assert.equal(c[0].country, 'SY');
+  assert.equal(c[0].feature, 'PPLC');
+  assert.equal(c[0].geonameid, 170654);
+  assert.ok(c.some((e) => e.country === 'US' && e.admin1 === 'Maryland'));
+  assert.ok(c.some((e) => e.country === 'US' && e.admin1 === 'Oregon'));
+});
+
+test('a country outranks a division of the same name before context', () => {
+  const c = candidates('Georgia');
+  assert.equal(c[0].precision, 'country');
+  assert.equal(c[0].country, 'GE');
+  assert.ok(c.some((e) => e.feature === 'ADM1' && e.country === 'US'));
+});
+
+test('alternate names: Latin-script English forms in, codes and short clashes out', () => {
+  assert.ok(candidates('Aleppo').some((e) => e.geonameid === 170063));
+  assert.ok(match('Kiev').some((m) => m.entry.geonameid === 703448 && !m.alternate));
+  // "DAM" (airport code) and "Sam" (a three-letter alternate) must not lead to Damascus
+  assert.ok(!candidates('DAM').some((e) => e.geonameid === 170654));
+  assert.equal(isPlaceName('Sam'), false);
+  // Bakhmut is reached through its alias row even though GeoNames still calls it Artemivs'k
+  assert.equal(candidates('Bakhmut')[0].geonameid, 713174);
+});
+
+test('transliteration variants: article dropped, -ah shortened', () => {
+  assert.deepEqual(variants('Ar Raqqah'), ['Raqqah', 'Ar Raqqa', 'Raqqa']);
+  assert.ok(candidates('Raqqa').some((e) => e.geonameid === 172955));
+  assert.ok(candidates('Hasakah').some((e) => e.country === 'SY' && e.precision === 'city'));
+});
+
+test('first-order divisions: names, "X province" forms and the admin1 of towns', () => {
+  const idlibProvince = candidates('Idlib province');
+  assert.equal(idlibProvince.length, 1);
+  assert.equal(idlibProvince[0].feature, 'ADM1');
+  assert.equal(idlibProvince[0].name, 'Idlib Governorate');
+  assert.equal(candidates('Idlib Governorate')[0].name, 'Idlib Governorate');
+  const town = candidates('Idlib').find((e) => e.precision === 'city')!;
+  assert.equal(town.admin1, 'Idlib Governorate');
+  // a division reached by its seat's name: Khersonska oblast is "Kherson region"
+  assert.equal(candidates('Kherson region')[0].country, 'UA');
+  assert.equal(candidates('Kherson region')[0].feature, 'ADM1');
+  // US towns get their state by the GeoNames code
+  assert.equal(candidates('Damascus').find((e) => e.geonameid === 4352728)?.admin1, 'Maryland');
+});
+
+test('admin-terms.tsv: every term makes "<division> <term>" reach the division', () => {
+  for (const { term } of readTsv(join(DATA_DIR, 'admin-terms.tsv'))) {
+    const c = candidates(`Rakhine ${term}`);
+    assert.ok(c.length > 0 && c.every((e) => e.feature === 'ADM1' || e.feature === 'REGION'), term);
+  }
+});
+
+test('isPlaceName, with and without a population floor', () => {
+  assert.ok(isPlaceName('Aleppo'));
+  assert.ok(isPlaceName('the Golan Heights'));
+  assert.ok(!isPlaceName('Qalandari'));
+  assert.ok(isPlaceName('Metulla'));
+  assert.ok(!isPlaceName('Metulla', 15000));
+  assert.ok(isPlaceName('Syria', 15000));
+});
+
+test('country helpers', () => {
+  const sy = countryByAlpha2('SY')!;
+  assert.equal(sy.alpha3, 'SYR');
+  assert.equal(sy.capital, 'Damascus');
+  assert.equal(sy.name, 'Syria');
+  assert.equal(countryByAlpha3('irn')?.name, 'Iran');
+  assert.equal(countryByName('Syrian Arab Republic')?.alpha2, 'SY');
+  assert.equal(countryEntry('SY')?.precision, 'country');
+  assert.equal(countryByName('Damascus'), undefined);
+});
+
+test('demonyms name their country, singular or plural; a shared one goes to the most populous', () => {
+  assert.equal(countryByDemonym('Syrian')?.alpha2, 'SY');
+  assert.equal(countryByDemonym('Russians')?.alpha2, 'RU');
+  assert.equal(countryByDemonym('Palestinian')?.alpha2, 'PS');
+  assert.equal(countryByDemonym('American')?.alpha2, 'US');
+  assert.equal(countryByDemonym('Damascene'), undefined);
+});
+
+test('country-aliases.tsv: every alias names its country', () => {
+  for (const r of readTsv(join(DATA_DIR, 'country-aliases.tsv'))) {
+    assert.equal(countryByName(r.alias)?.alpha2, r.country, r.alias);
+  }
+});
+
+test('aliases.tsv: every alias reaches its GeoNames row', () => {
+  for (const r of readTsv(join(DATA_DIR, 'aliases.tsv'))) {
+    assert.ok(candidates(r.alias).some((e) => e.geonameid === Number(r.geonameid)), r.alias);
+  }
+});
+
+test('regions.tsv: every region and alias is indexed, and lies near its anchor town', () => {
+  for (const r of readTsv(join(DATA_DIR, 'regions.tsv'))) {
+    for (const name of [r.name, ...(r.aliases ? r.aliases.split('|') : [])]) {
+      const hit = candidates(name).find((e) => e.feature === 'REGION' && e.name === r.name);
+      assert.ok(hit, `${name} → ${r.name}`);
+      assert.equal(hit.country, r.country || null);
+      assert.equal(hit.precision, r.precision);
+    }
+    if (!r.anchor) continue;
+    const anchor = candidates(r.anchor).find((e) => e.precision === 'city' && (!r.country || e.country === r.country)) ?? candidates(r.anchor)[0];
+    assert.ok(anchor, `anchor ${r.anchor}`);
+    const d = distanceKm(Number(r.lat), Number(r.lon), anchor.lat, anchor.lon);
+    assert.ok(d < 400, `${r.name} is ${d.toFixed(0)} km from ${r.anchor}`);
+  }
+});
+
+test('qualifiers.tsv: every abbreviation names a US state in the gazetteer', () => {
+  for (const r of readTsv(join(DATA_DIR, 'qualifiers.tsv'))) {
+    assert.ok(candidates(r.admin1).some((e) => e.feature === 'ADM1' && e.country === r.country && e.name === r.admin1), r.abbreviation);
+  }
+});
+
+test('directions.tsv: compass parts of a country lie the right way of each other', () => {
+  const syria = countryEntry('SY')!;
+  const pt = (w: string) => compassPoint(syria, readTsv(join(DATA_DIR, 'directions.tsv')).find((r) => r.word === w)!.compass)!;
+  assert.ok(pt('southern').lat < pt('northern').lat);
+  assert.ok(pt('western').lon < pt('eastern').lon);
+  assert.ok(pt('north-eastern').lat > pt('south-western').lat && pt('north-eastern').lon > pt('south-western').lon);
+  const c = pt('central');
+  assert.ok(c.lat > pt('southern').lat && c.lat < pt('northern').lat);
+  // towns have no compass parts
+  assert.equal(compassPoint(candidates('Damascus')[0], 's'), null);
+});
+
+test('distanceKm', () => {
+  // Damascus – Beirut is about 85 km
+  const d = distanceKm(33.51, 36.29, 33.89, 35.5);
+  assert.ok(d > 75 && d < 95, String(d));
+});

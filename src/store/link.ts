@@ -1,0 +1,170 @@
+// Linking stored events into incidents with the corroboration module (../corroborate/): which
+// stored events a new one is compared with, how a regrouped neighbourhood maps onto the store's
+// incident ids, and the incident's flat columns from the module's summary. No SQL here: each
+// Store implementation fetches and writes; the decisions are the same for all.
+//
+// Deterministic. The module groups a set of events the same whatever order they come in; the
+// store regroups only the neighbourhood a new article touches (its events and every incident one
+// of them matches), and maps each resulting group to the existing incident most of its members
+// were in (ties: the lower id), so ids stay put when nothing changes.
+import type { Document } from '../contract.js';
+import { dayRange, fromDocument, type CorroborationEvent, type IncidentSummary } from '../corroborate/index.js';
+import { config, familyRule } from '../corroborate/config.js';
+import { FAMILIES, type Family } from '../events/taxonomy.js';
+import { boxAround } from './geo.js';
+
+/** Store ids written into the module's string ids, padded so that string order is numeric order. */
+export function articleKey(articleId: number): string {
+  return String(articleId).padStart(10, '0');
+}
+
+/**
+ * The document's events as the module sees them, by the event's document-local id. Events of kinds
+ * the taxonomy lacks are absent (the module skips them).
+ */
+export function corroborationEvents(doc: Document, articleId: number): Map<string, CorroborationEvent> {
+  const key = articleKey(articleId);
+  const out = new Map<string, CorroborationEvent>();
+  for (const ce of fromDocument(doc, { articleId: key })) out.set(ce.id.slice(key.length + 1), ce);
+  return out;
+}
+
+/** True when events of this family are ever linked across reports (verbal ones are not). */
+export function linkable(ce: CorroborationEvent | undefined): ce is CorroborationEvent {
+  return !!ce && (FAMILIES as readonly string[]).includes(ce.family) && familyRule(ce.family as Family).link;
+}
+
+/** An event's day range as the module compares it: [lo, hi], or null when it has no date at all. */
+export function daySpan(ce: CorroborationEvent): { lo: number; hi: number } | null {
+  const r = dayRange(ce);
+  return r ? { lo: r.lo, hi: r.hi } : null;
+}
+
+/** Reports whose ranges are longer than this are fetched by a second query (they are few). */
+export const LONG_SPAN_DAYS = 40;
+
+export interface CandidateQuery {
+  family: string;
+  /** candidate ranges start within [loFrom, loTo] (short ranges) … */
+  loFrom: number;
+  loTo: number;
+  /** … or are long and overlap [lo, hi] widened */
+  lo: number;
+  hi: number;
+  /** alpha-2; null matches any country */
+  country2: string | null;
+  box: { minLat: number; maxLat: number; minLon: number; maxLon: number } | null;
+}
+
+/**
+ * Bounds within which every event the module could call the same incident must lie: same family,
+ * day ranges within the widest date window, and a place in the same country, without a country,
+ * or within the widest radius (coarse places) of this one.
+ */
+export function candidateQuery(ce: CorroborationEvent): CandidateQuery | null {
+  const span = daySpan(ce);
+  if (!span || !linkable(ce)) return null;
+  const lk = config().linking;
+  const w = Math.max(...Object.values(lk.dateWindowDays));
+  const km = Math.max(lk.coarseRadiusKm.admin1, lk.coarseRadiusKm.region, ...Object.values(lk.families).map((f) => f.radiusKm));
+  const hasPoint = typeof ce.lat === 'number' && typeof ce.lon === 'number';
+  return {
+    family: ce.family,
+    loFrom: span.lo - w - LONG_SPAN_DAYS,
+    loTo: span.hi + w,
+    lo: span.lo - w,
+    hi: span.hi + w,
+    country2: ce.country ?? null,
+    box: hasPoint ? boxAround(ce.lat!, ce.lon!, km) : null,
+  };
+}
+
+export interface GroupAssignment {
+  /** the existing incident the group keeps, or null for a new one */
+  incidentId: number | null;
+  /** store event ids, ascending */
+  members: number[];
+}
+
+/**
+ * Maps regrouped events onto incident ids. `groups` are store event ids; `current` is each event's
+ * incident before (absent or null: new). Groups are taken in order of their smallest member; each
+ * keeps the not-yet-taken incident most of its members were in (ties: the lower id).
+ * `merged`: incidents no group kept, with the group (index into `groups`) that took most of their events.
+ */
+export function assignGroups(
+  groups: number[][],
+  current: Map<number, number | null>,
+): { groups: GroupAssignment[]; merged: { from: number; into: number }[] } {
+  const sorted = groups.map((g) => [...g].sort((a, b) => a - b)).sort((a, b) => a[0] - b[0]);
+  const taken = new Set<number>();
+  const out: GroupAssignment[] = [];
+  for (const members of sorted) {
+    const votes = new Map<number, number>();
+    for (const m of members) {
+      const inc = current.get(m);
+      if (inc !== undefined && inc !== null && !taken.has(inc)) votes.set(inc, (votes.get(inc) ?? 0) + 1);
+    }
+    let best: number | null = null;
+    for (const [inc, n] of votes) if (best === null || n > votes.get(best)! || (n === votes.get(best)! && inc < best)) best = inc;
+    if (best !== null) taken.add(best);
+    out.push({ incidentId: best, members });
+  }
+  const before = new Set([...current.values()].filter((x): x is number => x !== null && x !== undefined));
+  const merged: { from: number; into: number }[] = [];
+  for (const inc of [...before].sort((a, b) => a - b)) {
+    if (taken.has(inc)) continue;
+    // The group holding most of its former members.
+    let into = 0;
+    let most = -1;
+    out.forEach((g, k) => {
+      const n = g.members.filter((m) => current.get(m) === inc).length;
+      if (n > most) (most = n), (into = k);
+    });
+    merged.push({ from: inc, into });
+  }
+  return { groups: out, merged };
+}
+
+export interface IncidentColumns {
+  family: string;
+  kind: string | null;
+  dateStart: string | null;
+  dateEnd: string | null;
+  country2: string | null;
+  location: string | null;
+  admin1: string | null;
+  lat: number | null;
+  lon: number | null;
+  events: number;
+  articles: number;
+  outlets: number;
+  corroboration: number;
+  grade: string | null;
+  fatalities: number | null;
+}
+
+/** The flat columns of an incident from its members and the module's summary of them. */
+export function incidentColumns(members: CorroborationEvent[], s: IncidentSummary): IncidentColumns {
+  const loc = s.location.consensus;
+  const dated = members.map((m) => m.date).filter((d): d is string => !!d).sort();
+  const ends = members.map((m) => m.dateEnd ?? m.date).filter((d): d is string => !!d).sort();
+  const where = loc ? members.find((m) => m.place === loc.name && (m.country ?? null) === loc.country) : undefined;
+  return {
+    family: members[0].family,
+    kind: s.kind.consensus,
+    dateStart: s.date.consensus?.start ?? dated[0] ?? null,
+    dateEnd: s.date.consensus?.end ?? ends[ends.length - 1] ?? null,
+    country2: loc?.country ?? members.find((m) => m.country)?.country ?? null,
+    location: loc?.name ?? null,
+    admin1: where?.admin1 ?? null,
+    lat: loc?.lat ?? null,
+    lon: loc?.lon ?? null,
+    events: members.length,
+    articles: s.articles.length,
+    outlets: s.corroboration.outlets.length,
+    corroboration: s.corroboration.independentSources,
+    grade: s.corroboration.grade,
+    fatalities: s.fatalities.consensus,
+  };
+}

@@ -1,0 +1,131 @@
+// The SQLite schema, as ordered migrations. A database records in `schema_migrations` which ones it
+// has; opening it applies the missing ones in order, each in its own transaction. Never edit a
+// migration that has shipped: add the next one.
+//
+// Events keep flat columns for the filters (day, kind, family, countries, coordinates, actor
+// countries, fatalities, incident) beside the full event JSON; an R*Tree indexes coordinates and
+// FTS5 indexes article text and event evidence.
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'corpus: articles, revisions, mentions, events, claims, incidents, rejected',
+    sql: `
+CREATE TABLE articles (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE,              -- canonical URL, or a source locator when there is none
+  url TEXT,                              -- as given
+  outlet TEXT, title TEXT, published TEXT, language TEXT, license TEXT,
+  current_revision INTEGER,
+  created_at TEXT NOT NULL
+);
+-- every canonical URL an article was seen at (syndicated copies with the same text included)
+CREATE TABLE article_urls (url TEXT PRIMARY KEY, article_id INTEGER NOT NULL REFERENCES articles(id)) WITHOUT ROWID;
+
+CREATE TABLE revisions (
+  id INTEGER PRIMARY KEY,
+  article_id INTEGER NOT NULL REFERENCES articles(id),
+  n INTEGER NOT NULL,
+  text_hash TEXT NOT NULL,
+  source TEXT,
+  title TEXT,
+  text TEXT NOT NULL,
+  document TEXT NOT NULL,                -- the contract document, without article.text
+  ingested_at TEXT NOT NULL,
+  superseded_by INTEGER REFERENCES revisions(id),
+  UNIQUE (article_id, n)
+);
+CREATE INDEX revisions_text_hash ON revisions(text_hash);
+
+-- raw inputs already handled (stored or found duplicate): a re-run skips them before extracting
+CREATE TABLE raw_inputs (raw_hash TEXT PRIMARY KEY, revision_id INTEGER NOT NULL REFERENCES revisions(id)) WITHOUT ROWID;
+
+CREATE TABLE entities (
+  revision_id INTEGER NOT NULL REFERENCES revisions(id),
+  local_id TEXT NOT NULL,
+  name TEXT NOT NULL, type TEXT NOT NULL, country TEXT, role TEXT,
+  mentions TEXT NOT NULL,                -- JSON array of spans
+  PRIMARY KEY (revision_id, local_id)
+) WITHOUT ROWID;
+CREATE INDEX entities_name ON entities(name COLLATE NOCASE);
+
+CREATE TABLE places (
+  revision_id INTEGER NOT NULL REFERENCES revisions(id),
+  local_id TEXT NOT NULL,
+  name TEXT NOT NULL, country TEXT, admin1 TEXT, lat REAL, lon REAL, precision TEXT NOT NULL, geonameid INTEGER,
+  mentions TEXT NOT NULL,
+  PRIMARY KEY (revision_id, local_id)
+) WITHOUT ROWID;
+CREATE INDEX places_geonameid ON places(geonameid) WHERE geonameid IS NOT NULL;
+
+CREATE TABLE incidents (
+  id INTEGER PRIMARY KEY,
+  family TEXT NOT NULL,
+  kind TEXT,
+  date_start TEXT, date_end TEXT, day_start INTEGER, day_end INTEGER,
+  country2 TEXT, country3 TEXT, location TEXT, admin1 TEXT, lat REAL, lon REAL,
+  events INTEGER NOT NULL DEFAULT 0,     -- current members; 0 once merged away or superseded
+  articles INTEGER NOT NULL DEFAULT 0,
+  outlets INTEGER NOT NULL DEFAULT 0,
+  corroboration INTEGER NOT NULL DEFAULT 0,
+  grade TEXT,
+  fatalities INTEGER,
+  summary TEXT,                          -- JSON from the corroboration module
+  merged_into INTEGER REFERENCES incidents(id),
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX incidents_day ON incidents(day_start, id);
+CREATE INDEX incidents_country_day ON incidents(country3, day_start);
+CREATE INDEX incidents_family_day ON incidents(family, day_start);
+
+CREATE TABLE events (
+  id INTEGER PRIMARY KEY,
+  revision_id INTEGER NOT NULL REFERENCES revisions(id),
+  article_id INTEGER NOT NULL REFERENCES articles(id),
+  local_id TEXT NOT NULL,
+  kind TEXT NOT NULL, family TEXT, event_type TEXT, sub_event_type TEXT,
+  date TEXT, date_end TEXT, day INTEGER, time_precision TEXT NOT NULL,
+  country2 TEXT, country3 TEXT, admin1 TEXT, location TEXT, lat REAL, lon REAL, geo_precision TEXT,
+  initiator TEXT, initiator_country TEXT, target TEXT, target_country TEXT,
+  fatalities INTEGER, mode TEXT NOT NULL, historical INTEGER NOT NULL, confidence REAL NOT NULL,
+  outlet TEXT,
+  incident_id INTEGER REFERENCES incidents(id),  -- null for kinds that are never linked (verbal)
+  superseded INTEGER NOT NULL DEFAULT 0,
+  day_lo INTEGER, day_hi INTEGER,        -- the day range the corroboration module compares
+  json TEXT NOT NULL,                    -- {"event": contract Event, "place": resolved place | null}
+  corr TEXT                              -- the event as the corroboration module reads it
+);
+CREATE INDEX events_day ON events(day, id);
+CREATE INDEX events_country_kind_day ON events(country3, kind, day);
+CREATE INDEX events_kind_day ON events(kind, day);
+CREATE INDEX events_family_lo ON events(family, day_lo);
+CREATE INDEX events_family_long ON events(family, day_lo) WHERE day_hi - day_lo > 40;
+CREATE INDEX events_initiator_country ON events(initiator_country, day);
+CREATE INDEX events_target_country ON events(target_country, day);
+CREATE INDEX events_incident ON events(incident_id);
+CREATE INDEX events_revision ON events(revision_id);
+
+CREATE TABLE claims (
+  event_id INTEGER NOT NULL REFERENCES events(id),
+  n INTEGER NOT NULL,
+  claimant TEXT, via TEXT, outlet TEXT, stance TEXT NOT NULL, quote TEXT,
+  evidence TEXT NOT NULL,
+  PRIMARY KEY (event_id, n)
+) WITHOUT ROWID;
+CREATE INDEX claims_claimant ON claims(claimant COLLATE NOCASE) WHERE claimant IS NOT NULL;
+
+CREATE VIRTUAL TABLE events_rtree USING rtree(id, min_lon, max_lon, min_lat, max_lat);
+-- contentless: only rowids come back; the text lives in events.json
+CREATE VIRTUAL TABLE events_fts USING fts5(evidence, actors, place, content='', tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE revisions_fts USING fts5(title, text, content='revisions', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+
+CREATE TABLE rejected (source TEXT PRIMARY KEY, reason TEXT NOT NULL, at TEXT NOT NULL);
+`,
+  },
+];

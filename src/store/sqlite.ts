@@ -1,0 +1,688 @@
+// The Store on SQLite (better-sqlite3): one file, WAL mode, one writer. Every SQL statement of the
+// corpus lives here; what the rows mean is decided in ./rows.ts and ./link.ts.
+import Database from 'better-sqlite3';
+import type { Document } from '../contract.js';
+import { kinds as taxonomyKinds, FAMILIES } from '../events/taxonomy.js';
+import { country } from './countries.js';
+import { canonicalUrl, textHash } from './hash.js';
+import { MIGRATIONS } from './migrations.js';
+import { groupIncidents, sameIncident, summarise, type CorroborationEvent } from '../corroborate/index.js';
+import { assignGroups, candidateQuery, corroborationEvents, daySpan, incidentColumns, linkable, LONG_SPAN_DAYS } from './link.js';
+import { dayNumber, eventRows, type EventRow } from './rows.js';
+import type {
+  ArticleDetail,
+  Filter,
+  IncidentDetail,
+  Page,
+  PutResult,
+  RawMeta,
+  Rejection,
+  Stats,
+  Store,
+  StoredEvent,
+  StoredIncident,
+} from './types.js';
+
+type DB = Database.Database;
+type Row = Record<string, any>;
+
+export interface SqliteOptions {
+  readonly?: boolean;
+}
+
+const MAX_LIMIT = 10_000;
+/** Candidates fetched per new event when linking (newest first): bounds the work in a crowded day and place. */
+const MAX_CANDIDATES = 1000;
+
+/** Applies the migrations a database lacks; returns the versions applied. */
+export function migrate(db: DB): number[] {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  const have = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
+  const applied: number[] = [];
+  for (const m of [...MIGRATIONS].sort((a, b) => a.version - b.version)) {
+    if (have.has(m.version)) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
+    })();
+    applied.push(m.version);
+  }
+  const newest = Math.max(...MIGRATIONS.map((m) => m.version));
+  const top = Math.max(0, ...have);
+  if (top > newest) throw new Error(`the database has schema version ${top}, newer than this sitrep knows (${newest})`);
+  return applied;
+}
+
+/** FTS5 query from what a user typed: every word must occur; "quoted phrases" stay phrases; word* is a prefix. */
+export function ftsQuery(q: string): string | null {
+  const parts: string[] = [];
+  const re = /"([^"]*)"|(\S+)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(q))) {
+    if (m[1] !== undefined) {
+      const words = m[1].match(/[\p{L}\p{N}]+/gu);
+      if (words) parts.push(`"${words.join(' ')}"`);
+    } else {
+      const prefix = m[2].endsWith('*');
+      for (const w of m[2].match(/[\p{L}\p{N}]+/gu) ?? []) parts.push(`"${w}"`);
+      if (prefix && parts.length) parts[parts.length - 1] += '*';
+    }
+  }
+  return parts.length ? parts.join(' ') : null;
+}
+
+function kindValues(k: string | string[] | undefined): { kinds: string[]; families: string[] } | null {
+  if (k === undefined) return null;
+  const values = (Array.isArray(k) ? k : [k]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  if (!values.length) return null;
+  const fams = new Set<string>(FAMILIES);
+  return { kinds: values.filter((v) => !fams.has(v)), families: values.filter((v) => fams.has(v)) };
+}
+
+/** Kinds of the given families, plus the given kinds: one IN list the kind indexes can use. */
+function expandKinds(kv: { kinds: string[]; families: string[] }): string[] {
+  const out = new Set(kv.kinds);
+  if (kv.families.length) for (const k of taxonomyKinds()) if (kv.families.includes(k.family)) out.add(k.name);
+  return [...out];
+}
+
+function countryCodes(c: string): { col: 'country3' | 'country2'; value: string } {
+  const found = country(c);
+  if (found) return { col: 'country3', value: found.alpha3 };
+  const v = c.trim().toUpperCase();
+  return v.length === 2 ? { col: 'country2', value: v } : { col: 'country3', value: v };
+}
+
+function encodeCursor(day: number | null, id: number): string {
+  return Buffer.from(`${day ?? 'n'}:${id}`).toString('base64url');
+}
+
+function decodeCursor(c: string): { day: number | null; id: number } {
+  const m = /^(n|-?\d+):(\d+)$/.exec(Buffer.from(c, 'base64url').toString());
+  if (!m) throw new Error(`not a cursor from this store: "${c}"`);
+  return { day: m[1] === 'n' ? null : Number(m[1]), id: Number(m[2]) };
+}
+
+/** WHERE fragment for keyset pages ordered by (day DESC NULLS LAST, id DESC). */
+function afterCursor(dayCol: string, idCol: string, c: { day: number | null; id: number }, params: unknown[]): string {
+  if (c.day === null) {
+    params.push(c.id);
+    return `(${dayCol} IS NULL AND ${idCol} < ?)`;
+  }
+  params.push(c.day, c.day, c.id);
+  return `(${dayCol} < ? OR (${dayCol} = ? AND ${idCol} < ?) OR ${dayCol} IS NULL)`;
+}
+
+const EVENT_SELECT = `SELECT e.id, e.json, e.family, e.date, e.country2, e.country3, e.incident_id, e.superseded,
+  e.article_id, r.n AS revision, a.url, a.outlet, a.title, a.published, i.corroboration, i.grade
+  FROM events e JOIN articles a ON a.id = e.article_id JOIN revisions r ON r.id = e.revision_id
+  LEFT JOIN incidents i ON i.id = e.incident_id`;
+
+function storedEvent(r: Row): StoredEvent {
+  const j = JSON.parse(r.json);
+  return {
+    id: r.id,
+    event: j.event,
+    family: r.family,
+    date: r.date,
+    country2: r.country2,
+    country3: r.country3,
+    place: j.place,
+    article: { id: r.article_id, revision: r.revision, url: r.url, outlet: r.outlet, title: r.title, published: r.published },
+    incidentId: r.incident_id,
+    corroboration: r.incident_id === null ? null : r.corroboration,
+    grade: r.incident_id === null ? null : r.grade,
+    superseded: !!r.superseded,
+  };
+}
+
+function storedIncident(r: Row): StoredIncident {
+  return {
+    id: r.id,
+    family: r.family,
+    kind: r.kind,
+    dateStart: r.date_start,
+    dateEnd: r.date_end,
+    country2: r.country2,
+    country3: r.country3,
+    location: r.location,
+    admin1: r.admin1,
+    lat: r.lat,
+    lon: r.lon,
+    events: r.events,
+    articles: r.articles,
+    outlets: r.outlets,
+    corroboration: r.corroboration,
+    grade: r.grade,
+    fatalities: r.fatalities,
+    summary: r.summary ? JSON.parse(r.summary) : null,
+  };
+}
+
+export class SqliteStore implements Store {
+  readonly db: DB;
+  private readonly s: Record<string, Database.Statement>;
+
+  constructor(
+    readonly path: string,
+    opts: SqliteOptions = {},
+  ) {
+    this.db = new Database(path, { readonly: !!opts.readonly, fileMustExist: !!opts.readonly });
+    this.db.pragma('busy_timeout = 10000');
+    if (!opts.readonly) {
+      this.db.pragma('journal_mode = WAL');
+      // WAL + NORMAL: a commit survives the process being killed (not a power cut), without an fsync per article.
+      this.db.pragma('synchronous = NORMAL');
+      this.db.pragma('foreign_keys = ON');
+      migrate(this.db);
+    }
+    this.db.pragma('cache_size = -65536');
+    this.db.pragma('temp_store = MEMORY');
+    const p = (sql: string) => this.db.prepare(sql);
+    this.s = opts.readonly
+      ? {}
+      : {
+          rawSeen: p('SELECT revision_id FROM raw_inputs WHERE raw_hash = ?'),
+          rawAdd: p('INSERT OR IGNORE INTO raw_inputs (raw_hash, revision_id) VALUES (?, ?)'),
+          sameText: p(
+            'SELECT r.id, r.article_id FROM revisions r JOIN articles a ON a.current_revision = r.id WHERE r.text_hash = ? ORDER BY r.id LIMIT 1',
+          ),
+          byUrl: p('SELECT article_id FROM article_urls WHERE url = ?'),
+          byKey: p('SELECT id FROM articles WHERE key = ?'),
+          addUrl: p('INSERT OR IGNORE INTO article_urls (url, article_id) VALUES (?, ?)'),
+          addArticle: p(
+            'INSERT INTO articles (key, url, outlet, title, published, language, license, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+          ),
+          updArticle: p(
+            'UPDATE articles SET url = coalesce(?, url), outlet = coalesce(?, outlet), title = coalesce(?, title), published = coalesce(?, published), language = ?, license = coalesce(?, license), current_revision = ? WHERE id = ?',
+          ),
+          current: p('SELECT current_revision FROM articles WHERE id = ?'),
+          nextN: p('SELECT coalesce(max(n), 0) + 1 AS n FROM revisions WHERE article_id = ?'),
+          addRevision: p(
+            'INSERT INTO revisions (article_id, n, text_hash, source, title, text, document, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+          ),
+          supersedeRevision: p('UPDATE revisions SET superseded_by = ? WHERE id = ?'),
+          supersededIncidents: p('SELECT DISTINCT incident_id FROM events WHERE revision_id = ? AND incident_id IS NOT NULL'),
+          supersedeEvents: p('UPDATE events SET superseded = 1 WHERE revision_id = ?'),
+          addRevisionFts: p('INSERT INTO revisions_fts (rowid, title, text) VALUES (?, ?, ?)'),
+          addEntity: p('INSERT INTO entities (revision_id, local_id, name, type, country, role, mentions) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+          addPlace: p(
+            'INSERT INTO places (revision_id, local_id, name, country, admin1, lat, lon, precision, geonameid, mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          ),
+          addEvent: p(`INSERT INTO events (revision_id, article_id, local_id, kind, family, event_type, sub_event_type, date, date_end, day,
+            time_precision, country2, country3, admin1, location, lat, lon, geo_precision, initiator, initiator_country, target,
+            target_country, fatalities, mode, historical, confidence, outlet, day_lo, day_hi, json, corr)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+          addClaim: p('INSERT INTO claims (event_id, n, claimant, via, outlet, stance, quote, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+          addRtree: p('INSERT INTO events_rtree (id, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)'),
+          addEventFts: p('INSERT INTO events_fts (rowid, evidence, actors, place) VALUES (?, ?, ?, ?)'),
+          // Short ranges starting near this one, and (second query, partial index) long ranges overlapping it.
+          candidates: p(`SELECT e.id, e.incident_id, e.corr FROM events e
+            WHERE e.family = @family AND e.day_lo BETWEEN @loFrom AND @loTo AND e.day_hi >= @lo
+              AND e.superseded = 0 AND e.incident_id IS NOT NULL AND e.article_id != @articleId
+              AND (e.country2 IS NULL OR @country2 IS NULL OR e.country2 = @country2
+                   OR (e.lat BETWEEN @minLat AND @maxLat AND e.lon BETWEEN @minLon AND @maxLon))
+            ORDER BY e.id DESC LIMIT ${MAX_CANDIDATES}`),
+          candidatesLong: p(`SELECT e.id, e.incident_id, e.corr FROM events e
+            WHERE e.family = @family AND e.day_hi - e.day_lo > ${LONG_SPAN_DAYS} AND e.day_lo <= @hi AND e.day_hi >= @lo
+              AND e.superseded = 0 AND e.incident_id IS NOT NULL AND e.article_id != @articleId
+              AND (e.country2 IS NULL OR @country2 IS NULL OR e.country2 = @country2
+                   OR (e.lat BETWEEN @minLat AND @maxLat AND e.lon BETWEEN @minLon AND @maxLon))
+            ORDER BY e.id DESC LIMIT ${MAX_CANDIDATES}`),
+          newIncident: p('INSERT INTO incidents (family, updated_at) VALUES (?, ?)'),
+          setIncident: p('UPDATE events SET incident_id = ? WHERE id = ?'),
+          moveIncident: p('UPDATE events SET incident_id = ? WHERE incident_id = ? AND superseded = 1'),
+          mergeIncident: p('UPDATE incidents SET merged_into = ?, updated_at = ? WHERE id = ?'),
+          members: p('SELECT e.id, e.incident_id, e.corr FROM events e WHERE e.incident_id = ? AND e.superseded = 0 ORDER BY e.id'),
+          updIncident: p(`UPDATE incidents SET kind = @kind, date_start = @dateStart, date_end = @dateEnd, day_start = @dayStart,
+            day_end = @dayEnd, country2 = @country2, country3 = @country3, location = @location, admin1 = @admin1, lat = @lat, lon = @lon,
+            events = @events, articles = @articles, outlets = @outlets, corroboration = @corroboration, grade = @grade,
+            fatalities = @fatalities, summary = @summary, updated_at = @at WHERE id = @id`),
+          unreject: p('DELETE FROM rejected WHERE source = ?'),
+          reject: p(
+            'INSERT INTO rejected (source, reason, at) VALUES (?, ?, ?) ON CONFLICT(source) DO UPDATE SET reason = excluded.reason, at = excluded.at',
+          ),
+        };
+  }
+
+  async putArticle(doc: Document, raw: RawMeta): Promise<PutResult> {
+    return this.putArticleSync(doc, raw);
+  }
+
+  /** putArticle without the Promise, for callers that batch on one thread (bench, tests). */
+  putArticleSync(doc: Document, raw: RawMeta): PutResult {
+    const text = doc.article.text;
+    if (typeof text !== 'string') throw new Error('putArticle needs the document with article.text (extract with includeText)');
+    const th = raw.textHash ?? textHash(text);
+    const canon = canonicalUrl(raw.url ?? doc.article.url);
+    const key = canon ?? raw.key ?? `text:${th}`;
+    const rows = eventRows(doc);
+    return this.db.transaction((): PutResult => {
+      const s = this.s;
+      const now = new Date().toISOString();
+      if (raw.rawHash) {
+        const seen = s.rawSeen.get(raw.rawHash) as Row | undefined;
+        if (seen) return this.duplicate(seen.revision_id);
+      }
+      const existingId: number | undefined = canon
+        ? (s.byUrl.get(canon) as Row | undefined)?.article_id
+        : (s.byKey.get(key) as Row | undefined)?.id;
+      const same = s.sameText.get(th) as Row | undefined;
+      if (same) {
+        if (canon && existingId === undefined) s.addUrl.run(canon, same.article_id);
+        if (raw.rawHash) s.rawAdd.run(raw.rawHash, same.id);
+        s.unreject.run(raw.source);
+        return this.duplicate(same.id);
+      }
+      const a = doc.article;
+      const stored = JSON.stringify({ ...doc, article: { ...a, text: undefined } });
+      const touched = new Set<number>();
+      let articleId: number;
+      let n = 1;
+      let status: PutResult['status'] = 'new';
+      let previous: number | null = null;
+      if (existingId !== undefined) {
+        articleId = existingId;
+        status = 'revision';
+        previous = (s.current.get(articleId) as Row).current_revision;
+        n = (s.nextN.get(articleId) as Row).n;
+      } else {
+        articleId = Number(s.addArticle.run(key, a.url ?? raw.url ?? null, a.outlet, a.title, a.published, a.language, a.license, now).lastInsertRowid);
+        if (canon) s.addUrl.run(canon, articleId);
+      }
+      const revisionId = Number(s.addRevision.run(articleId, n, th, raw.source, a.title, text, stored, now).lastInsertRowid);
+      s.updArticle.run(a.url ?? raw.url ?? null, a.outlet, a.title, a.published, a.language, a.license, revisionId, articleId);
+      if (previous !== null) {
+        s.supersedeRevision.run(revisionId, previous);
+        for (const r of s.supersededIncidents.all(previous) as Row[]) touched.add(r.incident_id);
+        s.supersedeEvents.run(previous);
+      }
+      s.addRevisionFts.run(revisionId, a.title ?? '', text);
+      for (const e of doc.entities)
+        s.addEntity.run(revisionId, e.id, e.name, e.type, e.country, e.role, JSON.stringify(e.mentions.map((m) => [m.start, m.end])));
+      for (const p of doc.places)
+        s.addPlace.run(
+          revisionId,
+          p.id,
+          p.name,
+          p.country,
+          p.admin1,
+          p.lat,
+          p.lon,
+          p.precision,
+          p.geonameid,
+          JSON.stringify(p.mentions.map((m) => [m.start, m.end])),
+        );
+      const ces = corroborationEvents(doc, articleId);
+      const fresh = rows.map((r) => ({ id: this.insertEvent(revisionId, articleId, r, ces.get(r.localId)), ce: ces.get(r.localId) }));
+      const eventIds = fresh.map((f) => f.id);
+      const incidentIds = this.link(articleId, fresh, touched, now);
+      for (const id of [...touched].sort((x, y) => x - y)) this.recompute(id, now);
+      if (raw.rawHash) s.rawAdd.run(raw.rawHash, revisionId);
+      s.unreject.run(raw.source);
+      return { status, articleId, revisionId, eventIds, incidentIds };
+    })();
+  }
+
+  private duplicate(revisionId: number): PutResult {
+    const r = this.db.prepare('SELECT article_id FROM revisions WHERE id = ?').get(revisionId) as Row;
+    return { status: 'duplicate', articleId: r.article_id, revisionId, eventIds: [], incidentIds: [] };
+  }
+
+  private insertEvent(revisionId: number, articleId: number, r: EventRow, ce: CorroborationEvent | undefined): number {
+    const s = this.s;
+    const span = ce ? daySpan(ce) : null;
+    const id = Number(
+      s.addEvent.run(
+        revisionId,
+        articleId,
+        r.localId,
+        r.kind,
+        r.family,
+        r.eventType,
+        r.subEventType,
+        r.date,
+        r.dateEnd,
+        r.day,
+        r.timePrecision,
+        r.country2,
+        r.country3,
+        r.place?.admin1 ?? null,
+        r.place?.name ?? null,
+        r.place?.lat ?? null,
+        r.place?.lon ?? null,
+        r.place?.precision ?? null,
+        r.initiator,
+        r.initiatorCountry,
+        r.target,
+        r.targetCountry,
+        r.fatalities,
+        r.mode,
+        r.historical ? 1 : 0,
+        r.confidence,
+        r.outlet,
+        span?.lo ?? null,
+        span?.hi ?? null,
+        JSON.stringify({ event: r.event, place: r.place }),
+        ce ? JSON.stringify(ce) : null,
+      ).lastInsertRowid,
+    );
+    r.event.claims.forEach((c, n) =>
+      s.addClaim.run(id, n, c.claimant, JSON.stringify(c.via), c.outlet, c.stance, c.quote, JSON.stringify([c.evidence.start, c.evidence.end])),
+    );
+    if (r.place && r.place.lat !== null && r.place.lon !== null) s.addRtree.run(id, r.place.lon, r.place.lon, r.place.lat, r.place.lat);
+    s.addEventFts.run(id, r.fts.evidence, r.fts.actors, r.fts.place);
+    return id;
+  }
+
+  /**
+   * Links an article's new events into incidents: finds the incidents any of them matches, regroups
+   * those incidents' events with the new ones (../corroborate groupIncidents), and maps the groups
+   * onto incident ids (./link.ts assignGroups). Returns the incidents the new events ended in.
+   */
+  private link(articleId: number, fresh: { id: number; ce: CorroborationEvent | undefined }[], touched: Set<number>, now: string): number[] {
+    const s = this.s;
+    const mine = fresh.filter((f): f is { id: number; ce: CorroborationEvent } => linkable(f.ce));
+    if (!mine.length) return [];
+    const hit = new Set<number>();
+    for (const { ce } of mine) {
+      const q = candidateQuery(ce);
+      if (!q) continue;
+      const params = { ...q, articleId, minLat: q.box?.minLat ?? null, maxLat: q.box?.maxLat ?? null, minLon: q.box?.minLon ?? null, maxLon: q.box?.maxLon ?? null };
+      delete (params as Partial<typeof params>).box;
+      const rows = [...(s.candidates.all(params) as Row[]), ...(s.candidatesLong.all(params) as Row[])].sort((a, b) => a.id - b.id);
+      for (const r of rows) {
+        if (hit.has(r.incident_id)) continue;
+        if (sameIncident(ce, JSON.parse(r.corr))) hit.add(r.incident_id);
+      }
+    }
+    const byCe = new Map<string, number>();
+    const current = new Map<number, number | null>();
+    const all: CorroborationEvent[] = [];
+    for (const { id, ce } of mine) {
+      byCe.set(ce.id, id);
+      current.set(id, null);
+      all.push(ce);
+    }
+    for (const inc of [...hit].sort((a, b) => a - b))
+      for (const r of s.members.all(inc) as Row[]) {
+        const ce = JSON.parse(r.corr) as CorroborationEvent;
+        byCe.set(ce.id, r.id);
+        current.set(r.id, r.incident_id);
+        all.push(ce);
+      }
+    const groups = groupIncidents(all).map((g) => g.events.map((e) => byCe.get(e.id)!));
+    const plan = assignGroups(groups, current);
+    const ids = plan.groups.map((g) => g.incidentId ?? Number(s.newIncident.run(mine[0].ce.family, now).lastInsertRowid));
+    plan.groups.forEach((g, k) => {
+      for (const m of g.members) if (current.get(m) !== ids[k]) s.setIncident.run(ids[k], m);
+      touched.add(ids[k]);
+    });
+    for (const m of plan.merged) {
+      // Superseded events follow their incident, so that history still points somewhere live.
+      s.moveIncident.run(ids[m.into], m.from);
+      s.mergeIncident.run(ids[m.into], now, m.from);
+      touched.add(m.from);
+    }
+    const mineIds = new Set(mine.map((m) => m.id));
+    return [...new Set(plan.groups.flatMap((g, k) => (g.members.some((m) => mineIds.has(m)) ? [ids[k]] : [])))].sort((a, b) => a - b);
+  }
+
+  private recompute(incidentId: number, now: string): void {
+    const rows = this.s.members.all(incidentId) as Row[];
+    if (!rows.length) {
+      this.s.updIncident.run({
+        id: incidentId, kind: null, dateStart: null, dateEnd: null, dayStart: null, dayEnd: null, country2: null, country3: null,
+        location: null, admin1: null, lat: null, lon: null, events: 0, articles: 0, outlets: 0, corroboration: 0, grade: null,
+        fatalities: null, summary: null, at: now,
+      });
+      return;
+    }
+    const members = rows.map((r) => JSON.parse(r.corr) as CorroborationEvent);
+    const sum = summarise(members);
+    const c = incidentColumns(members, sum);
+    this.s.updIncident.run({
+      id: incidentId,
+      kind: c.kind,
+      dateStart: c.dateStart,
+      dateEnd: c.dateEnd,
+      dayStart: dayNumber(c.dateStart),
+      dayEnd: dayNumber(c.dateEnd),
+      country2: c.country2,
+      country3: country(c.country2)?.alpha3 ?? null,
+      location: c.location,
+      admin1: c.admin1,
+      lat: c.lat,
+      lon: c.lon,
+      events: c.events,
+      articles: c.articles,
+      outlets: c.outlets,
+      corroboration: c.corroboration,
+      grade: c.grade,
+      fatalities: c.fatalities,
+      summary: JSON.stringify(sum),
+      at: now,
+    });
+  }
+
+  async hasRaw(rawHash: string): Promise<boolean> {
+    return this.hasRawSync(rawHash);
+  }
+
+  hasRawSync(rawHash: string): boolean {
+    return this.s.rawSeen.get(rawHash) !== undefined;
+  }
+
+  async putRejected(r: Rejection): Promise<void> {
+    this.s.reject.run(r.source, r.reason, new Date().toISOString());
+  }
+
+  async rejected(limit = 1000): Promise<(Rejection & { at: string })[]> {
+    return this.db.prepare('SELECT source, reason, at FROM rejected ORDER BY at DESC, source LIMIT ?').all(limit) as (Rejection & { at: string })[];
+  }
+
+  async events(f: Filter = {}): Promise<Page<StoredEvent>> {
+    return this.eventsSync(f);
+  }
+
+  eventsSync(f: Filter = {}): Page<StoredEvent> {
+    const where = ['e.superseded = 0'];
+    const params: unknown[] = [];
+    const from = dayNumber(f.from);
+    const to = dayNumber(f.to);
+    if (f.from !== undefined && from === null) throw new Error(`"from" is not an ISO date: ${f.from}`);
+    if (f.to !== undefined && to === null) throw new Error(`"to" is not an ISO date: ${f.to}`);
+    if (from !== null) where.push('e.day >= ?'), params.push(from);
+    if (to !== null) where.push('e.day <= ?'), params.push(to);
+    if (f.country) {
+      const c = countryCodes(f.country);
+      where.push(`e.${c.col} = ?`);
+      params.push(c.value);
+    }
+    const kv = kindValues(f.kind);
+    if (kv) {
+      const ks = expandKinds(kv);
+      where.push(`e.kind IN (${ks.map(() => '?').join(', ') || 'NULL'})`);
+      params.push(...ks);
+    }
+    const match: string[] = [];
+    if (f.actor) {
+      const c = f.actor.trim().length <= 3 ? country(f.actor) : undefined;
+      if (c) {
+        where.push('(e.initiator_country = ? OR e.target_country = ?)');
+        params.push(c.alpha3, c.alpha3);
+      } else {
+        const q = ftsQuery(f.actor);
+        if (q) match.push(`actors : (${q})`);
+      }
+    }
+    if (f.q) {
+      const q = ftsQuery(f.q);
+      if (q) match.push(`(${q})`);
+    }
+    if (match.length) {
+      where.push('e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)');
+      params.push(match.join(' AND '));
+    }
+    if (f.bbox) {
+      const [minLon, minLat, maxLon, maxLat] = f.bbox;
+      // A box across the antimeridian has minLon > maxLon: it is two boxes.
+      const lon = minLon <= maxLon ? 'min_lon >= ? AND max_lon <= ?' : '(min_lon >= ? OR max_lon <= ?)';
+      where.push(`e.id IN (SELECT id FROM events_rtree WHERE ${lon} AND min_lat >= ? AND max_lat <= ?)`);
+      params.push(minLon, maxLon, minLat, maxLat);
+    }
+    if (f.minCorroboration !== undefined && f.minCorroboration > 0) {
+      where.push('EXISTS (SELECT 1 FROM incidents mi WHERE mi.id = e.incident_id AND mi.corroboration >= ?)');
+      params.push(f.minCorroboration);
+    }
+    if (f.cursor) where.push(afterCursor('e.day', 'e.id', decodeCursor(f.cursor), params));
+    const limit = Math.max(1, Math.min(MAX_LIMIT, f.limit ?? 100));
+    const rows = this.db
+      .prepare(`${EVENT_SELECT} WHERE ${where.join(' AND ')} ORDER BY e.day DESC, e.id DESC LIMIT ?`)
+      .all(...params, limit + 1) as Row[];
+    const more = rows.length > limit;
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    const lastDay = last ? dayNumber(last.date) : null;
+    return { items: items.map(storedEvent), cursor: more && last ? encodeCursor(lastDay, last.id) : null };
+  }
+
+  async incidents(f: Filter = {}): Promise<Page<StoredIncident>> {
+    return this.incidentsSync(f);
+  }
+
+  incidentsSync(f: Filter = {}): Page<StoredIncident> {
+    const where = ['i.events > 0'];
+    const params: unknown[] = [];
+    const from = dayNumber(f.from);
+    const to = dayNumber(f.to);
+    if (f.from !== undefined && from === null) throw new Error(`"from" is not an ISO date: ${f.from}`);
+    if (f.to !== undefined && to === null) throw new Error(`"to" is not an ISO date: ${f.to}`);
+    if (from !== null) where.push('i.day_end >= ?'), params.push(from);
+    if (to !== null) where.push('i.day_start <= ?'), params.push(to);
+    if (f.country) {
+      const c = countryCodes(f.country);
+      where.push(`i.${c.col} = ?`);
+      params.push(c.value);
+    }
+    const kv = kindValues(f.kind);
+    if (kv) {
+      const alts: string[] = [];
+      if (kv.families.length) {
+        alts.push(`i.family IN (${kv.families.map(() => '?').join(', ')})`);
+        params.push(...kv.families);
+      }
+      if (kv.kinds.length) {
+        alts.push(`EXISTS (SELECT 1 FROM events k WHERE k.incident_id = i.id AND k.superseded = 0 AND k.kind IN (${kv.kinds.map(() => '?').join(', ')}))`);
+        params.push(...kv.kinds);
+      }
+      where.push(`(${alts.join(' OR ')})`);
+    }
+    const match: string[] = [];
+    if (f.actor) {
+      const c = f.actor.trim().length <= 3 ? country(f.actor) : undefined;
+      if (c) {
+        where.push('EXISTS (SELECT 1 FROM events k WHERE k.incident_id = i.id AND k.superseded = 0 AND (k.initiator_country = ? OR k.target_country = ?))');
+        params.push(c.alpha3, c.alpha3);
+      } else {
+        const q = ftsQuery(f.actor);
+        if (q) match.push(`actors : (${q})`);
+      }
+    }
+    if (f.q) {
+      const q = ftsQuery(f.q);
+      if (q) match.push(`(${q})`);
+    }
+    if (match.length) {
+      where.push('i.id IN (SELECT k.incident_id FROM events k WHERE k.superseded = 0 AND k.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?))');
+      params.push(match.join(' AND '));
+    }
+    if (f.bbox) {
+      const [minLon, minLat, maxLon, maxLat] = f.bbox;
+      where.push(minLon <= maxLon ? 'i.lon BETWEEN ? AND ?' : '(i.lon >= ? OR i.lon <= ?)');
+      where.push('i.lat BETWEEN ? AND ?');
+      params.push(minLon, maxLon, minLat, maxLat);
+    }
+    if (f.minCorroboration !== undefined && f.minCorroboration > 0) {
+      where.push('i.corroboration >= ?');
+      params.push(f.minCorroboration);
+    }
+    if (f.cursor) where.push(afterCursor('i.day_start', 'i.id', decodeCursor(f.cursor), params));
+    const limit = Math.max(1, Math.min(MAX_LIMIT, f.limit ?? 100));
+    const rows = this.db
+      .prepare(`SELECT i.* FROM incidents i WHERE ${where.join(' AND ')} ORDER BY i.day_start DESC, i.id DESC LIMIT ?`)
+      .all(...params, limit + 1) as Row[];
+    const more = rows.length > limit;
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    return { items: items.map(storedIncident), cursor: more && last ? encodeCursor(last.day_start, last.id) : null };
+  }
+
+  async getEvent(id: number): Promise<StoredEvent | null> {
+    const r = this.db.prepare(`${EVENT_SELECT} WHERE e.id = ?`).get(id) as Row | undefined;
+    return r ? storedEvent(r) : null;
+  }
+
+  async getIncident(id: number): Promise<IncidentDetail | null> {
+    let r = this.db.prepare('SELECT * FROM incidents WHERE id = ?').get(id) as Row | undefined;
+    // An incident merged into another is answered by the one it became.
+    for (let hops = 0; r?.merged_into && hops < 100; hops++) r = this.db.prepare('SELECT * FROM incidents WHERE id = ?').get(r.merged_into) as Row | undefined;
+    if (!r) return null;
+    const members = (this.db.prepare(`${EVENT_SELECT} WHERE e.incident_id = ? AND e.superseded = 0 ORDER BY e.id`).all(r.id) as Row[]).map(storedEvent);
+    return { ...storedIncident(r), members };
+  }
+
+  async getArticle(id: number): Promise<ArticleDetail | null> {
+    const a = this.db.prepare('SELECT * FROM articles WHERE id = ?').get(id) as Row | undefined;
+    if (!a) return null;
+    const cur = this.db.prepare('SELECT text, document FROM revisions WHERE id = ?').get(a.current_revision) as Row;
+    const doc = JSON.parse(cur.document) as Document;
+    doc.article.text = cur.text;
+    const revisions = (
+      this.db
+        .prepare(
+          'SELECT r.id, r.n, r.source, r.text_hash, r.ingested_at, r.superseded_by, (SELECT count(*) FROM events e WHERE e.revision_id = r.id) AS events FROM revisions r WHERE r.article_id = ? ORDER BY r.n',
+        )
+        .all(id) as Row[]
+    ).map((r) => ({ id: r.id, n: r.n, source: r.source, textHash: r.text_hash, ingestedAt: r.ingested_at, supersededBy: r.superseded_by, events: r.events }));
+    const urls = (this.db.prepare('SELECT url FROM article_urls WHERE article_id = ? ORDER BY url').all(id) as Row[]).map((r) => r.url);
+    return {
+      id: a.id,
+      key: a.key,
+      url: a.url,
+      urls,
+      outlet: a.outlet,
+      title: a.title,
+      published: a.published,
+      language: a.language,
+      license: a.license,
+      text: cur.text,
+      document: doc,
+      revisions,
+    };
+  }
+
+  async stats(): Promise<Stats> {
+    const one = (sql: string) => (this.db.prepare(sql).get() as { n: number }).n;
+    return {
+      articles: one('SELECT count(*) AS n FROM articles'),
+      revisions: one('SELECT count(*) AS n FROM revisions'),
+      events: one('SELECT count(*) AS n FROM events WHERE superseded = 0'),
+      superseded: one('SELECT count(*) AS n FROM events WHERE superseded = 1'),
+      incidents: one('SELECT count(*) AS n FROM incidents WHERE events > 0'),
+      rejected: one('SELECT count(*) AS n FROM rejected'),
+      entities: one('SELECT count(*) AS n FROM entities'),
+      places: one('SELECT count(*) AS n FROM places'),
+      claims: one('SELECT count(*) AS n FROM claims'),
+    };
+  }
+
+  /** "ok", or SQLite's list of problems. */
+  integrityCheck(): string {
+    return (this.db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
