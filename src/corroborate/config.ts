@@ -37,6 +37,7 @@ const Schema = z.strictObject({
     symmetricFamilies: z.array(z.enum(FAMILIES)),
     contestedRadiusKm: z.number().nonnegative(),
   }),
+  background: z.strictObject({ staleDays: z.number().int().positive() }),
   syndication: z.strictObject({
     shingleSize: z.number().int().positive(),
     minShingles: z.number().int().positive(),

@@ -72,3 +72,15 @@ test("fromDocument: an outlet's own credit (its name or initials) is not a repri
   const gda = { outlet: 'Global Dispatch Agency', dateline: { start: 0, end: 0, text: 'DUBAI, Feb 13 (GDA) -' } };
   assert.equal(fromDocument(doc([strike], gda))[0].outletGroup, undefined);
 });
+
+test('markBackground: an old strike recalled in an article about recent news is background', () => {
+  const letters: Event = { ...strike, id: 'e2', kind: 'appeal', time: { start: '2023-07-10', end: '2023-07-10', precision: 'day', text: 'on Monday' }, location: null, fatalities: null };
+  const old: Event = { ...strike, id: 'e1', time: { start: '2023-06-14', end: '2023-06-14', precision: 'day', text: 'on June 14' } };
+  const events = fromDocument(doc([old, letters], { published: '2023-07-10' }));
+  assert.deepEqual(events.map((e) => [e.kind, e.historical]), [['air_strike', true], ['appeal', false]]);
+});
+
+test('markBackground: an article all about an older event (a later investigation) keeps it as news', () => {
+  const old: Event = { ...strike, time: { start: '2023-06-14', end: '2023-06-14', precision: 'day', text: 'on 14 June' } };
+  assert.equal(fromDocument(doc([old], { published: '2023-07-10' }))[0].historical, false);
+});

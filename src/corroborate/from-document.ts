@@ -3,7 +3,8 @@
 import type { Actor, Document, Event } from '../contract.js';
 import { familyOf, kind as kindInfo } from '../events/taxonomy.js';
 import { resolveActor } from '../events/actors.js';
-import { nameKey, outletNamed, wireCredits, type OutletInfo } from './config.js';
+import { config, nameKey, outletNamed, wireCredits, type OutletInfo } from './config.js';
+import { dayNumber } from './event.js';
 import type { ActorRef, ClaimRef, CorroborationEvent } from './event.js';
 
 export interface FromDocumentOptions {
@@ -32,7 +33,7 @@ function claimantActor(doc: Document, claimant: string | null, quoteId: string |
   return resolved ? actorRef(resolved) : null;
 }
 
-const MINOR = new Set(['the', 'of', 'and', 'for', 'news']);
+const MINOR = new Set(['the', 'of', 'and', 'for']);
 
 /** "(GDA)" in a Global Dispatch Agency report, "(Reuters)" in Reuters': the outlet's own credit. */
 function isOwnCredit(c: OutletInfo, outlet: string | null): boolean {
@@ -96,5 +97,23 @@ export function fromDocument(doc: Document, opts: FromDocumentOptions = {}): Cor
       evidence: e.evidence.map((s) => s.text).join(' '),
     });
   }
-  return out;
+  return markBackground(out);
+}
+
+/**
+ * Marks as historical the events dated well before publication (data: background.staleDays) when
+ * the same article reports something recent: the older event is background to that news. Returns
+ * the events, changed in place.
+ */
+export function markBackground(events: CorroborationEvent[]): CorroborationEvent[] {
+  const stale = config().background.staleDays;
+  const age = (e: CorroborationEvent) => {
+    const p = dayNumber(e.published);
+    const end = dayNumber(e.dateEnd ?? e.date);
+    return p === null || end === null ? null : p - end;
+  };
+  const hasRecent = events.some((e) => !e.historical && (age(e) ?? Infinity) <= stale);
+  if (!hasRecent) return events;
+  for (const e of events) if ((age(e) ?? 0) > stale) e.historical = true;
+  return events;
 }

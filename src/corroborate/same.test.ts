@@ -28,6 +28,12 @@ test('only actual events match: a threatened or negated strike is not an inciden
   assert.match(compareEvents(ev('a:e1', { mode: 'negated' }), ev('b:e1')).conflict!, /mode negated/);
 });
 
+test('a denial (a negated event with a denied claim) joins the incident it denies', () => {
+  const denial = ev('b:e1', { mode: 'negated', claims: [claim('Darfur Wire', { claimant: 'the RSF', stance: 'denied' })] });
+  assert.equal(sameIncident(ev('a:e1'), denial), true);
+  assert.match(compareEvents(ev('a:e1'), ev('b:e1', { mode: 'negated' })).conflict!, /mode negated/);
+});
+
 test('a background mention never matches the news report of a strike', () => {
   assert.match(compareEvents(ev('a:e1'), ev('b:e1', { historical: true })).conflict!, /background/);
 });
@@ -129,6 +135,13 @@ test('actors: in a battle the sides are interchangeable', () => {
   const clash = { kind: 'armed_clash', family: 'battle', ...AT.bakhmut };
   assert.equal(sameIncident(ev('a:e1', { ...clash, initiator: RUS, target: UKR }), ev('b:e1', { ...clash, initiator: UKR, target: RUS })), true);
   assert.match(compareEvents(ev('a:e1', { ...clash, initiator: RUS, target: UKR }), ev('b:e1', { ...clash, initiator: ISR, target: SYR })).conflict!, /sides/);
+});
+
+test('agreements: the parties are compared as a set (A agrees with B = B agrees with A)', () => {
+  const deal = { kind: 'agreement', family: 'diplomatic' };
+  const COL = { country: 'COL', name: 'Colombian government', kind: 'government' };
+  const ELN = { country: null, name: 'National Liberation Army', kind: 'armed_group' };
+  assert.equal(sameIncident(ev('a:e1', { ...deal, initiator: ELN, target: COL }), ev('b:e1', { ...deal, initiator: COL, target: ELN })), true);
 });
 
 test('families that require actors: two arrests in one city on one day need the same initiator', () => {

@@ -135,6 +135,19 @@ function compareDates(a: CorroborationEvent, b: CorroborationEvent): DateResult 
   return { level, sameDay: level === 'day' };
 }
 
+/**
+ * A denial: a negated event with a claim denying it ("the RSF denied shelling the market"). It is
+ * about the incident it denies, so it links like an actual report (its claims carry the denial).
+ */
+export function isDenial(e: CorroborationEvent): boolean {
+  return e.mode === 'negated' && e.claims.some((c) => c.stance === 'denied');
+}
+
+/** Actual events, and denials of them, are about something that was reported to happen. */
+function reportsOccurrence(e: CorroborationEvent): boolean {
+  return e.mode === 'actual' || isDenial(e);
+}
+
 /** Initiator and target as the attack sees them: an interception's roles are swapped. */
 export function rolesOf(e: CorroborationEvent): { initiator: ActorRef | null; target: ActorRef | null } {
   const reversed = config().linking.reversedRoles.includes(e.kind);
@@ -198,7 +211,7 @@ function judge(a: CorroborationEvent, b: CorroborationEvent): Comparison {
   if (a.family !== b.family) return no(`families ${a.family} and ${b.family}`);
   const rule = familyRule(a.family as Parameters<typeof familyRule>[0]);
   if (!rule.link) return no(`${a.family} events are not linked`);
-  if (a.mode !== 'actual' || b.mode !== 'actual') return no(`mode ${a.mode === 'actual' ? b.mode : a.mode}`);
+  if (!reportsOccurrence(a) || !reportsOccurrence(b)) return no(`mode ${reportsOccurrence(a) ? b.mode : a.mode}`);
   if (a.historical !== b.historical) return no('one is background, the other news');
   if (a.historical && (!a.date || a.date !== b.date || (a.dateEnd ?? a.date) !== (b.dateEnd ?? b.date)))
     return no('background events with different or no dates');

@@ -78,13 +78,13 @@ export function outletGroupId(outlet: string | null | undefined): string | null 
   return (outletNamed(outlet) ?? outletIn(outlet))?.id ?? `outlet:${nameKey(outlet)}`;
 }
 
-function originOf(articleEvents: CorroborationEvent[]): Origin {
+function originOf(articleEvents: CorroborationEvent[], names: Map<string, string>): Origin {
   const e = articleEvents[0];
   const ownId = outletGroupId(e.outlet);
   if (e.outletGroup && e.outletGroup !== ownId) {
     const known = byId(e.outletGroup);
     if (known) return { id: known.id, name: known.name, state: known.state, how: 'wire credit' };
-    return { id: e.outletGroup, name: e.outletGroup.replace(/^outlet:/, ''), state: null, how: 'wire credit' };
+    return { id: e.outletGroup, name: names.get(e.outletGroup) ?? e.outletGroup.replace(/^outlet:/, ''), state: null, how: 'wire credit' };
   }
   const own = outletNamed(e.outlet) ?? outletIn(e.outlet);
   const relay = relayedOutlet(articleEvents, own);
@@ -109,7 +109,10 @@ export function sourceGroups(events: readonly CorroborationEvent[]): { groups: S
   const byArticle = new Map<string, CorroborationEvent[]>();
   for (const e of [...events].sort((a, b) => (a.id < b.id ? -1 : 1))) byArticle.set(e.articleId, [...(byArticle.get(e.articleId) ?? []), e]);
   const articles = [...byArticle.keys()].sort();
-  const origin = new Map(articles.map((a) => [a, originOf(byArticle.get(a)!)]));
+  // Display names of unlisted outlets, from the reports they published themselves.
+  const names = new Map<string, string>();
+  for (const e of events) if (e.outlet) names.set(outletGroupId(e.outlet)!, e.outlet);
+  const origin = new Map(articles.map((a) => [a, originOf(byArticle.get(a)!, names)]));
 
   // Union-find over articles: same origin, or near-identical evidence.
   const parent = new Map(articles.map((a) => [a, a]));

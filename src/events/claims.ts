@@ -45,11 +45,16 @@ export interface Attribution {
   cue: number | null;
 }
 
+const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'contrary', 'asked']);
+
 function phrase(doc: Doc, a: number, b: number): string | null {
   const toks = doc.tokens;
   while (a < b && (LEADING.has(toks[a].lower) || toks[a].text === ',' || toks[a].pos === 'ADV' || toks[a].pos === 'CCONJ')) a++;
   while (b > a && (toks[b - 1].text === ',' || toks[b - 1].pos === 'AUX' || toks[b - 1].pos === 'ADV' || toks[b - 1].pos === 'PART')) b--;
   if (b <= a) return null;
+  // A claimant is somebody: a phrase with a noun or pronoun that is not a day or a stray word.
+  const heads = toks.slice(a, b).filter((t) => (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON') && !TIME_WORDS.has(t.lower));
+  if (heads.length === 0) return null;
   return doc.text.slice(toks[a].start, toks[b - 1].end);
 }
 

@@ -241,6 +241,7 @@ function sameActor(a: Actor | null, b: Actor | null): boolean {
   return !a || !b || (a.country !== null && a.country === b.country) || a.name === b.name;
 }
 
+const MONTHS = new Set(['march', 'may']);
 const ATTACKS = new Set(['air_strike', 'drone_strike', 'missile_attack', 'shelling']);
 
 /** Whether a new draft reports the same occurrence as an earlier one. */
@@ -315,6 +316,8 @@ export const events: Stage = {
         const info = m.pattern.value;
         const head = m.tokens[m.tokens.length - 1];
         const t0 = m.first;
+        // "March 20", "May": month names are not marches or wishes.
+        if (MONTHS.has(toks[t0].lower) && /^[A-Z]/.test(toks[t0].text)) continue;
         let kind = info.kind;
         const generic = m.tokens.length === 1 && C.genericSet.has(toks[t0].lower);
         const clause = clauseOf(doc, s.i, t0, m.last);
@@ -450,8 +453,11 @@ export const events: Stage = {
       if (!d.grounded) continue;
       if (d.generic && !d.initiator && !d.target && !d.place) continue;
       let time = d.time;
-      if (!time && !d.historical && d.mode === 'actual' && kindInfo(d.kind)?.violent) time = newsTime;
-      const t = time ? toTime(doc, time) : null;
+      if (!time && !d.historical && d.mode === 'actual') time = newsTime;
+      let t = time ? toTime(doc, time) : null;
+      // A report that dates nothing tells of its own day: the event is dated to publication
+      // (the time's text is empty: inferred, not read).
+      if (!t && !d.historical && d.mode === 'actual' && published) t = { start: published, end: published, precision: 'day', text: '' };
       // ACLED names the side attacked; when the report names none, a violent event's target is the
       // state (or, when only civilians died, the civilians) of the country where it happened.
       if (!d.target && d.place && kindInfo(d.kind)?.violent && d.mode === 'actual') {

@@ -398,3 +398,13 @@ test('foreign words inside a speaker phrase (“de facto”) keep the phrase who
   const text = 'The de facto Ministry of Foreign Affairs rejected the findings of this update, stating that “no one has been detained”.';
   assert.deepEqual(said(text), [['no one has been detained', 'the de facto Ministry of Foreign Affairs', 'state']]);
 });
+
+test('a person’s affiliation is the organisation named beside them, before their nationality', () => {
+  const ents: E[] = [
+    { name: 'UN', type: 'ORG' },
+    { name: 'Antonio Guterres', type: 'PERSON', country: 'PRT' },
+  ];
+  const doc = read('UN Secretary-General Antonio Guterres said, “Restraint is needed.”', ents);
+  assert.equal(doc.quotes[0].speaker?.affiliation, 'UN');
+  assert.equal(read('“Restraint is needed,” Antonio Guterres said.', ents).quotes[0].speaker?.affiliation, 'PRT');
+});

@@ -18,6 +18,10 @@ export interface Seg {
   strong: boolean;
   known?: Known;
   role?: Role | null;
+  /** a place's possible states, most likely first (the article's own states decide) */
+  countries?: string[];
+  /** the place's country comes from a small town of that name somewhere, not a city or region */
+  minor?: boolean;
 }
 
 const DESIGNATION = /^[A-Z][A-Za-z]{0,5}-\d{1,4}[A-Za-z0-9]*$/;
@@ -46,7 +50,7 @@ export class Classifier {
     let a = ch.first;
     let b = ch.last;
     const whole = this.knownAt(a, b);
-    if (whole) return this.after([this.knownSeg(a, b, whole)], b);
+    if (whole) return this.after(this.core(a, b), b);
     // Days, months and discourse words at the edges ("Tuesday", "Additionally") are not names,
     // but "Theresa May" keeps her surname.
     while (a < b && lex.notNames.has(toks[a].lower)) a++;
@@ -325,12 +329,18 @@ export class Classifier {
   private cueSeg(a: number, b: number, type: CueType): Seg {
     const lex = this.lex;
     let country = stateOf(this.doc, lex, a, a + 1) ?? (b - a > 2 ? stateOf(this.doc, lex, a, a + 2) : null);
+    let countries: string[] | undefined;
     if (!country && type !== 'ORG') {
       const p = this.place(a, a + 1);
-      if (p?.strong) country = p.country;
+      if (p?.strong) {
+        country = p.country;
+        if (p.countries.length > 1) countries = p.countries;
+      }
     }
     country ??= possessiveBefore(this.doc, lex, a);
-    return { first: a, last: b, type: type as EntityType, country, strong: true };
+    const seg: Seg = { first: a, last: b, type: type as EntityType, country, strong: true };
+    if (countries) seg.countries = countries;
+    return seg;
   }
 
   /** "Daesh Takfiri": a known name or nationality inside an unknown run splits it. */
@@ -353,6 +363,9 @@ export class Classifier {
   }
 
   private placeSeg(a: number, b: number, p: Place | null, strong: boolean): Seg {
-    return { first: a, last: b, type: p?.type ?? 'GPE', country: p?.country ?? null, strong };
+    const seg: Seg = { first: a, last: b, type: p?.type ?? 'GPE', country: p?.country ?? null, strong };
+    if (p && p.countries.length > 1) seg.countries = p.countries;
+    if (p && !p.strong) seg.minor = true;
+    return seg;
   }
 }

@@ -137,6 +137,7 @@ export function buildEntities(doc: Doc, segs: Seg[]): EntityAnn[] {
   }
 
   const out: EntityAnn[] = [];
+  const built: [EntityAnn, Cluster][] = [];
   for (const c of clusters) {
     if (c.into || !c.segs.length) continue;
     c.segs.sort((x, y) => x.first - y.first);
@@ -151,7 +152,19 @@ export function buildEntities(doc: Doc, segs: Seg[]): EntityAnn[] {
     }
     for (const s of c.segs) country ??= s.country;
     if (role?.country && !country) country = role.country;
-    out.push({ id: '', name: canonical(c, text), type: c.type, country, role: role?.text ?? null, mentions, place: null });
+    const e: EntityAnn = { id: '', name: canonical(c, text), type: c.type, country, role: role?.text ?? null, mentions, place: null };
+    out.push(e);
+    built.push([e, c]);
+  }
+  // A place name shared by several states ("Arbat", "Jenin") is read in a state the article names.
+  const named = new Set<string>();
+  for (const c of clusters) if (!c.into && c.segs.length && (c.type === 'NORP' || c.segs[0].known?.id.startsWith('gpe:'))) for (const s of c.segs) if (s.country) named.add(s.country);
+  for (const [e, c] of built) {
+    if (!e.country || named.has(e.country)) continue;
+    const alt = c.segs.find((s) => s.countries)?.countries?.find((x) => named.has(x));
+    if (alt) e.country = alt;
+    // A small town of that name abroad is a guess not worth keeping against the article's states.
+    else if (named.size && c.segs.every((s) => s.minor)) e.country = null;
   }
   out.sort((x, y) => x.mentions[0].start - y.mentions[0].start);
   out.forEach((e, i) => (e.id = `e${i + 1}`));

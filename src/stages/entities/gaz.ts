@@ -10,6 +10,8 @@ export interface Place {
   /** a state, capital, first-level division, region or town of 15,000 or more */
   strong: boolean;
   population: number;
+  /** alpha-3 of every reading, most likely first, for choosing by the article's states */
+  countries: string[];
 }
 
 const STRONG_FEATURE = /^(PCL|PPLC|PPLA$|ADM1|REGION)/;
@@ -18,13 +20,21 @@ const cache = new Map<string, Place | null>();
 export function placeOf(name: string): Place | null {
   let p = cache.get(name);
   if (p !== undefined) return p;
-  const top = candidates(name)[0];
+  const list = candidates(name);
+  const top = list[0];
+  const alpha3 = getLexicon().alpha3;
+  const countries: string[] = [];
+  for (const e of list) {
+    const c = e.country ? alpha3.get(e.country) : undefined;
+    if (c && !countries.includes(c)) countries.push(c);
+  }
   p = top
     ? {
         type: top.precision === 'region' || top.feature === 'REGION' ? 'LOC' : 'GPE',
-        country: top.country ? (getLexicon().alpha3.get(top.country) ?? null) : null,
+        country: top.country ? (alpha3.get(top.country) ?? null) : null,
         strong: STRONG_FEATURE.test(top.feature) || top.population >= 15000,
         population: top.population,
+        countries,
       }
     : null;
   if (cache.size > 100_000) cache.clear();

@@ -16,6 +16,7 @@ export interface Role {
   rank: number;
 }
 
+const CLOSED_POS = new Set(['DET', 'PRON', 'ADP', 'CCONJ', 'SCONJ', 'AUX', 'PART']);
 const CLOSERS = new Set([',', '.', ';', ')', '—', '–', ':', '”', '"', 'who', 'which', 'whose', 'whom']);
 const POSSESSIVE = /^['’]s?$/;
 
@@ -72,6 +73,7 @@ export function roleBefore(doc: Doc, lex: Lexicon, first: number): Role | null {
       continue;
     }
     if (isUpperStart(t)) {
+      if (CLOSED_POS.has(t.pos)) break;
       const nat = lex.nationalities.get(t.lower);
       const state = nat ? null : stateOf(doc, lex, start - 1, start);
       if (nat || (state && lex.known.get(t.lower)?.type === 'GPE')) {
@@ -88,13 +90,18 @@ export function roleBefore(doc: Doc, lex: Lexicon, first: number): Role | null {
   return { text: doc.text.slice(toks[start].start, toks[k].end), country, rank };
 }
 
-/** The state of a capitalised word inside a role: "Sderot mayor" → ISR, "RSF leader" → SDN. */
+/** The state of a capitalised name inside a role: "Sderot mayor" → ISR, "RSF leader" → SDN. */
 function countryIn(doc: Doc, lex: Lexicon, a: number, b: number): string | null {
   const toks = doc.tokens;
   for (let k = a; k < b; k++) {
     if (!isUpperStart(toks[k]) || lex.titles.has(toks[k].lower)) continue;
-    const c = stateOf(doc, lex, k, k + 1) ?? (placeOf(toks[k].text)?.strong ? placeOf(toks[k].text)!.country : null);
-    if (c) return c;
+    let e = k + 1;
+    while (e < b && isUpperStart(toks[e]) && !lex.titles.has(toks[e].lower)) e++;
+    const name = doc.text.slice(toks[k].start, toks[e - 1].end);
+    if (lex.known.has(nameKey(name)) || lex.acronyms.has(name)) return stateOf(doc, lex, k, e);
+    const p = e - k > 1 || !lex.notAlone.has(toks[k].lower) ? placeOf(name) : null;
+    if (p?.strong) return p.country;
+    k = e - 1;
   }
   return null;
 }

@@ -19,6 +19,7 @@ const CLAUSE_START = new Set(['PRON', 'SCONJ', 'DET', 'PUNCT']);
 const SPEAKING = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
 /** how many sentences back a pronoun or a document looks for the last one who spoke */
 const LOOKBACK = 3;
+const ALPHA3 = /^[A-Z]{3}$/;
 const RELATIVE = new Set(['who', 'which', 'that']);
 
 /** Someone who spoke or acted earlier, for resolving pronouns and descriptions. */
@@ -294,22 +295,28 @@ export class Speakers {
     };
   }
 
+  /**
+   * A person belongs first to an organisation named beside them ("UN Secretary-General Antonio
+   * Guterres" → UN, not his nationality), then to their country; an organisation to its country.
+   */
   private fromEntity(e: EntityAnn, role: string | null, a = -1, b = -1): Speaker {
+    const around = a >= 0 ? this.affiliationIn(a, b, e) : null;
+    const org = e.type === 'PERSON' && around && !ALPHA3.test(around) ? around : null;
     return {
       name: e.name,
       entity: e.id,
       role: e.role ?? role,
-      affiliation: e.country ?? (a >= 0 ? this.affiliationIn(a, b, e) : null) ?? (e.type === 'ORG' ? e.name : null),
+      affiliation: org ?? e.country ?? around ?? (e.type === 'ORG' ? e.name : null),
     };
   }
 
-  /** The state or organisation named inside a phrase: "an Iranian official", "a spokesman for Hezbollah". */
+  /** The organisation or state named inside a phrase: "a spokesman for Hezbollah", "an Iranian official". */
   private affiliationIn(a: number, b: number, except?: EntityAnn): string | null {
     let country: string | null = null;
     for (let i = a; i < b; i++) {
       const e = this.tokenEntity[i];
       if (!e || e === except) continue;
-      if (e.type === 'ORG') return e.country ?? e.name;
+      if (e.type === 'ORG') return e.name;
       if ((e.type === 'GPE' || e.type === 'NORP') && e.country) country ??= e.country;
     }
     return country;
@@ -456,7 +463,8 @@ export class Speakers {
     // "Russia's defence ministry" is not "the German defence ministry"
     const affiliation = this.affiliationIn(a, b);
     for (const r of this.referents(a)) {
-      if (affiliation && r.speaker.affiliation && r.speaker.affiliation !== affiliation) continue;
+      const theirs = r.speaker.affiliation;
+      if (affiliation && theirs && ALPHA3.test(affiliation) && ALPHA3.test(theirs) && theirs !== affiliation) continue;
       if (!r.words) {
         // an organisation by its name, a person by their role, an unnamed source by its phrase
         const sp = r.speaker;

@@ -1,0 +1,157 @@
+// `sitrep ingest`: inputs → worker threads (extraction, every core) → the main thread, which owns
+// the single SQLite writer and stores each article in its own transaction, in input order.
+//
+// Resumable: an input whose raw hash the store has seen is skipped before extraction, and a kill
+// at any moment leaves every committed article whole and nothing half-written (one transaction
+// per article, WAL). Bad inputs are counted, kept in the `rejected` table and listed at the end;
+// they never stop the batch.
+import { availableParallelism } from 'node:os';
+import { InputError } from '../errors.js';
+import { openStore } from '../store/open.js';
+import { rawHash } from '../store/hash.js';
+import type { PutResult } from '../store/types.js';
+import type { Extracted } from './extract-item.js';
+import type { FetchOptions } from './fetch.js';
+import { Pool } from './pool.js';
+import { Progress, type Counts, type ProgressMode } from './progress.js';
+import { planInputs, produce, type Item } from './sources.js';
+
+export interface IngestOptions {
+  db: string;
+  workers?: number;
+  quiet?: boolean;
+  allowPrivate?: boolean;
+  fetch?: Omit<FetchOptions, 'allowPrivate'>;
+  /** where the final report goes (stdout) */
+  out: (s: string) => void;
+  /** where progress goes (stderr) */
+  err?: (s: string) => void;
+  /** draw a progress bar (default: stderr is a terminal) */
+  tty?: boolean;
+}
+
+export interface IngestReport extends Counts {
+  inputs: number;
+  ignored: number;
+  events: number;
+  seconds: number;
+  perSecond: number;
+  /** the first rejections (all are in the store's rejected table) */
+  rejections: { source: string; reason: string }[];
+}
+
+/** Inputs in flight (being extracted or waiting to be written), per worker. */
+const IN_FLIGHT_PER_WORKER = 16;
+/** Rejections kept for the report; the rejected table has them all. */
+const REPORT_REJECTIONS = 100;
+/** SQLite errors that mean the database itself is in trouble: stop rather than reject every article. */
+const FATAL = /^SQLITE_(FULL|IOERR|READONLY|CORRUPT|NOTADB|CANTOPEN|BUSY|LOCKED|PERM)/;
+
+type Entry =
+  | { kind: 'reject'; source: string; reason: string; size: number }
+  | { kind: 'skip'; size: number }
+  | { kind: 'extract'; item: Item; raw: string; result: Promise<Extracted> };
+
+function rawOf(it: Item): string {
+  return rawHash(
+    it.bytes ?? it.text,
+    it.isHtml ? 'html' : 'text',
+    it.url,
+    it.title,
+    it.outlet,
+    it.published,
+    it.license,
+    it.fallback.published,
+    it.fallback.outlet,
+    it.fallback.license,
+  );
+}
+
+export async function ingest(paths: string[], opts: IngestOptions): Promise<IngestReport> {
+  const workers = opts.workers ?? availableParallelism();
+  if (!Number.isInteger(workers) || workers < 1 || workers > 256) throw new InputError('--workers', `expected a whole number from 1 to 256, got ${opts.workers}`);
+  const plan = planInputs(paths);
+  const store = openStore(opts.db);
+  const err = opts.err ?? ((s: string) => process.stderr.write(s));
+  const mode: ProgressMode = opts.quiet ? 'quiet' : (opts.tty ?? process.stderr.isTTY) ? 'tty' : 'log';
+  const progress = new Progress(mode, plan.totalBytes, err);
+  const counts: Counts = { new: 0, revision: 0, duplicate: 0, skipped: 0, rejected: 0 };
+  const rep = { inputs: 0, ignored: 0, events: 0, rejections: [] as { source: string; reason: string }[] };
+  const pool = new Pool(workers);
+
+  const reject = async (source: string, reason: string) => {
+    counts.rejected++;
+    if (rep.rejections.length < REPORT_REJECTIONS) rep.rejections.push({ source, reason });
+    await store.putRejected({ source, reason });
+  };
+
+  const write = async (e: Entry) => {
+    rep.inputs++;
+    if (e.kind === 'reject') {
+      await reject(e.source, e.reason);
+      progress.tick(e.size, counts);
+      return;
+    }
+    if (e.kind === 'skip') {
+      counts.skipped++;
+      progress.tick(e.size, counts);
+      return;
+    }
+    const r = await e.result;
+    if (!r.ok) await reject(e.item.source, r.reason);
+    else {
+      let put: PutResult | null = null;
+      try {
+        put = await store.putArticle(r.doc, { source: e.item.source, url: e.item.url ?? r.doc.article.url, key: e.item.key, rawHash: e.raw, textHash: r.textHash });
+      } catch (x) {
+        const code = (x as { code?: string }).code ?? '';
+        if (FATAL.test(code)) throw new Error(`the database cannot be written (${code}: ${(x as Error).message})`);
+        await reject(e.item.source, `could not be stored: ${(x as Error).message}`);
+      }
+      if (put) {
+        counts[put.status]++;
+        rep.events += put.eventIds.length;
+      }
+    }
+    progress.tick(e.item.size, counts);
+  };
+
+  const window: Entry[] = [];
+  const max = workers * IN_FLIGHT_PER_WORKER;
+  try {
+    for await (const x of produce(paths, { fetch: { ...opts.fetch, allowPrivate: !!opts.allowPrivate } })) {
+      if ('ignored' in x) rep.ignored++;
+      else if ('reject' in x) window.push({ kind: 'reject', ...x.reject });
+      else {
+        const raw = rawOf(x.item);
+        if (await store.hasRaw(raw)) window.push({ kind: 'skip', size: x.item.size });
+        else window.push({ kind: 'extract', item: x.item, raw, result: pool.run(x.item) });
+      }
+      while (window.length >= max) await write(window.shift()!);
+    }
+    while (window.length) await write(window.shift()!);
+  } finally {
+    progress.finish();
+    await pool.close();
+    await store.close();
+  }
+  const seconds = progress.seconds;
+  const report: IngestReport = { ...counts, ...rep, seconds, perSecond: rep.inputs / Math.max(0.001, seconds) };
+  if (!opts.quiet) opts.out(formatReport(report, opts.db));
+  return report;
+}
+
+export function formatReport(r: IngestReport, db: string): string {
+  const lines = [
+    `ingest: ${r.inputs} inputs in ${r.seconds.toFixed(1)} s (${r.perSecond.toFixed(0)} articles/s) into ${db}: ` +
+      `${r.new} new, ${r.revision} revised, ${r.duplicate} duplicates, ${r.skipped} stored before, ${r.rejected} rejected` +
+      (r.ignored ? `; ${r.ignored} files or records ignored (not articles)` : ''),
+    `events stored: ${r.events}`,
+  ];
+  if (r.rejected) {
+    lines.push(`rejected (${r.rejected}):`);
+    for (const x of r.rejections) lines.push(`  ${x.source}: ${x.reason}`);
+    if (r.rejected > r.rejections.length) lines.push(`  … and ${r.rejected - r.rejections.length} more (all are in the database's rejected table)`);
+  }
+  return lines.join('\n') + '\n';
+}
