@@ -7,6 +7,7 @@ import { extract } from './pipeline.js';
 import { jsonSchema } from './contract.js';
 import { runBatch } from './batch.js';
 import { parsePublishedOrThrow } from './published.js';
+import { registerCorpusCommands } from './corpus-cli.js';
 
 /** Reads a file or standard input ("-") with the checks every input gets. */
 export function readInput(path: string): Buffer {
@@ -101,6 +102,7 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
       out(o.json ? JSON.stringify(toJson(r), null, 2) + '\n' : formatTable(r));
     });
 
+  registerCorpusCommands(program, out);
   return program;
 }
 

@@ -63,3 +63,8 @@ test('evidence is an exact slice of the text', () => {
   const c = casualtiesIn(d, 0, d.tokens.length);
   assert.equal(text.slice(c.fatalities!.evidence.start, c.fatalities!.evidence.end), c.fatalities!.evidence.text);
 });
+
+test('a part given twice ("56 civilians, including 12 children") is not added to itself', () => {
+  const c = read('Soldiers executed at least 56 civilians, including 12 children, in the village.');
+  assert.deepEqual([c.fatalities?.total, c.fatalities?.civilians], [56, 56]);
+});

@@ -125,16 +125,23 @@ export function casualtiesIn(doc: Doc, from: number, to: number): Casualties {
   const sum = (kind: 'killed' | 'injured'): Count | null => {
     const hs = hits.filter((h) => h.kind === kind);
     if (hs.length === 0) return null;
+    // A part named with "including" is within a count already given: it adds nothing, it only
+    // says how many of them were civilians or soldiers when no main count of that kind exists.
     const part = (c: Category) => {
-      const xs = hs.filter((h) => h.category === c);
+      const main = hs.filter((h) => h.category === c && !h.subset);
+      const sub = hs.filter((h) => h.category === c && h.subset);
+      const xs = main.length ? main : sub;
       if (xs.length === 0 || xs.some((h) => h.value === null)) return null;
-      return xs.reduce((s, h) => s + (h.value ?? 0), 0);
+      return main.length ? xs.reduce((s, h) => s + h.value!, 0) : Math.max(...xs.map((h) => h.value!));
     };
     const main = hs.filter((h) => !h.subset);
     let total: number | null = null;
     if (main.length && main.every((h) => h.value !== null)) total = main.reduce((s, h) => s + h.value!, 0);
-    const civilians = part('civilians');
-    const military = part('military');
+    let civilians = part('civilians');
+    let military = part('military');
+    // "killed 12 people, among them 14 civilians" cannot be: parts never exceed the whole.
+    if (total !== null && civilians !== null && civilians > total) civilians = total;
+    if (total !== null && military !== null && military > total) military = total;
     // "several civilians": a casualty is reported but not counted; the evidence stays, numbers null.
     const start = Math.min(...hs.map((h) => h.start));
     const end = Math.max(...hs.map((h) => h.end));

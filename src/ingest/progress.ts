@@ -20,7 +20,7 @@ function clock(s: number): string {
 
 export class Progress {
   private readonly t0 = Date.now();
-  private last = 0;
+  private last = Date.now();
   private bytes = 0;
   done = 0;
 

@@ -10,7 +10,7 @@ import { InputError } from '../errors.js';
 import { openStore } from '../store/open.js';
 import { rawHash } from '../store/hash.js';
 import type { PutResult } from '../store/types.js';
-import type { Extracted } from './extract-item.js';
+import { extractItem, type Extracted } from './extract-item.js';
 import type { FetchOptions } from './fetch.js';
 import { Pool } from './pool.js';
 import { Progress, type Counts, type ProgressMode } from './progress.js';
@@ -69,7 +69,7 @@ function rawOf(it: Item): string {
 
 export async function ingest(paths: string[], opts: IngestOptions): Promise<IngestReport> {
   const workers = opts.workers ?? availableParallelism();
-  if (!Number.isInteger(workers) || workers < 1 || workers > 256) throw new InputError('--workers', `expected a whole number from 1 to 256, got ${opts.workers}`);
+  if (!Number.isInteger(workers) || workers < 0 || workers > 256) throw new InputError('--workers', `expected a whole number from 1 to 256, got ${opts.workers}`);
   const plan = planInputs(paths);
   const store = openStore(opts.db);
   const err = opts.err ?? ((s: string) => process.stderr.write(s));
@@ -77,7 +77,8 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
   const progress = new Progress(mode, plan.totalBytes, err);
   const counts: Counts = { new: 0, revision: 0, duplicate: 0, skipped: 0, rejected: 0 };
   const rep = { inputs: 0, ignored: 0, events: 0, rejections: [] as { source: string; reason: string }[] };
-  const pool = new Pool(workers);
+  // workers 0: extract on this thread (tests, tiny inputs: no thread start-up, one model load).
+  const pool = workers > 0 ? new Pool(workers) : { run: async (it: Item) => extractItem(it), close: async () => {} };
 
   const reject = async (source: string, reason: string) => {
     counts.rejected++;
@@ -117,7 +118,7 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
   };
 
   const window: Entry[] = [];
-  const max = workers * IN_FLIGHT_PER_WORKER;
+  const max = Math.max(1, workers) * IN_FLIGHT_PER_WORKER;
   try {
     for await (const x of produce(paths, { fetch: { ...opts.fetch, allowPrivate: !!opts.allowPrivate } })) {
       if ('ignored' in x) rep.ignored++;

@@ -109,3 +109,9 @@ test('the seed article opens with its dateline', async () => {
   const doc = run(text);
   assert.equal(doc.dateline?.span.text, 'TEHRAN-');
 });
+
+test('a rights group\'s "(Nairobi) –" opening is a dateline', () => {
+  const m = matchDateline('(Nairobi) – The Rapid Support Forces and allied militias killed hundreds of people.');
+  assert.deepEqual(m?.place, [1, 8]);
+  assert.equal(matchDateline('(Updated) The strike killed two people in the town.'), null);
+});

@@ -14,7 +14,7 @@ interface Words {
   label: Set<string>;
 }
 
-let res: { caps: RegExp; title: RegExp; label: Set<string> } | null = null;
+let res: { caps: RegExp; title: RegExp; paren: RegExp; label: Set<string> } | null = null;
 
 function words(): Words {
   const rows = new Map(readTsv('dateline.tsv').map(([k, w]) => [k, w.split(' ').filter(Boolean)]));
@@ -49,6 +49,8 @@ function build() {
   const tail = `${region}?${date}?${agency}?${sep}`;
   return {
     caps: new RegExp(`^(?<place>${caps})${tail}`, 'u'),
+    // Rights groups' style: "(Nairobi) – The Rapid Support Forces …"
+    paren: new RegExp(`^\\((?<place>${title}|${caps})\\)\\s*(?:--|[-–—])\\s`, 'u'),
     title: new RegExp(`^(?<place>${title})${tail}`, 'u'),
     label: w.label,
   };
@@ -72,6 +74,9 @@ export interface DatelineMatch {
 export function matchDateline(s: string): DatelineMatch | null {
   res ??= build();
   const head = s.length > LOOK ? s.slice(0, LOOK) : s;
+  const p = res.paren.exec(head);
+  if (p?.groups && (s.slice(p[0].length).match(/\S+/g) ?? []).length >= MIN_WORDS_AFTER)
+    return { place: [1, 1 + p.groups.place.length], span: [0, p[0].length], date: null, agency: null };
   for (const [re, isCaps] of [
     [res.caps, true],
     [res.title, false],

@@ -44,6 +44,7 @@ interface Cues {
   near: string[];
   at: string[];
   civilians: string[];
+  default_initiator: Record<string, { name: string; kind: Actor['kind'] }>;
 }
 
 let cues: (Cues & { weaponOf: Map<string, string>; genericSet: Set<string> }) | null = null;
@@ -237,10 +238,20 @@ function toTime(doc: Doc, tm: TimeAnn): Time {
   return { start: tm.start, end: tm.end, precision: tm.precision, text: doc.text.slice(tm.mention.start, tm.mention.end) };
 }
 
+/** Actors that could be the same: one unknown, or of one country, or of one name. */
 function sameActor(a: Actor | null, b: Actor | null): boolean {
-  return !a || !b || (a.country !== null && a.country === b.country) || a.name === b.name;
+  return !a || !b || !a.country || !b.country || a.country === b.country || a.name === b.name;
 }
 
+const LOCAL_KINDS = new Set(['military', 'government', 'armed_group', 'civilians', 'unknown']);
+
+function datelineCountry(doc: Doc): string | null {
+  const dl = doc.dateline?.span;
+  if (!dl) return null;
+  return doc.places.find((p) => p.mentions.some((m) => m.start >= dl.start && m.end <= dl.end))?.country ?? null;
+}
+
+const TERRITORY = new Set(['government_regains_territory', 'nonstate_overtakes_territory']);
 const MONTHS = new Set(['march', 'may']);
 const ATTACKS = new Set(['air_strike', 'drone_strike', 'missile_attack', 'shelling']);
 
@@ -458,6 +469,24 @@ export const events: Stage = {
       // A report that dates nothing tells of its own day: the event is dated to publication
       // (the time's text is empty: inferred, not read).
       if (!t && !d.historical && d.mode === 'actual' && published) t = { start: published, end: published, precision: 'day', text: '' };
+      // Unnamed forces belong to the state where they act: "the army", "security forces",
+      // "protesters", "bandits" in a report placed in Sudan are Sudan's (a coder's reading; ACLED
+      // writes "Military Forces of Sudan", "Protesters (Sudan)").
+      const here = countryByAlpha2(doc.places.find((p) => p.id === d.place?.id)?.country ?? datelineCountry(doc));
+      if (here) {
+        const local = (a: Actor | null): Actor | null => (a && !a.country && LOCAL_KINDS.has(a.kind) ? { ...a, country: here.alpha3 } : a);
+        d.initiator = local(d.initiator);
+        d.target = local(d.target);
+        const byDefault = C.default_initiator[d.kind];
+        if (!d.initiator && byDefault && d.mode === 'actual')
+          d.initiator = { name: `${byDefault.name} (${here.name})`, country: here.alpha3, kind: byDefault.kind, entity: null };
+      }
+      // Who takes territory decides ACLED's sub-event: the state regains it, a non-state group
+      // overtakes it ("security forces captured" vs "rebels captured").
+      if (TERRITORY.has(d.kind) && d.initiator) {
+        if (d.initiator.kind === 'military' || d.initiator.kind === 'government') d.kind = 'government_regains_territory';
+        else if (d.initiator.kind === 'armed_group') d.kind = 'nonstate_overtakes_territory';
+      }
       // ACLED names the side attacked; when the report names none, a violent event's target is the
       // state (or, when only civilians died, the civilians) of the country where it happened.
       if (!d.target && d.place && kindInfo(d.kind)?.violent && d.mode === 'actual') {

@@ -41,7 +41,7 @@ function knownWord(lex: Lexicon, t: Token): boolean {
   return lex.known.has(t.lower) || lex.acronyms.has(t.text) || lex.nationalities.has(t.lower) || lex.givenNames.has(t.lower);
 }
 
-export function findChunks(doc: Doc, lowerSeen: Set<string>): Chunk[] {
+export function findChunks(doc: Doc, lowerSeen: (word: string) => boolean): Chunk[] {
   const lex = getLexicon();
   const toks = doc.tokens;
   const chunks: Chunk[] = [];
@@ -56,7 +56,7 @@ export function findChunks(doc: Doc, lowerSeen: Set<string>): Chunk[] {
     if (t.text === 'I') return false;
     if (!initial) return true;
     if (knownWord(lex, t)) return true;
-    return (t.pos === 'PROPN' || isAllCaps(t.text)) && !lowerSeen.has(t.lower);
+    return (t.pos === 'PROPN' || isAllCaps(t.text)) && !lowerSeen(t.lower);
   };
   // 2: an of-cue ("Ministry of …", which may go on with "and"); 1: a title or an organisation's
   // head word ("Minister for …", "Observatory for …"); 0: neither.
@@ -79,6 +79,13 @@ export function findChunks(doc: Doc, lowerSeen: Set<string>): Chunk[] {
     let i = s.first;
     while (i < s.last) {
       const t = toks[i];
+      // Most tokens are lower-case words, which never open a name (save "al-" in "al-Qaeda").
+      const c0 = t.text.charCodeAt(0);
+      if (c0 >= 97 && c0 <= 122 && !PARTICLES.has(t.lower)) {
+        initial = false;
+        i++;
+        continue;
+      }
       if (OPENERS.has(t.text)) {
         initial = true;
         i++;

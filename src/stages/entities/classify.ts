@@ -22,6 +22,8 @@ export interface Seg {
   countries?: string[];
   /** the place's country comes from a small town of that name somewhere, not a city or region */
   minor?: boolean;
+  /** its text, once asked for */
+  text?: string;
 }
 
 const DESIGNATION = /^[A-Z][A-Za-z]{0,5}-\d{1,4}[A-Za-z0-9]*$/;
@@ -31,6 +33,8 @@ export class Classifier {
   readonly lex: Lexicon = getLexicon();
   /** nameKey of each token, computed when first needed */
   private keys: string[] = [];
+  /** where the last place name read ended, for "X and Y" */
+  private placeEnd = -1;
   constructor(readonly doc: Doc) {}
 
   private key(i: number): string {
@@ -60,8 +64,11 @@ export class Classifier {
     if (ch.ordinal && a === ch.first && this.cueType(a, b) !== 'ORG') a++;
     let segs = this.core(a, b);
     // A sentence's first word is capitalised anyway: keep it only inside a name it helped to type.
-    if (ch.weakStart && a === ch.first && b - a > 1 && !segs.some((s) => s.first === a && s.type && s.strong)) segs = this.core(a + 1, b);
-    return this.after(segs, b);
+    if (ch.weakStart && a === ch.first && b - a > 1 && this.titleEnd(a, b) < 0 && !segs.some((s) => s.first === a && s.type && s.strong)) segs = this.core(a + 1, b);
+    segs = this.after(segs, b);
+    const last = segs[segs.length - 1];
+    if (last && (last.type === 'GPE' || last.type === 'LOC')) this.placeEnd = last.last;
+    return segs;
   }
 
   /** Lower-case words after the name: "Hmeimim air base", "Balkh province", "Kornet missiles". */
@@ -209,10 +216,12 @@ export class Classifier {
 
   /** Words before the name that make it a place: "in Karrada", "the town of Jbaa", and a city's
    * possessive ("Kabul's Shar-e Naw"). */
-  private locative(a: number): 'prep' | 'possessive' | null {
+  private locative(a: number): 'prep' | 'list' | 'possessive' | null {
     const toks = this.doc.tokens;
     if (a < 2 || toks[a - 1].sent !== toks[a].sent) return null;
     if (this.lex.cues.before.has(this.key(a - 1))) return 'prep';
+    // "the villages of Aitaroun and Maroun al-Ras": the second of a pair of places is a place.
+    if ((toks[a - 1].lower === 'and' || toks[a - 1].lower === 'or') && this.placeEnd === a - 1) return 'list';
     if (toks[a - 2].sent !== toks[a].sent) return null;
     if (this.lex.cues.before.has(this.lower(a - 2, a))) return 'prep';
     if (!/^['’]s$/.test(toks[a - 1].text) || !isUpperStart(toks[a - 2])) return null;

@@ -42,12 +42,7 @@ function surnames(text: string): string[] {
 
 export function buildEntities(doc: Doc, segs: Seg[]): EntityAnn[] {
   const toks = doc.tokens;
-  const texts = new Map<Seg, string>();
-  const text = (s: Seg) => {
-    let t = texts.get(s);
-    if (t === undefined) texts.set(s, (t = doc.text.slice(toks[s.first].start, toks[s.last - 1].end)));
-    return t;
-  };
+  const text = (s: Seg) => (s.text ??= doc.text.slice(toks[s.first].start, toks[s.last - 1].end));
   const byKey = new Map<string, Cluster>();
   const clusters: Cluster[] = [];
   const add = (key: string, s: Seg, type: EntityType) => {

@@ -28,8 +28,6 @@ interface Referent {
   at: number;
   speaker: Speaker;
   kind: 'person' | 'group' | 'unknown';
-  /** lower-case words of the name or role it is matched by, computed on first use */
-  words?: Set<string>;
 }
 
 type Range = readonly [number, number];
@@ -44,6 +42,8 @@ export class Speakers {
   /** subject-like entity mentions in text order; built on first need (most quotes name their speaker) */
   private mentioned: Referent[] | null = null;
   private firstToken: number;
+  /** lower-case words of the name or role a speaker is matched by, computed on first use */
+  private words = new Map<Speaker, Set<string>>();
   /** set while looking back for an earlier speaker, so that search does not recurse */
   private lookingBack = false;
 
@@ -335,13 +335,7 @@ export class Speakers {
    * subject, and fits the pronoun class.
    */
   private lastSpeaker(before: number, cls: ReferenceClass): Speaker | null {
-    let best: Referent | null = null;
-    for (const r of this.referents(before)) {
-      if (fits(cls, r.kind)) {
-        best = r;
-        break;
-      }
-    }
+    const best = this.latest(before, (r) => fits(cls, r.kind));
     if (this.lookingBack) return best?.speaker ?? null;
     // "A local official … said residents had seen helicopters. “…,” he said."
     const toks = this.doc.tokens;
@@ -407,8 +401,8 @@ export class Speakers {
     return this.lex.reference.get(last) === 'document';
   }
 
-  /** Earlier speakers and subject-like mentions before token `before`, latest first. */
-  private referents(before: number): Referent[] {
+  /** The latest earlier speaker or subject-like mention before token `before` that `test` accepts. */
+  private latest(before: number, test: (r: Referent) => boolean): Referent | null {
     if (!this.mentioned) {
       const list: Referent[] = [];
       const cache = new Map<EntityAnn, Speaker>();
@@ -423,27 +417,26 @@ export class Speakers {
       }
       this.mentioned = list.sort((a, b) => a.at - b.at);
     }
-    const out: Referent[] = [];
     let i = this.said.length - 1;
     let j = this.mentioned.length - 1;
     while (i >= 0 && this.said[i].at >= before) i--;
     while (j >= 0 && this.mentioned[j].at >= before) j--;
     while (i >= 0 || j >= 0) {
-      if (j < 0 || (i >= 0 && this.said[i].at >= this.mentioned[j].at)) out.push(this.said[i--]);
-      else out.push(this.mentioned[j--]);
+      const r = j < 0 || (i >= 0 && this.said[i].at >= this.mentioned[j].at) ? this.said[i--] : this.mentioned[j--];
+      if (test(r)) return r;
     }
-    return out;
+    return null;
   }
 
   /** An earlier speaker or person whose name ends with this word. */
   private byName(word: string, before: number): Speaker | null {
-    for (const r of this.referents(before)) {
-      if (r.kind === 'group') continue;
+    const r = this.latest(before, (r) => {
+      if (r.kind === 'group') return false;
       const name = r.speaker.name;
       const space = name.lastIndexOf(' ');
-      if (space > 0 && name.length - space - 1 === word.length && name.slice(space + 1).toLowerCase() === word) return r.speaker;
-    }
-    return null;
+      return space > 0 && name.length - space - 1 === word.length && name.slice(space + 1).toLowerCase() === word;
+    });
+    return r?.speaker ?? null;
   }
 
   /**
@@ -462,19 +455,20 @@ export class Speakers {
     if (!words.length) return null;
     // "Russia's defence ministry" is not "the German defence ministry"
     const affiliation = this.affiliationIn(a, b);
-    for (const r of this.referents(a)) {
+    const r = this.latest(a, (r) => {
       const theirs = r.speaker.affiliation;
-      if (affiliation && theirs && ALPHA3.test(affiliation) && ALPHA3.test(theirs) && theirs !== affiliation) continue;
-      if (!r.words) {
+      if (affiliation && theirs && ALPHA3.test(affiliation) && ALPHA3.test(theirs) && theirs !== affiliation) return false;
+      let have = this.words.get(r.speaker);
+      if (!have) {
         // an organisation by its name, a person by their role, an unnamed source by its phrase
         const sp = r.speaker;
         const hay = r.kind === 'group' ? sp.name : sp.entity ? sp.role : (sp.role ?? sp.name);
-        r.words = new Set(hay ? hay.toLowerCase().split(/[^\p{L}\p{N}]+/u) : []);
+        have = new Set(hay ? hay.toLowerCase().split(/[^\p{L}\p{N}]+/u) : []);
+        this.words.set(sp, have);
       }
-      const have = r.words;
-      if (words.every((w) => have.has(w))) return r.speaker;
-    }
-    return null;
+      return words.every((w) => have.has(w));
+    });
+    return r?.speaker ?? null;
   }
 
   /** The head word of a phrase: before its first linking preposition ("spokesman" in "a spokesman for X"). */
