@@ -1,13 +1,13 @@
-// Reports → incidents. Events that are sameIncident are joined (connected components), then each
-// component is checked as a whole: every two of its members must be compatible (complete linkage),
-// so that A~B and B~C cannot chain a Damascus strike (A) and a Homs strike (C) through a vague
-// "strikes in Syria" (B). A component that fails is split around its best-connected member.
-// Everything is ordered by event id, so the result depends only on the set of events, never on
-// the order they arrive in; the incident id is derived from the smallest member id.
+// Reports → incidents, by agglomerative clustering with complete linkage. Linked pairs
+// (sameIncident) are taken strongest first; each joins two clusters only when every member of one
+// is compatible with every member of the other. So A~B and B~C cannot chain a Damascus strike (A)
+// and a Homs strike (C) through a vague "strikes in Syria" report (B).
+// Everything is ordered by event id and score, so the result depends only on the set of events,
+// never on the order they arrive in; the incident id is derived from the smallest member id.
 import { createHash } from 'node:crypto';
 import { familyRule } from './config.js';
 import type { CorroborationEvent } from './event.js';
-import { conflictBetween, dayRange, sameIncident, windowOf } from './same.js';
+import { compareEvents, conflictBetween, dayRange, windowOf } from './same.js';
 import type { Family } from '../events/taxonomy.js';
 
 /** "inc-" and 12 hex digits of the SHA-1 of the smallest member event id. */
@@ -20,19 +20,24 @@ export function incidentIdOf(eventIds: readonly string[]): string {
 
 const byId = (a: CorroborationEvent, b: CorroborationEvent) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** Pairs worth comparing: same linkable family, day ranges (widened) overlapping. Adjacency by index. */
-function edges(events: CorroborationEvent[]): number[][] {
-  const adj: number[][] = events.map(() => []);
+interface Edge {
+  i: number;
+  j: number;
+  score: number;
+}
+
+/** Linked pairs (i < j, indices into the id-sorted events): same linkable family, day ranges (widened) overlapping, sameIncident. */
+function edges(events: CorroborationEvent[]): Edge[] {
+  const out: Edge[] = [];
   const byFamily = new Map<string, number[]>();
   events.forEach((e, i) => {
     if (!familyRule(e.family as Family).link) return;
     byFamily.set(e.family, [...(byFamily.get(e.family) ?? []), i]);
   });
-  const link = (i: number, j: number) => {
-    if (sameIncident(events[i], events[j])) {
-      adj[i].push(j);
-      adj[j].push(i);
-    }
+  const link = (x: number, y: number) => {
+    const [i, j] = x < y ? [x, y] : [y, x];
+    const c = compareEvents(events[i], events[j]);
+    if (c.same) out.push({ i, j, score: c.score });
   };
   for (const members of byFamily.values()) {
     const timeless: number[] = [];
@@ -58,70 +63,33 @@ function edges(events: CorroborationEvent[]): number[][] {
       for (const t of timed) link(timeless[k], t.i);
     }
   }
-  for (const a of adj) a.sort((x, y) => x - y);
-  return adj;
-}
-
-/** Connected components of `members` (indices) using only edges inside it; each sorted, in order of their smallest member. */
-function components(members: number[], adj: number[][]): number[][] {
-  const inside = new Set(members);
-  const seen = new Set<number>();
-  const out: number[][] = [];
-  for (const start of [...members].sort((a, b) => a - b)) {
-    if (seen.has(start)) continue;
-    const comp: number[] = [];
-    const stack = [start];
-    seen.add(start);
-    while (stack.length) {
-      const i = stack.pop()!;
-      comp.push(i);
-      for (const j of adj[i]) if (inside.has(j) && !seen.has(j)) {
-        seen.add(j);
-        stack.push(j);
-      }
-    }
-    out.push(comp.sort((a, b) => a - b));
-  }
   return out;
 }
 
 /**
- * Splits a component until every two members are compatible: keep the member with most links
- * inside (the medoid; ties to the smallest id) and grow a core around it, adding members linked to
- * the core and compatible with all of it; the rest is split again.
+ * Clusters by complete linkage: edges strongest first (ties by the members' ids); an edge joins its
+ * two clusters when no member of one conflicts with any member of the other. Returns clusters of
+ * indices.
  */
-function split(comp: number[], adj: number[][], events: CorroborationEvent[]): number[][] {
-  const ok = (i: number, j: number) => conflictBetween(events[i], events[j]) === null;
-  const out: number[][] = [];
-  const queue = [comp];
-  while (queue.length) {
-    const c = queue.pop()!;
-    let whole = true;
-    for (let x = 0; x < c.length && whole; x++) for (let y = x + 1; y < c.length && whole; y++) whole = ok(c[x], c[y]);
-    if (whole) {
-      out.push(c);
-      continue;
+function cluster(events: CorroborationEvent[], links: Edge[]): number[][] {
+  links.sort((a, b) => b.score - a.score || a.i - b.i || a.j - b.j);
+  const members = events.map((_, i) => [i]);
+  const owner = events.map((_, i) => i);
+  for (const { i, j } of links) {
+    const a = owner[i];
+    const b = owner[j];
+    if (a === b) continue;
+    const A = members[a];
+    const B = members[b];
+    if (!A.every((x) => B.every((y) => conflictBetween(events[x], events[y]) === null))) continue;
+    const [keep, drop] = A.length >= B.length ? [a, b] : [b, a];
+    for (const x of members[drop]) {
+      owner[x] = keep;
+      members[keep].push(x);
     }
-    const inside = new Set(c);
-    const degree = new Map(c.map((i) => [i, adj[i].filter((j) => inside.has(j)).length]));
-    let medoid = c[0];
-    for (const i of c) if (degree.get(i)! > degree.get(medoid)!) medoid = i;
-    const core = [medoid];
-    const inCore = new Set(core);
-    const rest = c.filter((i) => i !== medoid).sort((x, y) => degree.get(y)! - degree.get(x)! || x - y);
-    for (let grew = true; grew; ) {
-      grew = false;
-      for (const i of rest) {
-        if (inCore.has(i) || !adj[i].some((j) => inCore.has(j)) || !core.every((j) => ok(i, j))) continue;
-        core.push(i);
-        inCore.add(i);
-        grew = true;
-      }
-    }
-    out.push(core.sort((a, b) => a - b));
-    queue.push(...components(c.filter((i) => !inCore.has(i)), adj));
+    members[drop] = [];
   }
-  return out;
+  return members.filter((m) => m.length).map((m) => m.sort((x, y) => x - y));
 }
 
 export interface Incident {
@@ -135,10 +103,7 @@ export function groupIncidents(events: readonly CorroborationEvent[]): Incident[
   const sorted = [...events].sort(byId);
   for (let i = 1; i < sorted.length; i++)
     if (sorted[i].id === sorted[i - 1].id) throw new Error(`event id "${sorted[i].id}" appears twice`);
-  const adj = edges(sorted);
-  const all = sorted.map((_, i) => i);
-  const groups = components(all, adj).flatMap((c) => split(c, adj, sorted));
-  return groups
+  return cluster(sorted, edges(sorted))
     .map((g) => {
       const members = g.map((i) => sorted[i]);
       return { id: incidentIdOf(members.map((e) => e.id)), events: members };

@@ -31,20 +31,22 @@ export function claimChain(c: ClaimRef): string {
   return parts.length ? parts.join(' via ') : 'an unnamed outlet';
 }
 
-/** The outlet an article's claims all come through, when there is exactly one and it is not the article's own outlet. */
+/**
+ * The outlet an article relays: the one listed outlet (other than its own) named in its claim
+ * chains ("an anonymous military source via SANA"), when there is exactly one. Claims naming no
+ * outlet ("the military source said") do not count against it: they are usually the same source,
+ * named again. Conservative: an article that also has reporting of its own counts as the relay.
+ */
 export function relayedOutlet(events: readonly CorroborationEvent[], own: OutletInfo | undefined): OutletInfo | undefined {
   let relay: OutletInfo | undefined;
-  let attributed = 0;
   for (const e of events)
     for (const c of e.claims) {
-      if (!c.claimant && !c.via.length) continue;
-      attributed++;
       const through = [...c.via, c.claimant].map((p) => outletIn(p)).find((o) => o && o.id !== own?.id);
-      if (!through) return undefined;
+      if (!through) continue;
       if (relay && relay.id !== through.id) return undefined;
       relay = through;
     }
-  return attributed ? relay : undefined;
+  return relay;
 }
 
 function shingles(text: string, n: number): Set<string> {

@@ -14,9 +14,9 @@
 // Grade (the first rule that holds; Airwars' names, sitrep's rules)
 //   discounted  every source group that reported the incident later retracted it: its latest report
 //               carries only denials in the outlet's own voice
-//   confirmed   the initiator accepts responsibility: a claim, not a denial, by the initiator's own
-//               side (its state, military or government; for an armed group, the group), or by the
-//               initiator's state media in its own voice
+//   confirmed   the initiator accepts responsibility: a claim on an event, not a denial, by that
+//               event's initiator's own side (its state, military or government; for an armed
+//               group, an armed group of its country), or by its state media in its own voice
 //   contested   competing claims of responsibility: reports name different initiators, or the named
 //               initiator denies it
 //   fair        two or more independent sources, at least one not the state media of a party
@@ -221,7 +221,13 @@ export function summarise(input: readonly CorroborationEvent[]): IncidentSummary
   const allClaims = events.flatMap((e) => e.claims.map((c) => ({ e, c })));
   const denials = [...new Set(allClaims.filter(({ c }) => c.stance === 'denied').map(({ c }) => claimChain(c)))];
   const initiatorDenies = allClaims.filter(({ c }) => c.stance === 'denied' && named.some((i) => sameSide(claimActor(c), i)));
-  const accepts = allClaims.filter(({ c }) => (c.stance === 'asserted' || c.stance === 'reported') && named.some((i) => sameSide(claimActor(c), i)));
+  // Acceptance is read per event: the claimant speaks for the initiator of the event it reports
+  // (a target's officials reporting the attack accept nothing). A defender's interception is no
+  // one's acceptance of the attack.
+  const reversed = new Set(config().linking.reversedRoles);
+  const accepts = allClaims.filter(
+    ({ e, c }) => !reversed.has(e.kind) && e.initiator?.country && (c.stance === 'asserted' || c.stance === 'reported') && sameSide(claimActor(c), e.initiator),
+  );
   const credible = groups.filter((s) => !s.state || !parties.has(s.state));
 
   const retracted = (s: SourceGroup) => {

@@ -122,6 +122,7 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
   try {
     for await (const x of produce(paths, { fetch: { ...opts.fetch, allowPrivate: !!opts.allowPrivate } })) {
       if ('ignored' in x) rep.ignored++;
+      else if ('read' in x) await store.clearRejected(x.read);
       else if ('reject' in x) window.push({ kind: 'reject', ...x.reject });
       else {
         const raw = rawOf(x.item);

@@ -43,7 +43,12 @@ export interface Item {
   size: number;
 }
 
-export type Produced = { item: Item } | { reject: { source: string; reason: string; size: number } } | { ignored: string };
+export type Produced =
+  | { item: Item }
+  | { reject: { source: string; reason: string; size: number } }
+  | { ignored: string }
+  /** a container (feed, URL) read without trouble: an earlier rejection of it is void */
+  | { read: string };
 
 export interface SourceOptions {
   fetch?: FetchOptions;
@@ -335,6 +340,7 @@ async function* fromFeed(source: string, xml: string, size: number, own: Meta, c
     yield { reject: { source, reason: 'the feed has no items', size } };
     return;
   }
+  yield { read: source };
   const per = Math.floor(size / feed.items.length);
   for (const it of feed.items) {
     const src = `${source}#item ${it.n}`;

@@ -201,3 +201,11 @@ test('country aliases, ordinals in unit names and place compounds', () => {
   assert.equal(get(doc, 'Sokoto').type, 'GPE');
   assert.equal(get(doc, 'U.S.').country, 'USA');
 });
+
+test('the first word of a name can make it a place; words after an unknown name can type it', () => {
+  const doc = run('Clashes near Deir ez-Zor and Ras al-Ain continued as Qaher missiles and the Jaysh al-Izza group were used.');
+  assert.equal(get(doc, 'Deir ez-Zor').type, 'GPE');
+  assert.equal(get(doc, 'Ras al-Ain').type, 'GPE');
+  assert.equal(get(doc, 'Qaher').type, 'EQUIPMENT');
+  assert.equal(get(doc, 'Jaysh al-Izza').type, 'ORG');
+});

@@ -36,3 +36,10 @@ test('paragraphs split on blank lines and single line breaks', () => {
     { start: 5, end: 6 },
   ]);
 });
+
+test('text ending in spaces keeps exact offsets', () => {
+  const doc = new Doc('Qalandari said, "We win." ');
+  tokens.run(doc);
+  assert.equal(doc.tokens[doc.tokens.length - 1].text, '"');
+  for (const t of doc.tokens) assert.equal(doc.text.slice(t.start, t.end), t.text);
+});

@@ -477,6 +477,10 @@ export class SqliteStore implements Store {
     this.s.reject.run(r.source, r.reason, new Date().toISOString());
   }
 
+  async clearRejected(source: string): Promise<void> {
+    this.s.unreject.run(source);
+  }
+
   async rejected(limit = 1000): Promise<(Rejection & { at: string })[]> {
     return this.db.prepare('SELECT source, reason, at FROM rejected ORDER BY at DESC, source LIMIT ?').all(limit) as (Rejection & { at: string })[];
   }

@@ -131,6 +131,8 @@ export function storeSuite(name: string, factory: StoreFactory): void {
         assert.deepEqual((await s.rejected()).map((r) => r.reason).sort(), ['empty input: only whitespace', 'not English (de)']);
         await s.putArticle(makeDoc(strike()), { source: 'bad.txt' });
         assert.deepEqual((await s.rejected()).map((r) => r.source), ['de.txt']);
+        await s.clearRejected('de.txt');
+        assert.equal((await s.stats()).rejected, 0);
       }));
 
     it('links reports of one strike from two outlets into one incident, corroborated twice', () =>

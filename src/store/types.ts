@@ -190,6 +190,8 @@ export interface Store {
   hasRaw(rawHash: string): Promise<boolean>;
   /** Records an input that could not be stored (replacing an earlier rejection of the same source). */
   putRejected(r: Rejection): Promise<void>;
+  /** Forgets the rejection of a source that has now been read (storing an article does this itself). */
+  clearRejected(source: string): Promise<void>;
   rejected(limit?: number): Promise<(Rejection & { at: string })[]>;
 
   events(f?: Filter): Promise<Page<StoredEvent>>;

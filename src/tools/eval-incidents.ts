@@ -2,10 +2,14 @@
 // events linked across articles, and the pairs of articles placed in one incident are compared
 // with the gold pairs (articles sharing a gold `incident`).
 //
-//   node dist/tools/eval-incidents.js [--verbose] [file.jsonl]
+//   node dist/tools/eval-incidents.js [--verbose] [file.jsonl | directory]
+//
+// A directory is read by the examples/ convention: manifest.jsonl ({file, outlet, published, url,
+// title}) with gold incidents in incidents.tsv (file, incident).
 //
 // Prints pairwise precision, recall and F1 of article co-linking, and the number of incidents.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { extract } from '../pipeline.js';
 import { compareEvents, fromDocument, groupIncidents, summarise, type CorroborationEvent } from '../corroborate/index.js';
 
@@ -22,10 +26,15 @@ interface Row {
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
 const file = args.find((a) => !a.startsWith('--')) ?? new URL('../../test/incidents/articles.jsonl', import.meta.url).pathname;
-const rows: Row[] = readFileSync(file, 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l));
+const lines = (f: string) => readFileSync(f, 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#'));
+function readDirectory(dir: string): Row[] {
+  const gold = new Map(lines(join(dir, 'incidents.tsv')).map((l) => l.split('\t') as [string, string]));
+  return lines(join(dir, 'manifest.jsonl')).map((l) => {
+    const m = JSON.parse(l);
+    return { ...m, id: m.file, incident: gold.get(m.file) ?? `?${m.file}`, text: readFileSync(join(dir, m.file), 'utf8') };
+  });
+}
+const rows: Row[] = statSync(file).isDirectory() ? readDirectory(file) : lines(file).map((l) => JSON.parse(l));
 
 const t0 = performance.now();
 const events: CorroborationEvent[] = [];

@@ -67,7 +67,7 @@ export function findChunks(doc: Doc, lowerSeen: (word: string) => boolean): Chun
       if (lex.cues.of.has(k)) return 2;
       if (lex.titleHeads.has(k) || lex.orgHeads.has(k)) found = 1;
     }
-    for (let n = 2; n <= 3 && a + n <= b; n++) {
+    for (let n = 1; n <= 3 && a + n <= b; n++) {
       if (lex.cues.of.has(doc.text.slice(toks[a].start, toks[a + n - 1].end).toLowerCase())) return 2;
     }
     return found;
@@ -142,9 +142,13 @@ export function findChunks(doc: Doc, lowerSeen: (word: string) => boolean): Chun
           break;
         }
         // Where a known name goes on: "Economic Community of West African States".
-        if (CONNECTORS.has(u.lower) && lex.knownPrefixes.has(`${nameKey(doc.text.slice(toks[i].start, toks[j - 1].end))} ${u.lower}`)) {
-          j++;
-          continue;
+        if (CONNECTORS.has(u.lower)) {
+          const prefix = `${nameKey(doc.text.slice(toks[i].start, toks[j - 1].end))} ${u.lower}`;
+          const v = toks[j + 1];
+          if (lex.knownPrefixes.has(prefix) && (capAt(j + 1) || (v && CONNECTORS.has(v.lower) && lex.knownPrefixes.has(`${prefix} ${v.lower}`)))) {
+            j++;
+            continue;
+          }
         }
         const head = u.lower === 'of' || u.lower === 'for' ? ofHead(i, j) : 0;
         if (head) {
@@ -177,6 +181,7 @@ export function findChunks(doc: Doc, lowerSeen: (word: string) => boolean): Chun
         }
         break;
       }
+      while (j > i + 1 && CONNECTORS.has(toks[j - 1].lower)) j--;
       chunks.push({ first: i, last: j, weakStart, ordinal });
       i = j;
     }

@@ -82,7 +82,13 @@ export class Classifier {
       const key = this.lower(b, b + m);
       const suffix = this.lex.cues.suffix.get(key);
       // A suffix joins one name, not a compound: "the Gusau-Sokoto highway" stays two towns.
-      const open = last.type === null || ((last.type === 'GPE' || last.type === 'LOC') && !last.known?.id.startsWith('gpe:'));
+      // Places other than states take a suffix, and so do names read as people only from their
+      // shape ("the Abu Shouk camp") and, for roads, model numbers ("the M4 highway").
+      const open =
+        last.type === null ||
+        ((last.type === 'GPE' || last.type === 'LOC') && !last.known?.id.startsWith('gpe:')) ||
+        (last.type === 'PERSON' && !last.role && !last.known) ||
+        (last.type === 'EQUIPMENT' && suffix === 'FAC');
       // A people without a state names its land: "the Amhara region".
       const people = last.type === 'NORP' && !last.country && suffix !== 'FAC';
       if (suffix && segs.length === 1 && (open || people)) {
@@ -93,7 +99,9 @@ export class Classifier {
         return segs;
       }
       const cue = this.lex.cues.after.get(key);
-      if (cue && cue !== 'SKIP' && last.type === null && segs.length === 1) {
+      // A name read as a person only from its shape yields to its noun: "the Jaysh al-Izza group".
+      const guess = last.type === null || (last.type === 'PERSON' && !last.role && !last.known);
+      if (cue && cue !== 'SKIP' && guess && segs.length === 1) {
         last.type = cue;
         last.strong = true;
         return segs;
@@ -127,6 +135,13 @@ export class Classifier {
 
     const cue = this.cueType(a, b);
     if (cue === 'SKIP') return [];
+    if (cue === 'ORG' && n > 2) {
+      // A unit of a known organisation is a name of its own: "IRGC Ground Force".
+      for (let m = Math.min(n - 2, 5); m >= 1; m--) {
+        const k = this.knownAt(a, a + m);
+        if (k?.type === 'ORG') return [this.knownSeg(a, a + m, k), { ...this.cueSeg(a + m, b, cue), country: k.country }];
+      }
+    }
     if (cue) return [this.cueSeg(a, b, cue)];
     // A lone capitalised cue or title ("Army", "Ministry", "President") is a common noun.
     if (n === 1 && (lex.titles.has(this.key(a)) || lex.cues.head.has(this.key(a)))) return [];

@@ -203,6 +203,8 @@ export function getLexicon(): Lexicon {
   for (const [form, country] of readTsv('nationalities.tsv')) {
     nationalities.set(form.toLowerCase(), { country: country === '-' ? null : country });
   }
+  // "Saudi" is an alternative name of Saudi Arabia, but far more often the adjective.
+  for (const form of nationalities.keys()) if (known.get(form)?.id.startsWith('gpe:')) known.delete(form);
   for (const [name, type, country] of readTsv('places.tsv')) {
     const k: Known = { id: `place:${name.toLowerCase()}`, name, type: type as EntityType, country: country === '-' ? null : country, acronyms: [] };
     known.set(nameKey(name), k);

@@ -82,7 +82,7 @@ test('reference-words.tsv: person and group pronouns find the last person or org
     { name: 'Defense Ministry', type: 'ORG' },
   ];
   for (const [word, cls] of lex.reference) {
-    if (cls === 'indefinite') continue;
+    if (cls === 'indefinite' || cls === 'document') continue;
     const order = cls === 'person' ? 'The Defense Ministry met. Hamzeh Qalandari spoke.' : 'Hamzeh Qalandari spoke. The Defense Ministry met.';
     const text = `${order} “We are ready,” ${word} said.`;
     const want = cls === 'person' ? 'Hamzeh Qalandari' : 'Defense Ministry';
@@ -96,6 +96,18 @@ test('reference-words.tsv: an indefinite speaker stays unnamed, never an earlier
     if (cls !== 'indefinite') continue;
     const text = `Ali Bahadori arrived. “It is over,” ${word} official said.`;
     assert.deepEqual(said(text, ents).map(([, who]) => who), [`${word} official`], text);
+  }
+});
+
+test('reference-words.tsv: a document speaks for whoever issued it', () => {
+  const ents: E[] = [
+    { name: 'Defense Ministry', type: 'ORG' },
+    { name: 'Hamzeh Qalandari', type: 'PERSON' },
+  ];
+  for (const [word, cls] of lex.reference) {
+    if (cls !== 'document') continue;
+    const text = `The Defense Ministry issued a ${word} on Monday. Hamzeh Qalandari spoke later. “We are ready,” the ${word} said.`;
+    assert.deepEqual(said(text, ents).map(([, who]) => who), ['Defense Ministry'], text);
   }
 });
 

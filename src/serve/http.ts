@@ -1,0 +1,110 @@
+// What every response of the server shares: security headers, JSON that is safe to embed, errors
+// as `{error: {status, message}}`, and request bodies read with a size limit.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+// Scripts and styles only from this server: article text can never run, even if some view
+// forgot to escape it. Leaflet positions its panes through element.style, which CSP allows.
+export const CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "manifest-src 'self'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': CSP,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+/**
+ * JSON with <, > and & (and the two line separators JavaScript once disallowed in strings) as
+ * \u escapes: the same value, but inert if a browser or proxy ever treats it as HTML.
+ */
+export function safeJson(value: unknown, pretty = false): string {
+  return JSON.stringify(value, null, pretty ? 2 : undefined).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+export function send(res: ServerResponse, status: number, body: string | Buffer, type: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': String(Buffer.byteLength(body)), ...headers });
+  res.end(body);
+}
+
+export function sendJson(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
+  send(res, status, safeJson(value), 'application/json; charset=utf-8', { 'Cache-Control': 'no-store', ...headers });
+}
+
+export function sendError(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
+  sendJson(res, status, { error: { status, message } }, headers);
+}
+
+/** Bodies larger than this many times the limit are not even drained: the connection is cut. */
+const DRAIN_FACTOR = 8;
+
+/**
+ * The request body, at most `limit` bytes. A larger one is read to its end (so the client gets
+ * to see the 413 rather than a reset connection) but not kept.
+ */
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit * DRAIN_FACTOR) {
+    req.resume();
+    return Promise.reject(tooLarge(limit));
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > limit) {
+        over = true;
+        chunks.length = 0;
+        if (size > limit * DRAIN_FACTOR) {
+          req.destroy();
+          reject(tooLarge(limit));
+        }
+      } else chunks.push(c);
+    });
+    req.on('end', () => (over ? reject(tooLarge(limit)) : resolve(Buffer.concat(chunks))));
+    req.on('error', reject);
+  });
+}
+
+function tooLarge(limit: number): HttpError {
+  return new HttpError(413, `request body too large (limit ${(limit / 1048576).toFixed(1).replace(/\.0$/, '')} MB)`, { Connection: 'close' });
+}
+
+/** The body as JSON, checked to be JSON. */
+export async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
+  const type = String(req.headers['content-type'] ?? '');
+  if (!/^application\/json\b/i.test(type)) {
+    req.resume();
+    throw new HttpError(415, 'send the body as JSON (Content-Type: application/json)');
+  }
+  const body = await readBody(req, limit);
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch (e) {
+    throw new HttpError(400, `the body is not valid JSON (${(e as Error).message})`);
+  }
+}

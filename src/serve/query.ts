@@ -1,0 +1,186 @@
+// Reading the store for the API: pages of events and incidents (with the outlet filter the Store
+// interface does not have, applied here) and facet counts, computed from `Store.events` pages so
+// that any Store serves them. A store that offers an exact `facets(filter)` of its own (e.g. SQL
+// GROUP BY) is used instead.
+import { country } from '../store/countries.js';
+import type { Filter, Store, StoredEvent, StoredIncident } from '../store/types.js';
+import { filterKey, type Query } from './params.js';
+
+export interface ListPage<T> {
+  items: T[];
+  /** pass as `cursor` for the next page; null after the last */
+  next: string | null;
+}
+
+/** Events examined at most per request when this module filters by outlet. */
+const OUTLET_SCAN = 5000;
+
+function sameOutlet(a: string | null | undefined, want: string): boolean {
+  return !!a && a.toLowerCase() === want;
+}
+
+function incidentOutlets(i: StoredIncident): string[] {
+  const o = (i.summary as { corroboration?: { outlets?: unknown } } | null)?.corroboration?.outlets;
+  return Array.isArray(o) ? o.filter((x): x is string => typeof x === 'string') : [];
+}
+
+/**
+ * Pages through the store, keeping what passes `keep`. A page may hold fewer items than asked
+ * for (even none) while `next` is not null: the scan per request is bounded.
+ */
+async function filtered<T>(
+  page: (f: Filter) => Promise<{ items: T[]; cursor: string | null }>,
+  f: Filter,
+  keep: ((x: T) => boolean) | null,
+): Promise<ListPage<T>> {
+  if (!keep) {
+    const p = await page(f);
+    return { items: p.items, next: p.cursor };
+  }
+  const limit = f.limit ?? 100;
+  let cursor = f.cursor ?? null;
+  for (let scanned = 0; scanned < OUTLET_SCAN; scanned += limit) {
+    const p = await page({ ...f, cursor, limit });
+    cursor = p.cursor;
+    const items = p.items.filter(keep);
+    if (items.length || !cursor) return { items, next: cursor };
+  }
+  return { items: [], next: cursor };
+}
+
+export function listEvents(store: Store, q: Query): Promise<ListPage<StoredEvent>> {
+  const want = q.outlet?.toLowerCase();
+  return filtered((f) => store.events(f), q.filter, want ? (e) => sameOutlet(e.article.outlet, want) : null);
+}
+
+export function listIncidents(store: Store, q: Query): Promise<ListPage<StoredIncident>> {
+  const want = q.outlet?.toLowerCase();
+  return filtered((f) => store.incidents(f), q.filter, want ? (i) => incidentOutlets(i).some((o) => sameOutlet(o, want)) : null);
+}
+
+export interface FacetValue {
+  value: string;
+  /** a readable name where the value is a code */
+  label: string;
+  count: number;
+}
+
+export interface Facets {
+  /** events counted */
+  total: number;
+  /** false when the scan stopped at its bound: counts are of the newest events only */
+  complete: boolean;
+  country: FacetValue[];
+  kind: FacetValue[];
+  family: FacetValue[];
+  actor: FacetValue[];
+  outlet: FacetValue[];
+  /** events per day, oldest first (events without a day are not counted here) */
+  day: FacetValue[];
+}
+
+/** Facet values listed at most (days excepted). */
+const TOP = 50;
+
+class Counter {
+  private m = new Map<string, { label: string; count: number }>();
+  add(value: string | null | undefined, label?: string): void {
+    if (!value) return;
+    const r = this.m.get(value);
+    if (r) r.count++;
+    else this.m.set(value, { label: label ?? value, count: 1 });
+  }
+  top(n = TOP): FacetValue[] {
+    return [...this.m.entries()]
+      .map(([value, r]) => ({ value, label: r.label, count: r.count }))
+      .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1))
+      .slice(0, n);
+  }
+  byValue(): FacetValue[] {
+    return [...this.m.entries()].map(([value, r]) => ({ value, label: r.label, count: r.count })).sort((a, b) => (a.value < b.value ? -1 : 1));
+  }
+}
+
+function actorFacet(a: StoredEvent['event']['initiator']): [string, string] | null {
+  if (!a) return null;
+  // A country-coded actor is filtered by its code (initiator or target country); others by name.
+  if (a.country) return [a.country, country(a.country)?.name ?? a.country];
+  const name = a.name.trim();
+  return name ? [name, name] : null;
+}
+
+/** Counts facets over the events matching the query, the newest `scanLimit` at most. */
+export async function computeFacets(store: Store, q: Query, scanLimit: number): Promise<Facets> {
+  const c = { country: new Counter(), kind: new Counter(), family: new Counter(), actor: new Counter(), outlet: new Counter(), day: new Counter() };
+  const want = q.outlet?.toLowerCase();
+  let total = 0;
+  let scanned = 0;
+  let cursor: string | null = null;
+  let complete = true;
+  do {
+    const page: { items: StoredEvent[]; cursor: string | null } = await store.events({ ...q.filter, limit: Math.min(1000, scanLimit - scanned), cursor });
+    scanned += page.items.length;
+    for (const e of page.items) {
+      if (want && !sameOutlet(e.article.outlet, want)) continue;
+      total++;
+      c.country.add(e.country3 ?? e.country2, country(e.country3 ?? e.country2)?.name);
+      c.kind.add(e.event.kind);
+      c.family.add(e.family);
+      const seen = new Set<string>();
+      for (const a of [e.event.initiator, e.event.target]) {
+        const f = actorFacet(a);
+        if (f && !seen.has(f[0])) c.actor.add(...f), seen.add(f[0]);
+      }
+      c.outlet.add(e.article.outlet);
+      c.day.add(e.date);
+    }
+    cursor = page.cursor;
+    if (cursor && scanned >= scanLimit) complete = false;
+  } while (cursor && complete);
+  return {
+    total,
+    complete,
+    country: c.country.top(),
+    kind: c.kind.top(),
+    family: c.family.top(),
+    actor: c.actor.top(),
+    outlet: c.outlet.top(),
+    day: c.day.byValue(),
+  };
+}
+
+type FacetingStore = Store & { facets?: (f: Filter & { outlet?: string | null }) => Promise<Facets> };
+
+/** Facet results per filter, for a short while: the map, timeline and table ask for the same ones. */
+export class FacetCache {
+  private m = new Map<string, { at: number; value: Promise<Facets> }>();
+  constructor(
+    private readonly store: Store,
+    private readonly scanLimit: number,
+    private readonly ttlMs = 30_000,
+    private readonly size = 200,
+  ) {}
+
+  get(q: Query): Promise<Facets> {
+    const key = filterKey(q);
+    const hit = this.m.get(key);
+    if (hit && Date.now() - hit.at < this.ttlMs) {
+      // Refresh its place: the map is kept in least-recently-used order.
+      this.m.delete(key);
+      this.m.set(key, hit);
+      return hit.value;
+    }
+    const s = this.store as FacetingStore;
+    const f: Filter = { ...q.filter, cursor: null };
+    delete f.limit;
+    const value = s.facets ? s.facets({ ...f, outlet: q.outlet }) : computeFacets(this.store, { filter: f, outlet: q.outlet }, this.scanLimit);
+    value.catch(() => this.m.delete(key));
+    this.m.set(key, { at: Date.now(), value });
+    while (this.m.size > this.size) this.m.delete(this.m.keys().next().value!);
+    return value;
+  }
+
+  clear(): void {
+    this.m.clear();
+  }
+}
