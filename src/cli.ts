@@ -8,6 +8,7 @@ import { jsonSchema } from './contract.js';
 import { runBatch } from './batch.js';
 import { parsePublishedOrThrow } from './published.js';
 import { registerCorpusCommands } from './corpus-cli.js';
+import { registerServeCommand } from './serve/cli.js';
 
 /** Reads a file or standard input ("-") with the checks every input gets. */
 export function readInput(path: string): Buffer {
@@ -103,6 +104,7 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
     });
 
   registerCorpusCommands(program, out);
+  registerServeCommand(program, out);
   return program;
 }
 

@@ -203,8 +203,3 @@ export function wireCredits(text: string | null | undefined, dateline?: string |
   }
   return [...found.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
-
-/** For tests: the raw outlet entries. */
-export function outletIds(): string[] {
-  return Object.keys(config().outlets);
-}

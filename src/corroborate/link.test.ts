@@ -29,6 +29,13 @@ test('no chaining: a vague "strikes in Syria" report cannot join a Damascus stri
   assert.ok(!groups.some((g) => g.includes('a:e1') && g.includes('c:e1')));
 });
 
+test('the strongest link wins: a vague report joins the incident it agrees with most', () => {
+  // b (country-level, same day, Israel) could join a (Damascus, Israel on Syria: target agrees too)
+  // or c (Homs, unknown target): a and c conflict, and b goes with a, whatever the ids' order.
+  const groups = members([ev('z:e1'), ev('b:e1', { ...AT.syria }), ev('a:e1', { ...AT.homs, target: null })]);
+  assert.deepEqual(groups.sort(), [['a:e1'], ['b:e1', 'z:e1']]);
+});
+
 test('two events of one article may share an incident through a third report', () => {
   // Mehr: the missile attack and its interception; Reuters: the strike. One incident.
   const attack = ev('mehr:e6', { kind: 'missile_attack' });

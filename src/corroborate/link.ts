@@ -32,7 +32,9 @@ function edges(events: CorroborationEvent[]): Edge[] {
   const byFamily = new Map<string, number[]>();
   events.forEach((e, i) => {
     if (!familyRule(e.family as Family).link) return;
-    byFamily.set(e.family, [...(byFamily.get(e.family) ?? []), i]);
+    const list = byFamily.get(e.family);
+    if (list) list.push(i);
+    else byFamily.set(e.family, [i]);
   });
   const link = (x: number, y: number) => {
     const [i, j] = x < y ? [x, y] : [y, x];

@@ -109,7 +109,11 @@ function byId(id: string): OutletInfo | undefined {
  */
 export function sourceGroups(events: readonly CorroborationEvent[]): { groups: SourceGroup[]; groupOf: Map<string, string> } {
   const byArticle = new Map<string, CorroborationEvent[]>();
-  for (const e of [...events].sort((a, b) => (a.id < b.id ? -1 : 1))) byArticle.set(e.articleId, [...(byArticle.get(e.articleId) ?? []), e]);
+  for (const e of [...events].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    const list = byArticle.get(e.articleId);
+    if (list) list.push(e);
+    else byArticle.set(e.articleId, [e]);
+  }
   const articles = [...byArticle.keys()].sort();
   // Display names of unlisted outlets, from the reports they published themselves.
   const names = new Map<string, string>();
@@ -145,7 +149,12 @@ export function sourceGroups(events: readonly CorroborationEvent[]): { groups: S
     }
 
   const members = new Map<string, string[]>();
-  for (const a of articles) members.set(find(a), [...(members.get(find(a)) ?? []), a]);
+  for (const a of articles) {
+    const root = find(a);
+    const list = members.get(root);
+    if (list) list.push(a);
+    else members.set(root, [a]);
+  }
   const groups: SourceGroup[] = [];
   const groupOf = new Map<string, string>();
   for (const list of members.values()) {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { summarise } from './summarise.js';
-import { AT, ISR, USA, claim, ev } from './testing.js';
+import { AT, USA, claim, ev } from './testing.js';
 
 const ISR_MILITARY = { country: 'ISR', name: 'Israeli military', kind: 'military' };
 
@@ -62,6 +62,15 @@ test('relay: a report whose claims all come through SANA counts as SANA', () => 
   assert.equal(s.corroboration.sources[0].id, 'sana');
 });
 
+test('relay: claims naming no outlet ("the military source said") do not stop a relay', () => {
+  const s = summarise([
+    ev('mehr:e6', { outlet: 'Mehr News Agency', claims: [claim('Mehr News Agency', { claimant: 'a military source', via: ['SANA'] })] }),
+    ev('mehr:e7', { outlet: 'Mehr News Agency', kind: 'interception', claims: [claim('Mehr News Agency', { claimant: 'the military source' })] }),
+    ev('sana:e1', { outlet: 'SANA', claims: [claim('SANA')] }),
+  ]);
+  assert.deepEqual(s.corroboration.sources.map((g) => [g.id, g.how]), [['sana', ['own report', 'relay']]]);
+});
+
 test('grade confirmed: the initiator accepts responsibility', () => {
   const s = summarise([ev('toi:e1', { outlet: 'The Times of Israel', claims: [claim('The Times of Israel', { claimant: 'the Israeli military', stance: 'reported', actor: ISR_MILITARY })] })]);
   assert.equal(s.corroboration.grade, 'confirmed');
@@ -71,6 +80,15 @@ test('grade confirmed: the initiator accepts responsibility', () => {
 test("grade confirmed: not by the target's side, which only accuses", () => {
   const s = summarise([ev('sana:e1', { outlet: 'SANA', claims: [claim('SANA', { claimant: 'the Syrian army', actor: { country: 'SYR', name: 'Syrian army', kind: 'military' } })] })]);
   assert.equal(s.corroboration.grade, 'weak');
+});
+
+test("grade confirmed: read per event — the target's officials reporting an attack accept nothing", () => {
+  // One report names the wrong initiator (Syria); Syrian officials report the strike: no acceptance.
+  const s = summarise([
+    ev('a:e1', { outlet: 'AFP', claims: [claim('AFP', { claimant: 'Syrian officials', actor: { country: 'SYR', name: 'Syrian officials', kind: 'government' } })] }),
+    ev('b:e1', { outlet: 'AP', initiator: { country: 'SYR', name: 'Syria', kind: 'state' }, claims: [claim('AP')] }),
+  ]);
+  assert.equal(s.corroboration.grade, 'contested');
 });
 
 test('grade contested: reports name different initiators', () => {

@@ -21,7 +21,7 @@
 //               initiator denies it
 //   fair        two or more independent sources, at least one not the state media of a party
 //               (initiator or target)
-//   weak        a single source
+//   weak        otherwise: a single source, or only the state media of parties
 import { config, outletNamed } from './config.js';
 import { dayNumber, type ActorRef, type ClaimRef, type CorroborationEvent, type DatePrecision, type PlacePrecision } from './event.js';
 import { incidentIdOf } from './link.js';

@@ -11,6 +11,7 @@ interface CasualtyLexicon {
   vague: string[];
 }
 
+const NUMBER_START = /^(\d|an?$|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|single|both|couple|pair)/;
 const CONNECTORS = new Set(['and', ',', 'as', 'well', 'plus', 'including', 'among', 'them', 'along', 'with']);
 
 type Category = 'civilians' | 'military' | 'unspecified';
@@ -69,8 +70,10 @@ export function casualtiesIn(doc: Doc, from: number, to: number): Casualties {
   let lastHit: { kind: 'killed' | 'injured'; endToken: number } | null = null;
   for (let i = from; i < to; i++) {
     const t = toks[i];
-    const n = readNumber(words, i - from);
     const vague = L.vague.has(t.lower);
+    // Most tokens are no number: only digits, number words and "a"/"an" are read.
+    if (!vague && t.pos !== 'NUM' && !NUMBER_START.test(t.lower)) continue;
+    const n = readNumber(words, i - from);
     if (!n && !vague) continue;
     // Not a count: years, distances, times ("in 2020", "300 km", "at 5 pm").
     if (n && t.pos !== 'NUM' && !/^[a-z]/i.test(t.text)) continue;

@@ -142,15 +142,17 @@ function resolvePronoun(doc: Doc, who: string, before: number): string {
   return who;
 }
 
-/**
- * The attribution of the sentence containing token `trigger`: the reporting verb nearest before
- * it (else after it), an "according to X" phrase, or a quotation it sits in.
- */
-export function attributionOf(doc: Doc, sent: number, trigger: number): Attribution {
+const perSentence = new WeakMap<Doc, Map<number, { hedge: Stance | null; prep: Attribution | null }>>();
+
+/** What a sentence says about its sources whatever the trigger: hedges, and "according to X". */
+function sentenceAttribution(doc: Doc, sent: number): { hedge: Stance | null; prep: Attribution | null } {
+  let cache = perSentence.get(doc);
+  if (!cache) perSentence.set(doc, (cache = new Map()));
+  const hit = cache.get(sent);
+  if (hit) return hit;
   const L = lexicon();
   const s = doc.sentences[sent];
   const toks = doc.tokens;
-  let stance: Stance = 'asserted';
   // Hedges anywhere in the sentence weaken whatever else it says.
   let hedge: Stance | null = null;
   for (let i = s.first; i < s.last; i++) {
@@ -158,15 +160,11 @@ export function attributionOf(doc: Doc, sent: number, trigger: number): Attribut
       if (h.words.every((w, k) => toks[i + k]?.lower === w)) hedge = hedge === 'alleged' ? hedge : h.stance;
     }
   }
-  const tStart = toks[trigger].start;
-  const quote = doc.quotes.find((q) => q.span.start <= tStart && q.span.end >= toks[trigger].end);
-  if (quote) {
-    return { claimant: quote.speaker?.name ?? null, via: [], stance: hedge ?? 'reported', quote: quote.id, cue: null };
-  }
+  let prep: Attribution | null = null;
   // "according to X", "citing X"
-  for (let i = s.first; i < s.last; i++) {
+  for (let i = s.first; i < s.last && !prep; i++) {
     for (const p of L.preps) {
-      if (!p.every((w, k) => toks[i + k]?.lower === w)) continue;
+      if (p[0] !== toks[i].lower || !p.every((w, k) => toks[i + k]?.lower === w)) continue;
       const after = phraseAfter(doc, i + p.length, s.last);
       if (!after.text) continue;
       const via: string[] = [];
@@ -176,9 +174,31 @@ export function attributionOf(doc: Doc, sent: number, trigger: number): Attribut
         const who = subjectBefore(doc, s.first, reporter);
         if (who) via.push(namedShort(doc, who, reporter));
       }
-      return { claimant: resolvePronoun(doc, after.text, toks[i].start), via, stance: hedge ?? 'reported', quote: null, cue: i };
+      prep = { claimant: resolvePronoun(doc, after.text, toks[i].start), via, stance: hedge ?? 'reported', quote: null, cue: i };
+      break;
     }
   }
+  const out = { hedge, prep };
+  cache.set(sent, out);
+  return out;
+}
+
+/**
+ * The attribution of the sentence containing token `trigger`: the reporting verb nearest before
+ * it (else after it), an "according to X" phrase, or a quotation it sits in.
+ */
+export function attributionOf(doc: Doc, sent: number, trigger: number): Attribution {
+  const L = lexicon();
+  const s = doc.sentences[sent];
+  const toks = doc.tokens;
+  let stance: Stance = 'asserted';
+  const { hedge, prep } = sentenceAttribution(doc, sent);
+  const tStart = toks[trigger].start;
+  const quote = doc.quotes.find((q) => q.span.start <= tStart && q.span.end >= toks[trigger].end);
+  if (quote) {
+    return { claimant: quote.speaker?.name ?? null, via: [], stance: hedge ?? 'reported', quote: quote.id, cue: null };
+  }
+  if (prep) return prep;
   // A reporting verb: nearest before the trigger, else nearest after it.
   let v: number | null = null;
   for (let i = trigger - 1; i >= s.first; i--) if (isReporting(toks[i], L.verb)) { v = i; break; }

@@ -12,14 +12,20 @@ interface ModeLexicon {
   governing: Record<string, Mode>;
 }
 
-let lex: { window: number; cues: { words: string[]; mode: Mode }[]; governing: Map<string, Mode> } | null = null;
+let lex: { window: number; byLast: Map<string, { words: string[]; mode: Mode }[]>; governing: Map<string, Mode> } | null = null;
 
 function lexicon() {
   if (lex) return lex;
   const raw = loadYaml<ModeLexicon>('events/modes.yaml');
   const cues: { words: string[]; mode: Mode }[] = [];
   for (const mode of ['negated', 'future', 'hypothetical'] as const) for (const c of raw[mode]) cues.push({ words: c.toLowerCase().split(' '), mode });
-  lex = { window: raw.window, cues, governing: new Map(Object.entries(raw.governing)) };
+  // Indexed by a cue's last word: a token is checked against the few cues that can end on it.
+  const byLast = new Map<string, { words: string[]; mode: Mode }[]>();
+  for (const c of cues) {
+    const last = c.words[c.words.length - 1];
+    for (const w of last === "n't" ? ["n't", 'not'] : [last]) byLast.set(w, [...(byLast.get(w) ?? []), c]);
+  }
+  lex = { window: raw.window, byLast, governing: new Map(Object.entries(raw.governing)) };
   return lex;
 }
 
@@ -32,7 +38,7 @@ export function modeBefore(doc: Doc, first: number, t: number): Mode {
   let found: Mode = 'actual';
   for (let i = t - 1; i >= Math.max(first, t - L.window); i--) {
     if (CLAUSE_END.has(toks[i].lower)) break;
-    for (const c of L.cues) {
+    for (const c of L.byLast.get(toks[i].lower) ?? []) {
       const a = i - c.words.length + 1;
       if (a < first) continue;
       if (c.words.every((w, k) => toks[a + k].lower === w || (w === "n't" && toks[a + k].lower === 'not'))) {

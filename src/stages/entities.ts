@@ -26,6 +26,6 @@ export const entities: Stage = {
     const classifier = new Classifier(doc);
     const segs: Seg[] = [];
     for (const ch of findChunks(doc, lowerSeen)) segs.push(...classifier.classify(ch));
-    doc.entities = buildEntities(doc, segs);
+    doc.entities = buildEntities(doc, classifier.definitions(segs));
   },
 };

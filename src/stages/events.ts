@@ -3,7 +3,7 @@
 // clause (actors, places, times, casualties) with the layers before this stage; claims from the
 // sentence's attribution. Reports of one occurrence spread over several sentences (the strike,
 // its location in the next sentence, "the incident killed two civilians") become one event.
-import type { Doc, Stage, TimeAnn } from '../doc.js';
+import type { Doc, EntityAnn, Stage, TimeAnn } from '../doc.js';
 import type { Actor, Claim, Event, Time } from '../contract.js';
 import { triggers, type TriggerMatch } from '../events/triggers.js';
 import { casualtiesIn, type Count } from '../events/casualties.js';
@@ -62,6 +62,49 @@ const PRECISION_RANK: Record<string, number> = { point: 6, city: 5, district: 5,
 const CLAUSE = new Set([';', ':', '“', '”', '"', '.', '?', '!']);
 const NP_POS = new Set(['DET', 'ADJ', 'PROPN', 'NOUN', 'NUM', 'PART']);
 
+/**
+ * Per-document look-ups built once: which entity mention covers each token, the countries
+ * named so far, and the actors already resolved (the same phrase is read for several triggers).
+ */
+interface Index {
+  mentions: { first: number; last: number; entity: EntityAnn }[];
+  cover: Int32Array;
+  marks: { start: number; end: number; country: string }[];
+  actors: Map<string, Actor | null>;
+}
+const indexes = new WeakMap<Doc, Index>();
+
+function indexOf(doc: Doc): Index {
+  let ix = indexes.get(doc);
+  if (ix) return ix;
+  const mentions: Index['mentions'] = [];
+  const cover = new Int32Array(doc.tokens.length).fill(-1);
+  const marks: Index['marks'] = [];
+  for (const e of doc.entities)
+    for (const m of e.mentions) {
+      const k = mentions.push({ first: m.first, last: m.last, entity: e }) - 1;
+      for (let t = m.first; t < m.last; t++) if (cover[t] < 0) cover[t] = k;
+      if (e.country && (e.type === 'GPE' || e.type === 'NORP')) marks.push({ start: m.start, end: m.end, country: e.country });
+    }
+  marks.sort((a, b) => a.start - b.start);
+  ix = { mentions, cover, marks, actors: new Map() };
+  indexes.set(doc, ix);
+  return ix;
+}
+
+/** Entity mentions lying wholly inside tokens [a, b), in text order. */
+function mentionsIn(doc: Doc, a: number, b: number): Index['mentions'] {
+  const ix = indexOf(doc);
+  const out: Index['mentions'] = [];
+  for (let t = a; t < b; t++) {
+    const k = ix.cover[t];
+    if (k < 0) continue;
+    const m = ix.mentions[k];
+    if (m.first >= a && m.last <= b && out[out.length - 1] !== m) out.push(m);
+  }
+  return out;
+}
+
 /** Noun-phrase-like chunk [a, b) around token i: the stretch of determiners, adjectives and nouns. */
 function chunkAround(doc: Doc, i: number, first: number, last: number): [number, number] {
   const toks = doc.tokens;
@@ -70,52 +113,59 @@ function chunkAround(doc: Doc, i: number, first: number, last: number): [number,
   let b = i + 1;
   while (a > first && inNp(a - 1)) a--;
   while (b < last && inNp(b)) b++;
-  // Keep names joined by "of" ("Ministry of Foreign Affairs") whole: entity mentions win.
-  for (const e of doc.entities)
-    for (const m of e.mentions)
-      if (m.first < b && m.last > a) {
-        a = Math.min(a, m.first);
-        b = Math.max(b, m.last);
-      }
+  // Keep names joined by "of" ("Ministry of Foreign Affairs") whole: entity mentions win. A mention
+  // reaching outside the chunk covers one of its end tokens.
+  const ix = indexOf(doc);
+  for (const t of [a, b - 1]) {
+    const k = ix.cover[t];
+    if (k >= 0) {
+      a = Math.min(a, ix.mentions[k].first);
+      b = Math.max(b, ix.mentions[k].last);
+    }
+  }
   return [Math.max(a, first), Math.min(b, last)];
 }
 
 function actorIn(doc: Doc, a: number, b: number): Actor | null {
   if (b <= a) return null;
+  const ix = indexOf(doc);
+  const key = `${a}:${b}`;
+  if (ix.actors.has(key)) return ix.actors.get(key)!;
+  const actor = readActor(doc, a, b);
+  ix.actors.set(key, actor);
+  return actor;
+}
+
+function readActor(doc: Doc, a: number, b: number): Actor | null {
   const toks = doc.tokens;
   const text = doc.text.slice(toks[a].start, toks[b - 1].end);
+  const inside = mentionsIn(doc, a, b);
   const r = resolveActor(text, { recentCountries: recentCountries(doc, toks[a].start) });
-  if (r) return withEntity(doc, r, a, b);
+  if (r) return r.entity || inside.length === 0 ? r : { ...r, entity: inside[0].entity.id };
   // An entity inside the phrase: the last one is its head ("Syria's Ministry of Foreign Affairs").
   let best: Actor | null = null;
-  for (const e of doc.entities)
-    for (const m of e.mentions)
-      if (m.first >= a && m.last <= b && e.type !== 'EQUIPMENT') {
-        const act = actorForEntity(e, doc) ?? (e.type === 'ORG' ? { name: e.name, country: e.country, kind: 'organization' as const, entity: e.id } : null);
-        if (act) best = act;
-      }
+  for (const { entity: e } of inside) {
+    if (e.type === 'EQUIPMENT') continue;
+    const act = actorForEntity(e, doc) ?? (e.type === 'ORG' ? { name: e.name, country: e.country, kind: 'organization' as const, entity: e.id } : null);
+    if (act) best = act;
+  }
   if (best) return best;
   const head = toks[b - 1].lower;
   if (cueData().civilians.includes(head)) return { name: text, country: null, kind: 'civilians', entity: null };
   return null;
 }
 
-function withEntity(doc: Doc, actor: Actor, a: number, b: number): Actor {
-  if (actor.entity) return actor;
-  for (const e of doc.entities) for (const m of e.mentions) if (m.first >= a && m.last <= b) return { ...actor, entity: e.id };
-  return actor;
-}
-
 function recentCountries(doc: Doc, before: number): string[] {
   // In the order last mentioned, the most recent last (what resolveActor expects for "the Arab nation").
-  const seen: { country: string; at: number }[] = [];
-  for (const e of doc.entities) {
-    if (!e.country || (e.type !== 'GPE' && e.type !== 'NORP')) continue;
-    let at = -1;
-    for (const m of e.mentions) if (m.end <= before && m.start > at) at = m.start;
-    if (at >= 0) seen.push({ country: e.country, at });
+  const last = new Map<string, number>();
+  for (const m of indexOf(doc).marks) {
+    if (m.start >= before) break;
+    if (m.end <= before) {
+      last.delete(m.country);
+      last.set(m.country, m.start);
+    }
   }
-  return seen.sort((a, b) => a.at - b.at).map((x) => x.country);
+  return [...last.keys()];
 }
 
 interface Clause {
@@ -144,7 +194,7 @@ function isPassive(doc: Doc, t: number, first: number): boolean {
 }
 
 /** Actor phrases left of `t` in the clause, nearest first, skipping those after locative prepositions. */
-function actorsLeft(doc: Doc, t: number, first: number): { actor: Actor; a: number }[] {
+function actorsLeft(doc: Doc, t: number, first: number, max = 2): { actor: Actor; a: number }[] {
   const out: { actor: Actor; a: number }[] = [];
   const toks = doc.tokens;
   const C = cueData();
@@ -157,7 +207,10 @@ function actorsLeft(doc: Doc, t: number, first: number): { actor: Actor; a: numb
     const [a, b] = chunkAround(doc, i, first, t);
     const prep = toks[a - 1]?.lower;
     const actor = actorIn(doc, a, b);
-    if (actor && !(prep && (C.target_prepositions.includes(prep) || C.origin_prepositions.includes(prep) || ['in', 'near', 'at', 'of', 'around', 'outside'].includes(prep)))) out.push({ actor, a });
+    if (actor && !(prep && (C.target_prepositions.includes(prep) || C.origin_prepositions.includes(prep) || ['in', 'near', 'at', 'of', 'around', 'outside'].includes(prep)))) {
+      out.push({ actor, a });
+      if (out.length >= max) break;
+    }
     i = a - 1;
   }
   return out;
@@ -381,7 +434,7 @@ export const events: Stage = {
           // Who threatens, warns or accuses is the sentence's subject, outside the "that" clause
           // ("Iran has shown … that any hostile measures will not go unpunished").
           if (!initiator && (fam === 'verbal' || fam === 'diplomatic')) {
-            const l = actorsLeft(doc, clause.first, s.first).filter((x) => x.actor.kind !== 'civilians');
+            const l = actorsLeft(doc, clause.first, s.first, Infinity).filter((x) => x.actor.kind !== 'civilians');
             initiator = l[l.length - 1]?.actor ?? null;
           }
           // An active verb's object needs no preposition ("shelled Kharkiv").

@@ -1,7 +1,7 @@
 // `npm run bench`: prints throughput and memory figures. Figures, not pass/fail: targets are
 // compared by whoever reads them (see the README's performance section).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,6 +39,19 @@ function main(): void {
 
   const t = timeExtract(texts.map((text) => ({ text, isHtml: false })));
   line(`extract, text (${nText} × ${(avg / 1024).toFixed(1)} KB), 1 core`, `${t.perSec.toFixed(0)} articles/s, ${t.mbPerSec.toFixed(2)} MB/s`);
+
+  // The dev set's reports (written in several outlets' styles) as a second, less dense corpus.
+  const goldDir = join(ROOT, 'test', 'gold');
+  if (existsSync(goldDir)) {
+    const gold = readdirSync(goldDir)
+      .filter((f) => f.endsWith('.jsonl'))
+      .flatMap((f) => readFileSync(join(goldDir, f), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).text as string));
+    const reps = Math.max(1, Math.round(nText / gold.length / 2));
+    const corpus = Array.from({ length: reps }, () => gold).flat();
+    const avgGold = corpus.reduce((s, x) => s + x.length, 0) / corpus.length;
+    const g = timeExtract(corpus.map((text) => ({ text, isHtml: false })));
+    line(`extract, dev-set reports (${corpus.length} × ${(avgGold / 1024).toFixed(1)} KB), 1 core`, `${g.perSec.toFixed(0)} articles/s, ${g.mbPerSec.toFixed(2)} MB/s`);
+  }
 
   const pages = texts.slice(0, nHtml).map((text, i) => page(r, text, i));
   const avgPage = pages.reduce((s, p) => s + p.length, 0) / pages.length;

@@ -106,6 +106,7 @@ export function findChunks(doc: Doc, lowerSeen: (word: string) => boolean): Chun
       initial = false;
       let j = particleStart ? i + 3 : i + 1;
       let hasOf = false;
+      let joined = false;
       while (j < s.last) {
         const u = toks[j];
         if (eligible(j, false)) {
@@ -150,8 +151,16 @@ export function findChunks(doc: Doc, lowerSeen: (word: string) => boolean): Chun
             continue;
           }
         }
-        const head = u.lower === 'of' || u.lower === 'for' ? ofHead(i, j) : 0;
+        // One "of" per name ("Ministry of National Defence", not "… of the Islamic Emirate"), but a
+        // state may close it ("Ministry of Foreign Affairs of Ukraine").
+        const state = joined && u.lower === 'of' && lex.known.get(toks[j + 1]?.lower ?? '')?.id.startsWith('gpe:') && capAt(j + 1) && !capAt(j + 2);
+        if (state) {
+          j += 2;
+          break;
+        }
+        const head = (u.lower === 'of' || u.lower === 'for') && !joined ? ofHead(i, j) : 0;
         if (head) {
+          joined = true;
           if (capAt(j + 1)) {
             hasOf ||= head === 2;
             j++;

@@ -3,7 +3,7 @@
 // PERSON), then the shape of the name (cue words), then the words around it, then the gazetteer.
 import type { Doc, EntityType } from '../../doc.js';
 import { getLexicon, nameKey, type CueType, type Known, type Lexicon, type Nationality } from './lexicon.js';
-import { equipmentNear, EZAFE, isUpperStart, PARTICLES, type Chunk } from './chunks.js';
+import { equipmentNear, EZAFE, isAllCaps, isUpperStart, PARTICLES, type Chunk } from './chunks.js';
 import { better, possessiveBefore, roleAfter, roleBefore, stateOf, type Role } from './roles.js';
 import { placeOf, type Place } from './gaz.js';
 
@@ -28,6 +28,8 @@ export interface Seg {
 
 const DESIGNATION = /^[A-Z][A-Za-z]{0,5}-\d{1,4}[A-Za-z0-9]*$/;
 const ACRONYM = /^\p{Lu}{2,8}(-\p{Lu}{2,8})*$/u;
+// Small words inside a name, skipped when spelling its initials.
+const INNER = new Set(['of', 'for', 'and', 'the', 'in', 'on', 'to', '&', 'al', 'el', 'de']);
 
 export class Classifier {
   readonly lex: Lexicon = getLexicon();
@@ -65,17 +67,36 @@ export class Classifier {
     let segs = this.core(a, b);
     // A sentence's first word is capitalised anyway: keep it only inside a name it helped to type.
     if (ch.weakStart && a === ch.first && b - a > 1 && this.titleEnd(a, b) < 0 && !segs.some((s) => s.first === a && s.type && s.strong)) segs = this.core(a + 1, b);
+    if (ch.weakStart && a === ch.first && b - a === 1) {
+      // "Security forces fired": a sentence's first word before a cue is no name either; nor is
+      // "Part of the city" because a village is called Part.
+      const s0 = segs[0];
+      if (s0?.type === null) return segs;
+      if (s0 && (s0.type === 'GPE' || s0.type === 'LOC') && !s0.known && (this.place(a, b)?.population ?? 0) < 50000) s0.type = null;
+    }
     segs = this.after(segs, b);
     const last = segs[segs.length - 1];
     if (last && (last.type === 'GPE' || last.type === 'LOC')) this.placeEnd = last.last;
     return segs;
   }
 
-  /** Lower-case words after the name: "Hmeimim air base", "Balkh province", "Kornet missiles". */
+  /** Lower-case words after the name: "Hmeimim air base", "Balkh province", "Kornet missiles",
+   * also across a second name: "the Haret Hreik and Ghobeiry neighbourhoods". */
   private after(segs: Seg[], b: number): Seg[] {
     const toks = this.doc.tokens;
     const last = segs[segs.length - 1];
-    if (!last || last.last !== b || b >= toks.length || !this.lex.afterFirst.has(this.key(b))) return segs;
+    if (!last || last.last !== b || b >= toks.length) return segs;
+    if (last.type === null && segs.length === 1 && (toks[b].lower === 'and' || toks[b].lower === 'or')) {
+      let e = b + 1;
+      while (e < toks.length && toks[e].sent === toks[b].sent && (isUpperStart(toks[e]) || toks[e].text === '-' || PARTICLES.has(toks[e].lower))) e++;
+      const cue = e > b + 1 && e < toks.length && this.lex.afterFirst.has(this.key(e)) ? this.cueAt(e) : null;
+      if (cue && cue !== 'SKIP' && cue !== 'FAC') {
+        last.type = cue;
+        last.strong = true;
+      }
+      return segs;
+    }
+    if (!this.lex.afterFirst.has(this.key(b))) return segs;
     const sent = toks[b - 1].sent;
     for (let m = Math.min(this.lex.cueMaxTokens, toks.length - b); m >= 1; m--) {
       if (toks[b + m - 1].sent !== sent) continue;
@@ -108,6 +129,59 @@ export class Classifier {
       }
     }
     return segs;
+  }
+
+  /**
+   * "African Union Support and Stabilization Mission in Somalia (AUSSOM)": the capitalised words
+   * whose initials spell a bracketed acronym are one name, whatever the chunks made of them.
+   */
+  definitions(segs: Seg[]): Seg[] {
+    const toks = this.doc.tokens;
+    for (let p = 1; p + 2 < toks.length; p++) {
+      if (toks[p].text !== '(' || toks[p + 2].text !== ')' || !isAllCaps(toks[p + 1].text)) continue;
+      const letters = toks[p + 1].text.replace(/[^\p{Lu}]/gu, '');
+      // Initials of the words before the bracket; the last word may lend more than one letter
+      // ("… Mission in Somalia (AUSSOM)").
+      const lastWord = toks[p - 1].text.toUpperCase();
+      let initials = '';
+      let start = -1;
+      for (let k = p - 2; k >= -1 && p - k <= 15; k--) {
+        const rest = letters.slice(initials.length);
+        if (initials && letters.startsWith(initials) && rest && lastWord.startsWith(rest) && isUpperStart(toks[k + 1]) && !INNER.has(toks[k + 1].lower)) start = k + 1;
+        if (k < 0 || toks[k].sent !== toks[p].sent || initials.length >= letters.length) break;
+        const t = toks[k];
+        if (t.text === '-' || INNER.has(t.lower)) continue;
+        if (!isUpperStart(t)) break;
+        initials = (isAllCaps(t.text) ? t.text.replace(/[^\p{Lu}]/gu, '') : t.text[0]) + initials;
+      }
+      if (!isUpperStart(toks[p - 1])) start = -1;
+      if (start < 0 || segs.some((s) => s.first === start && s.last === p)) continue;
+      const kept: Seg[] = [];
+      for (const s of segs) {
+        if (s.last <= start || s.first >= p) kept.push(s);
+        else if (s.first < start) {
+          let e = start;
+          while (e > s.first && INNER.has(toks[e - 1].lower)) e--;
+          kept.push(...this.core(s.first, e));
+        }
+      }
+      const known = this.knownAt(start, p);
+      const cue = this.cueType(start, p);
+      kept.push(known ? this.knownSeg(start, p, known) : this.cueSeg(start, p, cue && cue !== 'SKIP' ? cue : 'ORG'));
+      segs = kept.sort((x, y) => x.first - y.first);
+    }
+    return segs;
+  }
+
+  /** The type told by the lower-case words at token e, if any. */
+  private cueAt(e: number): CueType | null {
+    const toks = this.doc.tokens;
+    for (let m = Math.min(this.lex.cueMaxTokens, toks.length - e); m >= 1; m--) {
+      const key = this.lower(e, e + m);
+      const t = this.lex.cues.after.get(key) ?? this.lex.cues.suffix.get(key);
+      if (t) return t;
+    }
+    return null;
   }
 
   private core(a: number, b: number): Seg[] {
@@ -275,7 +349,11 @@ export class Classifier {
   private titleSplit(a: number, b: number): Seg[] | null {
     const toks = this.doc.tokens;
     const lex = this.lex;
-    for (let i = a; i < b; i++) {
+    // A cue that takes in the title word is an organisation's name: "General Staff".
+    const cueStart = b - this.headCue(a, b);
+    for (let i = a; i < b && i < cueStart; i++) {
+      // "Tel al-Sultan": a title word inside a name is no title.
+      if (i > a && (toks[i - 1].text === '-' || PARTICLES.has(toks[i - 1].lower))) continue;
       let j = this.titleEnd(i, b);
       if (j < 0) continue;
       let kind = lex.titles.get(this.lower(i, j));
@@ -302,8 +380,10 @@ export class Classifier {
             break;
           }
         }
-        if (nameStart < 0 && b - j - 1 >= 3) nameStart = b - 2;
-        if (nameStart < 0) return prefix;
+        if (nameStart < 0 && b - j - 1 >= 3 && this.nameLike(b - 2, b) && !this.knownAt(b - 2, b)) nameStart = b - 2;
+        // "President of the Security Council", "Minister for the Middle East": no person named,
+        // but the title's object may be a name of its own.
+        if (nameStart < 0) return [...prefix, ...this.core(toks[j + 1].lower === 'the' ? j + 2 : j + 1, b)];
       }
       const known = this.knownAt(nameStart, b);
       if ((known && known.type !== 'PERSON') || this.cueType(nameStart, b) || !this.nameLike(nameStart, b)) continue;
@@ -331,12 +411,8 @@ export class Classifier {
   private cueType(a: number, b: number): CueType | null {
     const n = b - a;
     if (n < 2) return null;
-    if (this.lex.headLast.has(this.key(b - 1))) {
-      for (let m = Math.min(this.lex.cueMaxTokens, n - 1); m >= 1; m--) {
-        const t = this.lex.cues.head.get(this.lower(b - m, b));
-        if (t) return t;
-      }
-    }
+    const m = this.headCue(a, b);
+    if (m) return this.lex.cues.head.get(this.lower(b - m, b))!;
     const toks = this.doc.tokens;
     for (let k = a + 1; k < b - 1; k++) {
       if (toks[k].lower !== 'of' && toks[k].lower !== 'for') continue;
@@ -348,6 +424,18 @@ export class Classifier {
       break;
     }
     return null;
+  }
+
+  /** Length in tokens of the head cue that ends the name [a, b), or 0. A one-word cue needs a name
+   * before it ("Army" is no name); a longer one is a name itself ("General Staff", "Air Force"). */
+  private headCue(a: number, b: number): number {
+    const n = b - a;
+    if (n < 2 || !this.lex.headLast.has(this.key(b - 1))) return 0;
+    for (let m = Math.min(this.lex.cueMaxTokens, n); m >= 1; m--) {
+      if (m === n && !this.lower(b - m, b).includes(' ')) continue;
+      if (this.lex.cues.head.has(this.lower(b - m, b))) return m;
+    }
+    return 0;
   }
 
   private cueSeg(a: number, b: number, type: CueType): Seg {

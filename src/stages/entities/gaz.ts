@@ -1,6 +1,6 @@
 // What the gazetteer says about a name, reduced to what typing needs, and cached: the same town
 // names recur across a batch of articles.
-import { candidates } from '../../gazetteer/index.js';
+import { match } from '../../gazetteer/index.js';
 import { getLexicon } from './lexicon.js';
 
 export interface Place {
@@ -20,8 +20,12 @@ const cache = new Map<string, Place | null>();
 export function placeOf(name: string): Place | null {
   let p = cache.get(name);
   if (p !== undefined) return p;
-  const list = candidates(name);
+  const matches = match(name);
+  const list = matches.map((m) => m.entry);
   const top = list[0];
+  // Reached only by an alternate (foreign or former) spelling, a name proves little: "Part" is
+  // an old name of Perth.
+  const alternate = matches[0]?.alternate && top.feature !== 'PCLI';
   const alpha3 = getLexicon().alpha3;
   const countries: string[] = [];
   for (const e of list) {
@@ -32,8 +36,8 @@ export function placeOf(name: string): Place | null {
     ? {
         type: top.precision === 'region' || top.feature === 'REGION' ? 'LOC' : 'GPE',
         country: top.country ? (alpha3.get(top.country) ?? null) : null,
-        strong: STRONG_FEATURE.test(top.feature) || top.population >= 15000,
-        population: top.population,
+        strong: !alternate && (STRONG_FEATURE.test(top.feature) || top.population >= 15000),
+        population: alternate ? 0 : top.population,
         countries,
       }
     : null;

@@ -1,0 +1,72 @@
+// `sitrep serve`: wires the server into the command line.
+import { existsSync } from 'node:fs';
+import type { Command } from 'commander';
+import { InputError } from '../errors.js';
+import { DEFAULT_DB, openStore } from '../store/open.js';
+import { buildDemoStore } from './demo.js';
+import { listen } from './server.js';
+
+function port(v: string): number {
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || n > 65535) throw new InputError('--port', `expected a port number from 0 to 65535, got "${v}"`);
+  return n;
+}
+
+function isLoopback(host: string): boolean {
+  return /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/i.test(host);
+}
+
+export function registerServeCommand(program: Command, out: (s: string) => void): void {
+  program
+    .command('serve')
+    .description('serve the HTTP API (documented at /openapi.json) and the web UI over a corpus store')
+    .option('--db <path>', 'the store to serve', DEFAULT_DB)
+    .option('--port <n>', 'port to listen on (0: any free one)', '8080')
+    .option('--host <address>', 'address to listen on', '127.0.0.1')
+    .option('--demo', 'ingest the example corpus (examples/) into a temporary store and serve that')
+    .addHelpText(
+      'after',
+      '\nPOST /api/ingest writes to the store; it is enabled only when SITREP_TOKEN is set, and then needs\n"Authorization: Bearer $SITREP_TOKEN".',
+    )
+    .action(async (o: { db: string; port: string; host: string; demo?: boolean }) => {
+      const p = port(o.port);
+      const token = process.env.SITREP_TOKEN || null;
+      let db = o.db;
+      let cleanup = () => {};
+      if (o.demo) {
+        process.stderr.write('sitrep serve: ingesting the examples into a temporary store…\n');
+        const demo = await buildDemoStore();
+        db = demo.db;
+        cleanup = demo.cleanup;
+        const r = demo.report;
+        process.stderr.write(`sitrep serve: demo store: ${r.new + r.revision} articles, ${r.events} events (${r.rejected} rejected)\n`);
+      } else if (!existsSync(db)) throw new InputError(`--db ${db}`, 'no such database (run `sitrep ingest` first, or try `sitrep serve --demo`)');
+      const store = openStore(db, { readonly: !token && !o.demo });
+      let running;
+      try {
+        running = await listen({ store, token, port: p, host: o.host });
+      } catch (e) {
+        await store.close();
+        cleanup();
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'EADDRINUSE') throw new InputError(`--port ${p}`, 'already in use (choose another, or --port 0 for any free one)');
+        if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new InputError(`--host ${o.host}`, 'not an address of this machine');
+        throw e;
+      }
+      out(`sitrep serve: ${running.url}/ (API: ${running.url}/api/events, OpenAPI: ${running.url}/openapi.json)\n`);
+      process.stderr.write(`sitrep serve: ingest over HTTP is ${token ? 'enabled (bearer token from SITREP_TOKEN)' : 'disabled (SITREP_TOKEN is not set)'}\n`);
+      if (!isLoopback(o.host)) process.stderr.write(`sitrep serve: listening on ${o.host}, not only on this machine\n`);
+      await new Promise<void>((resolve) => {
+        const stop = () => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          resolve();
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+      });
+      await running.close();
+      await store.close();
+      cleanup();
+    });
+}
