@@ -431,6 +431,9 @@ export function resolveActor(phrase: string, ctx?: ResolveContext): Actor | null
   const display = displayOf(phrase);
   const matches = scan(toks, t);
   const n = toks.length;
+  // A country named inside the phrase is the nearest context of all: "the Russian occupiers".
+  const own = matches.filter((m) => m.entry.source === 'country' || m.entry.source === 'demonym').map((m) => m.entry.country!);
+  if (own.length) ctx = { ...ctx, recentCountries: [...(ctx?.recentCountries ?? []), ...own] };
 
   // A known name that is the whole phrase.
   if (matches.length === 1 && matches[0].start === first && matches[0].end === n) return actorOf(matches[0].entry, display, ctx, t);

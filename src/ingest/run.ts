@@ -44,6 +44,8 @@ export interface IngestReport extends Counts {
 const IN_FLIGHT_PER_WORKER = 16;
 /** Rejections kept for the report; the rejected table has them all. */
 const REPORT_REJECTIONS = 100;
+/** How often a long run brings incident summaries up to date for readers in other processes. */
+const FLUSH_EVERY_MS = 30_000;
 /** SQLite errors that mean the database itself is in trouble: stop rather than reject every article. */
 const FATAL = /^SQLITE_(FULL|IOERR|READONLY|CORRUPT|NOTADB|CANTOPEN|BUSY|LOCKED|PERM)/;
 
@@ -117,6 +119,7 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
     progress.tick(e.item.size, counts);
   };
 
+  let flushed = Date.now();
   const window: Entry[] = [];
   const max = Math.max(1, workers) * IN_FLIGHT_PER_WORKER;
   try {
@@ -130,6 +133,10 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
         else window.push({ kind: 'extract', item: x.item, raw, result: pool.run(x.item) });
       }
       while (window.length >= max) await write(window.shift()!);
+      if (Date.now() - flushed > FLUSH_EVERY_MS) {
+        await store.flush();
+        flushed = Date.now();
+      }
     }
     while (window.length) await write(window.shift()!);
   } finally {

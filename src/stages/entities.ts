@@ -11,17 +11,19 @@ export const entities: Stage = {
   name: 'entities',
   run(doc: Doc) {
     // Words the article writes in lower case somewhere are common words when they open a
-    // sentence ("Attacks have …"). Built when first asked: short texts often never ask.
-    let lower: Set<string> | null = null;
+    // sentence ("Attacks have …"). Few words are asked about, so each is searched for when asked.
+    const text = doc.text;
+    const seen = new Map<string, boolean>();
     const lowerSeen = (word: string) => {
-      if (!lower) {
-        lower = new Set();
-        for (const t of doc.tokens) {
-          const c = t.text.charCodeAt(0);
-          if (c >= 97 && c <= 122) lower.add(t.lower);
+      let found = seen.get(word);
+      if (found === undefined) {
+        found = false;
+        for (let i = text.indexOf(word); i >= 0 && !found; i = text.indexOf(word, i + 1)) {
+          found = !isLetter(text, i - 1) && !isLetter(text, i + word.length);
         }
+        seen.set(word, found);
       }
-      return lower.has(word);
+      return found;
     };
     const classifier = new Classifier(doc);
     const segs: Seg[] = [];
@@ -29,3 +31,10 @@ export const entities: Stage = {
     doc.entities = buildEntities(doc, classifier.definitions(segs));
   },
 };
+
+function isLetter(text: string, i: number): boolean {
+  if (i < 0 || i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return /\p{L}/u.test(text[i]);
+}

@@ -376,6 +376,7 @@ export const events: Stage = {
       const sentDrafts: Draft[] = [];
       let governed: { mode: Mode; until: number } | null = null;
       let verbalUntil = -1;
+      let accusing: { until: number; by: Draft } | null = null;
       for (const m of matches) {
         const info = m.pattern.value;
         const head = m.tokens[m.tokens.length - 1];
@@ -398,7 +399,10 @@ export const events: Stage = {
         const fam = familyOf(kind);
         // The content of a statement, accusation or appeal is not an event of its own
         // ("complained about Israeli attacks"); threats and denials give their content a mode.
-        if (t0 <= verbalUntil && !governed) continue;
+        // An accusation's content is an event of its own, alleged by the accuser ("Syria accused
+        // Israel of carrying out missile strikes near Homs").
+        const alleged = accusing && t0 <= accusing.until && kindInfo(kind)?.violent ? accusing.by : null;
+        if (t0 <= verbalUntil && !governed && !alleged) continue;
         let mode: Mode = modeBefore(doc, s.first, t0);
         if (governed && t0 <= governed.until) mode = governed.mode;
         const gm = governedMode(info.kind);
@@ -441,6 +445,11 @@ export const events: Stage = {
           target = actorRight(doc, m.last, clause.last, C.target_prepositions, info.voice === 'active');
           initiator ??= actorRight(doc, m.last, clause.last, C.initiator_prepositions);
         }
+        if (alleged) {
+          // The accused did it, by the accuser's account.
+          initiator = alleged.target ?? initiator;
+          if (target && initiator && target.country === initiator.country) target = null;
+        }
         if (initiator && target && initiator.country && initiator.country === target.country && initiator.kind === target.kind && info.voice !== 'mutual') target = null;
 
         const place = placeIn(doc, s.i, clause);
@@ -461,7 +470,11 @@ export const events: Stage = {
           time,
           fatalities: null,
           injuries: null,
-          claims: [toClaim(doc, a, s.i)],
+          claims: [
+            alleged
+              ? { ...toClaim(doc, a, s.i), claimant: alleged.claims[0]?.claimant ?? alleged.initiator?.name ?? null, stance: 'alleged' as const }
+              : toClaim(doc, a, s.i),
+          ],
           historical: time?.background ?? false,
           mode,
           // A violent event needs something that pins it down: a time, a casualty count, a place
@@ -471,6 +484,7 @@ export const events: Stage = {
           generic,
         };
         sentDrafts.push(d);
+        if (kind === 'accusation') accusing = { until: clause.last + 8, by: d };
       }
       // Casualties belong to the violent event of their sentence, else to the last one reported.
       if (cas.fatalities || cas.injuries) {

@@ -147,18 +147,3 @@ test('every lexicon entry has a gloss and a usage note, and no term is listed tw
   assert.equal(new Set(keys).size, keys.length);
 });
 
-test('cost: well under 0.05 ms for a 4 KB article', (t) => {
-  const para =
-    'Officials said the strike hit a residential building near the border on Tuesday, killing two people and wounding several others. ' +
-    'The army said it had targeted a weapons depot used by the group, while local residents described a loud explosion before dawn. ';
-  const text = para.repeat(Math.ceil(4096 / para.length)).slice(0, 4096) + ' The Tel Aviv regime and its terrorists.';
-  findFraming(text);
-  const n = 2000;
-  const t0 = performance.now();
-  for (let i = 0; i < n; i++) findFraming(text);
-  const ms = (performance.now() - t0) / n;
-  // The bound is loose so that a busy machine does not fail it (measured: ~0.03-0.05 ms on one
-  // core); a scan of the text per lexicon entry would cost well over 1 ms.
-  assert.ok(ms < 1, `${ms.toFixed(4)} ms per 4 KB`);
-  t.diagnostic(`framing (text path): ${(ms * 1000).toFixed(1)} µs per 4 KB article`);
-});

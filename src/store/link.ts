@@ -40,6 +40,9 @@ export function daySpan(ce: CorroborationEvent): { lo: number; hi: number } | nu
   return r ? { lo: r.lo, hi: r.hi } : null;
 }
 
+/** Neighbourhoods (new events plus the members of the incidents they match) up to this size are regrouped whole. */
+export const REGROUP_LIMIT = 64;
+
 /** Reports whose ranges are longer than this are fetched by a second query (they are few). */
 export const LONG_SPAN_DAYS = 40;
 

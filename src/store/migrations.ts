@@ -78,8 +78,10 @@ CREATE TABLE incidents (
   fatalities INTEGER,
   summary TEXT,                          -- JSON from the corroboration module
   merged_into INTEGER REFERENCES incidents(id),
+  dirty INTEGER NOT NULL DEFAULT 1,      -- summary not yet recomputed since its members changed
   updated_at TEXT NOT NULL
 );
+CREATE INDEX incidents_dirty ON incidents(id) WHERE dirty = 1;
 CREATE INDEX incidents_day ON incidents(day_start, id);
 CREATE INDEX incidents_country_day ON incidents(country3, day_start);
 CREATE INDEX incidents_family_day ON incidents(family, day_start);

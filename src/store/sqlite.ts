@@ -6,8 +6,8 @@ import { kinds as taxonomyKinds, FAMILIES } from '../events/taxonomy.js';
 import { country } from './countries.js';
 import { canonicalUrl, textHash } from './hash.js';
 import { MIGRATIONS } from './migrations.js';
-import { groupIncidents, sameIncident, summarise, type CorroborationEvent } from '../corroborate/index.js';
-import { assignGroups, candidateQuery, corroborationEvents, daySpan, incidentColumns, linkable, LONG_SPAN_DAYS } from './link.js';
+import { conflictBetween, groupIncidents, sameIncident, summarise, type CorroborationEvent } from '../corroborate/index.js';
+import { assignGroups, candidateQuery, corroborationEvents, daySpan, incidentColumns, linkable, LONG_SPAN_DAYS, REGROUP_LIMIT } from './link.js';
 import { dayNumber, eventRows, type EventRow } from './rows.js';
 import type {
   ArticleDetail,
@@ -31,8 +31,12 @@ export interface SqliteOptions {
 }
 
 const MAX_LIMIT = 10_000;
-/** Candidates fetched per new event when linking (newest first): bounds the work in a crowded day and place. */
-const MAX_CANDIDATES = 1000;
+/** Candidate incidents fetched per new event when linking (newest first): bounds the work in a crowded day and place. */
+const MAX_CANDIDATES = 300;
+/** Parsed corroboration records kept in memory (they never change once written). */
+const CORR_CACHE = 50_000;
+/** Incident summaries recomputed per transaction when flushing. */
+const FLUSH_BATCH = 200;
 
 /** Applies the migrations a database lacks; returns the versions applied. */
 export function migrate(db: DB): number[] {
@@ -162,11 +166,16 @@ function storedIncident(r: Row): StoredIncident {
 export class SqliteStore implements Store {
   readonly db: DB;
   private readonly s: Record<string, Database.Statement>;
+  private readonly writable: boolean;
+  private readonly corrCache = new Map<number, CorroborationEvent>();
+  /** incidents whose summary is stale (also marked in the table, for a crash) */
+  private dirty = false;
 
   constructor(
     readonly path: string,
     opts: SqliteOptions = {},
   ) {
+    this.writable = !opts.readonly;
     this.db = new Database(path, { readonly: !!opts.readonly, fileMustExist: !!opts.readonly });
     this.db.pragma('busy_timeout = 10000');
     if (!opts.readonly) {
@@ -217,23 +226,30 @@ export class SqliteStore implements Store {
           addRtree: p('INSERT INTO events_rtree (id, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)'),
           addEventFts: p('INSERT INTO events_fts (rowid, evidence, actors, place) VALUES (?, ?, ?, ?)'),
           // Short ranges starting near this one, and (second query, partial index) long ranges overlapping it.
-          candidates: p(`SELECT e.id, e.incident_id, e.corr FROM events e
+          // Incidents with an event near this one in family, days and place: short day ranges starting
+          // near it, and (second query, partial index) long ranges overlapping it.
+          candidates: p(`SELECT DISTINCT e.incident_id FROM events e
             WHERE e.family = @family AND e.day_lo BETWEEN @loFrom AND @loTo AND e.day_hi >= @lo
               AND e.superseded = 0 AND e.incident_id IS NOT NULL AND e.article_id != @articleId
               AND (e.country2 IS NULL OR @country2 IS NULL OR e.country2 = @country2
                    OR (e.lat BETWEEN @minLat AND @maxLat AND e.lon BETWEEN @minLon AND @maxLon))
-            ORDER BY e.id DESC LIMIT ${MAX_CANDIDATES}`),
-          candidatesLong: p(`SELECT e.id, e.incident_id, e.corr FROM events e
+            ORDER BY e.incident_id DESC LIMIT ${MAX_CANDIDATES}`),
+          candidatesLong: p(`SELECT DISTINCT e.incident_id FROM events e
             WHERE e.family = @family AND e.day_hi - e.day_lo > ${LONG_SPAN_DAYS} AND e.day_lo <= @hi AND e.day_hi >= @lo
               AND e.superseded = 0 AND e.incident_id IS NOT NULL AND e.article_id != @articleId
               AND (e.country2 IS NULL OR @country2 IS NULL OR e.country2 = @country2
                    OR (e.lat BETWEEN @minLat AND @maxLat AND e.lon BETWEEN @minLon AND @maxLon))
-            ORDER BY e.id DESC LIMIT ${MAX_CANDIDATES}`),
+            ORDER BY e.incident_id DESC LIMIT ${MAX_CANDIDATES}`),
           newIncident: p('INSERT INTO incidents (family, updated_at) VALUES (?, ?)'),
           setIncident: p('UPDATE events SET incident_id = ? WHERE id = ?'),
           moveIncident: p('UPDATE events SET incident_id = ? WHERE incident_id = ? AND superseded = 1'),
           mergeIncident: p('UPDATE incidents SET merged_into = ?, updated_at = ? WHERE id = ?'),
-          members: p('SELECT e.id, e.incident_id, e.corr FROM events e WHERE e.incident_id = ? AND e.superseded = 0 ORDER BY e.id'),
+          members: p('SELECT e.id FROM events e WHERE e.incident_id = ? AND e.superseded = 0 ORDER BY e.id'),
+          corr: p('SELECT corr FROM events WHERE id = ?'),
+          markDirty: p('UPDATE incidents SET dirty = 1 WHERE id = ?'),
+          dirtyIds: p(`SELECT id FROM incidents WHERE dirty = 1 ORDER BY id LIMIT ${FLUSH_BATCH}`),
+          clean: p('UPDATE incidents SET dirty = 0 WHERE id = ?'),
+          anyDirty: p('SELECT 1 FROM incidents WHERE dirty = 1 LIMIT 1'),
           updIncident: p(`UPDATE incidents SET kind = @kind, date_start = @dateStart, date_end = @dateEnd, day_start = @dayStart,
             day_end = @dayEnd, country2 = @country2, country3 = @country3, location = @location, admin1 = @admin1, lat = @lat, lon = @lon,
             events = @events, articles = @articles, outlets = @outlets, corroboration = @corroboration, grade = @grade,
@@ -243,6 +259,8 @@ export class SqliteStore implements Store {
             'INSERT INTO rejected (source, reason, at) VALUES (?, ?, ?) ON CONFLICT(source) DO UPDATE SET reason = excluded.reason, at = excluded.at',
           ),
         };
+    // Summaries left stale by a run that was killed are brought up to date on the next read.
+    if (this.writable) this.dirty = this.s.anyDirty.get() !== undefined;
   }
 
   async putArticle(doc: Document, raw: RawMeta): Promise<PutResult> {
@@ -257,6 +275,16 @@ export class SqliteStore implements Store {
     const canon = canonicalUrl(raw.url ?? doc.article.url);
     const key = canon ?? raw.key ?? `text:${th}`;
     const rows = eventRows(doc);
+    try {
+      return this.putTx(doc, raw, text, th, canon, key, rows);
+    } catch (e) {
+      // Rowids of a rolled-back transaction are handed out again: forget what was cached for them.
+      this.corrCache.clear();
+      throw e;
+    }
+  }
+
+  private putTx(doc: Document, raw: RawMeta, text: string, th: string, canon: string | null, key: string, rows: EventRow[]): PutResult {
     return this.db.transaction((): PutResult => {
       const s = this.s;
       const now = new Date().toISOString();
@@ -316,8 +344,10 @@ export class SqliteStore implements Store {
       const ces = corroborationEvents(doc, articleId);
       const fresh = rows.map((r) => ({ id: this.insertEvent(revisionId, articleId, r, ces.get(r.localId)), ce: ces.get(r.localId) }));
       const eventIds = fresh.map((f) => f.id);
-      const incidentIds = this.link(articleId, fresh, touched, now);
-      for (const id of [...touched].sort((x, y) => x - y)) this.recompute(id, now);
+      const incidentIds = this.link(fresh, touched, now);
+      // Summaries are recomputed later, once per incident however many articles join it (flush).
+      for (const id of touched) s.markDirty.run(id);
+      if (touched.size) this.dirty = true;
       if (raw.rawHash) s.rawAdd.run(raw.rawHash, revisionId);
       s.unreject.run(raw.source);
       return { status, articleId, revisionId, eventIds, incidentIds };
@@ -375,62 +405,131 @@ export class SqliteStore implements Store {
     return id;
   }
 
+  /** Corroboration records of stored events, parsed once. */
+  private corrOf(ids: number[]): CorroborationEvent[] {
+    return ids.map((id) => {
+      let ce = this.corrCache.get(id);
+      if (!ce) {
+        ce = JSON.parse((this.s.corr.get(id) as Row).corr) as CorroborationEvent;
+        if (this.corrCache.size >= CORR_CACHE) this.corrCache.delete(this.corrCache.keys().next().value!);
+        this.corrCache.set(id, ce);
+      }
+      return ce;
+    });
+  }
+
   /**
-   * Links an article's new events into incidents: finds the incidents any of them matches, regroups
-   * those incidents' events with the new ones (../corroborate groupIncidents), and maps the groups
-   * onto incident ids (./link.ts assignGroups). Returns the incidents the new events ended in.
+   * Links an article's new events into incidents. Finds the incidents each new event matches
+   * (../corroborate sameIncident against candidates from an indexed query). When the neighbourhood
+   * (new events and those incidents' members) is small, regroups it with the module's
+   * groupIncidents and maps the groups onto incident ids (./link.ts assignGroups): the result then
+   * does not depend on the order articles came in. A larger neighbourhood (a much-reported
+   * incident) is joined incrementally instead: each new event joins the lowest-numbered matched
+   * incident it is compatible with, member by member, else starts one.
+   * Returns the incidents the new events ended in.
    */
-  private link(articleId: number, fresh: { id: number; ce: CorroborationEvent | undefined }[], touched: Set<number>, now: string): number[] {
+  private link(fresh: { id: number; ce: CorroborationEvent | undefined }[], touched: Set<number>, now: string): number[] {
     const s = this.s;
     const mine = fresh.filter((f): f is { id: number; ce: CorroborationEvent } => linkable(f.ce));
     if (!mine.length) return [];
-    const hit = new Set<number>();
-    for (const { ce } of mine) {
+    const articleId = Number(mine[0].ce.articleId);
+    const hits = new Map<number, number[]>(); // new event id → incidents it matches, ascending
+    const memberIds = new Map<number, number[]>();
+    const membersOf = (inc: number) => {
+      let m = memberIds.get(inc);
+      if (!m) memberIds.set(inc, (m = (s.members.all(inc) as Row[]).map((r) => r.id as number)));
+      return m;
+    };
+    const asked = new Map<string, number[]>();
+    for (const { id, ce } of mine) {
       const q = candidateQuery(ce);
+      const matched: number[] = [];
+      hits.set(id, matched);
       if (!q) continue;
       const params = { ...q, articleId, minLat: q.box?.minLat ?? null, maxLat: q.box?.maxLat ?? null, minLon: q.box?.minLon ?? null, maxLon: q.box?.maxLon ?? null };
       delete (params as Partial<typeof params>).box;
-      const rows = [...(s.candidates.all(params) as Row[]), ...(s.candidatesLong.all(params) as Row[])].sort((a, b) => a.id - b.id);
-      for (const r of rows) {
-        if (hit.has(r.incident_id)) continue;
-        if (sameIncident(ce, JSON.parse(r.corr))) hit.add(r.incident_id);
+      // Events of one article often ask the same question.
+      const key = JSON.stringify(params);
+      let incidents = asked.get(key);
+      if (!incidents) {
+        const found = new Set<number>();
+        for (const r of s.candidates.all(params) as Row[]) found.add(r.incident_id);
+        for (const r of s.candidatesLong.all(params) as Row[]) found.add(r.incident_id);
+        asked.set(key, (incidents = [...found].sort((x, y) => x - y)));
       }
+      // An incident matches when one of its events does.
+      for (const inc of incidents) if (this.corrOf(membersOf(inc)).some((c) => sameIncident(ce, c))) matched.push(inc);
     }
-    const byCe = new Map<string, number>();
-    const current = new Map<number, number | null>();
-    const all: CorroborationEvent[] = [];
-    for (const { id, ce } of mine) {
-      byCe.set(ce.id, id);
-      current.set(id, null);
-      all.push(ce);
-    }
-    for (const inc of [...hit].sort((a, b) => a - b))
-      for (const r of s.members.all(inc) as Row[]) {
-        const ce = JSON.parse(r.corr) as CorroborationEvent;
-        byCe.set(ce.id, r.id);
-        current.set(r.id, r.incident_id);
+    const hit = [...new Set([...hits.values()].flat())].sort((x, y) => x - y);
+    const members = new Map<number, number[]>(hit.map((inc) => [inc, membersOf(inc)]));
+    const size = mine.length + [...members.values()].reduce((n, m) => n + m.length, 0);
+    const landed = new Set<number>();
+    if (size <= REGROUP_LIMIT) {
+      const current = new Map<number, number | null>();
+      const byCe = new Map<string, number>();
+      const all: CorroborationEvent[] = [];
+      for (const { id, ce } of mine) {
+        current.set(id, null);
+        byCe.set(ce.id, id);
         all.push(ce);
       }
-    const groups = groupIncidents(all).map((g) => g.events.map((e) => byCe.get(e.id)!));
-    const plan = assignGroups(groups, current);
-    const ids = plan.groups.map((g) => g.incidentId ?? Number(s.newIncident.run(mine[0].ce.family, now).lastInsertRowid));
-    plan.groups.forEach((g, k) => {
-      for (const m of g.members) if (current.get(m) !== ids[k]) s.setIncident.run(ids[k], m);
-      touched.add(ids[k]);
-    });
-    for (const m of plan.merged) {
-      // Superseded events follow their incident, so that history still points somewhere live.
-      s.moveIncident.run(ids[m.into], m.from);
-      s.mergeIncident.run(ids[m.into], now, m.from);
-      touched.add(m.from);
+      for (const [inc, ids] of members)
+        this.corrOf(ids).forEach((ce, k) => {
+          current.set(ids[k], inc);
+          byCe.set(ce.id, ids[k]);
+          all.push(ce);
+        });
+      const plan = assignGroups(groupIncidents(all).map((g) => g.events.map((e) => byCe.get(e.id)!)), current);
+      const ids = plan.groups.map((g) => g.incidentId ?? Number(s.newIncident.run(mine[0].ce.family, now).lastInsertRowid));
+      plan.groups.forEach((g, k) => {
+        for (const m of g.members) if (current.get(m) !== ids[k]) s.setIncident.run(ids[k], m);
+        touched.add(ids[k]);
+        if (g.members.some((m) => current.get(m) === null)) landed.add(ids[k]);
+      });
+      for (const m of plan.merged) {
+        // Superseded events follow their incident, so that history still points somewhere live.
+        s.moveIncident.run(ids[m.into], m.from);
+        s.mergeIncident.run(ids[m.into], now, m.from);
+        touched.add(m.from);
+      }
+    } else {
+      for (const { id, ce } of mine) {
+        const target = hits.get(id)!.find((inc) => this.corrOf(members.get(inc)!).every((m) => conflictBetween(ce, m) === null));
+        const inc = target ?? Number(s.newIncident.run(ce.family, now).lastInsertRowid);
+        s.setIncident.run(inc, id);
+        this.corrCache.set(id, ce);
+        members.set(inc, [...(members.get(inc) ?? []), id]);
+        touched.add(inc);
+        landed.add(inc);
+      }
     }
-    const mineIds = new Set(mine.map((m) => m.id));
-    return [...new Set(plan.groups.flatMap((g, k) => (g.members.some((m) => mineIds.has(m)) ? [ids[k]] : [])))].sort((a, b) => a - b);
+    return [...landed].sort((x, y) => x - y);
+  }
+
+  /** Brings stale incident summaries up to date, a batch per transaction. */
+  async flush(): Promise<void> {
+    this.flushSync();
+  }
+
+  flushSync(): void {
+    if (!this.writable || !this.dirty) return;
+    const now = new Date().toISOString();
+    for (;;) {
+      const ids = (this.s.dirtyIds.all() as Row[]).map((r) => r.id as number);
+      if (!ids.length) break;
+      this.db.transaction(() => {
+        for (const id of ids) {
+          this.recompute(id, now);
+          this.s.clean.run(id);
+        }
+      })();
+    }
+    this.dirty = false;
   }
 
   private recompute(incidentId: number, now: string): void {
-    const rows = this.s.members.all(incidentId) as Row[];
-    if (!rows.length) {
+    const ids = (this.s.members.all(incidentId) as Row[]).map((r) => r.id as number);
+    if (!ids.length) {
       this.s.updIncident.run({
         id: incidentId, kind: null, dateStart: null, dateEnd: null, dayStart: null, dayEnd: null, country2: null, country3: null,
         location: null, admin1: null, lat: null, lon: null, events: 0, articles: 0, outlets: 0, corroboration: 0, grade: null,
@@ -438,7 +537,7 @@ export class SqliteStore implements Store {
       });
       return;
     }
-    const members = rows.map((r) => JSON.parse(r.corr) as CorroborationEvent);
+    const members = this.corrOf(ids);
     const sum = summarise(members);
     const c = incidentColumns(members, sum);
     this.s.updIncident.run({
@@ -490,6 +589,7 @@ export class SqliteStore implements Store {
   }
 
   eventsSync(f: Filter = {}): Page<StoredEvent> {
+    this.flushSync();
     const where = ['e.superseded = 0'];
     const params: unknown[] = [];
     const from = dayNumber(f.from);
@@ -556,6 +656,7 @@ export class SqliteStore implements Store {
   }
 
   incidentsSync(f: Filter = {}): Page<StoredIncident> {
+    this.flushSync();
     const where = ['i.events > 0'];
     const params: unknown[] = [];
     const from = dayNumber(f.from);
@@ -623,11 +724,13 @@ export class SqliteStore implements Store {
   }
 
   async getEvent(id: number): Promise<StoredEvent | null> {
+    this.flushSync();
     const r = this.db.prepare(`${EVENT_SELECT} WHERE e.id = ?`).get(id) as Row | undefined;
     return r ? storedEvent(r) : null;
   }
 
   async getIncident(id: number): Promise<IncidentDetail | null> {
+    this.flushSync();
     let r = this.db.prepare('SELECT * FROM incidents WHERE id = ?').get(id) as Row | undefined;
     // An incident merged into another is answered by the one it became.
     for (let hops = 0; r?.merged_into && hops < 100; hops++) r = this.db.prepare('SELECT * FROM incidents WHERE id = ?').get(r.merged_into) as Row | undefined;
@@ -667,6 +770,7 @@ export class SqliteStore implements Store {
   }
 
   async stats(): Promise<Stats> {
+    this.flushSync();
     const one = (sql: string) => (this.db.prepare(sql).get() as { n: number }).n;
     return {
       articles: one('SELECT count(*) AS n FROM articles'),
@@ -687,6 +791,8 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    this.flushSync();
+    this.db.close();
   }
 }

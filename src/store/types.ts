@@ -201,6 +201,12 @@ export interface Store {
   getArticle(id: number): Promise<ArticleDetail | null>;
 
   stats(): Promise<Stats>;
+  /**
+   * Brings derived data up to date: incident summaries are recomputed once per incident after a
+   * run of putArticle calls rather than on every call. Reads through this store flush first;
+   * close() flushes; another process reading meanwhile may see summaries a little behind.
+   */
+  flush(): Promise<void>;
   close(): Promise<void>;
 }
 

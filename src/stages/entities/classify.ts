@@ -44,10 +44,14 @@ export class Classifier {
   }
   private text(a: number, b: number): string {
     const t = this.doc.tokens;
-    return this.doc.text.slice(t[a].start, t[b - 1].end);
+    return b - a === 1 ? t[a].text : this.doc.text.slice(t[a].start, t[b - 1].end);
   }
+  /** nameKey of tokens [a, b), built from the tokens' keys (the same as nameKey of the text). */
   private lower(a: number, b: number): string {
-    return b - a === 1 ? this.key(a) : nameKey(this.text(a, b));
+    const toks = this.doc.tokens;
+    let k = this.key(a);
+    for (let i = a + 1; i < b; i++) k += (toks[i - 1].end === toks[i].start ? '' : ' ') + this.key(i);
+    return k;
   }
 
   classify(ch: Chunk): Seg[] {
@@ -137,8 +141,9 @@ export class Classifier {
    */
   definitions(segs: Seg[]): Seg[] {
     const toks = this.doc.tokens;
-    for (let p = 1; p + 2 < toks.length; p++) {
-      if (toks[p].text !== '(' || toks[p + 2].text !== ')' || !isAllCaps(toks[p + 1].text)) continue;
+    for (let at = this.doc.text.indexOf('('); at >= 0; at = this.doc.text.indexOf('(', at + 1)) {
+      const p = this.doc.tokenAt(at);
+      if (p < 1 || p + 2 >= toks.length || toks[p].text !== '(' || toks[p + 2].text !== ')' || !isAllCaps(toks[p + 1].text)) continue;
       const letters = toks[p + 1].text.replace(/[^\p{Lu}]/gu, '');
       // Initials of the words before the bracket; the last word may lend more than one letter
       // ("… Mission in Somalia (AUSSOM)").
@@ -331,7 +336,7 @@ export class Classifier {
 
   knownAt(a: number, b: number): Known | undefined {
     const text = this.text(a, b);
-    const key = nameKey(text);
+    const key = this.lower(a, b);
     const k = this.lex.acronyms.get(text) ?? this.lex.known.get(key);
     if (!k) return undefined;
     if (k.type === 'EQUIPMENT' && this.lex.contextual.has(key) && !equipmentNear(this.doc, this.lex, b - 1, 4)) return undefined;

@@ -9,6 +9,7 @@ export interface Place {
   country: string | null;
   /** a state, capital, first-level division, region or town of 15,000 or more */
   strong: boolean;
+  /** 0 when the name is only an alternate spelling */
   population: number;
   /** alpha-3 of every reading, most likely first, for choosing by the article's states */
   countries: string[];
@@ -23,8 +24,8 @@ export function placeOf(name: string): Place | null {
   const matches = match(name);
   const list = matches.map((m) => m.entry);
   const top = list[0];
-  // Reached only by an alternate (foreign or former) spelling, a name proves little: "Part" is
-  // an old name of Perth.
+  // Reached only by an alternate (foreign or former) spelling, a capitalised word proves little
+  // at the start of a sentence: "Part" is an old name of Perth. Its population is not counted.
   const alternate = matches[0]?.alternate && top.feature !== 'PCLI';
   const alpha3 = getLexicon().alpha3;
   const countries: string[] = [];
@@ -36,7 +37,7 @@ export function placeOf(name: string): Place | null {
     ? {
         type: top.precision === 'region' || top.feature === 'REGION' ? 'LOC' : 'GPE',
         country: top.country ? (alpha3.get(top.country) ?? null) : null,
-        strong: !alternate && (STRONG_FEATURE.test(top.feature) || top.population >= 15000),
+        strong: STRONG_FEATURE.test(top.feature) || top.population >= 15000,
         population: alternate ? 0 : top.population,
         countries,
       }

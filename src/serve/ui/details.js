@@ -1,0 +1,181 @@
+// One event, one incident, one article: each fact with the evidence it was read from.
+import { get } from './api.js';
+import { claimChain, fmtNumber, fmtRange, h, kindLabel, mount } from './dom.js';
+import { claimLine, documentView, eventCard, reveal } from './evidence.js';
+
+function fact(label, ...value) {
+  return [h('dt', null, label), h('dd', null, ...value)];
+}
+
+function actorText(a) {
+  if (!a) return '—';
+  return `${a.name}${a.country ? ` (${a.country})` : ''}${a.kind && a.kind !== 'unknown' ? ` · ${a.kind.replace('_', ' ')}` : ''}`;
+}
+
+function figureText(f) {
+  if (!f) return 'not stated';
+  const parts = [f.total !== null ? `${f.total} in total` : null, f.civilians !== null ? `${f.civilians} civilians` : null, f.military !== null ? `${f.military} military` : null].filter(Boolean);
+  return parts.join(', ') || 'stated without a number';
+}
+
+function articleHeader(a) {
+  return h(
+    'header',
+    { class: 'article-head' },
+    h('h2', null, a.title ?? 'Untitled article'),
+    h(
+      'p',
+      { class: 'meta' },
+      a.outlet ?? 'outlet unknown',
+      ' · ',
+      a.published ?? 'date unknown',
+      a.url ? [' · ', h('a', { href: a.url, rel: 'noopener noreferrer nofollow', target: '_blank' }, 'original')] : null,
+      a.license ? ` · licence: ${a.license}` : null,
+    ),
+  );
+}
+
+/** Values of one field as each source reports them, side by side: "2 per X · 4 per Y". */
+function reported(label, field, show = (v) => String(v)) {
+  if (!field?.reported?.length) return null;
+  const differ = field.reported.length > 1;
+  return h(
+    'div',
+    { class: `reported${differ ? ' differ' : ''}` },
+    h('h4', null, label, differ ? h('span', { class: 'badge warn' }, 'reports differ') : null),
+    h(
+      'div',
+      { class: 'values' },
+      field.reported.map((r) =>
+        h(
+          'div',
+          { class: `value${field.consensus !== null && show(field.consensus) === show(r.value) ? ' consensus' : ''}` },
+          h('div', { class: 'v' }, show(r.value)),
+          h('div', { class: 'per' }, 'per ', r.claims.join('; ') || 'unattributed'),
+          h('div', { class: 'n' }, `${r.sources} source${r.sources === 1 ? '' : 's'}`),
+        ),
+      ),
+    ),
+    field.consensus !== null ? h('p', { class: 'hint' }, `Consensus: ${show(field.consensus)}`) : null,
+  );
+}
+
+const showActor = (a) => `${a.name}${a.country ? ` (${a.country})` : ''}`;
+const showPlace = (p) => [p.name, p.country].filter(Boolean).join(', ') || '—';
+const showDate = (d) => fmtRange(d.start, d.end);
+
+function summaryBlock(inc) {
+  const s = inc.summary;
+  if (!s) return null;
+  return h(
+    'section',
+    { class: 'panel summary' },
+    h('h3', null, 'What each source reports'),
+    reported('Killed', s.fatalities),
+    reported('Civilians killed', s.civilians),
+    reported('Injured', s.injuries),
+    reported('Kind', s.kind, kindLabel),
+    reported('Initiator', s.initiator, showActor),
+    reported('Target', s.target, showActor),
+    reported('Where', s.location, showPlace),
+    reported('When', s.date, showDate),
+    s.corroboration?.denials?.length ? h('div', { class: 'denials' }, h('h4', null, 'Denials'), h('ul', null, s.corroboration.denials.map((d) => h('li', null, d)))) : null,
+  );
+}
+
+function gradeLine(inc) {
+  const c = inc.summary?.corroboration;
+  return h(
+    'p',
+    { class: 'grade' },
+    h('span', { class: `badge grade-${inc.grade ?? 'none'}` }, inc.grade ?? 'ungraded'),
+    ` ${inc.corroboration} independent source${inc.corroboration === 1 ? '' : 's'}, ${inc.articles} article${inc.articles === 1 ? '' : 's'}, ${inc.outlets} outlet${inc.outlets === 1 ? '' : 's'}`,
+    c?.reason ? ` — ${c.reason}` : '',
+  );
+}
+
+function memberList(inc, currentId) {
+  return h(
+    'ul',
+    { class: 'members' },
+    inc.members.map((m) =>
+      h(
+        'li',
+        { class: m.id === currentId ? 'current' : null },
+        h('a', { href: `#/event/${m.id}` }, m.article.outlet ?? 'unknown outlet', ': ', m.article.title ?? kindLabel(m.event.kind)),
+        h('span', { class: 'meta' }, ` ${m.date ?? ''} · killed ${fmtNumber(m.event.fatalities?.total)} · ${m.event.claims.map(claimChain).join('; ')}`),
+      ),
+    ),
+  );
+}
+
+export async function eventPage(view, id) {
+  const se = await get(`/api/events/${encodeURIComponent(id)}`);
+  const [article, incident] = await Promise.all([get(`/api/articles/${se.article.id}`), se.incidentId ? get(`/api/incidents/${se.incidentId}`).catch(() => null) : null]);
+  const e = se.event;
+  const doc = article.document;
+  const current = article.revisions.at(-1)?.n ?? se.article.revision;
+  const sameRevision = se.article.revision === current && !se.superseded;
+  const place = se.place;
+  mount(
+    view,
+    h('nav', { class: 'crumbs' }, h('a', { href: '#/table' }, '← events'), incident ? [' · ', h('a', { href: `#/incident/${incident.id}` }, `incident ${incident.id}`)] : null),
+    h('h1', null, h('span', { class: `dot fam-${se.family}`, 'aria-hidden': 'true' }), kindLabel(e.kind), place ? ` in ${place.name}` : '', se.date ? ` — ${se.date}` : ''),
+    se.superseded ? h('p', { class: 'notice' }, 'A later revision of the article replaced this event.') : null,
+    h(
+      'div',
+      { class: 'event-layout' },
+      h(
+        'section',
+        { class: 'panel facts' },
+        h('h2', null, 'The event'),
+        h(
+          'dl',
+          null,
+          fact('Kind', kindLabel(e.kind), e.acled ? h('div', { class: 'hint' }, `ACLED: ${e.acled.event_type} / ${e.acled.sub_event_type}`) : null, e.plover ? h('div', { class: 'hint' }, `PLOVER: ${e.plover}`) : null),
+          fact('Who', actorText(e.initiator), ' → ', actorText(e.target)),
+          fact('Where', place ? `${place.relation} ${place.name}${place.admin1 ? `, ${place.admin1}` : ''}${place.country ? `, ${place.country}` : ''}` : 'not stated', place?.lat !== null && place?.lat !== undefined ? h('div', { class: 'hint' }, `${place.lat.toFixed(3)}, ${place.lon.toFixed(3)} (${place.precision})`) : null),
+          fact('When', e.time ? `${fmtRange(e.time.start, e.time.end)} (“${e.time.text}”, ${e.time.precision})` : 'not stated'),
+          fact('Killed', figureText(e.fatalities), e.fatalities ? h('button', { type: 'button', class: 'link', onclick: () => reveal(`ev-${e.id}`) }, ' show') : null),
+          fact('Injured', figureText(e.injuries)),
+          fact('Mode', e.mode, e.historical ? ' · background (historical)' : ''),
+          fact('Confidence', `${Math.round(e.confidence * 100)}%`),
+        ),
+        h('h3', null, 'Who claims it'),
+        h('ul', { class: 'claims' }, e.claims.map((c) => claimLine(c, doc.quotes ?? []))),
+      ),
+      incident
+        ? h('section', { class: 'panel incident' }, h('h2', null, h('a', { href: `#/incident/${incident.id}` }, `Incident ${incident.id}`)), gradeLine(incident), summaryBlock(incident), h('h3', null, 'Reports of it'), memberList(incident, se.id))
+        : h('section', { class: 'panel incident' }, h('h2', null, 'Incident'), h('p', null, 'Not linked to an incident (statements and other verbal events are not).')),
+    ),
+    h(
+      'section',
+      { class: 'panel article' },
+      articleHeader(article),
+      sameRevision
+        ? documentView(doc, article.text, e.id)
+        : h('div', null, h('p', { class: 'notice' }, 'The article has changed since; the evidence as it was read:'), e.evidence.map((s) => h('blockquote', { class: 'mark m-focus' }, s.text))),
+    ),
+  );
+}
+
+export async function incidentPage(view, id) {
+  const inc = await get(`/api/incidents/${encodeURIComponent(id)}`);
+  mount(
+    view,
+    h('nav', { class: 'crumbs' }, h('a', { href: '#/map' }, '← map')),
+    h('h1', null, h('span', { class: `dot fam-${inc.family}`, 'aria-hidden': 'true' }), kindLabel(inc.kind ?? inc.family), inc.location ? ` in ${inc.location}` : '', ` — ${fmtRange(inc.dateStart, inc.dateEnd)}`),
+    gradeLine(inc),
+    h('div', { class: 'event-layout' }, summaryBlock(inc), h('section', { class: 'panel' }, h('h2', null, `Reports (${inc.members.length})`), memberList(inc, null))),
+  );
+}
+
+export async function articlePage(view, id) {
+  const a = await get(`/api/articles/${encodeURIComponent(id)}`);
+  const doc = a.document;
+  mount(
+    view,
+    h('nav', { class: 'crumbs' }, h('a', { href: '#/table' }, '← events')),
+    h('section', { class: 'panel article' }, articleHeader(a), h('div', { class: 'cards' }, doc.events.map((e) => eventCard(e, doc))), documentView(doc, a.text)),
+  );
+}
