@@ -28,3 +28,8 @@ test('threats and denials govern the events in their complement', () => {
   assert.equal(governedMode('denial'), 'negated');
   assert.equal(governedMode('air_strike'), null);
 });
+
+test('attacks to be prevented are not actual attacks', () => {
+  assert.equal(mode('Iran helps Syria enhance its air defenses and ward off aerial attacks.', 'attacks'), 'hypothetical');
+  assert.equal(mode('The aid is meant to deter strikes on the port.', 'strikes'), 'hypothetical');
+});

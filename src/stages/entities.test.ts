@@ -208,4 +208,5 @@ test('the first word of a name can make it a place; words after an unknown name 
   assert.equal(get(doc, 'Ras al-Ain').type, 'GPE');
   assert.equal(get(doc, 'Qaher').type, 'EQUIPMENT');
   assert.equal(get(doc, 'Jaysh al-Izza').type, 'ORG');
+  assert.equal(get(run('A missile hit near the USS Mason on Sunday.'), 'USS Mason').type, 'EQUIPMENT');
 });

@@ -45,6 +45,7 @@ interface Cues {
   at: string[];
   civilians: string[];
   default_initiator: Record<string, { name: string; kind: Actor['kind'] }>;
+  background_days: number;
 }
 
 let cues: (Cues & { weaponOf: Map<string, string>; genericSet: Set<string> }) | null = null;
@@ -275,7 +276,22 @@ function placeIn(doc: Doc, sent: number, clause: Clause | null): Draft['place'] 
   return best;
 }
 
+/**
+ * The time of a trigger: the nearest time in its sentence, else one given just before in the same
+ * paragraph ("On Saturday, rockets hit Sderot. Police arrested 16 protesters.").
+ */
 function timeIn(doc: Doc, sent: number, t: number, mode: Mode): TimeAnn | null {
+  const own = timeInSentence(doc, sent, t, mode);
+  if (own) return own;
+  const para = doc.sentences[sent].paragraph;
+  for (let k = sent - 1; k >= Math.max(0, sent - 2) && doc.sentences[k].paragraph === para; k--) {
+    const prev = timeInSentence(doc, k, doc.sentences[k].last, mode);
+    if (prev && !prev.background && prev.start) return prev;
+  }
+  return null;
+}
+
+function timeInSentence(doc: Doc, sent: number, t: number, mode: Mode): TimeAnn | null {
   let best: TimeAnn | null = null;
   const dl = doc.dateline?.span;
   for (const tm of doc.times) {
@@ -304,6 +320,8 @@ function datelineCountry(doc: Doc): string | null {
   return doc.places.find((p) => p.mentions.some((m) => m.start >= dl.start && m.end <= dl.end))?.country ?? null;
 }
 
+const PRECISION_ORDER: Record<string, number> = { unknown: 0, year: 1, month: 2, week: 3, day: 4 };
+const within = (a: TimeAnn, b: TimeAnn) => !b.start || !b.end || (!!a.start && a.start >= b.start && a.start <= b.end);
 const TERRITORY = new Set(['government_regains_territory', 'nonstate_overtakes_territory']);
 const MONTHS = new Set(['march', 'may']);
 const ATTACKS = new Set(['air_strike', 'drone_strike', 'missile_attack', 'shelling']);
@@ -335,7 +353,9 @@ function merge(into: Draft, d: Draft): void {
   into.initiator ??= d.initiator;
   into.target ??= d.target;
   if (!into.place || (d.place && d.place.rank > into.place.rank)) into.place = d.place ?? into.place;
-  into.time ??= d.time;
+  // The more precise time wins when it falls within the other ("in February" / "on 22 February").
+  if (!into.time || (d.time && d.time.start && PRECISION_ORDER[d.time.precision] > PRECISION_ORDER[into.time.precision] && within(d.time, into.time)))
+    into.time = d.time ?? into.time;
   if (!into.fatalities) into.fatalities = d.fatalities;
   if (!into.injuries) into.injuries = d.injuries;
   for (const c of d.claims) {
@@ -454,6 +474,7 @@ export const events: Stage = {
 
         const place = placeIn(doc, s.i, clause);
         const time = timeIn(doc, s.i, t0, mode);
+        const ownTime = time !== null && time.mention.sent === s.i;
         const a = attributionOf(doc, s.i, t0);
         if (a.cue === t0) {
           // The trigger is the reporting verb itself ("denied"): it stands only as a verbal event.
@@ -480,7 +501,7 @@ export const events: Stage = {
           // A violent event needs something that pins it down: a time, a casualty count, a place
           // more precise than a country, or a country with an actor ("ward off aerial attacks"
           // in a minister's words pins nothing).
-          grounded: !violent || !!(time || cas.fatalities || cas.injuries || (place && (place.rank > 1 || initiator?.country || target?.country))),
+          grounded: !violent || !!(ownTime || cas.fatalities || cas.injuries || (place && (place.rank > 1 || initiator?.country || target?.country))),
           generic,
         };
         sentDrafts.push(d);
@@ -586,6 +607,17 @@ export const events: Stage = {
         mode: d.mode,
         confidence,
       });
+    }
+    // Background is relative to the report's news: when the report tells of something recent, an
+    // event that ended well before it (more than `background_days`) is background ("reconciled
+    // last month", "In February … reached an agreement"). A report entirely about older events
+    // (an NGO investigation) keeps them as its news.
+    if (published) {
+      const pubDay = Date.parse(published);
+      const age = (e: Event) => (e.time?.end ? (pubDay - Date.parse(e.time.end)) / 86_400_000 : 0);
+      // The news must be a dated happening, not the report's own appeal or a date it assumed.
+      const news = out.some((e) => !e.historical && e.time?.text && !['verbal', 'diplomatic'].includes(familyOf(e.kind)) && age(e) <= C.background_days);
+      if (news) for (const e of out) if (!e.historical && e.mode === 'actual' && age(e) > C.background_days) e.historical = true;
     }
     doc.events = out;
   },

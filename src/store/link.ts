@@ -7,8 +7,7 @@
 // store regroups only the neighbourhood a new article touches (its events and every incident one
 // of them matches), and maps each resulting group to the existing incident most of its members
 // were in (ties: the lower id), so ids stay put when nothing changes.
-import type { Document } from '../contract.js';
-import { dayRange, fromDocument, type CorroborationEvent, type IncidentSummary } from '../corroborate/index.js';
+import { dayRange, type CorroborationEvent, type IncidentSummary } from '../corroborate/index.js';
 import { config, familyRule } from '../corroborate/config.js';
 import { FAMILIES, type Family } from '../events/taxonomy.js';
 import { boxAround } from './geo.js';
@@ -16,17 +15,6 @@ import { boxAround } from './geo.js';
 /** Store ids written into the module's string ids, padded so that string order is numeric order. */
 export function articleKey(articleId: number): string {
   return String(articleId).padStart(10, '0');
-}
-
-/**
- * The document's events as the module sees them, by the event's document-local id. Events of kinds
- * the taxonomy lacks are absent (the module skips them).
- */
-export function corroborationEvents(doc: Document, articleId: number): Map<string, CorroborationEvent> {
-  const key = articleKey(articleId);
-  const out = new Map<string, CorroborationEvent>();
-  for (const ce of fromDocument(doc, { articleId: key })) out.set(ce.id.slice(key.length + 1), ce);
-  return out;
 }
 
 /** True when events of this family are ever linked across reports (verbal ones are not). */
@@ -43,15 +31,15 @@ export function daySpan(ce: CorroborationEvent): { lo: number; hi: number } | nu
 /** Neighbourhoods (new events plus the members of the incidents they match) up to this size are regrouped whole. */
 export const REGROUP_LIMIT = 64;
 
-/** Reports whose ranges are longer than this are fetched by a second query (they are few). */
-export const LONG_SPAN_DAYS = 40;
+/** Reports whose day ranges are longer than this are fetched by a second query (they are few). Matches the partial index events_link_long. */
+export const LONG_SPAN_DAYS = 7;
 
 export interface CandidateQuery {
   family: string;
   /** candidate ranges start within [loFrom, loTo] (short ranges) … */
   loFrom: number;
   loTo: number;
-  /** … or are long and overlap [lo, hi] widened */
+  /** … or are long and overlap [lo, hi] (this one's range, widened) */
   lo: number;
   hi: number;
   /** alpha-2; null matches any country */

@@ -106,8 +106,10 @@ CREATE TABLE events (
 CREATE INDEX events_day ON events(day, id);
 CREATE INDEX events_country_kind_day ON events(country3, kind, day);
 CREATE INDEX events_kind_day ON events(kind, day);
-CREATE INDEX events_family_lo ON events(family, day_lo);
-CREATE INDEX events_family_long ON events(family, day_lo) WHERE day_hi - day_lo > 40;
+-- Linking candidates (sqlite.ts): covering, so a crowded day is read from the index alone.
+-- Ranges longer than a week (link.ts LONG_SPAN_DAYS) are found through their end instead.
+CREATE INDEX events_link ON events(family, day_lo, day_hi, country2, lat, lon, superseded, article_id, incident_id);
+CREATE INDEX events_link_long ON events(family, day_hi, day_lo, country2, lat, lon, superseded, article_id, incident_id) WHERE day_hi - day_lo > 7;
 CREATE INDEX events_initiator_country ON events(initiator_country, day);
 CREATE INDEX events_target_country ON events(target_country, day);
 CREATE INDEX events_incident ON events(incident_id);

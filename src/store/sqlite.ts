@@ -4,11 +4,12 @@ import Database from 'better-sqlite3';
 import type { Document } from '../contract.js';
 import { kinds as taxonomyKinds, FAMILIES } from '../events/taxonomy.js';
 import { country } from './countries.js';
-import { canonicalUrl, textHash } from './hash.js';
+import { canonicalUrl } from './hash.js';
 import { MIGRATIONS } from './migrations.js';
 import { conflictBetween, groupIncidents, sameIncident, summarise, type CorroborationEvent } from '../corroborate/index.js';
-import { assignGroups, candidateQuery, corroborationEvents, daySpan, incidentColumns, linkable, LONG_SPAN_DAYS, REGROUP_LIMIT } from './link.js';
-import { dayNumber, eventRows, type EventRow } from './rows.js';
+import { articleKey, assignGroups, candidateQuery, daySpan, incidentColumns, linkable, LONG_SPAN_DAYS, REGROUP_LIMIT } from './link.js';
+import { prepareArticle, setCorroborationIds, type PreparedArticle, type PreparedEvent } from './prepare.js';
+import { dayNumber } from './rows.js';
 import type {
   ArticleDetail,
   Filter,
@@ -31,8 +32,8 @@ export interface SqliteOptions {
 }
 
 const MAX_LIMIT = 10_000;
-/** Candidate incidents fetched per new event when linking (newest first): bounds the work in a crowded day and place. */
-const MAX_CANDIDATES = 300;
+/** Candidate events fetched per new event when linking (newest first): bounds the work in a crowded day and place. */
+const MAX_CANDIDATES = 1000;
 /** Parsed corroboration records kept in memory (they never change once written). */
 const CORR_CACHE = 50_000;
 /** Incident summaries recomputed per transaction when flushing. */
@@ -220,26 +221,27 @@ export class SqliteStore implements Store {
           ),
           addEvent: p(`INSERT INTO events (revision_id, article_id, local_id, kind, family, event_type, sub_event_type, date, date_end, day,
             time_precision, country2, country3, admin1, location, lat, lon, geo_precision, initiator, initiator_country, target,
-            target_country, fatalities, mode, historical, confidence, outlet, day_lo, day_hi, json, corr)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+            target_country, fatalities, mode, historical, confidence, outlet, incident_id, day_lo, day_hi, json, corr)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
           addClaim: p('INSERT INTO claims (event_id, n, claimant, via, outlet, stance, quote, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
           addRtree: p('INSERT INTO events_rtree (id, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)'),
           addEventFts: p('INSERT INTO events_fts (rowid, evidence, actors, place) VALUES (?, ?, ?, ?)'),
           // Short ranges starting near this one, and (second query, partial index) long ranges overlapping it.
           // Incidents with an event near this one in family, days and place: short day ranges starting
           // near it, and (second query, partial index) long ranges overlapping it.
-          candidates: p(`SELECT DISTINCT e.incident_id FROM events e
+          // INDEXED BY: without statistics the planner may walk the incident index instead, which grows with the table.
+          candidates: p(`SELECT e.id, e.incident_id FROM events e INDEXED BY events_link
             WHERE e.family = @family AND e.day_lo BETWEEN @loFrom AND @loTo AND e.day_hi >= @lo
               AND e.superseded = 0 AND e.incident_id IS NOT NULL AND e.article_id != @articleId
               AND (e.country2 IS NULL OR @country2 IS NULL OR e.country2 = @country2
                    OR (e.lat BETWEEN @minLat AND @maxLat AND e.lon BETWEEN @minLon AND @maxLon))
-            ORDER BY e.incident_id DESC LIMIT ${MAX_CANDIDATES}`),
-          candidatesLong: p(`SELECT DISTINCT e.incident_id FROM events e
-            WHERE e.family = @family AND e.day_hi - e.day_lo > ${LONG_SPAN_DAYS} AND e.day_lo <= @hi AND e.day_hi >= @lo
+            ORDER BY e.id DESC LIMIT ${MAX_CANDIDATES}`),
+          candidatesLong: p(`SELECT e.id, e.incident_id FROM events e INDEXED BY events_link_long
+            WHERE e.family = @family AND e.day_hi - e.day_lo > ${LONG_SPAN_DAYS} AND e.day_hi >= @lo AND e.day_lo <= @hi
               AND e.superseded = 0 AND e.incident_id IS NOT NULL AND e.article_id != @articleId
               AND (e.country2 IS NULL OR @country2 IS NULL OR e.country2 = @country2
                    OR (e.lat BETWEEN @minLat AND @maxLat AND e.lon BETWEEN @minLon AND @maxLon))
-            ORDER BY e.incident_id DESC LIMIT ${MAX_CANDIDATES}`),
+            ORDER BY e.id DESC LIMIT ${MAX_CANDIDATES}`),
           newIncident: p('INSERT INTO incidents (family, updated_at) VALUES (?, ?)'),
           setIncident: p('UPDATE events SET incident_id = ? WHERE id = ?'),
           moveIncident: p('UPDATE events SET incident_id = ? WHERE incident_id = ? AND superseded = 1'),
@@ -264,19 +266,21 @@ export class SqliteStore implements Store {
   }
 
   async putArticle(doc: Document, raw: RawMeta): Promise<PutResult> {
-    return this.putArticleSync(doc, raw);
+    return this.putPreparedSync(prepareArticle(doc), raw);
+  }
+
+  async putPrepared(p: PreparedArticle, raw: RawMeta): Promise<PutResult> {
+    return this.putPreparedSync(p, raw);
   }
 
   /** putArticle without the Promise, for callers that batch on one thread (bench, tests). */
   putArticleSync(doc: Document, raw: RawMeta): PutResult {
-    const text = doc.article.text;
-    if (typeof text !== 'string') throw new Error('putArticle needs the document with article.text (extract with includeText)');
-    const th = raw.textHash ?? textHash(text);
-    const canon = canonicalUrl(raw.url ?? doc.article.url);
-    const key = canon ?? raw.key ?? `text:${th}`;
-    const rows = eventRows(doc);
+    return this.putPreparedSync(prepareArticle(doc), raw);
+  }
+
+  putPreparedSync(p: PreparedArticle, raw: RawMeta): PutResult {
     try {
-      return this.putTx(doc, raw, text, th, canon, key, rows);
+      return this.db.transaction(() => this.putTx(p, raw))();
     } catch (e) {
       // Rowids of a rolled-back transaction are handed out again: forget what was cached for them.
       this.corrCache.clear();
@@ -284,74 +288,65 @@ export class SqliteStore implements Store {
     }
   }
 
-  private putTx(doc: Document, raw: RawMeta, text: string, th: string, canon: string | null, key: string, rows: EventRow[]): PutResult {
-    return this.db.transaction((): PutResult => {
-      const s = this.s;
-      const now = new Date().toISOString();
-      if (raw.rawHash) {
-        const seen = s.rawSeen.get(raw.rawHash) as Row | undefined;
-        if (seen) return this.duplicate(seen.revision_id);
-      }
-      const existingId: number | undefined = canon
-        ? (s.byUrl.get(canon) as Row | undefined)?.article_id
-        : (s.byKey.get(key) as Row | undefined)?.id;
-      const same = s.sameText.get(th) as Row | undefined;
-      if (same) {
-        if (canon && existingId === undefined) s.addUrl.run(canon, same.article_id);
-        if (raw.rawHash) s.rawAdd.run(raw.rawHash, same.id);
-        s.unreject.run(raw.source);
-        return this.duplicate(same.id);
-      }
-      const a = doc.article;
-      const stored = JSON.stringify({ ...doc, article: { ...a, text: undefined } });
-      const touched = new Set<number>();
-      let articleId: number;
-      let n = 1;
-      let status: PutResult['status'] = 'new';
-      let previous: number | null = null;
-      if (existingId !== undefined) {
-        articleId = existingId;
-        status = 'revision';
-        previous = (s.current.get(articleId) as Row).current_revision;
-        n = (s.nextN.get(articleId) as Row).n;
-      } else {
-        articleId = Number(s.addArticle.run(key, a.url ?? raw.url ?? null, a.outlet, a.title, a.published, a.language, a.license, now).lastInsertRowid);
-        if (canon) s.addUrl.run(canon, articleId);
-      }
-      const revisionId = Number(s.addRevision.run(articleId, n, th, raw.source, a.title, text, stored, now).lastInsertRowid);
-      s.updArticle.run(a.url ?? raw.url ?? null, a.outlet, a.title, a.published, a.language, a.license, revisionId, articleId);
-      if (previous !== null) {
-        s.supersedeRevision.run(revisionId, previous);
-        for (const r of s.supersededIncidents.all(previous) as Row[]) touched.add(r.incident_id);
-        s.supersedeEvents.run(previous);
-      }
-      s.addRevisionFts.run(revisionId, a.title ?? '', text);
-      for (const e of doc.entities)
-        s.addEntity.run(revisionId, e.id, e.name, e.type, e.country, e.role, JSON.stringify(e.mentions.map((m) => [m.start, m.end])));
-      for (const p of doc.places)
-        s.addPlace.run(
-          revisionId,
-          p.id,
-          p.name,
-          p.country,
-          p.admin1,
-          p.lat,
-          p.lon,
-          p.precision,
-          p.geonameid,
-          JSON.stringify(p.mentions.map((m) => [m.start, m.end])),
-        );
-      const ces = corroborationEvents(doc, articleId);
-      const fresh = rows.map((r) => ({ id: this.insertEvent(revisionId, articleId, r, ces.get(r.localId)), ce: ces.get(r.localId) }));
-      const eventIds = fresh.map((f) => f.id);
-      const incidentIds = this.link(fresh, touched, now);
-      // Summaries are recomputed later, once per incident however many articles join it (flush).
-      for (const id of touched) s.markDirty.run(id);
-      if (touched.size) this.dirty = true;
-      if (raw.rawHash) s.rawAdd.run(raw.rawHash, revisionId);
+  private putTx(p: PreparedArticle, raw: RawMeta): PutResult {
+    const s = this.s;
+    const th = raw.textHash ?? p.textHash;
+    const canon = canonicalUrl(raw.url ?? p.article.url);
+    const key = canon ?? raw.key ?? `text:${th}`;
+    const now = new Date().toISOString();
+    if (raw.rawHash) {
+      const seen = s.rawSeen.get(raw.rawHash) as Row | undefined;
+      if (seen) return this.duplicate(seen.revision_id);
+    }
+    const existingId: number | undefined = canon ? (s.byUrl.get(canon) as Row | undefined)?.article_id : (s.byKey.get(key) as Row | undefined)?.id;
+    const same = s.sameText.get(th) as Row | undefined;
+    if (same) {
+      if (canon && existingId === undefined) s.addUrl.run(canon, same.article_id);
+      if (raw.rawHash) s.rawAdd.run(raw.rawHash, same.id);
       s.unreject.run(raw.source);
-      return { status, articleId, revisionId, eventIds, incidentIds };
-    })();
+      return this.duplicate(same.id);
+    }
+    const a = p.article;
+    const url = a.url ?? raw.url ?? null;
+    const touched = new Set<number>();
+    let articleId: number;
+    let n = 1;
+    let status: PutResult['status'] = 'new';
+    let previous: number | null = null;
+    if (existingId !== undefined) {
+      articleId = existingId;
+      status = 'revision';
+      previous = (s.current.get(articleId) as Row).current_revision;
+      n = (s.nextN.get(articleId) as Row).n;
+    } else {
+      articleId = Number(s.addArticle.run(key, url, a.outlet, a.title, a.published, a.language, a.license, now).lastInsertRowid);
+      if (canon) s.addUrl.run(canon, articleId);
+    }
+    const revisionId = Number(s.addRevision.run(articleId, n, th, raw.source, a.title, p.text, p.document, now).lastInsertRowid);
+    s.updArticle.run(url, a.outlet, a.title, a.published, a.language, a.license, revisionId, articleId);
+    if (previous !== null) {
+      s.supersedeRevision.run(revisionId, previous);
+      for (const r of s.supersededIncidents.all(previous) as Row[]) touched.add(r.incident_id);
+      s.supersedeEvents.run(previous);
+    }
+    s.addRevisionFts.run(revisionId, a.title ?? '', p.text);
+    for (const e of p.entities) s.addEntity.run(revisionId, ...e);
+    for (const pl of p.places) s.addPlace.run(revisionId, ...pl);
+    // Incidents are decided before the events are written, so each is written once, with its incident.
+    const ak = articleKey(articleId);
+    const ces = p.events.map((e) => (e.ce ? setCorroborationIds(e.ce, ak, e.row.localId) : null));
+    const { incidentOf, landed } = this.link(articleId, ces, touched, now);
+    const eventIds = p.events.map((e, k) => {
+      const id = this.insertEvent(revisionId, articleId, e, incidentOf.get(k) ?? null);
+      if (ces[k]) this.remember(id, ces[k]!);
+      return id;
+    });
+    // Summaries are recomputed later, once per incident however many articles join it (flush).
+    for (const id of touched) s.markDirty.run(id);
+    if (touched.size) this.dirty = true;
+    if (raw.rawHash) s.rawAdd.run(raw.rawHash, revisionId);
+    s.unreject.run(raw.source);
+    return { status, articleId, revisionId, eventIds, incidentIds: landed };
   }
 
   private duplicate(revisionId: number): PutResult {
@@ -359,9 +354,10 @@ export class SqliteStore implements Store {
     return { status: 'duplicate', articleId: r.article_id, revisionId, eventIds: [], incidentIds: [] };
   }
 
-  private insertEvent(revisionId: number, articleId: number, r: EventRow, ce: CorroborationEvent | undefined): number {
+  private insertEvent(revisionId: number, articleId: number, e: PreparedEvent, incidentId: number | null): number {
     const s = this.s;
-    const span = ce ? daySpan(ce) : null;
+    const r = e.row;
+    const span = e.ce ? daySpan(e.ce) : null;
     const id = Number(
       s.addEvent.run(
         revisionId,
@@ -391,18 +387,22 @@ export class SqliteStore implements Store {
         r.historical ? 1 : 0,
         r.confidence,
         r.outlet,
+        incidentId,
         span?.lo ?? null,
         span?.hi ?? null,
-        JSON.stringify({ event: r.event, place: r.place }),
-        ce ? JSON.stringify(ce) : null,
+        e.json,
+        e.ce ? JSON.stringify(e.ce) : null,
       ).lastInsertRowid,
     );
-    r.event.claims.forEach((c, n) =>
-      s.addClaim.run(id, n, c.claimant, JSON.stringify(c.via), c.outlet, c.stance, c.quote, JSON.stringify([c.evidence.start, c.evidence.end])),
-    );
+    e.claims.forEach((c, n) => s.addClaim.run(id, n, ...c));
     if (r.place && r.place.lat !== null && r.place.lon !== null) s.addRtree.run(id, r.place.lon, r.place.lon, r.place.lat, r.place.lat);
     s.addEventFts.run(id, r.fts.evidence, r.fts.actors, r.fts.place);
     return id;
+  }
+
+  private remember(id: number, ce: CorroborationEvent): void {
+    if (this.corrCache.size >= CORR_CACHE) this.corrCache.delete(this.corrCache.keys().next().value!);
+    this.corrCache.set(id, ce);
   }
 
   /** Corroboration records of stored events, parsed once. */
@@ -411,66 +411,77 @@ export class SqliteStore implements Store {
       let ce = this.corrCache.get(id);
       if (!ce) {
         ce = JSON.parse((this.s.corr.get(id) as Row).corr) as CorroborationEvent;
-        if (this.corrCache.size >= CORR_CACHE) this.corrCache.delete(this.corrCache.keys().next().value!);
-        this.corrCache.set(id, ce);
+        this.remember(id, ce);
       }
       return ce;
     });
   }
 
   /**
-   * Links an article's new events into incidents. Finds the incidents each new event matches
-   * (../corroborate sameIncident against candidates from an indexed query). When the neighbourhood
-   * (new events and those incidents' members) is small, regroups it with the module's
-   * groupIncidents and maps the groups onto incident ids (./link.ts assignGroups): the result then
+   * Decides the incidents of an article's new events (by their index in the article). Finds the
+   * incidents each new event matches (../corroborate sameIncident against events from an indexed
+   * candidate query). When the neighbourhood (new events and those incidents' members) is small,
+   * regroups it with the module's groupIncidents and maps the groups onto incident ids
+   * (./link.ts assignGroups), moving existing members where the grouping changed: the result then
    * does not depend on the order articles came in. A larger neighbourhood (a much-reported
-   * incident) is joined incrementally instead: each new event joins the lowest-numbered matched
-   * incident it is compatible with, member by member, else starts one.
-   * Returns the incidents the new events ended in.
+   * incident) is joined incrementally: each new event joins the lowest-numbered incident it
+   * matches and is compatible with, member by member, else starts one.
    */
-  private link(fresh: { id: number; ce: CorroborationEvent | undefined }[], touched: Set<number>, now: string): number[] {
+  private link(
+    articleId: number,
+    ces: (CorroborationEvent | null)[],
+    touched: Set<number>,
+    now: string,
+  ): { incidentOf: Map<number, number>; landed: number[] } {
     const s = this.s;
-    const mine = fresh.filter((f): f is { id: number; ce: CorroborationEvent } => linkable(f.ce));
-    if (!mine.length) return [];
-    const articleId = Number(mine[0].ce.articleId);
-    const hits = new Map<number, number[]>(); // new event id → incidents it matches, ascending
-    const memberIds = new Map<number, number[]>();
-    const membersOf = (inc: number) => {
-      let m = memberIds.get(inc);
-      if (!m) memberIds.set(inc, (m = (s.members.all(inc) as Row[]).map((r) => r.id as number)));
-      return m;
-    };
-    const asked = new Map<string, number[]>();
-    for (const { id, ce } of mine) {
+    const incidentOf = new Map<number, number>();
+    // New events go by temporary ids -1, -2, … until written.
+    const mine = ces.flatMap((ce, k) => (linkable(ce ?? undefined) ? [{ tmp: -(k + 1), k, ce: ce! }] : []));
+    if (!mine.length) return { incidentOf, landed: [] };
+    const hits = new Map<number, number[]>(); // tmp id → incidents it matches, ascending
+    const asked = new Map<string, Map<number, number[]>>();
+    for (const { tmp, ce } of mine) {
       const q = candidateQuery(ce);
       const matched: number[] = [];
-      hits.set(id, matched);
+      hits.set(tmp, matched);
       if (!q) continue;
       const params = { ...q, articleId, minLat: q.box?.minLat ?? null, maxLat: q.box?.maxLat ?? null, minLon: q.box?.minLon ?? null, maxLon: q.box?.maxLon ?? null };
       delete (params as Partial<typeof params>).box;
       // Events of one article often ask the same question.
       const key = JSON.stringify(params);
-      let incidents = asked.get(key);
-      if (!incidents) {
-        const found = new Set<number>();
-        for (const r of s.candidates.all(params) as Row[]) found.add(r.incident_id);
-        for (const r of s.candidatesLong.all(params) as Row[]) found.add(r.incident_id);
-        asked.set(key, (incidents = [...found].sort((x, y) => x - y)));
+      let byIncident = asked.get(key);
+      if (!byIncident) {
+        byIncident = new Map();
+        for (const r of [...(s.candidates.all(params) as Row[]), ...(s.candidatesLong.all(params) as Row[])]) {
+          const l = byIncident.get(r.incident_id);
+          if (!l) byIncident.set(r.incident_id, [r.id]);
+          else if (!l.includes(r.id)) l.push(r.id);
+        }
+        asked.set(key, byIncident);
       }
-      // An incident matches when one of its events does.
-      for (const inc of incidents) if (this.corrOf(membersOf(inc)).some((c) => sameIncident(ce, c))) matched.push(inc);
+      // An incident matches when one of its nearby events does.
+      for (const inc of [...byIncident.keys()].sort((x, y) => x - y))
+        if (this.corrOf(byIncident.get(inc)!).some((c) => sameIncident(ce, c))) matched.push(inc);
     }
     const hit = [...new Set([...hits.values()].flat())].sort((x, y) => x - y);
-    const members = new Map<number, number[]>(hit.map((inc) => [inc, membersOf(inc)]));
+    const members = new Map<number, number[]>(hit.map((inc) => [inc, (s.members.all(inc) as Row[]).map((r) => r.id as number)]));
     const size = mine.length + [...members.values()].reduce((n, m) => n + m.length, 0);
     const landed = new Set<number>();
+    const byTmp = new Map(mine.map((m) => [m.tmp, m]));
+    const place = (id: number, inc: number) => {
+      const m = byTmp.get(id);
+      if (m) {
+        incidentOf.set(m.k, inc);
+        landed.add(inc);
+      } else s.setIncident.run(inc, id);
+    };
     if (size <= REGROUP_LIMIT) {
       const current = new Map<number, number | null>();
       const byCe = new Map<string, number>();
       const all: CorroborationEvent[] = [];
-      for (const { id, ce } of mine) {
-        current.set(id, null);
-        byCe.set(ce.id, id);
+      for (const { tmp, ce } of mine) {
+        current.set(tmp, null);
+        byCe.set(ce.id, tmp);
         all.push(ce);
       }
       for (const [inc, ids] of members)
@@ -480,11 +491,10 @@ export class SqliteStore implements Store {
           all.push(ce);
         });
       const plan = assignGroups(groupIncidents(all).map((g) => g.events.map((e) => byCe.get(e.id)!)), current);
-      const ids = plan.groups.map((g) => g.incidentId ?? Number(s.newIncident.run(mine[0].ce.family, now).lastInsertRowid));
+      const ids = plan.groups.map((g) => g.incidentId ?? Number(s.newIncident.run(all[0].family, now).lastInsertRowid));
       plan.groups.forEach((g, k) => {
-        for (const m of g.members) if (current.get(m) !== ids[k]) s.setIncident.run(ids[k], m);
+        for (const m of g.members) if (current.get(m) !== ids[k]) place(m, ids[k]);
         touched.add(ids[k]);
-        if (g.members.some((m) => current.get(m) === null)) landed.add(ids[k]);
       });
       for (const m of plan.merged) {
         // Superseded events follow their incident, so that history still points somewhere live.
@@ -493,17 +503,18 @@ export class SqliteStore implements Store {
         touched.add(m.from);
       }
     } else {
-      for (const { id, ce } of mine) {
-        const target = hits.get(id)!.find((inc) => this.corrOf(members.get(inc)!).every((m) => conflictBetween(ce, m) === null));
+      const local = new Map<number, CorroborationEvent>();
+      const corr = (ids: number[]) => ids.map((id) => (id < 0 ? local.get(id)! : this.corrOf([id])[0]));
+      for (const { tmp, ce } of mine) {
+        const target = hits.get(tmp)!.find((inc) => corr(members.get(inc)!).every((m) => conflictBetween(ce, m) === null));
         const inc = target ?? Number(s.newIncident.run(ce.family, now).lastInsertRowid);
-        s.setIncident.run(inc, id);
-        this.corrCache.set(id, ce);
-        members.set(inc, [...(members.get(inc) ?? []), id]);
+        place(tmp, inc);
+        local.set(tmp, ce);
+        members.set(inc, [...(members.get(inc) ?? []), tmp]);
         touched.add(inc);
-        landed.add(inc);
       }
     }
-    return [...landed].sort((x, y) => x - y);
+    return { incidentOf, landed: [...landed].sort((x, y) => x - y) };
   }
 
   /** Brings stale incident summaries up to date, a batch per transaction. */
@@ -792,7 +803,11 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     if (!this.db.open) return;
-    this.flushSync();
+    if (this.writable) {
+      this.flushSync();
+      // Keeps the planner's statistics current (cheap: it analyses only what changed a lot).
+      this.db.pragma('optimize');
+    }
     this.db.close();
   }
 }

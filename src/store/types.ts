@@ -11,6 +11,7 @@
 // transaction: after a crash the article is either wholly stored (with its events, mentions and
 // incident links) or not at all.
 import type { Document, Event, Place } from '../contract.js';
+import type { PreparedArticle } from './prepare.js';
 
 /** Where an article came from, beside what the document says. */
 export interface RawMeta {
@@ -22,7 +23,7 @@ export interface RawMeta {
   key?: string | null;
   /** hash of the raw input and the metadata given with it: lets a re-run skip before extracting */
   rawHash?: string | null;
-  /** hash of the normalised text (./hash.ts textHash); computed from doc.article.text when absent */
+  /** hash of the normalised text (./hash.ts textHash); taken from the prepared article when absent */
   textHash?: string | null;
 }
 
@@ -186,6 +187,8 @@ export interface Stats {
 export interface Store {
   /** Stores one article (doc must carry article.text) with its events, in one transaction, and links the events into incidents. */
   putArticle(doc: Document, raw: RawMeta): Promise<PutResult>;
+  /** putArticle for a document already prepared (./prepare.ts), e.g. in a worker thread. */
+  putPrepared(p: PreparedArticle, raw: RawMeta): Promise<PutResult>;
   /** True when an input with this raw hash is already stored: a re-run can skip it unread. */
   hasRaw(rawHash: string): Promise<boolean>;
   /** Records an input that could not be stored (replacing an earlier rejection of the same source). */

@@ -150,15 +150,10 @@ function main() {
   for (const t of TYPES) stats.set(t, { gold: 0, pred: 0, tp: 0, tpDet: 0, lenient: 0 });
   const misses: string[] = [];
   const wrong: string[] = [];
-  let ms = 0;
-  let chars = 0;
   for (const s of sentences) {
     const doc = new Doc(s.text);
     tokens.run(doc);
-    const t0 = performance.now();
     entities.run(doc);
-    ms += performance.now() - t0;
-    chars += s.text.length;
     const pred: Span[] = [];
     for (const e of doc.entities) for (const m of e.mentions) pred.push({ start: m.start, end: m.end, type: OURS[e.type] });
     const same = (a: Span, b: Span) => a.start === b.start && a.end === b.end && a.type === b.type;
@@ -201,7 +196,6 @@ function main() {
   }
   console.log(`macro F1 (exact spans, ${TYPES.length} types): ${pct(macro / TYPES.length)}; gold less determiners and titles: ${pct(macroDet / TYPES.length)}`);
   console.log('published macro F1 over all re3d types (ConfliBERT, NAACL 2022): BERT 63.4, ConfliBERT 66.4');
-  console.log(`entities stage: ${(ms / sentences.length).toFixed(3)} ms per sentence, ${((ms / chars) * 4096).toFixed(3)} ms per 4 KB`);
   if (errors) {
     console.log('\nmissed (gold not predicted exactly):');
     for (const m of misses) console.log('  ' + m);

@@ -36,13 +36,11 @@ function articleHeader(a) {
 }
 
 /** Values of one field as each source reports them, side by side: "2 per X · 4 per Y". */
-function reported(label, field, show = (v) => String(v)) {
-  if (!field?.reported?.length) return null;
-  const differ = field.reported.length > 1;
+function differing(label, field, show) {
   return h(
     'div',
-    { class: `reported${differ ? ' differ' : ''}` },
-    h('h4', null, label, differ ? h('span', { class: 'badge warn' }, 'reports differ') : null),
+    { class: 'reported differ' },
+    h('h4', null, label, h('span', { class: 'badge warn' }, 'reports differ')),
     h(
       'div',
       { class: 'values' },
@@ -56,7 +54,7 @@ function reported(label, field, show = (v) => String(v)) {
         ),
       ),
     ),
-    field.consensus !== null ? h('p', { class: 'hint' }, `Consensus: ${show(field.consensus)}`) : null,
+    field.consensus !== null ? h('p', { class: 'hint' }, `Taken as: ${show(field.consensus)} (the most conservative figure, or what most sources say)`) : null,
   );
 }
 
@@ -64,21 +62,35 @@ const showActor = (a) => `${a.name}${a.country ? ` (${a.country})` : ''}`;
 const showPlace = (p) => [p.name, p.country].filter(Boolean).join(', ') || '—';
 const showDate = (d) => fmtRange(d.start, d.end);
 
+const FIELDS = [
+  ['Killed', 'fatalities', String],
+  ['Civilians killed', 'civilians', String],
+  ['Injured', 'injuries', String],
+  ['Kind', 'kind', kindLabel],
+  ['Initiator', 'initiator', (a) => showActor(a)],
+  ['Target', 'target', (a) => showActor(a)],
+  ['Where', 'location', (p) => showPlace(p)],
+  ['When', 'date', (d) => showDate(d)],
+];
+
+/** What each source reports: values that differ side by side, agreed ones in one list. */
 function summaryBlock(inc) {
   const s = inc.summary;
   if (!s) return null;
+  const differ = [];
+  const agreed = [];
+  for (const [label, key, show] of FIELDS) {
+    const f = s[key];
+    if (!f?.reported?.length) continue;
+    if (f.reported.length > 1) differ.push(differing(label, f, show));
+    else agreed.push(fact(label, show(f.reported[0].value), h('div', { class: 'per' }, 'per ', f.reported[0].claims.join('; ') || 'unattributed')));
+  }
   return h(
-    'section',
-    { class: 'panel summary' },
+    'div',
+    { class: 'summary' },
     h('h3', null, 'What each source reports'),
-    reported('Killed', s.fatalities),
-    reported('Civilians killed', s.civilians),
-    reported('Injured', s.injuries),
-    reported('Kind', s.kind, kindLabel),
-    reported('Initiator', s.initiator, showActor),
-    reported('Target', s.target, showActor),
-    reported('Where', s.location, showPlace),
-    reported('When', s.date, showDate),
+    differ,
+    agreed.length ? h('dl', { class: 'agreed' }, agreed) : null,
     s.corroboration?.denials?.length ? h('div', { class: 'denials' }, h('h4', null, 'Denials'), h('ul', null, s.corroboration.denials.map((d) => h('li', null, d)))) : null,
   );
 }
@@ -89,8 +101,9 @@ function gradeLine(inc) {
     'p',
     { class: 'grade' },
     h('span', { class: `badge grade-${inc.grade ?? 'none'}` }, inc.grade ?? 'ungraded'),
-    ` ${inc.corroboration} independent source${inc.corroboration === 1 ? '' : 's'}, ${inc.articles} article${inc.articles === 1 ? '' : 's'}, ${inc.outlets} outlet${inc.outlets === 1 ? '' : 's'}`,
-    c?.reason ? ` — ${c.reason}` : '',
+    ' ',
+    c?.reason ?? `${inc.corroboration} independent source${inc.corroboration === 1 ? '' : 's'}`,
+    h('span', { class: 'hint' }, ` · ${inc.articles} article${inc.articles === 1 ? '' : 's'}, ${inc.outlets} outlet${inc.outlets === 1 ? '' : 's'}`),
   );
 }
 
@@ -136,7 +149,7 @@ export async function eventPage(view, id) {
           fact('Who', actorText(e.initiator), ' → ', actorText(e.target)),
           fact('Where', place ? `${place.relation} ${place.name}${place.admin1 ? `, ${place.admin1}` : ''}${place.country ? `, ${place.country}` : ''}` : 'not stated', place?.lat !== null && place?.lat !== undefined ? h('div', { class: 'hint' }, `${place.lat.toFixed(3)}, ${place.lon.toFixed(3)} (${place.precision})`) : null),
           fact('When', e.time ? `${fmtRange(e.time.start, e.time.end)} (“${e.time.text}”, ${e.time.precision})` : 'not stated'),
-          fact('Killed', figureText(e.fatalities), e.fatalities ? h('button', { type: 'button', class: 'link', onclick: () => reveal(`ev-${e.id}`) }, ' show') : null),
+          fact('Killed', figureText(e.fatalities), ' ', e.fatalities ? h('button', { type: 'button', class: 'link', onclick: () => reveal(`ev-${e.id}`) }, 'show in text') : null),
           fact('Injured', figureText(e.injuries)),
           fact('Mode', e.mode, e.historical ? ' · background (historical)' : ''),
           fact('Confidence', `${Math.round(e.confidence * 100)}%`),
@@ -166,7 +179,7 @@ export async function incidentPage(view, id) {
     h('nav', { class: 'crumbs' }, h('a', { href: '#/map' }, '← map')),
     h('h1', null, h('span', { class: `dot fam-${inc.family}`, 'aria-hidden': 'true' }), kindLabel(inc.kind ?? inc.family), inc.location ? ` in ${inc.location}` : '', ` — ${fmtRange(inc.dateStart, inc.dateEnd)}`),
     gradeLine(inc),
-    h('div', { class: 'event-layout' }, summaryBlock(inc), h('section', { class: 'panel' }, h('h2', null, `Reports (${inc.members.length})`), memberList(inc, null))),
+    h('div', { class: 'event-layout' }, h('section', { class: 'panel' }, summaryBlock(inc)), h('section', { class: 'panel' }, h('h2', null, `Reports (${inc.members.length})`), memberList(inc, null))),
   );
 }
 

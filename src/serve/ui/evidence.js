@@ -94,11 +94,11 @@ export function reveal(ref) {
   setTimeout(() => el.classList.remove('flash'), 1600);
 }
 
-function layerToggles(container) {
+function layerToggles(container, present) {
   return h(
     'div',
     { class: 'layers', role: 'group', 'aria-label': 'highlights' },
-    LAYERS.map((l) => {
+    LAYERS.filter((l) => present.has(l.key)).map((l) => {
       if (!l.on) container.classList.add(`hide-${l.key}`);
       return h(
         'label',
@@ -216,6 +216,6 @@ export function documentView(doc, text, focusEventId = null) {
   for (const e of doc.events ?? []) for (const c of e.claims) anns.push({ start: c.evidence.start, end: c.evidence.end, layer: 'event', cls: 'm-claim', note: `claim: ${claimChain(c)} (${c.stance})`, ref: `ev-claim-${c.evidence.start}` });
   const container = h('div', { class: 'document' });
   const body = markedText(text, anns);
-  container.append(layerToggles(container), body);
+  container.append(layerToggles(container, new Set(anns.map((a) => a.layer))), body);
   return h('div', { class: 'doc-layout' }, container, h('aside', { class: 'doc-side' }, quoteList(doc), framingList(doc), entityList(doc)));
 }

@@ -1,7 +1,7 @@
 // The map: incidents as circles sized by fatalities and coloured by kind family, over country
 // borders that ship with the package (no tile server). Leaflet is the global L from
 // /vendor/leaflet/leaflet.js.
-import { FAMILIES, familyColor, fmtNumber, fmtRange, h, kindLabel } from './dom.js';
+import { FAMILIES, familyColor, fmtNumber, fmtRange, h, kindLabel, svg } from './dom.js';
 
 let borders = null;
 function countries() {
@@ -29,16 +29,28 @@ function popup(i) {
   );
 }
 
+function sizeSample(n) {
+  const r = radius(n);
+  return h('span', null, svg('svg', { width: 2 * r + 2, height: 2 * r + 2, 'aria-hidden': 'true' }, svg('circle', { cx: r + 1, cy: r + 1, r, fill: '#b0bec5', stroke: '#fff' })), String(n));
+}
+
+/** Kind colours and circle sizes; folded away on narrow screens, where it would hide the map. */
 function legend() {
   const c = L.control({ position: 'bottomleft' });
-  c.onAdd = () =>
-    h(
-      'div',
-      { class: 'legend' },
+  c.onAdd = () => {
+    const el = h(
+      'details',
+      { class: 'legend', open: window.innerWidth > 760 },
+      h('summary', null, 'Legend'),
       h('div', { class: 'legend-title' }, 'Kind'),
       Object.entries(FAMILIES).map(([k, f]) => h('div', null, h('span', { class: `swatch fam-${k}` }), f.label)),
-      h('div', { class: 'legend-title' }, 'Size: people killed'),
+      h('div', { class: 'legend-title' }, 'People killed'),
+      h('div', { class: 'sizes' }, [1, 10, 100].map(sizeSample)),
     );
+    // Clicks on the legend are not clicks on the map below it.
+    L.DomEvent.disableClickPropagation(el);
+    return el;
+  };
   return c;
 }
 

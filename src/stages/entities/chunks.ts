@@ -98,7 +98,7 @@ export function findChunks(doc: Doc, lowerSeen: (word: string) => boolean): Chun
       // again unless the whole is known.
       const doubtful = initial && isUpperStart(t) && !CLOSED.has(t.pos) && i + 1 < s.last && eligible(i + 1, false);
       if (!particleStart && !ordinal && !doubtful && !eligible(i, initial)) {
-        initial = t.pos === 'PUNCT' && OPENERS.has(t.text);
+        initial = false;
         i++;
         continue;
       }

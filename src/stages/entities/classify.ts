@@ -34,10 +34,12 @@ const INNER = new Set(['of', 'for', 'and', 'the', 'in', 'on', 'to', '&', 'al', '
 export class Classifier {
   readonly lex: Lexicon = getLexicon();
   /** nameKey of each token, computed when first needed */
-  private keys: string[] = [];
+  private keys: (string | undefined)[];
   /** where the last place name read ended, for "X and Y" */
   private placeEnd = -1;
-  constructor(readonly doc: Doc) {}
+  constructor(readonly doc: Doc) {
+    this.keys = new Array(doc.tokens.length);
+  }
 
   private key(i: number): string {
     return (this.keys[i] ??= nameKey(this.doc.tokens[i].text));
@@ -59,26 +61,30 @@ export class Classifier {
     const lex = this.lex;
     let a = ch.first;
     let b = ch.last;
-    const whole = this.knownAt(a, b);
-    if (whole) return this.after(this.core(a, b), b);
-    // Days, months and discourse words at the edges ("Tuesday", "Additionally") are not names,
-    // but "Theresa May" keeps her surname.
-    while (a < b && lex.notNames.has(toks[a].lower)) a++;
-    while (b > a && lex.notNames.has(toks[b - 1].lower) && !(b - 1 > a && lex.givenNames.has(toks[b - 2].lower))) b--;
-    if (a >= b) return [];
-    // "33rd Front", "507th Maintenance Group": an ordinal opens only an organisation's name.
-    if (ch.ordinal && a === ch.first && this.cueType(a, b) !== 'ORG') a++;
-    let segs = this.core(a, b);
-    // A sentence's first word is capitalised anyway: keep it only inside a name it helped to type.
-    if (ch.weakStart && a === ch.first && b - a > 1 && this.titleEnd(a, b) < 0 && !segs.some((s) => s.first === a && s.type && s.strong)) segs = this.core(a + 1, b);
-    if (ch.weakStart && a === ch.first && b - a === 1) {
-      // "Security forces fired": a sentence's first word before a cue is no name either; nor is
-      // "Part of the city" because a village is called Part.
-      const s0 = segs[0];
-      if (s0?.type === null) return segs;
-      if (s0 && (s0.type === 'GPE' || s0.type === 'LOC') && !s0.known && (this.place(a, b)?.population ?? 0) < 50000) s0.type = null;
+    let segs: Seg[];
+    let cues = true;
+    if (this.knownAt(a, b)) segs = this.core(a, b);
+    else {
+      // Days, months and discourse words at the edges ("Tuesday", "Additionally") are not names,
+      // but "Theresa May" keeps her surname.
+      while (a < b && lex.notNames.has(toks[a].lower)) a++;
+      while (b > a && lex.notNames.has(toks[b - 1].lower) && !(b - 1 > a && lex.givenNames.has(toks[b - 2].lower))) b--;
+      if (a >= b) return [];
+      // "33rd Front", "507th Maintenance Group": an ordinal opens only an organisation's name.
+      if (ch.ordinal && a === ch.first && this.cueType(a, b) !== 'ORG') a++;
+      segs = this.core(a, b);
+      const weak = ch.weakStart && a === ch.first;
+      // A sentence's first word is capitalised anyway: keep it only inside a name it helped to type.
+      if (weak && b - a > 1 && this.titleEnd(a, b) < 0 && !segs.some((s) => s.first === a && s.type && s.strong)) segs = this.core(a + 1, b);
+      if (weak && b - a === 1 && segs.length) {
+        // "Security forces fired": a first word before a cue is no name; nor is "Part of the city"
+        // because Part is an old name of Perth.
+        const s0 = segs[0];
+        if ((s0.type === 'GPE' || s0.type === 'LOC') && !s0.known && (this.place(a, b)?.population ?? 0) < 50000) s0.type = null;
+        cues = s0.type !== null;
+      }
     }
-    segs = this.after(segs, b);
+    if (cues) segs = this.after(segs, b);
     const last = segs[segs.length - 1];
     if (last && (last.type === 'GPE' || last.type === 'LOC')) this.placeEnd = last.last;
     return segs;

@@ -1,6 +1,7 @@
-// One entity per real thing in the article: every alias of a known name, a surname and its full
-// name ("Qalandari" → "Hamzeh Qalandari"), an acronym and its expansion ("Syrian Arab News Agency
-// (SANA)"), the forms of one nationality ("Israeli", "Israelis").
+// One entity per real thing in the article: every alias of a known name ("ISIS", "Daesh"), a
+// surname and its full name ("Qalandari" → "Hamzeh Qalandari"), an acronym and its expansion
+// ("Syrian Arab News Agency (SANA)"). Each nationality word is its own NORP ("Israeli" and
+// "Israelis" are two, as in OntoNotes-style annotation).
 import type { Doc, EntityAnn, EntityMention, EntityType } from '../../doc.js';
 import { nameKey } from './lexicon.js';
 import { isAllCaps } from './chunks.js';
@@ -170,7 +171,7 @@ export function buildEntities(doc: Doc, segs: Seg[]): EntityAnn[] {
     a = root(a);
     b = root(b);
     if (a === b) return;
-    // The cluster mentioned first keeps the type; the expansion is usually the fuller reading.
+    // Into b, the expansion, whose type is the fuller reading.
     b.segs.push(...a.segs);
     a.segs = [];
     a.into = b;

@@ -1,0 +1,359 @@
+// The HTTP API over a small fixture store (./testing.ts), through real requests on a loopback port.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkDocument } from '../contract.js';
+import { listen, type Running } from './server.js';
+import { fixtureStore, XSS_SCRIPT, type Fixture } from './testing.js';
+
+let fx: Fixture;
+let open: Running; // ingest disabled
+let writable: Running; // ingest with a token
+const TOKEN = 'a-test-token';
+
+before(async () => {
+  fx = await fixtureStore();
+  open = await listen({ store: fx.store, port: 0, host: '127.0.0.1' });
+  writable = await listen({ store: fx.store, token: TOKEN, port: 0, host: '127.0.0.1', maxBody: 64 * 1024 });
+});
+
+after(async () => {
+  await open?.close();
+  await writable?.close();
+  await fx?.cleanup();
+});
+
+async function get(path: string, base = open.url): Promise<{ status: number; body: any; res: Response }> {
+  const res = await fetch(base + path);
+  return { status: res.status, body: await res.json(), res };
+}
+
+async function post(path: string, body: unknown, headers: Record<string, string> = {}, base = open.url) {
+  const res = await fetch(base + path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: res.status, body: await res.json(), res };
+}
+
+const ids = (b: { items: { id: number }[] }) => b.items.map((x) => x.id);
+
+describe('GET /health and headers', () => {
+  it('answers ok, with security headers on every response', async () => {
+    const r = await get('/health');
+    assert.equal(r.status, 200);
+    assert.deepEqual(r.body, { status: 'ok' });
+    for (const path of ['/health', '/', '/api/events', '/api/nope']) {
+      const res = await fetch(open.url + path);
+      assert.match(res.headers.get('content-security-policy') ?? '', /script-src 'self'(;|$)/, path);
+      assert.doesNotMatch(res.headers.get('content-security-policy') ?? '', /unsafe-inline|unsafe-eval/, path);
+      assert.equal(res.headers.get('x-content-type-options'), 'nosniff', path);
+      await res.arrayBuffer();
+    }
+  });
+});
+
+describe('GET /api/events', () => {
+  it('lists current events newest first, as {items, next}', async () => {
+    const r = await get('/api/events');
+    assert.equal(r.status, 200);
+    assert.equal(r.body.items.length, 6);
+    assert.equal(r.body.next, null);
+    const dates = r.body.items.map((e: any) => e.date);
+    assert.deepEqual(dates, [...dates].sort().reverse());
+    assert.equal(r.body.items[0].event.kind, 'drone_strike');
+  });
+
+  it('filters as the CLI does', async () => {
+    const count = async (q: string) => (await get(`/api/events?${q}`)).body.items.length;
+    assert.equal(await count('country=SY'), 3);
+    assert.equal(await count('country=SYR'), 3);
+    assert.equal(await count('kind=air_strike'), 3);
+    assert.equal(await count('kind=air_strike&kind=missile_attack'), 4);
+    assert.equal(await count('kind=air_strike,shelling'), 4);
+    assert.equal(await count('kind=remote_violence'), 6);
+    assert.equal(await count('from=2024-03-01&to=2024-03-10'), 3);
+    assert.equal(await count('q=Kharkiv'), 1);
+    assert.equal(await count('bbox=22,44,41,53'), 2);
+    assert.equal(await count('actor=RUS'), 2);
+    assert.equal(await count('min_corroboration=2'), 2);
+    assert.equal(await count('outlet=other%20wire'), 1);
+    assert.equal(await count('country=UA&kind=drone_strike'), 1);
+    assert.equal(await count('country='), 6, 'an empty parameter is no filter');
+  });
+
+  it('pages with a cursor until next is null', async () => {
+    const seen: number[] = [];
+    let next: string | null = '';
+    let pages = 0;
+    while (next !== null) {
+      const r = await get(`/api/events?limit=4${next ? `&cursor=${encodeURIComponent(next)}` : ''}`);
+      assert.ok(r.body.items.length <= 4);
+      seen.push(...ids(r.body));
+      next = r.body.next;
+      pages++;
+    }
+    assert.equal(pages, 2);
+    assert.equal(new Set(seen).size, 6);
+  });
+
+  it('pages through an outlet filter too', async () => {
+    const first = await get('/api/events?outlet=Example%20News&limit=1');
+    assert.equal(first.body.items.length, 1);
+    assert.equal(first.body.items[0].article.outlet, 'Example News');
+  });
+
+  it('refuses bad parameters with 400 and a message naming them', async () => {
+    for (const [q, msg] of [
+      ['kind=bogus', /kind.*bogus/],
+      ['from=2024-3-1', /from.*ISO date/],
+      ['from=2024-03-10&to=2024-03-01', /after/],
+      ['bbox=1,2,3', /bbox/],
+      ['bbox=0,50,10,40', /bbox/],
+      ['limit=0', /limit/],
+      ['limit=5000', /limit/],
+      ['limit=ten', /limit/],
+      ['country=Syria1', /country/],
+      ['colour=red', /unknown parameter "colour"/],
+      ['country=SY&country=UA', /twice/],
+      ['cursor=garbage', /cursor/],
+      ['min_corroboration=-1', /min_corroboration/],
+    ] as const) {
+      const r = await get(`/api/events?${q}`);
+      assert.equal(r.status, 400, q);
+      assert.equal(r.body.error.status, 400, q);
+      assert.match(r.body.error.message, msg, q);
+    }
+  });
+});
+
+describe('GET /api/events/{id}, /api/incidents, /api/articles/{id}', () => {
+  it('returns one event, 404 for an unknown one and 400 for a bad id', async () => {
+    const first = (await get('/api/events?kind=missile_attack')).body.items[0];
+    const r = await get(`/api/events/${first.id}`);
+    assert.equal(r.status, 200);
+    assert.equal(r.body.place.name, 'Kharkiv');
+    assert.equal(r.body.event.fatalities.total, 7);
+    const missing = await get('/api/events/999999');
+    assert.equal(missing.status, 404);
+    assert.deepEqual(missing.body, { error: { status: 404, message: 'no such event' } });
+    assert.equal((await get('/api/events/abc')).status, 400);
+    assert.equal((await get('/api/events/0')).status, 400);
+  });
+
+  it('lists incidents with filters and shows one with members and what each source reports', async () => {
+    const all = await get('/api/incidents');
+    assert.equal(all.body.items.length, 5);
+    const syria = await get('/api/incidents?country=SY&min_corroboration=2');
+    assert.equal(syria.body.items.length, 1);
+    const inc = await get(`/api/incidents/${syria.body.items[0].id}`);
+    assert.equal(inc.body.members.length, 2);
+    const reported = inc.body.summary.fatalities.reported.map((r: any) => [r.value, r.claims[0]]);
+    assert.deepEqual(reported.sort(), [
+      [2, 'a military source via Example News'],
+      [4, 'a war monitor via Other Wire'],
+    ]);
+    assert.equal((await get('/api/incidents/424242')).status, 404);
+  });
+
+  it('returns an article with its text and the spans to highlight', async () => {
+    const ev = (await get('/api/events?outlet=Example%20News')).body.items[0];
+    const a = await get(`/api/articles/${ev.article.id}`);
+    assert.equal(a.status, 200);
+    const { text, document: doc } = a.body;
+    assert.equal(doc.quotes[0].speaker.name, 'Faisal Mekdad');
+    assert.equal(doc.framing[0].gloss, 'Israel');
+    for (const s of [doc.quotes[0].span, doc.framing[0].span, doc.events[0].evidence[0]]) assert.equal(text.slice(s.start, s.end), s.text);
+    assert.equal((await get('/api/articles/31337')).status, 404);
+  });
+});
+
+describe('GET /api/facets', () => {
+  it('counts by country, kind, actor, outlet and day for the filter', async () => {
+    const f = (await get('/api/facets')).body;
+    assert.equal(f.total, 6);
+    assert.equal(f.complete, true);
+    assert.deepEqual(f.country[0], { value: 'SYR', label: 'Syria', count: 3 });
+    assert.deepEqual(
+      f.kind.map((k: any) => [k.value, k.count]),
+      [
+        ['air_strike', 3],
+        ['drone_strike', 1],
+        ['missile_attack', 1],
+        ['shelling', 1],
+      ],
+    );
+    assert.ok(f.actor.some((a: any) => a.value === 'RUS' && a.label === 'Russia' && a.count === 2));
+    assert.ok(f.outlet.some((o: any) => o.value === 'Kyiv Daily' && o.count === 2));
+    assert.deepEqual(f.day.find((d: any) => d.value === '2024-03-04'), { value: '2024-03-04', label: '2024-03-04', count: 2 });
+    const ua = (await get('/api/facets?country=UKR')).body;
+    assert.equal(ua.total, 2);
+    assert.deepEqual(ua.country.map((c: any) => c.value), ['UKR']);
+    assert.equal((await get('/api/facets?cursor=x')).status, 400);
+  });
+});
+
+describe('GET /openapi.json', () => {
+  it('is an OpenAPI 3.1 document of every endpoint and parameter', async () => {
+    const doc = (await get('/openapi.json')).body;
+    assert.equal(doc.openapi, '3.1.0');
+    for (const p of ['/health', '/api/events', '/api/events/{id}', '/api/incidents', '/api/incidents/{id}', '/api/articles/{id}', '/api/facets', '/api/extract', '/api/ingest'])
+      assert.ok(doc.paths[p], p);
+    const names = doc.paths['/api/events'].get.parameters.map((p: any) => p.name);
+    for (const n of ['country', 'kind', 'from', 'to', 'q', 'bbox', 'actor', 'min_corroboration', 'limit', 'cursor']) assert.ok(names.includes(n), n);
+    assert.equal(doc.components.schemas.Document.properties.schema.const, 'sitrep/extract@1');
+    assert.deepEqual(Object.keys(doc.paths['/api/ingest'].post.responses).sort(), ['200', '400', '401', '403', '413', '415']);
+  });
+});
+
+describe('POST /api/extract', () => {
+  const article = {
+    text: 'KHARKIV, March 3 (Example Wire) - Russian missiles struck Kharkiv on Sunday, killing five people, the regional governor said.',
+    published: '2024-03-04',
+    outlet: 'Example Wire',
+  };
+
+  it('returns the contract document with its text', async () => {
+    const r = await post('/api/extract', article);
+    assert.equal(r.status, 200);
+    assert.equal(r.body.schema, 'sitrep/extract@1');
+    assert.equal(r.body.article.outlet, 'Example Wire');
+    assert.ok(r.body.article.text.startsWith('KHARKIV'));
+    assert.ok(r.body.events.length >= 1);
+    assert.deepEqual(checkDocument(r.body), []);
+  });
+
+  it('reads HTML', async () => {
+    const r = await post('/api/extract', { html: `<html><body><article><h1>Strike</h1><p>${article.text}</p></article></body></html>`, published: '2024-03-04' });
+    assert.equal(r.status, 200);
+    assert.ok(r.body.article.text.includes('Russian missiles struck Kharkiv'));
+  });
+
+  it('refuses invalid bodies with 400, non-JSON with 415', async () => {
+    for (const [body, msg] of [
+      [{}, /exactly one of "text" and "html"/],
+      [{ text: 'a', html: '<p>a</p>' }, /exactly one/],
+      [{ text: 42 }, /"text"/],
+      [{ text: 'x', extra: 1 }, /unknown field "extra"/],
+      [{ text: article.text, published: 'yesterday' }, /published.*ISO 8601/],
+      [{ text: '   ' }, /empty input/],
+      ['{"text": ', /not valid JSON/],
+    ] as const) {
+      const r = await post('/api/extract', body);
+      assert.equal(r.status, 400, JSON.stringify(body));
+      assert.match(r.body.error.message, msg);
+    }
+    const res = await fetch(`${open.url}/api/extract`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: article.text });
+    assert.equal(res.status, 415);
+    assert.equal(((await res.json()) as any).error.status, 415);
+  });
+
+  it('refuses a body over 2 MB with 413', async () => {
+    const r = await post('/api/extract', { text: 'a '.repeat(1_100_000) });
+    assert.equal(r.status, 413);
+    assert.match(r.body.error.message, /too large.*2 MB/);
+  });
+
+  it('answers a wrong method with 405 and an unknown route with 404, as JSON', async () => {
+    const r = await get('/api/extract');
+    assert.equal(r.status, 405);
+    assert.equal(r.res.headers.get('allow'), 'POST');
+    const n = await get('/api/unknown/route');
+    assert.equal(n.status, 404);
+    assert.equal(n.body.error.status, 404);
+    assert.match(n.res.headers.get('content-type') ?? '', /application\/json/);
+  });
+});
+
+describe('POST /api/ingest', () => {
+  const article = {
+    text: 'ODESA, May 2 (Port Wire) - A Russian drone strike on the port of Odesa on Wednesday killed three dock workers, the regional governor said.',
+    published: '2024-05-02',
+    outlet: 'Port Wire',
+    url: 'https://port-wire.example/odesa-drone',
+  };
+  const auth = { Authorization: `Bearer ${TOKEN}` };
+
+  it('is disabled (403) when the server has no token', async () => {
+    const r = await post('/api/ingest', article, auth);
+    assert.equal(r.status, 403);
+    assert.match(r.body.error.message, /SITREP_TOKEN/);
+  });
+
+  it('needs the right bearer token (401 without or with a wrong one)', async () => {
+    const none = await post('/api/ingest', article, {}, writable.url);
+    assert.equal(none.status, 401);
+    assert.equal(none.res.headers.get('www-authenticate'), 'Bearer realm="sitrep"');
+    const wrong = await post('/api/ingest', article, { Authorization: 'Bearer nope' }, writable.url);
+    assert.equal(wrong.status, 401);
+    assert.equal(wrong.body.error.message, 'wrong token');
+  });
+
+  it('stores articles, skips what it has seen, and the API shows them at once', async () => {
+    const before = (await get('/api/facets', writable.url)).body.total;
+    const r = await post('/api/ingest', { articles: [article, { text: 'Bonjour tout le monde, ceci est un texte en français sur la météo de demain à Paris et à Lyon.' }] }, auth, writable.url);
+    assert.equal(r.status, 200);
+    assert.equal(r.body.results[0].status, 'new');
+    assert.ok(r.body.results[0].events.length >= 1);
+    assert.equal(r.body.results[1].status, 'rejected');
+    assert.match(r.body.results[1].reason, /not English/);
+    const again = await post('/api/ingest', article, auth, writable.url);
+    assert.equal(again.body.results[0].status, 'skipped');
+    const after = (await get('/api/facets', writable.url)).body.total;
+    assert.equal(after, before + r.body.results[0].events.length);
+    const stored = await get(`/api/articles/${r.body.results[0].article}`);
+    assert.equal(stored.body.outlet, 'Port Wire');
+  });
+
+  it('validates the body (400) and its size (413)', async () => {
+    const bad = await post('/api/ingest', { articles: [] }, auth, writable.url);
+    assert.equal(bad.status, 400);
+    assert.match(bad.body.error.message, /articles/);
+    const big = await post('/api/ingest', { text: 'x'.repeat(100_000) }, auth, writable.url);
+    assert.equal(big.status, 413);
+  });
+});
+
+describe('escaping', () => {
+  it('sends article markup only inside JSON, with < and > escaped', async () => {
+    const ev = (await get('/api/events?kind=shelling')).body.items[0];
+    const res = await fetch(`${open.url}/api/articles/${ev.article.id}`);
+    const raw = await res.text();
+    assert.match(res.headers.get('content-type') ?? '', /^application\/json/);
+    assert.ok(!raw.includes('<script>') && !raw.includes('<img'), 'no literal tags in the bytes');
+    assert.ok(raw.includes('\\u003cscript\\u003e'));
+    assert.ok(JSON.parse(raw).text.includes(XSS_SCRIPT), 'the same text once parsed');
+  });
+
+  it('serves pages that carry no article data and load only local scripts', async () => {
+    const html = await (await fetch(`${open.url}/`)).text();
+    assert.ok(!html.includes('__xss'));
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    assert.ok(scripts.length >= 2);
+    for (const s of scripts) assert.match(s, /src="\/(ui|vendor)\//, s);
+    assert.doesNotMatch(html, /https?:\/\//, 'nothing from another host');
+    assert.doesNotMatch(html, /<script>[^<]/, 'no inline script');
+  });
+});
+
+describe('static files', () => {
+  it('serves the UI, Leaflet and country borders from the package, and nothing outside', async () => {
+    const js = await fetch(`${open.url}/vendor/leaflet/leaflet.js`);
+    assert.equal(js.status, 200);
+    assert.match(js.headers.get('content-type') ?? '', /text\/javascript/);
+    await js.arrayBuffer();
+    const app = await fetch(`${open.url}/ui/app.js`);
+    assert.equal(app.status, 200);
+    const etag = app.headers.get('etag')!;
+    await app.arrayBuffer();
+    assert.equal((await fetch(`${open.url}/ui/app.js`, { headers: { 'If-None-Match': etag } })).status, 304);
+    const geo = (await get('/geo/countries.json')).body;
+    assert.equal(geo.type, 'FeatureCollection');
+    assert.ok(geo.features.some((f: any) => f.properties.a3 === 'SYR' && f.properties.a2 === 'SY'));
+    for (const p of ['/ui/../package.json', '/ui/%2e%2e/%2e%2e/package.json', '/vendor/leaflet/../package.json', '/ui/style.css%00.js', '/src/cli.ts']) {
+      const r = await fetch(open.url + p);
+      assert.equal(r.status, 404, p);
+      await r.arrayBuffer();
+    }
+  });
+});

@@ -1,0 +1,79 @@
+// A contract document turned into what a store writes: rows of plain values and JSON strings, and
+// the events as the corroboration module reads them. Pure, and separate from the store so that it
+// can run where the document was made (an ingest worker thread), leaving the single writer thread
+// only the writing. Every Store implementation takes the same PreparedArticle.
+import type { Document } from '../contract.js';
+import { fromDocument, type CorroborationEvent } from '../corroborate/index.js';
+import { textHash } from './hash.js';
+import { eventRows, type EventRow } from './rows.js';
+
+export interface PreparedEvent {
+  /** flat columns (./rows.ts), without the event object */
+  row: Omit<EventRow, 'event'>;
+  /** {"event": contract Event, "place": resolved place | null} */
+  json: string;
+  /** [claimant, via (JSON), outlet, stance, quote, evidence [start, end] (JSON)] per claim */
+  claims: [string | null, string, string | null, string, string | null, string][];
+  /** the event for the corroboration module, ids still to be set by the store (setCorroborationIds); null for kinds it skips */
+  ce: CorroborationEvent | null;
+}
+
+export interface PreparedArticle {
+  article: {
+    title: string | null;
+    outlet: string | null;
+    url: string | null;
+    published: string | null;
+    language: string;
+    license: string | null;
+  };
+  text: string;
+  textHash: string;
+  /** the document without article.text */
+  document: string;
+  /** [localId, name, type, country, role, mentions [[start, end]…] (JSON)] */
+  entities: [string, string, string, string | null, string | null, string][];
+  /** [localId, name, country, admin1, lat, lon, precision, geonameid, mentions (JSON)] */
+  places: [string, string, string | null, string | null, number | null, number | null, string, number | null, string][];
+  events: PreparedEvent[];
+}
+
+const PENDING = '\u0000';
+
+export function prepareArticle(doc: Document): PreparedArticle {
+  const text = doc.article.text;
+  if (typeof text !== 'string') throw new Error('putArticle needs the document with article.text (extract with includeText)');
+  const a = doc.article;
+  const ces = new Map(fromDocument(doc, { articleId: PENDING }).map((ce) => [ce.id.slice(PENDING.length + 1), ce]));
+  return {
+    article: { title: a.title, outlet: a.outlet, url: a.url, published: a.published, language: a.language, license: a.license },
+    text,
+    textHash: textHash(text),
+    document: JSON.stringify({ ...doc, article: { ...a, text: undefined } }),
+    entities: doc.entities.map((e) => [e.id, e.name, e.type, e.country, e.role, JSON.stringify(e.mentions.map((m) => [m.start, m.end]))]),
+    places: doc.places.map((p) => [
+      p.id,
+      p.name,
+      p.country,
+      p.admin1,
+      p.lat,
+      p.lon,
+      p.precision,
+      p.geonameid,
+      JSON.stringify(p.mentions.map((m) => [m.start, m.end])),
+    ]),
+    events: eventRows(doc).map(({ event, ...row }) => ({
+      row,
+      json: JSON.stringify({ event, place: row.place }),
+      claims: event.claims.map((c) => [c.claimant, JSON.stringify(c.via), c.outlet, c.stance, c.quote, JSON.stringify([c.evidence.start, c.evidence.end])]),
+      ce: ces.get(event.id) ?? null,
+    })),
+  };
+}
+
+/** The module's ids for an article's events once the store has numbered the article. */
+export function setCorroborationIds(ce: CorroborationEvent, articleKey: string, localId: string): CorroborationEvent {
+  ce.articleId = articleKey;
+  ce.id = `${articleKey}:${localId}`;
+  return ce;
+}
