@@ -68,3 +68,14 @@ test('a part given twice ("56 civilians, including 12 children") is not added to
   const c = read('Soldiers executed at least 56 civilians, including 12 children, in the village.');
   assert.deepEqual([c.fatalities?.total, c.fatalities?.civilians], [56, 56]);
 });
+
+test('a day of the month is not a count', () => {
+  const c = read('An Israeli drone strike on 18 April killed two members of an armed group.');
+  assert.equal(c.fatalities?.total, 2);
+});
+
+test('the verb may come after a long subject', () => {
+  const c = read('Four soldiers and two members of a civilian defence militia were killed when their vehicle struck a bomb.');
+  assert.equal(c.fatalities?.total, 6);
+  assert.equal(c.fatalities?.military, 4);
+});

@@ -12,6 +12,7 @@ interface CasualtyLexicon {
 }
 
 const NUMBER_START = /^(\d|an?$|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|single|both|couple|pair)/;
+const MONTH = /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t|tember)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?$/;
 const CONNECTORS = new Set(['and', ',', 'as', 'well', 'plus', 'including', 'among', 'them', 'along', 'with']);
 
 type Category = 'civilians' | 'military' | 'unspecified';
@@ -78,6 +79,8 @@ export function casualtiesIn(doc: Doc, from: number, to: number): Casualties {
     // Not a count: years, distances, times ("in 2020", "300 km", "at 5 pm").
     if (n && t.pos !== 'NUM' && !/^[a-z]/i.test(t.text)) continue;
     const used = n ? n.used : 1;
+    // A day of the month ("on 18 April", "April 18") or a clock time is not a count.
+    if (n && (MONTH.test(toks[i + used]?.lower ?? '') || MONTH.test(toks[i - 1]?.lower ?? '') || toks[i + used]?.text === ':')) continue;
     let j = i + used;
     // The victim noun: within four tokens, past modifiers ("two Iranian military advisers").
     let category: Category | null = null;
@@ -100,9 +103,12 @@ export function casualtiesIn(doc: Doc, from: number, to: number): Casualties {
       // "killed X and wounded Y": the verb belongs to the nearest count only
       if (!kind && readNumber(words, k - from)) break;
     }
+    // Forward, the verb may follow a coordinated or qualified subject: "Four soldiers and two
+    // members of a civilian defence militia were killed".
     const after = category ? nounEnd : j;
-    for (let k = after; k < Math.min(to, after + 4) && !kind; k++) {
-      if (['.', ';', ','].includes(toks[k].text) && k > after) break;
+    for (let k = after; k < Math.min(to, after + 12) && !kind; k++) {
+      if (['.', ';', ',', '“', '”', '"'].includes(toks[k].text) && k > after) break;
+      if (k > after + 3 && toks[k].pos === 'VERB' && !kindAt(k)) break;
       kind = kindAt(k);
     }
     // Coordinated counts share the verb: "killed four soldiers and three civilians".
