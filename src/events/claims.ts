@@ -49,7 +49,7 @@ const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'frida
 
 function phrase(doc: Doc, a: number, b: number): string | null {
   const toks = doc.tokens;
-  while (a < b && (LEADING.has(toks[a].lower) || toks[a].text === ',' || toks[a].pos === 'ADV' || toks[a].pos === 'CCONJ')) a++;
+  while (a < b && (LEADING.has(toks[a].lower) || toks[a].pos === 'PUNCT' || toks[a].pos === 'SYM' || toks[a].pos === 'ADV' || toks[a].pos === 'CCONJ')) a++;
   while (b > a && (toks[b - 1].text === ',' || toks[b - 1].pos === 'AUX' || toks[b - 1].pos === 'ADV' || toks[b - 1].pos === 'PART')) b--;
   if (b <= a) return null;
   // A claimant is somebody: a phrase with a noun or pronoun that is not a day or a stray word.
