@@ -79,3 +79,10 @@ test('the verb may come after a long subject', () => {
   assert.equal(c.fatalities?.total, 6);
   assert.equal(c.fatalities?.military, 4);
 });
+
+test('"a soldier was killed" is one death; each count takes its own verb', () => {
+  assert.equal(read('A soldier was killed in the ambush.').fatalities?.military, 1);
+  const c = read('Five were killed and 12 were hospitalised.');
+  assert.deepEqual([c.fatalities?.total, c.injuries?.total], [5, 12]);
+  assert.equal(read('The death toll from Monday\'s strike rose to 12.').fatalities?.total, 12);
+});

@@ -74,7 +74,11 @@ export function casualtiesIn(doc: Doc, from: number, to: number): Casualties {
     const vague = L.vague.has(t.lower);
     // Most tokens are no number: only digits, number words and "a"/"an" are read.
     if (!vague && t.pos !== 'NUM' && !NUMBER_START.test(t.lower)) continue;
-    const n = readNumber(words, i - from);
+    let n = readNumber(words, i - from);
+    // "A soldier was killed", "one civilian died": one, when a singular victim follows.
+    // ("a civilian defence militia" is no civilian: the victim word must head its phrase.)
+    if (!n && (t.lower === 'a' || t.lower === 'an') && L.victim.has(toks[i + 1]?.lower ?? '') && !toks[i + 1].lower.endsWith('s') && toks[i + 1].pos === 'NOUN' && !['NOUN', 'PROPN'].includes(toks[i + 2]?.pos ?? ''))
+      n = { value: 1, used: 1 };
     if (!n && !vague) continue;
     // Not a count: years, distances, times ("in 2020", "300 km", "at 5 pm").
     if (n && t.pos !== 'NUM' && !/^[a-z]/i.test(t.text)) continue;
@@ -97,7 +101,9 @@ export function casualtiesIn(doc: Doc, from: number, to: number): Casualties {
     // The casualty word: just before the count ("killed two", "killing at least 5", "death toll
     // rose to 12") or just after the victims ("two civilians were killed", "12 dead").
     let kind: 'killed' | 'injured' | null = null;
-    for (let k = i - 1; k >= Math.max(from, i - 5) && !kind; k--) {
+    // "Five were killed and 12 were hospitalised": a count followed by its own verb takes that one.
+    const ownVerb = toks[category ? nounEnd : j]?.pos === 'AUX';
+    for (let k = i - 1; k >= Math.max(from, i - 8) && !kind && !ownVerb; k--) {
       if (['.', ';', '“', '”', '"'].includes(toks[k].text)) break;
       kind = kindAt(k);
       // "killed X and wounded Y": the verb belongs to the nearest count only

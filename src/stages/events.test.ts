@@ -88,3 +88,14 @@ test('every event has a claim and evidence', () => {
   assert.ok(d.events.some((e) => e.kind === 'protest'));
   assert.ok(d.events.some((e) => e.kind === 'arrest'));
 });
+
+test('only armed men killed: an armed clash, not an attack on civilians', () => {
+  const d = read('Two policemen were killed by unidentified gunmen in Medellin on Monday.');
+  assert.ok(d.events.some((e) => e.kind === 'armed_clash' && e.fatalities?.military === 2));
+  assert.ok(!d.events.some((e) => e.kind === 'attack_on_civilians'));
+});
+
+test('no event in a heart attack', () => {
+  const d = read('The minister died of a heart attack in Beirut on Monday.');
+  assert.ok(!d.events.some((e) => e.kind === 'armed_clash'));
+});

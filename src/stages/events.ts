@@ -46,6 +46,7 @@ interface Cues {
   civilians: string[];
   default_initiator: Record<string, { name: string; kind: Actor['kind'] }>;
   background_days: number;
+  non_event_modifiers: string[];
 }
 
 let cues: (Cues & { weaponOf: Map<string, string>; genericSet: Set<string> }) | null = null;
@@ -403,6 +404,8 @@ export const events: Stage = {
         const t0 = m.first;
         // "March 20", "May": month names are not marches or wishes.
         if (MONTHS.has(toks[t0].lower) && /^[A-Z]/.test(toks[t0].text)) continue;
+        // "a heart attack", "cyber attacks": no event.
+        if (C.non_event_modifiers.includes(toks[t0 - 1]?.lower ?? '')) continue;
         let kind = info.kind;
         const generic = m.tokens.length === 1 && C.genericSet.has(toks[t0].lower);
         const clause = clauseOf(doc, s.i, t0, m.last);
@@ -569,6 +572,9 @@ export const events: Stage = {
         if (!d.initiator && byDefault && d.mode === 'actual')
           d.initiator = { name: `${byDefault.name} (${here.name})`, country: here.alpha3, kind: byDefault.kind, entity: null };
       }
+      // Only soldiers or fighters died: ACLED codes a fight between armed sides, not an attack on
+      // civilians ("militants killed five soldiers").
+      if (d.kind === 'attack_on_civilians' && d.fatalities?.military && !d.fatalities.civilians && d.target?.kind !== 'civilians') d.kind = 'armed_clash';
       // Who takes territory decides ACLED's sub-event: the state regains it, a non-state group
       // overtakes it ("security forces captured" vs "rebels captured").
       if (TERRITORY.has(d.kind) && d.initiator) {
