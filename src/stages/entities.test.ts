@@ -116,6 +116,7 @@ test('known organisations: aliases are one entity, with their state', () => {
   const doc = run('A source told Syria’s official news agency SANA that ISIS fighters attacked. The Islamic State later claimed it, and Daesh media said so.');
   const sana = get(doc, 'SANA');
   assert.equal(sana.type, 'ORG');
+  assert.equal(sana.name, 'SANA');
   assert.equal(sana.country, 'SYR');
   const is = get(doc, 'ISIS');
   assert.deepEqual(texts(doc, is), ['ISIS', 'Islamic State', 'Daesh']);
@@ -192,6 +193,15 @@ test('headings in capitals are not organisations, acronyms in running text are',
   assert.equal(find(doc, 'OVERVIEW'), undefined);
   assert.equal(find(doc, 'SITUATION OVERVIEW'), undefined);
   assert.equal(get(doc, 'HRW').type, 'ORG');
+  assert.equal(get(doc, 'CJTF-OIR').type, 'ORG');
+});
+
+test('in a headline in capitals only known names count, under their usual spelling', () => {
+  const doc = run('HEZBOLLAH FIRES ROCKETS AT ISRAEL FROM SAUDI ARABIA\n\nKYIV (Reuters) - Sirens sounded.');
+  assert.deepEqual(
+    doc.entities.map((e) => `${e.type}:${e.name}`),
+    ['ORG:Hezbollah', 'GPE:Israel', 'GPE:Saudi Arabia', 'GPE:Kyiv', 'ORG:Reuters'],
+  );
 });
 
 test('country aliases, ordinals in unit names and place compounds', () => {

@@ -75,6 +75,10 @@ export function findChunks(doc: Doc, lowerSeen: (word: string) => boolean): Chun
   const capAt = (k: number) => k < toks.length && toks[k].sent === toks[k - 1]?.sent && eligible(k, false);
 
   for (const s of doc.sentences) {
+    if (heading(doc, s.first, s.last)) {
+      headingChunks(doc, lex, s.first, s.last, chunks);
+      continue;
+    }
     let initial = true;
     let i = s.first;
     while (i < s.last) {
@@ -196,6 +200,29 @@ export function findChunks(doc: Doc, lowerSeen: (word: string) => boolean): Chun
     }
   }
   return chunks;
+}
+
+/** A line without a lower-case letter: a heading or a shouted headline, where capitals say nothing. */
+function heading(doc: Doc, first: number, last: number): boolean {
+  for (let k = first; k < last; k++) if (/\p{Ll}/u.test(doc.tokens[k].text)) return false;
+  return true;
+}
+
+/** In a heading only what the lexicon knows is joined ("SAUDI ARABIA"); every other word stands
+ * alone and must prove itself ("HEZBOLLAH FIRES ROCKETS AT ISRAEL"). */
+function headingChunks(doc: Doc, lex: Lexicon, first: number, last: number, out: Chunk[]): void {
+  const toks = doc.tokens;
+  for (let i = first; i < last; i++) {
+    const t = toks[i];
+    if (!isUpperStart(t) || CLOSED.has(t.pos) || t.text === 'I') continue;
+    let m = Math.min(6, last - i);
+    for (; m > 1; m--) {
+      const key = nameKey(doc.text.slice(t.start, toks[i + m - 1].end));
+      if (lex.known.has(key) || lex.nationalities.has(key)) break;
+    }
+    out.push({ first: i, last: i + m, weakStart: true, ordinal: false });
+    i += m - 1;
+  }
 }
 
 /** A word about weapons within `w` tokens of token k, in the same sentence. */

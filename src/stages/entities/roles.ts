@@ -61,6 +61,8 @@ export function roleBefore(doc: Doc, lex: Lexicon, first: number): Role | null {
     rank = 3;
   }
   if (k < 0 || toks[k].sent !== toks[first].sent) return null;
+  // Without a comma the title touches the name ("… minister Hamzeh …"): most names have none.
+  if (rank === 2 && !isHead(lex, toks[k])) return null;
   const sent = toks[k].sent;
   let start = k + 1;
   let country: string | null = null;
