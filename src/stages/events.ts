@@ -292,6 +292,10 @@ function timeIn(doc: Doc, sent: number, t: number, mode: Mode): TimeAnn | null {
   return null;
 }
 
+function futureTimeIn(doc: Doc, sent: number, clause: Clause): boolean {
+  return doc.times.some((tm) => tm.future && tm.mention.sent === sent && tm.mention.first >= clause.first - 12 && tm.mention.first < clause.last + 12);
+}
+
 function timeInSentence(doc: Doc, sent: number, t: number, mode: Mode): TimeAnn | null {
   let best: TimeAnn | null = null;
   const dl = doc.dateline?.span;
@@ -428,6 +432,8 @@ export const events: Stage = {
         if (t0 <= verbalUntil && !governed && !alleged) continue;
         let mode: Mode = modeBefore(doc, s.first, t0);
         if (governed && t0 <= governed.until) mode = governed.mode;
+        // "will travel to Moscow on Thursday for talks": a time the grammar puts ahead makes it future.
+        if (mode === 'actual' && futureTimeIn(doc, s.i, clauseOf(doc, s.i, t0, m.last))) mode = 'future';
         const gm = governedMode(info.kind);
         if (gm && (fam === 'verbal' || fam === 'diplomatic')) {
           const hasContent = matches.some((x) => x.first > m.last && x.first <= clause.last + 8 && kindInfo(x.pattern.value.kind)?.violent);
