@@ -5,11 +5,11 @@ import { InputError } from '../errors.js';
 import { normalise } from '../normalise/index.js';
 import { annotate } from '../pipeline.js';
 import { toDocument } from '../output.js';
-import type { Document } from '../contract.js';
-import { textHash } from '../store/hash.js';
+import { prepareArticle, type PreparedArticle } from '../store/prepare.js';
 import type { Item } from './sources.js';
 
-export type Extracted = { ok: true; doc: Document; textHash: string } | { ok: false; reason: string };
+/** The document already prepared for the store: the writer thread then only writes. */
+export type Extracted = { ok: true; prepared: PreparedArticle } | { ok: false; reason: string };
 
 /** Languages the detector may fail to name on short texts: not a reason to refuse. */
 const UNSURE = new Set(['en', 'und']);
@@ -36,8 +36,7 @@ export function extractItem(item: Item): Extracted {
     if (!m.outlet && item.fallback.outlet) m.outlet = item.fallback.outlet;
     if (!m.license && item.fallback.license) m.license = item.fallback.license;
     annotate(doc);
-    const out = toDocument(doc, { includeText: true });
-    return { ok: true, doc: out, textHash: textHash(doc.text) };
+    return { ok: true, prepared: prepareArticle(toDocument(doc, { includeText: true })) };
   } catch (e) {
     if (e instanceof InputError) return { ok: false, reason: e.problem };
     return { ok: false, reason: `extraction failed: ${(e as Error).message}` };

@@ -33,16 +33,24 @@ export class Pool {
       this.idle.push(w);
       this.pump();
     });
-    w.on('error', (e) => {
+    let gone = false;
+    const lost = (reason: string) => {
+      if (gone) return;
+      gone = true;
       const job = this.busy.get(w);
       this.busy.delete(w);
       const i = this.idle.indexOf(w);
       if (i >= 0) this.idle.splice(i, 1);
-      job?.resolve({ ok: false, reason: `extraction crashed: ${e.message}` });
+      job?.resolve({ ok: false, reason: `extraction crashed: ${reason}` });
       if (!this.closed) {
         this.spawn();
         this.pump();
       }
+    };
+    w.on('error', (e) => lost(e.message));
+    // A worker that exits by itself (out of memory, process.exit) fails its job the same way.
+    w.on('exit', (code) => {
+      if (!this.closed) lost(`worker exited with code ${code}`);
     });
     this.idle.push(w);
   }

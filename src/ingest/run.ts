@@ -105,7 +105,7 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
     else {
       let put: PutResult | null = null;
       try {
-        put = await store.putArticle(r.doc, { source: e.item.source, url: e.item.url ?? r.doc.article.url, key: e.item.key, rawHash: e.raw, textHash: r.textHash });
+        put = await store.putPrepared(r.prepared, { source: e.item.source, url: e.item.url ?? r.prepared.article.url, key: e.item.key, rawHash: e.raw });
       } catch (x) {
         const code = (x as { code?: string }).code ?? '';
         if (FATAL.test(code)) throw new Error(`the database cannot be written (${code}: ${(x as Error).message})`);

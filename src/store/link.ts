@@ -34,6 +34,19 @@ export const REGROUP_LIMIT = 64;
 /** Reports whose day ranges are longer than this are fetched by a second query (they are few). Matches the partial index events_link_long. */
 export const LONG_SPAN_DAYS = 7;
 
+/** Where the module places an event, as its location comparison classes it: 0 nowhere, 1 a country, 2 a province or region, 3 a town or point. */
+export function geoClass(ce: CorroborationEvent): 0 | 1 | 2 | 3 {
+  // Mirrors placeClass in ../corroborate/same.ts: candidates must be a superset of what it can match.
+  const point = typeof ce.lat === 'number' && typeof ce.lon === 'number';
+  if (!point) return ce.country ? 1 : 0;
+  const p = ce.precision ?? 'city';
+  if (p === 'point' || p === 'city' || p === 'district') return 3;
+  if (p === 'admin1' || p === 'region') return 2;
+  return 1;
+}
+
+type Box = { minLat: number; maxLat: number; minLon: number; maxLon: number };
+
 export interface CandidateQuery {
   family: string;
   /** candidate ranges start within [loFrom, loTo] (short ranges) … */
@@ -42,31 +55,63 @@ export interface CandidateQuery {
   /** … or are long and overlap [lo, hi] (this one's range, widened) */
   lo: number;
   hi: number;
+  /** this event's geoClass */
+  cls: number;
   /** alpha-2; null matches any country */
   country2: string | null;
-  box: { minLat: number; maxLat: number; minLon: number; maxLon: number } | null;
+  /** where a town-level candidate may lie (this one's family radius, or the coarse radius when this one is coarse) */
+  near: Box | null;
+  /** where a province- or region-level candidate may lie */
+  coarse: Box | null;
 }
 
 /**
  * Bounds within which every event the module could call the same incident must lie: same family,
- * day ranges within the widest date window, and a place in the same country, without a country,
- * or within the widest radius (coarse places) of this one.
+ * day ranges within the widest date window, and a place the location comparison allows: for a
+ * town-level event, towns within its family's radius, provinces within the coarse radius,
+ * country-level places in its country, events placed nowhere; for vaguer events, more.
  */
 export function candidateQuery(ce: CorroborationEvent): CandidateQuery | null {
   const span = daySpan(ce);
   if (!span || !linkable(ce)) return null;
   const lk = config().linking;
   const w = Math.max(...Object.values(lk.dateWindowDays));
-  const km = Math.max(lk.coarseRadiusKm.admin1, lk.coarseRadiusKm.region, ...Object.values(lk.families).map((f) => f.radiusKm));
-  const hasPoint = typeof ce.lat === 'number' && typeof ce.lon === 'number';
+  const coarseKm = Math.max(lk.coarseRadiusKm.admin1, lk.coarseRadiusKm.region);
+  const cls = geoClass(ce);
+  const point = cls >= 2;
+  const nearKm = cls === 3 ? familyRule(ce.family as Family).radiusKm : coarseKm;
   return {
     family: ce.family,
     loFrom: span.lo - w - LONG_SPAN_DAYS,
     loTo: span.hi + w,
     lo: span.lo - w,
     hi: span.hi + w,
+    cls,
     country2: ce.country ?? null,
-    box: hasPoint ? boxAround(ce.lat!, ce.lon!, km) : null,
+    near: point ? boxAround(ce.lat!, ce.lon!, nearKm) : null,
+    coarse: point ? boxAround(ce.lat!, ce.lon!, coarseKm) : null,
+  };
+}
+
+/** The query's values as SQL parameters. */
+export function candidateParams(q: CandidateQuery, articleId: number): Record<string, number | string | null> {
+  return {
+    family: q.family,
+    loFrom: q.loFrom,
+    loTo: q.loTo,
+    lo: q.lo,
+    hi: q.hi,
+    cls: q.cls,
+    country2: q.country2,
+    articleId,
+    nMinLat: q.near?.minLat ?? null,
+    nMaxLat: q.near?.maxLat ?? null,
+    nMinLon: q.near?.minLon ?? null,
+    nMaxLon: q.near?.maxLon ?? null,
+    cMinLat: q.coarse?.minLat ?? null,
+    cMaxLat: q.coarse?.maxLat ?? null,
+    cMinLon: q.coarse?.minLon ?? null,
+    cMaxLon: q.coarse?.maxLon ?? null,
   };
 }
 

@@ -132,4 +132,32 @@ CREATE VIRTUAL TABLE revisions_fts USING fts5(title, text, content='revisions', 
 CREATE TABLE rejected (source TEXT PRIMARY KEY, reason TEXT NOT NULL, at TEXT NOT NULL);
 `,
   },
+  {
+    version: 2,
+    name: 'events: documents apart (event_docs), geo_class for linking candidates',
+    sql: `
+-- The events' documents, apart: filtered scans over events stay within small rows.
+CREATE TABLE event_docs (
+  id INTEGER PRIMARY KEY REFERENCES events(id),
+  json TEXT NOT NULL,                    -- {"event": contract Event, "place": resolved place | null}
+  corr TEXT                              -- the event as the corroboration module reads it
+);
+INSERT INTO event_docs (id, json, corr) SELECT id, json, corr FROM events;
+-- How the corroboration module places an event (link.ts geoClass): 0 nowhere, 1 a country,
+-- 2 a province or region, 3 a town or point.
+ALTER TABLE events ADD COLUMN geo_class INTEGER;
+UPDATE events SET geo_class = CASE
+  WHEN corr IS NULL THEN NULL
+  WHEN json_type(corr, '$.lat') IN ('real', 'integer') AND json_type(corr, '$.lon') IN ('real', 'integer') THEN
+    CASE WHEN coalesce(json_extract(corr, '$.precision'), 'city') IN ('point', 'city', 'district') THEN 3
+         WHEN json_extract(corr, '$.precision') IN ('admin1', 'region') THEN 2 ELSE 1 END
+  WHEN json_extract(corr, '$.country') IS NOT NULL THEN 1 ELSE 0 END;
+ALTER TABLE events DROP COLUMN json;
+ALTER TABLE events DROP COLUMN corr;
+DROP INDEX events_link;
+DROP INDEX events_link_long;
+CREATE INDEX events_link ON events(family, day_lo, day_hi, geo_class, country2, lat, lon, superseded, article_id, incident_id);
+CREATE INDEX events_link_long ON events(family, day_hi, day_lo, geo_class, country2, lat, lon, superseded, article_id, incident_id) WHERE day_hi - day_lo > 7;
+`,
+  },
 ];

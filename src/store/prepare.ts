@@ -3,8 +3,9 @@
 // can run where the document was made (an ingest worker thread), leaving the single writer thread
 // only the writing. Every Store implementation takes the same PreparedArticle.
 import type { Document } from '../contract.js';
-import { fromDocument, type CorroborationEvent } from '../corroborate/index.js';
+import { fromDocument, incidentIdOf, summarise, type CorroborationEvent } from '../corroborate/index.js';
 import { textHash } from './hash.js';
+import { incidentColumns, linkable, type IncidentColumns } from './link.js';
 import { eventRows, type EventRow } from './rows.js';
 
 export interface PreparedEvent {
@@ -16,6 +17,13 @@ export interface PreparedEvent {
   claims: [string | null, string, string | null, string, string | null, string][];
   /** the event for the corroboration module, ids still to be set by the store (setCorroborationIds); null for kinds it skips */
   ce: CorroborationEvent | null;
+  /** ce as JSON, with PENDING where the article's key goes (corroborationJson) */
+  ceJson: string | null;
+  /**
+   * The incident this event makes when no other report matches it (most events): its columns and
+   * the module's summary (JSON, ids pending), made here so that the writer need not.
+   */
+  solo: { columns: IncidentColumns; summary: string } | null;
 }
 
 export interface PreparedArticle {
@@ -38,7 +46,17 @@ export interface PreparedArticle {
   events: PreparedEvent[];
 }
 
+/** Stands for the article's key in the module's ids until the store numbers the article. */
 const PENDING = '\u0000';
+const PENDING_JSON = JSON.stringify(PENDING).slice(1, -1);
+/** Stands for the incident's id in a solo summary. */
+const PENDING_INCIDENT = '\u0001';
+const PENDING_INCIDENT_JSON = JSON.stringify(PENDING_INCIDENT);
+
+function solo(ce: CorroborationEvent): PreparedEvent['solo'] {
+  const s = summarise([ce]);
+  return { columns: incidentColumns([ce], s), summary: JSON.stringify({ ...s, id: PENDING_INCIDENT }) };
+}
 
 export function prepareArticle(doc: Document): PreparedArticle {
   const text = doc.article.text;
@@ -67,8 +85,21 @@ export function prepareArticle(doc: Document): PreparedArticle {
       json: JSON.stringify({ event, place: row.place }),
       claims: event.claims.map((c) => [c.claimant, JSON.stringify(c.via), c.outlet, c.stance, c.quote, JSON.stringify([c.evidence.start, c.evidence.end])]),
       ce: ces.get(event.id) ?? null,
+      ceJson: ces.has(event.id) ? JSON.stringify(ces.get(event.id)) : null,
+      solo: linkable(ces.get(event.id)) ? solo(ces.get(event.id)!) : null,
     })),
   };
+}
+
+/** The stored form of a prepared event's corroboration record, for the article numbered `articleKey`. */
+export function corroborationJson(e: PreparedEvent, articleKey: string): string | null {
+  return e.ceJson === null ? null : e.ceJson.replaceAll(PENDING_JSON, articleKey);
+}
+
+/** A solo incident's summary for the event `ceId` of the article numbered `articleKey`. */
+export function soloSummaryJson(e: PreparedEvent, articleKey: string, ceId: string): string | null {
+  if (!e.solo) return null;
+  return e.solo.summary.replaceAll(PENDING_JSON, articleKey).replace(PENDING_INCIDENT_JSON, JSON.stringify(incidentIdOf([ceId])));
 }
 
 /** The module's ids for an article's events once the store has numbered the article. */

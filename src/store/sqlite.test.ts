@@ -37,6 +37,35 @@ describe('SQLite store', () => {
     }
   });
 
+  it('upgrades a version 1 database, moving event documents out and placing events for linking', async () => {
+    const t = tempDb();
+    try {
+      const db = new Database(t.path);
+      db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+      db.exec(MIGRATIONS[0].sql);
+      db.prepare("INSERT INTO schema_migrations VALUES (1, 'v1', 'x')").run();
+      db.exec(`INSERT INTO articles (id, key, created_at, current_revision) VALUES (1, 'k', 'x', 1);
+        INSERT INTO revisions (id, article_id, n, text_hash, text, document, ingested_at) VALUES (1, 1, 1, 'h', 't', '{}', 'x');`);
+      const ins = db.prepare(`INSERT INTO events (id, revision_id, article_id, local_id, kind, time_precision, mode, historical, confidence, json, corr)
+        VALUES (?, 1, 1, ?, 'air_strike', 'day', 'actual', 0, 0.8, ?, ?)`);
+      const json = JSON.stringify({ event: { id: 'ev1', kind: 'air_strike' }, place: null });
+      ins.run(1, 'ev1', json, JSON.stringify({ lat: 33.5, lon: 36.3, precision: 'city', country: 'SY' }));
+      ins.run(2, 'ev2', json, JSON.stringify({ lat: 35, lon: 38, precision: 'country', country: 'SY' }));
+      ins.run(3, 'ev3', json, JSON.stringify({ country: 'SY' }));
+      ins.run(4, 'ev4', json, JSON.stringify({}));
+      ins.run(5, 'ev5', json, null);
+      db.close();
+      const s = new SqliteStore(t.path);
+      const rows = s.db.prepare('SELECT e.geo_class, d.json FROM events e JOIN event_docs d ON d.id = e.id ORDER BY e.id').all() as { geo_class: number | null; json: string }[];
+      assert.deepEqual(rows.map((r) => r.geo_class), [3, 1, 1, 0, null]);
+      assert.equal(rows[0].json, json);
+      assert.equal((await s.getEvent(1))?.event.kind, 'air_strike');
+      await s.close();
+    } finally {
+      await t.cleanup();
+    }
+  });
+
   it('refuses a database from a newer sitrep', async () => {
     const t = tempDb();
     try {

@@ -7,8 +7,8 @@ import { country } from './countries.js';
 import { canonicalUrl } from './hash.js';
 import { MIGRATIONS } from './migrations.js';
 import { conflictBetween, groupIncidents, sameIncident, summarise, type CorroborationEvent } from '../corroborate/index.js';
-import { articleKey, assignGroups, candidateQuery, daySpan, incidentColumns, linkable, LONG_SPAN_DAYS, REGROUP_LIMIT } from './link.js';
-import { prepareArticle, setCorroborationIds, type PreparedArticle, type PreparedEvent } from './prepare.js';
+import { articleKey, assignGroups, candidateParams, candidateQuery, daySpan, geoClass, incidentColumns, linkable, LONG_SPAN_DAYS, REGROUP_LIMIT } from './link.js';
+import { corroborationJson, prepareArticle, setCorroborationIds, soloSummaryJson, type PreparedArticle, type PreparedEvent } from './prepare.js';
 import { dayNumber } from './rows.js';
 import type {
   ArticleDetail,
@@ -32,6 +32,17 @@ export interface SqliteOptions {
 }
 
 const MAX_LIMIT = 10_000;
+/** Matches counted before choosing how to read a text or box filter (sqlite.ts eventsSync). */
+const COUNT_CAP = 20_000;
+
+interface Special {
+  /** the filter as a set of ids from its own index */
+  drive: string;
+  /** the filter as a check on one event */
+  check: string;
+  params: unknown[];
+  count: () => number;
+}
 /** Candidate events fetched per new event when linking (newest first): bounds the work in a crowded day and place. */
 const MAX_CANDIDATES = 1000;
 /** Parsed corroboration records kept in memory (they never change once written). */
@@ -118,9 +129,9 @@ function afterCursor(dayCol: string, idCol: string, c: { day: number | null; id:
   return `(${dayCol} < ? OR (${dayCol} = ? AND ${idCol} < ?) OR ${dayCol} IS NULL)`;
 }
 
-const EVENT_SELECT = `SELECT e.id, e.json, e.family, e.date, e.country2, e.country3, e.incident_id, e.superseded,
+const EVENT_SELECT = `SELECT e.id, d.json, e.family, e.date, e.country2, e.country3, e.incident_id, e.superseded,
   e.article_id, r.n AS revision, a.url, a.outlet, a.title, a.published, i.corroboration, i.grade
-  FROM events e JOIN articles a ON a.id = e.article_id JOIN revisions r ON r.id = e.revision_id
+  FROM events e JOIN event_docs d ON d.id = e.id JOIN articles a ON a.id = e.article_id JOIN revisions r ON r.id = e.revision_id
   LEFT JOIN incidents i ON i.id = e.incident_id`;
 
 function storedEvent(r: Row): StoredEvent {
@@ -184,6 +195,9 @@ export class SqliteStore implements Store {
       // WAL + NORMAL: a commit survives the process being killed (not a power cut), without an fsync per article.
       this.db.pragma('synchronous = NORMAL');
       this.db.pragma('foreign_keys = ON');
+      // Checkpoints copy the WAL into the database and sync it twice: with SQLite's default (every
+      // 1000 pages, a few articles) they cost more than the writes. Every 64 MB instead, and on flush.
+      this.db.pragma('wal_autocheckpoint = 16384');
       migrate(this.db);
     }
     this.db.pragma('cache_size = -65536');
@@ -221,33 +235,46 @@ export class SqliteStore implements Store {
           ),
           addEvent: p(`INSERT INTO events (revision_id, article_id, local_id, kind, family, event_type, sub_event_type, date, date_end, day,
             time_precision, country2, country3, admin1, location, lat, lon, geo_precision, initiator, initiator_country, target,
-            target_country, fatalities, mode, historical, confidence, outlet, incident_id, day_lo, day_hi, json, corr)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+            target_country, fatalities, mode, historical, confidence, outlet, incident_id, day_lo, day_hi, geo_class)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+          addEventDoc: p('INSERT INTO event_docs (id, json, corr) VALUES (?, ?, ?)'),
           addClaim: p('INSERT INTO claims (event_id, n, claimant, via, outlet, stance, quote, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
           addRtree: p('INSERT INTO events_rtree (id, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)'),
           addEventFts: p('INSERT INTO events_fts (rowid, evidence, actors, place) VALUES (?, ?, ?, ?)'),
           // Short ranges starting near this one, and (second query, partial index) long ranges overlapping it.
-          // Incidents with an event near this one in family, days and place: short day ranges starting
-          // near it, and (second query, partial index) long ranges overlapping it.
-          // INDEXED BY: without statistics the planner may walk the incident index instead, which grows with the table.
+          // Events near this one in family, days and place (link.ts candidateQuery): short day ranges
+          // starting near it, and (second query, partial index) long ranges overlapping it.
+          // INDEXED BY: without statistics the planner may walk another index, one that grows with the table.
           candidates: p(`SELECT e.id, e.incident_id FROM events e INDEXED BY events_link
             WHERE e.family = @family AND e.day_lo BETWEEN @loFrom AND @loTo AND e.day_hi >= @lo
               AND e.superseded = 0 AND e.incident_id IS NOT NULL AND e.article_id != @articleId
-              AND (e.country2 IS NULL OR @country2 IS NULL OR e.country2 = @country2
-                   OR (e.lat BETWEEN @minLat AND @maxLat AND e.lon BETWEEN @minLon AND @maxLon))
-            ORDER BY e.id DESC LIMIT ${MAX_CANDIDATES}`),
+              AND (@cls = 0
+                OR (@cls = 1 AND (e.country2 IS NULL OR @country2 IS NULL OR e.country2 = @country2))
+                OR (@cls >= 2 AND (e.geo_class = 0
+                  OR (e.geo_class = 1 AND (e.country2 IS NULL OR @country2 IS NULL OR e.country2 = @country2))
+                  OR (e.geo_class = 3 AND e.lat BETWEEN @nMinLat AND @nMaxLat AND e.lon BETWEEN @nMinLon AND @nMaxLon)
+                  OR (e.geo_class = 2 AND e.lat BETWEEN @cMinLat AND @cMaxLat AND e.lon BETWEEN @cMinLon AND @cMaxLon))))
+            ORDER BY e.id DESC LIMIT ${MAX_CANDIDATES}`).raw(),
           candidatesLong: p(`SELECT e.id, e.incident_id FROM events e INDEXED BY events_link_long
             WHERE e.family = @family AND e.day_hi - e.day_lo > ${LONG_SPAN_DAYS} AND e.day_hi >= @lo AND e.day_lo <= @hi
               AND e.superseded = 0 AND e.incident_id IS NOT NULL AND e.article_id != @articleId
-              AND (e.country2 IS NULL OR @country2 IS NULL OR e.country2 = @country2
-                   OR (e.lat BETWEEN @minLat AND @maxLat AND e.lon BETWEEN @minLon AND @maxLon))
-            ORDER BY e.id DESC LIMIT ${MAX_CANDIDATES}`),
+              AND (@cls = 0
+                OR (@cls = 1 AND (e.country2 IS NULL OR @country2 IS NULL OR e.country2 = @country2))
+                OR (@cls >= 2 AND (e.geo_class = 0
+                  OR (e.geo_class = 1 AND (e.country2 IS NULL OR @country2 IS NULL OR e.country2 = @country2))
+                  OR (e.geo_class = 3 AND e.lat BETWEEN @nMinLat AND @nMaxLat AND e.lon BETWEEN @nMinLon AND @nMaxLon)
+                  OR (e.geo_class = 2 AND e.lat BETWEEN @cMinLat AND @cMaxLat AND e.lon BETWEEN @cMinLon AND @cMaxLon))))
+            ORDER BY e.id DESC LIMIT ${MAX_CANDIDATES}`).raw(),
           newIncident: p('INSERT INTO incidents (family, updated_at) VALUES (?, ?)'),
+          newSolo: p(`INSERT INTO incidents (family, kind, date_start, date_end, day_start, day_end, country2, country3, location, admin1, lat, lon,
+            events, articles, outlets, corroboration, grade, fatalities, summary, dirty, updated_at)
+            VALUES (@family, @kind, @dateStart, @dateEnd, @dayStart, @dayEnd, @country2, @country3, @location, @admin1, @lat, @lon,
+            @events, @articles, @outlets, @corroboration, @grade, @fatalities, @summary, 0, @at)`),
           setIncident: p('UPDATE events SET incident_id = ? WHERE id = ?'),
           moveIncident: p('UPDATE events SET incident_id = ? WHERE incident_id = ? AND superseded = 1'),
           mergeIncident: p('UPDATE incidents SET merged_into = ?, updated_at = ? WHERE id = ?'),
           members: p('SELECT e.id FROM events e WHERE e.incident_id = ? AND e.superseded = 0 ORDER BY e.id'),
-          corr: p('SELECT corr FROM events WHERE id = ?'),
+          corr: p('SELECT corr FROM event_docs WHERE id = ?'),
           markDirty: p('UPDATE incidents SET dirty = 1 WHERE id = ?'),
           dirtyIds: p(`SELECT id FROM incidents WHERE dirty = 1 ORDER BY id LIMIT ${FLUSH_BATCH}`),
           clean: p('UPDATE incidents SET dirty = 0 WHERE id = ?'),
@@ -335,7 +362,7 @@ export class SqliteStore implements Store {
     // Incidents are decided before the events are written, so each is written once, with its incident.
     const ak = articleKey(articleId);
     const ces = p.events.map((e) => (e.ce ? setCorroborationIds(e.ce, ak, e.row.localId) : null));
-    const { incidentOf, landed } = this.link(articleId, ces, touched, now);
+    const { incidentOf, landed } = this.link(articleId, ces, p.events, touched, now);
     const eventIds = p.events.map((e, k) => {
       const id = this.insertEvent(revisionId, articleId, e, incidentOf.get(k) ?? null);
       if (ces[k]) this.remember(id, ces[k]!);
@@ -390,10 +417,10 @@ export class SqliteStore implements Store {
         incidentId,
         span?.lo ?? null,
         span?.hi ?? null,
-        e.json,
-        e.ce ? JSON.stringify(e.ce) : null,
+        e.ce ? geoClass(e.ce) : null,
       ).lastInsertRowid,
     );
+    s.addEventDoc.run(id, e.json, corroborationJson(e, articleKey(articleId)));
     e.claims.forEach((c, n) => s.addClaim.run(id, n, ...c));
     if (r.place && r.place.lat !== null && r.place.lon !== null) s.addRtree.run(id, r.place.lon, r.place.lon, r.place.lat, r.place.lat);
     s.addEventFts.run(id, r.fts.evidence, r.fts.actors, r.fts.place);
@@ -430,6 +457,7 @@ export class SqliteStore implements Store {
   private link(
     articleId: number,
     ces: (CorroborationEvent | null)[],
+    prepared: PreparedEvent[],
     touched: Set<number>,
     now: string,
   ): { incidentOf: Map<number, number>; landed: number[] } {
@@ -445,17 +473,16 @@ export class SqliteStore implements Store {
       const matched: number[] = [];
       hits.set(tmp, matched);
       if (!q) continue;
-      const params = { ...q, articleId, minLat: q.box?.minLat ?? null, maxLat: q.box?.maxLat ?? null, minLon: q.box?.minLon ?? null, maxLon: q.box?.maxLon ?? null };
-      delete (params as Partial<typeof params>).box;
+      const params = candidateParams(q, articleId);
       // Events of one article often ask the same question.
       const key = JSON.stringify(params);
       let byIncident = asked.get(key);
       if (!byIncident) {
         byIncident = new Map();
-        for (const r of [...(s.candidates.all(params) as Row[]), ...(s.candidatesLong.all(params) as Row[])]) {
-          const l = byIncident.get(r.incident_id);
-          if (!l) byIncident.set(r.incident_id, [r.id]);
-          else if (!l.includes(r.id)) l.push(r.id);
+        for (const [id, inc] of [...(s.candidates.all(params) as [number, number][]), ...(s.candidatesLong.all(params) as [number, number][])]) {
+          const l = byIncident.get(inc);
+          if (!l) byIncident.set(inc, [id]);
+          else if (!l.includes(id)) l.push(id);
         }
         asked.set(key, byIncident);
       }
@@ -464,6 +491,32 @@ export class SqliteStore implements Store {
         if (this.corrOf(byIncident.get(inc)!).some((c) => sameIncident(ce, c))) matched.push(inc);
     }
     const hit = [...new Set([...hits.values()].flat())].sort((x, y) => x - y);
+    // A new event alone in a new incident: its summary came prepared, nothing to recompute.
+    const solo = (m: { k: number; ce: CorroborationEvent }): number | null => {
+      const e = prepared[m.k];
+      const summary = soloSummaryJson(e, articleKey(articleId), m.ce.id);
+      if (!e.solo || summary === null) return null;
+      const c = e.solo.columns;
+      return Number(
+        s.newSolo.run({
+          ...c,
+          dayStart: dayNumber(c.dateStart),
+          dayEnd: dayNumber(c.dateEnd),
+          country3: country(c.country2)?.alpha3 ?? null,
+          summary,
+          at: now,
+        }).lastInsertRowid,
+      );
+    };
+    if (!hit.length) {
+      // Nothing matched: events of one article are never one incident, so each stands alone.
+      for (const m of mine) {
+        let inc = solo(m);
+        if (inc === null) touched.add((inc = Number(s.newIncident.run(m.ce.family, now).lastInsertRowid)));
+        incidentOf.set(m.k, inc);
+      }
+      return { incidentOf, landed: [...new Set(incidentOf.values())].sort((x, y) => x - y) };
+    }
     const members = new Map<number, number[]>(hit.map((inc) => [inc, (s.members.all(inc) as Row[]).map((r) => r.id as number)]));
     const size = mine.length + [...members.values()].reduce((n, m) => n + m.length, 0);
     const landed = new Set<number>();
@@ -491,10 +544,17 @@ export class SqliteStore implements Store {
           all.push(ce);
         });
       const plan = assignGroups(groupIncidents(all).map((g) => g.events.map((e) => byCe.get(e.id)!)), current);
-      const ids = plan.groups.map((g) => g.incidentId ?? Number(s.newIncident.run(all[0].family, now).lastInsertRowid));
+      const clean = new Set<number>();
+      const ids = plan.groups.map((g) => {
+        if (g.incidentId !== null) return g.incidentId;
+        const alone = g.members.length === 1 ? byTmp.get(g.members[0]) : undefined;
+        const inc = alone ? solo(alone) : null;
+        if (inc !== null) clean.add(inc);
+        return inc ?? Number(s.newIncident.run(all[0].family, now).lastInsertRowid);
+      });
       plan.groups.forEach((g, k) => {
         for (const m of g.members) if (current.get(m) !== ids[k]) place(m, ids[k]);
-        touched.add(ids[k]);
+        if (!clean.has(ids[k])) touched.add(ids[k]);
       });
       for (const m of plan.merged) {
         // Superseded events follow their incident, so that history still points somewhere live.
@@ -507,11 +567,12 @@ export class SqliteStore implements Store {
       const corr = (ids: number[]) => ids.map((id) => (id < 0 ? local.get(id)! : this.corrOf([id])[0]));
       for (const { tmp, ce } of mine) {
         const target = hits.get(tmp)!.find((inc) => corr(members.get(inc)!).every((m) => conflictBetween(ce, m) === null));
-        const inc = target ?? Number(s.newIncident.run(ce.family, now).lastInsertRowid);
+        const alone = target === undefined ? solo(byTmp.get(tmp)!) : null;
+        const inc = target ?? alone ?? Number(s.newIncident.run(ce.family, now).lastInsertRowid);
         place(tmp, inc);
         local.set(tmp, ce);
         members.set(inc, [...(members.get(inc) ?? []), tmp]);
-        touched.add(inc);
+        if (alone === null) touched.add(inc);
       }
     }
     return { incidentOf, landed: [...landed].sort((x, y) => x - y) };
@@ -536,6 +597,7 @@ export class SqliteStore implements Store {
       })();
     }
     this.dirty = false;
+    this.db.pragma('wal_checkpoint(PASSIVE)');
   }
 
   private recompute(incidentId: number, now: string): void {
@@ -635,31 +697,71 @@ export class SqliteStore implements Store {
       const q = ftsQuery(f.q);
       if (q) match.push(`(${q})`);
     }
-    if (match.length) {
-      where.push('e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)');
-      params.push(match.join(' AND '));
-    }
-    if (f.bbox) {
-      const [minLon, minLat, maxLon, maxLat] = f.bbox;
-      // A box across the antimeridian has minLon > maxLon: it is two boxes.
-      const lon = minLon <= maxLon ? 'min_lon >= ? AND max_lon <= ?' : '(min_lon >= ? OR max_lon <= ?)';
-      where.push(`e.id IN (SELECT id FROM events_rtree WHERE ${lon} AND min_lat >= ? AND max_lat <= ?)`);
-      params.push(minLon, maxLon, minLat, maxLat);
-    }
     if (f.minCorroboration !== undefined && f.minCorroboration > 0) {
       where.push('EXISTS (SELECT 1 FROM incidents mi WHERE mi.id = e.incident_id AND mi.corroboration >= ?)');
       params.push(f.minCorroboration);
     }
     if (f.cursor) where.push(afterCursor('e.day', 'e.id', decodeCursor(f.cursor), params));
     const limit = Math.max(1, Math.min(MAX_LIMIT, f.limit ?? 100));
-    const rows = this.db
-      .prepare(`${EVENT_SELECT} WHERE ${where.join(' AND ')} ORDER BY e.day DESC, e.id DESC LIMIT ?`)
-      .all(...params, limit + 1) as Row[];
-    const more = rows.length > limit;
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    const lastDay = last ? dayNumber(last.date) : null;
-    return { items: items.map(storedEvent), cursor: more && last ? encodeCursor(lastDay, last.id) : null };
+
+    // Text and box filters can be read two ways: from their own index (FTS5, R*Tree) to a set of
+    // events that is then sorted, or as a check on each event met while walking the others in
+    // order. The first is best when few events match, the second when many do (the walk stops at
+    // the page's end). Which: the cheaper of (matches) and (rows walked ≈ limit × events / matches).
+    const specials: Special[] = [];
+    if (match.length) {
+      const m = match.join(' AND ');
+      specials.push({
+        drive: 'e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)',
+        check: 'EXISTS (SELECT 1 FROM events_fts WHERE events_fts MATCH ? AND rowid = e.id)',
+        params: [m],
+        count: () => this.countUpTo('SELECT rowid FROM events_fts WHERE events_fts MATCH ?', [m]),
+      });
+    }
+    if (f.bbox) {
+      const [minLon, minLat, maxLon, maxLat] = f.bbox;
+      // A box across the antimeridian has minLon > maxLon: it is two boxes.
+      const across = minLon > maxLon;
+      const box = `${across ? '(min_lon >= ? OR max_lon <= ?)' : 'min_lon >= ? AND max_lon <= ?'} AND min_lat >= ? AND max_lat <= ?`;
+      specials.push({
+        drive: `e.id IN (SELECT id FROM events_rtree WHERE ${box})`,
+        check: `${across ? '(e.lon >= ? OR e.lon <= ?)' : 'e.lon BETWEEN ? AND ?'} AND e.lat BETWEEN ? AND ?`,
+        params: [minLon, maxLon, minLat, maxLat],
+        count: () => this.countUpTo(`SELECT id FROM events_rtree WHERE ${box}`, [minLon, maxLon, minLat, maxLat]),
+      });
+    }
+    let from_ = 'events e';
+    if (specials.length) {
+      const total = (this.db.prepare('SELECT max(id) AS n FROM events').get() as Row).n ?? 0;
+      const counted = specials.map((sp) => ({ sp, n: sp.count() })).sort((a, b) => a.n - b.n);
+      const best = counted[0];
+      const drive = best.n < COUNT_CAP && best.n * best.n <= (limit + 1) * Math.max(1, total) * 4;
+      for (const { sp } of counted) {
+        where.push(drive && sp === best.sp ? sp.drive : sp.check);
+        params.push(...sp.params);
+      }
+      // Driven by a small set: rowid look-ups, not another index's walk.
+      if (drive) from_ = 'events e NOT INDEXED';
+    }
+    const page = this.db
+      .prepare(`SELECT e.id, e.day FROM ${from_} WHERE ${where.join(' AND ')} ORDER BY e.day DESC, e.id DESC LIMIT ?`)
+      .raw()
+      .all(...params, limit + 1) as [number, number | null][];
+    const more = page.length > limit;
+    const ids = page.slice(0, limit);
+    // The documents of the page only, in the page's order.
+    const byId = new Map<number, Row>();
+    for (let k = 0; k < ids.length; k += 500) {
+      const chunk = ids.slice(k, k + 500).map((x) => x[0]);
+      for (const r of this.db.prepare(`${EVENT_SELECT} WHERE e.id IN (${chunk.map(() => '?').join(', ')})`).all(...chunk) as Row[]) byId.set(r.id, r);
+    }
+    const last = ids[ids.length - 1];
+    return { items: ids.map(([id]) => storedEvent(byId.get(id)!)), cursor: more && last ? encodeCursor(last[1], last[0]) : null };
+  }
+
+  /** How many rows a query gives, counting no further than COUNT_CAP. */
+  private countUpTo(sql: string, params: unknown[]): number {
+    return (this.db.prepare(`SELECT count(*) AS n FROM (${sql} LIMIT ${COUNT_CAP})`).get(...params) as Row).n;
   }
 
   async incidents(f: Filter = {}): Promise<Page<StoredIncident>> {

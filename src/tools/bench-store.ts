@@ -1,0 +1,261 @@
+// `node dist/tools/bench-store.js [--quick] [--articles N] [--events N] [--queries N] [--no-ingest]`: figures for
+// the corpus store. Figures, not pass/fail (targets: ≥ 500 articles/s ingest, p95 < 50 ms).
+//
+//   1. ingest throughput: `sitrep ingest` on a generated JSONL corpus (src/tools/corpus.ts), every
+//      core, process start-up included; and the store's own share, writing prepared articles on one
+//      thread (what the single writer thread costs per article).
+//   2. query latency on a store of N generated events (default 1,000,000) written straight into the
+//      tables (indexes built after the load, as a bulk load would), then ~200 filtered queries of
+//      three shapes through the Store API: country + kind + 90 days, a 2° box, and full text.
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { article, rng } from './corpus.js';
+import { SqliteStore } from '../store/sqlite.js';
+import { extractItem } from '../ingest/extract-item.js';
+import { ingest } from '../ingest/run.js';
+import type { PreparedArticle } from '../store/prepare.js';
+import { kinds } from '../events/taxonomy.js';
+import { MIGRATIONS } from '../store/migrations.js';
+import type { Filter } from '../store/types.js';
+
+const argv = process.argv.slice(2);
+const QUICK = argv.includes('--quick');
+function num(flag: string, dflt: number): number {
+  const i = argv.indexOf(flag);
+  return i >= 0 ? Number(argv[i + 1]) : dflt;
+}
+const ARTICLES = num('--articles', QUICK ? 300 : 1000);
+const EVENTS = num('--events', QUICK ? 100_000 : 1_000_000);
+const QUERIES = num('--queries', 200);
+
+function line(label: string, value: string): void {
+  console.log(`${label.padEnd(58)} ${value}`);
+}
+
+function corpus(n: number, seed: number): string[] {
+  const r = rng(seed);
+  // Published over two years: a backfill, not one crowded day (see the README's notes on linking).
+  return Array.from({ length: n }, (_, i) => {
+    const published = new Date(Date.UTC(2022, 0, 1) + Math.floor(r() * 730) * 86_400_000).toISOString().slice(0, 10);
+    return JSON.stringify({ id: `b${i}`, url: `https://bench.example/${i}`, published, outlet: `Outlet ${i % 12}`, text: article(r, 3000) });
+  });
+}
+
+async function benchIngest(dir: string): Promise<void> {
+  const file = join(dir, 'corpus.jsonl');
+  const lines = corpus(ARTICLES, 11);
+  writeFileSync(file, lines.join('\n') + '\n');
+  const db = join(dir, 'ingest.db');
+  // In this process, so that its CPU time counts every thread (cpuUsage covers the workers too).
+  const u0 = process.cpuUsage();
+  const t0 = Date.now();
+  const rep = await ingest([file], { db, quiet: true, out: () => {} });
+  const ms = Date.now() - t0;
+  const used = process.cpuUsage(u0);
+  const cpuPer = (used.user + used.system) / 1000 / ARTICLES;
+  const cores = availableParallelism();
+  line(`ingest: ${ARTICLES} articles (~3 KB, ${rep.events} events), ${cores} worker threads`, `${((ARTICLES / ms) * 1000).toFixed(0)} articles/s (wall ${(ms / 1000).toFixed(1)} s incl. model loading)`);
+  line('  CPU per article, all threads', `${cpuPer.toFixed(1)} ms → at most ${((cores * 1000) / cpuPer).toFixed(0)} articles/s on ${cores} idle cores`);
+
+  // The writer's share: prepared articles (extracted beforehand, here) written on one thread.
+  const n = Math.min(ARTICLES, QUICK ? 150 : 300);
+  const prepared: PreparedArticle[] = [];
+  lines.slice(0, n).forEach((l, i) => {
+    const o = JSON.parse(l);
+    const r = extractItem({ source: `b${i}`, key: null, text: o.text, isHtml: false, id: o.id, url: o.url, title: null, outlet: o.outlet, published: o.published, license: null, fallback: { published: null, outlet: null, license: null }, size: 0 });
+    if (r.ok) prepared.push(r.prepared);
+  });
+  const store = new SqliteStore(join(dir, 'writes.db'));
+  const c0 = process.cpuUsage();
+  const t1 = process.hrtime.bigint();
+  prepared.forEach((p, i) => store.putPreparedSync(p, { source: `b${i}`, url: p.article.url }));
+  const t2 = process.hrtime.bigint();
+  store.flushSync();
+  const t3 = process.hrtime.bigint();
+  const cpu = process.cpuUsage(c0);
+  const perEvents = prepared.reduce((s, p) => s + p.events.length, 0) / prepared.length;
+  const wMs = Number(t2 - t1) / 1e6 / prepared.length;
+  const fMs = Number(t3 - t2) / 1e6 / prepared.length;
+  line(`store writes only: ${prepared.length} prepared articles (${perEvents.toFixed(0)} events each), 1 thread`, `${(1000 / (wMs + fMs)).toFixed(0)} articles/s (${wMs.toFixed(2)} ms write + ${fMs.toFixed(2)} ms incident summaries; cpu ${((cpu.user + cpu.system) / 1000 / prepared.length).toFixed(2)} ms)`);
+  void store.close();
+}
+
+interface CountryPoint {
+  a2: string;
+  a3: string;
+  lat: number;
+  lon: number;
+}
+
+function countries(): CountryPoint[] {
+  const rows = createRequire(import.meta.url)('world-countries') as { cca2: string; cca3: string; latlng: [number, number] }[];
+  const wanted = ['SYR', 'UKR', 'RUS', 'ISR', 'PSE', 'LBN', 'YEM', 'SDN', 'SOM', 'COD', 'IRQ', 'MLI', 'NGA', 'AFG', 'MMR', 'ETH', 'BFA', 'NER', 'LBY', 'IRN', 'PAK', 'COL', 'MEX', 'HTI', 'CAF', 'MOZ', 'CMR', 'TCD', 'SSD', 'IND'];
+  return wanted.map((a3) => rows.find((r) => r.cca3 === a3)!).map((r) => ({ a2: r.cca2, a3: r.cca3, lat: r.latlng[0], lon: r.latlng[1] }));
+}
+
+/** Writes N events straight into a fresh store's tables; returns the vocabulary used for evidence. */
+function build(path: string, n: number): { words: string[]; ms: number } {
+  const t0 = Date.now();
+  const store = new SqliteStore(path);
+  const db = store.db;
+  // Secondary indexes are built after the load, as a bulk load does (the store's own writes keep them up to date one row at a time).
+  const indexSql = (db.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('events', 'incidents') AND sql IS NOT NULL").all() as { sql: string }[]).map((r) => r.sql);
+  for (const s of indexSql) db.exec(`DROP INDEX ${/CREATE INDEX (\S+)/.exec(s)![1]}`);
+  db.pragma('synchronous = OFF');
+  const r = rng(3);
+  const cs = countries();
+  const ks = kinds();
+  const vocab = Array.from({ length: 20_000 }, (_, i) => `w${i.toString(36)}`);
+  const zipf = () => vocab[Math.min(vocab.length - 1, Math.floor(Math.exp(r() * Math.log(vocab.length))) - 1)];
+  const perArticle = 20;
+  const articles = Math.ceil(n / perArticle);
+  const incidents = Math.ceil(n / 3);
+  const now = new Date().toISOString();
+  const insA = db.prepare('INSERT INTO articles (id, key, url, outlet, title, published, language, current_revision, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insR = db.prepare("INSERT INTO revisions (id, article_id, n, text_hash, source, text, document, ingested_at) VALUES (?, ?, 1, ?, 'bench', '', '{}', ?)");
+  const insI = db.prepare('INSERT INTO incidents (id, family, kind, date_start, date_end, day_start, day_end, country2, country3, lat, lon, events, articles, outlets, corroboration, grade, dirty, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 3, 3, 2, ?, ?, 0, ?)');
+  const insE = db.prepare(`INSERT INTO events (id, revision_id, article_id, local_id, kind, family, event_type, sub_event_type, date, date_end, day, time_precision,
+    country2, country3, location, lat, lon, geo_precision, initiator, initiator_country, target, target_country, fatalities, mode, historical, confidence,
+    outlet, incident_id, day_lo, day_hi, geo_class) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'day', ?, ?, ?, ?, ?, 'city', ?, ?, ?, ?, ?, 'actual', 0, 0.8, ?, ?, ?, ?, 3)`);
+  const insD = db.prepare('INSERT INTO event_docs (id, json) VALUES (?, ?)');
+  const insT = db.prepare('INSERT INTO events_rtree (id, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)');
+  const insF = db.prepare('INSERT INTO events_fts (rowid, evidence, actors, place) VALUES (?, ?, ?, ?)');
+  const day0 = Date.UTC(2019, 0, 1) / 86_400_000;
+  db.transaction(() => {
+    for (let a = 1; a <= articles; a++) {
+      const pub = new Date((day0 + Math.floor(r() * 1826)) * 86_400_000).toISOString().slice(0, 10);
+      insA.run(a, `https://bench.example/${a}`, `https://bench.example/${a}`, `Outlet ${a % 40}`, null, pub, 'en', a, now);
+      insR.run(a, a, `h${a}`, now);
+    }
+    for (let i = 1; i <= incidents; i++) {
+      const c = cs[Math.floor(r() * cs.length)];
+      const d = day0 + Math.floor(r() * 1826);
+      const iso = new Date(d * 86_400_000).toISOString().slice(0, 10);
+      const k = ks[Math.floor(r() * ks.length)];
+      insI.run(i, k.family, k.name, iso, iso, d, d, c.a2, c.a3, c.lat, c.lon, 1 + Math.floor(r() * 4), ['weak', 'fair', 'confirmed', 'contested'][Math.floor(r() * 4)], now);
+    }
+    for (let id = 1; id <= n; id++) {
+      const c = cs[Math.floor(r() * cs.length)];
+      const k = ks[Math.floor(r() * ks.length)];
+      const d = day0 + Math.floor(r() * 1826);
+      const iso = new Date(d * 86_400_000).toISOString().slice(0, 10);
+      const lat = c.lat + (r() - 0.5) * 6;
+      const lon = c.lon + (r() - 0.5) * 6;
+      const place = `Town ${Math.floor(r() * 500)}`;
+      const words = Array.from({ length: 18 }, zipf).join(' ');
+      const evidence = `${place} ${words}.`;
+      const art = 1 + Math.floor((id - 1) / perArticle);
+      const event = {
+        id: `ev${id}`,
+        kind: k.name,
+        acled: k.acled,
+        plover: k.plover?.event ?? null,
+        initiator: { name: `${c.a3} forces`, country: c.a3, kind: 'military', entity: null },
+        target: null,
+        location: { place: 'p1', relation: 'in' },
+        time: { start: iso, end: iso, precision: 'day', text: 'on Monday' },
+        fatalities: null,
+        injuries: null,
+        claims: [{ claimant: null, via: [], outlet: `Outlet ${art % 40}`, stance: 'reported', quote: null, evidence: { start: 0, end: evidence.length, text: evidence } }],
+        evidence: [{ start: 0, end: evidence.length, text: evidence }],
+        historical: false,
+        mode: 'actual',
+        confidence: 0.8,
+      };
+      const pl = { name: place, country: c.a2, admin1: null, lat, lon, precision: 'city', geonameid: null, relation: 'in' };
+      insE.run(id, art, art, `ev${id}`, k.name, k.family, k.acled?.event_type ?? null, k.acled?.sub_event_type ?? null, iso, iso, d, c.a2, c.a3, place, lat, lon,
+        `${c.a3} forces`, c.a3, null, null, r() < 0.3 ? Math.floor(r() * 20) : null, `Outlet ${art % 40}`, 1 + Math.floor(r() * incidents), d, d);
+      insD.run(id, JSON.stringify({ event, place: pl }));
+      insT.run(id, lon, lon, lat, lat);
+      insF.run(id, evidence, `${c.a3} forces`, place);
+    }
+  })();
+  for (const s of indexSql) db.exec(s);
+  db.exec('ANALYZE');
+  db.pragma('synchronous = NORMAL');
+  db.close();
+  return { words: vocab, ms: Date.now() - t0 };
+}
+
+function pct(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+
+function benchQueries(path: string, words: string[]): void {
+  const store = new SqliteStore(path, { readonly: true });
+  const r = rng(5);
+  const cs = countries();
+  const ks = kinds();
+  const families = [...new Set(ks.map((k) => k.family))];
+  const shapes: [string, () => Filter][] = [
+    [
+      'country + kind + 90 days',
+      () => {
+        const c = cs[Math.floor(r() * cs.length)];
+        const d = Date.UTC(2019, 0, 1) + Math.floor(r() * 1700) * 86_400_000;
+        const kind = r() < 0.5 ? ks[Math.floor(r() * ks.length)].name : families[Math.floor(r() * families.length)];
+        return { country: r() < 0.5 ? c.a2 : c.a3, kind, from: new Date(d).toISOString().slice(0, 10), to: new Date(d + 90 * 86_400_000).toISOString().slice(0, 10) };
+      },
+    ],
+    [
+      'bbox (2° × 2°)',
+      () => {
+        const c = cs[Math.floor(r() * cs.length)];
+        const lon = c.lon + (r() - 0.5) * 4;
+        const lat = c.lat + (r() - 0.5) * 4;
+        return { bbox: [lon - 1, lat - 1, lon + 1, lat + 1] };
+      },
+    ],
+    [
+      'full text (one or two words)',
+      () => {
+        const w = () => words[10 + Math.floor(r() * 2000)];
+        return { q: r() < 0.5 ? w() : `${w()} ${words[Math.floor(r() * 200)]}` };
+      },
+    ],
+  ];
+  const all: number[] = [];
+  const per = Math.ceil(QUERIES / shapes.length);
+  for (const [name, make] of shapes) {
+    const ms: number[] = [];
+    let rows = 0;
+    for (let i = 0; i < 5; i++) store.eventsSync({ ...make(), limit: 50 }); // warm-up
+    for (let i = 0; i < per; i++) {
+      const f = { ...make(), limit: 50 };
+      const t = process.hrtime.bigint();
+      rows += store.eventsSync(f).items.length;
+      ms.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+    all.push(...ms);
+    line(`  ${name} (${per} queries, limit 50, ${(rows / per).toFixed(0)} rows avg)`, `p50 ${pct(ms, 50).toFixed(1)} ms, p95 ${pct(ms, 95).toFixed(1)} ms, max ${Math.max(...ms).toFixed(1)} ms`);
+  }
+  line(`query latency, all ${all.length} queries`, `p50 ${pct(all, 50).toFixed(1)} ms, p95 ${pct(all, 95).toFixed(1)} ms`);
+  const ti: number[] = [];
+  for (let i = 0; i < 50; i++) {
+    const c = cs[Math.floor(r() * cs.length)];
+    const t = process.hrtime.bigint();
+    store.incidentsSync({ country: c.a3, minCorroboration: 2, limit: 50 });
+    ti.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  line('  incidents: country + min corroboration 2 (50 queries)', `p50 ${pct(ti, 50).toFixed(1)} ms, p95 ${pct(ti, 95).toFixed(1)} ms`);
+  void store.close();
+}
+
+async function main(): Promise<void> {
+  console.log(`sitrep bench-store — node ${process.version}, ${availableParallelism()} cores, schema v${MIGRATIONS.length}${QUICK ? ', quick run' : ''}`);
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-bench-store-'));
+  try {
+    if (!argv.includes('--no-ingest')) await benchIngest(dir);
+    const path = join(dir, 'big.db');
+    const { words, ms } = build(path, EVENTS);
+    line(`store of ${EVENTS.toLocaleString('en')} generated events: bulk build`, `${(ms / 1000).toFixed(1)} s`);
+    benchQueries(path, words);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
