@@ -218,3 +218,26 @@ describe('sitrep ingest: revisions, sidecars, WARC', () => {
     await assert.rejects(run([join(dir, 'nope')], join(dir, 'x.db')), /nope: no such file or folder/);
   });
 });
+
+describe('a folder described by manifest.jsonl', () => {
+  it('takes each file\'s outlet, date, url and licence from its manifest line, and ingests no manifest as articles', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sitrep-manifest-'));
+    try {
+      const corpus = join(dir, 'corpus');
+      mkdirSync(corpus);
+      writeFileSync(join(corpus, 'a.txt'), 'Israeli warplanes struck targets near Damascus on Tuesday, killing two soldiers, a military source said.');
+      writeFileSync(
+        join(corpus, 'manifest.jsonl'),
+        JSON.stringify({ file: 'a.txt', outlet: 'Levant Wire', published: '2024-03-06', url: 'https://levant.example/a', license: 'CC0-1.0', title: 'Strike' }) + '\n',
+      );
+      const db = join(dir, 'm.db');
+      const { report } = await run([corpus], db);
+      assert.equal(report.new, 1);
+      assert.equal(report.rejected, 0);
+      const [a] = articles(db);
+      assert.deepEqual([a.outlet, a.published, a.url, a.license, a.title], ['Levant Wire', '2024-03-06', 'https://levant.example/a', 'CC0-1.0', 'Strike']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -25,7 +25,45 @@ export interface Meta {
 const FIELDS = ['outlet', 'published', 'license', 'url', 'title', 'id'] as const;
 
 export function isSidecar(name: string): boolean {
-  return name === 'meta.json' || name.endsWith('.meta.json');
+  return name === 'meta.json' || name.endsWith('.meta.json') || name === MANIFEST;
+}
+
+/**
+ * A folder's manifest.jsonl: one JSON object per line, `{file, outlet, published, url, title,
+ * license, id}`, giving one file's metadata like a per-file sidecar (the corpus in examples/ is
+ * described this way). `file` is relative to the manifest's folder.
+ */
+export const MANIFEST = 'manifest.jsonl';
+const manifests = new Map<string, Map<string, Meta> | string>();
+
+export function manifestEntry(file: string): Meta | string | null {
+  const dir = dirname(file);
+  if (!manifests.has(dir)) manifests.set(dir, readManifest(join(dir, MANIFEST)));
+  const m = manifests.get(dir)!;
+  if (typeof m === 'string') return m;
+  return m.get(basename(file)) ?? null;
+}
+
+function readManifest(path: string): Map<string, Meta> | string {
+  const out = new Map<string, Meta>();
+  if (!existsSync(path)) return out;
+  const lines = readFileSync(path, 'utf8').split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i].trim()) continue;
+    let o: Record<string, unknown>;
+    try {
+      o = JSON.parse(lines[i]);
+    } catch (e) {
+      return `${path}:${i + 1}: not valid JSON (${(e as Error).message})`;
+    }
+    if (typeof o.file !== 'string') return `${path}:${i + 1}: needs a "file" field`;
+    const m: Meta = {};
+    for (const f of FIELDS) if (typeof o[f] === 'string') m[f] = o[f] as string;
+    // Licences in manifests are often SPDX ids; kept as written.
+    if (m.published) m.published = parsePublishedOrThrow(m.published, `${path}:${i + 1}: "published"`);
+    out.set(o.file, m);
+  }
+  return out;
 }
 
 /** Reads one sidecar; throws an Error naming the problem. */

@@ -19,7 +19,7 @@ import { MAX_INPUT_BYTES } from '../normalise/index.js';
 import { parsePublishedOrThrow } from '../published.js';
 import { feedDate, isFeed, parseFeed } from './feeds.js';
 import { safeFetch, type FetchOptions } from './fetch.js';
-import { fileSidecarPath, isSidecar, mergeMeta, readSidecar, type Meta } from './sidecar.js';
+import { fileSidecarPath, isSidecar, manifestEntry, mergeMeta, readSidecar, type Meta } from './sidecar.js';
 
 export interface Item {
   /** how the input is named in reports: "a.txt", "b.jsonl:12", "feed.xml#item 3", "c.warc.gz#record 7" */
@@ -181,7 +181,13 @@ async function* fromFolder(dir: string, ctx: Ctx): AsyncGenerator<Produced> {
 
 function fileMeta(path: string): Meta | string {
   const side = fileSidecarPath(path);
-  if (!side) return {};
+  if (!side) {
+    try {
+      return manifestEntry(path) ?? {};
+    } catch (e) {
+      return (e as Error).message;
+    }
+  }
   try {
     return readSidecar(side, true);
   } catch (e) {
