@@ -86,13 +86,19 @@ export function formatTable(r: EvalResult): string {
   const keys = Object.keys(r.scores).sort((a, b) => {
     const fa = ORDER.indexOf(a.split('.')[0]);
     const fb = ORDER.indexOf(b.split('.')[0]);
-    return fa - fb || (a.includes('.') ? 1 : 0) - (b.includes('.') ? 1 : 0) || a.localeCompare(b);
+    const depth = (k: string) => k.split('.').length;
+    return fa - fb || depth(a) - depth(b) || a.localeCompare(b);
   });
-  const lines = [`${r.documents} documents`, `${'field'.padEnd(22)} ${'P'.padStart(6)} ${'R'.padStart(6)} ${'F1'.padStart(6)}   tp/fp/fn`];
+  const lines = [
+    `${r.documents} documents`,
+    'events.X: end to end (a missed or invented event counts against every field);',
+    'events.matched.X: the same field on the events that were matched to a gold event',
+    `${'field'.padEnd(26)} ${'P'.padStart(6)} ${'R'.padStart(6)} ${'F1'.padStart(6)}   tp/fp/fn`,
+  ];
   for (const k of keys) {
     const t = r.scores[k];
     lines.push(
-      `${k.padEnd(22)} ${t.precision.toFixed(3).padStart(6)} ${t.recall.toFixed(3).padStart(6)} ${t.f1.toFixed(3).padStart(6)}   ${t.tp}/${t.fp}/${t.fn}`,
+      `${k.padEnd(26)} ${t.precision.toFixed(3).padStart(6)} ${t.recall.toFixed(3).padStart(6)} ${t.f1.toFixed(3).padStart(6)}   ${t.tp}/${t.fp}/${t.fn}`,
     );
   }
   return lines.join('\n') + '\n';

@@ -129,3 +129,10 @@ test('event fields are scored on matched pairs; a wrong value is both a false po
   assert.equal(s['events.fatalities'].tp, 1);
   assert.equal(s['events.claimant'].tp, 1);
 });
+
+test('matched-event scores leave out events that were never found', () => {
+  const ctx = { familyOf: (k: string) => k, acledOf: () => null };
+  const s = scoreEvents([{ kind: 'protest', date: '2024-01-01' }, { kind: 'arrest', date: '2024-01-02' }], doc({}), ctx);
+  assert.equal(s['events.date'].fn, 2);
+  assert.equal(s['events.matched.date'].fn, 0);
+});

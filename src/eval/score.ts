@@ -237,6 +237,8 @@ export function scoreEvents(gold: GoldEvent[], doc: Document, ctx: EventScoringC
   // recovered is a false negative. Nulls on both sides are agreement, not counted.
   const field = (name: string, g: (e: GoldEvent) => unknown, p: (e: Event) => unknown, eq = (a: unknown, b: unknown) => a === b) => {
     const t = tally();
+    // The same field on matched events only: how well an event that was found is described.
+    const onMatched = tally();
     const matchedP = new Set(pairs.map(([, j]) => j));
     const matchedG = new Set(pairs.map(([i]) => i));
     for (const [i, j] of pairs) {
@@ -250,6 +252,10 @@ export function scoreEvents(gold: GoldEvent[], doc: Document, ctx: EventScoringC
         if (!gNull) t.fn++;
       }
     }
+    onMatched.tp = t.tp;
+    onMatched.fp = t.fp;
+    onMatched.fn = t.fn;
+    out[`events.matched.${name}`] = onMatched;
     pred.forEach((e, j) => {
       if (!matchedP.has(j) && p(e) !== null && p(e) !== undefined) t.fp++;
     });
