@@ -33,7 +33,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 /** data/gazetteer relative to dist/gazetteer or src/gazetteer */
 export const DATA_DIR = join(here, '..', '..', 'data', 'gazetteer');
 
-export const FORMAT_VERSION = 1;
+// 2: admin1 joined through country-state-city towns, misplaced centroids moved, more spellings
+export const FORMAT_VERSION = 2;
 
 export const COMPASS = ['n', 's', 'e', 'w', 'ne', 'nw', 'se', 'sw', 'c'] as const;
 
@@ -64,7 +65,7 @@ export function readTsv(file: string): Record<string, string>[] {
 }
 
 // Latin script only, letters first; the English forms of names are in it.
-const LATIN_ASCII = /^[A-Za-z][A-Za-z .,'’-]*$/;
+const LATIN_ASCII = /^[A-Za-z][A-Za-z .,'’"”-]*$/;
 const ARABIC_ARTICLE = /^(?:al|el|ar|as|ad|an|at|az|ash|adh|ath|ad-|ez|es)[ -](?=\S{4})/i;
 
 /** Spelling variants news uses for transliterated names: no Arabic article, -ah → -a, St ↔ Saint. */
@@ -76,6 +77,41 @@ export function variants(name: string): string[] {
   if (/^st\.? /i.test(name)) out.push(name.replace(/^st\.? /i, 'Saint '));
   if (/^saint /i.test(name)) out.push(name.replace(/^saint /i, 'St '));
   return out;
+}
+
+/** Countries whose first-order divisions country-state-city names in French. */
+const FRENCH_DIVISIONS = new Set(['BF', 'BI', 'BJ', 'CD', 'CF', 'CG', 'CI', 'CM', 'DJ', 'GA', 'GN', 'HT', 'KM', 'MG', 'ML', 'NE', 'RW', 'SN', 'TD', 'TG']);
+const FRENCH_WORDS: Record<string, string> = { nord: 'North', sud: 'South', est: 'East', ouest: 'West', haut: 'Upper', haute: 'Upper', hauts: 'Upper', bas: 'Lower', basse: 'Lower' };
+
+/**
+ * The English form of a French division name: "Nord-Kivu" → "North Kivu", "Sud-Ouest Region" →
+ * "South West Region", "Haut-Uélé" → "Upper Uélé"; null when there is nothing to translate. A
+ * trailing ", Burkina Faso" (as the list writes some) is dropped.
+ */
+export function englishDivisionName(name: string): string | null {
+  const bare = name.replace(/,.*$/, '');
+  const words = bare.split(/[\s-]+/);
+  let changed = bare !== name;
+  const out = words.map((w) => {
+    const t = FRENCH_WORDS[w.toLowerCase()];
+    if (t) changed = true;
+    return t ?? w;
+  });
+  return changed ? out.join(' ') : null;
+}
+
+/**
+ * Ukrainian names as Ukraine's national romanisation writes them, which news follows, from GeoNames'
+ * BGN forms: "Kup'yans'k" → "Kupiansk", "Mykolayiv" → "Mykolaiv", "Bilhorod-Dnistrovs'kyy" → "…kyi".
+ */
+export function ukrainianVariant(name: string): string | null {
+  const v = name
+    .replace(/['’ʼ"”]/g, '')
+    .replace(/([^aeiouy\s-])y([aeu])/gi, '$1i$2')
+    .replace(/([aeiou])yi/gi, '$1i')
+    .replace(/([aeiou])y([aeu])/gi, '$1i$2')
+    .replace(/yy\b/g, 'yi');
+  return v !== name.replace(/['’ʼ"”]/g, '') ? v : null;
 }
 
 function dist2(lat1: number, lon1: number, lat2: number, lon2: number): number {
@@ -132,6 +168,9 @@ export function build(): GazData {
     const k = key(nm);
     if (k.length < 2) return;
     names.push({ k, e, alt });
+    // "Buulobarde" is also found as "Bulobarde" (the look-up tries the single-vowel form second)
+    const single = k.replace(/([aeiou])\1+/g, '$1');
+    if (single !== k) names.push({ k: single, e, alt: true });
   };
 
   // Countries first: the admin1 join and the directional points need to know them.
@@ -173,12 +212,16 @@ export function build(): GazData {
     addName(f[1], e, false);
     if (f[2] !== f[1]) addName(f[2], e, false);
     for (const v of variants(f[2])) addName(v, e, true);
+    const ua = e.cc === 'UA' ? ukrainianVariant(f[2]) : null;
+    if (ua) addName(ua, e, true);
     if (e.pop >= 15000 || feat === 'PPLC' || feat === 'PPLA') {
       for (const alt of f[3].split(',')) {
         // English forms are in Latin script; all-capitals alternates are airport and ICAO codes, and
         // three-letter ones are mostly abbreviations or clash with words and given names ("Sam", Damascus).
         if (alt.length < 4 || !LATIN_ASCII.test(alt) || alt === alt.toUpperCase()) continue;
         addName(alt, e, true);
+        const uaAlt = e.cc === 'UA' ? ukrainianVariant(alt) : null;
+        if (uaAlt) addName(uaAlt, e, true);
       }
     }
     if (f[10]) {
@@ -208,7 +251,26 @@ export function build(): GazData {
     latitude: string | null;
     longitude: string | null;
   }[];
-  const stateEnts = new Map<string, { s: (typeof states)[0]; e: Ent; bare: string }[]>();
+  // country-state-city also lists towns with their state's code: where a town lies among them says
+  // which state it is in, independently of the states' own centroids (some of which are wrong).
+  const cscTowns = require('country-state-city/lib/cjs/assets/city.json') as [string, string, string, string, string][];
+  const cscPts = new Map<string, [number, number][]>();
+  for (const [, cc, code, la, lo] of cscTowns) {
+    const lat = Number(la);
+    const lon = Number(lo);
+    if (!Number.isFinite(lat) || !Number.isFinite(lon)) continue;
+    const k = `${cc}|${code}`;
+    const l = cscPts.get(k) ?? [];
+    l.push([lat, lon]);
+    cscPts.set(k, l);
+  }
+  const townsOf = new Map<string, Ent[]>();
+  for (const e of ents) {
+    const l = townsOf.get(e.cc) ?? [];
+    l.push(e);
+    townsOf.set(e.cc, l);
+  }
+  const stateEnts = new Map<string, StateCand[]>();
   for (const s of states) {
     if (s.latitude == null || s.longitude == null) continue;
     const e: Ent = {
@@ -226,11 +288,19 @@ export function build(): GazData {
     if (!Number.isFinite(e.lat) || !Number.isFinite(e.lon)) continue;
     ents.push(e);
     const bare = stripTerm(s.name);
+    const pts = cscPts.get(`${s.countryCode}|${s.isoCode}`) ?? [];
     const list = stateEnts.get(s.countryCode) ?? [];
-    list.push({ s, e, bare });
+    list.push({ s, e, bare, pts, broken: misplaced(e, pts, townsOf.get(s.countryCode) ?? []) });
     stateEnts.set(s.countryCode, list);
     addName(s.name, e, false);
     for (const v of variants(s.name)) addName(v, e, true);
+    // English news writes "North Kivu" for Nord-Kivu, "North region" for Burkina Faso's Nord
+    const english = FRENCH_DIVISIONS.has(s.countryCode) ? englishDivisionName(s.name) : null;
+    if (english) {
+      addName(english, e, false);
+      const eb = stripTerm(english);
+      if (eb !== english && !directionWords.has(key(eb))) addName(eb, e, true);
+    }
     // A bare name that is only a direction ("Northern", "South") names nothing on its own.
     // "Idlib province"-style forms are not indexed: the look-up strips the term (see index.ts).
     const bareKey = key(bare);
@@ -250,13 +320,29 @@ export function build(): GazData {
     l.push(c);
     stateCities.set(st, l);
   }
-  // The list's centroids are sometimes a city's point (New York's is New York City's): then, when the
-  // division has enough towns, place it at the middle of their extent instead.
-  for (const [st, cities] of stateCities) {
-    const onCity = cities.some((c) => c.pop >= 100000 && dist2(c.lat, c.lon, st.lat, st.lon) < 0.01);
-    const mid = onCity ? extentCentre(cities.map((c) => [c.lat, c.lon])) : null;
-    if (mid) [st.lat, st.lon] = mid;
+  // The list's centroids are sometimes a city's point (New York's is New York City's), and some were
+  // geocoded by name to another continent (Helmand in Maryland, Free State in Kansas): then place the
+  // division at the middle of its towns' extent (their median when there are few, else the median of
+  // the list's own towns for it). A misplaced division with no towns at all is left out rather than
+  // put on the wrong continent.
+  const dropped = new Set<Ent>();
+  const mid = (pts: [number, number][]): [number, number] | null =>
+    extentCentre(pts) ?? (pts.length ? [round(median(pts.map((p) => p[0]))), round(median(pts.map((p) => p[1])))] : null);
+  let moved = 0;
+  for (const list of stateEnts.values()) {
+    for (const { e: st, pts, broken } of list) {
+      const cities = stateCities.get(st) ?? [];
+      const own = cities.map((c): [number, number] => [c.lat, c.lon]);
+      const onCity = cities.some((c) => c.pop >= 100000 && dist2(c.lat, c.lon, st.lat, st.lon) < 0.01);
+      const at = broken ? (mid(own) ?? mid(pts)) : onCity ? extentCentre(own) : null;
+      if (at) {
+        [st.lat, st.lon] = at;
+        moved++;
+      } else if (broken) dropped.add(st);
+    }
   }
+  joinStats.moved = moved;
+  joinStats.dropped = dropped.size;
   // A division is also called after its seat: "Kherson region" is Khersonska oblast.
   for (const [st, cities] of stateCities) {
     for (const c of cities) {
@@ -351,6 +437,11 @@ export function build(): GazData {
   }
 
   // --- serialise: entries most populous first, so a key's postings are already in prior order
+  if (dropped.size) {
+    let n = 0;
+    for (const e of ents) if (!dropped.has(e)) ents[n++] = e;
+    ents.length = n;
+  }
   ents.sort((a, b) => b.pop - a.pop || a.ord - b.ord);
   const index = new Map<Ent, number>();
   ents.forEach((e, i) => index.set(e, i));
@@ -401,6 +492,7 @@ export function build(): GazData {
 
   const postings = new Map<string, Map<number, boolean>>();
   for (const { k, e, alt } of names) {
+    if (dropped.has(e)) continue;
     let m = postings.get(k);
     if (!m) postings.set(k, (m = new Map()));
     const i = index.get(e)!;
@@ -434,19 +526,79 @@ export function build(): GazData {
   return d;
 }
 
-type StateCand = { s: { isoCode: string }; e: Ent; bare: string };
+type StateCand = { s: { isoCode: string }; e: Ent; bare: string; pts: [number, number][]; broken: boolean };
+
+/**
+ * A division's listed centroid is misplaced when it lies over 300 km from every town the list gives
+ * for it, or (when it gives none) over 400 km from every town of its country.
+ */
+function misplaced(st: Ent, pts: [number, number][], towns: Ent[]): boolean {
+  const ref = pts.length ? pts : towns.map((t): [number, number] => [t.lat, t.lon]);
+  if (ref.length === 0 || (!pts.length && ref.length < 5)) return false;
+  let best = Infinity;
+  for (const [la, lo] of ref) {
+    const d = dist2(st.lat, st.lon, la, lo);
+    if (d < best) best = d;
+  }
+  return Math.sqrt(best) * 111.2 > (pts.length ? 300 : 400);
+}
 
 /** Assigns each city to a first-order division (see the header comment for the method). */
 function joinAdmin1(
   cityGroups: Map<string, { cc: string; code: string; cities: Ent[] }>,
   stateEnts: Map<string, StateCand[]>,
 ): { stateOf: Map<Ent, Ent>; stats: Record<string, number> } {
-  const stats = { code: 0, name: 0, nearest: 0, perCity: 0, none: 0 };
+  const stats: Record<string, number> = { code: 0, name: 0, nearest: 0, leftover: 0, perCity: 0, none: 0 };
   const stateOf = new Map<Ent, Ent>();
+  // Each country's listed towns on a one-degree grid, to find a town's nearest one quickly.
+  const grids = new Map<string, Map<string, { la: number; lo: number; e: Ent }[]>>();
+  for (const [cc, cands] of stateEnts) {
+    const grid = new Map<string, { la: number; lo: number; e: Ent }[]>();
+    for (const c of cands) {
+      for (const [la, lo] of c.pts) {
+        const k = `${Math.floor(la)}|${Math.floor(lo)}`;
+        const l = grid.get(k) ?? [];
+        l.push({ la, lo, e: c.e });
+        grid.set(k, l);
+      }
+    }
+    if (grid.size) grids.set(cc, grid);
+  }
+  /** The state of the nearest listed town within two degrees, else of the nearest sound centroid. */
   const nearest = (c: Ent, cands: StateCand[]) => {
     let best: Ent | null = null;
     let bd = Infinity;
-    for (const { e } of cands) {
+    const grid = grids.get(c.cc);
+    if (grid) {
+      const a = Math.floor(c.lat);
+      const b = Math.floor(c.lon);
+      for (let r = 0; r <= 2 && !best; r++) {
+        for (let i = a - r; i <= a + r; i++) {
+          for (let j = b - r; j <= b + r; j++) {
+            if (Math.max(Math.abs(i - a), Math.abs(j - b)) !== r) continue;
+            for (const p of grid.get(`${i}|${j}`) ?? []) {
+              const d = dist2(c.lat, c.lon, p.la, p.lo);
+              if (d < bd) (bd = d), (best = p.e);
+            }
+          }
+        }
+        // a town in the next ring may still be nearer than one found in this ring's corner
+        if (best && r < 2) {
+          for (let i = a - r - 1; i <= a + r + 1; i++) {
+            for (let j = b - r - 1; j <= b + r + 1; j++) {
+              if (Math.max(Math.abs(i - a), Math.abs(j - b)) !== r + 1) continue;
+              for (const p of grid.get(`${i}|${j}`) ?? []) {
+                const d = dist2(c.lat, c.lon, p.la, p.lo);
+                if (d < bd) (bd = d), (best = p.e);
+              }
+            }
+          }
+        }
+      }
+      if (best) return best;
+    }
+    for (const { e, broken } of cands) {
+      if (broken) continue;
       const d = dist2(c.lat, c.lon, e.lat, e.lon);
       if (d < bd) (bd = d), (best = e);
     }
@@ -483,7 +635,7 @@ function joinAdmin1(
   }
   // Score every (group, state) pair of a country, then assign one-to-one, best pairs first: an
   // enclave state (Berlin, Bremen) claimed by its own group cannot also swallow the group around it.
-  type Pair = { g: string; st: StateCand; s: number; how: 'code' | 'name' | 'nearest' };
+  type Pair = { g: string; st: StateCand; s: number; how: 'code' | 'name' | 'nearest' | 'leftover' };
   const pairs: Pair[] = [];
   for (const [g, grp] of cityGroups) {
     const cands = stateEnts.get(grp.cc);
@@ -496,7 +648,10 @@ function joinAdmin1(
     // Where the list is much finer than GeoNames' first level (France's départements against its
     // regions, Italy's provinces), no single state fits a group: take each city's nearest one.
     if (!codesOk && cands.length > 1.5 * groupsPerCountry.get(grp.cc)!) {
-      for (const c of grp.cities) stateOf.set(c, nearest(c, cands)!);
+      for (const c of grp.cities) {
+        const st = nearest(c, cands);
+        if (st) stateOf.set(c, st);
+      }
       stats.perCity++;
       continue;
     }
@@ -523,6 +678,17 @@ function joinAdmin1(
     if (done.has(p.g) || taken.has(p.st.e)) continue;
     done.set(p.g, p);
     taken.add(p.st.e);
+  }
+  // A misplaced division got no votes: when a country is left with one group and one such division
+  // unpaired, they are each other's.
+  const leftGroups = new Map<string, string[]>();
+  for (const [g, grp] of cityGroups) if (!done.has(g) && stateEnts.has(grp.cc)) leftGroups.set(grp.cc, [...(leftGroups.get(grp.cc) ?? []), g]);
+  for (const [cc, gs] of leftGroups) {
+    const free = stateEnts.get(cc)!.filter((c) => c.broken && !taken.has(c.e));
+    if (gs.length === 1 && free.length === 1) {
+      done.set(gs[0], { g: gs[0], st: free[0], s: 0, how: 'leftover' });
+      taken.add(free[0].e);
+    }
   }
   // more groups than states: the leftovers take their best state even if it is shared
   for (const p of pairs) if (!done.has(p.g)) done.set(p.g, p);

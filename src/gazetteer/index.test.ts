@@ -14,8 +14,10 @@ import {
   compassPoint,
   distanceKm,
   loadStats,
+  matchExact,
+  singleVowels,
 } from './index.js';
-import { readTsv, DATA_DIR, variants } from './build.js';
+import { readTsv, DATA_DIR, variants, ukrainianVariant, englishDivisionName } from './build.js';
 
 test('loads the built index quickly', () => {
   const s = loadStats();
@@ -164,4 +166,40 @@ test('distanceKm', () => {
   // Damascus – Beirut is about 85 km
   const d = distanceKm(33.51, 36.29, 33.89, 35.5);
   assert.ok(d > 75 && d < 95, String(d));
+});
+
+test('a division the list misplaced is placed by its towns, and its towns are joined to it', () => {
+  // country-state-city puts Helmand's centroid in Maryland and Free State's in Kansas
+  const helmand = candidates('Helmand').find((e) => e.feature === 'ADM1')!;
+  assert.equal(helmand.country, 'AF');
+  assert.ok(distanceKm(helmand.lat, helmand.lon, 31.6, 64.4) < 200, `${helmand.lat},${helmand.lon}`);
+  assert.equal(candidates('Lashkar Gah').find((e) => e.precision === 'city')?.admin1, 'Helmand');
+  const fs = candidates('Free State').find((e) => e.feature === 'ADM1')!;
+  assert.equal(fs.country, 'ZA');
+  assert.ok(fs.lat < -25 && fs.lon > 24, `${fs.lat},${fs.lon}`);
+  // a centroid that was right stays where the list put it
+  const idlib = candidates('Idlib Governorate')[0];
+  assert.ok(distanceKm(idlib.lat, idlib.lon, 35.83, 36.7) < 30);
+});
+
+test('spelling variants: Ukrainian romanisation, single vowels, English names of French divisions', () => {
+  assert.equal(ukrainianVariant("Kup'yans'k"), 'Kupiansk');
+  assert.equal(ukrainianVariant('Mykolayiv'), 'Mykolaiv');
+  assert.equal(ukrainianVariant('Kyiv'), null);
+  assert.ok(candidates('Kupiansk').some((e) => e.country === 'UA' && e.precision === 'city'));
+  assert.ok(candidates('Kostiantynivka').some((e) => e.country === 'UA'));
+  // "Hiraan" is Hiran, "Bulobarde" is Buulobarde
+  assert.equal(singleVowels('hiraan'), 'hiran');
+  assert.ok(candidates('Hiraan').some((e) => e.country === 'SO' && e.feature === 'ADM1'));
+  assert.ok(candidates('Bulobarde').some((e) => e.country === 'SO'));
+  assert.equal(englishDivisionName('Nord-Kivu'), 'North Kivu');
+  assert.equal(englishDivisionName('Nord Region, Burkina Faso'), 'North Region');
+  assert.equal(englishDivisionName('Kinshasa'), null);
+  assert.equal(candidates('North Kivu province')[0]?.name, 'Nord-Kivu');
+});
+
+test('matchExact finds only what is indexed under the name itself', () => {
+  assert.equal(matchExact('Idlib province').length, 0);
+  assert.ok(match('Idlib province').length > 0);
+  assert.ok(matchExact('Caspian Sea').some((m) => m.entry.feature === 'REGION'));
 });

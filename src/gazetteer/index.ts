@@ -149,24 +149,51 @@ export function match(name: string): Match[] {
 // Articles repeat names, and a corpus repeats them across articles: cache the (immutable) answers.
 const matchCache = new Map<string, Match[]>();
 
+/** Somali, Dutch and Finnish names double their vowels, and reporters often do not ("Hiraan", "Hiran"). */
+export function singleVowels(k: string): string {
+  return k.replace(/([aeiou])\1+/g, '$1');
+}
+
+function keyPostings(k: string): number[] {
+  const ps = postings(k);
+  if (ps.length || !/([aeiou])\1/.test(k)) return ps;
+  return postings(singleVowels(k));
+}
+
+/** The places indexed under exactly this name (and its single-vowel spelling), without the division-term fallbacks of match(). */
+export function matchExact(name: string): Match[] {
+  let hit = exactCache.get(name);
+  if (!hit) {
+    if (exactCache.size > 20000) exactCache.clear();
+    hit = toMatches(keyPostings(key(name)));
+    exactCache.set(name, hit);
+  }
+  return hit;
+}
+const exactCache = new Map<string, Match[]>();
+
+function toMatches(ps: number[]): Match[] {
+  const ms = ps.map((p) => Object.freeze({ entry: entry(p >> 1), alternate: (p & 1) === 1 }));
+  // stable: equal priors keep the population order of the postings
+  return Object.freeze(ms.map((m, i) => [prior(m), i, m] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]).map((x) => x[2])) as Match[];
+}
+
 function lookupName(name: string): Match[] {
   const l = load();
   const k = key(name);
-  let ps = postings(k);
+  let ps = keyPostings(k);
   if (ps.length === 0) {
     for (const t of l.terms) {
       if (k.length > t.length + 1 && k.endsWith(' ' + t)) {
-        ps = postings(k.slice(0, -t.length - 1)).filter((p) => isDivision(l.g.meta.feats[l.g.f[p >> 1]]));
+        ps = keyPostings(k.slice(0, -t.length - 1)).filter((p) => isDivision(l.g.meta.feats[l.g.f[p >> 1]]));
         break;
       }
     }
     if (ps.length === 0 && / (city|town)$/.test(k)) {
-      ps = postings(k.replace(/ (city|town)$/, '')).filter((p) => l.g.meta.precs[l.g.r[p >> 1]] === 'city');
+      ps = keyPostings(k.replace(/ (city|town)$/, '')).filter((p) => l.g.meta.precs[l.g.r[p >> 1]] === 'city');
     }
   }
-  const ms = ps.map((p) => Object.freeze({ entry: entry(p >> 1), alternate: (p & 1) === 1 }));
-  // stable: equal priors keep the population order of the postings
-  return Object.freeze(ms.map((m, i) => [prior(m), i, m] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]).map((x) => x[2])) as Match[];
+  return toMatches(ps);
 }
 
 const FEATURE_BONUS: Record<string, number> = {

@@ -2,7 +2,7 @@
 // to be consistent: accents, apostrophes and transliteration marks (’ ‘ ` ʻ), dots and hyphens vary
 // between sources and reporters ("Donets’k", "Deir ez-Zor", "St. Louis", "U.S.").
 const MARKS = /[\u0300-\u036f]/g;
-const QUOTES = /['’‘`ʻʼ´]/g;
+const QUOTES = /['’‘`ʻʼ´"”“]/g;
 const DOTS = /[.,]/g;
 const DASHES = /[-‐‑‒–—_]+/g;
 const SPACES = /\s+/g;

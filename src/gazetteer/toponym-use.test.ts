@@ -110,8 +110,10 @@ test('coordinated subjects are actors too', () => {
   assert.equal(useOf('Attacks rose since Iran and Saudi Arabia reconciled last month.', 'Saudi Arabia', ['Iran']).use, 'metonym');
   // a coordinated organisation or person counts too
   assert.equal(useOf('Israel and Hamas agreed to a truce.', 'Israel').use, 'metonym');
-  // and a shared preposition keeps both locative
+  // and a shared preposition keeps both locative, even before a verb whose subject is elsewhere
   assert.equal(useOf('Clashes broke out in Iraq and Syria.', 'Syria', ['Iraq']).use, 'location');
+  const k = useOf('Air strikes on residential areas in Darfur and Kordofan have killed civilians.', 'Kordofan', ['Darfur']);
+  assert.deepEqual([k.use, k.cue], ['location', 'prep']);
 });
 
 test('locative_subject_verbs: places that undergo', () => {

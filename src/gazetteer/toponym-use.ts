@@ -160,7 +160,7 @@ function leftDecision(s: At, first: number): UseDecision | null {
   }
   if (c.locPrep.has(w)) return { use: 'location', cue: 'prep', word: w };
   if (COORD.has(w)) {
-    const prev = s.ctx.toponymEndingAt?.(p);
+    const prev = s.ctx.toponymEndingAt?.(p - 1);
     if (prev) return leftDecision(s, prev.first);
   }
   return null;

@@ -163,6 +163,11 @@ test('directional phrases: otherwise the compass part of the country, computed f
   // a town has no parts: "northern Beirut" is Beirut
   const b = placesOf('A blast hit northern Beirut.', [['Beirut', 'GPE']]);
   assert.equal(b.places[0].geonameid, 276781);
+  assert.equal(b.places[0].name, 'Beirut');
+  // nor does a province: "western Anbar province" is the province
+  const a = placesOf('A drone hit a base in western Anbar province.', [['Anbar province', 'GPE']]);
+  assert.deepEqual([a.places[0].name, a.places[0].precision, a.places[0].country], ['Anbar province', 'admin1', 'IQ']);
+  assert.equal(b.text.slice(b.places[0].mentions[0].start, b.places[0].mentions[0].end), 'Beirut');
 });
 
 test('facilities resolve through the place they are named after', () => {
@@ -173,7 +178,132 @@ test('facilities resolve through the place they are named after', () => {
   assert.equal(d.places[0].name, 'Damascus International Airport');
   assert.equal(d.places[0].country, 'SY');
   assert.ok(near(d.places[0], 33.51, 36.29, 30));
+  // the point is the town's, but the airport is not the town: no GeoNames id of its own
+  assert.equal(d.places[0].geonameid, null);
+  assert.equal(d.places[0].precision, 'city');
 });
+
+test('a street or monument is never the namesake town of its first word', () => {
+  // "Independence Monument" is not Independence, Missouri: it is where the text puts it, in Bamako
+  const m = placesOf('Thousands gathered at the Independence Monument in Bamako, Malian police said.', [
+    ['Independence Monument', 'FAC'],
+    ['Bamako', 'GPE'],
+    ['Malian', 'NORP', 'MLI'],
+  ]);
+  const mon = m.places.find((p) => p.name === 'Independence Monument')!;
+  assert.equal(mon.country, 'ML');
+  assert.ok(near(mon, 12.65, -8, 10));
+  assert.equal(mon.geonameid, null);
+  assert.equal(mon.precision, 'city');
+  // with no town given, no place at all rather than Kaplan, Louisiana
+  const k = placesOf('Israeli police dispersed protesters on Kaplan Street.', [
+    ['Kaplan Street', 'FAC'],
+    ['Israeli', 'NORP', 'ISR'],
+  ]);
+  assert.deepEqual(k.places, []);
+  // the town the sentence opened with
+  const t = placesOf('In Tel Aviv, thousands of Israelis rallied on Kaplan Street.', [
+    ['Tel Aviv', 'GPE'],
+    ['Kaplan Street', 'FAC'],
+    ['Israelis', 'NORP', 'ISR'],
+  ]);
+  assert.equal(t.places.find((p) => p.name === 'Kaplan Street')?.country, 'IL');
+});
+
+test('a namesake abroad gives way to the place the text puts it in', () => {
+  // a U.S. embassy in the text makes the US a country of the article; "Baghdad's" still says where
+  const d = placesOf("A rocket landed near the U.S. embassy in Baghdad's Green Zone.", [
+    ['U.S.', 'GPE'],
+    ['Baghdad', 'GPE'],
+    ['Green Zone', 'LOC'],
+  ]);
+  const g = d.places.find((p) => p.name === 'Green Zone')!;
+  assert.equal(g.country, 'IQ');
+  assert.ok(near(g, 33.34, 44.4, 20));
+  // "in Sochi" says where the talks were, not where Idlib is
+  const t = placesOf('Syrian and Russian officials discussed the shelling of Idlib in Sochi.', [
+    ['Idlib', 'GPE'],
+    ['Sochi', 'GPE'],
+    ['Syrian', 'NORP', 'SYR'],
+    ['Russian', 'NORP', 'RUS'],
+  ]);
+  assert.equal(t.places.find((p) => p.name === 'Idlib')?.country, 'SY');
+});
+
+test('out-of-context namesakes: unresolved rather than on another continent', () => {
+  const d = placesOf('A drone struck a vehicle near Arbat, Iraqi Kurdish officials said, after strikes near Erbil.', [
+    ['Arbat', 'GPE'],
+    ['Erbil', 'GPE'],
+    ['Iraqi', 'NORP', 'IRQ'],
+  ]);
+  assert.deepEqual(d.places.map((p) => p.name), ['Erbil']);
+});
+
+test('places the gazetteer lacks are placed at the place the text anchors them to', () => {
+  const text = "Israeli strikes hit the Haret Hreik and Ghobeiry neighbourhoods of Beirut overnight. Settlers raided Huwara, south of Nablus.";
+  const d = placesOf(text, [
+    ['Haret Hreik', 'GPE'],
+    ['Ghobeiry', 'GPE'],
+    ['Beirut', 'GPE'],
+    ['Huwara', 'GPE'],
+    ['Nablus', 'GPE'],
+    ['Israeli', 'NORP', 'ISR'],
+  ]);
+  const beirut = d.places.find((p) => p.name === 'Beirut')!;
+  for (const name of ['Haret Hreik', 'Ghobeiry']) {
+    const p = d.places.find((x) => x.name === name)!;
+    assert.ok(p, name);
+    assert.equal(p.country, 'LB');
+    assert.deepEqual([p.lat, p.lon, p.precision, p.geonameid], [beirut.lat, beirut.lon, 'city', null]);
+    assert.notEqual(p.id, beirut.id);
+  }
+  const h = d.places.find((p) => p.name === 'Huwara')!;
+  assert.equal(h.country, 'PS');
+  assert.ok(near(h, 32.22, 35.25, 5));
+  // "of the city": the town the article is in
+  const k = placesOf('KABUL - Police arrested three men in the Karte Naw area of the city.', [['Karte Naw', 'GPE']], 'KABUL');
+  assert.equal(k.places.find((p) => p.name === 'Karte Naw')?.country, 'AF');
+  // a village in apposition to its district takes the district's place and precision
+  const o = placesOf('Fighters attacked a village near Oicha, Beni territory, Congolese officials said.', [
+    ['Oicha', 'GPE'],
+    ['Beni territory', 'GPE'],
+    ['Congolese', 'NORP', 'COD'],
+  ]);
+  const beni = o.places.find((p) => p.name === 'Beni territory')!;
+  assert.deepEqual([beni.country, beni.precision, beni.geonameid], ['CD', 'district', null]);
+  const oicha = o.places.find((p) => p.name === 'Oicha')!;
+  assert.deepEqual([oicha.country, oicha.precision, oicha.lat], ['CD', 'district', beni.lat]);
+});
+
+test('seas, oceans and rivers are curated regions, not towns named after them', () => {
+  const d = placesOf('Bombers fired missiles over the Caspian Sea; the Houthis threatened ships in the Indian Ocean.', [
+    ['Caspian Sea', 'LOC'],
+    ['Indian Ocean', 'LOC'],
+  ]);
+  for (const p of d.places) assert.deepEqual([p.precision, p.geonameid], ['region', null], p.name);
+  assert.ok(near(d.places[0], 41.67, 50.67, 100));
+});
+
+test('divisions with a cue word: the cue says the level, the rest names the division or its town', () => {
+  const m = placesOf('Bandits attacked a village in Maru Local Government Area of Zamfara State.', [
+    ['Maru Local Government Area', 'GPE'],
+    ['Zamfara State', 'GPE'],
+  ]);
+  const maru = m.places.find((p) => p.name === 'Maru Local Government Area')!;
+  assert.deepEqual([maru.country, maru.precision, maru.geonameid], ['NG', 'district', null]);
+  assert.ok(near(maru, 12.33, 6.41, 10));
+  const k = placesOf('Ukrainian forces liberated villages in the Kupiansk district.', [['Kupiansk district', 'GPE']]);
+  assert.deepEqual([k.places[0].country, k.places[0].precision], ['UA', 'district']);
+  // a province named after its seat: the province, not the town
+  const h = placesOf('Strikes hit al-Luhayyah in Hodeidah province, Yemeni officials said.', [
+    ['Hodeidah province', 'GPE'],
+    ['Yemeni', 'NORP', 'YEM'],
+  ]);
+  assert.deepEqual([h.places[0].country, h.places[0].precision], ['YE', 'admin1']);
+  const s = placesOf('Clan militias retook villages in the Hiraan region from al-Shabaab.', [['Hiraan', 'GPE']]);
+  assert.deepEqual([s.places[0].country, s.places[0].precision], ['SO', 'admin1']);
+});
+
 
 test('proximity: a town near the others wins over a bigger namesake far away', () => {
   // Hebron (West Bank) against Hebron, Connecticut, with Ramallah and Nablus in the story

@@ -2,15 +2,30 @@
 // where they are. Each mention gets `use` (src/gazetteer/toponym-use.ts); each distinct place with a
 // locative mention becomes a PlaceAnn, resolved against the offline gazetteer (src/gazetteer/resolve.ts).
 //
+// A name's head word (data/gazetteer/heads.tsv, src/gazetteer/heads.ts) limits its readings:
+// "Kupiansk district" is the district named after the town (precision 'district'), "Hodeidah
+// province" the province the town is in, "Kaplan Street" never a town called Kaplan abroad: a street,
+// square, camp or airport is read through the town in its name only when that town is in the
+// article's countries ("Damascus International Airport"), and the place keeps no GeoNames id of its own.
+//
+// A toponym the gazetteer cannot place — a village, a quarter, a street — is placed at the place the
+// text anchors it to ("the Kafouri district in Khartoum North", "Huwara, south of Nablus", "Sanaa's
+// Sabeen Square", src/gazetteer/anchor.ts), as event coders do: the anchor's point and country, no
+// GeoNames id, and the anchor's precision (or the cue's, when coarser).
+//
 // Directional phrases ("southern Syria", "the southern part of Syria", "Syria's south") become their
 // own place: a curated region when data/gazetteer/regions.tsv has one, otherwise the compass part of
-// the named country or division computed from its towns (precision 'region'); for a town, the town.
+// the named country computed from its towns (precision 'region'); for a province or a town, the
+// province or town itself ("western Anbar province" is Anbar: both evaluation corpora code it so,
+// and a province's part is no better known than the province).
 import { join } from 'node:path';
 import type { Doc, EntityAnn, EntityMention, Mention, PlaceAnn, PlacePrecision, Stage } from '../doc.js';
-import { match, compassPoint, countryByAlpha2, countryByAlpha3, countryByDemonym, countryEntry, key, type GazEntry, type Match } from '../gazetteer/index.js';
+import { match, matchExact, compassPoint, countryByAlpha2, countryByAlpha3, countryByDemonym, countryEntry, distanceKm, key, type GazEntry, type Match } from '../gazetteer/index.js';
 import { DATA_DIR, readTsv } from '../gazetteer/build.js';
 import { toponymUse, regionFrame, cues, type RegionFrame } from '../gazetteer/toponym-use.js';
 import { resolve, type Group, type Context } from '../gazetteer/resolve.js';
+import { headOfName, headAfter, type Head } from '../gazetteer/heads.js';
+import { anchorsOf, type AnchorCtx } from '../gazetteer/anchor.js';
 
 const TOPONYM_TYPES = new Set(['GPE', 'LOC', 'FAC']);
 
@@ -26,6 +41,16 @@ interface Item {
   region: RegionFrame | null;
 }
 
+/** Where a group ends up: a gazetteer entry, or the place of another group it is anchored to. */
+interface Spot {
+  lat: number;
+  lon: number;
+  country: string | null;
+  admin1: string | null;
+  precision: PlacePrecision;
+  geonameid: number | null;
+}
+
 interface TGroup extends Group {
   items: Item[];
   name: string;
@@ -33,16 +58,20 @@ interface TGroup extends Group {
   region: RegionFrame | null;
   /** the mention is the entity's own name, not a directional part of it */
   ownName: boolean;
+  head: Head | null;
+  /** how its readings relate to the place: the place itself, the district named after a town, or something inside a town */
+  reading: 'self' | 'district' | 'inside';
+  /** set when placed at another place the text anchors it to */
+  anchored: { to: TGroup; spot: Spot } | null;
 }
 
+const PRECISION_RANK: Record<PlacePrecision, number> = { point: 0, city: 1, district: 2, admin1: 3, region: 4, country: 5 };
+const coarser = (a: PlacePrecision, b: PlacePrecision | null) => (b && PRECISION_RANK[b] > PRECISION_RANK[a] ? b : a);
+
 let qualifiers: Map<string, { country: string; admin1: string }> | null = null;
-let adminTerms: Set<string> | null = null;
 function lexicon() {
-  if (!qualifiers) {
-    qualifiers = new Map(readTsv(join(DATA_DIR, 'qualifiers.tsv')).map((r) => [r.abbreviation, { country: r.country, admin1: r.admin1 }]));
-    adminTerms = new Set(readTsv(join(DATA_DIR, 'admin-terms.tsv')).map((r) => r.term.toLowerCase()));
-  }
-  return { qualifiers, adminTerms: adminTerms! };
+  qualifiers ??= new Map(readTsv(join(DATA_DIR, 'qualifiers.tsv')).map((r) => [r.abbreviation, { country: r.country, admin1: r.admin1 }]));
+  return { qualifiers };
 }
 
 export function runPlaces(doc: Doc, opts: PlacesOptions = {}): void {
@@ -66,45 +95,56 @@ export function runPlaces(doc: Doc, opts: PlacesOptions = {}): void {
 
   // group mentions that name the same thing the same way
   const groups = new Map<string, TGroup>();
+  const groupOf = new Map<Mention, TGroup>();
   for (const it of items) {
     const text = doc.text.slice(it.mention.start, it.mention.end);
     const k = `${it.entity?.id ?? ''}|${it.region ? it.region.compass + ' ' : ''}${key(text)}`;
     let g = groups.get(k);
     if (!g) {
-      g = newGroup(doc, it, text);
+      g = newGroup(doc, it, text, useCtx.toponymStartingAt);
       groups.set(k, g);
     }
     g.items.push(it);
     g.weight++;
     g.dateline ||= it.dateline;
+    groupOf.set(it.mention, g);
   }
   const list = [...groups.values()];
-  resolve(list, context(doc, list, byStart));
+  resolve(list, context(doc, list, byStart, groupOf));
+  anchor(doc, list, groupOf, useCtx);
 
   // places, one per distinct resolved place with a locative mention
   const places = new Map<string, PlaceAnn & { order: number }>();
   const entityPlace = new Map<EntityAnn, { place: PlaceAnn; own: boolean }>();
   for (const g of list) {
     const e = g.chosen;
-    if (e && g.entity && !g.entity.country && e.country) {
-      g.entity.country = countryByAlpha2(e.country)?.alpha3 ?? null;
+    const spot = spotOf(g);
+    if (spot && g.entity && !g.entity.country && spot.country) {
+      g.entity.country = countryByAlpha2(spot.country)?.alpha3 ?? null;
     }
     const loc = g.items.filter((it) => it.mention.use === 'location');
-    if (!e || (loc.length === 0 && !opts.allUses)) continue;
-    const spot = where(e, g.region);
-    const id = `${e.geonameid ?? `${e.feature}:${e.name}:${e.country}`}|${spot.compass}`;
-    const ms = (opts.allUses ? g.items : loc).map((it) => (it.region ? doc.mention(it.region.first, it.region.last) : plain(it.mention)));
+    if (!spot || (loc.length === 0 && !opts.allUses)) continue;
+    // a compass part only of what has parts: "northern Beirut" is Beirut
+    const part = e && g.region && e.feature === 'PCLI' ? compassPoint(e, g.region.compass) : null;
+    const region = part ? g.region : null;
+    const id = g.anchored
+      ? `at:${key(g.name)}|${spot.lat},${spot.lon}`
+      : g.reading !== 'self'
+        ? `${g.reading}:${key(g.name)}|${e!.geonameid ?? e!.name}`
+        : `${e!.geonameid ?? `${e!.feature}:${e!.name}:${e!.country}`}|${region ? region.compass : ''}`;
+    const carvedNot = !!g.region && !part;
+    const ms = (opts.allUses ? g.items : loc).map((it) => (it.region && !carvedNot ? doc.mention(it.region.first, it.region.last) : plain(it.mention)));
     let p = places.get(id);
     if (!p) {
       p = {
         id: '',
-        name: g.name,
-        country: e.country,
-        admin1: e.feature === 'PCLI' ? null : e.admin1,
-        lat: spot.lat,
-        lon: spot.lon,
-        precision: spot.precision,
-        geonameid: spot.compass ? null : e.geonameid,
+        name: region || !g.region ? g.name : g.anchored ? tidy(doc.text.slice(g.items[0].mention.start, g.items[0].mention.end)) : baseName(g),
+        country: spot.country,
+        admin1: spot.admin1,
+        lat: part ? part.lat : spot.lat,
+        lon: part ? part.lon : spot.lon,
+        precision: part ? 'region' : spot.precision,
+        geonameid: part ? null : spot.geonameid,
         mentions: [],
         entity: g.entity?.id ?? null,
         order: Infinity,
@@ -150,8 +190,7 @@ function collect(doc: Doc): Item[] {
   return items.sort((a, b) => a.mention.start - b.mention.start);
 }
 
-function newGroup(doc: Doc, it: Item, text: string): TGroup {
-  const { adminTerms } = lexicon();
+function newGroup(doc: Doc, it: Item, text: string, toponymStartingAt: (t: number) => Mention | undefined): TGroup {
   let matches: Match[] = [];
   let region = it.region;
   let base = text;
@@ -171,15 +210,60 @@ function newGroup(doc: Doc, it: Item, text: string): TGroup {
       name = matches[0].entry.name;
     } else name = `${region.word.toLowerCase()} ${tidy(base)}`;
   }
-  if (matches.length === 0) matches = lookup(doc, it, base);
-  const next = doc.tokens[it.mention.last];
-  const adminCue = (!!next && next.sent === it.mention.sent && adminTerms.has(next.lower)) || /\b(province|governorate|oblast|region)$/i.test(text);
+  const head = headOfName(base) ?? headAfter(doc, it.mention, toponymStartingAt);
+  let reading: TGroup['reading'] = 'self';
+  let strict = false;
+  if (matches.length === 0) {
+    const r = lookup(doc, it, base, head);
+    matches = r.matches;
+    reading = r.reading;
+    strict = r.strict;
+  }
+  const adminCue = head?.kind === 'admin' && head.precision === 'admin1';
+  const local = reading === 'district';
   const ownName = !it.region && !!it.entity && key(it.entity.name) === key(text);
-  return { matches, weight: 0, adminCue, dateline: false, chosen: null, items: [], name, entity: it.entity, region, ownName };
+  return { matches, weight: 0, adminCue, strict, local, dateline: false, chosen: null, items: [], name, entity: it.entity, region, ownName, head, reading, anchored: null };
 }
 
-/** The candidates of a toponym: its text, then without modifiers ("occupied"), then the entity's name, then a place named inside it ("Damascus International Airport"). */
-function lookup(doc: Doc, it: Item, text: string): Match[] {
+interface Reading {
+  matches: Match[];
+  reading: TGroup['reading'];
+  strict: boolean;
+}
+
+/** The readings of a toponym, as its head allows (see the header comment). */
+function lookup(doc: Doc, it: Item, text: string, head: Head | null): Reading {
+  const self = (matches: Match[]): Reading => ({ matches, reading: 'self', strict: false });
+  if (!head) return self(plainLookup(doc, it, text));
+  const { kind } = head;
+  if (kind === 'admin') {
+    const bare = head.where === 'after' ? text : head.base;
+    if (head.precision === 'admin1') {
+      // "Hodeidah province": the division, by its own name or as the province of the town it is named after
+      const whole = head.where === 'after' ? plainLookup(doc, it, text) : match(text);
+      if (whole.some((m) => m.entry.feature === 'ADM1' || m.entry.feature === 'REGION' || m.entry.feature === 'PCLI')) return self(whole);
+      const divisions = divisionsOf(match(bare));
+      return self(divisions.length ? divisions : whole);
+    }
+    // "Kupiansk district", "Beni territory", "Maru Local Government Area": the division named
+    // after a town, placed at the town; a province of the same name is another level
+    const exact = head.where === 'after' ? [] : matchExact(text);
+    if (exact.length) return self(exact);
+    const towns = match(bare).filter((m) => m.entry.precision === 'city' || m.entry.precision === 'district');
+    if (towns.length) return { matches: towns, reading: 'district', strict: false };
+    return self(head.where === 'after' ? plainLookup(doc, it, text) : []);
+  }
+  if (head.where === 'after') return self(plainLookup(doc, it, text));
+  // a facility, quarter, river or range: the whole name if the gazetteer has it ("Golan Heights",
+  // "Red Sea"), else the town in its name when the article is about that town's country
+  const whole = matchExact(text);
+  if (whole.length) return self(kind === 'water' || kind === 'terrain' ? whole.filter((m) => m.entry.feature !== 'PPL' || whole.length === 1) : whole);
+  const inner = innerPlace(doc, it, head);
+  return { matches: inner, reading: 'inside', strict: true };
+}
+
+/** The candidates of a toponym: its text, then without modifiers ("occupied"), then the entity's name. */
+function plainLookup(doc: Doc, it: Item, text: string): Match[] {
   // "W.Va.", "Kan.": an abbreviation with its dots is the state before any town spelled alike
   const q = lexicon().qualifiers.get(text);
   let ms: Match[];
@@ -191,25 +275,51 @@ function lookup(doc: Doc, it: Item, text: string): Match[] {
   let i = 0;
   while (i < words.length - 1 && skippable.has(words[i].toLowerCase())) i++;
   if (i > 0 && (ms = match(words.slice(i).join(' '))).length) return ms;
-  if (it.entity && (ms = match(it.entity.name)).length) return ms;
+  if (it.entity && it.entity.name !== text && (ms = match(it.entity.name)).length) return ms;
   // "NY", "LA": a postal code on its own, when nothing else is called so
   if (q && (ms = stateMatches(q)).length) return ms;
   // a demonym tagged as a place ("Russian" in "the Russian border") stands for its country
   const c = countryByDemonym(text);
   if (c) return [{ entry: countryEntry(c.alpha2)!, alternate: true }];
-  if (it.entity?.type !== 'FAC') return [];
-  // a facility named after its place ("Damascus International Airport"): the longest capitalised
-  // run inside it that is a place name
-  const { first, last } = it.mention;
-  for (let len = last - first - 1; len >= 1; len--) {
-    for (let a = first; a + len <= last; a++) {
+  return [];
+}
+
+/** A facility named after its place ("Damascus International Airport"): the longest capitalised run inside the name that is a place name. */
+function innerPlace(doc: Doc, it: Item, head: Head): Match[] {
+  const { first } = it.mention;
+  // the head's own words are not part of the run ("Sara Square" → "Sara")
+  let last = it.mention.last;
+  if (head.where === 'end') last -= head.words.split(' ').length;
+  let from = first;
+  if (head.where === 'lead') from += head.words.split(' ').length;
+  for (let len = last - from; len >= 1; len--) {
+    for (let a = from; a + len <= last; a++) {
       const toks = doc.tokens.slice(a, a + len);
       if (!/^[A-Z]/.test(toks[0].text) || toks[len - 1].pos === 'PUNCT') continue;
-      ms = match(doc.text.slice(toks[0].start, toks[len - 1].end)).filter((m) => !m.alternate);
+      const ms = match(doc.text.slice(toks[0].start, toks[len - 1].end)).filter((m) => m.entry.feature !== 'ADM1');
       if (ms.length) return ms;
     }
   }
   return [];
+}
+
+/** The first-order divisions among a name's readings, or those its towns lie in. */
+function divisionsOf(ms: Match[]): Match[] {
+  const out: Match[] = [];
+  const seen = new Set<GazEntry>();
+  for (const m of ms) {
+    let d: Match | undefined = m;
+    if (m.entry.feature !== 'ADM1' && m.entry.feature !== 'REGION') {
+      const a1 = m.entry.admin1;
+      d = a1 ? match(a1).find((x) => x.entry.feature === 'ADM1' && x.entry.country === m.entry.country) : undefined;
+      if (d) d = { entry: d.entry, alternate: m.alternate };
+    }
+    if (d && !seen.has(d.entry)) {
+      seen.add(d.entry);
+      out.push(d);
+    }
+  }
+  return out;
 }
 
 function stateMatches(q: { country: string; admin1: string }): Match[] {
@@ -217,15 +327,13 @@ function stateMatches(q: { country: string; admin1: string }): Match[] {
 }
 
 /** Evidence the article gives about countries, and "Town, State" pairs. */
-function context(doc: Doc, groups: TGroup[], byStart: Map<number, Mention>): Context {
+function context(doc: Doc, groups: TGroup[], byStart: Map<number, Mention>, groupOf: Map<Mention, TGroup>): Context {
   const countries = new Map<string, number>();
   for (const e of doc.entities) {
     if (TOPONYM_TYPES.has(e.type) || !e.country) continue;
     const a2 = countryByAlpha3(e.country)?.alpha2;
     if (a2) countries.set(a2, (countries.get(a2) ?? 0) + 0.5 * e.mentions.length);
   }
-  const groupOf = new Map<Mention, TGroup>();
-  for (const g of groups) for (const it of g.items) groupOf.set(it.mention, g);
   const { qualifiers } = lexicon();
   const qualified: Context['qualified'] = [];
   const T = doc.tokens;
@@ -254,12 +362,148 @@ function context(doc: Doc, groups: TGroup[], byStart: Map<number, Mention>): Con
   return { countries, qualified };
 }
 
-function where(e: GazEntry, region: RegionFrame | null): { lat: number; lon: number; precision: PlacePrecision; compass: string } {
-  if (region) {
-    const pt = compassPoint(e, region.compass);
-    if (pt) return { ...pt, precision: 'region', compass: region.compass };
+/** How far (km) a quarter the text puts in another place may lie from it, by the other's precision. */
+const WITHIN_KM: Record<PlacePrecision, number> = { point: 100, city: 100, district: 100, admin1: 500, region: 1000, country: 2000 };
+
+/**
+ * Places what the gazetteer could not (or, for a facility, would only have read as a namesake town):
+ * at the place the text anchors it to, or at the place of a sibling name ("Kafouri" after "the
+ * Kafouri district"). A street or quarter with no anchor in its sentence lies in the town last named
+ * a few sentences before, or the dateline's. Rounds repeat so that anchors can chain ("a mosque in
+ * Kafouri"). First, a reading the text contradicts ("Baghdad's Green Zone" read as a Green in Ohio,
+ * "the East Nile area of Khartoum" as the river) gives way to one near the anchor, or to the anchor.
+ */
+function anchor(doc: Doc, groups: TGroup[], groupOf: Map<Mention, TGroup>, ctx: AnchorCtx): void {
+  const place = (g: TGroup, to: TGroup, s: Spot) => {
+    const cue = g.head?.kind === 'admin' ? g.head.precision : null;
+    g.anchored = { to, spot: { ...s, geonameid: null, precision: coarser(s.precision, cue) } };
+  };
+  for (const g of groups) {
+    const e = g.chosen;
+    if (!e || e.feature === 'PCLI' || g.region || (g.head?.where === 'after' && g.head.kind !== 'quarter')) continue;
+    const part = g.head?.where === 'after' && g.head.kind === 'quarter';
+    for (const it of g.items) {
+      if (it.mention.use !== 'location' || g.anchored) continue;
+      for (const a of anchorsOf(doc, it.mention, ctx, false)) {
+        if (a.how !== 'in' && a.how !== 'possessive' && a.how !== 'direction') continue;
+        const y = a.mention ? groupOf.get(a.mention) : undefined;
+        const s = y && y !== g ? spotOf(y) : null;
+        if (!y || !s) continue;
+        // "X in Y" may say where the event was rather than where X is ("talks on Idlib in Sochi"):
+        // only a quarter of Y, or a small town abroad, is read against Y
+        const fits = (x: GazEntry) => {
+          if (part) return PRECISION_RANK[x.precision] <= PRECISION_RANK[s.precision] && distanceKm(x.lat, x.lon, s.lat, s.lon) < WITHIN_KM[s.precision];
+          const weak = x.population < 100_000 && !['PPLC', 'PPLA', 'ADM1', 'REGION', 'PCLI'].includes(x.feature);
+          return !weak || !s.country || x.country === s.country;
+        };
+        if (fits(e)) break;
+        const near = g.matches.find((m) => fits(m.entry));
+        if (near) g.chosen = near.entry;
+        else place(g, y, s);
+        break;
+      }
+    }
   }
-  return { lat: e.lat, lon: e.lon, precision: e.precision, compass: '' };
+
+  const open = groups.filter((g) => !g.chosen && !g.anchored && g.items.some((it) => it.entity && TOPONYM_TYPES.has(it.entity.type)));
+  if (open.length === 0) return;
+  // "the Kafouri district" … "a mosque in Kafouri": one place under two names
+  const byBase = new Map<string, TGroup>();
+  for (const g of groups) if (g.head && g.head.where !== 'after' && !g.region) byBase.set(key(g.head.base), g);
+  /**
+   * The town the text is in at a mention: the last scene a sentence opened with ("In Tel Aviv, …")
+   * within a few sentences before, else the town most recently named as a location there.
+   */
+  const cityBefore = (m: Mention): TGroup | undefined => {
+    let best: TGroup | undefined;
+    let bestStart = -1;
+    let scene: TGroup | undefined;
+    let sceneStart = -1;
+    for (const g of groups) {
+      const s = spotOf(g);
+      if (!s || s.precision !== 'city') continue;
+      for (const it of g.items) {
+        const n = it.mention;
+        if (n.use !== 'location' || n.start >= m.start || m.sent - n.sent > 4) continue;
+        if (n.start > bestStart) (best = g), (bestStart = n.start);
+        if (n.start > sceneStart && opensScene(doc, n)) (scene = g), (sceneStart = n.start);
+      }
+    }
+    return scene ?? best;
+  };
+  const dateline = groups.find((g) => g.dateline && spotOf(g)?.precision === 'city');
+  // the town the article is mostly about: its most named (dateline counting double)
+  let main: TGroup | undefined;
+  let mainN = 0;
+  for (const g of groups) {
+    if (spotOf(g)?.precision !== 'city') continue;
+    const n = g.items.filter((it) => it.mention.use === 'location').length + (g.dateline ? 1 : 0);
+    if (n > mainN) (main = g), (mainN = n);
+  }
+  /** a town named as a location in the same sentence */
+  const sentenceCity = (m: Mention): TGroup | undefined =>
+    groups.find((g) => spotOf(g)?.precision === 'city' && g.items.some((it) => it.mention.sent === m.sent && it.mention.use === 'location'));
+  for (let round = 0; round < 3; round++) {
+    let placed = 0;
+    for (const g of open) {
+      if (g.anchored) continue;
+      const inside = g.head?.kind === 'facility' || g.head?.kind === 'quarter';
+      let to: TGroup | undefined;
+      const sibling = byBase.get(key(g.name));
+      if (sibling && sibling !== g && spotOf(sibling)) to = sibling;
+      // the finest anchor any of its mentions gives, locative mentions first
+      let rank = Infinity;
+      const items = [...g.items].sort((a, b) => (a.mention.use === 'location' ? 0 : 1) - (b.mention.use === 'location' ? 0 : 1));
+      for (const it of to ? [] : items) {
+        for (const a of anchorsOf(doc, it.mention, ctx, inside)) {
+          const y = a.mention ? groupOf.get(a.mention) : (cityBefore(it.mention) ?? dateline);
+          const s = y && y !== g ? spotOf(y) : null;
+          if (!s) continue;
+          // a list of towns is no anchor ("Jbaa, Nabatieh"): only a wider place in apposition is
+          if (a.how === 'apposition' && PRECISION_RANK[s.precision] <= PRECISION_RANK.city) continue;
+          if (a.how === 'sentence' && s.precision !== 'city' && s.precision !== 'district') continue;
+          if (PRECISION_RANK[s.precision] < rank) (to = y), (rank = PRECISION_RANK[s.precision]);
+          break;
+        }
+      }
+      if (!to && inside) to = cityBefore(g.items[0].mention) ?? dateline;
+      // a district or county with no anchor: the town of its sentence, else the article's town
+      if (!to && g.head?.kind === 'admin' && g.head.precision === 'district') to = sentenceCity(g.items[0].mention) ?? main;
+      const s = to && to !== g ? spotOf(to) : null;
+      if (!to || !s) continue;
+      place(g, to, s);
+      placed++;
+    }
+    if (!placed) break;
+  }
+}
+
+/** "In Tel Aviv, …", "Meanwhile in Cúcuta, …": a sentence that opens by saying where it is. */
+function opensScene(doc: Doc, m: Mention): boolean {
+  const T = doc.tokens;
+  const first = doc.sentences[m.sent]?.first ?? 0;
+  const p = m.first - 1;
+  if (p < first || (T[p].lower !== 'in' && T[p].lower !== 'at') || T[m.last]?.text !== ',') return false;
+  // at most one word or comma before the preposition ("Meanwhile in", "Later, in")
+  return p - first <= 2;
+}
+
+/** Where a group is: its reading, or its anchor's place. */
+function spotOf(g: TGroup): Spot | null {
+  if (g.anchored) return g.anchored.spot;
+  const e = g.chosen;
+  if (!e) return null;
+  const s: Spot = { lat: e.lat, lon: e.lon, country: e.country, admin1: e.feature === 'PCLI' ? null : e.admin1, precision: e.precision, geonameid: e.geonameid };
+  // the district named after a town, or a facility in it: the town's point, not the town
+  if (g.reading === 'district') return { ...s, precision: coarser(s.precision, 'district'), geonameid: null };
+  if (g.reading === 'inside') return { ...s, geonameid: null };
+  return s;
+}
+
+/** The name of the place a direction could not carve: "northern Beirut" is Beirut. */
+function baseName(g: TGroup): string {
+  const w = g.region!.word.toLowerCase();
+  return g.name.toLowerCase().startsWith(w + ' ') ? g.name.slice(w.length + 1) : g.name;
 }
 
 function plain(m: Mention): Mention {
