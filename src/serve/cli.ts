@@ -1,5 +1,6 @@
 // `sitrep serve`: wires the server into the command line.
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { InputError } from '../errors.js';
 import { DEFAULT_DB, openStore } from '../store/open.js';
@@ -24,12 +25,15 @@ export function registerServeCommand(program: Command, out: (s: string) => void)
     .option('--port <n>', 'port to listen on (0: any free one)', '8080')
     .option('--host <address>', 'address to listen on', '127.0.0.1')
     .option('--demo', 'ingest the example corpus (examples/) into a temporary store and serve that')
+    .option('--readers <n>', 'worker threads that answer reads (0: the main thread)', String(Math.min(4, availableParallelism())))
     .addHelpText(
       'after',
       '\nPOST /api/ingest writes to the store; it is enabled only when SITREP_TOKEN is set, and then needs\n"Authorization: Bearer $SITREP_TOKEN".',
     )
-    .action(async (o: { db: string; port: string; host: string; demo?: boolean }) => {
+    .action(async (o: { db: string; port: string; host: string; demo?: boolean; readers: string }) => {
       const p = port(o.port);
+      const readers = Number(o.readers);
+      if (!/^\d+$/.test(o.readers) || readers > 64) throw new InputError('--readers', `expected a number of threads from 0 to 64, got "${o.readers}"`);
       const token = process.env.SITREP_TOKEN || null;
       let db = o.db;
       let cleanup = () => {};
@@ -44,7 +48,7 @@ export function registerServeCommand(program: Command, out: (s: string) => void)
       const store = openStore(db, { readonly: !token && !o.demo });
       let running;
       try {
-        running = await listen({ store, token, port: p, host: o.host });
+        running = await listen({ store, token, port: p, host: o.host, readers: readers ? { db, count: readers } : undefined });
       } catch (e) {
         await store.close();
         cleanup();
@@ -56,17 +60,28 @@ export function registerServeCommand(program: Command, out: (s: string) => void)
       out(`sitrep serve: ${running.url}/ (API: ${running.url}/api/events, OpenAPI: ${running.url}/openapi.json)\n`);
       process.stderr.write(`sitrep serve: ingest over HTTP is ${token ? 'enabled (bearer token from SITREP_TOKEN)' : 'disabled (SITREP_TOKEN is not set)'}\n`);
       if (!isLoopback(o.host)) process.stderr.write(`sitrep serve: listening on ${o.host}, not only on this machine\n`);
-      await new Promise<void>((resolve) => {
-        const stop = () => {
-          process.off('SIGINT', stop);
-          process.off('SIGTERM', stop);
-          resolve();
-        };
-        process.on('SIGINT', stop);
-        process.on('SIGTERM', stop);
-      });
-      await running.close();
-      await store.close();
-      cleanup();
+      // The first signal closes the server and the store; a second one stops at once (still
+      // removing the demo's temporary store).
+      let stopping = false;
+      let stop = () => {};
+      const onSignal = () => {
+        if (stopping) {
+          cleanup();
+          process.exit(130);
+        }
+        stopping = true;
+        stop();
+      };
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
+      await new Promise<void>((resolve) => (stop = resolve));
+      try {
+        await running.close();
+        await store.close();
+      } finally {
+        cleanup();
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+      }
     });
 }

@@ -1,6 +1,7 @@
 // What every response of the server shares: security headers, JSON that is safe to embed, errors
 // as `{error: {status, message}}`, and request bodies read with a size limit.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
 
 export class HttpError extends Error {
   constructor(
@@ -44,9 +45,23 @@ export function safeJson(value: unknown, pretty = false): string {
   return JSON.stringify(value, null, pretty ? 2 : undefined).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-export function send(res: ServerResponse, status: number, body: string | Buffer, type: string, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': String(Buffer.byteLength(body)), ...headers });
-  res.end(body);
+/** Bodies smaller than this go uncompressed: gzip would save little and cost a call. */
+const GZIP_MIN = 4096;
+
+/**
+ * Sends a body, gzipped when the client accepts it and it is worth it (`gzipped`: a compressed
+ * copy made beforehand, for static files).
+ */
+export function send(res: ServerResponse, status: number, body: string | Buffer, type: string, headers: Record<string, string> = {}, gzipped?: Buffer): void {
+  let out = typeof body === 'string' ? Buffer.from(body) : body;
+  const h: Record<string, string> = { ...SECURITY_HEADERS, 'Content-Type': type, Vary: 'Accept-Encoding', ...headers };
+  if (out.length >= GZIP_MIN && /\bgzip\b/i.test(String(res.req?.headers['accept-encoding'] ?? ''))) {
+    out = gzipped ?? gzipSync(out, { level: 1 });
+    h['Content-Encoding'] = 'gzip';
+  }
+  h['Content-Length'] = String(out.length);
+  res.writeHead(status, h);
+  res.end(out);
 }
 
 export function sendJson(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {

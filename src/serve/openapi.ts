@@ -198,7 +198,11 @@ export function openApiDocument(version: string): object {
           },
         },
         EventPage: { type: 'object', required: ['items', 'next'], properties: { items: { type: 'array', items: ref('StoredEvent') }, next: nullable('string') } },
-        IncidentPage: { type: 'object', required: ['items', 'next'], properties: { items: { type: 'array', items: ref('StoredIncident') }, next: nullable('string') } },
+        IncidentPage: {
+          type: 'object',
+          required: ['items', 'next'],
+          properties: { items: { type: 'array', items: ref('StoredIncident'), description: 'incidents without `summary` (see /api/incidents/{id})' }, next: nullable('string') },
+        },
         FacetValue: { type: 'object', properties: { value: { type: 'string' }, label: { type: 'string' }, count: { type: 'integer' } } },
         Facets: {
           type: 'object',

@@ -53,9 +53,13 @@ export function listEvents(store: Store, q: Query): Promise<ListPage<StoredEvent
   return filtered((f) => store.events(f), q.filter, want ? (e) => sameOutlet(e.article.outlet, want) : null);
 }
 
-export function listIncidents(store: Store, q: Query): Promise<ListPage<StoredIncident>> {
+/** An incident in a list: without its summary (what each source reports), which only the incident's own page needs. */
+export type ListedIncident = Omit<StoredIncident, 'summary'>;
+
+export async function listIncidents(store: Store, q: Query): Promise<ListPage<ListedIncident>> {
   const want = q.outlet?.toLowerCase();
-  return filtered((f) => store.incidents(f), q.filter, want ? (i) => incidentOutlets(i).some((o) => sameOutlet(o, want)) : null);
+  const page = await filtered((f) => store.incidents(f), q.filter, want ? (i) => incidentOutlets(i).some((o) => sameOutlet(o, want)) : null);
+  return { items: page.items.map(({ summary: _s, ...rest }) => rest), next: page.next };
 }
 
 export interface FacetValue {
@@ -68,7 +72,7 @@ export interface FacetValue {
 export interface Facets {
   /** events counted */
   total: number;
-  /** false when the scan stopped at its bound: counts are of the newest events only */
+  /** false when the scan stopped at its bound (a count or a time): counts are of the newest events only */
   complete: boolean;
   country: FacetValue[];
   kind: FacetValue[];
@@ -109,8 +113,18 @@ function actorFacet(a: StoredEvent['event']['initiator']): [string, string] | nu
   return name ? [name, name] : null;
 }
 
-/** Counts facets over the events matching the query, the newest `scanLimit` at most. */
-export async function computeFacets(store: Store, q: Query, scanLimit: number): Promise<Facets> {
+type FacetingStore = Store & { facets?: (f: Filter & { outlet?: string | null }) => Promise<Facets> };
+
+/** Time a facet count may take before it stops at what it has counted (the newest events). */
+const FACET_BUDGET_MS = 1500;
+
+/** Counts facets over the events matching the query: the newest `scanLimit` at most, within a time budget. */
+export async function computeFacets(store: Store, q: Query, scanLimit: number, opts: { budgetMs?: number; pageSize?: number } = {}): Promise<Facets> {
+  const budgetMs = opts.budgetMs ?? FACET_BUDGET_MS;
+  const pageSize = opts.pageSize ?? 1000;
+  const started = Date.now();
+  const own = (store as FacetingStore).facets;
+  if (own) return own.call(store, { ...q.filter, outlet: q.outlet });
   const c = { country: new Counter(), kind: new Counter(), family: new Counter(), actor: new Counter(), outlet: new Counter(), day: new Counter() };
   const want = q.outlet?.toLowerCase();
   let total = 0;
@@ -118,7 +132,7 @@ export async function computeFacets(store: Store, q: Query, scanLimit: number): 
   let cursor: string | null = null;
   let complete = true;
   do {
-    const page: { items: StoredEvent[]; cursor: string | null } = await store.events({ ...q.filter, limit: Math.min(1000, scanLimit - scanned), cursor });
+    const page: { items: StoredEvent[]; cursor: string | null } = await store.events({ ...q.filter, limit: Math.min(pageSize, scanLimit - scanned), cursor });
     scanned += page.items.length;
     for (const e of page.items) {
       if (want && !sameOutlet(e.article.outlet, want)) continue;
@@ -135,7 +149,7 @@ export async function computeFacets(store: Store, q: Query, scanLimit: number): 
       c.day.add(e.date);
     }
     cursor = page.cursor;
-    if (cursor && scanned >= scanLimit) complete = false;
+    if (cursor && (scanned >= scanLimit || Date.now() - started > budgetMs)) complete = false;
   } while (cursor && complete);
   return {
     total,
@@ -149,19 +163,19 @@ export async function computeFacets(store: Store, q: Query, scanLimit: number): 
   };
 }
 
-type FacetingStore = Store & { facets?: (f: Filter & { outlet?: string | null }) => Promise<Facets> };
-
-/** Facet results per filter, for a short while: the map, timeline and table ask for the same ones. */
+/**
+ * Facet results per filter, for a short while: the map, timeline and table ask for the same ones.
+ * `count` computes them (on a reader thread, or here).
+ */
 export class FacetCache {
-  private m = new Map<string, { at: number; value: Promise<Facets> }>();
+  private m = new Map<string, { at: number; value: Promise<unknown> }>();
   constructor(
-    private readonly store: Store,
-    private readonly scanLimit: number,
+    private readonly count: (q: Query) => Promise<unknown>,
     private readonly ttlMs = 30_000,
     private readonly size = 200,
   ) {}
 
-  get(q: Query): Promise<Facets> {
+  get(q: Query): Promise<unknown> {
     const key = filterKey(q);
     const hit = this.m.get(key);
     if (hit && Date.now() - hit.at < this.ttlMs) {
@@ -170,10 +184,9 @@ export class FacetCache {
       this.m.set(key, hit);
       return hit.value;
     }
-    const s = this.store as FacetingStore;
     const f: Filter = { ...q.filter, cursor: null };
     delete f.limit;
-    const value = s.facets ? s.facets({ ...f, outlet: q.outlet }) : computeFacets(this.store, { filter: f, outlet: q.outlet }, this.scanLimit);
+    const value = this.count({ filter: f, outlet: q.outlet });
     value.catch(() => this.m.delete(key));
     this.m.set(key, { at: Date.now(), value });
     while (this.m.size > this.size) this.m.delete(this.m.keys().next().value!);

@@ -144,6 +144,7 @@ describe('GET /api/events/{id}, /api/incidents, /api/articles/{id}', () => {
   it('lists incidents with filters and shows one with members and what each source reports', async () => {
     const all = await get('/api/incidents');
     assert.equal(all.body.items.length, 5);
+    assert.ok(all.body.items.every((i: any) => !('summary' in i) && typeof i.corroboration === 'number'), 'lists leave the summary to the incident itself');
     const syria = await get('/api/incidents?country=SY&min_corroboration=2');
     assert.equal(syria.body.items.length, 1);
     const inc = await get(`/api/incidents/${syria.body.items[0].id}`);
@@ -333,6 +334,44 @@ describe('escaping', () => {
     for (const s of scripts) assert.match(s, /src="\/(ui|vendor)\//, s);
     assert.doesNotMatch(html, /https?:\/\//, 'nothing from another host');
     assert.doesNotMatch(html, /<script>[^<]/, 'no inline script');
+  });
+});
+
+describe('reads on worker threads', () => {
+  it('answers as the main thread does', async () => {
+    const threaded = await listen({ store: fx.store, port: 0, host: '127.0.0.1', readers: { db: fx.path, count: 2 } });
+    try {
+      for (const path of ['/api/events?country=SY', '/api/incidents?limit=2', '/api/facets?kind=air_strike', '/api/events?outlet=Kyiv%20Daily']) {
+        const [a, b] = await Promise.all([get(path), get(path, threaded.url)]);
+        assert.deepEqual(b.body, a.body, path);
+      }
+      const ev = (await get('/api/events?kind=missile_attack', threaded.url)).body.items[0];
+      assert.equal((await get(`/api/events/${ev.id}`, threaded.url)).body.place.name, 'Kharkiv');
+      assert.equal((await get(`/api/articles/${ev.article.id}`, threaded.url)).body.outlet, 'Kyiv Daily');
+      assert.equal((await get('/api/incidents/999999', threaded.url)).status, 404);
+      assert.equal((await get('/api/events?cursor=garbage', threaded.url)).status, 400);
+    } finally {
+      await threaded.close();
+    }
+  });
+});
+
+describe('compression', () => {
+  it('gzips large responses for clients that accept it, and only for them', async () => {
+    const { request } = await import('node:http');
+    const head = (path: string, enc: string | null) =>
+      new Promise<Record<string, unknown>>((resolve, reject) => {
+        const req = request(open.url + path, { headers: enc ? { 'Accept-Encoding': enc } : {} }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.headers));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    assert.equal((await head('/api/events', 'gzip, deflate'))['content-encoding'], 'gzip');
+    assert.equal((await head('/api/events', null))['content-encoding'], undefined);
+    assert.equal((await head('/vendor/leaflet/leaflet.js', 'gzip'))['content-encoding'], 'gzip');
+    assert.equal((await head('/health', 'gzip'))['content-encoding'], undefined, 'small bodies stay as they are');
   });
 });
 

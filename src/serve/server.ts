@@ -16,7 +16,8 @@ import { ExtractRequest, firstIssue, parseIngest, type IngestArticle } from './b
 import { HttpError, readJson, send, sendError, sendJson } from './http.js';
 import { openApiDocument } from './openapi.js';
 import { BadRequest, parseQuery } from './params.js';
-import { FacetCache, listEvents, listIncidents } from './query.js';
+import { FacetCache } from './query.js';
+import { read as readDirect, ReadError, Readers, type ReadOp } from './readers.js';
 import { PACKAGE_ROOT, StaticFiles } from './static.js';
 
 export interface ServeOptions {
@@ -27,6 +28,8 @@ export interface ServeOptions {
   maxBody?: number;
   /** events examined at most to count facets (default 20 000) */
   facetScan?: number;
+  /** reads go to worker threads that open this store read-only (../store/open.ts); else to `store` */
+  readers?: { db: string; count?: number };
 }
 
 export const DEFAULT_MAX_BODY = 2 * 1048576;
@@ -78,6 +81,11 @@ function storeQueryError(e: unknown): never {
   throw e;
 }
 
+/** An answer already serialised (by a reader thread). */
+class JsonText {
+  constructor(readonly text: string) {}
+}
+
 function ingestItem(a: IngestArticle, n: number): Item {
   const body = a.text ?? a.html ?? '';
   return {
@@ -97,11 +105,23 @@ function ingestItem(a: IngestArticle, n: number): Item {
 }
 
 /** The request handler, without a listening socket (tests and other servers can mount it). */
-export function createHandler(opts: ServeOptions): (req: IncomingMessage, res: ServerResponse) => void {
+export function createHandler(opts: ServeOptions): ((req: IncomingMessage, res: ServerResponse) => void) & { close(): Promise<void> } {
   const { store } = opts;
   const maxBody = opts.maxBody ?? DEFAULT_MAX_BODY;
   const tokenHash = opts.token ? sha256(opts.token) : null;
-  const facets = new FacetCache(store, opts.facetScan ?? DEFAULT_FACET_SCAN);
+  const readers = opts.readers ? new Readers(opts.readers.db, opts.readers.count) : null;
+  const facetScan = opts.facetScan ?? DEFAULT_FACET_SCAN;
+  /** One read, on a reader thread when there are some; null when the item does not exist. */
+  const read = async (r: ReadOp): Promise<unknown> => {
+    try {
+      if (!readers) return await readDirect(store, r);
+      const json = await readers.run(r);
+      return json === null ? null : new JsonText(json);
+    } catch (e) {
+      return storeQueryError(e);
+    }
+  };
+  const facets = new FacetCache((q) => read({ op: 'facets', q, scan: facetScan }));
   const files = new StaticFiles();
   const version = packageVersion();
   let openapi: string | null = null;
@@ -117,16 +137,16 @@ export function createHandler(opts: ServeOptions): (req: IncomingMessage, res: S
   const routes: Route[] = [
     route('GET', '/health', async () => ({ status: 'ok' })),
     route('GET', '/api/stats', () => store.stats()),
-    route('GET', '/api/events', (_req, url) => listEvents(store, parseQuery(url.searchParams)).catch(storeQueryError)),
-    route('GET', '/api/incidents', (_req, url) => listIncidents(store, parseQuery(url.searchParams)).catch(storeQueryError)),
+    route('GET', '/api/events', (_req, url) => read({ op: 'events', q: parseQuery(url.searchParams) })),
+    route('GET', '/api/incidents', (_req, url) => read({ op: 'incidents', q: parseQuery(url.searchParams) })),
     route('GET', '/api/facets', (_req, url) => {
       const q = parseQuery(url.searchParams);
       if (q.filter.cursor) throw new BadRequest('parameter "cursor": facets are not paged');
-      return facets.get(q).catch(storeQueryError);
+      return facets.get(q);
     }),
-    route('GET', '/api/events/{id}', async (_req, _url, p) => found(await store.getEvent(id(p)), 'event')),
-    route('GET', '/api/incidents/{id}', async (_req, _url, p) => found(await store.getIncident(id(p)), 'incident')),
-    route('GET', '/api/articles/{id}', async (_req, _url, p) => found(await store.getArticle(id(p)), 'article')),
+    route('GET', '/api/events/{id}', async (_req, _url, p) => found(await read({ op: 'event', id: id(p) }), 'event')),
+    route('GET', '/api/incidents/{id}', async (_req, _url, p) => found(await read({ op: 'incident', id: id(p) }), 'incident')),
+    route('GET', '/api/articles/{id}', async (_req, _url, p) => found(await read({ op: 'article', id: id(p) }), 'article')),
     route('POST', '/api/extract', async (req) => {
       const r = ExtractRequest.safeParse(await readJson(req, maxBody));
       if (!r.success) throw new HttpError(400, firstIssue(r.error));
@@ -180,9 +200,11 @@ export function createHandler(opts: ServeOptions): (req: IncomingMessage, res: S
           results.push({ status: 'rejected' as const, reason: x.reason });
           continue;
         }
-        const put = await store.putArticle(x.doc, { source: item.source, url: item.url ?? x.doc.article.url, rawHash: raw, textHash: x.textHash });
+        const put = await store.putPrepared(x.prepared, { source: item.source, url: item.url ?? x.prepared.article.url, rawHash: raw });
         results.push({ status: put.status, article: put.articleId, events: put.eventIds, incidents: put.incidentIds });
       }
+      // Incident summaries are brought up to date now, so that reader threads (read-only) see them.
+      await store.flush();
       facets.clear();
       return { results };
     }),
@@ -205,7 +227,9 @@ export function createHandler(opts: ServeOptions): (req: IncomingMessage, res: S
       }
       const params: Params = {};
       r.keys.forEach((k, i) => (params[k] = m[i + 1]));
-      return sendJson(res, 200, await r.handler(req, url, params));
+      const value = await r.handler(req, url, params);
+      if (value instanceof JsonText) return send(res, 200, value.text, 'application/json; charset=utf-8', { 'Cache-Control': 'no-store' });
+      return sendJson(res, 200, value);
     }
     if (allowed.length) {
       req.resume();
@@ -218,22 +242,24 @@ export function createHandler(opts: ServeOptions): (req: IncomingMessage, res: S
           res.writeHead(304, { ETag: f.etag });
           return res.end();
         }
-        return send(res, 200, f.body, f.type, { ETag: f.etag, 'Cache-Control': 'no-cache' });
+        return send(res, 200, f.body, f.type, { ETag: f.etag, 'Cache-Control': 'no-cache' }, f.gzipped);
       }
     }
     req.resume();
     throw new HttpError(404, `no such resource: ${req.method} ${url.pathname}`);
   };
 
-  return (req, res) => {
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
     dispatch(req, res).catch((e: unknown) => {
       if (res.headersSent) return res.destroy();
       if (e instanceof HttpError) return sendError(res, e.status, e.message, e.headers);
       if (e instanceof BadRequest) return sendError(res, 400, e.message);
+      if (e instanceof ReadError && /closing/.test(e.message)) return sendError(res, 503, e.message);
       process.stderr.write(`sitrep serve: ${req.method} ${req.url}: ${(e as Error).stack ?? e}\n`);
       sendError(res, 500, 'internal error');
     });
   };
+  return Object.assign(handler, { close: async () => readers?.close() });
 }
 
 export interface Running {
@@ -244,7 +270,8 @@ export interface Running {
 
 /** Listens on host:port (port 0: any free one) and resolves once listening. */
 export function listen(opts: ServeOptions & { port: number; host: string }): Promise<Running> {
-  const server = createServer({ requestTimeout: 60_000, headersTimeout: 20_000 }, createHandler(opts));
+  const handler = createHandler(opts);
+  const server = createServer({ requestTimeout: 60_000, headersTimeout: 20_000 }, handler);
   server.keepAliveTimeout = 5_000;
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -259,7 +286,7 @@ export function listen(opts: ServeOptions & { port: number; host: string }): Pro
           new Promise<void>((done) => {
             server.close(() => done());
             server.closeAllConnections();
-          }),
+          }).then(() => handler.close()),
       });
     });
   });

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 const require = createRequire(import.meta.url);
 
@@ -25,12 +26,14 @@ const TYPES: Record<string, string> = {
 
 export interface Asset {
   body: Buffer;
+  /** the body gzipped once, for clients that accept it */
+  gzipped: Buffer;
   type: string;
   etag: string;
 }
 
 function asset(body: Buffer, type: string): Asset {
-  return { body, type, etag: `"${createHash('sha1').update(body).digest('base64url').slice(0, 20)}"` };
+  return { body, gzipped: gzipSync(body, { level: 9 }), type, etag: `"${createHash('sha1').update(body).digest('base64url').slice(0, 20)}"` };
 }
 
 /** URL prefix → folder. Only files with a known type are served. */

@@ -124,7 +124,7 @@ export function fixtureDocs(): Document[] {
 
   // Text that is markup: it must be shown as text, never parsed or run.
   const hostile = makeDoc({
-    url: 'https://hostile.example/aleppo',
+    url: 'javascript:window.__xss=1',
     outlet: 'Hostile <b>Outlet</b>',
     title: `Aleppo ${XSS_IMG}`,
     published: '2024-03-01',
@@ -155,6 +155,8 @@ export async function fixtureStore(): Promise<Fixture> {
   const path = join(dir, 'fixture.db');
   const store = new SqliteStore(path);
   for (const [i, doc] of fixtureDocs().entries()) await store.putArticle(doc, { source: `fixture-${i + 1}.json`, url: doc.article.url });
+  // Summaries written now: reader threads open the file read-only and cannot bring them up to date.
+  await store.flush();
   return {
     store,
     path,

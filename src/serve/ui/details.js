@@ -1,6 +1,6 @@
 // One event, one incident, one article: each fact with the evidence it was read from.
 import { get } from './api.js';
-import { claimChain, fmtNumber, fmtRange, h, kindLabel, mount } from './dom.js';
+import { claimChain, fmtNumber, fmtRange, h, kindLabel, mount, safeHref } from './dom.js';
 import { claimLine, documentView, eventCard, reveal } from './evidence.js';
 
 function fact(label, ...value) {
@@ -18,7 +18,7 @@ function figureText(f) {
   return parts.join(', ') || 'stated without a number';
 }
 
-function articleHeader(a) {
+function articleHeader(a, withLink = false) {
   return h(
     'header',
     { class: 'article-head' },
@@ -29,8 +29,10 @@ function articleHeader(a) {
       a.outlet ?? 'outlet unknown',
       ' · ',
       a.published ?? 'date unknown',
-      a.url ? [' · ', h('a', { href: a.url, rel: 'noopener noreferrer nofollow', target: '_blank' }, 'original')] : null,
+      // Only http(s) addresses become links: an article's URL could be "javascript:…".
+      a.url && safeHref(a.url) !== '#' ? [' · ', h('a', { href: a.url, rel: 'noopener noreferrer nofollow', target: '_blank' }, 'original')] : null,
       a.license ? ` · licence: ${a.license}` : null,
+      withLink && a.document.events.length > 1 ? [' · ', h('a', { href: `#/article/${a.id}` }, `all ${a.document.events.length} events of this article`)] : null,
     ),
   );
 }
@@ -164,7 +166,7 @@ export async function eventPage(view, id) {
     h(
       'section',
       { class: 'panel article' },
-      articleHeader(article),
+      articleHeader(article, true),
       sameRevision
         ? documentView(doc, article.text, e.id)
         : h('div', null, h('p', { class: 'notice' }, 'The article has changed since; the evidence as it was read:'), e.evidence.map((s) => h('blockquote', { class: 'mark m-focus' }, s.text))),

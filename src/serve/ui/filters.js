@@ -95,7 +95,14 @@ export function filterBar(path, facets) {
   form.addEventListener('change', (e) => {
     if (e.target instanceof HTMLSelectElement) form.requestSubmit();
   });
-  return form;
+  // Folded on a phone, where it would fill the first screen; the chips say what is filtered.
+  const n = [...f.keys()].length;
+  return h('details', { class: 'filter-box', open: wide() }, h('summary', null, n ? `Filters (${n})` : 'Filters'), form);
+}
+
+/** Wide enough for side panels and open filter forms. */
+export function wide() {
+  return window.matchMedia('(min-width: 761px)').matches;
 }
 
 /** The chips that say what is filtered, each removable. */

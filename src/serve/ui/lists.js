@@ -2,7 +2,7 @@
 // the timeline and (on the table page) the facets.
 import { get } from './api.js';
 import { fmtNumber, fmtRange, h, kindLabel, mount } from './dom.js';
-import { activeFilters, currentFilter, filterBar, globalFacets, go, withFilter } from './filters.js';
+import { activeFilters, currentFilter, filterBar, globalFacets, go, wide, withFilter } from './filters.js';
 import { drawMap } from './map.js';
 import { timeline } from './timeline.js';
 
@@ -154,12 +154,17 @@ export async function tablePage(view) {
       'div',
       { class: 'table-layout' },
       h(
-        'aside',
-        { class: 'facets', 'aria-label': 'facets' },
-        facetList('Country', 'country', facets.country, f),
-        facetList('Kind', 'kind', facets.kind, f),
-        facetList('Actor', 'actor', facets.actor, f),
-        facetList('Outlet', 'outlet', facets.outlet, f),
+        'details',
+        { class: 'facets', open: wide() },
+        h('summary', null, 'Facets'),
+        h(
+          'div',
+          { class: 'facet-lists' },
+          facetList('Country', 'country', facets.country, f),
+          facetList('Kind', 'kind', facets.kind, f),
+          facetList('Actor', 'actor', facets.actor, f),
+          facetList('Outlet', 'outlet', facets.outlet, f),
+        ),
       ),
       h(
         'div',

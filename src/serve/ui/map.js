@@ -12,9 +12,11 @@ function countries() {
   return borders;
 }
 
-/** Circle radius in pixels: the area grows with the number killed. */
+const narrow = () => !window.matchMedia('(min-width: 761px)').matches;
+
+/** Circle radius in pixels: the area grows with the number killed (smaller on a phone's map). */
 export function radius(fatalities) {
-  return 5 + 2.2 * Math.sqrt(Math.min(fatalities ?? 0, 2000));
+  return (narrow() ? 0.6 : 1) * (5 + 2.2 * Math.sqrt(Math.min(fatalities ?? 0, 2000)));
 }
 
 function popup(i) {
@@ -36,11 +38,12 @@ function sizeSample(n) {
 
 /** Kind colours and circle sizes; folded away on narrow screens, where it would hide the map. */
 function legend() {
-  const c = L.control({ position: 'bottomleft' });
+  // On a phone the attribution spans the bottom edge: the legend goes to the top.
+  const c = L.control({ position: narrow() ? 'topright' : 'bottomleft' });
   c.onAdd = () => {
     const el = h(
       'details',
-      { class: 'legend', open: window.innerWidth > 760 },
+      { class: 'legend', open: !narrow() },
       h('summary', null, 'Legend'),
       h('div', { class: 'legend-title' }, 'Kind'),
       Object.entries(FAMILIES).map(([k, f]) => h('div', null, h('span', { class: `swatch fam-${k}` }), f.label)),

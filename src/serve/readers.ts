@@ -1,0 +1,104 @@
+// Reads in worker threads: each worker opens the store read-only and answers list, item and facet
+// requests with the JSON text of the answer. A slow query then holds up neither the other cores
+// nor the main thread (static files, /health, ingest keep answering), and the serialisation is
+// done off the main thread too. Any store `openStore` can open read-only works.
+import { availableParallelism } from 'node:os';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { openStore } from '../store/open.js';
+import type { Store } from '../store/types.js';
+import { safeJson } from './http.js';
+import type { Query } from './params.js';
+import { computeFacets, listEvents, listIncidents } from './query.js';
+
+export type ReadOp =
+  | { op: 'events' | 'incidents'; q: Query }
+  | { op: 'facets'; q: Query; scan: number }
+  | { op: 'event' | 'incident' | 'article'; id: number };
+
+/** A reply: the answer as JSON text (null: not found), or the error's message. */
+type Reply = { k: number; json: string | null } | { k: number; error: string };
+
+/** Runs one read against a store; shared by the workers and by tests. */
+export async function read(store: Store, r: ReadOp): Promise<unknown> {
+  switch (r.op) {
+    case 'events':
+      return listEvents(store, r.q);
+    case 'incidents':
+      return listIncidents(store, r.q);
+    case 'facets':
+      return computeFacets(store, r.q, r.scan);
+    case 'event':
+      return store.getEvent(r.id);
+    case 'incident':
+      return store.getIncident(r.id);
+    case 'article':
+      return store.getArticle(r.id);
+  }
+}
+
+export class ReadError extends Error {}
+
+export class Readers {
+  private readonly workers: Worker[] = [];
+  private readonly load = new Map<Worker, number>();
+  private readonly waiting = new Map<number, { resolve: (json: string | null) => void; reject: (e: Error) => void }>();
+  private next = 0;
+
+  constructor(
+    readonly db: string,
+    count = Math.min(4, availableParallelism()),
+  ) {
+    for (let i = 0; i < count; i++) this.spawn();
+  }
+
+  private spawn(): void {
+    const w = new Worker(new URL(import.meta.url), { workerData: { db: this.db } });
+    this.load.set(w, 0);
+    w.on('message', (m: Reply) => {
+      this.load.set(w, (this.load.get(w) ?? 1) - 1);
+      const p = this.waiting.get(m.k);
+      this.waiting.delete(m.k);
+      if ('error' in m) p?.reject(new ReadError(m.error));
+      else p?.resolve(m.json);
+    });
+    w.on('error', (e) => {
+      // Requests this worker held fail; a new worker takes its place.
+      process.stderr.write(`sitrep serve: reader thread failed: ${e.message}\n`);
+      this.workers.splice(this.workers.indexOf(w), 1);
+      this.load.delete(w);
+      this.spawn();
+    });
+    this.workers.push(w);
+  }
+
+  /** The answer as JSON text, or null when the item does not exist. */
+  run(r: ReadOp): Promise<string | null> {
+    // The least busy worker: one slow query does not queue the quick ones behind it.
+    const w = this.workers.reduce((a, b) => ((this.load.get(b) ?? 0) < (this.load.get(a) ?? 0) ? b : a));
+    const k = this.next++;
+    this.load.set(w, (this.load.get(w) ?? 0) + 1);
+    return new Promise((resolve, reject) => {
+      this.waiting.set(k, { resolve, reject });
+      w.postMessage({ k, r });
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+    for (const p of this.waiting.values()) p.reject(new ReadError('the server is closing'));
+    this.waiting.clear();
+  }
+}
+
+if (!isMainThread && parentPort && (workerData as { db?: string })?.db) {
+  const store = openStore((workerData as { db: string }).db, { readonly: true });
+  const port = parentPort;
+  port.on('message', async ({ k, r }: { k: number; r: ReadOp }) => {
+    try {
+      const value = await read(store, r);
+      port.postMessage({ k, json: value === null ? null : safeJson(value) } satisfies Reply);
+    } catch (e) {
+      port.postMessage({ k, error: (e as Error).message } satisfies Reply);
+    }
+  });
+}
