@@ -105,7 +105,7 @@ test('every label in the data stops an all-caps opener from being a dateline', (
 
 test('the seed article opens with its dateline', async () => {
   const { readFileSync } = await import('node:fs');
-  const text = readFileSync(new URL('../../../shared/fixtures/seed/article.txt', import.meta.url), 'utf8');
+  const text = readFileSync(new URL('../../examples/seed.txt', import.meta.url), 'utf8');
   const doc = run(text);
   assert.equal(doc.dateline?.span.text, 'TEHRAN-');
 });

@@ -214,7 +214,7 @@ test('an expletive “it” in a passive names no speaker', () => {
 });
 
 test('the seed article: Qalandari’s quotations are his, “Sayyad 4B” is not a quote', () => {
-  const text = readFileSync(new URL('../../../shared/fixtures/seed/article.txt', import.meta.url), 'utf8');
+  const text = readFileSync(new URL('../../examples/seed.txt', import.meta.url), 'utf8');
   const doc = read(text, [
     { ...QALANDARI, mentions: ['Hamzeh Qalandari', 'Qalandari'] },
     { name: 'Iran', type: 'GPE', country: 'IRN' },
@@ -273,7 +273,7 @@ test('a bare quoted name before a verb is not an utterance', () => {
 test('end to end through the pipeline: the seed article’s quotations are Qalandari’s', async () => {
   const { annotate } = await import('../pipeline.js');
   const { Doc } = await import('../doc.js');
-  const text = readFileSync(new URL('../../../shared/fixtures/seed/article.txt', import.meta.url), 'utf8');
+  const text = readFileSync(new URL('../../examples/seed.txt', import.meta.url), 'utf8');
   const doc = annotate(new Doc(text, { published: '2023-04-05' }));
   const his = doc.quotes.filter((q) => /Qalandari/.test(q.speaker?.name ?? ''));
   for (const start of ['We find ourselves dedicated', 'not just in terms of equipment', 'Once the UN arms embargo'])
