@@ -3,7 +3,7 @@
 // filtered /api/events requests for a bounded time. Prints requests/s and latency percentiles,
 // overall and per query.
 //
-//   node dist/tools/load-test.js [--events 1000000] [--seconds 20] [--connections 8] [--db PATH] [--rebuild]
+//   node dist/tools/load-test.js [--events 1000000] [--seconds 20] [--connections 8] [--db PATH] [--rebuild] [--skip REGEX]
 //
 // Loopback only; the run stops by itself after --seconds (at most 120).
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -203,6 +203,7 @@ async function main(): Promise<void> {
       connections: { type: 'string', default: '8' },
       db: { type: 'string' },
       rebuild: { type: 'boolean', default: false },
+      skip: { type: 'string' },
     },
   });
   const events = Number(o.events);
@@ -235,7 +236,9 @@ async function main(): Promise<void> {
       const r = await timed(url + path);
       if (r.next) cursors[name] = r.next;
     }
-    const mix = queries(cursors);
+    // --skip 'actor code|min corr': leave queries out of the mix by name (a regular expression).
+    const skip = o.skip ? new RegExp(o.skip, 'i') : null;
+    const mix = queries(cursors).filter((q) => !skip?.test(q.name));
     err('\nper query, one at a time (5 runs each after a warm-up; milliseconds):\n');
     const rows: string[] = [];
     for (const q of mix) {
