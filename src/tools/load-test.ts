@@ -16,6 +16,7 @@ import { kinds as taxonomyKinds } from '../events/taxonomy.js';
 import { SqliteStore } from '../store/sqlite.js';
 import { makeDoc, type EventSpec, type PlaceSpec } from '../store/testing.js';
 import type { Store } from '../store/types.js';
+import { rng } from './corpus.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -47,17 +48,6 @@ const OUTLETS = Array.from({ length: 30 }, (_v, i) => `Outlet ${String.fromCharC
 const CLAIMANTS = [null, 'a military source', 'the health ministry', 'local officials', 'a war monitor', 'residents', 'the governor', 'a spokesman'];
 const WORDS = ['convoy', 'checkpoint', 'market', 'hospital', 'bridge', 'depot', 'village', 'airport', 'school', 'port', 'camp', 'mosque', 'station', 'refinery'];
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 4294967296;
-  };
-}
 
 const FIRST_DAY = Date.UTC(2021, 0, 1);
 const DAYS = 4 * 365;
