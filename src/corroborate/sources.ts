@@ -22,13 +22,16 @@ export interface SourceGroup {
 
 /** "an anonymous military source via SANA via Mehr News Agency": claimant, then via, then outlet. */
 export function claimChain(c: ClaimRef): string {
-  const parts: string[] = [];
-  for (const p of [c.claimant, ...c.via, c.outlet]) {
-    if (!p) continue;
-    if (parts.length && nameKey(parts[parts.length - 1]) === nameKey(p)) continue;
-    parts.push(p);
-  }
-  return parts.length ? parts.join(' via ') : 'an unnamed outlet';
+  // Asked for every field of every summary: kept (see memo below).
+  return memo(chainCache, `${c.claimant ?? ''}\u0001${c.via.join('\u0002')}\u0001${c.outlet ?? ''}`, () => {
+    const parts: string[] = [];
+    for (const p of [c.claimant, ...c.via, c.outlet]) {
+      if (!p) continue;
+      if (parts.length && nameKey(parts[parts.length - 1]) === nameKey(p)) continue;
+      parts.push(p);
+    }
+    return parts.length ? parts.join(' via ') : 'an unnamed outlet';
+  });
 }
 
 /**
@@ -41,7 +44,7 @@ export function relayedOutlet(events: readonly CorroborationEvent[], own: Outlet
   let relay: OutletInfo | undefined;
   for (const e of events)
     for (const c of e.claims) {
-      const through = [...c.via, c.claimant].map((p) => outletIn(p)).find((o) => o && o.id !== own?.id);
+      const through = [...c.via, c.claimant].map((p) => outletInCached(p)).find((o) => o && o.id !== own?.id);
       if (!through) continue;
       if (relay && relay.id !== through.id) return undefined;
       relay = through;
@@ -49,11 +52,51 @@ export function relayedOutlet(events: readonly CorroborationEvent[], own: Outlet
   return relay;
 }
 
+// Speed: the store recomputes an incident's summary each time a report joins it, and every
+// summary compares every pair of its reports' texts and looks up the same outlet names again. The
+// answers depend only on the strings (the configuration is read once), so they are kept, up to a
+// bound (a corpus has a few thousand distinct outlets and claimants; texts are many, but a text is
+// compared again only while its incident grows, so few are kept).
+const NAMES_KEPT = 20_000;
+const TEXTS_KEPT = 4_000;
+
+function memo<V>(cache: Map<string, V>, key: string, make: () => V, limit = NAMES_KEPT): V {
+  let v = cache.get(key);
+  if (v === undefined && !cache.has(key)) {
+    if (cache.size >= limit) cache.clear();
+    v = make();
+    cache.set(key, v);
+  }
+  return v as V;
+}
+
+const outletInCache = new Map<string, OutletInfo | undefined>();
+const outletOfCache = new Map<string, OutletInfo | undefined>();
+const groupIdCache = new Map<string, string>();
+const shingleCache = new Map<string, Set<string>>();
+const chainCache = new Map<string, string>();
+
+function outletInCached(p: string | null | undefined): OutletInfo | undefined {
+  return p ? memo(outletInCache, p, () => outletIn(p)) : undefined;
+}
+
+/** The listed outlet a report's outlet name stands for: by the whole name, else named within it. */
+function outletOf(outlet: string | null | undefined): OutletInfo | undefined {
+  return outlet ? memo(outletOfCache, outlet, () => outletNamed(outlet) ?? outletIn(outlet)) : undefined;
+}
+
 function shingles(text: string, n: number): Set<string> {
-  const w = nameKey(text).split(' ').filter(Boolean);
-  const out = new Set<string>();
-  for (let i = 0; i + n <= w.length; i++) out.add(w.slice(i, i + n).join(' '));
-  return out;
+  return memo(
+    shingleCache,
+    `${n}\u0000${text}`,
+    () => {
+      const w = nameKey(text).split(' ').filter(Boolean);
+      const out = new Set<string>();
+      for (let i = 0; i + n <= w.length; i++) out.add(w.slice(i, i + n).join(' '));
+      return out;
+    },
+    TEXTS_KEPT,
+  );
 }
 
 /** Jaccard similarity of two texts' word n-grams, or 0 when either is too short to judge. */
@@ -77,7 +120,7 @@ interface Origin {
 /** The id an outlet's own reports are grouped under: its listed id, else "outlet:<name key>". */
 export function outletGroupId(outlet: string | null | undefined): string | null {
   if (!outlet) return null;
-  return (outletNamed(outlet) ?? outletIn(outlet))?.id ?? `outlet:${nameKey(outlet)}`;
+  return memo(groupIdCache, outlet, () => outletOf(outlet)?.id ?? `outlet:${nameKey(outlet)}`);
 }
 
 function originOf(articleEvents: CorroborationEvent[], names: Map<string, string>): Origin {
@@ -88,7 +131,7 @@ function originOf(articleEvents: CorroborationEvent[], names: Map<string, string
     if (known) return { id: known.id, name: known.name, state: known.state, how: 'wire credit' };
     return { id: e.outletGroup, name: names.get(e.outletGroup) ?? e.outletGroup.replace(/^outlet:/, ''), state: null, how: 'wire credit' };
   }
-  const own = outletNamed(e.outlet) ?? outletIn(e.outlet);
+  const own = outletOf(e.outlet);
   const relay = relayedOutlet(articleEvents, own);
   if (relay) return { id: relay.id, name: relay.name, state: relay.state, how: 'relay' };
   if (own) return { id: own.id, name: own.name, state: own.state, how: 'own report' };
@@ -132,6 +175,7 @@ export function sourceGroups(events: readonly CorroborationEvent[]): { groups: S
   };
   const near = new Set<string>();
   const { similarity } = config().syndication;
+  const evidence = new Map(articles.map((a) => [a, byArticle.get(a)!.map((e) => e.evidence ?? '').filter(Boolean)]));
   for (let i = 0; i < articles.length; i++)
     for (let j = i + 1; j < articles.length; j++) {
       const a = articles[i];
@@ -140,8 +184,8 @@ export function sourceGroups(events: readonly CorroborationEvent[]): { groups: S
         union(a, b);
         continue;
       }
-      const ea = byArticle.get(a)!.map((e) => e.evidence ?? '').filter(Boolean);
-      const eb = byArticle.get(b)!.map((e) => e.evidence ?? '').filter(Boolean);
+      const ea = evidence.get(a)!;
+      const eb = evidence.get(b)!;
       if (ea.some((x) => eb.some((y) => textSimilarity(x, y) >= similarity))) {
         union(a, b);
         near.add(a).add(b);

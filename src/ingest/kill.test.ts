@@ -9,6 +9,8 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { article, rng } from '../tools/corpus.js';
+import { extractItem } from './extract-item.js';
+import { produce } from './sources.js';
 
 const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'sitrep.js');
 const N = 300;
@@ -67,10 +69,18 @@ describe('sitrep ingest killed with SIGKILL', () => {
         assert.equal(one('SELECT count(*) AS n FROM articles'), N);
         assert.equal(one('SELECT count(DISTINCT url) AS n FROM articles'), N);
         assert.equal(one('SELECT count(*) AS n FROM revisions'), N, 'each article once, no second revision');
-        // Whole: every revision has exactly the events its document lists.
-        const docs = c.prepare('SELECT id, document FROM revisions').all() as { id: number; document: string }[];
-        const counts = new Map((c.prepare('SELECT revision_id AS id, count(*) AS n FROM events GROUP BY revision_id').all() as { id: number; n: number }[]).map((x) => [x.id, x.n]));
-        for (const d of docs) assert.equal(counts.get(d.id) ?? 0, JSON.parse(d.document).events.length, `revision ${d.id}`);
+        // Whole: every article has exactly the events its text gives when extracted again here.
+        const expected = new Map<string, number>();
+        for await (const x of produce([input]))
+          if ('item' in x) {
+            const r = extractItem(x.item);
+            if (r.ok) expected.set(x.item.url!, r.prepared.events.length);
+          }
+        assert.equal(expected.size, N);
+        const rows = c
+          .prepare('SELECT a.url, (SELECT count(*) FROM events e WHERE e.revision_id = a.current_revision) AS n FROM articles a')
+          .all() as { url: string; n: number }[];
+        for (const r of rows) assert.equal(r.n, expected.get(r.url), r.url);
         assert.equal(one("SELECT count(*) AS n FROM events WHERE incident_id IS NULL AND family IS NOT NULL AND family != 'verbal'"), 0, 'every linkable event is in an incident');
       } finally {
         c.close();

@@ -1,5 +1,5 @@
 // A fixed set of worker threads taking jobs from one queue. A worker that dies fails only the job
-// it held and is replaced, so one poisonous input cannot stop a batch.
+// it was running and is replaced, so one poisonous input cannot stop a batch.
 import { Worker } from 'node:worker_threads';
 import type { Extracted } from './extract-item.js';
 import type { Item } from './sources.js';
@@ -10,10 +10,17 @@ interface Job {
   resolve: (r: Extracted) => void;
 }
 
+/**
+ * Jobs handed to a worker before it finishes the one it is running. A worker's next job then
+ * waits in its own message queue: it goes on extracting while the main thread is busy writing
+ * (a message posted back is only read, and a new job only sent, when that thread is free).
+ */
+const DEPTH = 2;
+
 export class Pool {
   private readonly queue: Job[] = [];
-  private readonly idle: Worker[] = [];
-  private readonly busy = new Map<Worker, Job>();
+  /** each live worker's jobs, in the order sent: the first is the one it is running */
+  private readonly held = new Map<Worker, Job[]>();
   private next = 0;
   private closed = false;
 
@@ -26,42 +33,40 @@ export class Pool {
 
   private spawn(): void {
     const w = new Worker(this.script);
+    this.held.set(w, []);
     w.on('message', (m: { k: number; result: Extracted }) => {
-      const job = this.busy.get(w);
-      this.busy.delete(w);
-      job?.resolve(m.result);
-      this.idle.push(w);
+      const jobs = this.held.get(w);
+      const i = jobs ? jobs.findIndex((j) => j.k === m.k) : -1;
+      if (i < 0) return;
+      const [job] = jobs!.splice(i, 1);
+      job.resolve(m.result);
       this.pump();
     });
-    let gone = false;
-    const lost = (reason: string) => {
-      if (gone) return;
-      gone = true;
-      const job = this.busy.get(w);
-      this.busy.delete(w);
-      const i = this.idle.indexOf(w);
-      if (i >= 0) this.idle.splice(i, 1);
-      job?.resolve({ ok: false, reason: `extraction crashed: ${reason}` });
-      if (!this.closed) {
-        this.spawn();
-        this.pump();
-      }
-    };
-    w.on('error', (e) => lost(e.message));
-    // A worker that exits by itself (out of memory, process.exit) fails its job the same way.
+    // Blamed at 'exit', not at 'error': every message the worker sent before dying is delivered
+    // by then, so the jobs it finished are not taken for the one it died on.
+    let error: string | null = null;
+    w.on('error', (e) => (error ??= e.message));
     w.on('exit', (code) => {
-      if (!this.closed) lost(`worker exited with code ${code}`);
+      if (this.closed) return;
+      const jobs = this.held.get(w) ?? [];
+      this.held.delete(w);
+      // The first job left is the one it died on; the others never started: they go back in front.
+      jobs[0]?.resolve({ ok: false, reason: `extraction crashed: ${error ?? `worker exited with code ${code}`}` });
+      this.queue.unshift(...jobs.slice(1));
+      this.spawn();
+      this.pump();
     });
-    this.idle.push(w);
   }
 
   private pump(): void {
-    while (this.idle.length && this.queue.length) {
-      const w = this.idle.pop()!;
-      const job = this.queue.shift()!;
-      this.busy.set(w, job);
-      w.postMessage({ k: job.k, item: job.item });
-    }
+    for (let depth = 1; depth <= DEPTH && this.queue.length; depth++)
+      for (const [w, jobs] of this.held) {
+        if (!this.queue.length) break;
+        if (jobs.length >= depth) continue;
+        const job = this.queue.shift()!;
+        jobs.push(job);
+        w.postMessage({ k: job.k, item: job.item });
+      }
   }
 
   run(item: Item): Promise<Extracted> {
@@ -73,6 +78,6 @@ export class Pool {
 
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all([...this.idle, ...this.busy.keys()].map((w) => w.terminate()));
+    await Promise.all([...this.held.keys()].map((w) => w.terminate()));
   }
 }

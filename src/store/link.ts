@@ -34,6 +34,12 @@ export const REGROUP_LIMIT = 64;
 /** Reports whose day ranges are longer than this are fetched by a second query (they are few). Matches the partial index events_link_long. */
 export const LONG_SPAN_DAYS = 7;
 
+/**
+ * Longer still (beyond a year: "between 2015 and 2018"), by a third query: rare, so that the
+ * second can be bounded by it. Matches the partial index events_link_vlong.
+ */
+export const VERY_LONG_SPAN_DAYS = 400;
+
 /** Where the module places an event, as its location comparison classes it: 0 nowhere, 1 a country, 2 a province or region, 3 a town or point. */
 export function geoClass(ce: CorroborationEvent): 0 | 1 | 2 | 3 {
   // Mirrors placeClass in ../corroborate/same.ts: candidates must be a superset of what it can match.
@@ -55,6 +61,8 @@ export interface CandidateQuery {
   /** … or are long and overlap [lo, hi] (this one's range, widened) */
   lo: number;
   hi: number;
+  /** the latest a long (not very long) range overlapping [lo, hi] can end */
+  hiLong: number;
   /** this event's geoClass */
   cls: number;
   /** alpha-2; null matches any country */
@@ -86,6 +94,7 @@ export function candidateQuery(ce: CorroborationEvent): CandidateQuery | null {
     loTo: span.hi + w,
     lo: span.lo - w,
     hi: span.hi + w,
+    hiLong: span.hi + w + VERY_LONG_SPAN_DAYS,
     cls,
     country2: ce.country ?? null,
     near: point ? boxAround(ce.lat!, ce.lon!, nearKm) : null,
@@ -101,6 +110,7 @@ export function candidateParams(q: CandidateQuery, articleId: number): Record<st
     loTo: q.loTo,
     lo: q.lo,
     hi: q.hi,
+    hiLong: q.hiLong,
     cls: q.cls,
     country2: q.country2,
     articleId,

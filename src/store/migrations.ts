@@ -4,7 +4,7 @@
 //
 // Events keep flat columns for the filters (day, kind, family, countries, coordinates, actor
 // countries, fatalities, incident) beside the full event JSON; an R*Tree indexes coordinates and
-// FTS5 indexes article text and event evidence.
+// FTS5 indexes event evidence, actors and places.
 
 export interface Migration {
   version: number;
@@ -167,6 +167,29 @@ CREATE INDEX events_link_long ON events(family, day_hi, day_lo, geo_class, count
 -- "Events in Syria, newest first" walked the whole day index and filtered (≈ 300 ms on 1M events,
 -- the load test's slowest query); this index reads the page directly (≈ 1 ms).
 CREATE INDEX events_country_day ON events(country3, day, id);
+`,
+  },
+  {
+    version: 4,
+    name: 'ingest speed: drop indexes no query reads; revision documents without their events',
+    sql: `
+-- No query reads these (sqlite.ts, src/serve), yet every article paid for them: each row of a
+-- random key dirties a page of its own, written to the WAL at every commit (about a fifth of the
+-- pages an article wrote). A query that needs one can bring it back in a later migration.
+DROP INDEX entities_name;
+DROP INDEX claims_claimant;
+DROP INDEX places_geonameid;
+-- From now on revisions.document is stored with "events": [] and the events are read back from
+-- event_docs (sqlite.ts getArticle): they were stored twice. Older rows keep theirs.
+`,
+  },
+  {
+    version: 5,
+    name: 'linking: very long day ranges apart, so that long ones are found by a bounded walk',
+    sql: `
+-- Linking candidates with day ranges over 400 days (link.ts VERY_LONG_SPAN_DAYS), apart: the
+-- query through events_link_long can then stop at a range's latest possible end.
+CREATE INDEX events_link_vlong ON events(family, day_hi, day_lo, geo_class, country2, lat, lon, superseded, article_id, incident_id) WHERE day_hi - day_lo > 400;
 `,
   },
 ];

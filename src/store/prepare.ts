@@ -5,20 +5,25 @@
 import type { Document } from '../contract.js';
 import { fromDocument, incidentIdOf, summarise, type CorroborationEvent } from '../corroborate/index.js';
 import { textHash } from './hash.js';
-import { incidentColumns, linkable, type IncidentColumns } from './link.js';
+import { daySpan, geoClass, incidentColumns, linkable, type IncidentColumns } from './link.js';
 import { eventRows, type EventRow } from './rows.js';
 
 export interface PreparedEvent {
-  /** flat columns (./rows.ts), without the event object */
-  row: Omit<EventRow, 'event'>;
+  /** flat columns (./rows.ts), without the event object, and the day range and place class linking indexes */
+  row: Omit<EventRow, 'event'> & { dayLo: number | null; dayHi: number | null; geoClass: number | null };
   /** {"event": contract Event, "place": resolved place | null} */
   json: string;
   /** [claimant, via (JSON), outlet, stance, quote, evidence [start, end] (JSON)] per claim */
   claims: [string | null, string, string | null, string, string | null, string][];
-  /** the event for the corroboration module, ids still to be set by the store (setCorroborationIds); null for kinds it skips */
-  ce: CorroborationEvent | null;
-  /** ce as JSON, with PENDING where the article's key goes (corroborationJson) */
+  /**
+   * The event as the corroboration module reads it, as JSON with PENDING where the article's key
+   * goes (corroborationJson); null for kinds it skips. Only the JSON crosses from the worker: the
+   * writer parses it for the events it links and stores it as it is (a structured clone of the
+   * object would cost as much as the parse, for every event).
+   */
   ceJson: string | null;
+  /** true when the event is linked into incidents (./link.ts linkable) */
+  link: boolean;
   /**
    * The incident this event makes when no other report matches it (most events): its columns and
    * the module's summary (JSON, ids pending), made here so that the writer need not.
@@ -37,7 +42,7 @@ export interface PreparedArticle {
   };
   text: string;
   textHash: string;
-  /** the document without article.text */
+  /** the document without article.text, and with "events": [] (the store keeps each event apart) */
   document: string;
   /** [localId, name, type, country, role, mentions [[start, end]…] (JSON)] */
   entities: [string, string, string, string | null, string | null, string][];
@@ -67,7 +72,8 @@ export function prepareArticle(doc: Document): PreparedArticle {
     article: { title: a.title, outlet: a.outlet, url: a.url, published: a.published, language: a.language, license: a.license },
     text,
     textHash: textHash(text),
-    document: JSON.stringify({ ...doc, article: { ...a, text: undefined } }),
+    // The events are stored one by one beside it (event_docs): written once, not twice.
+    document: JSON.stringify({ ...doc, article: { ...a, text: undefined }, events: [] }),
     entities: doc.entities.map((e) => [e.id, e.name, e.type, e.country, e.role, JSON.stringify(e.mentions.map((m) => [m.start, m.end]))]),
     places: doc.places.map((p) => [
       p.id,
@@ -80,14 +86,19 @@ export function prepareArticle(doc: Document): PreparedArticle {
       p.geonameid,
       JSON.stringify(p.mentions.map((m) => [m.start, m.end])),
     ]),
-    events: eventRows(doc).map(({ event, ...row }) => ({
-      row,
-      json: JSON.stringify({ event, place: row.place }),
-      claims: event.claims.map((c) => [c.claimant, JSON.stringify(c.via), c.outlet, c.stance, c.quote, JSON.stringify([c.evidence.start, c.evidence.end])]),
-      ce: ces.get(event.id) ?? null,
-      ceJson: ces.has(event.id) ? JSON.stringify(ces.get(event.id)) : null,
-      solo: linkable(ces.get(event.id)) ? solo(ces.get(event.id)!) : null,
-    })),
+    events: eventRows(doc).map(({ event, ...row }) => {
+      const ce = ces.get(event.id);
+      const span = ce ? daySpan(ce) : null;
+      const link = linkable(ce);
+      return {
+        row: { ...row, dayLo: span?.lo ?? null, dayHi: span?.hi ?? null, geoClass: ce ? geoClass(ce) : null },
+        json: JSON.stringify({ event, place: row.place }),
+        claims: event.claims.map((c) => [c.claimant, JSON.stringify(c.via), c.outlet, c.stance, c.quote, JSON.stringify([c.evidence.start, c.evidence.end])]),
+        ceJson: ce ? JSON.stringify(ce) : null,
+        link,
+        solo: link ? solo(ce!) : null,
+      };
+    }),
   };
 }
 
@@ -102,9 +113,3 @@ export function soloSummaryJson(e: PreparedEvent, articleKey: string, ceId: stri
   return e.solo.summary.replaceAll(PENDING_JSON, articleKey).replace(PENDING_INCIDENT_JSON, JSON.stringify(incidentIdOf([ceId])));
 }
 
-/** The module's ids for an article's events once the store has numbered the article. */
-export function setCorroborationIds(ce: CorroborationEvent, articleKey: string, localId: string): CorroborationEvent {
-  ce.articleId = articleKey;
-  ce.id = `${articleKey}:${localId}`;
-  return ce;
-}

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { storeSuite } from './store-suite.js';
 import { SqliteStore, ftsQuery, migrate } from './sqlite.js';
 import { MIGRATIONS } from './migrations.js';
-import { makeDoc, DAMASCUS } from './testing.js';
+import { makeDoc, ALEPPO, DAMASCUS, KHARKIV } from './testing.js';
 
 function tempDb(): { path: string; cleanup: () => Promise<void> } {
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-store-'));
@@ -66,6 +66,30 @@ describe('SQLite store', () => {
     }
   });
 
+  it('stores each event once: a revision document without its events, read back whole, older documents as they were', async () => {
+    const t = tempDb();
+    try {
+      const s = new SqliteStore(t.path);
+      const doc = makeDoc({ url: 'https://x.example/1', events: [{ kind: 'air_strike', sentence: 'Jets hit Damascus.', place: DAMASCUS, date: '2024-01-01' }] });
+      const r = s.putArticleSync(doc, { source: 'a' });
+      const stored = s.db.prepare('SELECT document FROM revisions WHERE id = ?').get(r.revisionId) as { document: string };
+      assert.deepEqual(JSON.parse(stored.document).events, []);
+      assert.deepEqual((await s.getArticle(r.articleId))?.document.events, doc.events);
+      // A document written before schema v4 carries its events: they are what is read.
+      const older = { ...JSON.parse(stored.document), events: [{ ...doc.events[0], id: 'ev9' }] };
+      s.db.prepare('UPDATE revisions SET document = ? WHERE id = ?').run(JSON.stringify(older), r.revisionId);
+      assert.deepEqual((await s.getArticle(r.articleId))?.document.events.map((e) => e.id), ['ev9']);
+      // What no query read is gone.
+      const names = (s.db.prepare('SELECT name FROM sqlite_master').all() as { name: string }[]).map((x) => x.name);
+      for (const gone of ['entities_name', 'claims_claimant', 'places_geonameid']) assert.ok(!names.includes(gone), gone);
+      // Article text stays searchable (FTS5), as the corpus promises.
+      assert.ok(names.includes('revisions_fts'));
+      await s.close();
+    } finally {
+      await t.cleanup();
+    }
+  });
+
   it('refuses a database from a newer sitrep', async () => {
     const t = tempDb();
     try {
@@ -89,6 +113,46 @@ describe('SQLite store', () => {
       assert.equal((await other.stats()).articles, 1);
       assert.equal(other.integrityCheck(), 'ok');
       await other.close();
+      await s.close();
+    } finally {
+      await t.cleanup();
+    }
+  });
+
+  it('answers a filter alike whichever way it reads it: a set of matches, or a check on each row walked', async () => {
+    // Small pages make the store walk and check (many matches for the page size); one large page
+    // makes it read the matches as a set. Both must list the same events and incidents, in order.
+    const t = tempDb();
+    try {
+      const s = new SqliteStore(t.path);
+      const places = [DAMASCUS, ALEPPO, KHARKIV];
+      for (let i = 0; i < 20; i++) {
+        const day = new Date(Date.UTC(2024, 0, 1 + i * 2)).toISOString().slice(0, 10);
+        const events = [
+          { kind: 'air_strike', sentence: `Israeli jets struck a depot in ${places[i % 3].name} (raid ${i}).`, place: places[i % 3], date: day, initiator: { name: 'Israeli jets', country: 'ISR' } },
+          { kind: 'shelling', sentence: `Army guns shelled a village near ${places[i % 3].name} (salvo ${i}).`, place: places[i % 3], date: day, initiator: { name: 'the army', country: 'SYR' } },
+        ];
+        s.putArticleSync(makeDoc({ url: `https://x.example/${i}`, outlet: `Outlet ${i}`, published: day, events }), { source: String(i) });
+      }
+      const walk = async (list: (c: string | null) => Promise<{ ids: number[]; cursor: string | null }>) => {
+        const ids: number[] = [];
+        let cursor: string | null = null;
+        do {
+          const page = await list(cursor);
+          ids.push(...page.ids);
+          cursor = page.cursor;
+        } while (cursor);
+        return ids;
+      };
+      const filters = [{ q: 'a' }, { q: 'jets' }, { q: 'village' }, { actor: 'ISR' }, { actor: 'army' }, { kind: 'air_strike' }, { q: 'depot', country: 'SY' }];
+      for (const f of filters) {
+        const events = async (limit: number) => walk(async (cursor) => ((p) => ({ ids: p.items.map((e) => e.id), cursor: p.cursor }))(await s.events({ ...f, limit, cursor })));
+        const incidents = async (limit: number) => walk(async (cursor) => ((p) => ({ ids: p.items.map((e) => e.id), cursor: p.cursor }))(await s.incidents({ ...f, limit, cursor })));
+        const all = await events(1000);
+        assert.ok(all.length >= 4, JSON.stringify(f));
+        assert.deepEqual(await events(1), all, `events ${JSON.stringify(f)}`);
+        assert.deepEqual(await incidents(1), await incidents(1000), `incidents ${JSON.stringify(f)}`);
+      }
       await s.close();
     } finally {
       await t.cleanup();

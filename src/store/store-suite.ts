@@ -168,6 +168,22 @@ export function storeSuite(name: string, factory: StoreFactory): void {
         assert.equal((await s.stats()).incidents, 2);
       }));
 
+    it('links a report to one dated only by a long range (a month, several years), found through their own indexes', async () => {
+      const ranges = [
+        { start: '2024-02-10', end: '2024-03-10', precision: 'month' as const },
+        { start: '2023-01-01', end: '2024-12-31', precision: 'year' as const },
+      ];
+      for (const r of ranges)
+        await withStore(factory, async (s) => {
+          const long = makeDoc(strike({ url: 'https://long.example/1', outlet: 'Long View', events: [strike().events[0]] }));
+          long.events[0].time = { ...r, text: 'this year' };
+          const a = await s.putArticle(long, { source: 'a' });
+          const b = await s.putArticle(makeDoc(strike({ events: [{ ...strike().events[0], sentence: 'Israeli jets struck Damascus on Monday.' }] })), { source: 'b' });
+          assert.equal(b.status, 'new');
+          assert.deepEqual(b.incidentIds, a.incidentIds, `${r.start}..${r.end}`);
+        });
+    });
+
     it('merges two incidents when a new report matches both, whatever the order of arrival', async () => {
       // vague: Syria (country level), ISR, the day; near: Damascus, the day, no initiator. Neither
       // is enough alone to match the other; a precise report with the initiator matches both.

@@ -1,16 +1,26 @@
-// `node dist/tools/bench-store.js [--quick] [--articles N] [--events N] [--queries N] [--no-ingest]`: figures for
-// the corpus store. Figures, not pass/fail (targets: ≥ 500 articles/s ingest, p95 < 50 ms).
+// `node dist/tools/bench-store.js [--quick] [--articles N] [--events N] [--queries N] [--no-ingest] [--no-queries]
+//   [--corpus generated|dev|both] [--profile DIR] [--keep]`: figures for the corpus store. Figures, not pass/fail
+// (targets: ≥ 500 articles/s ingest, p95 < 50 ms).
 //
-//   1. ingest throughput: `sitrep ingest` on a generated JSONL corpus (src/tools/corpus.ts), every
-//      core, process start-up included; and the store's own share, writing prepared articles on one
-//      thread (what the single writer thread costs per article).
+//   1. ingest throughput: `sitrep ingest` on two JSONL corpora, every core, process start-up included;
+//      and the store's own share, writing prepared articles on one thread (what the single writer
+//      thread costs per article). The corpora: "generated" (src/tools/corpus.ts) and "dev" (the
+//      dev-set reports of test/gold, ~1.7 KB and ~6 events each, repeated with shifted years, other
+//      outlets and a line of their own, so that each copy is a new article and about half of them
+//      corroborate another copy).
 //   2. query latency on a store of N generated events (default 1,000,000) written straight into the
 //      tables (indexes built after the load, as a bulk load would), then ~200 filtered queries of
 //      three shapes through the Store API: country + kind + 90 days, a 2° box, and full text.
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+//
+// --profile DIR writes CPU profiles (.cpuprofile, for Chrome DevTools) of the writer's share and
+// of extraction on this thread into DIR. --keep leaves the databases made in a temporary folder
+// (its path is printed), to look at their query plans.
+import { mkdtempSync, writeFileSync, rmSync, readFileSync, readdirSync, mkdirSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { Session } from 'node:inspector';
 import { article, rng } from './corpus.js';
 import { SqliteStore } from '../store/sqlite.js';
 import { extractItem } from '../ingest/extract-item.js';
@@ -26,15 +36,21 @@ function num(flag: string, dflt: number): number {
   const i = argv.indexOf(flag);
   return i >= 0 ? Number(argv[i + 1]) : dflt;
 }
+function str(flag: string, dflt: string | null): string | null {
+  const i = argv.indexOf(flag);
+  return i >= 0 ? argv[i + 1] : dflt;
+}
 const ARTICLES = num('--articles', QUICK ? 300 : 1000);
 const EVENTS = num('--events', QUICK ? 100_000 : 1_000_000);
 const QUERIES = num('--queries', 200);
+const CORPUS = str('--corpus', 'both')!;
+const PROFILE = str('--profile', null);
 
 function line(label: string, value: string): void {
   console.log(`${label.padEnd(58)} ${value}`);
 }
 
-function corpus(n: number, seed: number): string[] {
+function generated(n: number, seed: number): string[] {
   const r = rng(seed);
   // Published over two years: a backfill, not one crowded day (see the README's notes on linking).
   return Array.from({ length: n }, (_, i) => {
@@ -43,43 +59,102 @@ function corpus(n: number, seed: number): string[] {
   });
 }
 
-async function benchIngest(dir: string): Promise<void> {
-  const file = join(dir, 'corpus.jsonl');
-  const lines = corpus(ARTICLES, 11);
+const GOLD = fileURLToPath(new URL('../../test/gold/', import.meta.url));
+const OTHER_OUTLETS = ['Harbour Gazette', 'Evening Courier', 'Frontier Post', 'Daily Ledger', 'Coastal Tribune', 'Capital Observer'];
+
+/**
+ * The dev-set reports, repeated to n articles. Copies 2j and 2j+1 of a report are moved j years
+ * back (publication date and every year in the text), so that each pair tells of one incident:
+ * the odd copy under another outlet, as a second source. Each copy ends with a line of its own, so
+ * that no two texts are the same article.
+ */
+function dev(n: number): string[] {
+  const docs = readdirSync(GOLD)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()
+    .flatMap((f) => readFileSync(join(GOLD, f), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as { id: string; text: string; published: string; outlet: string }));
+  const letters = (k: number) => (k + 26).toString(26).split('').map((c) => String.fromCharCode(97 + parseInt(c, 26))).join('');
+  return Array.from({ length: n }, (_, i) => {
+    const d = docs[i % docs.length];
+    const copy = Math.floor(i / docs.length);
+    const back = Math.floor(copy / 2);
+    const year = (s: string) => s.replace(/\b(19[5-9]\d|20[0-4]\d)\b/g, (y) => String(Number(y) - back));
+    const outlet = copy % 2 ? OTHER_OUTLETS[(i + copy) % OTHER_OUTLETS.length] : d.outlet;
+    const text = `${year(d.text)}\n\nFiled as story ${letters(i)}.`;
+    return JSON.stringify({ id: `${d.id}-${copy}`, url: `https://dev.example/${d.id}/${copy}`, published: year(d.published), outlet, text });
+  });
+}
+
+/** Runs fn under the inspector's CPU profiler and writes DIR/name.cpuprofile (no profile without --profile). */
+function profiled<T>(name: string, fn: () => T): T {
+  if (!PROFILE) return fn();
+  mkdirSync(PROFILE, { recursive: true });
+  const s = new Session();
+  s.connect();
+  let out: T;
+  s.post('Profiler.enable');
+  s.post('Profiler.setSamplingInterval', { interval: 200 });
+  s.post('Profiler.start');
+  try {
+    out = fn();
+  } finally {
+    s.post('Profiler.stop', (err, r) => {
+      if (!err) writeFileSync(join(PROFILE, `${name}.cpuprofile`), JSON.stringify(r.profile));
+      s.disconnect();
+    });
+  }
+  return out;
+}
+
+async function benchIngest(dir: string, name: string, lines: string[]): Promise<void> {
+  const file = join(dir, `${name}.jsonl`);
   writeFileSync(file, lines.join('\n') + '\n');
-  const db = join(dir, 'ingest.db');
+  const db = join(dir, `${name}-ingest.db`);
+  const bytes = lines.reduce((s, l) => s + (JSON.parse(l).text as string).length, 0) / lines.length;
   // In this process, so that its CPU time counts every thread (cpuUsage covers the workers too).
   const u0 = process.cpuUsage();
   const t0 = Date.now();
   const rep = await ingest([file], { db, quiet: true, out: () => {} });
   const ms = Date.now() - t0;
   const used = process.cpuUsage(u0);
-  const cpuPer = (used.user + used.system) / 1000 / ARTICLES;
+  const n = lines.length;
+  const cpuPer = (used.user + used.system) / 1000 / n;
   const cores = availableParallelism();
-  line(`ingest: ${ARTICLES} articles (~3 KB, ${rep.events} events), ${cores} worker threads`, `${((ARTICLES / ms) * 1000).toFixed(0)} articles/s (wall ${(ms / 1000).toFixed(1)} s incl. model loading)`);
+  // Once the workers have loaded their models: from the first article stored to the last.
+  const probe = new SqliteStore(db, { readonly: true });
+  const span = probe.db.prepare('SELECT min(created_at) AS a, max(created_at) AS b FROM articles').get() as { a: string; b: string };
+  await probe.close();
+  const steady = (n - 1) / Math.max(0.001, (Date.parse(span.b) - Date.parse(span.a)) / 1000);
+  line(`ingest ${name}: ${n} articles (~${(bytes / 1000).toFixed(1)} KB, ${(rep.events / n).toFixed(1)} events each), ${cores} workers`, `${((n / ms) * 1000).toFixed(0)} articles/s (wall ${(ms / 1000).toFixed(1)} s incl. model loading; ${rep.new} new, ${rep.duplicate} duplicates)`);
+  line('  after model loading (first to last article stored)', `${steady.toFixed(0)} articles/s`);
   line('  CPU per article, all threads', `${cpuPer.toFixed(1)} ms → at most ${((cores * 1000) / cpuPer).toFixed(0)} articles/s on ${cores} idle cores`);
 
-  // The writer's share: prepared articles (extracted beforehand, here) written on one thread.
-  const n = Math.min(ARTICLES, QUICK ? 150 : 300);
+  // Extraction alone and the writer's share: prepared articles (extracted beforehand, here) written on one thread.
+  const m = Math.min(n, QUICK ? 150 : 300);
   const prepared: PreparedArticle[] = [];
-  lines.slice(0, n).forEach((l, i) => {
-    const o = JSON.parse(l);
-    const r = extractItem({ source: `b${i}`, key: null, text: o.text, isHtml: false, id: o.id, url: o.url, title: null, outlet: o.outlet, published: o.published, license: null, fallback: { published: null, outlet: null, license: null }, size: 0 });
-    if (r.ok) prepared.push(r.prepared);
-  });
-  const store = new SqliteStore(join(dir, 'writes.db'));
+  const e0 = process.cpuUsage();
+  profiled(`extract-${name}`, () =>
+    lines.slice(0, m).forEach((l, i) => {
+      const o = JSON.parse(l);
+      const r = extractItem({ source: `b${i}`, key: null, text: o.text, isHtml: false, id: o.id, url: o.url, title: null, outlet: o.outlet, published: o.published, license: null, fallback: { published: null, outlet: null, license: null }, size: 0 });
+      if (r.ok) prepared.push(r.prepared);
+    }),
+  );
+  const ex = process.cpuUsage(e0);
+  line(`  extraction alone (incl. preparing rows), 1 thread`, `${((ex.user + ex.system) / 1000 / m).toFixed(2)} ms CPU per article (first ${m}, model loaded)`);
+  const store = new SqliteStore(join(dir, `${name}-writes.db`));
   const c0 = process.cpuUsage();
   const t1 = process.hrtime.bigint();
-  prepared.forEach((p, i) => store.putPreparedSync(p, { source: `b${i}`, url: p.article.url }));
+  profiled(`write-${name}`, () => prepared.forEach((p, i) => store.putPreparedSync(p, { source: `b${i}`, url: p.article.url })));
   const t2 = process.hrtime.bigint();
-  store.flushSync();
+  profiled(`flush-${name}`, () => store.flushSync());
   const t3 = process.hrtime.bigint();
   const cpu = process.cpuUsage(c0);
   const perEvents = prepared.reduce((s, p) => s + p.events.length, 0) / prepared.length;
   const wMs = Number(t2 - t1) / 1e6 / prepared.length;
   const fMs = Number(t3 - t2) / 1e6 / prepared.length;
-  line(`store writes only: ${prepared.length} prepared articles (${perEvents.toFixed(0)} events each), 1 thread`, `${(1000 / (wMs + fMs)).toFixed(0)} articles/s (${wMs.toFixed(2)} ms write + ${fMs.toFixed(2)} ms incident summaries; cpu ${((cpu.user + cpu.system) / 1000 / prepared.length).toFixed(2)} ms)`);
-  void store.close();
+  line(`  store writes only: ${prepared.length} prepared (${perEvents.toFixed(0)} events each), 1 thread`, `${(1000 / (wMs + fMs)).toFixed(0)} articles/s (${wMs.toFixed(2)} ms write + ${fMs.toFixed(2)} ms incident summaries; cpu ${((cpu.user + cpu.system) / 1000 / prepared.length).toFixed(2)} ms)`);
+  await store.close();
 }
 
 interface CountryPoint {
@@ -248,13 +323,18 @@ async function main(): Promise<void> {
   console.log(`sitrep bench-store — node ${process.version}, ${availableParallelism()} cores, schema v${MIGRATIONS.length}${QUICK ? ', quick run' : ''}`);
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-bench-store-'));
   try {
-    if (!argv.includes('--no-ingest')) await benchIngest(dir);
+    if (!argv.includes('--no-ingest')) {
+      if (CORPUS !== 'dev') await benchIngest(dir, 'generated', generated(ARTICLES, 11));
+      if (CORPUS !== 'generated') await benchIngest(dir, 'dev', dev(ARTICLES));
+    }
+    if (argv.includes('--no-queries')) return;
     const path = join(dir, 'big.db');
     const { words, ms } = build(path, EVENTS);
     line(`store of ${EVENTS.toLocaleString('en')} generated events: bulk build`, `${(ms / 1000).toFixed(1)} s`);
     benchQueries(path, words);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (argv.includes('--keep')) console.log(`kept: ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
   }
 }
 
