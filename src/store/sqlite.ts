@@ -713,10 +713,7 @@ export class SqliteStore implements Store {
     const events = () => (total ??= Math.max(1, (this.sql('SELECT max(id) AS n FROM events').get() as Row).n ?? 0));
     const where = ['e.superseded = 0'];
     const params: unknown[] = [];
-    const from = dayNumber(f.from);
-    const to = dayNumber(f.to);
-    if (f.from !== undefined && from === null) throw new Error(`"from" is not an ISO date: ${f.from}`);
-    if (f.to !== undefined && to === null) throw new Error(`"to" is not an ISO date: ${f.to}`);
+    const { from, to } = dayBounds(f);
     if (from !== null) where.push('e.day >= ?'), params.push(from);
     if (to !== null) where.push('e.day <= ?'), params.push(to);
     if (f.country) {
@@ -837,10 +834,7 @@ export class SqliteStore implements Store {
     const incidents = () => Math.max(1, (this.sql('SELECT max(id) AS n FROM incidents').get() as Row).n ?? 0);
     const where = ['i.events > 0'];
     const params: unknown[] = [];
-    const from = dayNumber(f.from);
-    const to = dayNumber(f.to);
-    if (f.from !== undefined && from === null) throw new Error(`"from" is not an ISO date: ${f.from}`);
-    if (f.to !== undefined && to === null) throw new Error(`"to" is not an ISO date: ${f.to}`);
+    const { from, to } = dayBounds(f);
     if (from !== null) where.push('i.day_end >= ?'), params.push(from);
     if (to !== null) where.push('i.day_start <= ?'), params.push(to);
     if (f.country) {
@@ -1006,4 +1000,13 @@ export class SqliteStore implements Store {
     }
     this.db.close();
   }
+}
+
+/** A filter's date bounds as day numbers, checked: events and incidents read them the same way. */
+function dayBounds(f: Filter): { from: number | null; to: number | null } {
+  const from = dayNumber(f.from);
+  const to = dayNumber(f.to);
+  if (f.from !== undefined && from === null) throw new Error(`"from" is not an ISO date: ${f.from}`);
+  if (f.to !== undefined && to === null) throw new Error(`"to" is not an ISO date: ${f.to}`);
+  return { from, to };
 }
