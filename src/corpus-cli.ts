@@ -3,7 +3,7 @@
 // line naming the input, exit code 2), like the rest of the CLI.
 import { Command, Option } from 'commander';
 import { InputError } from './errors.js';
-import { FAMILIES, kind as kindInfo } from './events/taxonomy.js';
+import { FAMILIES, kind as kindInfo } from './taxonomy.js';
 import { country } from './store/countries.js';
 import { parseBbox } from './store/geo.js';
 import { dayNumber } from './store/rows.js';

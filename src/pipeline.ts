@@ -3,14 +3,14 @@ import type { Doc, Stage } from './doc.js';
 import { normalise, type RawInput } from './normalise/index.js';
 import { toDocument, type OutputOptions } from './output.js';
 import type { Document } from './contract.js';
-import { tokens } from './stages/tokens.js';
-import { dateline } from './stages/dateline.js';
-import { entities } from './stages/entities.js';
-import { places } from './stages/places.js';
-import { dates } from './stages/dates.js';
-import { quotes } from './stages/quotes.js';
-import { events } from './stages/events.js';
-import { framing } from './stages/framing.js';
+import { tokens } from './stages/tokens/index.js';
+import { dateline } from './stages/dateline/index.js';
+import { entities } from './stages/entities/index.js';
+import { places } from './stages/places/index.js';
+import { dates } from './stages/dates/index.js';
+import { quotes } from './stages/quotes/index.js';
+import { events } from './stages/events/index.js';
+import { framing } from './stages/framing/index.js';
 
 /** The annotation stages, in order. Each reads the layers of the ones before it. */
 export const STAGES: Stage[] = [tokens, dateline, entities, places, dates, quotes, framing, events];

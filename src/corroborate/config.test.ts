@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { config, outletIn, outletNamed, wireCredits } from './config.js';
-import { FAMILIES, kind } from '../events/taxonomy.js';
+import { FAMILIES, kind } from '../taxonomy.js';
 
 const ids = (xs: { id: string }[]) => xs.map((x) => x.id);
 

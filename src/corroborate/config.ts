@@ -3,9 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { FAMILIES, type Family } from '../events/taxonomy.js';
+import { FAMILIES, type Family } from '../taxonomy.js';
+import { PACKAGE_URL } from '../paths.js';
 
-const FILE = new URL('../../data/corroboration.yaml', import.meta.url);
+const FILE = new URL('data/corroboration.yaml', PACKAGE_URL);
 
 const alpha3 = z.string().regex(/^[A-Z]{3}$/);
 const FamilyRule = z.strictObject({

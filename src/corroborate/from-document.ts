@@ -1,8 +1,8 @@
 // A contract Document's events as CorroborationEvents: places looked up, claimants resolved to the
 // actor they speak for, the wire the article credits found.
 import type { Actor, Document, Event } from '../contract.js';
-import { familyOf, kind as kindInfo } from '../events/taxonomy.js';
-import { resolveActor } from '../events/actors.js';
+import { familyOf, kind as kindInfo } from '../taxonomy.js';
+import { resolveActor } from '../stages/events/actors.js';
 import { config, nameKey, outletNamed, wireCredits, type OutletInfo } from './config.js';
 import { dayNumber } from './event.js';
 import type { ActorRef, ClaimRef, CorroborationEvent } from './event.js';

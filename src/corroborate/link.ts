@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { familyRule } from './config.js';
 import type { CorroborationEvent } from './event.js';
 import { compareEvents, conflictBetween, dayRange, windowOf } from './same.js';
-import type { Family } from '../events/taxonomy.js';
+import type { Family } from '../taxonomy.js';
 
 /** "inc-" and 12 hex digits of the SHA-1 of the smallest member event id. */
 export function incidentIdOf(eventIds: readonly string[]): string {

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compareEvents, sameIncident, distanceKm, dayRange } from './same.js';
 import { AT, ISR, RUS, UKR, USA, SYR, claim, ev } from './testing.js';
-import { familyOf } from '../events/taxonomy.js';
+import { familyOf } from '../taxonomy.js';
 
 test('two reports of one strike on one town on one day are one incident', () => {
   const c = compareEvents(ev('a:e1'), ev('b:e1', { outlet: 'SANA' }));

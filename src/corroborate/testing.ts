@@ -1,5 +1,5 @@
 // Hand-built events for the tests: a plausible air strike report, overridden field by field.
-import { familyOf } from '../events/taxonomy.js';
+import { familyOf } from '../taxonomy.js';
 import type { ClaimRef, CorroborationEvent } from './event.js';
 
 /** Coordinates of a few real towns, for readable tests. */

@@ -6,7 +6,7 @@ import { InputError } from '../errors.js';
 import { extract } from '../pipeline.js';
 import { addScores, scoreDocument, type EventScoringContext, type GoldDoc, type Scores } from './score.js';
 import type { Document } from '../contract.js';
-import { acledFor, familyOf } from '../events/taxonomy.js';
+import { acledFor, familyOf } from '../taxonomy.js';
 
 export function goldFiles(paths: string[]): string[] {
   const out: string[] = [];

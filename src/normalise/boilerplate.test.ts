@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { boilerplateRule, classRules, furnitureName, textRules, wordCount } from './boilerplate.js';
 import { preclean } from './html.js';
+import { PACKAGE_URL } from '../paths.js';
 
 test('every text rule drops its example and keeps its look-alike sentence', () => {
   for (const r of textRules()) {
@@ -16,7 +17,7 @@ test('every text rule drops its example and keeps its look-alike sentence', () =
 });
 
 test('no text rule drops a sentence of a real report', () => {
-  const seed = readFileSync(new URL('../../examples/seed.txt', import.meta.url), 'utf8');
+  const seed = readFileSync(new URL('examples/seed.txt', PACKAGE_URL), 'utf8');
   for (const s of seed.split(/(?<=[.!?”])\s+/)) assert.equal(boilerplateRule(s), null, s);
 });
 

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { blocksOf, extractArticle, merge, readabilityOnly } from './html.js';
 import { score } from '../tools/eval-html.js';
+import { PACKAGE_URL } from '../paths.js';
 
 const P = (s: string) => `<p>${s}</p>`;
 const BODY = [
@@ -81,7 +82,7 @@ test('a page without article text gives no paragraphs', () => {
 });
 
 test('every fixture page in test/html is extracted close to its gold text', () => {
-  const dir = new URL('../../test/html/', import.meta.url);
+  const dir = new URL('test/html/', PACKAGE_URL);
   const pages = readdirSync(dir).filter((f) => f.endsWith('.html'));
   assert.ok(pages.length >= 12);
   for (const f of pages) {

@@ -10,7 +10,7 @@
 //   fatalities      empty when no figure is stated (ACLED writes 0; sitrep keeps "not stated" apart)
 import type { StoredEvent, StoredIncident } from '../store/types.js';
 import { country } from '../store/countries.js';
-import { kind as kindInfo } from '../events/taxonomy.js';
+import { kind as kindInfo } from '../taxonomy.js';
 
 export const FORMATS = ['table', 'json', 'ndjson', 'csv', 'geojson'] as const;
 export type Format = (typeof FORMATS)[number];

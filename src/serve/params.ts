@@ -3,7 +3,7 @@
 // two cannot drift apart.
 import { z } from 'zod';
 import type { Filter } from '../store/types.js';
-import { FAMILIES, kinds as taxonomyKinds } from '../events/taxonomy.js';
+import { FAMILIES, kinds as taxonomyKinds } from '../taxonomy.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date YYYY-MM-DD');
 

@@ -9,7 +9,7 @@
 // were in (ties: the lower id), so ids stay put when nothing changes.
 import { dayRange, type CorroborationEvent, type IncidentSummary } from '../corroborate/index.js';
 import { config, familyRule } from '../corroborate/config.js';
-import { FAMILIES, type Family } from '../events/taxonomy.js';
+import { FAMILIES, type Family } from '../taxonomy.js';
 import { boxAround } from './geo.js';
 
 /** Store ids written into the module's string ids, padded so that string order is numeric order. */

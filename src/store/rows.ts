@@ -2,7 +2,7 @@
 // filters need (day, kind, family, country, coordinates, actor countries…) beside the full event.
 // Shared by every Store implementation so that each files the same document the same way.
 import type { Document, Event } from '../contract.js';
-import { acledFor, familyOf } from '../events/taxonomy.js';
+import { acledFor, familyOf } from '../taxonomy.js';
 import { country } from './countries.js';
 import type { StoredPlace } from './types.js';
 

@@ -2,7 +2,7 @@
 // corpus lives here; what the rows mean is decided in ./rows.ts and ./link.ts.
 import Database from 'better-sqlite3';
 import type { Document } from '../contract.js';
-import { kinds as taxonomyKinds, FAMILIES } from '../events/taxonomy.js';
+import { kinds as taxonomyKinds, FAMILIES } from '../taxonomy.js';
 import { country } from './countries.js';
 import { canonicalUrl } from './hash.js';
 import { MIGRATIONS } from './migrations.js';

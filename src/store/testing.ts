@@ -1,7 +1,7 @@
 // Small contract documents made by hand, for store tests: one sentence per event, each event with
 // its place, day, actors and claim, spans pointing at the sentence.
 import { SCHEMA_ID, type Document, type Event, type Place } from '../contract.js';
-import { acledFor, ploverFor } from '../events/taxonomy.js';
+import { acledFor, ploverFor } from '../taxonomy.js';
 
 export interface PlaceSpec {
   name: string;

@@ -26,9 +26,10 @@ import { SqliteStore } from '../store/sqlite.js';
 import { extractItem } from '../ingest/extract-item.js';
 import { ingest } from '../ingest/run.js';
 import type { PreparedArticle } from '../store/prepare.js';
-import { kinds } from '../events/taxonomy.js';
+import { kinds } from '../taxonomy.js';
 import { MIGRATIONS } from '../store/migrations.js';
 import type { Filter } from '../store/types.js';
+import { PACKAGE_URL } from '../paths.js';
 
 const argv = process.argv.slice(2);
 const QUICK = argv.includes('--quick');
@@ -59,7 +60,7 @@ function generated(n: number, seed: number): string[] {
   });
 }
 
-const GOLD = fileURLToPath(new URL('../../test/gold/', import.meta.url));
+const GOLD = fileURLToPath(new URL('test/gold/', PACKAGE_URL));
 const OTHER_OUTLETS = ['Harbour Gazette', 'Evening Courier', 'Frontier Post', 'Daily Ledger', 'Coastal Tribune', 'Capital Observer'];
 
 /**

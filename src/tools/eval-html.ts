@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readabilityOnly } from '../normalise/html.js';
 import { normaliseWithInfo } from '../normalise/index.js';
+import { PACKAGE_URL } from '../paths.js';
 
 export interface Score {
   p: number;
@@ -56,7 +57,7 @@ export function pad(html: string, bytes: number): string {
 const pct = (x: number) => (100 * x).toFixed(1).padStart(5);
 
 function main() {
-  const dir = process.argv[2] ?? fileURLToPath(new URL('../../test/html/', import.meta.url));
+  const dir = process.argv[2] ?? fileURLToPath(new URL('test/html/', PACKAGE_URL));
   const names = readdirSync(dir)
     .filter((f) => f.endsWith('.html') && existsSync(join(dir, f.replace(/\.html$/, '.txt'))))
     .sort();

@@ -12,6 +12,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { extract } from '../pipeline.js';
 import { compareEvents, fromDocument, groupIncidents, summarise, type CorroborationEvent } from '../corroborate/index.js';
+import { PACKAGE_URL } from '../paths.js';
 
 interface Row {
   id: string;
@@ -25,7 +26,7 @@ interface Row {
 
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
-const file = args.find((a) => !a.startsWith('--')) ?? new URL('../../test/incidents/articles.jsonl', import.meta.url).pathname;
+const file = args.find((a) => !a.startsWith('--')) ?? new URL('test/incidents/articles.jsonl', PACKAGE_URL).pathname;
 const lines = (f: string) => readFileSync(f, 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#'));
 function readDirectory(dir: string): Row[] {
   const gold = new Map(lines(join(dir, 'incidents.tsv')).map((l) => l.split('\t') as [string, string]));

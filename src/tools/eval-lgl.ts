@@ -14,9 +14,9 @@ import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { Doc, type EntityAnn, type Mention } from '../doc.js';
-import { tokens } from '../stages/tokens.js';
+import { tokens } from '../stages/tokens/index.js';
 import { STAGES, annotate } from '../pipeline.js';
-import { runPlaces } from '../stages/places.js';
+import { runPlaces } from '../stages/places/index.js';
 import { distanceKm, key, loadStats } from '../gazetteer/index.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -17,7 +17,7 @@ import { normalise } from '../normalise/index.js';
 import { annotate } from '../pipeline.js';
 import { toDocument } from '../output.js';
 import type { Document } from '../contract.js';
-import { triggers } from '../events/triggers.js';
+import { triggers } from '../stages/events/triggers.js';
 
 /** MUC-4 incident types and the sitrep kinds that report them. */
 export const MUC_KINDS: Record<string, string[]> = {

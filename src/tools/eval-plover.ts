@@ -13,7 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { extract } from '../pipeline.js';
 import type { Event } from '../contract.js';
-import { PLOVER_EVENTS } from '../events/taxonomy.js';
+import { PLOVER_EVENTS } from '../taxonomy.js';
 import { countryByAlpha3 } from '../gazetteer/index.js';
 
 interface PloverActor {

@@ -12,8 +12,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Doc } from '../doc.js';
-import { tokens } from '../stages/tokens.js';
-import { entities } from '../stages/entities.js';
+import { tokens } from '../stages/tokens/index.js';
+import { entities } from '../stages/entities/index.js';
 import { getLexicon } from '../stages/entities/lexicon.js';
 
 const TYPES = ['Person', 'Organisation', 'Location', 'Nationality', 'Equipment'] as const;

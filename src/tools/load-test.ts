@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { kinds as taxonomyKinds } from '../events/taxonomy.js';
+import { kinds as taxonomyKinds } from '../taxonomy.js';
 import { SqliteStore } from '../store/sqlite.js';
 import { makeDoc, type EventSpec, type PlaceSpec } from '../store/testing.js';
 import type { Store } from '../store/types.js';

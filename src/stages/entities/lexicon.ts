@@ -4,9 +4,10 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import type { EntityType } from '../../doc.js';
+import { PACKAGE_URL } from '../../paths.js';
 
 const require = createRequire(import.meta.url);
-const DATA = new URL('../../../data/entities/', import.meta.url);
+const DATA = new URL('data/entities/', PACKAGE_URL);
 
 export type CueType = EntityType | 'SKIP';
 export type CuePosition = 'head' | 'of' | 'start' | 'suffix' | 'after' | 'before' | 'near';

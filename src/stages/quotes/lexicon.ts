@@ -1,7 +1,8 @@
 // The quotes stage's language knowledge, read once from data/quotes/*.tsv.
 import { readFileSync } from 'node:fs';
+import { PACKAGE_URL } from '../../paths.js';
 
-const DATA = new URL('../../../data/quotes/', import.meta.url);
+const DATA = new URL('data/quotes/', PACKAGE_URL);
 
 /** Rows of a TSV file: comment lines (#) and the header row are skipped. */
 function rows(file: string): string[][] {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findQuotations } from './marks.js';
-import { paragraphs } from '../tokens.js';
+import { paragraphs } from '../tokens/index.js';
 
 /** The quoted texts found in `text`. */
 function quoted(text: string): string[] {

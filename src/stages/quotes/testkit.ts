@@ -2,8 +2,8 @@
 // entities stage, so each behaviour can be shown on one sentence.
 import assert from 'node:assert/strict';
 import { Doc, type EntityType } from '../../doc.js';
-import { tokens } from '../tokens.js';
-import { quotes } from '../quotes.js';
+import { tokens } from '../tokens/index.js';
+import { quotes } from './index.js';
 
 export interface E {
   name: string;

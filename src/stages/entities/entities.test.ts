@@ -1,0 +1,222 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Doc, type EntityAnn } from '../../doc.js';
+import { tokens } from '../tokens/index.js';
+import { entities } from './index.js';
+
+function run(text: string): Doc {
+  const doc = new Doc(text);
+  tokens.run(doc);
+  entities.run(doc);
+  return doc;
+}
+
+/** The entity with this name or a mention with this text. */
+function find(doc: Doc, name: string): EntityAnn | undefined {
+  return doc.entities.find((e) => e.name === name || e.mentions.some((m) => doc.text.slice(m.start, m.end) === name));
+}
+
+function get(doc: Doc, name: string): EntityAnn {
+  const e = find(doc, name);
+  assert.ok(e, `no entity "${name}" in ${JSON.stringify(doc.entities.map((x) => `${x.type}:${x.name}`))}`);
+  return e;
+}
+
+function texts(doc: Doc, e: EntityAnn): string[] {
+  return e.mentions.map((m) => doc.text.slice(m.start, m.end));
+}
+
+test('mentions are exact token-boundary slices; place stays null and use unset', () => {
+  const doc = run('TEHRAN- Hamzeh Qalandari said Syria’s air defenses downed Israeli missiles near Damascus.');
+  for (const e of doc.entities) {
+    assert.equal(e.place, null);
+    for (const m of e.mentions) {
+      assert.equal(m.start, doc.tokens[m.first].start);
+      assert.equal(m.end, doc.tokens[m.last - 1].end);
+      assert.equal(m.use, undefined);
+    }
+  }
+  assert.deepEqual(
+    doc.entities.map((e) => e.id),
+    doc.entities.map((_, i) => `e${i + 1}`),
+  );
+});
+
+test('names join across "of", "and", particles and hyphens', () => {
+  const doc = run("Syria's Ministry of Foreign Affairs and Expatriates condemned the strike, while President Bashar al-Assad met Hossein Amir-Abdollahian.");
+  const ministry = get(doc, 'Ministry of Foreign Affairs and Expatriates');
+  assert.equal(ministry.type, 'ORG');
+  assert.equal(ministry.country, 'SYR');
+  assert.equal(get(doc, 'Bashar al-Assad').type, 'PERSON');
+  assert.equal(get(doc, 'Hossein Amir-Abdollahian').type, 'PERSON');
+});
+
+test('model designations are equipment', () => {
+  const doc = run('The missile, called “Sayyad 4B”, is paired with the Bavar-373 air defense system. Two F-16 jets and an MQ-9 Reaper drone flew over.');
+  for (const name of ['Sayyad 4B', 'Bavar-373', 'F-16', 'MQ-9 Reaper']) assert.equal(get(doc, name).type, 'EQUIPMENT', name);
+  assert.equal(get(doc, 'Bavar-373').country, 'IRN');
+});
+
+test('capitalised words that open a sentence are not names', () => {
+  const doc = run('Additionally, the attacks continued. Referring to the talks, he left. Recent Israeli airstrikes hit the port. Attacks have been ratcheted up. Nonetheless, the incident killed two civilians. Over the last decades, Iran grew.');
+  for (const junk of ['Additionally', 'Referring', 'Recent', 'Attacks', 'Nonetheless', 'Over', 'Recent Israeli']) assert.equal(find(doc, junk), undefined, junk);
+  assert.equal(get(doc, 'Israeli').type, 'NORP');
+  assert.equal(get(doc, 'Iran').type, 'GPE');
+});
+
+test('a title before a name becomes its role; a demonym before the title its country', () => {
+  const doc = run('Israeli Prime Minister Benjamin Netanyahu spoke. Lt. Gen. Stephen Townsend and Hezbollah Secretary-General Hassan Nasrallah replied.');
+  const bibi = get(doc, 'Benjamin Netanyahu');
+  assert.equal(bibi.role, 'Prime Minister');
+  assert.equal(bibi.country, 'ISR');
+  assert.equal(get(doc, 'Israeli').type, 'NORP');
+  assert.equal(get(doc, 'Stephen Townsend').role, 'Lt. Gen.');
+  assert.equal(get(doc, 'Hassan Nasrallah').role, 'Secretary-General');
+  assert.equal(find(doc, 'Prime Minister'), undefined);
+});
+
+test('an apposition gives the role, its possessive state the country, and surnames join the name', () => {
+  const doc = run(
+    'Qalandari spoke first. Hamzeh Qalandari, Iran’s deputy defense minister for international affairs, has reiterated the pledge. Later General Qalandari said more.',
+  );
+  const q = get(doc, 'Hamzeh Qalandari');
+  assert.equal(q.type, 'PERSON');
+  assert.equal(q.role, 'deputy defense minister for international affairs');
+  assert.equal(q.country, 'IRN');
+  assert.deepEqual(texts(doc, q), ['Qalandari', 'Hamzeh Qalandari', 'Qalandari']);
+  assert.equal(doc.entities.filter((e) => e.type === 'PERSON').length, 1);
+  assert.equal(q.id, 'e1');
+});
+
+test('a lower-case title before a name is a role too, and says where the person is from', () => {
+  const doc = run('“We will respond,” said Iranian military spokesman Abolfazl Shekarchi. RSF leader Mohamed Hamdan Dagalo denied it.');
+  const s = get(doc, 'Abolfazl Shekarchi');
+  assert.equal(s.role, 'military spokesman');
+  assert.equal(s.country, 'IRN');
+  assert.equal(get(doc, 'Mohamed Hamdan Dagalo').role, 'RSF leader');
+});
+
+test('descriptions in appositions are roles: residents, teachers, shop owners', () => {
+  const doc = run('"We cannot sleep," said Olena, a Kherson resident who asked that her surname not be used. Kawa Ahmed, a secondary school teacher, agreed.');
+  assert.equal(get(doc, 'Olena').role, 'Kherson resident');
+  assert.equal(get(doc, 'Olena').country, 'UKR');
+  assert.equal(get(doc, 'Kawa Ahmed').role, 'secondary school teacher');
+});
+
+test('organisation cue words type unknown names; a possessive state is their country', () => {
+  const doc = run("Iran's Defense Ministry unveiled a missile. The Global Conscience Network and the Sinjar Resistance Units reported it to the Northern Ledger.");
+  const mod = get(doc, 'Defense Ministry');
+  assert.equal(mod.type, 'ORG');
+  assert.equal(mod.country, 'IRN');
+  assert.equal(get(doc, 'Global Conscience Network').type, 'ORG');
+  assert.equal(get(doc, 'Sinjar Resistance Units').type, 'ORG');
+});
+
+test('known organisations: aliases are one entity, with their state', () => {
+  const doc = run('A source told Syria’s official news agency SANA that ISIS fighters attacked. The Islamic State later claimed it, and Daesh media said so.');
+  const sana = get(doc, 'SANA');
+  assert.equal(sana.type, 'ORG');
+  assert.equal(sana.name, 'SANA');
+  assert.equal(sana.country, 'SYR');
+  const is = get(doc, 'ISIS');
+  assert.deepEqual(texts(doc, is), ['ISIS', 'Islamic State', 'Daesh']);
+  assert.equal(is.type, 'ORG');
+});
+
+test('an acronym and its expansion are one entity named "Expansion (ACRONYM)"', () => {
+  const doc = run('The Syrian Arab News Agency (SANA) reported the strike. SANA said two soldiers died. The Rights Monitoring Group (RMG) agreed; RMG counted three.');
+  const sana = get(doc, 'SANA');
+  assert.equal(sana.name, 'Syrian Arab News Agency (SANA)');
+  assert.equal(sana.mentions.length, 3);
+  const rmg = get(doc, 'RMG');
+  assert.equal(rmg.name, 'Rights Monitoring Group (RMG)');
+  assert.equal(rmg.mentions.length, 3);
+});
+
+test('facilities: a cue word after a name, inside it or in lower case', () => {
+  const doc = run('Jets hit Hmeimim air base and the Damascus International Airport, then the Mosul Dam.');
+  assert.equal(get(doc, 'Hmeimim air base').type, 'FAC');
+  assert.equal(get(doc, 'Damascus International Airport').type, 'FAC');
+  assert.equal(get(doc, 'Mosul Dam').type, 'FAC');
+});
+
+test('places: states, cities and divisions are GPE with their state; regions and nature LOC', () => {
+  const doc = run('Missiles were fired from the occupied Golan Heights towards Tehran, Idlib province and the U.S. base in the Gaza Strip, near the Kaja valley.');
+  assert.equal(get(doc, 'Golan Heights').type, 'LOC');
+  assert.deepEqual([get(doc, 'Tehran').type, get(doc, 'Tehran').country], ['GPE', 'IRN']);
+  assert.equal(get(doc, 'Idlib province').type, 'GPE');
+  assert.deepEqual([get(doc, 'U.S.').type, get(doc, 'U.S.').country], ['GPE', 'USA']);
+  assert.equal(get(doc, 'Gaza Strip').type, 'GPE');
+  assert.equal(get(doc, 'Kaja valley').type, 'LOC');
+});
+
+test('unknown places are read from the words before them', () => {
+  const doc = run('Shells hit the border villages of Aitaroun and Maroun al-Ras. Protesters gathered in Kabul’s Shar-e Naw area and in Karrada.');
+  for (const name of ['Aitaroun', 'Maroun al-Ras', 'Shar-e Naw', 'Karrada']) assert.equal(get(doc, name).type, 'GPE', name);
+});
+
+test('nationalities and groups are NORP with their state', () => {
+  const doc = run('Palestinians and Israelis met Kurdish and Iranian officials; the Saudi envoy and the Shiite cleric came too.');
+  assert.deepEqual([get(doc, 'Palestinians').type, get(doc, 'Palestinians').country], ['NORP', 'PSE']);
+  assert.equal(get(doc, 'Israelis').country, 'ISR');
+  assert.deepEqual([get(doc, 'Kurdish').type, get(doc, 'Kurdish').country], ['NORP', null]);
+  assert.equal(get(doc, 'Saudi').country, 'SAU');
+  assert.equal(get(doc, 'Shiite').type, 'NORP');
+});
+
+test('well-known people are found by their surname alone', () => {
+  const doc = run('Assad met Putin in Moscow.');
+  assert.deepEqual([get(doc, 'Assad').type, get(doc, 'Assad').country], ['PERSON', 'SYR']);
+  assert.equal(get(doc, 'Putin').type, 'PERSON');
+});
+
+test('a given name makes an unknown pair of names a person', () => {
+  const doc = run('The court sentenced Saddam Hussein and questioned Ahmed Shawqi.');
+  assert.equal(get(doc, 'Saddam Hussein').type, 'PERSON');
+  assert.equal(get(doc, 'Ahmed Shawqi').type, 'PERSON');
+});
+
+test('weapon names that are common words need a word about weapons nearby', () => {
+  const doc = run('Ukraine received Patriot missiles. The Patriot newspaper disagreed.');
+  assert.equal(doc.entities.filter((e) => e.type === 'EQUIPMENT').length, 1);
+  assert.equal(texts(doc, get(doc, 'Patriot'))[0], 'Patriot');
+});
+
+test('days, months, compass words alone and events are not entities', () => {
+  const doc = run('On Tuesday in May, the West marked International Mine Awareness Day in West Darfur.');
+  for (const junk of ['Tuesday', 'May', 'West', 'International Mine Awareness Day']) assert.equal(find(doc, junk), undefined, junk);
+  assert.equal(get(doc, 'West Darfur').type, 'GPE');
+});
+
+test('headings in capitals are not organisations, acronyms in running text are', () => {
+  const doc = run('SITUATION OVERVIEW\n\nFighters of the CJTF-OIR and HRW staff arrived.');
+  assert.equal(find(doc, 'OVERVIEW'), undefined);
+  assert.equal(find(doc, 'SITUATION OVERVIEW'), undefined);
+  assert.equal(get(doc, 'HRW').type, 'ORG');
+  assert.equal(get(doc, 'CJTF-OIR').type, 'ORG');
+});
+
+test('in a headline in capitals only known names count, under their usual spelling', () => {
+  const doc = run('HEZBOLLAH FIRES ROCKETS AT ISRAEL FROM SAUDI ARABIA\n\nKYIV (Reuters) - Sirens sounded.');
+  assert.deepEqual(
+    doc.entities.map((e) => `${e.type}:${e.name}`),
+    ['ORG:Hezbollah', 'GPE:Israel', 'GPE:Saudi Arabia', 'GPE:Kyiv', 'ORG:Reuters'],
+  );
+});
+
+test('country aliases, ordinals in unit names and place compounds', () => {
+  const doc = run('The 33rd Front attacked the Gusau-Sokoto road as U.S. officials watched.');
+  assert.equal(get(doc, '33rd Front').type, 'ORG');
+  assert.equal(get(doc, 'Gusau').type, 'GPE');
+  assert.equal(get(doc, 'Sokoto').type, 'GPE');
+  assert.equal(get(doc, 'U.S.').country, 'USA');
+});
+
+test('the first word of a name can make it a place; words after an unknown name can type it', () => {
+  const doc = run('Clashes near Deir ez-Zor and Ras al-Ain continued as Qaher missiles and the Jaysh al-Izza group were used.');
+  assert.equal(get(doc, 'Deir ez-Zor').type, 'GPE');
+  assert.equal(get(doc, 'Ras al-Ain').type, 'GPE');
+  assert.equal(get(doc, 'Qaher').type, 'EQUIPMENT');
+  assert.equal(get(doc, 'Jaysh al-Izza').type, 'ORG');
+  assert.equal(get(run('A missile hit near the USS Mason on Sunday.'), 'USS Mason').type, 'EQUIPMENT');
+});

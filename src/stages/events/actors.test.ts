@@ -1,0 +1,289 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { resolveActor, actorForEntity, actorDataProblems } from './actors.js';
+import { Doc, type EntityAnn } from '../../doc.js';
+import { tokens } from '../tokens/index.js';
+
+/** kind and country of the resolved actor, or null */
+const kc = (phrase: string, recentCountries?: string[]) => {
+  const a = resolveActor(phrase, recentCountries && { recentCountries });
+  return a && [a.kind, a.country];
+};
+
+test('the curated data files define no name twice with different meanings', () => {
+  assert.deepEqual(actorDataProblems(), []);
+});
+
+test('head noun says the kind, the modifier says whose', () => {
+  assert.deepEqual(kc('the Syrian air defenses'), ['military', 'SYR']);
+  assert.deepEqual(kc('Israeli warplanes'), ['military', 'ISR']);
+  assert.deepEqual(kc("Iran's Defense Ministry"), ['government', 'IRN']);
+  assert.deepEqual(kc('Kenyan police'), ['military', 'KEN']);
+  assert.deepEqual(kc('Turkish troops'), ['military', 'TUR']);
+});
+
+test('the head before "of" is the head of the phrase', () => {
+  assert.deepEqual(kc("Syria's Ministry of Foreign Affairs and Expatriates"), ['government', 'SYR']);
+  assert.deepEqual(kc('forces of the Syrian regime'), ['military', 'SYR']);
+});
+
+test('the head comes before a preposition: "rebels in Darfur", "settlers in Hebron"', () => {
+  assert.deepEqual(kc('rebels in Darfur'), ['armed_group', null]);
+  assert.deepEqual(kc('Jewish settlers in the West Bank city of Hebron'), ['civilians', null]);
+  assert.deepEqual(kc('Palestinian prisoners held in Israel'), ['civilians', 'PSE']);
+});
+
+test('plural heads are found by their singular', () => {
+  assert.deepEqual(kc('Congolese soldiers'), ['military', 'COD']);
+  assert.deepEqual(kc('Yemeni militias'), ['armed_group', 'YEM']);
+});
+
+test('people named by a modifier take its kind: military officials are military', () => {
+  assert.deepEqual(kc('two Iranian military advisers'), ['military', 'IRN']);
+  assert.deepEqual(kc('Iranian officials'), ['government', 'IRN']);
+  assert.deepEqual(kc('foreign ministry officials'), ['government', null]);
+});
+
+test('a capital named as an actor is its government', () => {
+  assert.deepEqual(kc('Tehran'), ['government', 'IRN']);
+  assert.deepEqual(kc('Damascus'), ['government', 'SYR']);
+  assert.equal(resolveActor('Tehran')!.name, 'Government of Iran');
+  assert.deepEqual(kc('Kyiv'), ['government', 'UKR']);
+  assert.deepEqual(kc('Kiev'), ['government', 'UKR']);
+  assert.deepEqual(kc('Washington'), ['government', 'USA']);
+  assert.equal(resolveActor('Washington')!.name, 'Government of the United States');
+});
+
+test('capitals of dependencies and common words from the country data are not actors', () => {
+  assert.equal(resolveActor('Douglas'), null);
+  assert.equal(resolveActor('Island'), null);
+});
+
+test('metonyms for governments and militaries', () => {
+  assert.deepEqual(kc('the Kremlin'), ['government', 'RUS']);
+  assert.deepEqual(kc('the White House'), ['government', 'USA']);
+  assert.deepEqual(kc('the Pentagon'), ['military', 'USA']);
+  assert.deepEqual(kc('Downing Street'), ['government', 'GBR']);
+  assert.deepEqual(kc('Tel Aviv'), ['government', 'ISR']);
+});
+
+test("epithets for Israel, from Iranian, Arab and Palestinian usage, resolve to Israel's state or government", () => {
+  assert.deepEqual(kc('the Tel Aviv regime'), ['government', 'ISR']);
+  assert.equal(resolveActor('the Tel Aviv regime')!.name, 'Government of Israel');
+  assert.deepEqual(kc('the Israeli regime'), ['government', 'ISR']);
+  assert.deepEqual(kc('the Zionist regime'), ['government', 'ISR']);
+  assert.deepEqual(kc('the Zionist entity'), ['state', 'ISR']);
+  assert.deepEqual(kc('the Jewish state'), ['state', 'ISR']);
+});
+
+test("epithets for Iran, from Israeli, US and opposition usage, resolve to Iran's state or government", () => {
+  assert.deepEqual(kc("the Mullahs' regime"), ['government', 'IRN']);
+  assert.deepEqual(kc('the Islamic Republic'), ['state', 'IRN']);
+});
+
+test('epithets from both sides of the war in Ukraine', () => {
+  assert.deepEqual(kc('the Kyiv regime'), ['government', 'UKR']);
+  assert.deepEqual(kc('the Kiev regime'), ['government', 'UKR']);
+  assert.deepEqual(kc('the Kiev junta'), ['government', 'UKR']);
+  assert.deepEqual(kc('the Putin regime'), ['government', 'RUS']);
+  assert.deepEqual(kc('the Russian Federation'), ['state', 'RUS']);
+});
+
+test('epithets for Syria and Afghanistan', () => {
+  assert.deepEqual(kc('the Assad regime'), ['government', 'SYR']);
+  assert.deepEqual(kc('the Syrian regime'), ['government', 'SYR']);
+  assert.deepEqual(kc('the Taliban regime'), ['government', 'AFG']);
+});
+
+test('"the occupation" is whichever of Israel and Russia the article named last', () => {
+  assert.deepEqual(kc('the occupation forces', ['UKR', 'RUS']), ['military', 'RUS']);
+  assert.deepEqual(kc('the occupation forces', ['PSE', 'ISR', 'SYR']), ['military', 'ISR']);
+  assert.deepEqual(kc('Russian occupation forces', ['ISR']), ['military', 'RUS']);
+  assert.deepEqual(kc('the occupation', ['USA', 'PAN']), ['state', null]);
+});
+
+test('"the Arab nation" is the most recently mentioned Arab state, and only that', () => {
+  assert.deepEqual(kc('the Arab nation', ['IRN', 'SYR', 'IRN']), ['state', 'SYR']);
+  assert.equal(resolveActor('the Arab nation', { recentCountries: ['IRN', 'SYR'] })!.name, 'Syria');
+  assert.deepEqual(kc("the Arab nation's air defenses", ['SYR', 'IRN']), ['military', 'SYR']);
+  assert.deepEqual(kc('the Arab nation', ['IRN', 'ISR']), ['state', null]);
+  assert.deepEqual(kc('the Arab nation'), ['state', null]);
+});
+
+test('"the junta" resolves only among states ruled by one', () => {
+  assert.deepEqual(kc('the junta', ['THA', 'MMR', 'CHN']), ['government', 'MMR']);
+  assert.deepEqual(kc('the junta', ['FRA']), ['government', null]);
+});
+
+test('"the country" needs its article to refer back; "the Syrian nation" names Syria itself', () => {
+  assert.deepEqual(kc("the country's air defenses", ['IRN', 'SYR']), ['military', 'SYR']);
+  assert.deepEqual(kc('the Syrian nation', ['IRN']), ['state', 'SYR']);
+});
+
+test('armed groups by name, alias and acronym', () => {
+  assert.deepEqual(kc('Hezbollah'), ['armed_group', 'LBN']);
+  assert.deepEqual(kc('the Hezbollah resistance movement'), ['armed_group', 'LBN']);
+  assert.deepEqual(kc('Izz ad-Din al-Qassam Brigades'), ['armed_group', 'PSE']);
+  assert.equal(resolveActor('the Qassam Brigades')!.name, 'Hamas');
+  assert.deepEqual(kc('Daesh'), ['armed_group', null]);
+  assert.equal(resolveActor('ISIL')!.name, 'Islamic State');
+  assert.deepEqual(kc('the Houthis'), ['armed_group', 'YEM']);
+  assert.deepEqual(kc('Ansar Allah'), ['armed_group', 'YEM']);
+  assert.deepEqual(kc('al-Shabab'), ['armed_group', 'SOM']);
+  assert.deepEqual(kc('JNIM'), ['armed_group', 'MLI']);
+  assert.deepEqual(kc('the Wagner Group'), ['armed_group', 'RUS']);
+  assert.deepEqual(kc('RSF'), ['armed_group', 'SDN']);
+});
+
+test('the longest name wins: Kata\'ib Hezbollah is not Hezbollah, the Pakistani Taliban not the Taliban', () => {
+  assert.equal(resolveActor('Kataib Hezbollah')!.name, "Kata'ib Hezbollah");
+  assert.equal(resolveActor('the Pakistani Taliban')!.name, 'Tehrik-i-Taliban Pakistan');
+  assert.equal(resolveActor('ISIS-K')!.name, 'Islamic State Khorasan Province');
+});
+
+test('acronyms match only in capitals', () => {
+  assert.deepEqual(kc('US'), ['state', 'USA']);
+  assert.equal(resolveActor('us'), null);
+  assert.deepEqual(kc('IS'), ['armed_group', null]);
+  assert.equal(resolveActor('is'), null);
+  assert.deepEqual(kc('U.S. forces'), ['military', 'USA']);
+});
+
+test('a group with a head noun: fighters are the group, a ministry it runs is a government', () => {
+  assert.deepEqual(kc('Hezbollah fighters'), ['armed_group', 'LBN']);
+  assert.deepEqual(kc('Houthi rebels'), ['armed_group', 'YEM']);
+  assert.deepEqual(kc('the Houthi-run health ministry'), ['government', 'YEM']);
+  assert.deepEqual(kc('the Hamas-run health ministry'), ['government', 'PSE']);
+});
+
+test('state institutions and organisations', () => {
+  assert.deepEqual(kc("Iran's IRGC"), ['military', 'IRN']);
+  assert.deepEqual(kc('IDF soldiers'), ['military', 'ISR']);
+  assert.deepEqual(kc('SANA'), ['organization', 'SYR']);
+  assert.deepEqual(kc('UN officials'), ['organization', null]);
+  assert.deepEqual(kc('Syrian state media'), ['organization', 'SYR']);
+});
+
+test('civilians and the people of a country', () => {
+  assert.deepEqual(kc('civilians'), ['civilians', null]);
+  assert.deepEqual(kc('villagers'), ['civilians', null]);
+  assert.deepEqual(kc('protesters'), ['civilians', null]);
+  assert.deepEqual(kc('Palestinians'), ['civilians', 'PSE']);
+});
+
+test('unidentified actors are unknown', () => {
+  assert.deepEqual(kc('an anonymous military source'), ['unknown', null]);
+  assert.deepEqual(kc('unidentified gunmen'), ['unknown', null]);
+});
+
+test('people: a leader alone is a person, as a modifier gives the country', () => {
+  assert.deepEqual(kc('President Bashar al-Assad'), ['person', 'SYR']);
+  assert.deepEqual(kc('the Netanyahu government'), ['government', 'ISR']);
+  assert.deepEqual(kc("Putin's army"), ['military', 'RUS']);
+});
+
+test('a title before a personal name makes a person, of the country named before the title', () => {
+  assert.deepEqual(resolveActor('Israeli Prime Minister Ehud Barak'), { name: 'Ehud Barak', country: 'ISR', kind: 'person', entity: null });
+  assert.deepEqual(resolveActor('President Omar Hassan al-Bashir'), {
+    name: 'Omar Hassan al-Bashir',
+    country: null,
+    kind: 'person',
+    entity: null,
+  });
+  assert.deepEqual(kc("Iran's deputy defense minister Hamzeh Qalandari"), ['person', 'IRN']);
+  assert.deepEqual(kc('Foreign Minister Abbas Araghchi'), ['person', 'IRN']);
+  assert.deepEqual(kc('Hezbollah leader Hassan Nasrallah'), ['person', 'LBN']);
+  assert.equal(resolveActor('Israeli Air Force F-16'), null);
+  assert.equal(resolveActor('U.S. Secretary of State Warren Christopher')!.name, 'Warren Christopher');
+  assert.equal(resolveActor('Lt. Gen. Prosper Avril')!.name, 'Prosper Avril');
+  assert.deepEqual(kc('Syrian Air Defense Forces'), ['military', 'SYR']);
+});
+
+test('"anti-", "pro-" and "-backed" make a country a stance, not an owner; "-led" does not', () => {
+  assert.deepEqual(kc('Iran-backed militias'), ['armed_group', null]);
+  assert.deepEqual(kc('the Saudi-led coalition'), ['military', 'SAU']);
+  assert.deepEqual(kc('an anti-Syria journalist'), ['civilians', null]);
+  assert.deepEqual(kc('pro-Russian separatists'), ['armed_group', null]);
+  assert.deepEqual(kc('Russian separatists'), ['armed_group', 'RUS']);
+});
+
+test('phrases that name no actor give null', () => {
+  assert.equal(resolveActor('Israeli airstrikes'), null);
+  assert.equal(resolveActor('the capital'), null);
+  assert.equal(resolveActor('Latin America'), null);
+  assert.equal(resolveActor(''), null);
+});
+
+test('countries and their state', () => {
+  assert.deepEqual(kc('Syria'), ['state', 'SYR']);
+  assert.deepEqual(kc('the United States'), ['state', 'USA']);
+  assert.deepEqual(kc('Turkey'), ['state', 'TUR']);
+  assert.deepEqual(kc('Israel'), ['state', 'ISR']);
+});
+
+const ent = (e: Partial<EntityAnn> & Pick<EntityAnn, 'name' | 'type'>): EntityAnn => ({
+  id: 'e1',
+  country: null,
+  role: null,
+  mentions: [],
+  place: null,
+  ...e,
+});
+
+test('actorForEntity: a GPE country is the state; a capital or metonym use is the government', () => {
+  assert.deepEqual(actorForEntity(ent({ name: 'Syria', type: 'GPE', country: 'SYR' })), {
+    name: 'Syria',
+    country: 'SYR',
+    kind: 'state',
+    entity: 'e1',
+  });
+  assert.deepEqual(actorForEntity(ent({ name: 'Tehran', type: 'GPE', country: 'IRN' })), {
+    name: 'Government of Iran',
+    country: 'IRN',
+    kind: 'government',
+    entity: 'e1',
+  });
+  const aleppo = ent({
+    name: 'Aleppo',
+    type: 'GPE',
+    country: 'SYR',
+    mentions: [{ start: 0, end: 6, first: 0, last: 1, sent: 0, use: 'metonym' }],
+  });
+  assert.equal(actorForEntity(aleppo)!.kind, 'government');
+});
+
+test('actorForEntity: a NORP takes the kind of the noun it modifies in the text', () => {
+  const doc = new Doc('Israeli warplanes struck the area.');
+  tokens.run(doc);
+  const norp = ent({ name: 'Israeli', type: 'NORP', country: 'ISR', mentions: [doc.mention(0, 1)] });
+  assert.deepEqual(actorForEntity(norp, doc), { name: 'Israeli warplanes', country: 'ISR', kind: 'military', entity: 'e1' });
+  assert.deepEqual(actorForEntity(norp), { name: 'Israel', country: 'ISR', kind: 'state', entity: 'e1' });
+});
+
+test('actorForEntity: ORG by known name, else an organisation of its country', () => {
+  assert.equal(actorForEntity(ent({ name: 'Hezbollah', type: 'ORG' }))!.kind, 'armed_group');
+  assert.deepEqual(actorForEntity(ent({ name: 'Syrian Arab News Agency (SANA)', type: 'ORG' }))!.country, 'SYR');
+  assert.deepEqual(actorForEntity(ent({ name: 'Acme Relief Fund', type: 'ORG', country: 'KEN' })), {
+    name: 'Acme Relief Fund',
+    country: 'KEN',
+    kind: 'organization',
+    entity: 'e1',
+  });
+});
+
+test('actorForEntity: PERSON is a person of its country; places and equipment are not actors', () => {
+  assert.deepEqual(actorForEntity(ent({ name: 'Hamzeh Qalandari', type: 'PERSON', country: 'IRN' })), {
+    name: 'Hamzeh Qalandari',
+    country: 'IRN',
+    kind: 'person',
+    entity: 'e1',
+  });
+  assert.equal(actorForEntity(ent({ name: 'Benjamin Netanyahu', type: 'PERSON' }))!.country, 'ISR');
+  assert.equal(actorForEntity(ent({ name: 'Golan Heights', type: 'LOC' })), null);
+  assert.equal(actorForEntity(ent({ name: 'Bavar-373', type: 'EQUIPMENT' })), null);
+});
+
+test('a country inside a context phrase decides it: "Russian occupiers" after Israel was mentioned', () => {
+  assert.equal(resolveActor('Russian occupiers', { recentCountries: ['SYR', 'ISR'] })?.country, 'RUS');
+  assert.equal(resolveActor('the occupiers', { recentCountries: ['SYR', 'ISR'] })?.country, 'ISR');
+});

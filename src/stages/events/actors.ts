@@ -1,0 +1,581 @@
+// Actor phrases → Actors. "the Syrian air defenses" is Syria's military, "Tehran" (as a speaker)
+// Iran's government, "the Tel Aviv regime" Israel's government, "Hezbollah" an armed group.
+//
+// Knowledge lives in data/actors/ (aliases, armed groups, organisations, head nouns); countries come
+// from the world-countries package at load time. A phrase is read in two parts: the head noun at
+// its end says what kind of actor it is ("air defenses" → military), a name before it says whose
+// ("Syrian" → SYR). Everything is looked up in Maps keyed by lower-cased words, built once.
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import type { Actor } from '../../contract.js';
+import type { Doc, EntityAnn } from '../../doc.js';
+import { PACKAGE_URL } from '../../paths.js';
+
+const require = createRequire(import.meta.url);
+const DATA = new URL('data/actors/', PACKAGE_URL);
+
+type Kind = Actor['kind'];
+const KINDS = ['state', 'military', 'government', 'armed_group', 'civilians', 'person', 'organization', 'unknown'] as const;
+
+export interface ResolveContext {
+  /** alpha-3 codes of the countries mentioned so far, in order of mention (last = most recent) */
+  recentCountries?: string[];
+}
+
+/** What a known name stands for. */
+interface Entry {
+  /** canonical name, or null to derive one from country and kind */
+  name: string | null;
+  country: string | null;
+  kind: Kind;
+  source: 'country' | 'demonym' | 'capital' | 'alias' | 'group' | 'organization' | 'person';
+  /** for "the Arab nation": the countries it can stand for (null = any) */
+  context?: { among: Set<string> | null };
+}
+
+interface Phrase {
+  toks: string[];
+  entry: Entry;
+  /** "the country", "the junta": refers back only with the definite article right before it */
+  definite: boolean;
+}
+
+interface Head {
+  toks: string[];
+  kind: Kind;
+}
+
+interface Tables {
+  /** multi- and single-word names, by first word; longest first */
+  names: Map<string, Phrase[]>;
+  /** short capitalised names that only match in capitals ("IS", "U.S.") */
+  acronyms: Map<string, Entry>;
+  /** head nouns, by last word; longest first */
+  heads: Map<string, Head[]>;
+  modifiable: Set<string>;
+  modifiers: Map<string, Kind>;
+  governing: Set<string>;
+  /** lower-case words inside personal names ("al", "bin", "de") */
+  particles: Set<string>;
+  /** words after which a complement follows, not the head ("rebels in Darfur") */
+  prepositions: Set<string>;
+  /** prefixes that make a name a stance, not an owner ("anti-Syria journalist", "pro-Russian separatists") */
+  stance: Set<string>;
+  stanceAfter: Set<string>;
+  /** alpha-3 → common English name */
+  countryName: Map<string, string>;
+  /** data problems found while loading (duplicate names with different meanings) */
+  problems: string[];
+}
+
+// --- text folding ----------------------------------------------------------------------------------
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their']);
+
+/** Lower-case, strip diacritics and apostrophes. */
+function fold(w: string): string {
+  return w
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['.]/g, '');
+}
+
+/** Whether a name is a short capitalised token that must match case-sensitively. */
+function isAcronym(name: string): boolean {
+  if (/\s/.test(name) || name.length > 7) return false;
+  return (name.match(/[A-Z]/g)?.length ?? 0) >= 2 && /^[A-Za-z0-9.&'-]+$/.test(name);
+}
+
+interface Tok {
+  /** as written, possessive removed */
+  orig: string;
+  low: string;
+  /** offsets in the phrase */
+  start: number;
+  end: number;
+}
+
+/** Words of a phrase: possessives dropped, hyphenated words split unless they are a known acronym. */
+function tokenize(phrase: string, acronyms?: Map<string, Entry>): Tok[] {
+  const out: Tok[] = [];
+  const text = phrase.replace(/[’‘`´]/g, "'");
+  for (const m of text.matchAll(/[^\s,;:()[\]"“”/]+/g)) {
+    let w = m[0].replace(/'s$|'$/i, '');
+    if (!/^([A-Za-z]\.)+$/.test(w)) w = w.replace(/[.!?]+$/, '');
+    if (!w) continue;
+    if (acronyms?.has(w)) {
+      out.push({ orig: w, low: fold(w), start: m.index, end: m.index + w.length });
+      continue;
+    }
+    for (const part of w.matchAll(/[^-‐‑–—]+/g)) {
+      const low = fold(part[0]);
+      const start = m.index + part.index;
+      if (low) out.push({ orig: part[0], low, start, end: start + part[0].length });
+    }
+  }
+  return out;
+}
+
+function keyOf(name: string): string[] {
+  const toks = tokenize(name).map((t) => t.low);
+  while (toks.length > 1 && DETERMINERS.has(toks[0])) toks.shift();
+  return toks;
+}
+
+// --- loading -----------------------------------------------------------------------------------------
+
+const Alpha3 = z.string().regex(/^[A-Z]{3}$/);
+const KindZ = z.enum(KINDS);
+const AliasFile = z.strictObject({
+  ignore: z.array(z.string()),
+  groups: z.record(z.string(), z.array(Alpha3)),
+  aliases: z.array(
+    z.strictObject({
+      names: z.array(z.string().min(1)).min(1),
+      country: Alpha3.optional(),
+      kind: KindZ,
+      name: z.string().optional(),
+      resolve: z.literal('context').optional(),
+      among: z.union([z.string(), z.array(Alpha3)]).optional(),
+    }),
+  ),
+  people: z.record(z.string(), Alpha3),
+});
+const GroupFile = z.strictObject({
+  groups: z.array(
+    z.strictObject({
+      name: z.string().min(1),
+      aliases: z.array(z.string().min(1)).default([]),
+      home: Alpha3.nullable(),
+      countries: z.array(Alpha3).min(1),
+      note: z.string().optional(),
+    }),
+  ),
+});
+const OrgFile = z.strictObject({
+  organizations: z.array(
+    z.strictObject({
+      name: z.string().min(1),
+      aliases: z.array(z.string().min(1)).default([]),
+      kind: KindZ.default('organization'),
+      country: Alpha3.nullable().default(null),
+    }),
+  ),
+});
+const NounFile = z.strictObject({
+  nouns: z.partialRecord(KindZ, z.array(z.string().min(1))),
+  modifiable: z.strictObject({
+    default: KindZ,
+    nouns: z.array(z.string()),
+    modifiers: z.record(z.string(), KindZ),
+  }),
+  governing: z.array(z.string()),
+  particles: z.array(z.string()),
+  stance: z.array(z.string()),
+  stance_after: z.array(z.string()),
+  prepositions: z.array(z.string()),
+});
+
+function readYaml<T>(file: string, schema: z.ZodType<T>): T {
+  const parsed = schema.safeParse(parse(readFileSync(new URL(file, DATA), 'utf8')));
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`data/actors/${file} is invalid: ${issues}`);
+  }
+  return parsed.data;
+}
+
+interface Country {
+  cca3: string;
+  independent: boolean | null;
+  area: number;
+  name: { common: string; official: string };
+  altSpellings: string[];
+  capital?: string[];
+  demonyms?: { eng?: { m: string; f: string } };
+}
+
+let tables: Tables | null = null;
+
+function load(): Tables {
+  if (tables) return tables;
+  const t: Tables = {
+    names: new Map(),
+    acronyms: new Map(),
+    heads: new Map(),
+    modifiable: new Set(),
+    modifiers: new Map(),
+    governing: new Set(),
+    particles: new Set(),
+    stance: new Set(),
+    stanceAfter: new Set(),
+    prepositions: new Set(),
+    countryName: new Map(),
+    problems: [],
+  };
+  const sameMeaning = (a: Entry, b: Entry) => a.country === b.country && a.kind === b.kind && a.name === b.name;
+
+  // `generated` entries (from world-countries) give way to curated ones and, among themselves, to
+  // the independent, larger state ("American" is the USA, not the Northern Mariana Islands).
+  const rank = new Map<Entry, number>();
+  const add = (name: string, e: Entry, generated = false) => {
+    const bare = name.replace(/^the\s+/i, '');
+    if (isAcronym(bare)) {
+      const old = t.acronyms.get(bare);
+      if (old && !better(e, old, generated)) return;
+      t.acronyms.set(bare, e);
+      return;
+    }
+    const toks = keyOf(name);
+    if (!toks.length) return;
+    const definite = !!e.context && bare !== name;
+    const list = t.names.get(toks[0]) ?? [];
+    const at = list.findIndex((p) => p.toks.join(' ') === toks.join(' '));
+    if (at >= 0) {
+      if (list[at].entry === e) list[at].definite &&= definite;
+      else if (better(e, list[at].entry, generated)) list[at] = { toks, entry: e, definite };
+    } else list.push({ toks, entry: e, definite });
+    t.names.set(toks[0], list);
+  };
+  const better = (e: Entry, old: Entry, generated: boolean): boolean => {
+    if (sameMeaning(e, old)) return false;
+    if (generated) return rank.has(old) && rank.get(e)! > rank.get(old)!;
+    if (!rank.has(old)) t.problems.push(`"${old.name ?? old.country}" and "${e.name ?? e.country}" share a name`);
+    return true;
+  };
+
+  const al = readYaml('aliases.yaml', AliasFile);
+  const ignore = new Set(al.ignore.map((n) => keyOf(n).join(' ')));
+  const generate = (name: string, e: Entry) => {
+    if (name.length > 2 && !ignore.has(keyOf(name).join(' '))) add(name, e, true);
+  };
+  const countries = require('world-countries') as Country[];
+  for (const c of countries) {
+    t.countryName.set(c.cca3, c.name.common);
+    const score = (c.independent ? 1e12 : 0) + (c.area > 0 ? c.area : 0);
+    const mk = (kind: Kind, source: Entry['source'], name: string | null): Entry => {
+      const e: Entry = { name, country: c.cca3, kind, source };
+      rank.set(e, score);
+      return e;
+    };
+    const state = mk('state', 'country', c.name.common);
+    // Two-letter codes ("IL", "IR") are left out: in text they are words or initials far more often.
+    for (const n of [c.name.common, c.name.official, ...c.altSpellings]) generate(n, state);
+    const dem = c.demonyms?.eng;
+    if (dem) {
+      const demonym = mk('state', 'demonym', c.name.common);
+      const people = mk('civilians', 'demonym', null);
+      for (const d of new Set([dem.m, dem.f])) {
+        if (!d) continue;
+        generate(d, demonym);
+        // "Palestinians", "Israelis": the people, not the state. "Swiss", "Chinese" have no plural.
+        if (!/(s|sh|ch|se)$/i.test(d)) generate(`${d}s`, people);
+      }
+    }
+    // Capitals of dependencies ("Douglas", "Hamilton") are personal names more often than metonyms.
+    const gov = mk('government', 'capital', null);
+    if (c.independent !== false) for (const cap of c.capital ?? []) generate(cap, gov);
+  }
+
+  for (const a of al.aliases) {
+    let context: Entry['context'];
+    if (a.resolve === 'context') {
+      const among = a.among === undefined ? null : typeof a.among === 'string' ? al.groups[a.among] : a.among;
+      if (among === undefined) throw new Error(`data/actors/aliases.yaml: unknown group "${a.among}"`);
+      context = { among: among && new Set(among) };
+    } else if (!a.country) throw new Error(`data/actors/aliases.yaml: "${a.names[0]}" needs a country or resolve: context`);
+    const e: Entry = { name: a.name ?? null, country: a.country ?? null, kind: a.kind, source: 'alias', context };
+    for (const n of a.names) add(n, e);
+  }
+  for (const [name, country] of Object.entries(al.people)) add(name, { name, country, kind: 'person', source: 'person' });
+
+  for (const g of readYaml('armed-groups.yaml', GroupFile).groups) {
+    const e: Entry = { name: g.name, country: g.home, kind: 'armed_group', source: 'group' };
+    for (const n of [g.name, ...g.aliases]) add(n, e);
+  }
+  for (const o of readYaml('organizations.yaml', OrgFile).organizations) {
+    const e: Entry = { name: o.name, country: o.country, kind: o.kind, source: 'organization' };
+    for (const n of [o.name, ...o.aliases]) add(n, e);
+  }
+  for (const list of t.names.values()) list.sort((a, b) => b.toks.length - a.toks.length);
+
+  const nouns = readYaml('nouns.yaml', NounFile);
+  for (const [kind, words] of Object.entries(nouns.nouns) as [Kind, string[]][]) {
+    for (const w of words) {
+      const toks = keyOf(w);
+      const last = toks[toks.length - 1];
+      const list = t.heads.get(last) ?? [];
+      list.push({ toks, kind });
+      t.heads.set(last, list);
+    }
+  }
+  for (const w of nouns.modifiable.nouns) {
+    t.modifiable.add(fold(w));
+    const list = t.heads.get(fold(w)) ?? [];
+    list.push({ toks: [fold(w)], kind: nouns.modifiable.default });
+    t.heads.set(fold(w), list);
+  }
+  for (const list of t.heads.values()) list.sort((a, b) => b.toks.length - a.toks.length);
+  t.modifiers.set('', nouns.modifiable.default);
+  for (const [w, k] of Object.entries(nouns.modifiable.modifiers)) t.modifiers.set(fold(w), k);
+  for (const w of nouns.governing) t.governing.add(fold(w));
+  for (const w of nouns.particles) t.particles.add(fold(w));
+  for (const w of nouns.stance) t.stance.add(fold(w));
+  for (const w of nouns.stance_after) t.stanceAfter.add(fold(w));
+  for (const w of nouns.prepositions) t.prepositions.add(fold(w));
+  tables = t;
+  return t;
+}
+
+/** Duplicate names in the curated data files (should be empty). */
+export function actorDataProblems(): string[] {
+  return [...load().problems];
+}
+
+// --- resolution --------------------------------------------------------------------------------------
+
+interface Match {
+  start: number;
+  end: number;
+  entry: Entry;
+}
+
+/** Known names in the phrase, left to right, longest first, not overlapping. */
+function scan(toks: Tok[], t: Tables): Match[] {
+  const out: Match[] = [];
+  let i = 0;
+  while (i < toks.length) {
+    let best: Match | null = null;
+    for (const p of t.names.get(toks[i].low) ?? []) {
+      const n = p.toks.length;
+      if (i + n > toks.length) continue;
+      let ok = !p.definite || toks[i - 1]?.low === 'the';
+      for (let k = 1; k < n && ok; k++) ok = toks[i + k].low === p.toks[k];
+      if (ok) {
+        best = { start: i, end: i + n, entry: p.entry };
+        break;
+      }
+    }
+    const acr = t.acronyms.get(toks[i].orig);
+    if (acr && (!best || best.end - best.start === 1)) best = { start: i, end: i + 1, entry: acr };
+    if (best) {
+      out.push(best);
+      i = best.end;
+    } else i++;
+  }
+  return out;
+}
+
+/** The word and its possible singulars ("defenses" → "defense", "militias" → "militia", "bodies" → "body"). */
+function forms(w: string): string[] {
+  if (!w.endsWith('s') || w.endsWith('ss')) return [w];
+  const out = [w, w.slice(0, -1)];
+  if (w.endsWith('es')) out.push(w.slice(0, -2));
+  if (w.endsWith('ies')) out.push(`${w.slice(0, -3)}y`);
+  return out;
+}
+
+/** The head noun ending at token `end`, longest compound first. */
+function headEndingAt(toks: Tok[], end: number, t: Tables): { start: number; end: number; kind: Kind; last: string } | null {
+  for (const last of forms(toks[end].low)) {
+    for (const h of t.heads.get(last) ?? []) {
+      const n = h.toks.length;
+      const start = end - n + 1;
+      if (start < 0) continue;
+      let ok = true;
+      for (let k = 0; k < n - 1 && ok; k++) ok = toks[start + k].low === h.toks[k];
+      if (ok) return { start, end: end + 1, kind: h.kind, last };
+    }
+  }
+  return null;
+}
+
+function countryOf(e: Entry, ctx?: ResolveContext): string | null {
+  if (!e.context) return e.country;
+  const recent = ctx?.recentCountries ?? [];
+  for (let i = recent.length - 1; i >= 0; i--) if (!e.context.among || e.context.among.has(recent[i])) return recent[i];
+  return null;
+}
+
+function nameFor(kind: Kind, country: string | null, t: Tables): string | null {
+  const c = country && t.countryName.get(country);
+  if (!c) return null;
+  if (kind === 'state') return c;
+  // "Government of the United States", "… of the Philippines"
+  const the = /^(United|Central African|Czech|Dominican|DR |Republic of)|(Islands|Netherlands|Philippines|Gambia|Bahamas|Comoros|Maldives)$/.test(c) ? 'the ' : '';
+  if (kind === 'government') return `Government of ${the}${c}`;
+  if (kind === 'military') return `Military of ${the}${c}`;
+  return null;
+}
+
+function actorOf(e: Entry, display: string, ctx: ResolveContext | undefined, t: Tables): Actor {
+  const country = countryOf(e, ctx);
+  const name = e.name ?? nameFor(e.kind, country, t) ?? display;
+  return { name, country, kind: e.kind, entity: null };
+}
+
+/**
+ * The actor a noun phrase names, or null when it names none ("Israeli airstrikes", "the capital").
+ * Epithets and metonyms resolve to what they stand for; context-dependent phrases ("the Arab
+ * nation", "the junta") take the most recently mentioned fitting country from ctx.recentCountries.
+ */
+export function resolveActor(phrase: string, ctx?: ResolveContext): Actor | null {
+  const t = load();
+  // Determiners are kept: "the" is what makes "the country" refer back to a country named before.
+  const toks = tokenize(phrase, t.acronyms);
+  let first = 0;
+  while (first < toks.length - 1 && DETERMINERS.has(toks[first].low)) first++;
+  if (first >= toks.length) return null;
+  const display = displayOf(phrase);
+  const matches = scan(toks, t);
+  const n = toks.length;
+  // A country named inside the phrase is the nearest context of all: "the Russian occupiers".
+  const own = matches.filter((m) => m.entry.source === 'country' || m.entry.source === 'demonym').map((m) => m.entry.country!);
+  if (own.length) ctx = { ...ctx, recentCountries: [...(ctx?.recentCountries ?? []), ...own] };
+
+  // A known name that is the whole phrase.
+  if (matches.length === 1 && matches[0].start === first && matches[0].end === n) return actorOf(matches[0].entry, display, ctx, t);
+
+  // The head: before a preposition ("Ministry of Foreign Affairs", "rebels in Darfur"), else at the end.
+  const of = toks.findIndex((w, k) => k > first && t.prepositions.has(w.low));
+  const coveredAt = (i: number) => matches.find((m) => m.start <= i && i < m.end);
+  // (A participle may stand between: "prisoners held in Israel".)
+  let head: ReturnType<typeof headEndingAt> = null;
+  for (let i = of - 1; of > 0 && i >= first && i >= of - 2 && !head; i--) if (!coveredAt(i)) head = headEndingAt(toks, i, t);
+  if (!head && !coveredAt(n - 1)) head = headEndingAt(toks, n - 1, t);
+  // A title before a name outranks a head before "of": "U.S. Secretary of State Warren Christopher".
+  if (head && head.end < n) {
+    const person = titled(toks, matches, phrase, ctx, t);
+    if (person) return person;
+  }
+
+  if (!head) {
+    // The phrase ends in a name after a title or another name: "Iran's IRGC", "President Bashar
+    // al-Assad" (but not "Latin America": an unknown word before the name makes it another name).
+    const last = coveredAt(n - 1);
+    if (last && last.entry.source !== 'country' && last.entry.source !== 'demonym' && last.entry.source !== 'capital') {
+      let ok = true;
+      for (let i = first; i < last.start && ok; i++) ok = !!coveredAt(i) || !!headEndingAt(toks, i, t);
+      if (ok) return actorOf(last.entry, display, ctx, t);
+    }
+    return titled(toks, matches, phrase, ctx, t);
+  }
+
+  const mods = matches.filter((m) => m.end <= head!.start || m.start >= head!.end);
+  const named = mods.find((m) => m.entry.source === 'group' || m.entry.source === 'organization');
+  const owners = mods.filter((m) => owns(m, toks, t));
+  const country = owners.map((m) => countryOf(m.entry, ctx)).find((c) => c) ?? null;
+
+  if (named?.entry.kind === 'armed_group') {
+    // "the Houthi-run health ministry" is a government; "Hezbollah fighters" are the group.
+    if (head.kind === 'government' && t.governing.has(head.last))
+      return { name: display, country: named.entry.country, kind: 'government', entity: null };
+    if (head.kind !== 'civilians') return actorOf(named.entry, display, ctx, t);
+  }
+  if (named?.entry.kind === 'organization' && head.kind !== 'civilians') return actorOf(named.entry, display, ctx, t);
+
+  let kind = head.kind;
+  if (t.modifiable.has(head.last) || t.modifiable.has(toks[head.end - 1].low)) {
+    const fromWord = toks.slice(0, head.start).map((w) => t.modifiers.get(w.low)).find((k) => k);
+    const institution = mods.find((m) => m.entry.kind === 'military' || m.entry.kind === 'government');
+    kind = fromWord ?? institution?.entry.kind ?? t.modifiers.get('')!;
+  }
+  return { name: display, country, kind, entity: null };
+}
+
+/** Whether a name before the head says whose the actor is, rather than whom it is for or against. */
+function owns(m: Match, toks: Tok[], t: Tables): boolean {
+  return !t.stance.has(toks[m.start - 1]?.low) && !t.stanceAfter.has(toks[m.end]?.low);
+}
+
+/**
+ * A title followed by a personal name: "Serbian President Vojislav Kostunica", "Planning Minister
+ * Tran Xuan Gia" → a person, of the country named before the title.
+ */
+function titled(toks: Tok[], matches: Match[], phrase: string, ctx: ResolveContext | undefined, t: Tables): Actor | null {
+  const n = toks.length;
+  const named = (i: number) => matches.find((m) => m.start <= i && i < m.end);
+  let nameStart = n;
+  // The name: capitalised words (and particles such as "al", "bin") back from the end; a known
+  // person's name may be part of it, a country or group may not.
+  while (nameStart > 0) {
+    const w = toks[nameStart - 1];
+    const c = w.orig.charCodeAt(0);
+    const capital = c >= 65 && c <= 90 ? true : c > 127 && w.orig[0] !== w.orig[0].toLowerCase();
+    if (!capital && !t.particles.has(w.low)) break;
+    const m = named(nameStart - 1);
+    if (m && m.entry.source !== 'person') break;
+    nameStart--;
+  }
+  // "Syrian Air Defense Forces" ends in a noun, not a name.
+  if (headEndingAt(toks, n - 1, t)) return null;
+  // The title ends right before the name, possibly itself capitalised ("President"): the rightmost
+  // title wins ("Lt. Gen. Prosper Avril").
+  for (let end = n - 2; end >= Math.max(nameStart - 1, 0); end--) {
+    const title = headEndingAt(toks, end, t);
+    if (!title || title.kind === 'state' || title.kind === 'organization' || t.particles.has(toks[end + 1].low)) continue;
+    const before = matches.filter((m) => m.end <= title.start && owns(m, toks, t));
+    const within = matches.filter((m) => m.start > end && m.entry.source === 'person');
+    const country = [...before, ...within].map((m) => countryOf(m.entry, ctx)).find((c) => c) ?? null;
+    return { name: phrase.slice(toks[end + 1].start, toks[n - 1].end), country, kind: 'person', entity: null };
+  }
+  return null;
+}
+
+/** The phrase as written, without a leading article or surrounding punctuation. */
+function displayOf(phrase: string): string {
+  return phrase
+    .trim()
+    .replace(/^(the|a|an)\s+/i, '')
+    .replace(/[\s.,;:]+$/, '');
+}
+
+/**
+ * The actor an annotated entity stands for. GPE → the state (a country) or its government (a
+ * capital, or any toponym used as a metonym); NORP → by the noun it modifies in the text when `doc`
+ * is given ("Israeli warplanes" → Israel's military), else the state; ORG → a known group, agency or
+ * organisation; PERSON → a person of the entity's country. Other types are not actors.
+ */
+export function actorForEntity(e: EntityAnn, doc?: Doc): Actor | null {
+  const t = load();
+  const withId = (a: Actor | null): Actor | null => (a ? { ...a, entity: e.id } : null);
+  switch (e.type) {
+    case 'PERSON': {
+      const known = resolveActor(e.name);
+      const country = e.country ?? (known?.kind === 'person' ? known.country : null);
+      return withId({ name: e.name, country, kind: 'person', entity: null });
+    }
+    case 'GPE': {
+      const r = resolveActor(e.name);
+      const country = e.country ?? r?.country ?? null;
+      if (!country) return null;
+      const metonym = e.mentions.some((m) => m.use === 'metonym');
+      const kind: Kind = r?.kind === 'government' || (r?.kind !== 'state' && metonym) ? 'government' : 'state';
+      return withId({ name: nameFor(kind, country, t) ?? e.name, country, kind, entity: null });
+    }
+    case 'NORP': {
+      if (doc) {
+        for (const m of e.mentions) {
+          let last = m.last;
+          while (last < doc.tokens.length && last - m.last < 4 && /^(NOUN|PROPN|ADJ)$/.test(doc.tokens[last].pos)) last++;
+          if (last === m.last) continue;
+          const a = resolveActor(doc.text.slice(m.start, doc.tokens[last - 1].end));
+          if (a && a.kind !== 'state') return withId(a);
+        }
+      }
+      const r = resolveActor(e.name);
+      if (r) return withId(e.country && !r.country ? { ...r, country: e.country } : r);
+      return e.country ? withId({ name: nameFor('state', e.country, t) ?? e.name, country: e.country, kind: 'state', entity: null }) : null;
+    }
+    case 'ORG': {
+      const r = resolveActor(e.name);
+      if (r && r.kind !== 'unknown') return withId(e.country && !r.country ? { ...r, country: e.country } : r);
+      return withId({ name: e.name, country: e.country, kind: 'organization', entity: null });
+    }
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,65 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Doc, type EntityAnn } from '../../doc.js';
+import { tokens } from '../tokens/index.js';
+import { attributionOf } from './claims.js';
+
+/** A doc with its tokens, and ORG entities for the given names (as the entities stage would give). */
+function docWith(text: string, orgs: string[] = []) {
+  const d = new Doc(text, { outlet: 'Mehr News Agency' });
+  tokens.run(d);
+  orgs.forEach((name, k) => {
+    const start = text.indexOf(name);
+    const first = d.tokenAt(start);
+    const last = d.tokenAt(start + name.length - 1) + 1;
+    const e: EntityAnn = { id: `e${k + 1}`, name, type: 'ORG', country: null, role: null, mentions: [d.mention(first, last)], place: null };
+    d.entities.push(e);
+  });
+  return d;
+}
+const at = (d: Doc, word: string) => d.tokens.findIndex((t) => t.text === word);
+
+test('"X told Y that …": X claims, Y relays', () => {
+  const d = docWith('An anonymous military source told Syria’s official news agency SANA that the Israeli regime has launched another missile attack against Syria.', ['SANA']);
+  const a = attributionOf(d, 0, at(d, 'attack'));
+  assert.equal(a.claimant, 'An anonymous military source');
+  assert.deepEqual(a.via, ['SANA']);
+  assert.equal(a.stance, 'reported');
+});
+
+test('"according to X"', () => {
+  const d = docWith('According to the military source, the Syrian air defenses intercepted Israeli missiles.');
+  const a = attributionOf(d, 0, at(d, 'intercepted'));
+  assert.equal(a.claimant, 'the military source');
+  assert.equal(a.stance, 'reported');
+});
+
+test('a trailing "…, officials said"', () => {
+  const d = docWith('Three soldiers were killed in the ambush, local officials said.');
+  assert.equal(attributionOf(d, 0, at(d, 'ambush')).claimant, 'local officials');
+});
+
+test('the outlet in its own voice: no claimant, asserted', () => {
+  const d = docWith('Israeli warplanes struck targets near Damascus on Tuesday.');
+  const a = attributionOf(d, 0, at(d, 'struck'));
+  assert.equal(a.claimant, null);
+  assert.equal(a.stance, 'asserted');
+});
+
+test('hedges and verbs set the stance', () => {
+  const d1 = docWith('The group reportedly shelled the village.');
+  assert.equal(attributionOf(d1, 0, at(d1, 'shelled')).stance, 'uncertain');
+  const d2 = docWith('The army claimed that rebels attacked the convoy.');
+  assert.equal(attributionOf(d2, 0, at(d2, 'attacked')).stance, 'alleged');
+  const d3 = docWith('The ministry denied that its forces shelled the market.');
+  const a3 = attributionOf(d3, 0, at(d3, 'shelled'));
+  assert.equal(a3.stance, 'denied');
+  assert.equal(a3.claimant, 'The ministry');
+});
+
+test('"SANA reported, citing a military source": the chain runs source → SANA', () => {
+  const d = docWith('Israeli missiles hit a base near Homs, SANA reported, citing a military source.', ['SANA']);
+  const a = attributionOf(d, 0, at(d, 'hit'));
+  assert.equal(a.claimant, 'a military source');
+  assert.deepEqual(a.via, ['SANA']);
+});

@@ -1,0 +1,101 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extract } from '../../pipeline.js';
+import { checkDocument, type Document, type Event } from '../../contract.js';
+
+function read(text: string, published = '2024-03-06'): Document {
+  const doc = extract({ source: 'test', text, published, outlet: 'Test Wire' }, { includeText: true });
+  assert.deepEqual(checkDocument(doc), []);
+  return doc;
+}
+const only = (d: Document, kind: string): Event => {
+  const es = d.events.filter((e) => e.kind === kind);
+  assert.equal(es.length, 1, `one ${kind} event in ${JSON.stringify(d.events.map((e) => e.kind))}`);
+  return es[0];
+};
+const placeName = (d: Document, e: Event) => d.places.find((p) => p.id === e.location?.place)?.name;
+
+test('an air strike: initiator from the demonym, target after "on", place and day', () => {
+  const d = read('Israeli warplanes struck targets near Damascus on Tuesday, killing three soldiers.');
+  const e = only(d, 'air_strike');
+  assert.equal(e.initiator?.country, 'ISR');
+  assert.equal(placeName(d, e), 'Damascus');
+  assert.equal(e.location?.relation, 'near');
+  assert.equal(e.time?.start, '2024-03-05');
+  assert.equal(e.fatalities?.military, 3);
+  assert.equal(e.acled?.sub_event_type, 'Air/drone strike');
+  assert.equal(e.historical, false);
+});
+
+test('a missile attack reported by a source through an agency, and its interception', () => {
+  const d = read(
+    'An anonymous military source told the Syrian Arab News Agency (SANA) that Israel launched a missile attack against Syria early on Tuesday. According to the military source, Syrian air defenses intercepted Israeli missiles. The attack killed two civilians.',
+  );
+  const strike = only(d, 'missile_attack');
+  assert.equal(strike.initiator?.country, 'ISR');
+  assert.equal(strike.target?.country, 'SYR');
+  assert.equal(strike.fatalities?.civilians, 2);
+  assert.match(strike.claims[0].claimant ?? '', /military source/);
+  assert.equal(strike.claims[0].outlet, 'Test Wire');
+  const icpt = only(d, 'interception');
+  assert.equal(icpt.initiator?.country, 'SYR');
+  assert.equal(icpt.acled?.sub_event_type, 'Disrupted weapons use');
+});
+
+test('one occurrence told in three sentences is one event', () => {
+  const d = read('Russian forces shelled Kharkiv on Monday. The shelling hit a school in the city centre. Four civilians were killed, officials said.');
+  assert.equal(d.events.filter((e) => e.kind === 'shelling').length, 1);
+  assert.equal(only(d, 'shelling').fatalities?.civilians, 4);
+});
+
+test('background: "In July 2020" makes a historical event', () => {
+  const d = read('In July 2020, Iran and Syria agreed to expand their military partnership.');
+  const e = only(d, 'agreement');
+  assert.equal(e.historical, true);
+  assert.equal(e.initiator?.country, 'IRN');
+  assert.equal(e.target?.country, 'SYR');
+});
+
+test('modes: denied, threatened, future', () => {
+  const denied = read('The Israeli military denied carrying out the strike on the village near Tyre on Sunday.');
+  assert.ok(denied.events.some((e) => e.mode === 'negated'));
+  const threat = read('Hezbollah threatened to strike Haifa if the shelling continued.');
+  assert.ok(threat.events.every((e) => e.mode !== 'actual'));
+  const future = read('Germany will deliver air defense systems to Ukraine next month.');
+  assert.ok(future.events.some((e) => e.kind === 'arms_transfer' && e.mode === 'future'));
+});
+
+test('the complement of a complaint is not an event of its own', () => {
+  const d = read('Syria has complained about Israeli attacks to the UN on several occasions.');
+  assert.deepEqual(
+    d.events.map((e) => e.kind),
+    ['accusation'],
+  );
+});
+
+test('no actual event after publication', () => {
+  const d = read('Clashes erupted in Gao on 12 March 2024 between the army and JNIM fighters.', '2024-03-06');
+  assert.ok(d.events.every((e) => e.mode !== 'actual' || !e.time?.start || e.time.start <= '2024-03-06'));
+});
+
+test('every event has a claim and evidence', () => {
+  const d = read('Protesters gathered in central Khartoum on Friday. Police arrested 12 of them, witnesses said.');
+  assert.ok(d.events.length >= 2);
+  for (const e of d.events) {
+    assert.ok(e.claims.length >= 1);
+    assert.ok(e.evidence.length >= 1);
+  }
+  assert.ok(d.events.some((e) => e.kind === 'protest'));
+  assert.ok(d.events.some((e) => e.kind === 'arrest'));
+});
+
+test('only armed men killed: an armed clash, not an attack on civilians', () => {
+  const d = read('Two policemen were killed by unidentified gunmen in Medellin on Monday.');
+  assert.ok(d.events.some((e) => e.kind === 'armed_clash' && e.fatalities?.military === 2));
+  assert.ok(!d.events.some((e) => e.kind === 'attack_on_civilians'));
+});
+
+test('no event in a heart attack', () => {
+  const d = read('The minister died of a heart attack in Beirut on Monday.');
+  assert.ok(!d.events.some((e) => e.kind === 'armed_clash'));
+});

@@ -1,0 +1,636 @@
+// The events stage: who did what to whom, where, when, and who says so.
+// Triggers (data/events/triggers.yaml) find what happened; arguments are read from the trigger's
+// clause (actors, places, times, casualties) with the layers before this stage; claims from the
+// sentence's attribution. Reports of one occurrence spread over several sentences (the strike,
+// its location in the next sentence, "the incident killed two civilians") become one event.
+import type { Doc, EntityAnn, Stage, TimeAnn } from '../../doc.js';
+import type { Actor, Claim, Event, Time } from '../../contract.js';
+import { triggers, type TriggerMatch } from './triggers.js';
+import { casualtiesIn, type Count } from './casualties.js';
+import { attributionOf, toClaim } from './claims.js';
+import { modeBefore, governedMode } from './modes.js';
+import { acledFor, familyOf, kind as kindInfo, ploverFor } from '../../taxonomy.js';
+import { actorForEntity, resolveActor } from './actors.js';
+import { loadYaml } from './data.js';
+import { datelineTime } from '../dates/index.js';
+import { countryByAlpha2 } from '../../gazetteer/index.js';
+
+type Mode = Event['mode'];
+
+interface Draft {
+  kind: string;
+  trigger: TriggerMatch;
+  sents: number[];
+  initiator: Actor | null;
+  target: Actor | null;
+  place: { id: string; relation: 'at' | 'near' | 'in'; rank: number } | null;
+  time: TimeAnn | null;
+  fatalities: Count | null;
+  injuries: Count | null;
+  claims: Claim[];
+  historical: boolean;
+  mode: Mode;
+  grounded: boolean;
+  generic: boolean;
+}
+
+interface Cues {
+  generic: Record<string, string[]>;
+  weapons: Record<string, string[]>;
+  anaphora: string[];
+  target_prepositions: string[];
+  initiator_prepositions: string[];
+  origin_prepositions: string[];
+  near: string[];
+  at: string[];
+  civilians: string[];
+  default_initiator: Record<string, { name: string; kind: Actor['kind'] }>;
+  background_days: number;
+  non_event_modifiers: string[];
+}
+
+let cues: (Cues & { weaponOf: Map<string, string>; genericSet: Set<string> }) | null = null;
+function cueData() {
+  if (cues) return cues;
+  const raw = loadYaml<Cues>('events/arguments.yaml');
+  const weaponOf = new Map<string, string>();
+  for (const [kind, ws] of Object.entries(raw.weapons)) for (const w of ws) weaponOf.set(w, kind);
+  const genericSet = new Set(Object.values(raw.generic).flat());
+  cues = { ...raw, weaponOf, genericSet };
+  return cues;
+}
+
+const PRECISION_RANK: Record<string, number> = { point: 6, city: 5, district: 5, admin1: 3, region: 2, country: 1 };
+const CLAUSE = new Set([';', ':', '“', '”', '"', '.', '?', '!']);
+const NP_POS = new Set(['DET', 'ADJ', 'PROPN', 'NOUN', 'NUM', 'PART']);
+
+/**
+ * Per-document look-ups built once: which entity mention covers each token, the countries
+ * named so far, and the actors already resolved (the same phrase is read for several triggers).
+ */
+interface Index {
+  mentions: { first: number; last: number; entity: EntityAnn }[];
+  cover: Int32Array;
+  marks: { start: number; end: number; country: string }[];
+  actors: Map<string, Actor | null>;
+}
+const indexes = new WeakMap<Doc, Index>();
+
+function indexOf(doc: Doc): Index {
+  let ix = indexes.get(doc);
+  if (ix) return ix;
+  const mentions: Index['mentions'] = [];
+  const cover = new Int32Array(doc.tokens.length).fill(-1);
+  const marks: Index['marks'] = [];
+  for (const e of doc.entities)
+    for (const m of e.mentions) {
+      const k = mentions.push({ first: m.first, last: m.last, entity: e }) - 1;
+      for (let t = m.first; t < m.last; t++) if (cover[t] < 0) cover[t] = k;
+      if (e.country && (e.type === 'GPE' || e.type === 'NORP')) marks.push({ start: m.start, end: m.end, country: e.country });
+    }
+  marks.sort((a, b) => a.start - b.start);
+  ix = { mentions, cover, marks, actors: new Map() };
+  indexes.set(doc, ix);
+  return ix;
+}
+
+/** Entity mentions lying wholly inside tokens [a, b), in text order. */
+function mentionsIn(doc: Doc, a: number, b: number): Index['mentions'] {
+  const ix = indexOf(doc);
+  const out: Index['mentions'] = [];
+  for (let t = a; t < b; t++) {
+    const k = ix.cover[t];
+    if (k < 0) continue;
+    const m = ix.mentions[k];
+    if (m.first >= a && m.last <= b && out[out.length - 1] !== m) out.push(m);
+  }
+  return out;
+}
+
+/** Noun-phrase-like chunk [a, b) around token i: the stretch of determiners, adjectives and nouns. */
+function chunkAround(doc: Doc, i: number, first: number, last: number): [number, number] {
+  const toks = doc.tokens;
+  const inNp = (t: number) => NP_POS.has(toks[t].pos) || toks[t].text === '’s' || toks[t].text === "'s" || (toks[t].text === '-' && t > first);
+  let a = i;
+  let b = i + 1;
+  while (a > first && inNp(a - 1)) a--;
+  while (b < last && inNp(b)) b++;
+  // Keep names joined by "of" ("Ministry of Foreign Affairs") whole: entity mentions win. A mention
+  // reaching outside the chunk covers one of its end tokens.
+  const ix = indexOf(doc);
+  for (const t of [a, b - 1]) {
+    const k = ix.cover[t];
+    if (k >= 0) {
+      a = Math.min(a, ix.mentions[k].first);
+      b = Math.max(b, ix.mentions[k].last);
+    }
+  }
+  return [Math.max(a, first), Math.min(b, last)];
+}
+
+function actorIn(doc: Doc, a: number, b: number): Actor | null {
+  if (b <= a) return null;
+  const ix = indexOf(doc);
+  const key = `${a}:${b}`;
+  if (ix.actors.has(key)) return ix.actors.get(key)!;
+  const actor = readActor(doc, a, b);
+  ix.actors.set(key, actor);
+  return actor;
+}
+
+function readActor(doc: Doc, a: number, b: number): Actor | null {
+  const toks = doc.tokens;
+  const text = doc.text.slice(toks[a].start, toks[b - 1].end);
+  const inside = mentionsIn(doc, a, b);
+  const r = resolveActor(text, { recentCountries: recentCountries(doc, toks[a].start) });
+  if (r) return r.entity || inside.length === 0 ? r : { ...r, entity: inside[0].entity.id };
+  // An entity inside the phrase: the last one is its head ("Syria's Ministry of Foreign Affairs").
+  let best: Actor | null = null;
+  for (const { entity: e } of inside) {
+    if (e.type === 'EQUIPMENT') continue;
+    const act = actorForEntity(e, doc) ?? (e.type === 'ORG' ? { name: e.name, country: e.country, kind: 'organization' as const, entity: e.id } : null);
+    if (act) best = act;
+  }
+  if (best) return best;
+  const head = toks[b - 1].lower;
+  if (cueData().civilians.includes(head)) return { name: text, country: null, kind: 'civilians', entity: null };
+  return null;
+}
+
+function recentCountries(doc: Doc, before: number): string[] {
+  // In the order last mentioned, the most recent last (what resolveActor expects for "the Arab nation").
+  const last = new Map<string, number>();
+  for (const m of indexOf(doc).marks) {
+    if (m.start >= before) break;
+    if (m.end <= before) {
+      last.delete(m.country);
+      last.set(m.country, m.start);
+    }
+  }
+  return [...last.keys()];
+}
+
+interface Clause {
+  first: number;
+  last: number;
+}
+
+/** The stretch of the sentence the trigger's arguments live in. */
+function clauseOf(doc: Doc, sent: number, t: number, end: number): Clause {
+  const s = doc.sentences[sent];
+  const toks = doc.tokens;
+  let first = t;
+  while (first > s.first && !CLAUSE.has(toks[first - 1].text) && toks[first - 1].lower !== 'that' && toks[first - 1].lower !== 'which') first--;
+  let last = end;
+  while (last < s.last && !CLAUSE.has(toks[last].text) && toks[last].lower !== 'which' && toks[last].lower !== 'while') last++;
+  return { first, last };
+}
+
+function isPassive(doc: Doc, t: number, first: number): boolean {
+  const toks = doc.tokens;
+  for (let i = t - 1; i >= Math.max(first, t - 3); i--) {
+    if (['was', 'were', 'been', 'being', 'is', 'are', 'be', 'got'].includes(toks[i].lower)) return toks[t].pos === 'VERB';
+    if (toks[i].pos !== 'ADV' && toks[i].pos !== 'AUX') break;
+  }
+  return false;
+}
+
+/** Actor phrases left of `t` in the clause, nearest first, skipping those after locative prepositions. */
+function actorsLeft(doc: Doc, t: number, first: number, max = 2): { actor: Actor; a: number }[] {
+  const out: { actor: Actor; a: number }[] = [];
+  const toks = doc.tokens;
+  const C = cueData();
+  let i = t - 1;
+  while (i >= first) {
+    if (!NP_POS.has(toks[i].pos)) {
+      i--;
+      continue;
+    }
+    const [a, b] = chunkAround(doc, i, first, t);
+    const prep = toks[a - 1]?.lower;
+    const actor = actorIn(doc, a, b);
+    if (actor && !(prep && (C.target_prepositions.includes(prep) || C.origin_prepositions.includes(prep) || ['in', 'near', 'at', 'of', 'around', 'outside'].includes(prep)))) {
+      out.push({ actor, a });
+      if (out.length >= max) break;
+    }
+    i = a - 1;
+  }
+  return out;
+}
+
+/** The first actor right of `t` in the clause, with the preposition that introduces it. */
+function actorRight(doc: Doc, from: number, last: number, preps: string[] | null, direct = false): Actor | null {
+  const toks = doc.tokens;
+  let i = from;
+  while (i < last) {
+    if (!NP_POS.has(toks[i].pos)) {
+      i++;
+      continue;
+    }
+    const [a, b] = chunkAround(doc, i, from, last);
+    const prep = toks[a - 1]?.lower;
+    if (preps === null || (prep && preps.includes(prep)) || (direct && a === from)) {
+      const actor = actorIn(doc, a, b);
+      if (actor) return actor;
+    }
+    i = b;
+  }
+  return null;
+}
+
+function placeIn(doc: Doc, sent: number, clause: Clause | null): Draft['place'] {
+  const toks = doc.tokens;
+  const C = cueData();
+  let best: Draft['place'] = null;
+  const dl = doc.dateline?.span;
+  for (const p of doc.places) {
+    for (const m of p.mentions) {
+      if (m.sent !== sent) continue;
+      // The dateline says where the report was filed, not where the event happened.
+      if (dl && m.start >= dl.start && m.end <= dl.end) continue;
+      if (clause && (m.first < clause.first - 12 || m.first > clause.last + 12)) continue;
+      // Look back past modifiers ("near the capital city of Damascus").
+      let relation: 'at' | 'near' | 'in' = 'in';
+      let origin = false;
+      for (let k = m.first - 1; k >= Math.max(doc.sentences[sent].first, m.first - 6); k--) {
+        const w = toks[k].lower;
+        if (C.near.includes(w)) {
+          relation = 'near';
+          break;
+        }
+        if (C.origin_prepositions.includes(w)) {
+          origin = true;
+          break;
+        }
+        if (C.at.includes(w)) {
+          relation = 'at';
+          break;
+        }
+        if (w === 'in' || w === 'inside' || w === 'within') break;
+        if (CLAUSE.has(w) || toks[k].pos === 'VERB') break;
+      }
+      if (origin) continue;
+      const rank = PRECISION_RANK[p.precision] ?? 0;
+      if (!best || rank > best.rank) best = { id: p.id, relation, rank };
+    }
+  }
+  return best;
+}
+
+/**
+ * The time of a trigger: the nearest time in its sentence, else one given just before in the same
+ * paragraph ("On Saturday, rockets hit Sderot. Police arrested 16 protesters.").
+ */
+function timeIn(doc: Doc, sent: number, t: number, mode: Mode): TimeAnn | null {
+  const own = timeInSentence(doc, sent, t, mode);
+  if (own) return own;
+  const para = doc.sentences[sent].paragraph;
+  for (let k = sent - 1; k >= Math.max(0, sent - 2) && doc.sentences[k].paragraph === para; k--) {
+    const prev = timeInSentence(doc, k, doc.sentences[k].last, mode);
+    if (prev && !prev.background && prev.start) return prev;
+  }
+  return null;
+}
+
+function futureTimeIn(doc: Doc, sent: number, clause: Clause): boolean {
+  return doc.times.some((tm) => tm.future && tm.mention.sent === sent && tm.mention.first >= clause.first - 12 && tm.mention.first < clause.last + 12);
+}
+
+function timeInSentence(doc: Doc, sent: number, t: number, mode: Mode): TimeAnn | null {
+  let best: TimeAnn | null = null;
+  const dl = doc.dateline?.span;
+  for (const tm of doc.times) {
+    if (tm.mention.sent !== sent) continue;
+    if (dl && tm.mention.start >= dl.start && tm.mention.end <= dl.end) continue;
+    if (tm.future && mode === 'actual') continue;
+    if (!best || Math.abs(tm.mention.first - t) < Math.abs(best.mention.first - t)) best = tm;
+  }
+  return best;
+}
+
+function toTime(doc: Doc, tm: TimeAnn): Time {
+  return { start: tm.start, end: tm.end, precision: tm.precision, text: doc.text.slice(tm.mention.start, tm.mention.end) };
+}
+
+/** Actors that could be the same: one unknown, or of one country, or of one name. */
+function sameActor(a: Actor | null, b: Actor | null): boolean {
+  return !a || !b || !a.country || !b.country || a.country === b.country || a.name === b.name;
+}
+
+const LOCAL_KINDS = new Set(['military', 'government', 'armed_group', 'civilians', 'unknown']);
+
+function datelineCountry(doc: Doc): string | null {
+  const dl = doc.dateline?.span;
+  if (!dl) return null;
+  return doc.places.find((p) => p.mentions.some((m) => m.start >= dl.start && m.end <= dl.end))?.country ?? null;
+}
+
+const PRECISION_ORDER: Record<string, number> = { unknown: 0, year: 1, month: 2, week: 3, day: 4 };
+const within = (a: TimeAnn, b: TimeAnn) => !b.start || !b.end || (!!a.start && a.start >= b.start && a.start <= b.end);
+const TERRITORY = new Set(['government_regains_territory', 'nonstate_overtakes_territory']);
+const MONTHS = new Set(['march', 'may']);
+const ATTACKS = new Set(['air_strike', 'drone_strike', 'missile_attack', 'shelling']);
+
+/** Whether a new draft reports the same occurrence as an earlier one. */
+function mergeable(prev: Draft, next: Draft, doc: Doc): boolean {
+  const sameKind = prev.kind === next.kind || (ATTACKS.has(prev.kind) && ATTACKS.has(next.kind));
+  if (!sameKind || prev.mode !== next.mode) return false;
+  // "intercepted Israeli missiles, shooting down the majority of them": one sentence, one occurrence
+  // (a participle's subject is the main clause's, whatever stands nearer).
+  if (prev.kind === next.kind && prev.sents.includes(next.sents[0]) && !(prev.place && next.place && prev.place.id !== next.place.id)) return true;
+  const gap = next.sents[0] - prev.sents[prev.sents.length - 1];
+  if (gap > 2) return false;
+  if (!sameActor(prev.initiator, next.initiator) || !sameActor(prev.target, next.target)) return false;
+  if (prev.time && next.time && prev.time.start !== next.time.start) return false;
+  if (prev.historical !== next.historical && prev.time && next.time) return false;
+  if (prev.place && next.place && prev.place.id !== next.place.id) {
+    const a = doc.places.find((p) => p.id === prev.place!.id)!;
+    const b = doc.places.find((p) => p.id === next.place!.id)!;
+    // A country or region containing the other place is no conflict ("Syria" and "Damascus").
+    if (a.country !== b.country) return false;
+    if (a.precision !== 'country' && b.precision !== 'country' && a.precision !== 'region' && b.precision !== 'region') return false;
+  }
+  return true;
+}
+
+function merge(into: Draft, d: Draft): void {
+  into.sents.push(...d.sents.filter((s) => !into.sents.includes(s)));
+  into.initiator ??= d.initiator;
+  into.target ??= d.target;
+  if (!into.place || (d.place && d.place.rank > into.place.rank)) into.place = d.place ?? into.place;
+  // The more precise time wins when it falls within the other ("in February" / "on 22 February").
+  if (!into.time || (d.time && d.time.start && PRECISION_ORDER[d.time.precision] > PRECISION_ORDER[into.time.precision] && within(d.time, into.time)))
+    into.time = d.time ?? into.time;
+  if (!into.fatalities) into.fatalities = d.fatalities;
+  if (!into.injuries) into.injuries = d.injuries;
+  for (const c of d.claims) {
+    // A follow-up sentence in the outlet's voice continues a sourced account; it adds no claimant.
+    if (c.claimant === null && c.stance === 'asserted' && into.claims.some((x) => x.claimant !== null)) continue;
+    if (!into.claims.some((x) => x.claimant === c.claimant && x.evidence.start === c.evidence.start)) into.claims.push(c);
+  }
+  into.grounded ||= d.grounded;
+  // The more specific kind wins: "missile attack" over a generic "strike".
+  if (into.generic && !d.generic) {
+    into.kind = d.kind;
+    into.generic = false;
+  }
+}
+
+export const events: Stage = {
+  name: 'events',
+  run(doc: Doc) {
+    const T = triggers();
+    const C = cueData();
+    const drafts: Draft[] = [];
+    const toks = doc.tokens;
+    const published = doc.meta.published?.slice(0, 10) ?? null;
+    // An event with no time of its own happened when the report's news did: the lede's first date
+    // ("on Tuesday"), as wire reports give the day of the news early, else the dateline's.
+    const dl = doc.dateline?.span;
+    const newsTime =
+      doc.times.find(
+        (t) =>
+          !t.background && !t.future && t.start && doc.sentences[t.mention.sent].paragraph === doc.sentences[0]?.paragraph && !(dl && t.mention.start < dl.end),
+      ) ??
+      datelineTime(doc) ??
+      null;
+
+    for (const s of doc.sentences) {
+      const matches = T.matchBest(toks, s.first, s.last);
+      const cas = casualtiesIn(doc, s.first, s.last);
+      const sentDrafts: Draft[] = [];
+      let governed: { mode: Mode; until: number } | null = null;
+      let verbalUntil = -1;
+      let accusing: { until: number; by: Draft } | null = null;
+      for (const m of matches) {
+        const info = m.pattern.value;
+        const head = m.tokens[m.tokens.length - 1];
+        const t0 = m.first;
+        // "March 20", "May": month names are not marches or wishes.
+        if (MONTHS.has(toks[t0].lower) && /^[A-Z]/.test(toks[t0].text)) continue;
+        // "a heart attack", "cyber attacks": no event.
+        if (C.non_event_modifiers.includes(toks[t0 - 1]?.lower ?? '')) continue;
+        let kind = info.kind;
+        const generic = m.tokens.length === 1 && C.genericSet.has(toks[t0].lower);
+        const clause = clauseOf(doc, s.i, t0, m.last);
+        if (generic) {
+          // "attack", "strike": the weapon named nearby says which kind.
+          for (let k = clause.first; k < clause.last; k++) {
+            const w = C.weaponOf.get(toks[k].lower);
+            if (w) {
+              kind = w;
+              break;
+            }
+          }
+        }
+        const fam = familyOf(kind);
+        // The content of a statement, accusation or appeal is not an event of its own
+        // ("complained about Israeli attacks"); threats and denials give their content a mode.
+        // An accusation's content is an event of its own, alleged by the accuser ("Syria accused
+        // Israel of carrying out missile strikes near Homs").
+        const alleged = accusing && t0 <= accusing.until && kindInfo(kind)?.violent ? accusing.by : null;
+        if (t0 <= verbalUntil && !governed && !alleged) continue;
+        let mode: Mode = modeBefore(doc, s.first, t0);
+        if (governed && t0 <= governed.until) mode = governed.mode;
+        // "will travel to Moscow on Thursday for talks": a time the grammar puts ahead makes it future.
+        if (mode === 'actual' && futureTimeIn(doc, s.i, clauseOf(doc, s.i, t0, m.last))) mode = 'future';
+        const gm = governedMode(info.kind);
+        if (gm && (fam === 'verbal' || fam === 'diplomatic')) {
+          const hasContent = matches.some((x) => x.first > m.last && x.first <= clause.last + 8 && kindInfo(x.pattern.value.kind)?.violent);
+          if (hasContent) {
+            governed = { mode: gm, until: clause.last + 8 };
+            continue;
+          }
+        }
+        if (fam === 'verbal' || kind === 'agreement' || kind === 'reconciliation') verbalUntil = Math.max(verbalUntil, clause.last);
+
+        // Arguments.
+        let initiator: Actor | null = null;
+        let target: Actor | null = null;
+        const passive = info.voice === 'passive' || isPassive(doc, head, clause.first);
+        const left = actorsLeft(doc, t0, passive ? clause.first : doc.sentences[s.i].first);
+        if (info.voice === 'mutual') {
+          const two = left.slice(0, 2).reverse();
+          initiator = two[0]?.actor ?? null;
+          target = two[1]?.actor ?? actorRight(doc, m.last, clause.last, ['with', 'and']);
+        } else if (passive) {
+          target = left[0]?.actor ?? null;
+          initiator = actorRight(doc, m.last, clause.last, C.initiator_prepositions);
+        } else {
+          // A modifier inside the trigger's own phrase ("Israeli airstrikes", "the regime's strikes").
+          const [ca] = chunkAround(doc, t0, clause.first, m.last);
+          initiator = ca < t0 ? actorIn(doc, ca, t0) : null;
+          if (!initiator) {
+            const l = actorsLeft(doc, ca, clause.first).find((x) => x.actor.kind !== 'civilians');
+            initiator = l?.actor ?? null;
+          }
+          // Who threatens, warns or accuses is the sentence's subject, outside the "that" clause
+          // ("Iran has shown … that any hostile measures will not go unpunished").
+          if (!initiator && (fam === 'verbal' || fam === 'diplomatic')) {
+            const l = actorsLeft(doc, clause.first, s.first, Infinity).filter((x) => x.actor.kind !== 'civilians');
+            initiator = l[l.length - 1]?.actor ?? null;
+          }
+          // An active verb's object needs no preposition ("shelled Kharkiv").
+          target = actorRight(doc, m.last, clause.last, C.target_prepositions, info.voice === 'active');
+          initiator ??= actorRight(doc, m.last, clause.last, C.initiator_prepositions);
+        }
+        if (alleged) {
+          // The accused did it, by the accuser's account.
+          initiator = alleged.target ?? initiator;
+          if (target && initiator && target.country === initiator.country) target = null;
+        }
+        if (initiator && target && initiator.country && initiator.country === target.country && initiator.kind === target.kind && info.voice !== 'mutual') target = null;
+
+        const place = placeIn(doc, s.i, clause);
+        const time = timeIn(doc, s.i, t0, mode);
+        const ownTime = time !== null && time.mention.sent === s.i;
+        const a = attributionOf(doc, s.i, t0);
+        if (a.cue === t0) {
+          // The trigger is the reporting verb itself ("denied"): it stands only as a verbal event.
+          if (fam !== 'verbal') continue;
+        }
+        const violent = kindInfo(kind)?.violent ?? false;
+        const d: Draft = {
+          kind,
+          trigger: m,
+          sents: [s.i],
+          initiator,
+          target,
+          place,
+          time,
+          fatalities: null,
+          injuries: null,
+          claims: [
+            alleged
+              ? { ...toClaim(doc, a, s.i), claimant: alleged.claims[0]?.claimant ?? alleged.initiator?.name ?? null, stance: 'alleged' as const }
+              : toClaim(doc, a, s.i),
+          ],
+          historical: time?.background ?? false,
+          mode,
+          // A violent event needs something that pins it down: a time, a casualty count, a place
+          // more precise than a country, or a country with an actor ("ward off aerial attacks"
+          // in a minister's words pins nothing).
+          grounded: !violent || !!(ownTime || cas.fatalities || cas.injuries || (place && (place.rank > 1 || initiator?.country || target?.country))),
+          generic,
+        };
+        sentDrafts.push(d);
+        if (kind === 'accusation') accusing = { until: clause.last + 8, by: d };
+      }
+      // Casualties belong to the violent event of their sentence, else to the last one reported.
+      if (cas.fatalities || cas.injuries) {
+        const host =
+          sentDrafts.find((d) => kindInfo(d.kind)?.violent) ??
+          [...drafts].reverse().find((d) => kindInfo(d.kind)?.violent && s.i - d.sents[d.sents.length - 1] <= 3 && d.mode === 'actual');
+        if (host) {
+          host.fatalities ??= cas.fatalities;
+          host.injuries ??= cas.injuries;
+          host.grounded = true;
+          if (!host.sents.includes(s.i)) host.sents.push(s.i);
+        }
+      }
+      // "Two explosive-laden drones … the blast": a generic word beside a specific trigger in one
+      // sentence describes the same occurrence.
+      const specific = sentDrafts.find((d) => !d.generic && kindInfo(d.kind)?.violent);
+      if (specific)
+        for (let k = sentDrafts.length - 1; k >= 0; k--) {
+          const d = sentDrafts[k];
+          if (d !== specific && d.generic && kindInfo(d.kind)?.violent) {
+            merge(specific, { ...d, kind: specific.kind, generic: false });
+            sentDrafts.splice(k, 1);
+          }
+        }
+      for (const d of sentDrafts) {
+        // "The attack killed two civilians": a definite, generic mention continues the last
+        // violent event reported, whatever that event was called.
+        const t0 = d.trigger.first;
+        if (d.generic && ['the', 'this', 'that', 'these', 'those'].includes(toks[t0 - 1]?.lower ?? '')) {
+          const host = [...drafts].reverse().find((p) => kindInfo(p.kind)?.violent && s.i - p.sents[p.sents.length - 1] <= 3);
+          if (host) {
+            merge(host, { ...d, kind: host.kind, generic: false });
+            continue;
+          }
+        }
+        const prev = [...drafts].reverse().find((p) => mergeable(p, d, doc));
+        if (prev) merge(prev, d);
+        else drafts.push(d);
+      }
+    }
+
+    const out: Event[] = [];
+    for (const d of drafts) {
+      if (!d.grounded) continue;
+      if (d.generic && !d.initiator && !d.target && !d.place) continue;
+      let time = d.time;
+      if (!time && !d.historical && d.mode === 'actual') time = newsTime;
+      let t = time ? toTime(doc, time) : null;
+      // A report that dates nothing tells of its own day: the event is dated to publication
+      // (the time's text is empty: inferred, not read).
+      if (!t && !d.historical && d.mode === 'actual' && published) t = { start: published, end: published, precision: 'day', text: '' };
+      // Unnamed forces belong to the state where they act: "the army", "security forces",
+      // "protesters", "bandits" in a report placed in Sudan are Sudan's (a coder's reading; ACLED
+      // writes "Military Forces of Sudan", "Protesters (Sudan)").
+      const here = countryByAlpha2(doc.places.find((p) => p.id === d.place?.id)?.country ?? datelineCountry(doc));
+      if (here) {
+        const local = (a: Actor | null): Actor | null => (a && !a.country && LOCAL_KINDS.has(a.kind) ? { ...a, country: here.alpha3 } : a);
+        d.initiator = local(d.initiator);
+        d.target = local(d.target);
+        const byDefault = C.default_initiator[d.kind];
+        if (!d.initiator && byDefault && d.mode === 'actual')
+          d.initiator = { name: `${byDefault.name} (${here.name})`, country: here.alpha3, kind: byDefault.kind, entity: null };
+      }
+      // Only soldiers or fighters died: ACLED codes a fight between armed sides, not an attack on
+      // civilians ("militants killed five soldiers").
+      if (d.kind === 'attack_on_civilians' && d.fatalities?.military && !d.fatalities.civilians && d.target?.kind !== 'civilians') d.kind = 'armed_clash';
+      // Who takes territory decides ACLED's sub-event: the state regains it, a non-state group
+      // overtakes it ("security forces captured" vs "rebels captured").
+      if (TERRITORY.has(d.kind) && d.initiator) {
+        if (d.initiator.kind === 'military' || d.initiator.kind === 'government') d.kind = 'government_regains_territory';
+        else if (d.initiator.kind === 'armed_group') d.kind = 'nonstate_overtakes_territory';
+      }
+      // ACLED names the side attacked; when the report names none, a violent event's target is the
+      // state (or, when only civilians died, the civilians) of the country where it happened.
+      if (!d.target && d.place && kindInfo(d.kind)?.violent && d.mode === 'actual') {
+        const pl = doc.places.find((p) => p.id === d.place!.id);
+        const c = countryByAlpha2(pl?.country);
+        if (c) {
+          const civ = d.fatalities && d.fatalities.civilians !== null && !d.fatalities.military;
+          d.target = { name: civ ? `Civilians (${c.name})` : c.name, country: c.alpha3, kind: civ ? 'civilians' : 'state', entity: null };
+        }
+      }
+      // A report cannot tell of an actual event after it was published.
+      if (t?.start && published && t.start > published && d.mode === 'actual') continue;
+      const evidence = d.sents.sort((a, b) => a - b).map((i) => doc.span(doc.sentences[i].start, doc.sentences[i].end));
+      let confidence = 0.4 + (d.initiator ? 0.15 : 0) + (d.place ? 0.15 : 0) + (t ? 0.1 : 0) + (d.generic ? -0.1 : 0.1) + (d.target ? 0.05 : 0);
+      confidence = Math.max(0.05, Math.min(0.95, Math.round(confidence * 100) / 100));
+      out.push({
+        id: `ev${out.length + 1}`,
+        kind: d.kind,
+        acled: acledFor(d.kind),
+        plover: ploverFor(d.kind),
+        initiator: d.initiator,
+        target: d.target,
+        location: d.place ? { place: d.place.id, relation: d.place.relation } : null,
+        time: t,
+        fatalities: d.fatalities,
+        injuries: d.injuries,
+        claims: d.claims,
+        evidence,
+        historical: d.historical || (time?.background ?? false),
+        mode: d.mode,
+        confidence,
+      });
+    }
+    // Background is relative to the report's news: when the report tells of something recent, an
+    // event that ended well before it (more than `background_days`) is background ("reconciled
+    // last month", "In February … reached an agreement"). A report entirely about older events
+    // (an NGO investigation) keeps them as its news.
+    if (published) {
+      const pubDay = Date.parse(published);
+      const age = (e: Event) => (e.time?.end ? (pubDay - Date.parse(e.time.end)) / 86_400_000 : 0);
+      // The news must be a dated happening, not the report's own appeal or a date it assumed.
+      const news = out.some((e) => !e.historical && e.time?.text && !['verbal', 'diplomatic'].includes(familyOf(e.kind)) && age(e) <= C.background_days);
+      if (news) for (const e of out) if (!e.historical && e.mode === 'actual' && age(e) > C.background_days) e.historical = true;
+    }
+    doc.events = out;
+  },
+};

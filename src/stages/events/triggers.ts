@@ -1,0 +1,27 @@
+// Event triggers from data/events/triggers.yaml, compiled into one PatternSet.
+import { loadYaml } from './data.js';
+import { compile, PatternSet, type PatternMatch } from './patterns.js';
+import { kind as taxonomyKind } from '../../taxonomy.js';
+
+export type Voice = 'active' | 'nominal' | 'passive' | 'mutual';
+
+export interface TriggerInfo {
+  kind: string;
+  voice: Voice;
+}
+
+let set: PatternSet<TriggerInfo> | null = null;
+
+export function triggers(): PatternSet<TriggerInfo> {
+  if (set) return set;
+  const raw = loadYaml<{ kinds: Record<string, { p: string; voice: Voice }[]> }>('events/triggers.yaml');
+  let order = 0;
+  const patterns = Object.entries(raw.kinds).flatMap(([kind, list]) => {
+    if (!taxonomyKind(kind)) throw new Error(`data/events/triggers.yaml: "${kind}" is not a kind in data/taxonomy.yaml`);
+    return list.map((t) => compile<TriggerInfo>(t.p, { kind, voice: t.voice }, order++));
+  });
+  set = new PatternSet(patterns);
+  return set;
+}
+
+export type TriggerMatch = PatternMatch<TriggerInfo>;

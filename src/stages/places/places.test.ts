@@ -1,0 +1,366 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { runPlaces, places } from './index.js';
+import { docWith, type HandEntity } from './testing.js';
+import { distanceKm } from '../../gazetteer/index.js';
+import { Doc } from '../../doc.js';
+import { annotate } from '../../pipeline.js';
+
+function placesOf(text: string, ents: HandEntity[], dateline?: string) {
+  const d = docWith(text, ents, dateline);
+  places.run(d);
+  return d;
+}
+const near = (p: { lat: number | null; lon: number | null }, lat: number, lon: number, km = 50) =>
+  p.lat !== null && p.lon !== null && distanceKm(p.lat, p.lon, lat, lon) < km;
+
+test('Damascus in an article about Syria and Israel is Damascus, SY', () => {
+  const d = placesOf('Israeli missiles struck near Damascus, the Syrian military said. Syria has complained to the UN.', [
+    ['Damascus', 'GPE'],
+    ['Syria', 'GPE'],
+    ['Israeli', 'NORP', 'ISR'],
+    ['Syrian', 'NORP', 'SYR'],
+  ]);
+  assert.equal(d.places.length, 1, JSON.stringify(d.places));
+  const p = d.places[0];
+  assert.equal(p.id, 'p1');
+  assert.equal(p.name, 'Damascus');
+  assert.equal(p.country, 'SY');
+  assert.equal(p.geonameid, 170654);
+  assert.equal(p.precision, 'city');
+  assert.ok(near(p, 33.51, 36.29, 5));
+  assert.equal(p.entity, 'e1');
+  assert.equal(d.entities[0].place, 'p1');
+  assert.equal(d.entities[0].country, 'SYR');
+  // "Syria has complained" is the state speaking: a metonym, so no place, but its country is known
+  assert.equal(d.entities[1].mentions[0].use, 'metonym');
+  assert.equal(d.entities[1].place, null);
+  assert.equal(d.entities[1].country, 'SYR');
+});
+
+test('every toponym mention gets a use; a place keeps only its locative mentions', () => {
+  const text = 'Tehran sees it as its duty. The ceremony was held in Tehran on Tuesday.';
+  const d = placesOf(text, [['Tehran', 'GPE']]);
+  assert.deepEqual(d.entities[0].mentions.map((m) => m.use), ['metonym', 'location']);
+  assert.equal(d.places.length, 1);
+  assert.deepEqual(d.places[0].mentions.map((m) => text.slice(m.start, m.end)), ['Tehran']);
+  assert.equal(d.places[0].mentions[0].start, text.lastIndexOf('Tehran'));
+});
+
+test('a toponym used only as a metonym gets no place', () => {
+  const d = placesOf('Tehran has reiterated its support, and Tehran’s dedication is clear.', [['Tehran', 'GPE']]);
+  assert.equal(d.places.length, 0);
+  assert.equal(d.entities[0].country, 'IRN');
+});
+
+test('the dateline is a location, with or without an entity over it', () => {
+  const d = placesOf('DAMASCUS - Officials said the talks would resume.', [], 'DAMASCUS');
+  assert.equal(d.places.length, 1);
+  assert.equal(d.places[0].name, 'Damascus');
+  assert.equal(d.places[0].country, 'SY');
+  assert.equal(d.places[0].entity, null);
+});
+
+test('the dateline country is context for the rest', () => {
+  const d = placesOf('TRIPOLI - Clashes erupted near Tripoli, officials said.', [['Tripoli', 'GPE']], 'TRIPOLI');
+  assert.equal(d.places[0].country, 'LY');
+  const lb = placesOf('Lebanese troops deployed in Tripoli after clashes, a Lebanese army source said.', [
+    ['Tripoli', 'GPE'],
+    ['Lebanese', 'NORP', 'LBN'],
+  ]);
+  assert.equal(lb.places[0].country, 'LB');
+});
+
+test('an unqualified country name is the country, unless the article is about the US', () => {
+  const news = placesOf('Russian troops massed near Georgia as talks with Moscow stalled.', [
+    ['Georgia', 'GPE'],
+    ['Moscow', 'GPE'],
+    ['Russian', 'NORP', 'RUS'],
+  ]);
+  assert.equal(news.places.find((p) => p.name === 'Georgia')?.country, 'GE');
+  assert.equal(news.places.find((p) => p.name === 'Georgia')?.precision, 'country');
+  const us = placesOf('Storms hit Atlanta and Savannah overnight; across Georgia, power was cut, officials in Texas and Florida said.', [
+    ['Atlanta', 'GPE'],
+    ['Savannah', 'GPE'],
+    ['Georgia', 'GPE'],
+    ['Texas', 'GPE'],
+    ['Florida', 'GPE'],
+  ]);
+  const g = us.places.find((p) => p.name === 'Georgia')!;
+  assert.equal(g.country, 'US');
+  assert.equal(g.precision, 'admin1');
+  assert.equal(us.places.find((p) => p.name === 'Savannah')?.admin1, 'Georgia');
+});
+
+test('"Town, State" and "Town, Abbrev." qualifiers pick the reading that fits both', () => {
+  const a = placesOf('A woman from Alexandria, La., was arrested.', [['Alexandria', 'GPE']]);
+  assert.equal(a.places[0].country, 'US');
+  assert.equal(a.places[0].admin1, 'Louisiana');
+  const b = placesOf('He moved to Paris, Texas, last year.', [
+    ['Paris', 'GPE'],
+    ['Texas', 'GPE'],
+  ]);
+  const paris = b.places.find((p) => p.name === 'Paris')!;
+  assert.equal(paris.country, 'US');
+  assert.equal(paris.admin1, 'Texas');
+  // without a qualifier, the capital
+  const c = placesOf('Talks were held in Paris.', [['Paris', 'GPE']]);
+  assert.equal(c.places[0].country, 'FR');
+  assert.equal(c.places[0].precision, 'city');
+});
+
+test('a division is a division when the text says so, the town otherwise', () => {
+  const a = placesOf('Shelling hit Idlib province overnight.', [['Idlib province', 'LOC']]);
+  assert.equal(a.places[0].precision, 'admin1');
+  assert.equal(a.places[0].admin1, 'Idlib Governorate');
+  const b = placesOf('Shelling hit Idlib province overnight.', [['Idlib', 'GPE']]);
+  assert.equal(b.places[0].precision, 'admin1');
+  const c = placesOf('Shelling hit Idlib overnight.', [['Idlib', 'GPE']]);
+  assert.equal(c.places[0].precision, 'city');
+  assert.equal(c.places[0].geonameid, 169389);
+});
+
+test('directional phrases: a curated region when there is one', () => {
+  const text = 'Missiles hit Damascus and other locations in the southern part of Syria, and rockets fell in northern Gaza.';
+  const d = placesOf(text, [
+    ['Damascus', 'GPE'],
+    ['Syria', 'GPE'],
+    ['Gaza', 'GPE'],
+  ]);
+  const south = d.places.find((p) => p.name === 'southern Syria')!;
+  assert.ok(south, JSON.stringify(d.places.map((p) => p.name)));
+  assert.equal(south.precision, 'region');
+  assert.equal(south.country, 'SY');
+  assert.equal(text.slice(south.mentions[0].start, south.mentions[0].end), 'southern part of Syria');
+  const gaza = d.places.find((p) => p.name === 'northern Gaza')!;
+  assert.equal(gaza.country, 'PS');
+  assert.equal(text.slice(gaza.mentions[0].start, gaza.mentions[0].end), 'northern Gaza');
+  // Syria is named only inside the region phrase: its entity points at that place
+  assert.equal(d.entity('e2')?.place, south.id);
+});
+
+test('directional phrases: otherwise the compass part of the country, computed from its towns', () => {
+  const text = 'Fighting raged in eastern Yemen while western Yemen was calm.';
+  const d = placesOf(text, [['Yemen', 'GPE']]);
+  const east = d.places.find((p) => p.name === 'eastern Yemen')!;
+  const west = d.places.find((p) => p.name === 'western Yemen')!;
+  assert.equal(east.precision, 'region');
+  assert.equal(east.country, 'YE');
+  assert.equal(east.geonameid, null);
+  assert.ok(east.lon! > west.lon! + 1, `${east.lon} vs ${west.lon}`);
+  // the entity may carry the direction itself
+  const n = placesOf('Clashes spread across Northern Yemen.', [['Northern Yemen', 'LOC']]).places[0];
+  assert.equal(n.name, 'northern Yemen');
+  assert.equal(n.precision, 'region');
+  const s = placesOf('Clashes spread across southern Yemen.', [['Yemen', 'GPE']]).places[0];
+  assert.equal(n.country, 'YE');
+  assert.ok(n.lat! > s.lat! + 0.5, `${n.lat} vs ${s.lat}`);
+  // "Syria's south" is the curated region under its own name
+  assert.equal(placesOf("Fighting flared in Syria's south.", [['Syria', 'GPE']]).places[0].name, 'southern Syria');
+  // a town has no parts: "northern Beirut" is Beirut
+  const b = placesOf('A blast hit northern Beirut.', [['Beirut', 'GPE']]);
+  assert.equal(b.places[0].geonameid, 276781);
+  assert.equal(b.places[0].name, 'Beirut');
+  // nor does a province: "western Anbar province" is the province
+  const a = placesOf('A drone hit a base in western Anbar province.', [['Anbar province', 'GPE']]);
+  assert.deepEqual([a.places[0].name, a.places[0].precision, a.places[0].country], ['Anbar province', 'admin1', 'IQ']);
+  assert.equal(b.text.slice(b.places[0].mentions[0].start, b.places[0].mentions[0].end), 'Beirut');
+});
+
+test('facilities resolve through the place they are named after', () => {
+  const d = placesOf('Israeli missiles hit Damascus International Airport.', [
+    ['Damascus International Airport', 'FAC'],
+    ['Israeli', 'NORP', 'ISR'],
+  ]);
+  assert.equal(d.places[0].name, 'Damascus International Airport');
+  assert.equal(d.places[0].country, 'SY');
+  assert.ok(near(d.places[0], 33.51, 36.29, 30));
+  // the point is the town's, but the airport is not the town: no GeoNames id of its own
+  assert.equal(d.places[0].geonameid, null);
+  assert.equal(d.places[0].precision, 'city');
+});
+
+test('a street or monument is never the namesake town of its first word', () => {
+  // "Independence Monument" is not Independence, Missouri: it is where the text puts it, in Bamako
+  const m = placesOf('Thousands gathered at the Independence Monument in Bamako, Malian police said.', [
+    ['Independence Monument', 'FAC'],
+    ['Bamako', 'GPE'],
+    ['Malian', 'NORP', 'MLI'],
+  ]);
+  const mon = m.places.find((p) => p.name === 'Independence Monument')!;
+  assert.equal(mon.country, 'ML');
+  assert.ok(near(mon, 12.65, -8, 10));
+  assert.equal(mon.geonameid, null);
+  assert.equal(mon.precision, 'city');
+  // with no town given, no place at all rather than Kaplan, Louisiana
+  const k = placesOf('Israeli police dispersed protesters on Kaplan Street.', [
+    ['Kaplan Street', 'FAC'],
+    ['Israeli', 'NORP', 'ISR'],
+  ]);
+  assert.deepEqual(k.places, []);
+  // the town the sentence opened with
+  const t = placesOf('In Tel Aviv, thousands of Israelis rallied on Kaplan Street.', [
+    ['Tel Aviv', 'GPE'],
+    ['Kaplan Street', 'FAC'],
+    ['Israelis', 'NORP', 'ISR'],
+  ]);
+  assert.equal(t.places.find((p) => p.name === 'Kaplan Street')?.country, 'IL');
+});
+
+test('a namesake abroad gives way to the place the text puts it in', () => {
+  // a U.S. embassy in the text makes the US a country of the article; "Baghdad's" still says where
+  const d = placesOf("A rocket landed near the U.S. embassy in Baghdad's Green Zone.", [
+    ['U.S.', 'GPE'],
+    ['Baghdad', 'GPE'],
+    ['Green Zone', 'LOC'],
+  ]);
+  const g = d.places.find((p) => p.name === 'Green Zone')!;
+  assert.equal(g.country, 'IQ');
+  assert.ok(near(g, 33.34, 44.4, 20));
+  // "in Sochi" says where the talks were, not where Idlib is
+  const t = placesOf('Syrian and Russian officials discussed the shelling of Idlib in Sochi.', [
+    ['Idlib', 'GPE'],
+    ['Sochi', 'GPE'],
+    ['Syrian', 'NORP', 'SYR'],
+    ['Russian', 'NORP', 'RUS'],
+  ]);
+  assert.equal(t.places.find((p) => p.name === 'Idlib')?.country, 'SY');
+});
+
+test('out-of-context namesakes: unresolved rather than on another continent', () => {
+  const d = placesOf('A drone struck a vehicle near Arbat, Iraqi Kurdish officials said, after strikes near Erbil.', [
+    ['Arbat', 'GPE'],
+    ['Erbil', 'GPE'],
+    ['Iraqi', 'NORP', 'IRQ'],
+  ]);
+  assert.deepEqual(d.places.map((p) => p.name), ['Erbil']);
+});
+
+test('places the gazetteer lacks are placed at the place the text anchors them to', () => {
+  const text = "Israeli strikes hit the Haret Hreik and Ghobeiry neighbourhoods of Beirut overnight. Settlers raided Huwara, south of Nablus.";
+  const d = placesOf(text, [
+    ['Haret Hreik', 'GPE'],
+    ['Ghobeiry', 'GPE'],
+    ['Beirut', 'GPE'],
+    ['Huwara', 'GPE'],
+    ['Nablus', 'GPE'],
+    ['Israeli', 'NORP', 'ISR'],
+  ]);
+  const beirut = d.places.find((p) => p.name === 'Beirut')!;
+  for (const name of ['Haret Hreik', 'Ghobeiry']) {
+    const p = d.places.find((x) => x.name === name)!;
+    assert.ok(p, name);
+    assert.equal(p.country, 'LB');
+    assert.deepEqual([p.lat, p.lon, p.precision, p.geonameid], [beirut.lat, beirut.lon, 'city', null]);
+    assert.notEqual(p.id, beirut.id);
+  }
+  const h = d.places.find((p) => p.name === 'Huwara')!;
+  assert.equal(h.country, 'PS');
+  assert.ok(near(h, 32.22, 35.25, 5));
+  // "of the city": the town the article is in
+  const k = placesOf('KABUL - Police arrested three men in the Karte Naw area of the city.', [['Karte Naw', 'GPE']], 'KABUL');
+  assert.equal(k.places.find((p) => p.name === 'Karte Naw')?.country, 'AF');
+  // a village in apposition to its district takes the district's place and precision
+  const o = placesOf('Fighters attacked a village near Oicha, Beni territory, Congolese officials said.', [
+    ['Oicha', 'GPE'],
+    ['Beni territory', 'GPE'],
+    ['Congolese', 'NORP', 'COD'],
+  ]);
+  const beni = o.places.find((p) => p.name === 'Beni territory')!;
+  assert.deepEqual([beni.country, beni.precision, beni.geonameid], ['CD', 'district', null]);
+  const oicha = o.places.find((p) => p.name === 'Oicha')!;
+  assert.deepEqual([oicha.country, oicha.precision, oicha.lat], ['CD', 'district', beni.lat]);
+});
+
+test('seas, oceans and rivers are curated regions, not towns named after them', () => {
+  const d = placesOf('Bombers fired missiles over the Caspian Sea; the Houthis threatened ships in the Indian Ocean.', [
+    ['Caspian Sea', 'LOC'],
+    ['Indian Ocean', 'LOC'],
+  ]);
+  for (const p of d.places) assert.deepEqual([p.precision, p.geonameid], ['region', null], p.name);
+  assert.ok(near(d.places[0], 41.67, 50.67, 100));
+});
+
+test('divisions with a cue word: the cue says the level, the rest names the division or its town', () => {
+  const m = placesOf('Bandits attacked a village in Maru Local Government Area of Zamfara State.', [
+    ['Maru Local Government Area', 'GPE'],
+    ['Zamfara State', 'GPE'],
+  ]);
+  const maru = m.places.find((p) => p.name === 'Maru Local Government Area')!;
+  assert.deepEqual([maru.country, maru.precision, maru.geonameid], ['NG', 'district', null]);
+  assert.ok(near(maru, 12.33, 6.41, 10));
+  const k = placesOf('Ukrainian forces liberated villages in the Kupiansk district.', [['Kupiansk district', 'GPE']]);
+  assert.deepEqual([k.places[0].country, k.places[0].precision], ['UA', 'district']);
+  // a province named after its seat: the province, not the town
+  const h = placesOf('Strikes hit al-Luhayyah in Hodeidah province, Yemeni officials said.', [
+    ['Hodeidah province', 'GPE'],
+    ['Yemeni', 'NORP', 'YEM'],
+  ]);
+  assert.deepEqual([h.places[0].country, h.places[0].precision], ['YE', 'admin1']);
+  const s = placesOf('Clan militias retook villages in the Hiraan region from al-Shabaab.', [['Hiraan', 'GPE']]);
+  assert.deepEqual([s.places[0].country, s.places[0].precision], ['SO', 'admin1']);
+});
+
+
+test('proximity: a town near the others wins over a bigger namesake far away', () => {
+  // Hebron (West Bank) against Hebron, Connecticut, with Ramallah and Nablus in the story
+  const d = placesOf('Raids were reported in Ramallah, Nablus and Hebron.', [
+    ['Ramallah', 'GPE'],
+    ['Nablus', 'GPE'],
+    ['Hebron', 'GPE'],
+  ]);
+  assert.equal(d.places.find((p) => p.name === 'Hebron')?.country, 'PS');
+});
+
+test('places are numbered in text order, one per distinct place', () => {
+  const d = placesOf('From Beirut to Damascus, and back to Beirut.', [
+    ['Beirut', 'GPE'],
+    ['Damascus', 'GPE'],
+  ]);
+  assert.deepEqual(d.places.map((p) => [p.id, p.name, p.mentions.length]), [
+    ['p1', 'Beirut', 2],
+    ['p2', 'Damascus', 1],
+  ]);
+  for (const p of d.places) for (const m of p.mentions) assert.equal(d.text.slice(m.start, m.end), p.name);
+});
+
+test('a demonym or a state abbreviation tagged as a place resolves to what it names', () => {
+  const d = placesOf('Shells landed near the Russian border.', [['Russian', 'GPE']]);
+  assert.equal(d.places[0]?.country, 'RU');
+  assert.equal(d.places[0]?.precision, 'country');
+  // "Kan." is Kansas, not a town in China spelled Kan
+  const k = placesOf('He moved to Wichita, Kan., last year.', [['Kan.', 'GPE']]);
+  assert.equal(k.places[0]?.admin1, 'Kansas');
+});
+
+test('unknown names and an empty article produce no places', () => {
+  assert.deepEqual(placesOf('Clashes in Xqzzyville.', [['Xqzzyville', 'GPE']]).places, []);
+  const d = new Doc('');
+  runPlaces(d);
+  assert.deepEqual(d.places, []);
+});
+
+test('allUses gives metonym-only toponyms a place (evaluation against gold toponyms)', () => {
+  const d = docWith('Tehran has reiterated its support.', [['Tehran', 'GPE']]);
+  runPlaces(d, { allUses: true });
+  assert.equal(d.places.length, 1);
+  assert.equal(d.places[0].country, 'IR');
+});
+
+const here = dirname(fileURLToPath(import.meta.url));
+const seed = join(here, '..', '..', '..', 'examples');
+
+test('end to end through annotate: the seed article (Mehr News, CC BY 4.0)', () => {
+  const d = annotate(new Doc(readFileSync(join(seed, 'seed.txt'), 'utf8'), { published: '2023-04-05' }));
+  const byName = new Map(d.places.map((p) => [p.name.toLowerCase(), p]));
+  const damascus = byName.get('damascus');
+  assert.ok(damascus && damascus.country === 'SY', JSON.stringify(d.places.map((p) => p.name)));
+  assert.ok(byName.get('tehran')?.country === 'IR');
+  assert.ok(byName.get('golan heights'));
+  assert.ok(byName.get('southern syria'));
+  // Israel and Tel Aviv are only ever actors in this article
+  assert.ok(!byName.has('israel') && !byName.has('tel aviv'), JSON.stringify([...byName.keys()]));
+});

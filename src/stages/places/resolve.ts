@@ -1,0 +1,238 @@
+// Toponym resolution: picks one gazetteer entry per toponym group from its candidates.
+//
+// score = prior (log population, feature: country > curated region > capital > admin seat > town,
+//         minus a penalty for names reached only through an alternate spelling)
+//       + country context (+1.5 when the article gives any evidence for the candidate's country, and
+//         1.5 × that country's share of all its country evidence): countries named (as locations
+//         or metonyms), demonyms and organisations via entity.country, the dateline's country
+//         (double), countries of places already resolved
+//       + shared country (+1.5, when the country has no evidence yet, for a reading in a country at
+//         least half the article's toponyms could be in: a local report names towns, not its country)
+//       + admin1 context (+1.5 when the article names the candidate's province/state)
+//       + proximity (+1.5 × e^(−d/250 km) to the nearest place already resolved)
+// "City, State" pairs, countries named outright and groups with one candidate are fixed first; the
+// rest are resolved most confident first, each adding to the context of the next. So "Damascus" in
+// an article about Syria is Damascus, SY, and "Georgia" is the country unless the article is about
+// the United States. A country whose name a town in a shared country also bears ("Palestine",
+// Texas) is not fixed first but waits for context.
+//
+// Out-of-context namesakes: once the article has given evidence for some country, a candidate in a
+// country it never mentions (nor shares, as above), and over 300 km from every place resolved, must
+// be a country, curated region, capital, city of 100,000 or province of a million; a small town there
+// ("Arbat", Armenia, in a report on Iraqi Kurdistan) is no reading at all, and a toponym with only
+// such readings stays unresolved. A strict group (a facility read through the town in its name,
+// "Independence Monument") admits only supported readings and capitals or cities of a million. A
+// local group (a county named after a town, "Henry County") must also lie in a province the
+// article's other places lie in, when they lie in any of its country.
+import { prior, type GazEntry, type Match } from '../../gazetteer/index.js';
+
+export interface Group {
+  /** the candidates, most likely first */
+  matches: Match[];
+  /** how many mentions (all uses) the group has, as weight of its evidence */
+  weight: number;
+  /** the mention carries an admin-division word ("Idlib province"): prefer divisions to their seats */
+  adminCue: boolean;
+  /** the dateline names it */
+  dateline: boolean;
+  /** only readings in the article's countries (or capitals and cities of a million) will do */
+  strict?: boolean;
+  /** a division named after a town ("Henry County"): the town must lie in a province or state the article is about, when it is about any */
+  local?: boolean;
+  /** resolution */
+  chosen: GazEntry | null;
+}
+
+export interface Context {
+  /** alpha-2 → weight of evidence, from entities that are not toponyms (NORP, ORG … with a country) */
+  countries: Map<string, number>;
+  /** qualifier pairs "Alexandria, La.": [group of the town, group of the state/country or null, admin1/country constraint] */
+  qualified: { town: Group; by: Group | null; country: string | null; admin1: string | null }[];
+}
+
+const MAX_CANDIDATES = 40;
+/** a reading this close to a place already resolved is in the article's area whatever its country */
+const NEAR_KM = 300;
+/** an unsupported reading below this far down the candidates is not worth scoring */
+const UNSUPPORTED_PENALTY = 4;
+/** for a reading in a country most of the article's toponyms could be in, before any is resolved there */
+const SHARED_BONUS = 1.5;
+
+/** Readings that stand without the article's support: countries, curated regions, capitals, big cities and provinces. */
+const standsAlone = (m: Match, strict: boolean) => {
+  const e = m.entry;
+  if (m.alternate && e.feature !== 'PCLI' && e.feature !== 'REGION') return false;
+  if (strict) return e.feature === 'PPLC' || e.population >= 1_000_000;
+  return e.feature === 'PCLI' || e.feature === 'REGION' || e.feature === 'PPLC' || e.population >= (e.feature === 'ADM1' ? 1_000_000 : 100_000) || !e.country;
+};
+
+const rival = (e: GazEntry) => e.feature === 'ADM1' || e.feature === 'REGION' || e.feature === 'PPLC' || e.population >= 100000;
+
+/** Cheap distance (equirectangular, km): enough to rank nearness. */
+function km(a: GazEntry, b: GazEntry): number {
+  const x = (b.lon - a.lon) * Math.cos(((a.lat + b.lat) / 2) * (Math.PI / 180));
+  const y = b.lat - a.lat;
+  return Math.sqrt(x * x + y * y) * 111.2;
+}
+
+/** A group's candidates with their context-free score (prior and seat), capped, computed once. */
+interface Scored {
+  matches: Match[];
+  entries: GazEntry[];
+  base: Float64Array;
+}
+
+function baseScores(g: Group, countries: Map<string, number>): Scored {
+  // the likeliest, and any in a country the article is about ("Springfield" has 60 namesakes)
+  const ms = g.matches.length > MAX_CANDIDATES ? g.matches.filter((m, i) => i < MAX_CANDIDATES || countries.has(m.entry.country ?? '')) : g.matches;
+  // towns that seat a division of the same name ("Idlib" the town, seat of Idlib Governorate)
+  const seats = new Set<string>();
+  for (const m of ms) if (m.entry.feature === 'PPLA' || m.entry.feature === 'PPLC') seats.add(`${m.entry.country}|${m.entry.admin1}`);
+  const base = new Float64Array(ms.length);
+  ms.forEach((m, i) => {
+    const e = m.entry;
+    let s = prior(m);
+    if (e.feature === 'ADM1') s += g.adminCue ? 2 : seats.has(`${e.country}|${e.name}`) ? -1.5 : 0;
+    else if (g.adminCue && e.precision === 'city') s -= 2;
+    base[i] = s;
+  });
+  return { matches: ms, entries: ms.map((m) => m.entry), base };
+}
+
+/** Countries at least two and at least half of the named toponyms could be in (non-alternate readings). */
+function sharedCountries(groups: Group[]): Set<string> {
+  const latent = new Map<string, number>();
+  let named = 0;
+  for (const g of groups) {
+    if (g.matches.length === 0) continue;
+    named++;
+    const seen = new Set<string>();
+    for (const m of g.matches) if (!m.alternate && m.entry.country) seen.add(m.entry.country);
+    for (const c of seen) latent.set(c, (latent.get(c) ?? 0) + 1);
+  }
+  const out = new Set<string>();
+  for (const [c, n] of latent) if (n >= 2 && n * 2 >= named) out.add(c);
+  return out;
+}
+
+export function resolve(groups: Group[], ctx: Context): void {
+  const countries = new Map(ctx.countries);
+  const admin1 = new Set<string>();
+  const fixed: GazEntry[] = [];
+  // provinces the article's resolved places lie in, and the countries they are of
+  const areas = new Set<string>();
+  const areaCountries = new Set<string>();
+  const fix = (g: Group, e: GazEntry) => {
+    g.chosen = e;
+    if (e.feature !== 'PCLI') fixed.push(e);
+    if (e.country) countries.set(e.country, (countries.get(e.country) ?? 0) + g.weight * (g.dateline ? 2 : 1));
+    if (e.feature === 'ADM1' && e.country) admin1.add(`${e.country}|${e.name}`);
+    if (e.admin1 && e.country && e.feature !== 'PCLI' && !g.local) {
+      areas.add(`${e.country}|${e.admin1}`);
+      areaCountries.add(e.country);
+    }
+  };
+  const nearest = (e: GazEntry) => {
+    let near = Infinity;
+    for (const f of fixed) {
+      const d = km(e, f);
+      if (d < near) near = d;
+    }
+    return near;
+  };
+  /** The article supports the reading, or has said nothing about any country yet. */
+  // A country most of the article's toponyms could be in is the article's even before any is
+  // resolved: a local report names towns and counties, not its country ("Danbury", "New Milford",
+  // "Litchfield" and, once, "Mexico").
+  let sharedSet: Set<string> | null = null;
+  const shared = { has: (c: string) => (sharedSet ??= sharedCountries(groups)).has(c) };
+  const allowed = (g: Group, m: Match, near = -1) => {
+    const e = m.entry;
+    const d = () => (near >= 0 ? near : (near = nearest(e)));
+    if (g.local && e.country && areaCountries.has(e.country) && !areas.has(`${e.country}|${e.admin1}`) && d() >= 100) return false;
+    if (!g.strict && countries.size === 0) return true;
+    if (e.country !== null && ((countries.get(e.country) ?? 0) > 0 || (!g.strict && shared.has(e.country)))) return true;
+    return standsAlone(m, !!g.strict) || d() < NEAR_KM;
+  };
+
+  // 1. "Town, State" pairs: the only reading in which both fit
+  for (const q of ctx.qualified) {
+    let best: [Match, Match | null] | null = null;
+    let bs = -Infinity;
+    const quals = q.by ? q.by.matches : [null];
+    for (const t of q.town.matches) {
+      for (const b of quals) {
+        const country = b ? b.entry.country : q.country;
+        const a1 = b ? (b.entry.feature === 'ADM1' ? b.entry.name : null) : q.admin1;
+        if (!country || t.entry.country !== country) continue;
+        if (b && b.entry.feature !== 'PCLI' && b.entry.feature !== 'ADM1') continue;
+        if (a1 && t.entry.admin1 !== a1) continue;
+        const s = prior(t) + (b ? prior(b) : 0);
+        if (s > bs) (bs = s), (best = [t, b]);
+      }
+    }
+    if (!best) continue;
+    if (!q.town.chosen) fix(q.town, best[0].entry);
+    if (q.by && best[1] && !q.by.chosen) fix(q.by, best[1].entry);
+  }
+
+  // 2. countries named outright, then unambiguous names, are evidence for the rest
+  for (const g of groups) {
+    if (g.chosen || g.matches.length === 0) continue;
+    const top = g.matches[0];
+    // a country with no rival of standing ("Syria", "Jordan" against a few small towns); "Georgia"
+    // has a US state for a rival, and "Palestine" a town in Texas when the article's other names
+    // are American towns: they wait for context
+    const rivalled = g.matches.some((m, i) => i > 0 && !m.alternate && (rival(m.entry) || (m.entry.country !== top.entry.country && shared.has(m.entry.country ?? ''))));
+    if (top.entry.feature === 'PCLI' && !top.alternate && !rivalled) fix(g, top.entry);
+  }
+  // (a district named after a town waits until the article's provinces are known)
+  for (const g of groups) {
+    if (g.chosen || g.matches.length !== 1 || g.local) continue;
+    if (allowed(g, g.matches[0])) fix(g, g.matches[0].entry);
+  }
+
+  // 3. the rest, most confident first (ordered once; each is rescored with what came before it);
+  // a group whose best reading the article does not support is tried once more at the end
+  const rest = groups
+    .filter((g) => !g.chosen && g.matches.length > 0)
+    .map((g) => {
+      const sc = baseScores(g, countries);
+      return { g, sc, margin: best(g, sc).margin };
+    })
+    .sort((a, b) => b.margin - a.margin);
+  const later: typeof rest = [];
+  for (const r of rest) {
+    const b = best(r.g, r.sc);
+    if (b.ok) fix(r.g, b.entry);
+    else later.push(r);
+  }
+  for (const { g, sc } of later) {
+    const b = best(g, sc);
+    if (b.ok) fix(g, b.entry);
+  }
+
+  function best(g: Group, sc: Scored): { entry: GazEntry; margin: number; ok: boolean } {
+    let total = 0;
+    for (const w of countries.values()) total += w;
+    let b1 = -Infinity;
+    let b2 = -Infinity;
+    let bi = 0;
+    let bok = false;
+    for (let i = 0; i < sc.entries.length; i++) {
+      const e = sc.entries[i];
+      let s = sc.base[i];
+      const cw = e.country ? (countries.get(e.country) ?? 0) : 0;
+      if (cw > 0) s += 1.5 + (1.5 * cw) / total;
+      else if (e.country && !sc.matches[i].alternate && shared.has(e.country)) s += SHARED_BONUS;
+      if (e.admin1 && admin1.has(`${e.country}|${e.admin1}`)) s += 1.5;
+      const near = nearest(e);
+      if (near < Infinity) s += 1.5 * Math.exp(-near / 250);
+      const ok = allowed(g, sc.matches[i], near);
+      if (!ok) s -= UNSUPPORTED_PENALTY;
+      if (s > b1) (b2 = b1), (b1 = s), (bi = i), (bok = ok);
+      else if (s > b2) b2 = s;
+    }
+    return { entry: sc.entries[bi], margin: b1 - b2, ok: bok };
+  }
+}
