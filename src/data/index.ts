@@ -5,6 +5,7 @@ import { readFile, type FileSpec } from './read.js';
 import { files as actors } from './actors.js';
 import { files as corroboration } from './corroboration.js';
 import { files as entities } from './entities.js';
+import { files as evaluation } from './eval.js';
 import { files as events } from './events.js';
 import { files as framing } from './framing.js';
 import { files as gazetteer } from './gazetteer.js';
@@ -16,7 +17,7 @@ import { files as time } from './time.js';
 export { DataError } from './read.js';
 
 /** Every file under data/ (relative to it) and how it is read. A test checks nothing is missing. */
-export const FILES = { ...actors, ...corroboration, ...entities, ...events, ...framing, ...gazetteer, ...normalise, ...quotes, ...taxonomy, ...time };
+export const FILES = { ...actors, ...corroboration, ...entities, ...evaluation, ...events, ...framing, ...gazetteer, ...normalise, ...quotes, ...taxonomy, ...time };
 
 export type DataFile = keyof typeof FILES;
 export type Content<F extends DataFile> = (typeof FILES)[F] extends FileSpec<infer T> ? T : never;
