@@ -2,10 +2,10 @@
 // "at least 12 people died", "killing 5 and injuring 11". Lexicons in data/events/casualties.yaml.
 import type { Doc, Span } from '../../doc.js';
 import { data } from '../../data/index.js';
+import { isMonthName } from '../../data/time.js';
 import { readNumber } from './numbers.js';
 
 const NUMBER_START = /^(\d|an?$|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|single|both|couple|pair)/;
-const MONTH = /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t|tember)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?$/;
 const CONNECTORS = new Set(['and', ',', 'as', 'well', 'plus', 'including', 'among', 'them', 'along', 'with']);
 
 type Category = 'civilians' | 'military' | 'unspecified';
@@ -77,7 +77,7 @@ export function casualtiesIn(doc: Doc, from: number, to: number): Casualties {
     if (n && t.pos !== 'NUM' && !/^[a-z]/i.test(t.text)) continue;
     const used = n ? n.used : 1;
     // A day of the month ("on 18 April", "April 18") or a clock time is not a count.
-    if (n && (MONTH.test(toks[i + used]?.lower ?? '') || MONTH.test(toks[i - 1]?.lower ?? '') || toks[i + used]?.text === ':')) continue;
+    if (n && (isMonthName(toks[i + used]?.lower ?? '') || isMonthName(toks[i - 1]?.lower ?? '') || toks[i + used]?.text === ':')) continue;
     let j = i + used;
     // The victim noun: within four tokens, past modifiers ("two Iranian military advisers").
     let category: Category | null = null;

@@ -12,6 +12,7 @@ import { modeBefore, governedMode } from './modes.js';
 import { acledFor, familyOf, kind as kindInfo, ploverFor } from '../../taxonomy.js';
 import { actorForEntity, resolveActor } from './actors.js';
 import { data, type Content } from '../../data/index.js';
+import { isMonthName } from '../../data/time.js';
 import { datelineTime } from '../dates/index.js';
 import { countryByAlpha2 } from '../../gazetteer/index.js';
 
@@ -313,7 +314,6 @@ function datelineCountry(doc: Doc): string | null {
 const PRECISION_ORDER: Record<string, number> = { unknown: 0, year: 1, month: 2, week: 3, day: 4 };
 const within = (a: TimeAnn, b: TimeAnn) => !b.start || !b.end || (!!a.start && a.start >= b.start && a.start <= b.end);
 const TERRITORY = new Set(['government_regains_territory', 'nonstate_overtakes_territory']);
-const MONTHS = new Set(['march', 'may']);
 const ATTACKS = new Set(['air_strike', 'drone_strike', 'missile_attack', 'shelling']);
 
 /** Whether a new draft reports the same occurrence as an earlier one. */
@@ -395,7 +395,7 @@ export const events: Stage = {
         const head = m.tokens[m.tokens.length - 1];
         const t0 = m.first;
         // "March 20", "May": month names are not marches or wishes.
-        if (MONTHS.has(toks[t0].lower) && /^[A-Z]/.test(toks[t0].text)) continue;
+        if (isMonthName(toks[t0].lower) && /^[A-Z]/.test(toks[t0].text)) continue;
         // "a heart attack", "cyber attacks": no event.
         if (C.non_event_modifiers.includes(toks[t0 - 1]?.lower ?? '')) continue;
         let kind = info.kind;
