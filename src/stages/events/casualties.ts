@@ -3,38 +3,13 @@
 // combined as ACLED codes them (the most conservative figure, never a sum of repeats). The language
 // and the rules it feeds are in data/events/casualties.yaml, which explains each step.
 import type { Doc, Span, Token } from '../../doc.js';
-import { loadYaml } from './data.js';
+import { data } from '../../data/index.js';
 import { readNumber, readRange } from './numbers.js';
 
 export type CasualtyKind = 'killed' | 'injured';
 type Category = 'civilians' | 'military' | 'unspecified';
 const KINDS: CasualtyKind[] = ['killed', 'injured'];
 
-interface CasualtyLexicon {
-  victims: Record<Category, string[]>;
-  person_suffixes: string[];
-  units: string[];
-  killed: string[];
-  injured: string[];
-  dead_complements: string[];
-  governing_nouns: string[];
-  intransitive: string[];
-  fatal_adverbs: string[];
-  bodies: { nouns: string[]; verbs: string[] };
-  toll: string[];
-  update: string[];
-  toll_words: string[];
-  vague: Record<string, number>;
-  unquantified: { nouns: string[]; before: string[] };
-  approximators: string[];
-  additive: string[];
-  connectors: string[];
-  subset: string[];
-  auxiliaries: string[];
-  zero: { negators: string[]; fillers: string[]; both: string[]; killed: string[]; phrases: string[] };
-  cumulative: string[];
-  accounts: string[];
-}
 
 /** Phrases of one or more words, looked up at a token position; the longest match wins. */
 class Phrases<T> {
@@ -105,7 +80,7 @@ let lex: Lexicon | null = null;
 
 function lexicon(): Lexicon {
   if (lex) return lex;
-  const raw = loadYaml<CasualtyLexicon>('events/casualties.yaml');
+  const raw = data('events/casualties.yaml');
   const victim = new Map<string, Category>();
   for (const c of ['civilians', 'military', 'unspecified'] as Category[]) for (const w of raw.victims[c]) victim.set(w.toLowerCase(), c);
   const lower = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
