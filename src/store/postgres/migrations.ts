@@ -190,6 +190,39 @@ CREATE TABLE rejected (source text PRIMARY KEY, reason text NOT NULL, at text NO
 `);
     },
   },
+  {
+    version: 2,
+    name: 'ingest job queue: jobs, and a dead-letter table for those that failed 3 times',
+    // src/queue/jobs.ts reads and writes these.
+    up: sql(`
+CREATE TABLE jobs (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  kind text NOT NULL,                    -- item (an input carried whole) | url (fetched by the worker)
+  source text NOT NULL,                  -- how the input is named in reports
+  raw_hash text UNIQUE,                  -- an input waiting in the queue is queued once
+  body bytea,
+  meta jsonb NOT NULL,
+  state text NOT NULL DEFAULT 'queued',  -- queued | running
+  attempts integer NOT NULL DEFAULT 0,   -- claims so far (failures and workers that died)
+  run_at timestamptz NOT NULL DEFAULT now(),
+  claim uuid,                            -- the running claim's token
+  claimed_by text,                       -- host:pid of the worker, for people reading the table
+  claimed_at timestamptz,
+  last_error text,
+  enqueued_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX jobs_ready ON jobs(run_at, id) WHERE state = 'queued';
+CREATE INDEX jobs_running ON jobs(id) WHERE state = 'running';
+CREATE TABLE jobs_dead (
+  id bigint PRIMARY KEY,
+  kind text NOT NULL, source text NOT NULL, raw_hash text, body bytea, meta jsonb NOT NULL,
+  attempts integer NOT NULL,
+  last_error text NOT NULL,
+  enqueued_at timestamptz NOT NULL,
+  died_at timestamptz NOT NULL
+);
+`),
+  },
 ];
 
 export class SchemaTooNew extends Error {

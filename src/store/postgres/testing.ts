@@ -3,7 +3,8 @@
 // tests reported as skipped, with the reason, when no server answers: never as passed.
 import { describe, it } from 'node:test';
 import pg from 'pg';
-import { withSchema } from './connect.js';
+import { parsePgUrl, withSchema } from './connect.js';
+import { migrate } from './migrations.js';
 
 export const PG_TEST_URL = process.env.SITREP_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -69,4 +70,23 @@ export async function pgDescribe(name: string, fn: () => void): Promise<void> {
   const why = await pgUnavailable();
   if (why) it(name, { skip: why }, () => {});
   else describe(name, fn);
+}
+
+/**
+ * Runs fn with n connections to a fresh, migrated schema of its own (dropped afterwards): for
+ * tests of what lives beside the store in PostgreSQL (migrations, the job queue).
+ */
+export async function withSchemaClients<T>(n: number, fn: (cs: pg.Client[], schema: { url: string; schema: string }) => Promise<T>, opts: { migrate?: boolean } = {}): Promise<T> {
+  const t = tempSchema();
+  const target = parsePgUrl(t.url);
+  if (typeof target === 'string') throw new Error(target);
+  const cs = Array.from({ length: n }, () => new pg.Client(target.config));
+  try {
+    await Promise.all(cs.map((c) => c.connect()));
+    if (opts.migrate !== false) await migrate(cs[0], t.schema);
+    return await fn(cs, t);
+  } finally {
+    await Promise.all(cs.map((c) => c.end().catch(() => {})));
+    await t.cleanup();
+  }
 }
