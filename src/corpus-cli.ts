@@ -124,7 +124,9 @@ export function registerCorpusCommands(program: Command, out: (s: string) => voi
     .option('--allow-private', 'allow URLs that resolve to private, loopback or link-local addresses')
     .option('--workers <n>', 'extraction threads (default: one per core)')
     .option('--timeout <ms>', 'time limit for fetching each URL', '20000')
+    .option('--queue', 'queue the inputs as jobs for `sitrep worker` processes instead (a PostgreSQL store only)')
     .action(async (paths: string[], o) => {
+      if (o.queue) return (await import('./queue/cli.js')).enqueueCommand(paths, o.db, out, !!o.quiet);
       const { ingest } = await import('./ingest/run.js');
       await ingest(paths, {
         db: o.db,

@@ -1,6 +1,6 @@
 // Connecting to the PostgreSQL store named by --db: a postgres:// URL, optionally with
 // `?schema=NAME` so that several corpora (or test runs) share one database, each in its own schema.
-import pg from 'pg';
+import type pg from 'pg';
 
 export interface PgTarget {
   /** the connection settings for node-postgres, the schema parameter taken out */
@@ -42,7 +42,6 @@ export function withSchema(url: string, schema: string): string {
   return u.toString();
 }
 
-/** Quoted identifier for SQL (the schema name is checked by parsePgUrl; quoting is belt and braces). */
-export function ident(name: string): string {
-  return pg.escapeIdentifier(name);
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(url);
 }

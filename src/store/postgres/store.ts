@@ -10,7 +10,7 @@ import type { ArticleDetail, Filter, IncidentDetail, Page, PutResult, RawMeta, R
 import { parsePgUrl } from './connect.js';
 import { migrate } from './migrations.js';
 import * as reads from './queries.js';
-import { Writes } from './writes.js';
+import { clearRejected, putRejected, Writes } from './writes.js';
 
 export interface PgOptions {
   readonly?: boolean;
@@ -114,14 +114,11 @@ export class PgStore implements Store {
   }
 
   async putRejected(r: Rejection): Promise<void> {
-    await this.pool.query(
-      'INSERT INTO rejected (source, reason, at) VALUES ($1, $2, $3) ON CONFLICT (source) DO UPDATE SET reason = excluded.reason, at = excluded.at',
-      [r.source, r.reason, new Date().toISOString()],
-    );
+    await putRejected(this.pool, r);
   }
 
   async clearRejected(source: string): Promise<void> {
-    await this.pool.query('DELETE FROM rejected WHERE source = $1', [source]);
+    await clearRejected(this.pool, source);
   }
 
   async rejected(limit = 1000): Promise<(Rejection & { at: string })[]> {

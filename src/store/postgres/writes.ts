@@ -10,7 +10,7 @@ import { canonicalUrl } from '../hash.js';
 import { articleKey, assignGroups, candidateParams, candidateQuery, incidentColumns, LONG_SPAN_DAYS, REGROUP_LIMIT, VERY_LONG_SPAN_DAYS } from '../link.js';
 import { corroborationJson, soloSummaryJson, type PreparedArticle, type PreparedEvent } from '../prepare.js';
 import { dayNumber } from '../rows.js';
-import type { PutResult, RawMeta } from '../types.js';
+import type { PutResult, RawMeta, Rejection } from '../types.js';
 import { Params } from './filters.js';
 import { TEXT_CONFIG } from './migrations.js';
 
@@ -61,6 +61,20 @@ function candidatesSql(p: Params, q: ReturnType<typeof candidateParams>): string
   ].join(' UNION ALL ');
 }
 
+/** Records an input that could not be stored (replacing an earlier rejection of the same source). */
+export async function putRejected(c: Pick<Q, 'query'>, r: Rejection): Promise<void> {
+  await c.query('INSERT INTO rejected (source, reason, at) VALUES ($1, $2, $3) ON CONFLICT (source) DO UPDATE SET reason = excluded.reason, at = excluded.at', [
+    r.source,
+    r.reason,
+    new Date().toISOString(),
+  ]);
+}
+
+/** Forgets the rejection of a source that has now been read. */
+export async function clearRejected(c: Pick<Q, 'query'>, source: string): Promise<void> {
+  await c.query('DELETE FROM rejected WHERE source = $1', [source]);
+}
+
 export class Writes {
   private readonly corrCache = new Map<number, CorroborationEvent>();
 
@@ -94,7 +108,7 @@ export class Writes {
     if (same) {
       if (canon && existingId === undefined) await c.query('INSERT INTO article_urls (url, article_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [canon, same.article_id]);
       if (raw.rawHash) await this.rawAdd(c, raw.rawHash, same.id);
-      await c.query('DELETE FROM rejected WHERE source = $1', [raw.source]);
+      await clearRejected(c, raw.source);
       return this.duplicate(c, Number(same.id));
     }
     const a = p.article;
@@ -151,7 +165,7 @@ export class Writes {
     eventIds.forEach((id, k) => ces[k] && this.remember(id, ces[k]!));
     await this.recompute(c, [...touched], now);
     if (raw.rawHash) await this.rawAdd(c, raw.rawHash, revisionId);
-    await c.query('DELETE FROM rejected WHERE source = $1', [raw.source]);
+    await clearRejected(c, raw.source);
     return { status, articleId, revisionId, eventIds, incidentIds: landed };
   }
 
