@@ -128,7 +128,7 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
 
   registerCorpusCommands(program, out);
   registerServeCommand(program, out);
-  registerWorkerCommand(program, out, process.env.SITREP_DB || 'sitrep.db');
+  registerWorkerCommand(program, out, process.env.SITREP_DB || undefined);
   return program;
 }
 

@@ -2,20 +2,18 @@
 // and `sitrep worker`. Both need a PostgreSQL store: the queue lives in its schema.
 import type { Command } from 'commander';
 import { InputError } from '../errors.js';
-import { isPostgresUrl } from '../store/postgres/connect.js';
+import { isPostgresUrl } from '../store/open.js';
 import type { PgStore } from '../store/postgres/store.js';
 
-function needsPostgres(db: string, what: string): void {
+function needsPostgres(db: string | undefined, what: string): asserts db is string {
+  if (!db) throw new InputError('--db', `${what} needs a PostgreSQL store: give --db postgres://user@host:port/database, or set SITREP_DB`);
   if (!isPostgresUrl(db)) throw new InputError(`--db ${db}`, `${what} needs a PostgreSQL store (--db postgres://user@host:port/database, or SITREP_DB): the job queue lives there`);
 }
 
+/** The PostgreSQL store (its faults are StoreErrors, which the CLI reports). */
 async function openPg(db: string): Promise<PgStore> {
-  try {
-    const { PgStore } = await import('../store/postgres/store.js');
-    return await PgStore.open(db);
-  } catch (e) {
-    throw new InputError(`--db ${db.replace(/:[^:@/]*@/, ':***@')}`, `cannot open the PostgreSQL store (${(e as Error).message})`);
-  }
+  const { PgStore } = await import('../store/postgres/store.js');
+  return PgStore.open(db);
 }
 
 /** `sitrep ingest --queue PATHS`: the inputs as jobs for `sitrep worker`. */
@@ -31,7 +29,7 @@ export async function enqueueCommand(paths: string[], db: string, out: (s: strin
   }
 }
 
-export function registerWorkerCommand(program: Command, out: (s: string) => void, defaultDb: string): void {
+export function registerWorkerCommand(program: Command, out: (s: string) => void, defaultDb: string | undefined): void {
   program
     .command('worker')
     .description('take ingest jobs from the queue in a PostgreSQL store (`sitrep ingest --queue`): extract, store, link')
@@ -41,7 +39,7 @@ export function registerWorkerCommand(program: Command, out: (s: string) => void
     .option('--retry-delay <ms>', 'wait before retrying a failed job (then 4×, …; a job fails 3 times at most)', '2000')
     .option('--allow-private', 'allow URLs that resolve to private, loopback or link-local addresses')
     .option('--timeout <ms>', 'time limit for fetching each URL', '20000')
-    .action(async (o: { db: string; concurrency: string; drain?: boolean; retryDelay: string; allowPrivate?: boolean; timeout: string }) => {
+    .action(async (o: { db?: string; concurrency: string; drain?: boolean; retryDelay: string; allowPrivate?: boolean; timeout: string }) => {
       needsPostgres(o.db, '`sitrep worker`');
       const int = (flag: string, v: string, min: number, max: number) => {
         if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) throw new InputError(flag, `expected a whole number from ${min} to ${max}, got "${v}"`);

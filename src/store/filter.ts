@@ -3,6 +3,7 @@
 // limits. Each backend turns these into its own SQL (sqlite/filters.ts, postgres/filters.ts).
 import { kinds as taxonomyKinds, FAMILIES } from '../taxonomy.js';
 import { country } from './countries.js';
+import { invalidFilter } from './errors.js';
 import { dayNumber } from './rows.js';
 import type { Filter } from './types.js';
 
@@ -72,17 +73,18 @@ export function encodeCursor(day: number | null, id: number): string {
   return Buffer.from(`${day ?? 'n'}:${id}`).toString('base64url');
 }
 
-/** A cursor's position, or null when it is not one this store made. */
-export function decodeCursor(c: string): { day: number | null; id: number } | null {
+/** A cursor's position; one this store did not make is the caller's fault (invalid_filter). */
+export function decodeCursor(c: string): { day: number | null; id: number } {
   const m = /^(n|-?\d+):(\d+)$/.exec(Buffer.from(c, 'base64url').toString());
-  return m ? { day: m[1] === 'n' ? null : Number(m[1]), id: Number(m[2]) } : null;
+  if (!m) throw invalidFilter('', `not a cursor from this store: "${c}"`);
+  return { day: m[1] === 'n' ? null : Number(m[1]), id: Number(m[2]) };
 }
 
-/** A filter's date bounds as day numbers, or the problem with one of them. */
-export function dayBounds(f: Filter): { from: number | null; to: number | null } | string {
+/** A filter's date bounds as day numbers, checked: events and incidents read them the same way. */
+export function dayBounds(f: Filter): { from: number | null; to: number | null } {
   const from = dayNumber(f.from);
   const to = dayNumber(f.to);
-  if (f.from !== undefined && from === null) return `"from" is not an ISO date: ${f.from}`;
-  if (f.to !== undefined && to === null) return `"to" is not an ISO date: ${f.to}`;
+  if (f.from !== undefined && from === null) throw invalidFilter('', `"from" is not an ISO date: ${f.from}`);
+  if (f.to !== undefined && to === null) throw invalidFilter('', `"to" is not an ISO date: ${f.to}`);
   return { from, to };
 }

@@ -41,7 +41,3 @@ export function withSchema(url: string, schema: string): string {
   u.searchParams.set('schema', schema);
   return u.toString();
 }
-
-export function isPostgresUrl(url: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(url);
-}

@@ -23,9 +23,6 @@ export interface PageQuery {
   limit: number;
 }
 
-/** A filter the store cannot use: the caller's fault. */
-export class FilterProblem extends Error {}
-
 /**
  * tsquery text for search terms (every term must occur), in the syntax to_tsquery reads: words
  * are letters and digits only (../filter.ts searchTerms), so quoting them is safe. `weight` limits
@@ -51,16 +48,9 @@ function textQuery(f: Filter): string | null {
   return parts.length ? parts.join(' & ') : null;
 }
 
-function bounds(f: Filter): { from: number | null; to: number | null } {
-  const b = dayBounds(f);
-  if (typeof b === 'string') throw new FilterProblem(b);
-  return b;
-}
-
 /** WHERE fragment for keyset pages ordered by (day DESC NULLS LAST, id DESC). */
 function afterCursor(dayCol: string, idCol: string, cursor: string, p: Params): string {
   const c = decodeCursor(cursor);
-  if (!c) throw new FilterProblem(`not a cursor from this store: "${cursor}"`);
   if (c.day === null) return `(${dayCol} IS NULL AND ${idCol} < ${p.add(c.id)})`;
   const day = p.add(c.day);
   return `(${dayCol} < ${day} OR (${dayCol} = ${day} AND ${idCol} < ${p.add(c.id)}) OR ${dayCol} IS NULL)`;
@@ -78,13 +68,15 @@ export function eventsPage(f: Filter): PageQuery {
   const limit = pageLimit(f);
   const p = new Params();
   const where = ['NOT e.superseded'];
-  const { from, to } = bounds(f);
+  const { from, to } = dayBounds(f);
   if (from !== null) where.push(`e.day >= ${p.add(from)}`);
   if (to !== null) where.push(`e.day <= ${p.add(to)}`);
   if (f.country) {
     const c = countryCodes(f.country);
     where.push(`e.${c.col} = ${p.add(c.value)}`);
   }
+  // The outlet as typed, in any case (events_outlet_day).
+  if (f.outlet) where.push(`lower(e.outlet) = lower(${p.add(f.outlet.trim())})`);
   const kv = kindValues(f.kind);
   if (kv) where.push(`e.kind = ANY(${p.add(expandKinds(kv))}::text[])`);
   const ac = f.actor ? actorCountry(f.actor) : undefined;
@@ -109,13 +101,14 @@ export function incidentsPage(f: Filter): PageQuery {
   const where = ['i.events > 0'];
   // A condition on an incident's current members.
   const member = (cond: string) => `EXISTS (SELECT 1 FROM events k WHERE k.incident_id = i.id AND NOT k.superseded AND ${cond})`;
-  const { from, to } = bounds(f);
+  const { from, to } = dayBounds(f);
   if (from !== null) where.push(`i.day_end >= ${p.add(from)}`);
   if (to !== null) where.push(`i.day_start <= ${p.add(to)}`);
   if (f.country) {
     const c = countryCodes(f.country);
     where.push(`i.${c.col} = ${p.add(c.value)}`);
   }
+  if (f.outlet) where.push(member(`lower(k.outlet) = lower(${p.add(f.outlet.trim())})`));
   const kv = kindValues(f.kind);
   if (kv) {
     const alts: string[] = [];

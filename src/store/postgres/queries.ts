@@ -86,6 +86,9 @@ export async function getArticle(c: Q, id: number): Promise<ArticleDetail | null
   };
 }
 
+/** The latest dead letters shown by `sitrep stats`. */
+const DEAD_SHOWN = 10;
+
 export async function stats(c: Q): Promise<Stats> {
   const r = (
     await c.query(`SELECT
@@ -97,8 +100,17 @@ export async function stats(c: Q): Promise<Stats> {
       (SELECT count(*) FROM rejected) AS rejected,
       (SELECT count(*) FROM entities) AS entities,
       (SELECT count(*) FROM places) AS places,
-      (SELECT count(*) FROM claims) AS claims`)
+      (SELECT count(*) FROM claims) AS claims,
+      (SELECT count(*) FROM jobs WHERE state = 'queued') AS queued,
+      (SELECT count(*) FROM jobs WHERE state = 'running') AS running,
+      (SELECT count(*) FROM jobs_dead) AS dead`)
   ).rows[0];
+  const deadLetters = (
+    await c.query(
+      `SELECT source, attempts, last_error, to_char(died_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS at FROM jobs_dead ORDER BY died_at DESC, id DESC LIMIT $1`,
+      [DEAD_SHOWN],
+    )
+  ).rows.map((x) => ({ source: x.source, attempts: x.attempts, error: x.last_error, at: x.at }));
   return {
     articles: r.articles,
     revisions: r.revisions,
@@ -109,6 +121,7 @@ export async function stats(c: Q): Promise<Stats> {
     entities: r.entities,
     places: r.places,
     claims: r.claims,
+    queue: { queued: r.queued, running: r.running, dead: r.dead, deadLetters },
   };
 }
 

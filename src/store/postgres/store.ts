@@ -7,7 +7,9 @@ import pg from 'pg';
 import type { Document } from '../../contract.js';
 import { prepareArticle, type PreparedArticle } from '../prepare.js';
 import type { ArticleDetail, Filter, IncidentDetail, Page, PutResult, RawMeta, Rejection, Stats, Store, StoredEvent, StoredIncident } from '../types.js';
+import { displayName, StoreError } from '../errors.js';
 import { parsePgUrl } from './connect.js';
+import { pgMapped, pgStoreErrorOf } from './errors.js';
 import { migrate } from './migrations.js';
 import * as reads from './queries.js';
 import { clearRejected, putRejected, Writes } from './writes.js';
@@ -34,15 +36,18 @@ export class PgStore implements Store {
   private constructor(
     readonly pool: pg.Pool,
     readonly schema: string,
+    /** the store as the user named it (password masked), for messages */
+    readonly name: string,
     readonly: boolean,
   ) {
     this.writes = readonly ? null : new Writes(schema);
   }
 
-  /** Connects (creating and migrating the schema unless read-only). */
+  /** Connects (creating and migrating the schema unless read-only); a problem is a StoreError naming the store. */
   static async open(url: string, opts: PgOptions = {}): Promise<PgStore> {
+    const name = displayName(url);
     const target = parsePgUrl(url);
-    if (typeof target === 'string') throw new Error(target);
+    if (typeof target === 'string') throw new StoreError('unavailable', name, target);
     const pool = new pg.Pool({ ...target.config, max: opts.connections ?? 4, types });
     // An idle connection that fails (server restarted) must not crash the process: the next query reports it.
     pool.on('error', () => {});
@@ -51,24 +56,35 @@ export class PgStore implements Store {
       try {
         if (!opts.readonly) await migrate(c, target.schema);
         else if (!(await c.query(`SELECT 1 FROM information_schema.tables WHERE table_schema = $1 AND table_name = 'schema_migrations'`, [target.schema])).rows.length)
-          throw new Error(`no sitrep store in schema "${target.schema}" (run \`sitrep ingest\` first)`);
+          throw new StoreError('unavailable', name, `no sitrep store in schema "${target.schema}" (run \`sitrep ingest --db ${name}\` first)`);
       } finally {
         c.release();
       }
     } catch (e) {
       await pool.end().catch(() => {});
-      throw e;
+      const mapped = pgStoreErrorOf(e, name);
+      // Whatever else stops the first connection (a timeout, a closed socket) means the store cannot be had.
+      throw mapped instanceof StoreError ? mapped : new StoreError('unavailable', name, `cannot connect: ${(e as Error).message}`, e);
     }
-    return new PgStore(pool, target.schema, !!opts.readonly);
+    return new PgStore(pool, target.schema, name, !!opts.readonly);
   }
 
   private writer(): Writes {
-    if (!this.writes) throw new Error('the store was opened read-only');
+    if (!this.writes) throw new StoreError('read_only', this.name, 'opened for reading only');
     return this.writes;
+  }
+
+  /** A call on the store, PostgreSQL's faults as StoreErrors. */
+  private run<T>(fn: () => Promise<T>): Promise<T> {
+    return pgMapped(this.name, fn);
   }
 
   /** Runs fn in one transaction on client c (a pooled one when not given), again when PostgreSQL asks for a retry. */
   async tx<T>(fn: (c: pg.ClientBase) => Promise<T>, client?: pg.ClientBase): Promise<T> {
+    return this.run(() => this.txRaw(fn, client));
+  }
+
+  private async txRaw<T>(fn: (c: pg.ClientBase) => Promise<T>, client?: pg.ClientBase): Promise<T> {
     const c = client ?? (await this.pool.connect());
     try {
       for (let attempt = 1; ; attempt++) {
@@ -110,47 +126,70 @@ export class PgStore implements Store {
   }
 
   async hasRaw(rawHash: string): Promise<boolean> {
-    return reads.hasRaw(this.pool, rawHash);
+    return this.run(() => reads.hasRaw(this.pool, rawHash));
   }
 
   async putRejected(r: Rejection): Promise<void> {
-    await putRejected(this.pool, r);
+    await this.run(() => putRejected(this.pool, r));
   }
 
   async clearRejected(source: string): Promise<void> {
-    await clearRejected(this.pool, source);
+    await this.run(() => clearRejected(this.pool, source));
   }
 
   async rejected(limit = 1000): Promise<(Rejection & { at: string })[]> {
-    return reads.rejected(this.pool, limit);
+    return this.run(() => reads.rejected(this.pool, limit));
   }
 
   async events(f: Filter = {}): Promise<Page<StoredEvent>> {
-    return reads.events(this.pool, f);
+    return this.run(() => reads.events(this.pool, f));
   }
 
   async incidents(f: Filter = {}): Promise<Page<StoredIncident>> {
-    return reads.incidents(this.pool, f);
+    return this.run(() => reads.incidents(this.pool, f));
   }
 
   async getEvent(id: number): Promise<StoredEvent | null> {
-    return reads.getEvent(this.pool, id);
+    return this.run(() => reads.getEvent(this.pool, id));
   }
 
   async getIncident(id: number): Promise<IncidentDetail | null> {
-    return reads.getIncident(this.pool, id);
+    return this.run(() => reads.getIncident(this.pool, id));
   }
 
   async getArticle(id: number): Promise<ArticleDetail | null> {
-    return reads.getArticle(this.pool, id);
+    return this.run(() => reads.getArticle(this.pool, id));
   }
 
   async stats(): Promise<Stats> {
-    return reads.stats(this.pool);
+    return this.run(() => reads.stats(this.pool));
   }
 
   /** Summaries are brought up to date in each article's transaction (./writes.ts recompute): nothing is left to flush. */
   async flush(): Promise<void> {}
+
+  /**
+   * What the schema's own constraints cannot say is wrong (foreign keys and uniqueness PostgreSQL
+   * enforces itself; damaged pages it reports in its log): articles without their current
+   * revision, events without their document, incidents counting members they do not have.
+   */
+  async check(): Promise<string[]> {
+    return this.run(async () => {
+      const problems: string[] = [];
+      const count = async (sql: string) => Number((await this.pool.query(sql)).rows[0].n);
+      const checks: [string, string][] = [
+        ['SELECT count(*) AS n FROM articles a WHERE a.current_revision IS NULL OR NOT EXISTS (SELECT 1 FROM revisions r WHERE r.id = a.current_revision AND r.article_id = a.id)', 'articles without their current revision'],
+        ['SELECT count(*) AS n FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_docs d WHERE d.id = e.id)', 'events without their document'],
+        ['SELECT count(*) AS n FROM incidents i WHERE i.events <> (SELECT count(*) FROM events e WHERE e.incident_id = i.id AND NOT e.superseded)', 'incidents whose member count is stale'],
+        ["SELECT count(*) AS n FROM jobs WHERE state NOT IN ('queued', 'running')", 'jobs in an unknown state'],
+      ];
+      for (const [sql, what] of checks) {
+        const n = await count(sql);
+        if (n) problems.push(`${n} ${what}`);
+      }
+      return problems;
+    });
+  }
 
   async close(): Promise<void> {
     await this.pool.end();

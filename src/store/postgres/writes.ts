@@ -149,12 +149,12 @@ export class Writes {
     }
     if (p.entities.length) {
       const q = new Params();
-      await c.query(insertRows(q, 'entities', ['revision_id', 'local_id', 'name', 'type', 'country', 'role', 'mentions'], p.entities.map((e) => [revisionId, ...e])), q.values);
+      await c.query(insertRows(q, 'entities', ['revision_id', 'local_id', 'name', 'type', 'country', 'role', 'mentions'], p.entities.map((e) => [revisionId, e.localId, e.name, e.type, e.country, e.role, e.mentions])), q.values);
     }
     if (p.places.length) {
       const q = new Params();
       const cols = ['revision_id', 'local_id', 'name', 'country', 'admin1', 'lat', 'lon', 'precision', 'geonameid', 'mentions'];
-      await c.query(insertRows(q, 'places', cols, p.places.map((pl) => [revisionId, ...pl])), q.values);
+      await c.query(insertRows(q, 'places', cols, p.places.map((pl) => [revisionId, pl.localId, pl.name, pl.country, pl.admin1, pl.lat, pl.lon, pl.precision, pl.geonameid, pl.mentions])), q.values);
     }
     // Incidents are decided before the events are written, so each is written once, with its incident.
     const ak = articleKey(articleId);
@@ -216,7 +216,7 @@ export class Writes {
     await c.query(insertRows(p, 'events', cols, rows, { fts }), p.values);
     p = new Params();
     await c.query(insertRows(p, 'event_docs', ['id', 'json', 'corr'], events.map((e, k) => [ids[k], e.json, corr[k]])), p.values);
-    const claims = events.flatMap((e, k) => e.claims.map((cl, n) => [ids[k], n, ...cl]));
+    const claims = events.flatMap((e, k) => e.claims.map((cl, n) => [ids[k], n, cl.claimant, cl.via, cl.outlet, cl.stance, cl.quote, cl.evidence]));
     if (claims.length) {
       p = new Params();
       await c.query(insertRows(p, 'claims', ['event_id', 'n', 'claimant', 'via', 'outlet', 'stance', 'quote', 'evidence'], claims), p.values);
