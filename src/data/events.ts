@@ -54,6 +54,9 @@ const Attribution = z.strictObject({
   prepositions: Words,
   hedges: z.strictObject({ alleged: Words, uncertain: Words }),
   anonymous: Words,
+  leading_words: Words,
+  pronouns: Words,
+  not_claimants: Words,
 });
 
 const Modes = z.strictObject({

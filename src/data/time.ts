@@ -65,14 +65,16 @@ export function calendarNames(): Map<string, CalendarName> {
 
 let months: string[] | null = null;
 let weekdays: string[] | null = null;
+let fullWeekdays: string[] | null = null;
 
 /** The month names, full and abbreviated, in the file's order. */
 export function monthNames(): string[] {
   return (months ??= [...calendarNames()].filter(([, n]) => n.month).map(([w]) => w));
 }
 
-/** The weekday names, full and abbreviated, in the file's order. */
-export function weekdayNames(): string[] {
+/** The weekday names, full and abbreviated ("tues"), or full only, in the file's order. */
+export function weekdayNames(abbreviations = true): string[] {
+  if (!abbreviations) return (fullWeekdays ??= weekdayNames().filter((w) => !calendarNames().get(w)!.abbr));
   return (weekdays ??= [...calendarNames()].filter(([, n]) => n.weekday !== undefined).map(([w]) => w));
 }
 
