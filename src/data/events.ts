@@ -47,6 +47,7 @@ const Casualties = z.strictObject({
   zero: z.strictObject({ negators: Words, fillers: Words, both: Words, killed: Words, phrases: Words }),
   cumulative: Words,
   accounts: Words,
+  references: Words,
 });
 
 const Attribution = z.strictObject({
