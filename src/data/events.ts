@@ -47,6 +47,7 @@ const Casualties = z.strictObject({
   zero: z.strictObject({ negators: Words, fillers: Words, both: Words, killed: Words, phrases: Words }),
   cumulative: Words,
   accounts: Words,
+  references: Words,
 });
 
 const Attribution = z.strictObject({
@@ -59,11 +60,17 @@ const Attribution = z.strictObject({
   not_claimants: Words,
 });
 
+/** Mode cues by how far they reach: the verb after them, the phrase after them, or the rest of the sentence. */
+const Cues = z.strictObject({ verb: Words.optional(), phrase: Words.optional(), clause: Words.optional() });
+
 const Modes = z.strictObject({
   window: z.number().int().positive(),
-  negated: Words,
-  future: Words,
-  hypothetical: Words,
+  negated: Cues,
+  future: Cues,
+  hypothetical: Cues,
+  would: Words,
+  reported: Words,
+  content_verbs: Words,
   governing: z.record(z.string(), Mode),
 });
 

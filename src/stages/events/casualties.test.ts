@@ -214,3 +214,21 @@ test('evidence is an exact slice of the text', () => {
   assert.equal(text.slice(c.fatalities!.evidence.start, c.fatalities!.evidence.end), c.fatalities!.evidence.text);
   assert.equal(c.fatalities!.evidence.text, 'killed two civilians');
 });
+
+test('a death named as the object of another act is no toll of this event', () => {
+  assert.equal(read('Students marched against the killing of a teacher last month.').fatalities, null);
+  assert.equal(read('Mourners lit candles to honour a driver who died in the riots.').fatalities, null);
+  assert.equal(read('The raid, in retaliation for the killing of two soldiers, killed five militants.').fatalities?.total, 5);
+});
+
+test('two casualty words of one form share their count; of two forms, each keeps its own', () => {
+  const c = read('The militia withdrew after having killed and injured a number of guards.');
+  assert.deepEqual([c.fatalities?.coded, c.injuries?.coded], [10, 10]);
+  assert.deepEqual(kv('The bomb left him dead and injuring four bystanders.'), [1, 4]);
+});
+
+test('"killed them": as many as the people last counted', () => {
+  assert.equal(report('Gunmen seized 4 engineers at the site. They later killed them and left their bodies on the road.').fatalities?.total, 4);
+  assert.equal(read('Police cornered three suspects in a house and shot them dead.').fatalities?.total, 3);
+  assert.equal(read('Police cornered three suspects in a house and killed them.').fatalities?.total, 3);
+});

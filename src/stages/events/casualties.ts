@@ -75,6 +75,7 @@ interface Lexicon {
   zeroPhrases: Phrases<true>;
   cumulative: Phrases<true>;
   accounts: Phrases<true>;
+  references: Phrases<true>;
 }
 
 let lex: Lexicon | null = null;
@@ -117,6 +118,7 @@ function lexicon(): Lexicon {
     zeroPhrases: Phrases.of(raw.zero.phrases),
     cumulative: Phrases.of(raw.cumulative),
     accounts: Phrases.of(raw.accounts),
+    references: Phrases.of(raw.references),
   };
   return lex;
 }
@@ -266,7 +268,7 @@ export function casualtyMentions(doc: Doc, from: number, to: number): Mention[] 
     const { q, gov } = f;
     const a = Math.min(q.start, gov!.anchor);
     const b = Math.max(q.end - 1, gov!.anchor);
-    if (cumulativeCount(doc, gov!.anchor, from, to)) continue;
+    if (cumulativeCount(doc, gov!.anchor, from, to) || reference(toks, Math.min(q.start, gov!.anchor), from)) continue;
     for (const kind of gov!.kinds)
       out.push({
         kind,
@@ -379,8 +381,12 @@ function readQuantity(doc: Doc, words: string[], persons: Map<number, number>, i
     k = j + 1;
   } else if (persons.has(j) && j === i) {
     return { ...base, start: i, end: tail(doc, persons.get(j)!, to, true), value: 1, definite: true };
-  } else if ((t.lower === 'him' || t.lower === 'her') && j === i && !NP_POS.has(toks[j + 1]?.pos ?? '')) {
+  } else if ((t.lower === 'him' || t.lower === 'her') && j === i && !possessive(toks, j)) {
     return { ...base, start: i, end: j + 1, value: 1, pronoun: true };
+  } else if (t.lower === 'them' && j === i && ((L.casualty.has(toks[j - 1]) && toks[j - 1].pos === 'VERB') || L.casualty.at(toks, j + 1, to))) {
+    // "abducted 9 soldiers … later killed them", "shot them dead": as many as the people last counted
+    const a = antecedent(doc, words, persons, j);
+    return a ? { ...base, start: i, end: j + 1, value: a.value, category: a.category, pronoun: true } : null;
   } else return null;
 
   // "three of its fighters", "dozens of militants", "one of the attackers", "two of them"
@@ -434,6 +440,19 @@ function readQuantity(doc: Doc, words: string[], persons: Map<number, number>, i
   };
 }
 
+/** The last figure of people before token `j`, in its sentence or the one before, that no casualty word governs. */
+function antecedent(doc: Doc, words: string[], persons: Map<number, number>, j: number): Quantity | null {
+  const toks = doc.tokens;
+  const sent = doc.sentences[toks[j].sent];
+  const from = doc.sentences[Math.max(0, sent.i - 1)].first;
+  for (let i = j - 2; i >= from; i--) {
+    if (!/^\d|^[a-z]/i.test(toks[i].text) || !readNumber(words, i)) continue;
+    const q = readQuantity(doc, words, persons, i, j);
+    if (q && !q.vague && q.value > 0 && !q.definite && q.end <= j && !governorAfter(doc, q, j) && !governorBefore(doc, q, from)) return q;
+  }
+  return null;
+}
+
 /** "no one", "no civilians" (zero people, governed like any count); "no casualties", "without injuries" (zero). */
 function readZero(doc: Doc, i: number, k: number, to: number): Quantity | null {
   const L = lexicon();
@@ -452,6 +471,12 @@ function readZero(doc: Doc, i: number, k: number, to: number): Quantity | null {
   const c = neg === 'no' && NP_POS.has(toks[k]?.pos ?? '') ? personCategory(doc, k) : null;
   if (c && toks[k].lower.endsWith('s')) return { ...base, end: tail(doc, k + 1, to, false), category: c, zero: null };
   return null;
+}
+
+/** "her son", "her young son": "her" as a possessive, not a person. */
+function possessive(toks: Token[], j: number): boolean {
+  const n = toks[j + 1]?.pos;
+  return n === 'NOUN' || n === 'PROPN' || (n === 'ADJ' && ['NOUN', 'PROPN'].includes(toks[j + 2]?.pos ?? ''));
 }
 
 /** "15-year-old": an age is a person. */
@@ -547,7 +572,7 @@ function governorAfter(doc: Doc, q: Quantity, to: number): Governor | null {
     const kinds: CasualtyKind[] = [toks.slice(skipFrom, k).some((t) => L.fatal.has(t.lower)) ? 'killed' : kw.value];
     // "no civilians were injured or killed", "killed and wounded": both
     const link = toks[k + kw.used]?.lower;
-    const other = link === 'or' || link === 'and' ? L.casualty.at(toks, k + kw.used + 1, to) : null;
+    const other = (link === 'or' || link === 'and') && sameForm(toks[k], toks[k + kw.used + 1]) ? L.casualty.at(toks, k + kw.used + 1, to) : null;
     if (other && other.value !== kw.value) {
       if (link === 'or' && q.value > 0) return null; // "20 killed or wounded": no death count
       kinds.push(other.value);
@@ -584,7 +609,7 @@ function governorBefore(doc: Doc, q: Quantity, from: number): Governor | null {
   if (kind) {
     const kinds = [kind];
     // "killing and injuring a number of fighters" (not "leaving him killed and injuring five")
-    if (toks[p - 1]?.lower === 'and' && toks[p - 2]?.lower.slice(-3) === toks[p].lower.slice(-3)) {
+    if (toks[p - 1]?.lower === 'and' && sameForm(toks[p - 2], toks[p])) {
       const other = kindAt(p - 2);
       if (other && other !== kind) kinds.push(other);
     }
@@ -602,6 +627,11 @@ function governorBefore(doc: Doc, q: Quantity, from: number): Governor | null {
     if (CLAUSE_STOP.has(t.text) || t.text === ',' || t.pos === 'NUM' || L.casualty.has(t)) break;
   }
   return null;
+}
+
+/** "killing and injuring", "killed or wounded": two casualty words of one form share their count. */
+function sameForm(a: Token | undefined, b: Token | undefined): boolean {
+  return !!a && !!b && a.lower.slice(-2) === b.lower.slice(-2);
 }
 
 /** Whether only connectors stand between two counts, and whether one names a part of the other. */
@@ -652,6 +682,18 @@ function additiveAround(toks: Token[], q: Quantity, gov: Governor, to: number): 
     if (L.additive.has(toks[k].lower)) return true;
     if (k > gov.anchor && (toks[k].lower === 'wounds' || toks[k].lower === 'injuries') && toks[k - 2]?.lower === 'of') return true;
   }
+  return false;
+}
+
+/**
+ * A death named as the object of something else is no toll of this event: "protested against the
+ * killing of a demonstrator", "justice for the death of", "to honour a man who died".
+ */
+function reference(toks: Token[], start: number, from: number): boolean {
+  const L = lexicon();
+  let k = start - 1;
+  while (k >= from && /^(the|a|an|this|that|these|those)$/.test(toks[k].lower)) k--;
+  for (let a = Math.max(from, k - 3); a <= k; a++) if (L.references.at(toks, a, k + 1)?.used === k + 1 - a) return true;
   return false;
 }
 

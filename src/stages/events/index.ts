@@ -452,8 +452,11 @@ export const events: Stage = {
         // Israel of carrying out missile strikes near Homs").
         const alleged = accusing && t0 <= accusing.until && kindInfo(kind)?.violent ? accusing.by : null;
         if (t0 <= verbalUntil && !governed && !alleged) continue;
-        let mode: Mode = modeBefore(doc, s.first, t0);
+        let mode: Mode = modeBefore(doc, s.first, t0, m.last, m.tokens);
         if (governed && t0 <= governed.until) mode = governed.mode;
+        // What an accusation that is itself not actual alleges is not actual either ("in order to
+        // accuse the army of using chemical weapons").
+        if (alleged && alleged.mode !== 'actual' && mode === 'actual') mode = alleged.mode;
         // "will travel to Moscow on Thursday for talks": a time the grammar puts ahead makes it future.
         if (mode === 'actual' && futureTimeIn(doc, s.i, clauseOf(doc, s.i, t0, m.last))) mode = 'future';
         const gm = governedMode(info.kind);

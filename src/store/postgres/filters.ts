@@ -1,7 +1,7 @@
 // Filters → SQL for PostgreSQL: the WHERE clauses and parameters of an events or incidents page.
 // What each filter means is decided once for every backend (../filter.ts); here it becomes
-// PostgreSQL's terms: text search as a tsquery over the events' tsvector (GIN), boxes as point
-// containment (GiST), pages newest first with undated rows last (as SQLite orders NULLs).
+// PostgreSQL's terms: text search as a tsquery over the events' tsvector (GIN), boxes as latitude
+// and longitude ranges (btree), pages newest first with undated rows last (as SQLite orders NULLs).
 // PostgreSQL's planner picks between an index's set and a walk in page order from its statistics,
 // which SQLite's store has to do by counting (../sqlite/filters.ts).
 import { actorCountry, countryCodes, dayBounds, decodeCursor, expandKinds, kindValues, pageLimit, searchTerms, type SearchTerm } from '../filter.js';
@@ -56,11 +56,11 @@ function afterCursor(dayCol: string, idCol: string, cursor: string, p: Params): 
   return `(${dayCol} < ${day} OR (${dayCol} = ${day} AND ${idCol} < ${p.add(c.id)}) OR ${dayCol} IS NULL)`;
 }
 
-/** Point-in-box for a [minLon, minLat, maxLon, maxLat] box; across the antimeridian (minLon > maxLon) it is two boxes. */
+/** Point in a [minLon, minLat, maxLon, maxLat] box; across the antimeridian (minLon > maxLon) it is two boxes. */
 function inBox(lon: string, lat: string, bbox: NonNullable<Filter['bbox']>, p: Params): string {
   const [minLon, minLat, maxLon, maxLat] = bbox;
-  const box = (a: number, b: number) => `point(${lon}, ${lat}) <@ box(point(${p.add(a)}, ${p.add(minLat)}), point(${p.add(b)}, ${p.add(maxLat)}))`;
-  return minLon <= maxLon ? box(minLon, maxLon) : `(${box(minLon, 180)} OR ${box(-180, maxLon)})`;
+  const lons = minLon <= maxLon ? `${lon} BETWEEN ${p.add(minLon)} AND ${p.add(maxLon)}` : `(${lon} >= ${p.add(minLon)} OR ${lon} <= ${p.add(maxLon)})`;
+  return `${lat} BETWEEN ${p.add(minLat)} AND ${p.add(maxLat)} AND ${lons}`;
 }
 
 /** The ids and days of one page of events (`SELECT e.id, e.day … LIMIT limit + 1`). */
@@ -123,11 +123,7 @@ export function incidentsPage(f: Filter): PageQuery {
   }
   const tq = textQuery(f);
   if (tq) where.push(member(`k.fts @@ to_tsquery('${TEXT_CONFIG}', ${p.add(tq)})`));
-  if (f.bbox) {
-    const [minLon, minLat, maxLon, maxLat] = f.bbox;
-    where.push(minLon <= maxLon ? `i.lon BETWEEN ${p.add(minLon)} AND ${p.add(maxLon)}` : `(i.lon >= ${p.add(minLon)} OR i.lon <= ${p.add(maxLon)})`);
-    where.push(`i.lat BETWEEN ${p.add(minLat)} AND ${p.add(maxLat)}`);
-  }
+  if (f.bbox) where.push(inBox('i.lon', 'i.lat', f.bbox, p));
   if (f.minCorroboration !== undefined && f.minCorroboration > 0) where.push(`i.corroboration >= ${p.add(f.minCorroboration)}`);
   if (f.cursor) where.push(afterCursor('i.day_start', 'i.id', f.cursor, p));
   const sql = `SELECT i.* FROM incidents i WHERE ${where.join(' AND ')} ORDER BY i.day_start DESC NULLS LAST, i.id DESC LIMIT ${p.add(limit + 1)}`;

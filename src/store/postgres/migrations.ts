@@ -7,7 +7,8 @@
 // Text search: one tsvector per event (evidence weighted A, actors B, place C) under a GIN index,
 // with English stemming and no stop words, so that every word typed must occur, as in SQLite's
 // FTS5; accents are folded when the unaccent extension is there (SQLite folds them too).
-// Places: a GiST index over point(lon, lat) (core PostgreSQL, no extension) answers box filters.
+// Places: box filters are latitude and longitude ranges over a btree index (see events_lat_lon;
+// PostGIS is not needed for boxes around points, and is not used).
 import type pg from 'pg';
 
 export interface PgMigration {
@@ -165,7 +166,11 @@ CREATE INDEX events_target_country ON events(target_country, day);
 CREATE INDEX events_incident ON events(incident_id);
 CREATE INDEX events_revision ON events(revision_id);
 CREATE INDEX events_fts ON events USING gin (fts);
-CREATE INDEX events_point ON events USING gist (point(lon, lat));
+-- Boxes: plain btree ranges on latitude (then longitude), which the planner costs from the
+-- columns' own statistics; a GiST over point(lon, lat) answers boxes too, but PostgreSQL estimates
+-- every box as tiny (a fixed selectivity) and then sorts a large box's thousands of matches
+-- rather than walking the page order.
+CREATE INDEX events_lat_lon ON events(lat, lon) WHERE NOT superseded;
 -- Linking candidates (link.ts candidateQuery): short day ranges by their start, long ones by their end.
 CREATE INDEX events_link ON events(family, day_lo, day_hi) INCLUDE (geo_class, country2, lat, lon, article_id, incident_id) WHERE NOT superseded AND incident_id IS NOT NULL;
 CREATE INDEX events_link_long ON events(family, day_hi, day_lo) INCLUDE (geo_class, country2, lat, lon, article_id, incident_id)

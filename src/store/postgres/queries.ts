@@ -11,21 +11,24 @@ import { eventsPage, incidentsPage } from './filters.js';
 type Row = Record<string, any>;
 type Q = Pick<pg.ClientBase, 'query'>;
 
-const EVENT_SELECT = `SELECT e.id, d.json, e.family, e.date, e.country2, e.country3, e.incident_id, e.superseded,
+const EVENT_SELECT = `SELECT e.id, e.day, d.json, e.family, e.date, e.country2, e.country3, e.incident_id, e.superseded,
   e.article_id, r.n AS revision, a.url, a.outlet, a.title, a.published, i.corroboration, i.grade
   FROM events e JOIN event_docs d ON d.id = e.id JOIN articles a ON a.id = e.article_id JOIN revisions r ON r.id = e.revision_id
   LEFT JOIN incidents i ON i.id = e.incident_id`;
 
 export async function events(c: Q, f: Filter): Promise<Page<StoredEvent>> {
   const q = eventsPage(f);
-  const page = (await c.query(q.sql, q.params)).rows as { id: number; day: number | null }[];
-  const more = page.length > q.limit;
-  const ids = page.slice(0, q.limit);
-  // The documents of the page only, in the page's order.
-  const byId = new Map<number, Row>();
-  if (ids.length) for (const r of (await c.query(`${EVENT_SELECT} WHERE e.id = ANY($1::bigint[])`, [ids.map((x) => x.id)])).rows) byId.set(r.id, r);
-  const last = ids[ids.length - 1];
-  return { items: ids.map(({ id }) => storedEvent(byId.get(id)!)), cursor: more && last ? encodeCursor(last.day, last.id) : null };
+  // The page and its documents in one round trip: the page's ids from the filter, then their rows.
+  const rows = (
+    await c.query(
+      `WITH page AS (${q.sql}) ${EVENT_SELECT} JOIN page ON page.id = e.id ORDER BY page.day DESC NULLS LAST, page.id DESC`,
+      q.params,
+    )
+  ).rows;
+  const more = rows.length > q.limit;
+  const items = rows.slice(0, q.limit);
+  const last = items[items.length - 1];
+  return { items: items.map(storedEvent), cursor: more && last ? encodeCursor(last.day, last.id) : null };
 }
 
 export async function incidents(c: Q, f: Filter): Promise<Page<StoredIncident>> {

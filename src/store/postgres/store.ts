@@ -195,3 +195,16 @@ export class PgStore implements Store {
     await this.pool.end();
   }
 }
+
+/** Drops the schema of the PostgreSQL store at url, with everything in it (tools that rebuild a scratch corpus). */
+export async function dropPgStore(url: string): Promise<void> {
+  const target = parsePgUrl(url);
+  if (typeof target === 'string') throw new StoreError('unavailable', displayName(url), target);
+  const c = new pg.Client(target.config);
+  await c.connect();
+  try {
+    await c.query(`DROP SCHEMA IF EXISTS "${target.schema}" CASCADE`);
+  } finally {
+    await c.end();
+  }
+}

@@ -7,8 +7,8 @@ import type pg from 'pg';
 import { conflictBetween, groupIncidents, sameIncident, summarise, type CorroborationEvent } from '../../corroborate/index.js';
 import { country } from '../countries.js';
 import { canonicalUrl } from '../hash.js';
-import { articleKey, assignGroups, candidateParams, candidateQuery, incidentColumns, LONG_SPAN_DAYS, REGROUP_LIMIT, VERY_LONG_SPAN_DAYS } from '../link.js';
-import { corroborationJson, soloSummaryJson, type PreparedArticle, type PreparedEvent } from '../prepare.js';
+import { articleKey, assignGroups, candidateParams, candidateQuery, incidentColumns, LONG_SPAN_DAYS, REGROUP_LIMIT, VERY_LONG_SPAN_DAYS, type IncidentColumns } from '../link.js';
+import { corroborationJson, soloSummaryJson, type PreparedArticle, type PreparedClaim, type PreparedEntity, type PreparedEvent, type PreparedPlace } from '../prepare.js';
 import { dayNumber } from '../rows.js';
 import type { PutResult, RawMeta, Rejection } from '../types.js';
 import { Params } from './filters.js';
@@ -35,7 +35,7 @@ function hash32(s: string): number {
 }
 
 /** INSERT … VALUES of several rows at once, each value a parameter unless the column says how to render it. */
-function insertRows(p: Params, table: string, columns: string[], rows: unknown[][], render: Record<string, (ph: string) => string> = {}): string {
+export function insertRows(p: Params, table: string, columns: string[], rows: unknown[][], render: Record<string, (ph: string) => string> = {}): string {
   const values = rows.map((r) => `(${r.map((v, k) => (render[columns[k]] ?? ((x: string) => x))(p.add(v))).join(', ')})`);
   return `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values.join(', ')}`;
 }
@@ -59,6 +59,42 @@ function candidatesSql(p: Params, q: ReturnType<typeof candidateParams>): string
     one(`e.day_hi - e.day_lo > ${LONG_SPAN_DAYS} AND e.day_hi - e.day_lo <= ${VERY_LONG_SPAN_DAYS} AND e.day_hi BETWEEN ${lo} AND ${v('hiLong')} AND e.day_lo <= ${hi}`),
     one(`e.day_hi - e.day_lo > ${VERY_LONG_SPAN_DAYS} AND e.day_hi >= ${lo} AND e.day_lo <= ${hi}`),
   ].join(' UNION ALL ');
+}
+
+/** The columns of an events row, in the order of eventValues. */
+export const EVENT_COLUMNS = ['id', 'revision_id', 'article_id', 'local_id', 'kind', 'family', 'event_type', 'sub_event_type', 'date', 'date_end', 'day',
+  'time_precision', 'country2', 'country3', 'admin1', 'location', 'lat', 'lon', 'geo_precision', 'initiator', 'initiator_country', 'target',
+  'target_country', 'fatalities', 'mode', 'historical', 'confidence', 'outlet', 'incident_id', 'day_lo', 'day_hi', 'geo_class', 'fts'];
+
+/** The text index: evidence (A), actors (B), place (C), from one JSON array parameter. */
+export const EVENT_RENDER = {
+  fts: (ph: string) =>
+    `setweight(to_tsvector('${TEXT_CONFIG}', (${ph}::jsonb)->>0), 'A') || setweight(to_tsvector('${TEXT_CONFIG}', (${ph}::jsonb)->>1), 'B') || setweight(to_tsvector('${TEXT_CONFIG}', (${ph}::jsonb)->>2), 'C')`,
+};
+
+export const ENTITY_COLUMNS = ['revision_id', 'local_id', 'name', 'type', 'country', 'role', 'mentions'];
+export const entityValues = (revisionId: number, e: PreparedEntity) => [revisionId, e.localId, e.name, e.type, e.country, e.role, e.mentions];
+export const PLACE_COLUMNS = ['revision_id', 'local_id', 'name', 'country', 'admin1', 'lat', 'lon', 'precision', 'geonameid', 'mentions'];
+export const placeValues = (revisionId: number, p: PreparedPlace) => [revisionId, p.localId, p.name, p.country, p.admin1, p.lat, p.lon, p.precision, p.geonameid, p.mentions];
+export const CLAIM_COLUMNS = ['event_id', 'n', 'claimant', 'via', 'outlet', 'stance', 'quote', 'evidence'];
+export const claimValues = (eventId: number, n: number, c: PreparedClaim) => [eventId, n, c.claimant, c.via, c.outlet, c.stance, c.quote, c.evidence];
+export const INCIDENT_COLUMNS = ['family', 'kind', 'date_start', 'date_end', 'day_start', 'day_end', 'country2', 'country3', 'location', 'admin1', 'lat', 'lon',
+  'events', 'articles', 'outlets', 'corroboration', 'grade', 'fatalities', 'summary', 'dirty', 'updated_at'];
+
+/** An incident's columns (INCIDENT_COLUMNS) from its flat columns and summary. */
+export function incidentValues(col: IncidentColumns, summary: string, now: string): unknown[] {
+  return [col.family, col.kind, col.dateStart, col.dateEnd, dayNumber(col.dateStart), dayNumber(col.dateEnd), col.country2, country(col.country2)?.alpha3 ?? null,
+    col.location, col.admin1, col.lat, col.lon, col.events, col.articles, col.outlets, col.corroboration, col.grade, col.fatalities, summary, false, now];
+}
+
+/** A prepared event as the values of its events row (EVENT_COLUMNS). */
+export function eventValues(id: number, revisionId: number, articleId: number, e: PreparedEvent, incidentId: number | null): unknown[] {
+  const r = e.row;
+  const pl = r.place;
+  return [id, revisionId, articleId, r.localId, r.kind, r.family, r.eventType, r.subEventType, r.date, r.dateEnd, r.day, r.timePrecision,
+    r.country2, r.country3, pl?.admin1 ?? null, pl?.name ?? null, pl?.lat ?? null, pl?.lon ?? null, pl?.precision ?? null, r.initiator,
+    r.initiatorCountry, r.target, r.targetCountry, r.fatalities, r.mode, r.historical, r.confidence, r.outlet, incidentId,
+    r.dayLo, r.dayHi, r.geoClass, JSON.stringify([r.fts.evidence, r.fts.actors, r.fts.place])];
 }
 
 /** Records an input that could not be stored (replacing an earlier rejection of the same source). */
@@ -149,12 +185,11 @@ export class Writes {
     }
     if (p.entities.length) {
       const q = new Params();
-      await c.query(insertRows(q, 'entities', ['revision_id', 'local_id', 'name', 'type', 'country', 'role', 'mentions'], p.entities.map((e) => [revisionId, e.localId, e.name, e.type, e.country, e.role, e.mentions])), q.values);
+      await c.query(insertRows(q, 'entities', ENTITY_COLUMNS, p.entities.map((e) => entityValues(revisionId, e))), q.values);
     }
     if (p.places.length) {
       const q = new Params();
-      const cols = ['revision_id', 'local_id', 'name', 'country', 'admin1', 'lat', 'lon', 'precision', 'geonameid', 'mentions'];
-      await c.query(insertRows(q, 'places', cols, p.places.map((pl) => [revisionId, pl.localId, pl.name, pl.country, pl.admin1, pl.lat, pl.lon, pl.precision, pl.geonameid, pl.mentions])), q.values);
+      await c.query(insertRows(q, 'places', PLACE_COLUMNS, p.places.map((pl) => placeValues(revisionId, pl))), q.values);
     }
     // Incidents are decided before the events are written, so each is written once, with its incident.
     const ak = articleKey(articleId);
@@ -198,28 +233,15 @@ export class Writes {
     const ids = (await c.query(`SELECT nextval(pg_get_serial_sequence('events', 'id')) AS id FROM generate_series(1, $1)`, [events.length])).rows
       .map((r) => Number(r.id))
       .sort((x, y) => x - y);
-    const cols = ['id', 'revision_id', 'article_id', 'local_id', 'kind', 'family', 'event_type', 'sub_event_type', 'date', 'date_end', 'day', 'time_precision',
-      'country2', 'country3', 'admin1', 'location', 'lat', 'lon', 'geo_precision', 'initiator', 'initiator_country', 'target', 'target_country',
-      'fatalities', 'mode', 'historical', 'confidence', 'outlet', 'incident_id', 'day_lo', 'day_hi', 'geo_class', 'fts'];
-    const rows = events.map((e, k) => {
-      const r = e.row;
-      const pl = r.place;
-      return [ids[k], revisionId, articleId, r.localId, r.kind, r.family, r.eventType, r.subEventType, r.date, r.dateEnd, r.day, r.timePrecision,
-        r.country2, r.country3, pl?.admin1 ?? null, pl?.name ?? null, pl?.lat ?? null, pl?.lon ?? null, pl?.precision ?? null, r.initiator,
-        r.initiatorCountry, r.target, r.targetCountry, r.fatalities, r.mode, r.historical, r.confidence, r.outlet, incidentOf.get(k) ?? null,
-        r.dayLo, r.dayHi, r.geoClass, JSON.stringify([r.fts.evidence, r.fts.actors, r.fts.place])];
-    });
-    // The text index: evidence (A), actors (B), place (C), from one JSON array parameter.
-    const fts = (ph: string) =>
-      `setweight(to_tsvector('${TEXT_CONFIG}', (${ph}::jsonb)->>0), 'A') || setweight(to_tsvector('${TEXT_CONFIG}', (${ph}::jsonb)->>1), 'B') || setweight(to_tsvector('${TEXT_CONFIG}', (${ph}::jsonb)->>2), 'C')`;
+    const rows = events.map((e, k) => eventValues(ids[k], revisionId, articleId, e, incidentOf.get(k) ?? null));
     let p = new Params();
-    await c.query(insertRows(p, 'events', cols, rows, { fts }), p.values);
+    await c.query(insertRows(p, 'events', EVENT_COLUMNS, rows, EVENT_RENDER), p.values);
     p = new Params();
     await c.query(insertRows(p, 'event_docs', ['id', 'json', 'corr'], events.map((e, k) => [ids[k], e.json, corr[k]])), p.values);
-    const claims = events.flatMap((e, k) => e.claims.map((cl, n) => [ids[k], n, cl.claimant, cl.via, cl.outlet, cl.stance, cl.quote, cl.evidence]));
+    const claims = events.flatMap((e, k) => e.claims.map((cl, n) => claimValues(ids[k], n, cl)));
     if (claims.length) {
       p = new Params();
-      await c.query(insertRows(p, 'claims', ['event_id', 'n', 'claimant', 'via', 'outlet', 'stance', 'quote', 'evidence'], claims), p.values);
+      await c.query(insertRows(p, 'claims', CLAIM_COLUMNS, claims), p.values);
     }
     return ids;
   }
@@ -295,14 +317,8 @@ export class Writes {
       const e = prepared[m.k];
       const summary = soloSummaryJson(e, articleKey(articleId), m.ce.id);
       if (!e.solo || summary === null) return null;
-      const col = e.solo.columns;
-      const r = await c.query(
-        `INSERT INTO incidents (family, kind, date_start, date_end, day_start, day_end, country2, country3, location, admin1, lat, lon,
-          events, articles, outlets, corroboration, grade, fatalities, summary, dirty, updated_at)
-          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, false, $20) RETURNING id`,
-        [col.family, col.kind, col.dateStart, col.dateEnd, dayNumber(col.dateStart), dayNumber(col.dateEnd), col.country2, country(col.country2)?.alpha3 ?? null,
-          col.location, col.admin1, col.lat, col.lon, col.events, col.articles, col.outlets, col.corroboration, col.grade, col.fatalities, summary, now],
-      );
+      const q = new Params();
+      const r = await c.query(`${insertRows(q, 'incidents', INCIDENT_COLUMNS, [incidentValues(e.solo.columns, summary, now)])} RETURNING id`, q.values);
       return Number(r.rows[0].id);
     };
     if (!hit.length) {
