@@ -1,6 +1,7 @@
 // Token patterns for lexicons written as data ("launch|fire * missile|rocket"). Compiled once into
 // slots and indexed by the words a pattern can start with, so matching a sentence costs one Map
-// look-up per token, not one scan per pattern.
+// look-up per token, not one scan per pattern. Plain phrases ("on the outskirts of", "could not be
+// verified") are patterns of words only (`phrases()`): the one matcher every stage looks words up with.
 import type { Token } from './doc.js';
 
 interface Slot {
@@ -47,11 +48,21 @@ export function compile<T>(source: string, value: T, order = 0): Pattern<T> {
   return { source, slots, value, order };
 }
 
+/**
+ * Which tokens may match a word by their lemma as well as their lower-cased text: in every slot
+ * (the default: "fired" matches "fire"), in phrases of one word only, or nowhere.
+ */
+export type LemmaUse = 'all' | 'single' | 'none';
+
 export class PatternSet<T> {
   private byFirst = new Map<string, Pattern<T>[]>();
+  private byLast: Map<string, Pattern<T>[]> | null = null;
   readonly size: number;
 
-  constructor(patterns: Pattern<T>[]) {
+  constructor(
+    private readonly patterns: Pattern<T>[],
+    private readonly lemma: LemmaUse = 'all',
+  ) {
     for (const p of patterns)
       for (const w of p.slots[0].words!) {
         const list = this.byFirst.get(w);
@@ -59,6 +70,50 @@ export class PatternSet<T> {
         else this.byFirst.set(w, [p]);
       }
     this.size = patterns.length;
+  }
+
+  /** The patterns that may start with a word (its lower-cased text or lemma), in the order listed. */
+  startingWith(word: string): readonly Pattern<T>[] {
+    return this.byFirst.get(word) ?? NONE;
+  }
+
+  /**
+   * The matches starting at token i and ending by `to`: those of the token's text, longest first,
+   * then in the order listed; then those of its lemma (see LemmaUse), likewise.
+   */
+  at(tokens: Token[], i: number, to = tokens.length): PatternMatch<T>[] {
+    const t = tokens[i];
+    if (!t || i >= to) return [];
+    const out: PatternMatch<T>[] = [];
+    const longest = (a: PatternMatch<T>, b: PatternMatch<T>) => b.last - a.last || a.pattern.order - b.pattern.order;
+    for (const key of this.lemma !== 'none' && t.lemma !== t.lower ? [t.lower, t.lemma] : [t.lower]) {
+      const found: PatternMatch<T>[] = [];
+      for (const p of this.byFirst.get(key) ?? []) {
+        if (key !== t.lower && this.lemma === 'single' && p.slots.length > 1) continue;
+        const m = this.lemma === 'all' ? matchAt(p, tokens, i, to) : wordsAt(p, tokens, i, to);
+        if (m && !out.some((x) => x.pattern === p)) found.push(m);
+      }
+      out.push(...found.sort(longest));
+    }
+    return out;
+  }
+
+  /** The phrases (patterns of words only) whose last word is token i, starting at or after `from`; longest first. */
+  endingAt(tokens: Token[], i: number, from = 0): PatternMatch<T>[] {
+    if (!this.byLast) {
+      this.byLast = new Map();
+      for (const p of this.patterns) {
+        if (p.slots.some((s) => !s.words || s.optional || s.gap)) continue;
+        for (const w of p.slots[p.slots.length - 1].words!) this.byLast.set(w, [...(this.byLast.get(w) ?? []), p]);
+      }
+    }
+    const out: PatternMatch<T>[] = [];
+    for (const p of this.byLast.get(tokens[i]?.lower) ?? []) {
+      const start = i - p.slots.length + 1;
+      const m = start >= from ? wordsAt(p, tokens, start, i + 1, 0) : null;
+      if (m) out.push(m);
+    }
+    return out.sort((a, b) => b.last - b.first - (a.last - a.first) || a.pattern.order - b.pattern.order);
   }
 
   /** Every match starting in [from, to), longest first where they overlap at one start. */
@@ -90,6 +145,81 @@ export class PatternSet<T> {
       out.push(m);
     }
     return out.sort((a, b) => a.first - b.first);
+  }
+}
+
+const NONE: readonly never[] = [];
+
+/** Whether a pattern of words only fits the tokens' lower-cased text at `start`, from slot `from` on. */
+function wordsFit(p: Pattern<unknown>, tokens: Token[], start: number, end: number, from: number): boolean {
+  const n = p.slots.length;
+  if (start + n > end) return false;
+  for (let k = from; k < n; k++) if (!p.slots[k].words?.has(tokens[start + k].lower)) return false;
+  return true;
+}
+
+/** A pattern of words only, matched on the tokens' lower-cased text from slot `from` on (a phrase). */
+function wordsAt<T>(p: Pattern<T>, tokens: Token[], start: number, end: number, from = 1): PatternMatch<T> | null {
+  if (!wordsFit(p, tokens, start, end, from)) return null;
+  const n = p.slots.length;
+  return { pattern: p, first: start, last: start + n, tokens: Array.from({ length: n }, (_, k) => start + k) };
+}
+
+/**
+ * Plain phrases: runs of lower-case words matched word for word ("so-called", "on the outskirts
+ * of"), kept as patterns of words (no slot syntax is read) in one PatternSet. A word matches a
+ * token's lower-cased text, and its lemma as `lemma` says (default: only in one-word phrases, so
+ * "killed" finds "kill" but "death toll" is read as written).
+ */
+export class Phrases<T> {
+  private readonly set: PatternSet<T>;
+  constructor(
+    entries: Iterable<[string, T]>,
+    private readonly lemma: Exclude<LemmaUse, 'all'> = 'single',
+  ) {
+    const list: Pattern<T>[] = [];
+    for (const [phrase, value] of entries) {
+      const words = phrase.toLowerCase().split(' ');
+      list.push({ source: phrase, slots: words.map((w) => ({ words: new Set([w]), pos: null, optional: false, gap: false })), value, order: list.length });
+    }
+    this.set = new PatternSet(list, lemma);
+  }
+  static of(xs: Iterable<string>, lemma: Exclude<LemmaUse, 'all'> = 'single'): Phrases<true> {
+    return new Phrases([...xs].map((x) => [x, true as const]), lemma);
+  }
+  /**
+   * The longest phrase starting at token i and ending by `to` (the text's before the lemma's): the
+   * first of set.at(), found without building the list, as casualty counts ask at most tokens.
+   */
+  at(toks: Token[], i: number, to = toks.length): { used: number; value: T } | null {
+    const t = toks[i];
+    if (!t || i >= to) return null;
+    const p = this.longest(t.lower, toks, i, to, false) ?? (this.lemma !== 'none' && t.lemma !== t.lower ? this.longest(t.lemma, toks, i, to, true) : null);
+    return p ? { used: p.slots.length, value: p.value } : null;
+  }
+  private longest(word: string, toks: Token[], i: number, to: number, viaLemma: boolean): Pattern<T> | null {
+    let best: Pattern<T> | null = null;
+    for (const p of this.set.startingWith(word)) {
+      if (viaLemma && this.lemma === 'single' && p.slots.length > 1) continue;
+      if (best && (p.slots.length < best.slots.length || (p.slots.length === best.slots.length && p.order > best.order))) continue;
+      if (wordsFit(p, toks, i, to, 1)) best = p;
+    }
+    return best;
+  }
+  /** Every phrase starting at token i, as at() orders them. */
+  allAt(toks: Token[], i: number, to = toks.length): { used: number; value: T }[] {
+    return this.set.at(toks, i, to).map((m) => ({ used: m.last - m.first, value: m.pattern.value }));
+  }
+  /** The longest phrase whose last word is token i, starting at or after `from`. */
+  endingAt(toks: Token[], i: number, from = 0): { used: number; value: T } | null {
+    const m = this.set.endingAt(toks, i, from)[0];
+    return m ? { used: m.last - m.first, value: m.pattern.value } : null;
+  }
+  /** A one-word phrase is the token (its text, or its lemma as `lemma` allows). */
+  has(t: Token | undefined): boolean {
+    if (!t) return false;
+    const one = (p: Pattern<T>) => p.slots.length === 1;
+    return this.set.startingWith(t.lower).some(one) || (this.lemma !== 'none' && this.set.startingWith(t.lemma).some(one));
   }
 }
 

@@ -74,27 +74,3 @@ export interface CorroborationEvent {
   /** the sentence(s) the event was read from: near-identical evidence marks a reprint */
   evidence?: string;
 }
-
-const DAY = 86_400_000;
-
-const days = new Map<string, number | null>();
-
-/** Days since 1970-01-01 of an ISO date or datetime (its date part), or null. */
-export function dayNumber(iso: string | null | undefined): number | null {
-  if (!iso) return null;
-  const d = iso.slice(0, 10);
-  let n = days.get(d);
-  if (n === undefined) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d);
-    const t = m ? Date.UTC(+m[1], +m[2] - 1, +m[3]) : NaN;
-    n = Number.isNaN(t) ? null : Math.round(t / DAY);
-    // Distinct dates are few (a few thousand over a decade); the bound only guards odd input.
-    if (days.size > 100_000) days.clear();
-    days.set(d, n);
-  }
-  return n;
-}
-
-export function isoDay(n: number): string {
-  return new Date(n * DAY).toISOString().slice(0, 10);
-}

@@ -4,7 +4,7 @@ import type { Actor, Document, Event } from '../contract.js';
 import { familyOf, kind as kindInfo } from '../taxonomy.js';
 import { resolveActor } from '../stages/events/actors.js';
 import { config, nameKey, outletNamed, wireCredits, type OutletInfo } from './config.js';
-import { dayNumber } from './event.js';
+import { dayNumber } from '../days.js';
 import type { ActorRef, ClaimRef, CorroborationEvent } from './event.js';
 
 export interface FromDocumentOptions {

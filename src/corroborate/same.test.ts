@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareEvents, sameIncident, distanceKm, dayRange } from './same.js';
+import { compareEvents, sameIncident, dayRange } from './same.js';
+import { distanceKm } from '../geo.js';
 import { AT, ISR, RUS, UKR, USA, SYR, claim, ev } from './testing.js';
 import { familyOf } from '../taxonomy.js';
 
@@ -46,7 +47,7 @@ test('two background mentions match only with the same date', () => {
 });
 
 test('places: the city and its airport 20 km away match for a strike (limit 25 km)', () => {
-  assert.ok(distanceKm(AT.damascus, AT.damascusAirport) > 15);
+  assert.ok(distanceKm(AT.damascus.lat, AT.damascus.lon, AT.damascusAirport.lat, AT.damascusAirport.lon) > 15);
   assert.equal(sameIncident(ev('a:e1'), ev('b:e1', AT.damascusAirport)), true);
 });
 

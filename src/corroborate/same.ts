@@ -4,7 +4,9 @@
 // evidence reaches the threshold: agreeing on nothing is not enough. Thresholds and points are in
 // data/corroboration.yaml; the rules are written out in README.md beside this file.
 import { config, familyRule } from './config.js';
-import { dayNumber, type ActorRef, type CorroborationEvent, type DatePrecision } from './event.js';
+import { dayNumber } from '../days.js';
+import { distanceKm } from '../geo.js';
+import type { ActorRef, CorroborationEvent, DatePrecision } from './event.js';
 
 export interface Comparison {
   same: boolean;
@@ -34,17 +36,8 @@ function placeClass(e: CorroborationEvent): LocLevel {
   return 'country';
 }
 
-/** Great-circle distance in km. */
-export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLon = (b.lon - a.lon) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
 function km(a: CorroborationEvent, b: CorroborationEvent): number {
-  return distanceKm({ lat: a.lat!, lon: a.lon! }, { lat: b.lat!, lon: b.lon! });
+  return distanceKm(a.lat!, a.lon!, b.lat!, b.lon!);
 }
 
 interface LocResult {

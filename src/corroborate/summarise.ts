@@ -23,7 +23,8 @@
 //               (initiator or target)
 //   weak        otherwise: a single source, or only the state media of parties
 import { config, outletNamed } from './config.js';
-import { dayNumber, type ActorRef, type ClaimRef, type CorroborationEvent, type DatePrecision, type PlacePrecision } from './event.js';
+import { dayNumber } from '../days.js';
+import type { ActorRef, ClaimRef, CorroborationEvent, DatePrecision, PlacePrecision } from './event.js';
 import { incidentIdOf } from './link.js';
 import { rolesOf } from './same.js';
 import { claimChain, sourceGroups, type SourceGroup } from './sources.js';

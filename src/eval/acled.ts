@@ -19,7 +19,9 @@ import { parse } from 'csv-parse/sync';
 import { InputError } from '../errors.js';
 import { extract } from '../pipeline.js';
 import type { Document, Event, Place } from '../contract.js';
-import { haversineKm } from './score.js';
+import { distanceKm } from '../geo.js';
+import { isRealDate } from '../days.js';
+import { calendarNames } from '../data/time.js';
 import { sameActor } from './acled-actors.js';
 import { countryByAlpha2, countryByAlpha3, countryByName } from '../gazetteer/index.js';
 
@@ -60,20 +62,16 @@ export interface AcledRow {
   fatalities: number;
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** ACLED's event_date as exported: "2020-05-09", "9-May-20", "09 May 2020", "May 9, 2020". */
 export function parseAcledDate(s: string): string | null {
   const t = s.trim();
   const pad = (n: number) => String(n).padStart(2, '0');
-  const valid = (y: number, m: number, d: number) => {
-    const dt = new Date(Date.UTC(y, m - 1, d));
-    return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d ? `${y}-${pad(m)}-${pad(d)}` : null;
-  };
+  const valid = (y: number, m: number, d: number) => (isRealDate(y, m, d) ? `${y}-${pad(m)}-${pad(d)}` : null);
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(t);
   if (m) return valid(+m[1], +m[2], +m[3]);
   const year = (y: string) => (y.length === 2 ? 2000 + +y : +y);
-  const month = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+  const month = (name: string) => calendarNames().get(name.slice(0, 3).toLowerCase())?.month ?? 0;
   m = /^(\d{1,2})[-\s]([A-Za-z]+)\.?[-\s](\d{2}|\d{4})$/.exec(t);
   if (m && month(m[2]) > 0) return valid(year(m[3]), month(m[2]), +m[1]);
   m = /^([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$/.exec(t);
@@ -226,7 +224,7 @@ export function scoreNote(row: AcledRow, doc: Document): NoteResult {
   }
   if (row.geoPrecision !== null && row.geoPrecision <= 2 && row.lat !== null && row.lon !== null) {
     const pl = placeOf(doc, primary);
-    const km = pl && pl.lat !== null && pl.lon !== null ? haversineKm(row.lat, row.lon, pl.lat, pl.lon) : null;
+    const km = pl && pl.lat !== null && pl.lon !== null ? distanceKm(row.lat, row.lon, pl.lat, pl.lon) : null;
     add('location', km !== null && km <= 50, `${row.location} (${row.lat}, ${row.lon})`, pl ? `${pl.name} (${pl.lat}, ${pl.lon})${km !== null ? `, ${Math.round(km)} km off` : ''}` : '-');
   }
   if (row.timePrecision === null || row.timePrecision === 1) add('date', primary?.time?.start === row.date, row.date, primary?.time?.start ?? '-');

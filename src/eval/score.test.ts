@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Tally, haversineKm, match, scoreEntities, scorePlaces, scoreQuotes, scoreEvents, sameSpeaker } from './score.js';
+import { Tally, match, scoreEntities, scorePlaces, scoreQuotes, scoreEvents, sameSpeaker } from './score.js';
 import type { Document } from '../contract.js';
 
 const span = (text: string, start = 0) => ({ start, end: start + text.length, text });
@@ -25,11 +25,6 @@ test('a tally with nothing predicted and nothing expected is perfect, not a divi
   t.fn = 2;
   assert.equal(t.recall, 0);
   assert.equal(t.f1, 0);
-});
-
-test('Damascus to Beirut is about 85 km', () => {
-  const d = haversineKm(33.51, 36.29, 33.89, 35.5);
-  assert.ok(d > 80 && d < 90, String(d));
 });
 
 test('matching is one-to-one, best pairs first', () => {

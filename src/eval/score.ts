@@ -1,6 +1,7 @@
 // Scoring extract output against gold annotations. Pure functions: gold and predicted documents
 // in, counts out. The matching rules are the ones test/gold/README.md tells annotators.
 import type { Document, Event, Place } from '../contract.js';
+import { distanceKm } from '../geo.js';
 
 export interface GoldEntity {
   name: string;
@@ -70,14 +71,6 @@ export class Tally {
 }
 
 export type Scores = Record<string, Tally>;
-
-export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const rad = Math.PI / 180;
-  const dLat = (lat2 - lat1) * rad;
-  const dLon = (lon2 - lon1) * rad;
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(a)));
-}
 
 const norm = (s: string) =>
   s
@@ -161,7 +154,7 @@ export function scorePlaces(gold: GoldPlace[], doc: Document): Scores {
   let ok = 0;
   for (const [i, j] of pairs) {
     const p = doc.places[j];
-    if (p.lat !== null && p.lon !== null && haversineKm(gold[i].lat, gold[i].lon, p.lat, p.lon) <= 161) ok++;
+    if (p.lat !== null && p.lon !== null && distanceKm(gold[i].lat, gold[i].lon, p.lat, p.lon) <= 161) ok++;
   }
   // A place counts when it is found and put within 161 km of the truth (the geoparsing convention).
   within.tp = ok;
@@ -212,7 +205,7 @@ export function scoreEvents(gold: GoldEvent[], doc: Document, ctx: EventScoringC
   const pred = doc.events;
   const near = (g: GoldEvent, p: Event) => {
     const pl = placeOf(doc, p);
-    return !!(g.location && pl && pl.lat !== null && pl.lon !== null && haversineKm(g.location.lat, g.location.lon, pl.lat, pl.lon) <= 50);
+    return !!(g.location && pl && pl.lat !== null && pl.lon !== null && distanceKm(g.location.lat, g.location.lon, pl.lat, pl.lon) <= 50);
   };
   const pairs = match(gold, pred, (g, p) => {
     const sameFamily = ctx.familyOf(g.kind) !== null && ctx.familyOf(g.kind) === ctx.familyOf(p.kind);
@@ -275,7 +268,7 @@ export function scoreEvents(gold: GoldEvent[], doc: Document, ctx: EventScoringC
     (gv, pv) => {
       const g = gv as { lat: number; lon: number };
       const pl = pv as Place;
-      return pl.lat !== null && pl.lon !== null && haversineKm(g.lat, g.lon, pl.lat, pl.lon) <= 50;
+      return pl.lat !== null && pl.lon !== null && distanceKm(g.lat, g.lon, pl.lat, pl.lon) <= 50;
     },
   );
   field('date', (g) => g.date, (p) => p.time?.start);

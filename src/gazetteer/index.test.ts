@@ -159,12 +159,6 @@ test('directions.tsv: compass parts of a country lie the right way of each other
   assert.equal(compassPoint(candidates('Damascus')[0], 's'), null);
 });
 
-test('distanceKm', () => {
-  // Damascus – Beirut is about 85 km
-  const d = distanceKm(33.51, 36.29, 33.89, 35.5);
-  assert.ok(d > 75 && d < 95, String(d));
-});
-
 test('a division the list misplaced is placed by its towns, and its towns are joined to it', () => {
   // country-state-city puts Helmand's centroid in Maryland and Free State's in Kansas
   const helmand = candidates('Helmand').find((e) => e.feature === 'ADM1')!;

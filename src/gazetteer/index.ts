@@ -282,12 +282,7 @@ export function compassPoint(e: GazEntry, compass: string): { lat: number; lon: 
   return { lat: d[ci * 2], lon: d[ci * 2 + 1] };
 }
 
-/** Great-circle distance in km. */
-export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const r = Math.PI / 180;
-  const a = Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
-  return 12742 * Math.asin(Math.min(1, Math.sqrt(a)));
-}
+export { distanceKm } from '../geo.js';
 
 /** Milliseconds the first load took (read + index), and the index's size. */
 export function loadStats(): { ms: number; entries: number; keys: number; built: Record<string, unknown> } {

@@ -1,6 +1,7 @@
 // Article metadata from a page's head: Open Graph / Twitter / Dublin Core meta tags, JSON-LD and
 // a few HTML elements. Each field takes the first source that has it, most structured first.
 import { monthNames } from '../data/time.js';
+import { isRealDate } from '../days.js';
 
 export interface HtmlMeta {
   title: string | null;
@@ -96,9 +97,7 @@ function byline(s: string | null | undefined): string | null {
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function realDate(y: number, m: number, d: number): boolean {
-  if (y < 1900 || y > 2100) return false;
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+  return y >= 1900 && y <= 2100 && isRealDate(y, m, d);
 }
 
 /**

@@ -23,6 +23,7 @@
 import * as chrono from 'chrono-node';
 import type { Doc, Sentence, Stage, TimeAnn, TimePrecision, Token } from '../../doc.js';
 import { data } from '../../data/index.js';
+import { dateOf, dayOf, isoDay, mondayOf, monthEnd, weekdayOf } from '../../days.js';
 import { calendarNames, type CalendarName } from '../../data/time.js';
 
 export const NO_PUBLICATION_DATE = 'no publication date: relative dates left unresolved';
@@ -100,19 +101,6 @@ export function loadCues(): Cues {
   return cues;
 }
 
-// ---- calendar arithmetic on day numbers (days since 1970-01-01, UTC) ---------------------------
-
-const DAY_MS = 86_400_000;
-const dayNo = (y: number, m: number, d: number) => Math.round(Date.UTC(y, m - 1, d) / DAY_MS);
-function ymd(n: number): [number, number, number] {
-  const t = new Date(n * DAY_MS);
-  return [t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate()];
-}
-const iso = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
-/** 0 = Sunday */
-const weekdayOf = (n: number) => (((n + 4) % 7) + 7) % 7;
-const mondayOf = (n: number) => n - ((weekdayOf(n) + 6) % 7);
-const monthEnd = (y: number, m: number) => dayNo(y, m + 1, 0);
 
 /** The publication date as written (its own time zone, not converted to UTC), or null. */
 export function publicationDay(doc: Doc): string | null {
@@ -175,7 +163,7 @@ export const dates: Stage = {
   run(doc: Doc) {
     const c = loadCues();
     const pubIso = publicationDay(doc);
-    const pub = pubIso ? dayNo(+pubIso.slice(0, 4), +pubIso.slice(5, 7), +pubIso.slice(8, 10)) : null;
+    const pub = pubIso ? dayOf(+pubIso.slice(0, 4), +pubIso.slice(5, 7), +pubIso.slice(8, 10)) : null;
     if (pub === null && !doc.warnings.includes(NO_PUBLICATION_DATE)) doc.warnings.push(NO_PUBLICATION_DATE);
 
     const found: Found[] = [];
@@ -223,8 +211,8 @@ function readChrono(
   const text = doc.text.slice(base, doc.tokens[b - 1].end);
   // Without a publication date only absolute expressions are used, which do not depend on the
   // reference; any fixed reference will do.
-  const refDay = pub ?? dayNo(2000, 1, 1);
-  const [ry, rm, rd] = ymd(refDay);
+  const refDay = pub ?? dayOf(2000, 1, 1);
+  const [ry, rm, rd] = dateOf(refDay);
   const ref = { instant: new Date(Date.UTC(ry, rm - 1, rd, 12)), timezone: 0 };
   const results = chronoParser().parse(text, ref, { forwardDate: false });
   let month: Found | null = null;
@@ -267,9 +255,9 @@ function isYearOffset(doc: Doc, first: number, last: number, c: Cues): boolean {
 /** Moves a bare month's resolution into the year `y` names. */
 function yearOfMonth(month: Found, y: Found) {
   if (month.start === null || y.start === null) return;
-  const [yy] = ymd(y.start);
-  const [, mm] = ymd(month.start);
-  month.start = dayNo(yy, mm, 1);
+  const [yy] = dateOf(y.start);
+  const [, mm] = dateOf(month.start);
+  month.start = dayOf(yy, mm, 1);
   month.end = monthEnd(yy, mm);
   month.absolute = y.absolute;
 }
@@ -384,10 +372,10 @@ function resolveChrono(
     const m = st.get('month')!;
     f.absolute = true;
     if (has('day')) {
-      f.start = dayNo(y, m, st.get('day')!);
+      f.start = dayOf(y, m, st.get('day')!);
       f.precision = 'day';
     } else {
-      f.start = dayNo(y, m, 1);
+      f.start = dayOf(y, m, 1);
       f.precision = 'month';
     }
     f.end = f.precision === 'day' ? f.start : monthEnd(y, m);
@@ -404,7 +392,7 @@ function resolveChrono(
   // "the past week", "the next few days": a stretch up to or from publication, unlike "last week".
   const head = T[first].lower;
   const theStretch = first > s.first && T[first - 1].lower === 'the' && (c.past.has(head) || c.next.has(head));
-  const chronoDay = () => dayNo(st.get('year')!, st.get('month')!, st.get('day')!);
+  const chronoDay = () => dayOf(st.get('year')!, st.get('month')!, st.get('day')!);
   // "tomorrow", "in 10 days" (a weekend's direction is settled below, from the words)
   if (!month && weekday === undefined && unit !== 'weekend') f.forward ||= chronoDay() > refDay;
   // "in 10 years" points forward only in a future clause; "the first time in 10 years" looks back
@@ -447,14 +435,14 @@ function resolveChrono(
     f.precision = 'day';
     rangeEnd(f, r);
   } else if (month) {
-    const [py, pm] = ymd(pub);
+    const [py, pm] = dateOf(pub);
     let y: number;
     if (dir === -1) y = month < pm ? py : py - 1; // "last April" read in April is a year ago
     else if (dir === 1) y = month > pm ? py : py + 1;
     else if (dir === 0) y = py;
     else if (forward) y = month >= pm ? py : py + 1;
     else y = month <= pm ? py : py - 1;
-    f.start = dayNo(y, month, 1);
+    f.start = dayOf(y, month, 1);
     f.end = monthEnd(y, month);
     f.precision = 'month';
   } else if (weekday !== undefined) {
@@ -490,8 +478,8 @@ function standsAlone(doc: Doc, s: Sentence, first: number, last: number, isWeekd
 
 /** The year that puts month/day nearest publication on the side the words or grammar choose. */
 function nearestYear(pub: number, m: number, d: number, forward: boolean, dir: -1 | 0 | 1 | undefined): number {
-  const [py] = ymd(pub);
-  const options = [py - 1, py, py + 1].map((y) => dayNo(y, m, d));
+  const [py] = dateOf(pub);
+  const options = [py - 1, py, py + 1].map((y) => dayOf(y, m, d));
   if (dir === -1) return options.filter((x) => x < pub).pop()!;
   if (dir === 1) return options.find((x) => x > pub)!;
   return forward ? options.find((x) => x >= pub)! : options.filter((x) => x <= pub).pop()!;
@@ -501,22 +489,22 @@ function nearestYear(pub: number, m: number, d: number, forward: boolean, dir: -
 function rangeEnd(f: Found, r: chrono.ParsedResult) {
   const e = r.end;
   if (!e || f.start === null || (!e.isCertain('month') && !e.isCertain('day'))) return;
-  const [sy, sm] = ymd(f.start);
+  const [sy, sm] = dateOf(f.start);
   const m = e.isCertain('month') ? e.get('month')! : sm;
   let y = e.isCertain('year') && f.absolute ? e.get('year')! : sy;
-  let end = e.isCertain('day') ? dayNo(y, m, e.get('day')!) : monthEnd(y, m);
-  if (end < f.start) end = e.isCertain('day') ? dayNo(++y, m, e.get('day')!) : monthEnd(++y, m);
+  let end = e.isCertain('day') ? dayOf(y, m, e.get('day')!) : monthEnd(y, m);
+  if (end < f.start) end = e.isCertain('day') ? dayOf(++y, m, e.get('day')!) : monthEnd(++y, m);
   f.end = end;
 }
 
 function calendarUnit(anchor: number, unit: Unit): [number, number] {
-  const [y, m] = ymd(anchor);
+  const [y, m] = dateOf(anchor);
   if (unit === 'week') {
     const mon = mondayOf(anchor);
     return [mon, mon + 6];
   }
-  if (unit === 'month') return [dayNo(y, m, 1), monthEnd(y, m)];
-  return [dayNo(y, 1, 1), dayNo(y, 12, 31)];
+  if (unit === 'month') return [dayOf(y, m, 1), monthEnd(y, m)];
+  return [dayOf(y, 1, 1), dayOf(y, 12, 31)];
 }
 
 /** Saturday of the weekend meant: the last one by default, the coming one when pointed forward. */
@@ -538,7 +526,7 @@ const DECADE = /^(1[89]\d|20\d)0s$/;
 
 function readYearsAndVague(doc: Doc, s: Sentence, pub: number | null, c: Cues, found: Found[], covered: Uint8Array) {
   const T = doc.tokens;
-  const maxYear = (pub !== null ? ymd(pub)[0] : 2100) + 30;
+  const maxYear = (pub !== null ? dateOf(pub)[0] : 2100) + 30;
   for (let i = s.first; i < s.last; i++) {
     if (covered[i]) continue;
     const t = T[i];
@@ -619,8 +607,8 @@ function readYear(doc: Doc, s: Sentence, i: number, maxYear: number, c: Cues, co
   return {
     first: lead,
     last,
-    start: dayNo(from, 1, 1),
-    end: dayNo(to, 12, 31),
+    start: dayOf(from, 1, 1),
+    end: dayOf(to, 12, 31),
     precision: 'year',
     absolute: true,
     forward: false,
@@ -727,8 +715,8 @@ function settle(doc: Doc, found: Found[], pub: number | null, c: Cues): TimeAnn[
       (f.forward && (end === null || pub === null || end > pub)) ||
       (f.futureClause && (end === null || pub === null || end >= pub));
     out.push({
-      start: start === null ? null : iso(start),
-      end: end === null ? null : iso(end),
+      start: start === null ? null : isoDay(start),
+      end: end === null ? null : isoDay(end),
       precision,
       mention: doc.mention(f.first, f.last),
       background: background && !future,

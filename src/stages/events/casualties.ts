@@ -5,45 +5,12 @@
 import type { Doc, Span, Token } from '../../doc.js';
 import { data } from '../../data/index.js';
 import { isMonthName } from '../../data/time.js';
+import { Phrases } from '../../patterns.js';
 import { readNumber, readRange } from './numbers.js';
 
 export type CasualtyKind = 'killed' | 'injured';
 type Category = 'civilians' | 'military' | 'unspecified';
 const KINDS: CasualtyKind[] = ['killed', 'injured'];
-
-
-/** Phrases of one or more words, looked up at a token position; the longest match wins. */
-class Phrases<T> {
-  private byFirst = new Map<string, { words: string[]; value: T }[]>();
-  constructor(entries: Iterable<[string, T]>) {
-    for (const [phrase, value] of entries) {
-      const words = phrase.toLowerCase().split(' ');
-      const list = this.byFirst.get(words[0]) ?? [];
-      list.push({ words, value });
-      list.sort((a, b) => b.words.length - a.words.length);
-      this.byFirst.set(words[0], list);
-    }
-  }
-  static of(xs: string[]): Phrases<true> {
-    return new Phrases(xs.map((x) => [x, true as const]));
-  }
-  /** The phrase starting at token i (matched on the lower-cased text, or a single word's lemma), ending before `to`. */
-  at(toks: Token[], i: number, to: number): { used: number; value: T } | null {
-    const t = toks[i];
-    if (!t || i >= to) return null;
-    for (const key of t.lemma !== t.lower ? [t.lower, t.lemma] : [t.lower]) {
-      for (const c of this.byFirst.get(key) ?? []) {
-        if (c.words.length > 1 && key !== t.lower) continue;
-        if (i + c.words.length > to) continue;
-        if (c.words.every((w, k) => k === 0 || toks[i + k].lower === w)) return { used: c.words.length, value: c.value };
-      }
-    }
-    return null;
-  }
-  has(t: Token | undefined): boolean {
-    return !!t && (this.byFirst.get(t.lower)?.some((c) => c.words.length === 1) || this.byFirst.get(t.lemma)?.some((c) => c.words.length === 1) || false);
-  }
-}
 
 interface Lexicon {
   victim: Map<string, Category>;

@@ -6,12 +6,12 @@ import type { Doc, Token } from '../../doc.js';
 import type { Claim, Stance } from '../../contract.js';
 import { data } from '../../data/index.js';
 import { weekdayNames } from '../../data/time.js';
+import { Phrases } from '../../patterns.js';
 
 let lex: {
   verb: Map<string, Stance>;
-  preps: string[][];
-  hedges: { words: string[]; stance: Stance }[];
-  hedgeFirst: Map<string, { words: string[]; stance: Stance }[]>;
+  preps: Phrases<true>;
+  hedges: Phrases<Stance>;
   leading: Set<string>;
   pronouns: Set<string>;
   notClaimants: Set<string>;
@@ -22,14 +22,11 @@ function lexicon() {
   const raw = data('events/attribution.yaml');
   const verb = new Map<string, Stance>();
   for (const [stance, ws] of Object.entries(raw.verbs)) for (const w of ws) verb.set(w, stance as Stance);
-  const hedges = Object.entries(raw.hedges).flatMap(([stance, ws]) => ws.map((w) => ({ words: w.toLowerCase().split(' '), stance: stance as Stance })));
-  const hedgeFirst = new Map<string, { words: string[]; stance: Stance }[]>();
-  for (const h of hedges) hedgeFirst.set(h.words[0], [...(hedgeFirst.get(h.words[0]) ?? []), h]);
+  const hedges = new Phrases(Object.entries(raw.hedges).flatMap(([stance, ws]) => ws.map((w) => [w, stance as Stance] as [string, Stance])), 'none');
   lex = {
     verb,
-    preps: raw.prepositions.map((p) => p.split(' ')),
+    preps: Phrases.of(raw.prepositions, 'none'),
     hedges,
-    hedgeFirst,
     leading: new Set(raw.leading_words),
     pronouns: new Set(raw.pronouns),
     notClaimants: new Set([...weekdayNames(false), ...raw.not_claimants]),
@@ -158,16 +155,13 @@ function sentenceAttribution(doc: Doc, sent: number): { hedge: Stance | null; pr
   // Hedges anywhere in the sentence weaken whatever else it says.
   let hedge: Stance | null = null;
   for (let i = s.first; i < s.last; i++) {
-    for (const h of L.hedgeFirst.get(toks[i].lower) ?? []) {
-      if (h.words.every((w, k) => toks[i + k]?.lower === w)) hedge = hedge === 'alleged' ? hedge : h.stance;
-    }
+    for (const h of L.hedges.allAt(toks, i)) hedge = hedge === 'alleged' ? hedge : h.value;
   }
   let prep: Attribution | null = null;
   // "according to X", "citing X"
   for (let i = s.first; i < s.last && !prep; i++) {
-    for (const p of L.preps) {
-      if (p[0] !== toks[i].lower || !p.every((w, k) => toks[i + k]?.lower === w)) continue;
-      const after = phraseAfter(doc, i + p.length, s.last);
+    for (const p of L.preps.allAt(toks, i)) {
+      const after = phraseAfter(doc, i + p.used, s.last);
       if (!after.text) continue;
       const via: string[] = [];
       // "…, SANA reported, citing a military source": the reporter is the next link.

@@ -7,6 +7,7 @@ import type { Doc, Mention, Token } from '../../doc.js';
 import { cues } from './toponym-use.js';
 import { heads } from './heads.js';
 import { data } from '../../data/index.js';
+import { Phrases } from '../../patterns.js';
 
 export interface AnchorCtx {
   toponymStartingAt(tok: number): Mention | undefined;
@@ -27,8 +28,8 @@ const COORD = new Set(['and', 'or', ',']);
 interface Words {
   approx: Set<string>;
   units: Set<string>;
-  /** relation phrases (data/gazetteer/anchors.yaml) by their first word, longest first */
-  relations: Map<string, string[][]>;
+  /** relation phrases (data/gazetteer/anchors.yaml) */
+  relations: Phrases<true>;
   frame: Set<string>;
   city: Set<string>;
   locative: Set<string>;
@@ -39,12 +40,10 @@ let W: Words | null = null;
 function words(): Words {
   if (W) return W;
   const a = data('gazetteer/anchors.yaml');
-  const relations = new Map<string, string[][]>();
-  for (const r of a.relations.map((p) => p.split(' '))) relations.set(r[0], [...(relations.get(r[0]) ?? []), r].sort((x, y) => y.length - x.length));
   W = {
     approx: new Set(a.approximately),
     units: new Set(a.distance_units),
-    relations,
+    relations: Phrases.of(a.relations, 'none'),
     frame: new Set(a.frame_words),
     city: new Set(a.city_words),
     locative: new Set(a.locative),
@@ -101,12 +100,10 @@ export function anchorsOf(doc: Doc, m: Mention, ctx: AnchorCtx, insideTown: bool
     how = 'direction';
     q = d + 1;
   } else {
-    for (const r of W.relations.get(low(q)) ?? []) {
-      if (r.every((w, i) => low(q + i) === w)) {
-        how = 'in';
-        q += r.length;
-        break;
-      }
+    const r = q >= lo ? W.relations.at(T, q, hi) : null;
+    if (r) {
+      how = 'in';
+      q += r.used;
     }
     if (!how && comma) how = 'apposition';
   }

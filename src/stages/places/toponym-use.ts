@@ -3,6 +3,7 @@
 // file only walks the tokens around a mention. Constant work per mention: a few Set look-ups.
 import type { Doc, Mention, Token, ToponymUse } from '../../doc.js';
 import { data } from '../../data/index.js';
+import { Phrases } from '../../patterns.js';
 
 interface Cues {
   locPrep: Set<string>;
@@ -14,8 +15,8 @@ interface Cues {
   skippable: Set<string>;
   relNouns: Set<string>;
   relPreps: Set<string>;
-  /** metonymic frames keyed by their last word */
-  frames: Map<string, string[][]>;
+  /** metonymic frames, read back from the word before a name */
+  frames: Phrases<string>;
   locSubjVerbs: Set<string>;
   passiveMetonym: Set<string>;
   copulas: Set<string>;
@@ -30,11 +31,7 @@ export function cues(): Cues {
   if (C) return C;
   const y = data('gazetteer/toponym-use.yaml');
   const set = (k: Exclude<keyof typeof y, 'metonymic_frames'>) => new Set(y[k].map((w) => w.toLowerCase()));
-  const frames = new Map<string, string[][]>();
-  for (const f of y.metonymic_frames as string[][]) {
-    const last = f[f.length - 1];
-    frames.set(last, [...(frames.get(last) ?? []), f]);
-  }
+  const frames = new Phrases(y.metonymic_frames.map((f) => [f.join(' '), f.join(' ')] as [string, string]), 'none');
   C = {
     locPrep: set('locative_prepositions'),
     locFrames: set('locative_frames'),
@@ -134,11 +131,8 @@ function leftDecision(s: At, first: number): UseDecision | null {
   const t = tok(s, p);
   if (!t) return null;
   const w = t.lower;
-  for (const f of c.frames.get(w) ?? []) {
-    let ok = true;
-    for (let q = 0; q < f.length && ok; q++) ok = tok(s, p - f.length + 1 + q)?.lower === f[q];
-    if (ok) return { use: 'metonym', cue: 'frame', word: f.join(' ') };
-  }
+  const f = c.frames.endingAt(s.T, p, s.lo);
+  if (f) return { use: 'metonym', cue: 'frame', word: f.value };
   if (c.relPreps.has(w)) {
     let q = p - 1;
     while (tok(s, q) && (tok(s, q)!.pos === 'ADJ' || tok(s, q)!.lower === 'the')) q--;

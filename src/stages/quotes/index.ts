@@ -237,17 +237,7 @@ class Reader {
     const toks = this.doc.tokens;
     const last = p.openTok - 1;
     if (last < 0) return false;
-    for (const words of this.lex.naming.get(toks[last].lower) ?? []) {
-      let ok = true;
-      for (let w = words.length - 1, k = last; w >= 0; w--, k--) {
-        if (k < 0 || toks[k].lower !== words[w]) {
-          ok = false;
-          break;
-        }
-      }
-      if (ok) return true;
-    }
-    return false;
+    return this.lex.naming.endingAt(toks, last) !== null;
   }
 
   /**

@@ -1,5 +1,6 @@
 // The quotes stage's language knowledge, read once from data/quotes/*.tsv.
 import { data } from '../../data/index.js';
+import { Phrases } from '../../patterns.js';
 
 export interface SpeechForm {
   lemma: string;
@@ -18,8 +19,8 @@ export type ReferenceClass = 'person' | 'group' | 'any' | 'indefinite' | 'docume
 export interface Lexicon {
   /** lower-case surface form → speech verb readings */
   speech: Map<string, SpeechForm[]>;
-  /** naming cues as lower-case word lists, keyed by their last word */
-  naming: Map<string, string[][]>;
+  /** naming cues ("called", "so-called", "known as") */
+  naming: Phrases<true>;
   reference: Map<string, ReferenceClass>;
   links: Set<string>;
   minor: Set<string>;
@@ -48,12 +49,10 @@ export function lexicon(): Lexicon {
       speech.set(f, list);
     }
   }
-  const naming = new Map<string, string[][]>();
-  for (const { cue } of data('quotes/naming-cues.tsv')) {
-    const words = cue.toLowerCase().split(/\s+/);
-    const last = words[words.length - 1];
-    naming.set(last, [...(naming.get(last) ?? []), words]);
-  }
+  const naming = Phrases.of(
+    data('quotes/naming-cues.tsv').map((r) => r.cue.toLowerCase().split(/\s+/).join(' ')),
+    'none',
+  );
   const reference = new Map<string, ReferenceClass>();
   for (const r of data('quotes/reference-words.tsv')) reference.set(r.word.toLowerCase(), r.class);
   const links = new Set<string>();

@@ -237,15 +237,7 @@ export class Speakers {
 
   /** How many words of a naming cue ("known as", "called") open the stretch [a, b). */
   private cueLength(a: number, b: number): number {
-    const toks = this.doc.tokens;
-    let best = 0;
-    for (const list of this.lex.naming.values()) {
-      for (const words of list) {
-        if (words.length <= best || a + words.length > b) continue;
-        if (words.every((w, n) => toks[a + n].lower === w)) best = words.length;
-      }
-    }
-    return best;
+    return this.lex.naming.at(this.doc.tokens, a, b)?.used ?? 0;
   }
 
   /** Of a phrase and its apposition, the one that names the speaker; the other gives the role. */
