@@ -174,6 +174,10 @@ export class Writes {
       articleId = existingId;
       status = 'revision';
       previous = Number((await one('SELECT current_revision FROM articles WHERE id = $1', [articleId]))!.current_revision);
+      // Its old events leave their incidents, whose summaries change: their families' locks too
+      // (taken out of order: a deadlock this makes is resolved by PostgreSQL and the retry in store.ts tx).
+      const families = (await c.query('SELECT DISTINCT family FROM events WHERE revision_id = $1 AND incident_id IS NOT NULL AND family IS NOT NULL', [previous])).rows;
+      await this.lock(c, families.map((r) => [LOCK_FAMILY, r.family as string]));
       n = (await one('SELECT coalesce(max(n), 0) + 1 AS n FROM revisions WHERE article_id = $1', [articleId]))!.n;
       revisionId = Number(
         (await one(
