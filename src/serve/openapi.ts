@@ -21,6 +21,18 @@ const json = (schema: object, description: string) => ({ description, content: {
 const error = (description: string) => json(ref('Error'), description);
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } };
 
+/** An export: the same text `sitrep events|incidents --format F` prints, streamed. */
+const exported = (what: string) => ({
+  description: `every matching ${what} (or the first \`limit\`) in the format asked for: the same bytes as \`sitrep ${what} --format …\` with the same filter`,
+  content: {
+    'text/csv': { schema: { type: 'string' } },
+    'application/x-ndjson': { schema: { type: 'string' } },
+    'application/geo+json': { schema: { type: 'object' } },
+    'application/json': { schema: { type: 'array' } },
+  },
+});
+const formatParam = { name: 'format', in: 'path', required: true, schema: { enum: ['csv', 'ndjson', 'geojson', 'json'] } };
+
 const nullable = (type: string | object) => (typeof type === 'string' ? { type: [type, 'null'] } : { oneOf: [type, { type: 'null' }] });
 
 export function openApiDocument(version: string): object {
@@ -41,7 +53,14 @@ export function openApiDocument(version: string): object {
         get: {
           summary: 'Events, newest first, filtered and paged',
           parameters: listParams,
-          responses: { 200: json(ref('EventPage'), 'one page'), 400: error('a bad parameter') },
+          responses: { 200: { ...json(ref('EventPage'), 'one page'), content: { ...json(ref('EventPage'), '').content, ...exported('events').content } }, 400: error('a bad parameter') },
+        },
+      },
+      '/api/events.{format}': {
+        get: {
+          summary: 'Every matching event as one download (csv with ACLED columns and claims, ndjson, geojson, json)',
+          parameters: [formatParam, ...listParams.filter((p) => !['cursor', 'format'].includes((p as { name: string }).name))],
+          responses: { 200: exported('events'), 400: error('a bad parameter') },
         },
       },
       '/api/events/{id}': {
@@ -51,7 +70,14 @@ export function openApiDocument(version: string): object {
         get: {
           summary: 'Incidents (reports of one occurrence, linked), newest first, filtered and paged',
           parameters: listParams,
-          responses: { 200: json(ref('IncidentPage'), 'one page'), 400: error('a bad parameter') },
+          responses: { 200: { ...json(ref('IncidentPage'), 'one page'), content: { ...json(ref('IncidentPage'), '').content, ...exported('incidents').content } }, 400: error('a bad parameter') },
+        },
+      },
+      '/api/incidents.{format}': {
+        get: {
+          summary: 'Every matching incident as one download',
+          parameters: [formatParam, ...listParams.filter((p) => !['cursor', 'format'].includes((p as { name: string }).name))],
+          responses: { 200: exported('incidents'), 400: error('a bad parameter') },
         },
       },
       '/api/incidents/{id}': {

@@ -7,11 +7,15 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { openStore } from '../store/open.js';
 import type { Store } from '../store/types.js';
 import { safeJson } from './http.js';
-import type { Query } from './params.js';
-import { computeFacets, listEvents, listIncidents } from './query.js';
+import { RENDERERS, renderItems, type Listing } from '../query/format.js';
+import type { Format } from '../query/filter.js';
+import { listEvents, listFullIncidents, listIncidents, type Query } from '../query/list.js';
+import { computeFacets } from './query.js';
 
 export type ReadOp =
   | { op: 'events' | 'incidents'; q: Query }
+  /** one page of an export, rendered: `n` items were written before it */
+  | { op: 'export'; what: Listing; format: Format; q: Query; n: number }
   | { op: 'facets'; q: Query; scan: number }
   | { op: 'event' | 'incident' | 'article'; id: number };
 
@@ -25,6 +29,11 @@ export async function read(store: Store, r: ReadOp): Promise<unknown> {
       return listEvents(store, r.q);
     case 'incidents':
       return listIncidents(store, r.q);
+    case 'export': {
+      const p = await (r.what === 'events' ? listEvents(store, r.q) : listFullIncidents(store, r.q));
+      const out = renderItems<any>(RENDERERS[r.what][r.format], p.items, r.n);
+      return { text: out.text, n: out.n, items: p.items.length, next: p.next } satisfies ExportPage;
+    }
     case 'facets':
       return computeFacets(store, r.q, r.scan);
     case 'event':
@@ -34,6 +43,14 @@ export async function read(store: Store, r: ReadOp): Promise<unknown> {
     case 'article':
       return store.getArticle(r.id);
   }
+}
+
+/** A page of an export as text (`n`: items written so far, `items`: read in this page). */
+export interface ExportPage {
+  text: string;
+  n: number;
+  items: number;
+  next: string | null;
 }
 
 export class ReadError extends Error {}

@@ -3,6 +3,9 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkDocument } from '../contract.js';
 import { listen, type Running } from './server.js';
+import { buildProgram } from '../cli.js';
+import { filterFrom } from '../corpus-cli.js';
+import { InputError } from '../errors.js';
 import { fixtureStore, XSS_SCRIPT, type Fixture } from './testing.js';
 
 let fx: Fixture;
@@ -106,7 +109,7 @@ describe('GET /api/events', () => {
   it('refuses bad parameters with 400 and a message naming them', async () => {
     for (const [q, msg] of [
       ['kind=bogus', /kind.*bogus/],
-      ['from=2024-3-1', /from.*ISO date/],
+      ['from=2024-3-1', /^from: not a date/],
       ['from=2024-03-10&to=2024-03-01', /after/],
       ['bbox=1,2,3', /bbox/],
       ['bbox=0,50,10,40', /bbox/],
@@ -116,6 +119,10 @@ describe('GET /api/events', () => {
       ['country=Syria1', /country/],
       ['colour=red', /unknown parameter "colour"/],
       ['country=SY&country=UA', /twice/],
+      ['limit=1e2', /^limit: expected a whole number/],
+      ['limit=0x10', /^limit: expected a whole number/],
+      ['format=xml', /^format: expected one of/],
+      ['format=csv&cursor=abc', /^cursor: an export/],
       ['cursor=garbage', /cursor/],
       ['min_corroboration=-1', /min_corroboration/],
     ] as const) {
@@ -124,6 +131,96 @@ describe('GET /api/events', () => {
       assert.equal(r.body.error.status, 400, q);
       assert.match(r.body.error.message, msg, q);
     }
+  });
+});
+
+describe('one filter for the CLI and the API', () => {
+  /** The CLI's problem with the same input, from the same schema. */
+  const cliProblem = (opts: Record<string, string>) => {
+    try {
+      filterFrom({ format: 'table', ...opts });
+    } catch (e) {
+      if (e instanceof InputError) return e.problem;
+      throw e;
+    }
+    return null;
+  };
+
+  it("refuses what the CLI refuses, with the CLI's message", async () => {
+    for (const [param, opt, value] of [
+      ['from', 'from', '2024-02-30'],
+      ['from', 'from', '2024-13-45'],
+      ['to', 'to', '2023-02-29'],
+      ['country', 'country', 'ZZ'],
+      ['bbox', 'bbox', ',,,'],
+      ['bbox', 'bbox', '0,50,10,40'],
+      ['q', 'text', '*'],
+      ['q', 'text', '"'],
+      ['q', 'text', 'Israel OR Iran'],
+      ['actor', 'actor', '%'],
+      ['actor', 'actor', '_'],
+      ['kind', 'kind', 'picnic'],
+      ['min_corroboration', 'minCorroboration', '1.5'],
+      ['limit', 'limit', '1e2'],
+    ] as const) {
+      const problem = cliProblem({ [opt]: opt === 'kind' ? [value] : value } as Record<string, string>);
+      assert.ok(problem, `the CLI refuses ${opt}=${value}`);
+      const r = await get(`/api/events?${param}=${encodeURIComponent(value)}`);
+      assert.equal(r.status, 400, `${param}=${value}`);
+      assert.equal(r.body.error.message, `${param}: ${problem}`);
+    }
+  });
+
+  it('accepts both alpha-2 and alpha-3 codes and plain whole numbers', async () => {
+    assert.equal((await get('/api/events?country=sy&limit=2')).status, 200);
+    assert.equal((await get('/api/events?country=SYR&min_corroboration=0')).status, 200);
+  });
+});
+
+describe('exports: ?format= and .csv, .ndjson, .geojson, .json', () => {
+  const text = async (path: string, headers: Record<string, string> = {}) => {
+    const res = await fetch(open.url + path, { headers });
+    return { status: res.status, type: res.headers.get('content-type'), disposition: res.headers.get('content-disposition'), body: await res.text(), res };
+  };
+  const cli = async (args: string[]) => {
+    let out = '';
+    await buildProgram((x) => (out += x)).parseAsync(['node', 'sitrep', ...args, '--db', fx.path]);
+    return out;
+  };
+
+  it('serves the same bytes as the CLI for the same filter', async () => {
+    for (const [path, args] of [
+      ['/api/events.csv?country=SY', ['events', '--country', 'SY', '--format', 'csv']],
+      ['/api/events?country=SY&format=csv', ['events', '--country', 'SY', '--format', 'csv']],
+      ['/api/events.ndjson?kind=remote_violence&from=2024-03-01', ['events', '--kind', 'remote_violence', '--from', '2024-03-01', '--format', 'ndjson']],
+      ['/api/events.geojson?outlet=kyiv%20daily', ['events', '--outlet', 'kyiv daily', '--format', 'geojson']],
+      ['/api/events.json?q=strike&limit=2', ['events', '-q', 'strike', '--limit', '2', '--format', 'json']],
+      ['/api/incidents.csv', ['incidents', '--format', 'csv']],
+      ['/api/incidents.geojson?min_corroboration=2', ['incidents', '--min-corroboration', '2', '--format', 'geojson']],
+    ] as const) {
+      const r = await text(path);
+      assert.equal(r.status, 200, path);
+      assert.equal(r.body, await cli([...args]), path);
+    }
+  });
+
+  it('labels each format and offers it as a download', async () => {
+    const csv = await text('/api/events.csv?country=SY');
+    assert.match(csv.type ?? '', /^text\/csv/);
+    assert.equal(csv.disposition, 'attachment; filename="sitrep-events.csv"');
+    assert.equal(csv.body.split('\r\n')[0].split(',')[0], 'event_id_cnty');
+    assert.equal(csv.body.trim().split('\r\n').length, 1 + 3);
+    assert.match((await text('/api/incidents.geojson')).type ?? '', /^application\/geo\+json/);
+    assert.match((await text('/api/events.ndjson')).type ?? '', /^application\/x-ndjson/);
+    const gz = await text('/api/events.csv', { 'Accept-Encoding': 'gzip' });
+    assert.equal(gz.res.headers.get('content-encoding'), 'gzip');
+    assert.equal(gz.body, (await text('/api/events.csv')).body);
+  });
+
+  it('refuses an unknown suffix or a contradicting format', async () => {
+    assert.equal((await get('/api/events.xml')).status, 400);
+    assert.match((await get('/api/events.csv?format=json')).body.error.message, /contradicts/);
+    assert.equal((await get('/api/events.table')).status, 400);
   });
 });
 

@@ -13,11 +13,13 @@ import type { Item } from '../ingest/sources.js';
 import { rawHash } from '../store/hash.js';
 import type { Store } from '../store/types.js';
 import { ExtractRequest, firstIssue, parseIngest, type IngestArticle } from './bodies.js';
-import { HttpError, readJson, send, sendError, sendJson } from './http.js';
+import { HttpError, readJson, send, sendError, sendJson, startStream } from './http.js';
 import { openApiDocument } from './openapi.js';
-import { BadRequest, parseQuery } from './params.js';
+import { BadRequest, parseQuery, type ApiQuery } from './params.js';
+import { RENDERERS, type Listing } from '../query/format.js';
+import { EXPORT_PAGE } from '../query/list.js';
 import { FacetCache } from './query.js';
-import { read as readDirect, ReadError, Readers, type ReadOp } from './readers.js';
+import { read as readDirect, ReadError, Readers, type ExportPage, type ReadOp } from './readers.js';
 import { PACKAGE_ROOT, StaticFiles } from './static.js';
 
 export interface ServeOptions {
@@ -36,7 +38,7 @@ export const DEFAULT_MAX_BODY = 2 * 1048576;
 const DEFAULT_FACET_SCAN = 20_000;
 
 type Params = Record<string, string>;
-type Handler = (req: IncomingMessage, url: URL, p: Params) => Promise<unknown>;
+type Handler = (req: IncomingMessage, url: URL, p: Params) => Promise<unknown> | Streamed;
 
 interface Route {
   method: 'GET' | 'POST';
@@ -47,7 +49,8 @@ interface Route {
 
 function route(method: Route['method'], path: string, handler: Handler): Route {
   const keys: string[] = [];
-  const pattern = new RegExp('^' + path.replace(/\{(\w+)\}/g, (_m, k) => (keys.push(k), '([^/]+)')) + '$');
+  const literal = (x: string) => x.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp('^' + path.split(/(\{\w+\})/).map((part) => (/^\{\w+\}$/.test(part) ? (keys.push(part.slice(1, -1)), '([^/]+)') : literal(part))).join('') + '$');
   return { method, pattern, keys, handler };
 }
 
@@ -79,6 +82,11 @@ function storeQueryError(e: unknown): never {
   const msg = (e as Error).message ?? '';
   if (/cursor|not an ISO date/i.test(msg)) throw new HttpError(400, msg);
   throw e;
+}
+
+/** An answer written to the response as it is made (an export). */
+class Streamed {
+  constructor(readonly write: (res: ServerResponse) => Promise<void>) {}
 }
 
 /** An answer already serialised (by a reader thread). */
@@ -121,6 +129,34 @@ export function createHandler(opts: ServeOptions): ((req: IncomingMessage, res: 
       return storeQueryError(e);
     }
   };
+  /** One page (JSON), or with a format the whole export, streamed a page at a time. */
+  const list = (what: Listing, q: ApiQuery): Promise<unknown> | Streamed => {
+    if (!q.format) return read({ op: what, q });
+    const format = q.format;
+    const r = RENDERERS[what][format];
+    const page = async (cursor: string | null, limit: number, n: number): Promise<ExportPage> => {
+      const op: ReadOp = { op: 'export', what, format, q: { filter: { ...q.filter, cursor, limit }, outlet: q.outlet }, n };
+      try {
+        return readers ? (JSON.parse((await readers.run(op))!) as ExportPage) : ((await readDirect(store, op)) as ExportPage);
+      } catch (e) {
+        return storeQueryError(e);
+      }
+    };
+    return new Streamed(async (res) => {
+      let left = q.limit ?? Infinity;
+      // The first page is read before the headers go out, so that a store error is still a JSON error.
+      let p = await page(null, Math.min(EXPORT_PAGE, left), 0);
+      const out = startStream(res, 200, r.type, { 'Content-Disposition': `attachment; filename="sitrep-${what}.${format}"` });
+      await out.write(r.head);
+      for (;;) {
+        await out.write(p.text);
+        left -= p.items;
+        if (!p.next || left <= 0 || out.closed()) break;
+        p = await page(p.next, Math.min(EXPORT_PAGE, left), p.n);
+      }
+      await out.end(r.tail(p.n));
+    });
+  };
   const facets = new FacetCache((q) => read({ op: 'facets', q, scan: facetScan }));
   const files = new StaticFiles();
   const version = packageVersion();
@@ -137,11 +173,14 @@ export function createHandler(opts: ServeOptions): ((req: IncomingMessage, res: 
   const routes: Route[] = [
     route('GET', '/health', async () => ({ status: 'ok' })),
     route('GET', '/api/stats', () => store.stats()),
-    route('GET', '/api/events', (_req, url) => read({ op: 'events', q: parseQuery(url.searchParams) })),
-    route('GET', '/api/incidents', (_req, url) => read({ op: 'incidents', q: parseQuery(url.searchParams) })),
+    route('GET', '/api/events', (_req, url) => list('events', parseQuery(url.searchParams))),
+    route('GET', '/api/events.{format}', (_req, url, p) => list('events', parseQuery(url.searchParams, p.format))),
+    route('GET', '/api/incidents', (_req, url) => list('incidents', parseQuery(url.searchParams))),
+    route('GET', '/api/incidents.{format}', (_req, url, p) => list('incidents', parseQuery(url.searchParams, p.format))),
     route('GET', '/api/facets', (_req, url) => {
       const q = parseQuery(url.searchParams);
-      if (q.filter.cursor) throw new BadRequest('parameter "cursor": facets are not paged');
+      if (q.filter.cursor) throw new BadRequest('cursor: facets are not paged');
+      if (q.format) throw new BadRequest('format: facets come as JSON only');
       return facets.get(q);
     }),
     route('GET', '/api/events/{id}', async (_req, _url, p) => found(await read({ op: 'event', id: id(p) }), 'event')),
@@ -228,6 +267,7 @@ export function createHandler(opts: ServeOptions): ((req: IncomingMessage, res: 
       const params: Params = {};
       r.keys.forEach((k, i) => (params[k] = m[i + 1]));
       const value = await r.handler(req, url, params);
+      if (value instanceof Streamed) return value.write(res);
       if (value instanceof JsonText) return send(res, 200, value.text, 'application/json; charset=utf-8', { 'Cache-Control': 'no-store' });
       return sendJson(res, 200, value);
     }

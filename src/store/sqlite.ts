@@ -10,6 +10,7 @@ import { conflictBetween, groupIncidents, sameIncident, summarise, type Corrobor
 import { articleKey, assignGroups, candidateParams, candidateQuery, incidentColumns, LONG_SPAN_DAYS, REGROUP_LIMIT, VERY_LONG_SPAN_DAYS } from './link.js';
 import { corroborationJson, prepareArticle, soloSummaryJson, type PreparedArticle, type PreparedEvent } from './prepare.js';
 import { dayNumber } from './rows.js';
+import { fts5Search } from '../query/aliases.js';
 import type {
   ArticleDetail,
   Filter,
@@ -65,6 +66,7 @@ export function migrate(db: DB): number[] {
     if (have.has(m.version)) continue;
     db.transaction(() => {
       db.exec(m.sql);
+      m.run?.(db);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
     })();
     applied.push(m.version);
@@ -75,22 +77,9 @@ export function migrate(db: DB): number[] {
   return applied;
 }
 
-/** FTS5 query from what a user typed: every word must occur; "quoted phrases" stay phrases; word* is a prefix. */
-export function ftsQuery(q: string): string | null {
-  const parts: string[] = [];
-  const re = /"([^"]*)"|(\S+)/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(q))) {
-    if (m[1] !== undefined) {
-      const words = m[1].match(/[\p{L}\p{N}]+/gu);
-      if (words) parts.push(`"${words.join(' ')}"`);
-    } else {
-      const prefix = m[2].endsWith('*');
-      for (const w of m[2].match(/[\p{L}\p{N}]+/gu) ?? []) parts.push(`"${w}"`);
-      if (prefix && parts.length) parts[parts.length - 1] += '*';
-    }
-  }
-  return parts.length ? parts.join(' ') : null;
+/** FTS5 query from what a user typed (../query/search.ts: words, "phrases", prefix*; names with their other spellings). Throws on unsupported syntax. */
+export function ftsQuery(q: string, mode: 'text' | 'actor' = 'text'): string {
+  return fts5Search(q, mode);
 }
 
 function kindValues(k: string | string[] | undefined): { kinds: string[]; families: string[] } | null {
@@ -739,13 +728,11 @@ export class SqliteStore implements Store {
         where.push(n * n > (limit + 1) * events() * 4 ? '(+e.initiator_country = ? OR +e.target_country = ?)' : '(e.initiator_country = ? OR e.target_country = ?)');
         params.push(c.alpha3, c.alpha3);
       } else {
-        const q = ftsQuery(f.actor);
-        if (q) match.push(`actors : (${q})`);
+        match.push(`actors : (${ftsQuery(f.actor, 'actor')})`);
       }
     }
     if (f.q) {
-      const q = ftsQuery(f.q);
-      if (q) match.push(`(${q})`);
+      match.push(`(${ftsQuery(f.q)})`);
     }
     if (f.minCorroboration !== undefined && f.minCorroboration > 0) {
       where.push('EXISTS (SELECT 1 FROM incidents mi WHERE mi.id = e.incident_id AND mi.corroboration >= ?)');
@@ -878,13 +865,11 @@ export class SqliteStore implements Store {
         );
         params.push(c.alpha3, c.alpha3);
       } else {
-        const q = ftsQuery(f.actor);
-        if (q) match.push(`actors : (${q})`);
+        match.push(`actors : (${ftsQuery(f.actor, 'actor')})`);
       }
     }
     if (f.q) {
-      const q = ftsQuery(f.q);
-      if (q) match.push(`(${q})`);
+      match.push(`(${ftsQuery(f.q)})`);
     }
     if (match.length) {
       // As for events (eventsSync): few matches, their incidents as a set; more, a check on the

@@ -247,7 +247,8 @@ export function storeSuite(name: string, factory: StoreFactory): void {
         assert.deepEqual(await kinds({ q: 'kharkiv wounding' }), ['missile_attack']);
         assert.deepEqual(await kinds({ q: '"hit Kharkiv"' }), ['missile_attack']);
         assert.deepEqual(await kinds({ q: 'rall*' }), ['protest']);
-        assert.deepEqual(await kinds({ q: 'AND OR ( "' }), [], 'operators typed by a user are words, not syntax errors');
+        await assert.rejects(kinds({ q: 'AND OR ( "' }), /not supported/, 'operators it does not support are refused, never read as words (../query/search.ts)');
+        assert.deepEqual(await kinds({ q: 'wound' }), ['missile_attack'], 'words are stemmed: "wound" finds "wounding"');
         // Ukraine's east only: Kharkiv, not Odesa.
         assert.deepEqual(await kinds({ bbox: [34, 48, 40, 52] }), ['missile_attack']);
         assert.deepEqual(await kinds({ bbox: [30, 10, 50, 50] }), ['interception', 'missile_attack', 'air_strike', 'protest']);
