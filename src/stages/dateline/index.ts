@@ -108,6 +108,9 @@ function headerLine(s: string): boolean {
 
 export const dateline: Stage = {
   name: 'dateline',
+  reads: ['text', 'paragraphs', 'tokens'],
+  writes: ['dateline'],
+  adds: '"TEHRAN-", "DAMASCUS, April 4 (Reuters) -"',
   run(doc: Doc) {
     doc.dateline = null;
     if (!doc.tokens.length) return;

@@ -211,6 +211,9 @@ const key = (t: Token) => (t.lower.length > 2 && t.lower.endsWith('.') ? t.lower
 
 export const dates: Stage = {
   name: 'dates',
+  reads: ['text', 'meta', 'tokens', 'sentences', 'dateline'],
+  writes: ['times', 'warnings'],
+  adds: 'temporal expressions (chrono-node), past-biased, precision, background',
   run(doc: Doc) {
     const c = loadCues();
     const pubIso = publicationDay(doc);

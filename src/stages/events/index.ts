@@ -378,6 +378,9 @@ function merge(into: Draft, d: Draft): void {
 
 export const events: Stage = {
   name: 'events',
+  reads: ['text', 'meta', 'tokens', 'sentences', 'dateline', 'entities', 'entities.use', 'places', 'times', 'quotes'],
+  writes: ['events'],
+  adds: 'events, actors, casualties, claims, modes',
   run(doc: Doc) {
     const T = triggers();
     const C = cueData();

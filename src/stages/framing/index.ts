@@ -196,6 +196,9 @@ function match(text: string, words: Words, lexicon: Lexicon): Framing[] {
 
 export const framing: Stage = {
   name: 'framing',
+  reads: ['text', 'tokens'],
+  writes: ['framing'],
+  adds: 'loaded language',
   run(doc: Doc) {
     const words = doc.tokens.length ? wordsOfTokens(doc) : wordsOfText(doc.text);
     for (const f of match(doc.text, words, load())) doc.framing.push(f);

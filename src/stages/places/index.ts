@@ -168,6 +168,9 @@ export function runPlaces(doc: Doc, opts: PlacesOptions = {}): void {
 
 export const places: Stage = {
   name: 'places',
+  reads: ['text', 'tokens', 'sentences', 'dateline', 'entities'],
+  writes: ['places', 'entities.place', 'entities.use'],
+  adds: 'toponym use (location or metonym), gazetteer resolution',
   run(doc: Doc) {
     runPlaces(doc);
   },
