@@ -11,6 +11,7 @@ import { RENDERERS, renderItems, type Listing } from '../query/format.js';
 import type { Format } from '../query/filter.js';
 import { listEvents, listFullIncidents, listIncidents, type Query } from '../query/list.js';
 import { computeFacets } from './query.js';
+import { publicArticle } from './redact.js';
 
 export type ReadOp =
   | { op: 'events' | 'incidents'; q: Query }
@@ -40,8 +41,10 @@ export async function read(store: Store, r: ReadOp): Promise<unknown> {
       return store.getEvent(r.id);
     case 'incident':
       return store.getIncident(r.id);
-    case 'article':
-      return store.getArticle(r.id);
+    case 'article': {
+      const a = await store.getArticle(r.id);
+      return a && publicArticle(a);
+    }
   }
 }
 

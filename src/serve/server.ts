@@ -2,18 +2,19 @@
 // small route table: every route is a function from the request to JSON (or a static file).
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { isIP, type AddressInfo, type Socket } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
-import { extract } from '../pipeline.js';
 import { parsePublishedOrThrow } from '../published.js';
-import { extractItem } from '../ingest/extract-item.js';
+import type { Extracted } from '../ingest/extract-item.js';
+import type { RawInput } from '../normalise/index.js';
+import { ExtractPool, type ExtractPoolOptions } from './extract-pool.js';
 import type { Item } from '../ingest/sources.js';
 import { rawHash } from '../store/hash.js';
 import type { Store } from '../store/types.js';
 import { ExtractRequest, firstIssue, parseIngest, type IngestArticle } from './bodies.js';
-import { HttpError, readJson, send, sendError, sendJson, startStream } from './http.js';
+import { HttpError, readJson, safeJson, SECURITY_HEADERS, send, sendError, sendJson, startStream } from './http.js';
 import { openApiDocument } from './openapi.js';
 import { BadRequest, parseQuery, type ApiQuery } from './params.js';
 import { RENDERERS, type Listing } from '../query/format.js';
@@ -32,6 +33,10 @@ export interface ServeOptions {
   facetScan?: number;
   /** reads go to worker threads that open this store read-only (../store/open.ts); else to `store` */
   readers?: { db: string; count?: number };
+  /** the extraction pool of POST /api/extract and /api/ingest: workers, time budget per request */
+  extract?: ExtractPoolOptions;
+  /** host names served besides loopback names and IP addresses (the Host header; see checkHost) */
+  allowHosts?: string[];
 }
 
 export const DEFAULT_MAX_BODY = 2 * 1048576;
@@ -82,6 +87,21 @@ function storeQueryError(e: unknown): never {
   const msg = (e as Error).message ?? '';
   if (/cursor|not an ISO date/i.test(msg)) throw new HttpError(400, msg);
   throw e;
+}
+
+/**
+ * Names a request may address the server by: loopback names, IP addresses, and those given with
+ * --allow-host. A page on another site that rebinds its own name to this machine's address
+ * (DNS rebinding) sends its own name as Host: refused, so it cannot read a corpus served on
+ * loopback. A request without Host (HTTP/1.0 tools) is no browser's and passes.
+ */
+export function checkHost(host: string | undefined, allowed: Set<string>): void {
+  if (host === undefined) return;
+  const m = /^(\[[0-9a-f:.]+\]|[^:]*)(?::\d{1,5})?$/i.exec(host.trim());
+  const name = (m?.[1] ?? '').toLowerCase().replace(/\.$/, '');
+  if (!name) throw new HttpError(400, `not a host name: "${host.slice(0, 100)}"`);
+  if (name === 'localhost' || name.endsWith('.localhost') || isIP(name.replace(/^\[|\]$/g, '')) || allowed.has(name)) return;
+  throw new HttpError(403, `host "${name.slice(0, 100)}" is not served here: start the server with --allow-host ${name.slice(0, 100)} to serve it under that name`);
 }
 
 /** An answer written to the response as it is made (an export). */
@@ -157,6 +177,8 @@ export function createHandler(opts: ServeOptions): ((req: IncomingMessage, res: 
       await out.end(r.tail(p.n));
     });
   };
+  const extractor = new ExtractPool(opts.extract);
+  const allowHosts = new Set((opts.allowHosts ?? []).map((h) => h.toLowerCase()));
   const facets = new FacetCache((q) => read({ op: 'facets', q, scan: facetScan }));
   const files = new StaticFiles();
   const version = packageVersion();
@@ -190,25 +212,30 @@ export function createHandler(opts: ServeOptions): ((req: IncomingMessage, res: 
       const r = ExtractRequest.safeParse(await readJson(req, maxBody));
       if (!r.success) throw new HttpError(400, firstIssue(r.error));
       const b = r.data;
+      let published;
       try {
-        return extract(
-          {
-            source: 'request body',
-            text: b.text,
-            html: b.html,
-            isHtml: b.html !== undefined,
-            id: b.id ?? b.url ?? 'request',
-            url: b.url ?? null,
-            title: b.title ?? null,
-            outlet: b.outlet ?? null,
-            published: parsePublishedOrThrow(b.published, '"published"') ?? null,
-          },
-          { includeText: true },
-        );
+        published = parsePublishedOrThrow(b.published, '"published"') ?? null;
       } catch (e) {
         if (e instanceof InputError) throw new HttpError(400, e.message);
         throw e;
       }
+      const input: RawInput = {
+        source: 'request body',
+        text: b.text,
+        html: b.html,
+        isHtml: b.html !== undefined,
+        id: b.id ?? b.url ?? 'request',
+        url: b.url ?? null,
+        title: b.title ?? null,
+        outlet: b.outlet ?? null,
+        published,
+      };
+      const [x] = await extractor.run([{ kind: 'extract', input }]);
+      if (!x.ok) {
+        if (x.input) throw new HttpError(400, x.reason);
+        throw new Error(x.reason);
+      }
+      return x.value;
     }),
     route('POST', '/api/ingest', async (req) => {
       try {
@@ -225,21 +252,28 @@ export function createHandler(opts: ServeOptions): ((req: IncomingMessage, res: 
         if (e instanceof HttpError) throw e;
         throw new HttpError(400, e instanceof InputError ? e.message : (e as Error).message);
       }
+      // Articles stored before are skipped unread; the others are extracted together in the pool
+      // (within one time budget), then written one by one on this thread, each its own transaction.
+      const items = articles.map(ingestItem);
+      const raws = items.map((item) => rawHash(item.text, item.isHtml ? 'html' : 'text', item.url, item.title, item.outlet, item.published, item.license, null, null, null));
+      const seen = await Promise.all(raws.map((raw) => store.hasRaw(raw)));
+      const todo = items.filter((_x, n) => !seen[n]);
+      const extracted = await extractor.run(todo.map((item) => ({ kind: 'ingest' as const, item })));
       const results = [];
-      for (const [n, a] of articles.entries()) {
-        const item = ingestItem(a, n);
-        const raw = rawHash(item.text, item.isHtml ? 'html' : 'text', item.url, item.title, item.outlet, item.published, item.license, null, null, null);
-        if (await store.hasRaw(raw)) {
+      let next = 0;
+      for (const [n, item] of items.entries()) {
+        if (seen[n]) {
           results.push({ status: 'skipped' as const, reason: 'stored before' });
           continue;
         }
-        const x = extractItem(item);
+        const r = extracted[next++];
+        const x: Extracted = r.ok ? (r.value as Extracted) : { ok: false, reason: r.reason };
         if (!x.ok) {
           await store.putRejected({ source: item.source, reason: x.reason });
           results.push({ status: 'rejected' as const, reason: x.reason });
           continue;
         }
-        const put = await store.putPrepared(x.prepared, { source: item.source, url: item.url ?? x.prepared.article.url, rawHash: raw });
+        const put = await store.putPrepared(x.prepared, { source: item.source, url: item.url ?? x.prepared.article.url, rawHash: raws[n] });
         results.push({ status: put.status, article: put.articleId, events: put.eventIds, incidents: put.incidentIds });
       }
       // Incident summaries are brought up to date now, so that reader threads (read-only) see them.
@@ -250,6 +284,7 @@ export function createHandler(opts: ServeOptions): ((req: IncomingMessage, res: 
   ];
 
   const dispatch = async (req: IncomingMessage, res: ServerResponse) => {
+    checkHost(req.headers.host, allowHosts);
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = req.method === 'HEAD' ? 'GET' : req.method;
     if (url.pathname === '/openapi.json' && method === 'GET') {
@@ -299,7 +334,7 @@ export function createHandler(opts: ServeOptions): ((req: IncomingMessage, res: 
       sendError(res, 500, 'internal error');
     });
   };
-  return Object.assign(handler, { close: async () => readers?.close() });
+  return Object.assign(handler, { close: async () => void (await Promise.all([readers?.close(), extractor.close()])) });
 }
 
 export interface Running {
@@ -313,6 +348,24 @@ export function listen(opts: ServeOptions & { port: number; host: string }): Pro
   const handler = createHandler(opts);
   const server = createServer({ requestTimeout: 60_000, headersTimeout: 20_000 }, handler);
   server.keepAliveTimeout = 5_000;
+  // Requests Node refuses before any handler sees them (headers too large, unparsable) get a JSON
+  // body too, like every other error.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
+    if (!socket.writable || err.code === 'ECONNRESET') return socket.destroy();
+    const [status, message] =
+      err.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'request headers too large (the query string included): send a shorter request']
+        : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? [408, 'the request took too long to arrive']
+          : [400, 'not a valid HTTP request'];
+    const body = safeJson({ error: { status, message } });
+    const reason = status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request';
+    socket.end(
+      `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n` +
+        Object.entries(SECURITY_HEADERS).map(([k, v]) => `${k}: ${v}\r\n`).join('') +
+        `\r\n${body}`,
+    );
+  });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port, opts.host, () => {
