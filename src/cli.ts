@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { readFileSync, statSync } from 'node:fs';
 import { InputError } from './errors.js';
+import { StoreError } from './store/errors.js';
 import { MAX_INPUT_BYTES, type RawInput } from './normalise/index.js';
 import { extract } from './pipeline.js';
 import { jsonSchema } from './contract.js';
@@ -160,6 +161,13 @@ export async function main(argv: string[]): Promise<void> {
       process.stderr.write(`sitrep: ${e.message}\n`);
       if (debug) process.stderr.write(`${e.stack}\n`);
       process.exitCode = 2;
+      return;
+    }
+    if (e instanceof StoreError) {
+      // The store's own faults (read-only, full disk, damaged, busy) are not bugs: a plain message.
+      process.stderr.write(`sitrep: ${e.message}\n`);
+      if (debug) process.stderr.write(`${(e.cause as Error | undefined)?.stack ?? e.stack}\n`);
+      process.exitCode = ['invalid_filter', 'not_found', 'unavailable'].includes(e.code) ? 2 : 1;
       return;
     }
     process.stderr.write(`sitrep: internal error: ${(e as Error).message}\n`);

@@ -1,24 +1,14 @@
 // Whether an actor sitrep found is the actor ACLED coded. ACLED names actors by side and country
 // ("Military Forces of Syria (2000-)", "Protesters (Israel)"); sitrep gives a name, a country and
 // a kind. The rules are in data/eval/acled-actors.yaml.
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import type { Actor } from '../contract.js';
-import { dataPath } from '../paths.js';
+import { data as dataFile, type Content } from '../data/index.js';
 import { countryByDemonym, countryByName } from '../gazetteer/index.js';
 
-interface Conventions {
-  state_prefixes: string[];
-  civilian_heads: string[];
-  unnamed_armed: string[];
-  generic_words: string[];
-  known_as: { acled: string; names?: string[]; countries?: string[] }[];
-}
-
-let conventions: (Conventions & { generic: Set<string> }) | null = null;
+let conventions: (Content<'eval/acled-actors.yaml'> & { generic: Set<string> }) | null = null;
 function data() {
   if (!conventions) {
-    const raw = parse(readFileSync(dataPath('eval', 'acled-actors.yaml'), 'utf8')) as Conventions;
+    const raw = dataFile('eval/acled-actors.yaml');
     conventions = { ...raw, generic: new Set(raw.generic_words.map((w) => w.toLowerCase())) };
   }
   return conventions;

@@ -4,6 +4,9 @@
 //   "GAZ1" | u32 header length | header JSON | columns, each 8-byte aligned, as listed in header.cols
 export const MAGIC = 'GAZ1';
 
+// 2: admin1 joined through country-state-city towns, misplaced centroids moved, more spellings
+export const FORMAT_VERSION = 2;
+
 export interface CountryRec {
   name: string;
   official: string;

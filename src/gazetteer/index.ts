@@ -5,8 +5,10 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import type { PlacePrecision } from '../doc.js';
-import { build, FORMAT_VERSION, readTsv, DATA_DIR, COMPASS } from './build.js';
-import { encode, decode, type GazData, type CountryRec } from './format.js';
+import { build } from './build.js';
+import { encode, decode, FORMAT_VERSION, type GazData, type CountryRec } from './format.js';
+import { data } from '../data/index.js';
+import { COMPASS } from '../data/gazetteer.js';
 import { key } from './key.js';
 
 export { key };
@@ -91,7 +93,7 @@ function load(): Loaded {
     // several countries share one ("Congolese", "Dutch"): the first, most populous, keeps it
     for (const d of [c.demonym, c.demonymF]) if (d && !byDemonym.has(key(d))) byDemonym.set(key(d), c);
   }
-  const terms = readTsv(join(DATA_DIR, 'admin-terms.tsv'))
+  const terms = data('gazetteer/admin-terms.tsv')
     .map((r) => r.term.toLowerCase())
     .sort((a, b) => b.length - a.length);
   L = { g, keys, cache: new Array(g.names.length), byA2, byA3, byName, byDemonym, terms, ms: 0 };

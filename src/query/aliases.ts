@@ -6,9 +6,8 @@
 // Government of Ukraine): a text search for a city wants the city. The `actor` filter asks for
 // actors only.
 import { distanceKm, matchExact, type GazEntry } from '../gazetteer/index.js';
-import { DATA_DIR, readTsv } from '../gazetteer/build.js';
+import { data } from '../data/index.js';
 import { resolveActor } from '../stages/events/actors.js';
-import { join } from 'node:path';
 import { parseSearch, toFts5, withAliases, type AliasSource } from './search.js';
 
 /** Entries this close to the best reading, in its country, are the same place under another name. */
@@ -18,11 +17,7 @@ let curated: Map<number, string[]> | null = null;
 function curatedAliases(geonameid: number): string[] {
   if (!curated) {
     curated = new Map();
-    for (const r of readTsv(join(DATA_DIR, 'aliases.tsv'))) {
-      const id = Number(r.geonameid);
-      if (!Number.isInteger(id) || !r.alias) continue;
-      curated.set(id, [...(curated.get(id) ?? []), r.alias]);
-    }
+    for (const r of data('gazetteer/aliases.tsv')) curated.set(r.geonameid, [...(curated.get(r.geonameid) ?? []), r.alias]);
   }
   return curated.get(geonameid) ?? [];
 }

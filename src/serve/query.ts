@@ -3,7 +3,7 @@
 // Pages of events and incidents are read by ../query/list.ts, shared with the CLI.
 import { country } from '../store/countries.js';
 import type { Filter, Store, StoredEvent } from '../store/types.js';
-import { sameOutlet, type Query } from '../query/list.js';
+import type { Query } from '../query/list.js';
 import { filterKey } from './params.js';
 
 export interface FacetValue {
@@ -68,18 +68,16 @@ export async function computeFacets(store: Store, q: Query, scanLimit: number, o
   const pageSize = opts.pageSize ?? 1000;
   const started = Date.now();
   const own = (store as FacetingStore).facets;
-  if (own) return own.call(store, { ...q.filter, outlet: q.outlet });
+  if (own) return own.call(store, { ...q.filter, outlet: q.outlet ?? undefined });
   const c = { country: new Counter(), kind: new Counter(), family: new Counter(), actor: new Counter(), outlet: new Counter(), day: new Counter() };
-  const want = q.outlet?.toLowerCase();
   let total = 0;
   let scanned = 0;
   let cursor: string | null = null;
   let complete = true;
   do {
-    const page: { items: StoredEvent[]; cursor: string | null } = await store.events({ ...q.filter, limit: Math.min(pageSize, scanLimit - scanned), cursor });
+    const page: { items: StoredEvent[]; cursor: string | null } = await store.events({ ...q.filter, ...(q.outlet ? { outlet: q.outlet } : {}), limit: Math.min(pageSize, scanLimit - scanned), cursor });
     scanned += page.items.length;
     for (const e of page.items) {
-      if (want && !sameOutlet(e.article.outlet, want)) continue;
       total++;
       c.country.add(e.country3 ?? e.country2, country(e.country3 ?? e.country2)?.name);
       c.kind.add(e.event.kind);

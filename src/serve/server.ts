@@ -11,6 +11,7 @@ import type { Extracted } from '../ingest/extract-item.js';
 import type { RawInput } from '../normalise/index.js';
 import { ExtractPool, type ExtractPoolOptions } from './extract-pool.js';
 import type { Item } from '../ingest/sources.js';
+import { storeErrorCode, type StoreErrorCode } from '../store/errors.js';
 import { rawHash } from '../store/hash.js';
 import type { Store } from '../store/types.js';
 import { ExtractRequest, firstIssue, parseIngest, type IngestArticle } from './bodies.js';
@@ -82,10 +83,21 @@ function sha256(s: string): Buffer {
   return createHash('sha256').update(s).digest();
 }
 
+/** HTTP status for each store error code (../store/errors.ts), and the message when not the error's own. */
+const STORE_ERRORS: Record<StoreErrorCode, [number, string | null, Record<string, string>?]> = {
+  invalid_filter: [400, null],
+  not_found: [404, null],
+  conflict: [409, 'the write collides with what is stored'],
+  busy: [503, 'the store is busy: try again shortly', { 'Retry-After': '5' }],
+  unavailable: [503, 'the store cannot be read now'],
+  read_only: [503, 'the store cannot be written'],
+  disk_full: [507, 'the store is full'],
+  corrupt: [500, 'the store is damaged'],
+};
+
 /** Store errors that are the caller's fault (a cursor from elsewhere): 400, not 500. */
 function storeQueryError(e: unknown): never {
-  const msg = (e as Error).message ?? '';
-  if (/cursor|not an ISO date/i.test(msg)) throw new HttpError(400, msg);
+  if (storeErrorCode(e) === 'invalid_filter') throw new HttpError(400, (e as Error).message);
   throw e;
 }
 
@@ -330,6 +342,14 @@ export function createHandler(opts: ServeOptions): ((req: IncomingMessage, res: 
       if (e instanceof HttpError) return sendError(res, e.status, e.message, e.headers);
       if (e instanceof BadRequest) return sendError(res, 400, e.message);
       if (e instanceof ReadError && /closing/.test(e.message)) return sendError(res, 503, e.message);
+      const code = storeErrorCode(e);
+      if (code) {
+        const [status, message, headers] = STORE_ERRORS[code];
+        // The caller's faults say what was wrong with the request; the store's own faults are
+        // logged here and said in general words (their messages name the store's path).
+        if (status >= 500 || code === 'read_only') process.stderr.write(`sitrep serve: ${req.method} ${req.url}: ${(e as Error).message}\n`);
+        return sendError(res, status, message ?? (e as Error).message, headers);
+      }
       process.stderr.write(`sitrep serve: ${req.method} ${req.url}: ${(e as Error).stack ?? e}\n`);
       sendError(res, 500, 'internal error');
     });

@@ -7,9 +7,9 @@
 // FTS5 indexes event evidence, actors and places.
 
 import type Database from 'better-sqlite3';
-import type { Event } from '../contract.js';
-import { ftsText } from './rows.js';
-import type { StoredPlace } from './types.js';
+import type { Event } from '../../contract.js';
+import { ftsText } from '../rows.js';
+import type { StoredPlace } from '../types.js';
 
 export interface Migration {
   version: number;
@@ -218,6 +218,14 @@ CREATE INDEX events_link_vlong ON events(family, day_hi, day_lo, geo_class, coun
   },
   {
     version: 6,
+    name: 'events: by outlet, newest first',
+    sql: `
+-- The outlet filter (Filter.outlet): an outlet's events newest first, as a user types the name.
+CREATE INDEX events_outlet_day ON events(outlet COLLATE NOCASE, day, id);
+`,
+  },
+  {
+    version: 7,
     name: 'search: the event text index stems words (porter), so "kill" finds "killed"',
     sql: `
 DROP TABLE events_fts;
@@ -226,3 +234,34 @@ CREATE VIRTUAL TABLE events_fts USING fts5(evidence, actors, place, content='', 
     run: reindexEventText,
   },
 ];
+
+/** Applies the migrations a database lacks, each in its own transaction; returns the versions applied. */
+export function migrate(db: Database.Database): number[] {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  const have = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
+  const newest = Math.max(...MIGRATIONS.map((m) => m.version));
+  const top = Math.max(0, ...have);
+  if (top > newest) throw new SchemaTooNew(top, newest);
+  const applied: number[] = [];
+  for (const m of [...MIGRATIONS].sort((a, b) => a.version - b.version)) {
+    if (have.has(m.version)) continue;
+    db.transaction(() => {
+      // Another process may have applied it since we looked (two ingests started together).
+      if (db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(m.version)) return;
+      db.exec(m.sql);
+      m.run?.(db);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
+      applied.push(m.version);
+    }).immediate();
+  }
+  return applied;
+}
+
+export class SchemaTooNew extends Error {
+  constructor(
+    readonly found: number,
+    readonly known: number,
+  ) {
+    super(`the database has schema version ${found}, newer than this sitrep knows (${known})`);
+  }
+}
