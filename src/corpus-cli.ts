@@ -4,6 +4,7 @@
 import { Command, Option } from 'commander';
 import { InputError } from './errors.js';
 import { FILTER_PARAMS, FilterError, flagOf, parseFilter } from './query/filter.js';
+import { movedIdsOf, parseId, storeId, type ItemKind } from './query/ids.js';
 import { exportPages, listEvents, listFullIncidents, type Query } from './query/list.js';
 import { FORMATS, eventRecord, incidentRecord, writeEvents, writeIncidents, type Format } from './query/format.js';
 
@@ -21,6 +22,24 @@ function positiveInt(flag: string, v: string | undefined, min = 1): number | und
   if (v === undefined) return undefined;
   if (!/^\d+$/.test(v.trim()) || Number(v) < min) throw new InputError(flag, `expected a whole number ≥ ${min}, got "${v}"`);
   return Number(v);
+}
+
+/**
+ * An item by the id a user gave (an opaque string, as the API takes it); an old id the store knows
+ * moved is followed, with a note on stderr. InputError when there is no such item.
+ */
+async function byId<T>(store: object, kind: ItemKind, given: string, get: (n: number) => Promise<T | null>): Promise<T> {
+  const id = parseId(given);
+  if (id === null) throw new InputError('--id', `not an id: "${given}"`);
+  const n = storeId(id);
+  const found = n === null ? null : await get(n);
+  if (found) return found;
+  const to = await movedIdsOf(store)?.moved(kind, id);
+  const m = to ? storeId(to) : null;
+  const moved = m === null ? null : await get(m);
+  if (!moved) throw new InputError(`--id ${given}`, `no such ${kind}`);
+  process.stderr.write(`sitrep: ${kind} ${given} is now ${to}\n`);
+  return moved;
 }
 
 interface QueryOpts {
@@ -100,8 +119,7 @@ export function registerCorpusCommands(program: Command, out: (s: string) => voi
     const store = await openStore(o.db, { readonly: true });
     try {
       if (o.id !== undefined) {
-        const e = await store.getEvent(positiveInt('--id', o.id)!);
-        if (!e) throw new InputError(`--id ${o.id}`, 'no such event');
+        const e = await byId(store, 'event', o.id, (n) => store.getEvent(n));
         out(JSON.stringify(eventRecord(e), null, 2) + '\n');
         return;
       }
@@ -119,8 +137,7 @@ export function registerCorpusCommands(program: Command, out: (s: string) => voi
       const store = await openStore(o.db, { readonly: true });
       try {
         if (o.id !== undefined) {
-          const i = await store.getIncident(positiveInt('--id', o.id)!);
-          if (!i) throw new InputError(`--id ${o.id}`, 'no such incident');
+          const i = await byId(store, 'incident', o.id, (n) => store.getIncident(n));
           out(JSON.stringify({ ...incidentRecord(i), members: i.members.map(eventRecord) }, null, 2) + '\n');
           return;
         }

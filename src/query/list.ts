@@ -24,8 +24,39 @@ export async function listEvents(store: Store, q: Query): Promise<ListPage<Store
   return { items: p.items, next: p.cursor };
 }
 
-/** An incident in a list: without its summary (what each source reports), which only the incident's own page needs. */
-export type ListedIncident = Omit<StoredIncident, 'summary'>;
+/**
+ * An incident in a list: without its summary (what each source reports, which only the incident's
+ * own page needs), but with what a map needs from it: how precise its place is, the range of
+ * death tolls its reports give, and whether they differ widely (`outlier`: the highest is at
+ * least ten times the lowest, so one of them is likely misread or inflated).
+ */
+export type ListedIncident = Omit<StoredIncident, 'summary'> & {
+  precision: string | null;
+  fatalitiesReported: [number, number] | null;
+  outlier: boolean;
+};
+
+/** Reported tolls this many times apart are flagged. */
+export const OUTLIER_RATIO = 10;
+
+interface SummaryShape {
+  fatalities?: { reported?: { value?: unknown }[] };
+  location?: { consensus?: { precision?: unknown } | null };
+}
+
+export function listedIncident(i: StoredIncident): ListedIncident {
+  const { summary, ...rest } = i;
+  const s = (summary ?? {}) as SummaryShape;
+  const tolls = (s.fatalities?.reported ?? []).map((r) => r.value).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+  const range: [number, number] | null = tolls.length ? [Math.min(...tolls), Math.max(...tolls)] : null;
+  const precision = s.location?.consensus?.precision;
+  return {
+    ...rest,
+    precision: typeof precision === 'string' ? precision : null,
+    fatalitiesReported: range,
+    outlier: !!range && range[1] >= OUTLIER_RATIO * Math.max(1, range[0]),
+  };
+}
 
 /** Incidents with their summaries (exports need them). */
 export async function listFullIncidents(store: Store, q: Query): Promise<ListPage<StoredIncident>> {
@@ -35,7 +66,26 @@ export async function listFullIncidents(store: Store, q: Query): Promise<ListPag
 
 export async function listIncidents(store: Store, q: Query): Promise<ListPage<ListedIncident>> {
   const page = await listFullIncidents(store, q);
-  return { items: page.items.map(({ summary: _s, ...rest }) => rest), next: page.next };
+  return { items: page.items.map(listedIncident), next: page.next };
+}
+
+/** Time and items a count may take before it says "at least". */
+const COUNT_BUDGET_MS = 1500;
+const COUNT_SCAN = 200_000;
+
+/** How many events or incidents match: exact, or a lower bound (`complete: false`) when counting took too long. */
+export async function countMatches(store: Store, what: 'events' | 'incidents', q: Query): Promise<{ count: number; complete: boolean }> {
+  const started = Date.now();
+  let count = 0;
+  let cursor: string | null = null;
+  do {
+    const f: Filter = { ...storeFilter(q), cursor, limit: 10_000 };
+    const p: { items: unknown[]; cursor: string | null } = what === 'events' ? await store.events(f) : await store.incidents(f);
+    count += p.items.length;
+    cursor = p.cursor;
+    if (cursor && (count >= COUNT_SCAN || Date.now() - started > COUNT_BUDGET_MS)) return { count, complete: false };
+  } while (cursor);
+  return { count, complete: true };
 }
 
 /** Items fetched per page by an export. */

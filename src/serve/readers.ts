@@ -10,7 +10,7 @@ import type { Store } from '../store/types.js';
 import { safeJson } from './http.js';
 import { RENDERERS, renderItems, type Listing } from '../query/format.js';
 import type { Format } from '../query/filter.js';
-import { listEvents, listFullIncidents, listIncidents, type Query } from '../query/list.js';
+import { countMatches, listEvents, listFullIncidents, listIncidents, type Query } from '../query/list.js';
 import { computeFacets } from './query.js';
 import { publicArticle } from './redact.js';
 
@@ -19,6 +19,7 @@ export type ReadOp =
   /** one page of an export, rendered: `n` items were written before it */
   | { op: 'export'; what: Listing; format: Format; q: Query; n: number }
   | { op: 'facets'; q: Query; scan: number }
+  | { op: 'count'; what: Listing; q: Query }
   | { op: 'event' | 'incident' | 'article'; id: number };
 
 /** A reply: the answer as JSON text (null: not found), or the error's message. */
@@ -38,6 +39,8 @@ export async function read(store: Store, r: ReadOp): Promise<unknown> {
     }
     case 'facets':
       return computeFacets(store, r.q, r.scan);
+    case 'count':
+      return countMatches(store, r.what, r.q);
     case 'event':
       return store.getEvent(r.id);
     case 'incident':

@@ -12,6 +12,7 @@ import { publicSource } from './redact.js';
 import { SqliteStore } from '../store/sqlite.js';
 import { buildProgram } from '../cli.js';
 import { filterFrom } from '../corpus-cli.js';
+import { FILTER_PARAMS, PAGE_PARAMS } from '../query/filter.js';
 import { InputError } from '../errors.js';
 import { fixtureDocs, fixtureStore, XSS_SCRIPT, type Fixture } from './testing.js';
 
@@ -232,7 +233,7 @@ describe('exports: ?format= and .csv, .ndjson, .geojson, .json', () => {
 });
 
 describe('GET /api/events/{id}, /api/incidents, /api/articles/{id}', () => {
-  it('returns one event, 404 for an unknown one and 400 for a bad id', async () => {
+  it('returns one event, 404 for an unknown one and 400 for what cannot be an id', async () => {
     const first = (await get('/api/events?kind=missile_attack')).body.items[0];
     const r = await get(`/api/events/${first.id}`);
     assert.equal(r.status, 200);
@@ -241,8 +242,32 @@ describe('GET /api/events/{id}, /api/incidents, /api/articles/{id}', () => {
     const missing = await get('/api/events/999999');
     assert.equal(missing.status, 404);
     assert.deepEqual(missing.body, { error: { status: 404, message: 'no such event' } });
-    assert.equal((await get('/api/events/abc')).status, 400);
-    assert.equal((await get('/api/events/0')).status, 400);
+    // Ids are opaque: "abc" could be one (of another store), so it is not found rather than refused.
+    assert.equal((await get('/api/events/abc')).status, 404);
+    assert.equal((await get('/api/events/0')).status, 404);
+    assert.equal((await get('/api/events/a%20b')).status, 400);
+    assert.equal((await get(`/api/events/${'x'.repeat(200)}`)).status, 400);
+  });
+
+  it("redirects an old id to the item's new one (301), as the store's look-up says", async () => {
+    const first = (await get('/api/events?kind=missile_attack')).body.items[0];
+    const inc = (await get('/api/incidents')).body.items[0];
+    const movedIds = { moved: async (kind: string, id: string) => (kind === 'event' && id === 'old-7' ? String(first.id) : kind === 'incident' && id === '12345' ? String(inc.id) : null) };
+    const srv = await listen({ store: fx.store, port: 0, host: '127.0.0.1', movedIds });
+    try {
+      const r = await fetch(`${srv.url}/api/events/old-7`, { redirect: 'manual' });
+      assert.equal(r.status, 301);
+      assert.equal(r.headers.get('location'), `/api/events/${first.id}`);
+      assert.deepEqual(await r.json(), { moved: { kind: 'event', id: String(first.id), location: `/api/events/${first.id}` } });
+      // A client that follows redirects gets the event under its new id.
+      const followed = await get('/api/events/old-7', srv.url);
+      assert.equal(followed.status, 200);
+      assert.equal(followed.body.id, first.id);
+      assert.equal((await get('/api/incidents/12345', srv.url)).body.id, inc.id);
+      assert.equal((await get('/api/events/old-8', srv.url)).status, 404);
+    } finally {
+      await srv.close();
+    }
   });
 
   it('lists incidents with filters and shows one with members and what each source reports', async () => {
@@ -302,12 +327,15 @@ describe('GET /openapi.json', () => {
   it('is an OpenAPI 3.1 document of every endpoint and parameter', async () => {
     const doc = (await get('/openapi.json')).body;
     assert.equal(doc.openapi, '3.1.0');
-    for (const p of ['/health', '/api/events', '/api/events/{id}', '/api/incidents', '/api/incidents/{id}', '/api/articles/{id}', '/api/facets', '/api/extract', '/api/ingest'])
+    for (const p of ['/health', '/api/events', '/api/events.{format}', '/api/events/{id}', '/api/incidents', '/api/incidents.{format}', '/api/incidents/{id}', '/api/articles/{id}', '/api/count/{what}', '/api/facets', '/api/extract', '/api/ingest'])
       assert.ok(doc.paths[p], p);
     const names = doc.paths['/api/events'].get.parameters.map((p: any) => p.name);
-    for (const n of ['country', 'kind', 'from', 'to', 'q', 'bbox', 'actor', 'min_corroboration', 'limit', 'cursor']) assert.ok(names.includes(n), n);
+    // The filter's parameters, from the table the CLI's options come from too.
+    assert.deepEqual(names, [...FILTER_PARAMS, ...PAGE_PARAMS].map((p) => p.name));
+    for (const n of ['country', 'kind', 'from', 'to', 'q', 'bbox', 'actor', 'outlet', 'min_corroboration', 'limit', 'cursor', 'format']) assert.ok(names.includes(n), n);
     assert.equal(doc.components.schemas.Document.properties.schema.const, 'sitrep/extract@1');
-    assert.deepEqual(Object.keys(doc.paths['/api/ingest'].post.responses).sort(), ['200', '400', '401', '403', '413', '415']);
+    assert.deepEqual(Object.keys(doc.paths['/api/ingest'].post.responses).sort(), ['200', '400', '401', '403', '413', '415', '503']);
+    assert.ok(doc.paths['/api/events/{id}'].get.responses['301']);
   });
 });
 

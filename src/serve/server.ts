@@ -20,6 +20,7 @@ import { openApiDocument } from './openapi.js';
 import { BadRequest, parseQuery, type ApiQuery } from './params.js';
 import { RENDERERS, type Listing } from '../query/format.js';
 import { EXPORT_PAGE } from '../query/list.js';
+import { movedIdsOf, parseId, storeId, type ItemKind, type MovedIds } from '../query/ids.js';
 import { FacetCache } from './query.js';
 import { read as readDirect, ReadError, Readers, type ExportPage, type ReadOp } from './readers.js';
 import { PACKAGE_ROOT, StaticFiles } from './static.js';
@@ -36,6 +37,8 @@ export interface ServeOptions {
   readers?: { db: string; count?: number };
   /** the extraction pool of POST /api/extract and /api/ingest: workers, time budget per request */
   extract?: ExtractPoolOptions;
+  /** where old ids point now (default: the store's own look-up, when it has one): old links redirect */
+  movedIds?: MovedIds;
   /** host names served besides loopback names and IP addresses (the Host header; see checkHost) */
   allowHosts?: string[];
 }
@@ -60,15 +63,15 @@ function route(method: Route['method'], path: string, handler: Handler): Route {
   return { method, pattern, keys, handler };
 }
 
-function id(p: Params): number {
-  const n = /^[1-9]\d{0,15}$/.test(p.id) ? Number(p.id) : NaN;
-  if (!Number.isSafeInteger(n)) throw new HttpError(400, `id must be a positive whole number, not "${p.id}"`);
-  return n;
-}
-
-function found<T>(x: T | null, what: string): T {
-  if (x === null || x === undefined) throw new HttpError(404, `no such ${what}`);
-  return x;
+/** An old link: the item has a new id (a rebuilt or migrated store). */
+class Moved {
+  constructor(
+    readonly kind: ItemKind,
+    readonly id: string,
+  ) {}
+  get location(): string {
+    return `/api/${this.kind}s/${encodeURIComponent(this.id)}`;
+  }
 }
 
 function packageVersion(): string {
@@ -190,6 +193,23 @@ export function createHandler(opts: ServeOptions): ((req: IncomingMessage, res: 
     });
   };
   const extractor = new ExtractPool(opts.extract);
+  const moved = opts.movedIds ?? movedIdsOf(store);
+  /** One event, incident or article by its id; an old id the store knows redirects (301) to the new one. */
+  const item = async (kind: ItemKind, raw: string): Promise<unknown> => {
+    let given: string | null = null;
+    try {
+      given = parseId(decodeURIComponent(raw));
+    } catch {
+      /* not percent-encoded properly */
+    }
+    if (given === null) throw new HttpError(400, `not an id: "${raw.slice(0, 140)}"`);
+    const n = storeId(given);
+    const value = n === null ? null : await read({ op: kind, id: n });
+    if (value !== null) return value;
+    const to = await moved?.moved(kind, given);
+    if (to && to !== given) return new Moved(kind, to);
+    throw new HttpError(404, `no such ${kind}`);
+  };
   const allowHosts = new Set((opts.allowHosts ?? []).map((h) => h.toLowerCase()));
   const facets = new FacetCache((q) => read({ op: 'facets', q, scan: facetScan }));
   const files = new StaticFiles();
@@ -211,15 +231,21 @@ export function createHandler(opts: ServeOptions): ((req: IncomingMessage, res: 
     route('GET', '/api/events.{format}', (_req, url, p) => list('events', parseQuery(url.searchParams, p.format))),
     route('GET', '/api/incidents', (_req, url) => list('incidents', parseQuery(url.searchParams))),
     route('GET', '/api/incidents.{format}', (_req, url, p) => list('incidents', parseQuery(url.searchParams, p.format))),
+    route('GET', '/api/count/{what}', (_req, url, p) => {
+      if (p.what !== 'events' && p.what !== 'incidents') throw new HttpError(404, `no such count: "${p.what.slice(0, 40)}" (events or incidents)`);
+      const q = parseQuery(url.searchParams);
+      if (q.filter.cursor || q.format) throw new BadRequest(`${q.format ? 'format' : 'cursor'}: a count is one number`);
+      return read({ op: 'count', what: p.what, q: { filter: { ...q.filter, limit: undefined }, outlet: q.outlet } });
+    }),
     route('GET', '/api/facets', (_req, url) => {
       const q = parseQuery(url.searchParams);
       if (q.filter.cursor) throw new BadRequest('cursor: facets are not paged');
       if (q.format) throw new BadRequest('format: facets come as JSON only');
       return facets.get(q);
     }),
-    route('GET', '/api/events/{id}', async (_req, _url, p) => found(await read({ op: 'event', id: id(p) }), 'event')),
-    route('GET', '/api/incidents/{id}', async (_req, _url, p) => found(await read({ op: 'incident', id: id(p) }), 'incident')),
-    route('GET', '/api/articles/{id}', async (_req, _url, p) => found(await read({ op: 'article', id: id(p) }), 'article')),
+    route('GET', '/api/events/{id}', (_req, _url, p) => item('event', p.id)),
+    route('GET', '/api/incidents/{id}', (_req, _url, p) => item('incident', p.id)),
+    route('GET', '/api/articles/{id}', (_req, _url, p) => item('article', p.id)),
     route('POST', '/api/extract', async (req) => {
       const r = ExtractRequest.safeParse(await readJson(req, maxBody));
       if (!r.success) throw new HttpError(400, firstIssue(r.error));
@@ -315,6 +341,8 @@ export function createHandler(opts: ServeOptions): ((req: IncomingMessage, res: 
       r.keys.forEach((k, i) => (params[k] = m[i + 1]));
       const value = await r.handler(req, url, params);
       if (value instanceof Streamed) return value.write(res);
+      if (value instanceof Moved)
+        return sendJson(res, 301, { moved: { kind: value.kind, id: value.id, location: value.location } }, { Location: value.location });
       if (value instanceof JsonText) return send(res, 200, value.text, 'application/json; charset=utf-8', { 'Cache-Control': 'no-store' });
       return sendJson(res, 200, value);
     }
