@@ -8,7 +8,8 @@ import { movedIdsOf, parseId, storeId, type ItemKind } from './query/ids.js';
 import { exportPages, listEvents, listFullIncidents, type Query } from './query/list.js';
 import { FORMATS, eventRecord, incidentRecord, writeEvents, writeIncidents, type Format } from './query/format.js';
 
-const DEFAULT_DB = 'sitrep.db';
+/** As ./store/open.ts DEFAULT_DB (not imported: the store is loaded only when a command runs). */
+const DEFAULT_DB = process.env.SITREP_DB || 'sitrep.db';
 
 /** The store, loaded when a command runs: other commands need not load SQLite. */
 async function openStore(path: string, opts: { readonly?: boolean }) {
@@ -83,7 +84,7 @@ export function filterFrom(o: QueryOpts): { query: Query; format: Format; limit:
 }
 
 function queryOptions(cmd: Command): Command {
-  cmd.option('--db <file>', 'the database', DEFAULT_DB);
+  cmd.option('--db <store>', 'the store: a SQLite file or a postgres:// URL; default $SITREP_DB or sitrep.db', DEFAULT_DB);
   // The filter's options and their help come from the table the API's parameters come from.
   for (const p of FILTER_PARAMS) cmd.option(p.flag!, p.description);
   return cmd
@@ -98,12 +99,14 @@ export function registerCorpusCommands(program: Command, out: (s: string) => voi
     .command('ingest')
     .description('read files, folders, feeds, WARC archives or URLs into the corpus database (idempotent, resumable)')
     .argument('<paths...>', 'files, folders, or http(s) feed/page URLs')
-    .option('--db <file>', 'the database (created when missing)', DEFAULT_DB)
+    .option('--db <store>', 'the store: a SQLite file (created when missing) or a postgres:// URL; default $SITREP_DB or sitrep.db', DEFAULT_DB)
     .option('--quiet', 'no progress and no report')
     .option('--allow-private', 'allow URLs that resolve to private, loopback or link-local addresses')
     .option('--workers <n>', 'extraction threads (default: one per core)')
     .option('--timeout <ms>', 'time limit for fetching each URL', '20000')
+    .option('--queue', 'queue the inputs as jobs for `sitrep worker` processes instead (a PostgreSQL store only)')
     .action(async (paths: string[], o) => {
+      if (o.queue) return (await import('./queue/cli.js')).enqueueCommand(paths, o.db, out, !!o.quiet);
       const { ingest } = await import('./ingest/run.js');
       await ingest(paths, {
         db: o.db,
@@ -154,7 +157,7 @@ export function registerCorpusCommands(program: Command, out: (s: string) => voi
   program
     .command('stats')
     .description('count what the database holds')
-    .option('--db <file>', 'the database', DEFAULT_DB)
+    .option('--db <store>', 'the store: a SQLite file or a postgres:// URL; default $SITREP_DB or sitrep.db', DEFAULT_DB)
     .option('--format <format>', 'table | json', 'table')
     .action(async (o) => {
       if (o.format !== 'table' && o.format !== 'json') throw new InputError('--format', `expected table or json, got "${o.format}"`);
@@ -162,7 +165,15 @@ export function registerCorpusCommands(program: Command, out: (s: string) => voi
       try {
         const s = await store.stats();
         if (o.format === 'json') out(JSON.stringify(s, null, 2) + '\n');
-        else out(Object.entries(s).map(([k, v]) => `${k.padEnd(12)} ${v}`).join('\n') + '\n');
+        else {
+          const { queue, ...counts } = s;
+          out(Object.entries(counts).map(([k, v]) => `${k.padEnd(12)} ${v}`).join('\n') + '\n');
+          // The job queue of a PostgreSQL store, and what failed for good (the dead-letter table).
+          if (queue) {
+            out(`jobs queued  ${queue.queued}\njobs running ${queue.running}\njobs failed  ${queue.dead} (dead letters: failed 3 times)\n`);
+            for (const d of queue.deadLetters) out(`  ${d.at} ${d.source}: ${d.error} (${d.attempts} attempts)\n`);
+          }
+        }
       } finally {
         await store.close();
       }

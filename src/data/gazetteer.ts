@@ -28,7 +28,6 @@ const ToponymUse = z.strictObject({
 export const files = {
   'gazetteer/admin-terms.tsv': tsv(z.strictObject({ term: Field })),
   'gazetteer/aliases.tsv': tsv(z.strictObject({ alias: Field, geonameid: z.string().regex(/^\d+$/, 'not a GeoNames id').transform(Number), note: z.string() })),
-  'gazetteer/country-aliases.tsv': tsv(z.strictObject({ alias: Field, country: Alpha2 })),
   'gazetteer/country-centres.tsv': tsv(z.strictObject({ country: Alpha2, lat: Decimal, lon: Decimal, source: Field })),
   'gazetteer/directions.tsv': tsv(z.strictObject({ word: Field, compass: z.enum(COMPASS) })),
   'gazetteer/heads.tsv': tsv(

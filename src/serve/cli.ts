@@ -4,7 +4,7 @@ import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { InputError } from '../errors.js';
-import { DEFAULT_DB, openStore } from '../store/open.js';
+import { DEFAULT_DB, isPostgresUrl, openStore } from '../store/open.js';
 import { buildDemoStore } from './demo.js';
 import { listen } from './server.js';
 
@@ -22,7 +22,7 @@ export function registerServeCommand(program: Command, out: (s: string) => void)
   program
     .command('serve')
     .description('serve the HTTP API (documented at /openapi.json) and the web UI over a corpus store')
-    .option('--db <path>', 'the store to serve', DEFAULT_DB)
+    .option('--db <store>', 'the store to serve: a SQLite file or a postgres:// URL (several servers may share one); default $SITREP_DB or sitrep.db', DEFAULT_DB)
     .option('--port <n>', 'port to listen on (0: any free one)', '8080')
     .option('--host <address>', 'address to listen on', '127.0.0.1')
     .option('--demo', 'ingest the example corpus (examples/) into a temporary store and serve that')
@@ -46,7 +46,7 @@ export function registerServeCommand(program: Command, out: (s: string) => void)
         cleanup = demo.cleanup;
         const r = demo.report;
         process.stderr.write(`sitrep serve: demo store: ${r.new + r.revision} articles, ${r.events} events (${r.rejected} rejected)\n`);
-      } else if (!existsSync(db)) throw new InputError(`--db ${db}`, 'no such database (run `sitrep ingest` first, or try `sitrep serve --demo`)');
+      } else if (!isPostgresUrl(db) && !existsSync(db)) throw new InputError(`--db ${db}`, 'no such database (run `sitrep ingest` first, or try `sitrep serve --demo`)');
       const store = await openStore(db, { readonly: !token && !o.demo });
       let running;
       try {

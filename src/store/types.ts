@@ -188,6 +188,18 @@ export interface Stats {
   entities: number;
   places: number;
   claims: number;
+  /** a store with a job queue (PostgreSQL): its jobs, and the latest that failed for good */
+  queue?: QueueStats;
+}
+
+export interface QueueStats {
+  /** waiting to run (retries included) */
+  queued: number;
+  running: number;
+  /** failed 3 times: kept in the dead-letter table */
+  dead: number;
+  /** the latest dead letters */
+  deadLetters: { source: string; attempts: number; error: string; at: string }[];
 }
 
 export interface Store {
