@@ -9,6 +9,7 @@ import { runBatch } from './batch.js';
 import { parsePublishedOrThrow } from './published.js';
 import { registerCorpusCommands } from './corpus-cli.js';
 import { registerServeCommand } from './serve/cli.js';
+import { registerGazetteerCommand } from './gazetteer/cli.js';
 
 /** Reads a file or standard input ("-") with the checks every input gets. */
 export function readInput(path: string): Buffer {
@@ -105,6 +106,7 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
 
   registerCorpusCommands(program, out);
   registerServeCommand(program, out);
+  registerGazetteerCommand(program, out);
   return program;
 }
 

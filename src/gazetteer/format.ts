@@ -49,10 +49,15 @@ export interface GazData {
   keys: string[];
   postOff: Int32Array;
   post: Int32Array;
+  /** the second tier: transliteration-folded keys (fold.ts), sorted, and their postings */
+  fkeys: string[];
+  fpostOff: Int32Array;
+  fpost: Int32Array;
 }
 
-type Col = 'id' | 'a' | 'la' | 'lo' | 'p' | 'f' | 'r' | 'postOff' | 'post';
-const COLS: Col[] = ['id', 'a', 'la', 'lo', 'p', 'postOff', 'post', 'f', 'r'];
+type Col = 'id' | 'a' | 'la' | 'lo' | 'p' | 'f' | 'r' | 'postOff' | 'post' | 'fpostOff' | 'fpost';
+const COLS: Col[] = ['id', 'a', 'la', 'lo', 'p', 'postOff', 'post', 'fpostOff', 'fpost', 'f', 'r'];
+const TEXTS = ['cc', 'names', 'keys', 'fkeys'] as const;
 const CTORS = {
   id: Int32Array,
   a: Int32Array,
@@ -61,6 +66,8 @@ const CTORS = {
   p: Uint32Array,
   postOff: Int32Array,
   post: Int32Array,
+  fpostOff: Int32Array,
+  fpost: Int32Array,
   f: Uint8Array,
   r: Uint8Array,
 } as const;
@@ -68,7 +75,7 @@ const CTORS = {
 const pad8 = (n: number) => (n + 7) & ~7;
 
 export function encode(d: GazData): Buffer {
-  const text = [d.cc, d.names.join('\n'), d.keys.join('\n')];
+  const text = [d.cc, d.names.join('\n'), d.keys.join('\n'), d.fkeys.join('\n')];
   const texts = text.map((t) => Buffer.from(t, 'utf8'));
   const cols: { name: string; off: number; len: number }[] = [];
   let off = 0;
@@ -77,7 +84,7 @@ export function encode(d: GazData): Buffer {
     cols.push({ name: c, off, len: arr.length });
     off = pad8(off + arr.byteLength);
   }
-  ['cc', 'names', 'keys'].forEach((name, i) => {
+  TEXTS.forEach((name, i) => {
     cols.push({ name, off, len: texts[i].length });
     off = pad8(off + texts[i].length);
   });
@@ -91,7 +98,7 @@ export function encode(d: GazData): Buffer {
     if (c.name in CTORS) {
       const arr = d[c.name as Col];
       Buffer.from(arr.buffer as ArrayBuffer, arr.byteOffset, arr.byteLength).copy(buf, start + c.off);
-    } else texts[['cc', 'names', 'keys'].indexOf(c.name)].copy(buf, start + c.off);
+    } else texts[TEXTS.indexOf(c.name as (typeof TEXTS)[number])].copy(buf, start + c.off);
   }
   return buf;
 }
@@ -110,9 +117,16 @@ export function decode(buf: Buffer): GazData | null {
       const C = CTORS[c.name as Col];
       (out as Record<string, unknown>)[c.name] = new C(ab.buffer as ArrayBuffer, at, c.len);
     } else {
-      const s = ab.toString('utf8', start + c.off, start + c.off + c.len);
-      if (c.name === 'cc') out.cc = s;
-      else (out as Record<string, unknown>)[c.name] = s.length ? s.split('\n') : [];
+      const split = () => {
+        const s = ab.toString('utf8', start + c.off, start + c.off + c.len);
+        return s.length ? s.split('\n') : [];
+      };
+      if (c.name === 'cc') out.cc = ab.toString('utf8', start + c.off, start + c.off + c.len);
+      else if (c.name === 'fkeys') {
+        // the folded tier is consulted only for names no exact spelling matches: split on first use
+        let v: string[] | null = null;
+        Object.defineProperty(out, 'fkeys', { get: () => (v ??= split()), enumerable: true });
+      } else (out as Record<string, unknown>)[c.name] = split();
     }
   }
   const { cols: _cols, ...meta } = head;

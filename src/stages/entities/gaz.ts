@@ -21,7 +21,9 @@ const cache = new Map<string, Place | null>();
 export function placeOf(name: string): Place | null {
   let p = cache.get(name);
   if (p !== undefined) return p;
-  const matches = match(name);
+  // a name found only under its transliteration-folded key is no evidence that a capitalised word
+  // is a place (the places stage still reads it so once the text has said it is one)
+  const matches = match(name).filter((m) => !m.loose);
   const list = matches.map((m) => m.entry);
   const top = list[0];
   // Reached only by an alternate (foreign or former) spelling, a capitalised word proves little

@@ -20,7 +20,7 @@
 // and a province's part is no better known than the province).
 import { join } from 'node:path';
 import type { Doc, EntityAnn, EntityMention, Mention, PlaceAnn, PlacePrecision, Stage } from '../../doc.js';
-import { match, matchExact, compassPoint, countryByAlpha2, countryByAlpha3, countryByDemonym, countryEntry, distanceKm, key, type GazEntry, type Match } from '../../gazetteer/index.js';
+import { match, matchSpelled, matchExact, compassPoint, countryByAlpha2, countryByAlpha3, countryByDemonym, countryEntry, distanceKm, key, type GazEntry, type Match } from '../../gazetteer/index.js';
 import { DATA_DIR, readTsv } from '../../gazetteer/build.js';
 import { toponymUse, regionFrame, cues, type RegionFrame } from './toponym-use.js';
 import { resolve, type Group, type Context } from './resolve.js';
@@ -198,7 +198,7 @@ function newGroup(doc: Doc, it: Item, text: string, toponymStartingAt: (t: numbe
   // the entity may carry the direction itself ("Northern Yemen") when the whole is no known name
   const lead = /^(\S+)\s+(.+)$/.exec(text);
   const dirs = cues().directions;
-  if (!region && lead && dirs.has(lead[1].toLowerCase()) && match(text).length === 0) {
+  if (!region && lead && dirs.has(lead[1].toLowerCase()) && matchSpelled(text).length === 0) {
     region = { compass: dirs.get(lead[1].toLowerCase())!, word: lead[1], first: it.mention.first, last: it.mention.last };
     base = lead[2];
   }
@@ -233,6 +233,17 @@ interface Reading {
 
 /** The readings of a toponym, as its head allows (see the header comment). */
 function lookup(doc: Doc, it: Item, text: string, head: Head | null): Reading {
+  const r = lookupSpelled(doc, it, text, head);
+  // only when no reading of any exact spelling was found: the folded one ("Qalqiliyah" for Qalqilya)
+  if (r.matches.length === 0 && (!head || head.kind === 'admin' || head.where === 'after')) {
+    const base = head && head.where !== 'after' ? head.base : text;
+    const loose = match(text).length ? match(text) : match(base);
+    if (loose.length) return { matches: head?.kind === 'admin' && head.precision !== 'admin1' ? loose.filter((m) => m.entry.precision !== 'admin1') : loose, reading: 'self', strict: false };
+  }
+  return r;
+}
+
+function lookupSpelled(doc: Doc, it: Item, text: string, head: Head | null): Reading {
   const self = (matches: Match[]): Reading => ({ matches, reading: 'self', strict: false });
   if (!head) return self(plainLookup(doc, it, text));
   const { kind } = head;
@@ -240,16 +251,16 @@ function lookup(doc: Doc, it: Item, text: string, head: Head | null): Reading {
     const bare = head.where === 'after' ? text : head.base;
     if (head.precision === 'admin1') {
       // "Hodeidah province": the division, by its own name or as the province of the town it is named after
-      const whole = head.where === 'after' ? plainLookup(doc, it, text) : match(text);
+      const whole = head.where === 'after' ? plainLookup(doc, it, text) : matchSpelled(text);
       if (whole.some((m) => m.entry.feature === 'ADM1' || m.entry.feature === 'REGION' || m.entry.feature === 'PCLI')) return self(whole);
-      const divisions = divisionsOf(match(bare));
+      const divisions = divisionsOf(matchSpelled(bare));
       return self(divisions.length ? divisions : whole);
     }
     // "Kupiansk district", "Beni territory", "Maru Local Government Area": the division named
     // after a town, placed at the town; a province of the same name is another level
     const exact = head.where === 'after' ? [] : matchExact(text);
     if (exact.length) return self(exact);
-    const towns = match(bare).filter((m) => m.entry.precision === 'city' || m.entry.precision === 'district');
+    const towns = matchSpelled(bare).filter((m) => m.entry.precision === 'city' || m.entry.precision === 'district');
     if (towns.length) return { matches: towns, reading: 'district', strict: false };
     return self(head.where === 'after' ? plainLookup(doc, it, text) : []);
   }
@@ -268,14 +279,14 @@ function plainLookup(doc: Doc, it: Item, text: string): Match[] {
   const q = lexicon().qualifiers.get(text);
   let ms: Match[];
   if (q && text.includes('.') && (ms = stateMatches(q)).length) return ms;
-  ms = match(text);
+  ms = matchSpelled(text);
   if (ms.length) return ms;
   const skippable = cues().skippable;
   const words = text.split(/\s+/);
   let i = 0;
   while (i < words.length - 1 && skippable.has(words[i].toLowerCase())) i++;
-  if (i > 0 && (ms = match(words.slice(i).join(' '))).length) return ms;
-  if (it.entity && it.entity.name !== text && (ms = match(it.entity.name)).length) return ms;
+  if (i > 0 && (ms = matchSpelled(words.slice(i).join(' '))).length) return ms;
+  if (it.entity && it.entity.name !== text && (ms = matchSpelled(it.entity.name)).length) return ms;
   // "NY", "LA": a postal code on its own, when nothing else is called so
   if (q && (ms = stateMatches(q)).length) return ms;
   // a demonym tagged as a place ("Russian" in "the Russian border") stands for its country
@@ -296,7 +307,7 @@ function innerPlace(doc: Doc, it: Item, head: Head): Match[] {
     for (let a = from; a + len <= last; a++) {
       const toks = doc.tokens.slice(a, a + len);
       if (!/^[A-Z]/.test(toks[0].text) || toks[len - 1].pos === 'PUNCT') continue;
-      const ms = match(doc.text.slice(toks[0].start, toks[len - 1].end)).filter((m) => m.entry.feature !== 'ADM1');
+      const ms = matchSpelled(doc.text.slice(toks[0].start, toks[len - 1].end)).filter((m) => m.entry.feature !== 'ADM1');
       if (ms.length) return ms;
     }
   }
@@ -359,7 +370,7 @@ function context(doc: Doc, groups: TGroup[], byStart: Map<number, Mention>, grou
       }
     }
   }
-  return { countries, qualified };
+  return { countries, qualified, countryPoint: countryEntry };
 }
 
 /** How far (km) a quarter the text puts in another place may lie from it, by the other's precision. */

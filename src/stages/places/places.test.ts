@@ -240,12 +240,12 @@ test('out-of-context namesakes: unresolved rather than on another continent', ()
 });
 
 test('places the gazetteer lacks are placed at the place the text anchors them to', () => {
-  const text = "Israeli strikes hit the Haret Hreik and Ghobeiry neighbourhoods of Beirut overnight. Settlers raided Huwara, south of Nablus.";
+  const text = "Israeli strikes hit the Haret Hreik and Ghobeiry neighbourhoods of Beirut overnight. Settlers raided Jalud, south of Nablus.";
   const d = placesOf(text, [
     ['Haret Hreik', 'GPE'],
     ['Ghobeiry', 'GPE'],
     ['Beirut', 'GPE'],
-    ['Huwara', 'GPE'],
+    ['Jalud', 'GPE'],
     ['Nablus', 'GPE'],
     ['Israeli', 'NORP', 'ISR'],
   ]);
@@ -257,9 +257,12 @@ test('places the gazetteer lacks are placed at the place the text anchors them t
     assert.deepEqual([p.lat, p.lon, p.precision, p.geonameid], [beirut.lat, beirut.lon, 'city', null]);
     assert.notEqual(p.id, beirut.id);
   }
-  const h = d.places.find((p) => p.name === 'Huwara')!;
+  const h = d.places.find((p) => p.name === 'Jalud')!;
   assert.equal(h.country, 'PS');
   assert.ok(near(h, 32.22, 35.25, 5));
+  // a village the gazetteer has under another spelling is itself, not its anchor: Huwara is Huwwarah
+  const w = placesOf('Settlers raided Huwara, south of Nablus.', [['Huwara', 'GPE'], ['Nablus', 'GPE']]).places.find((p) => p.name === 'Huwara')!;
+  assert.deepEqual([w.country, w.geonameid], ['PS', 283636]);
   // "of the city": the town the article is in
   const k = placesOf('KABUL - Police arrested three men in the Karte Naw area of the city.', [['Karte Naw', 'GPE']], 'KABUL');
   assert.equal(k.places.find((p) => p.name === 'Karte Naw')?.country, 'AF');
@@ -363,4 +366,26 @@ test('end to end through annotate: the seed article (Mehr News, CC BY 4.0)', () 
   assert.ok(byName.get('southern syria'));
   // Israel and Tel Aviv are only ever actors in this article
   assert.ok(!byName.has('israel') && !byName.has('tel aviv'), JSON.stringify([...byName.keys()]));
+});
+
+test('a spelling found only by its folded key is placed when the article supports its country', () => {
+  // no place of the article is named but the town; the actors' country lies next to it
+  const d = placesOf('Israeli forces raided the city of Qalqiliyah from the north.', [
+    ['Qalqiliyah', 'GPE'],
+    ['Israeli', 'NORP', 'ISR'],
+  ]);
+  assert.equal(d.places.length, 1, JSON.stringify(d.places));
+  assert.equal(d.places[0].country, 'PS');
+  assert.ok(near(d.places[0], 32.19, 34.97, 10));
+  // with nothing in the text for it, a folded reading is no reading
+  const far = placesOf('Police officers in Ohio questioned Qalqiliyah residents.', [
+    ['Qalqiliyah', 'GPE'],
+    ['Ohio', 'GPE'],
+  ]);
+  assert.ok(!far.places.some((p) => p.country === 'PS'), JSON.stringify(far.places));
+});
+
+test('"Syrian" tagged as a place is Syria, not a town a folded spelling reaches', () => {
+  const d = placesOf('He crossed the Syrian border on Monday.', [['Syrian', 'GPE']]);
+  assert.ok(d.places.every((p) => p.country === 'SY' && p.precision === 'country'), JSON.stringify(d.places));
 });

@@ -48,11 +48,15 @@ export interface Context {
   countries: Map<string, number>;
   /** qualifier pairs "Alexandria, La.": [group of the town, group of the state/country or null, admin1/country constraint] */
   qualified: { town: Group; by: Group | null; country: string | null; admin1: string | null }[];
+  /** a country's point (its gazetteer entry), by alpha-2 */
+  countryPoint?: (alpha2: string) => GazEntry | undefined;
 }
 
 const MAX_CANDIDATES = 40;
 /** a reading this close to a place already resolved is in the article's area whatever its country */
 const NEAR_KM = 300;
+/** how near the middle of an actor's country a reading may be to count as in the article's area */
+const ACTOR_NEAR_KM = 500;
 /** an unsupported reading below this far down the candidates is not worth scoring */
 const UNSUPPORTED_PENALTY = 4;
 /** for a reading in a country most of the article's toponyms could be in, before any is resolved there */
@@ -61,7 +65,7 @@ const SHARED_BONUS = 1.5;
 /** Readings that stand without the article's support: countries, curated regions, capitals, big cities and provinces. */
 const standsAlone = (m: Match, strict: boolean) => {
   const e = m.entry;
-  if (m.alternate && e.feature !== 'PCLI' && e.feature !== 'REGION') return false;
+  if ((m.alternate || m.loose) && e.feature !== 'PCLI' && e.feature !== 'REGION') return false;
   if (strict) return e.feature === 'PPLC' || e.population >= 1_000_000;
   return e.feature === 'PCLI' || e.feature === 'REGION' || e.feature === 'PPLC' || e.population >= (e.feature === 'ADM1' ? 1_000_000 : 100_000) || !e.country;
 };
@@ -117,6 +121,10 @@ function sharedCountries(groups: Group[]): Set<string> {
 
 export function resolve(groups: Group[], ctx: Context): void {
   const countries = new Map(ctx.countries);
+  // countries the article's places are in (named, or of places resolved). Until there is one, the
+  // actors' nationalities say roughly where the article is: "Turkish forces shelled Idleb" allows
+  // Idlib, Syria (near Turkey), not a small namesake on another continent.
+  const placeCountries = new Set<string>();
   const admin1 = new Set<string>();
   const fixed: GazEntry[] = [];
   // provinces the article's resolved places lie in, and the countries they are of
@@ -125,7 +133,10 @@ export function resolve(groups: Group[], ctx: Context): void {
   const fix = (g: Group, e: GazEntry) => {
     g.chosen = e;
     if (e.feature !== 'PCLI') fixed.push(e);
-    if (e.country) countries.set(e.country, (countries.get(e.country) ?? 0) + g.weight * (g.dateline ? 2 : 1));
+    if (e.country) {
+      countries.set(e.country, (countries.get(e.country) ?? 0) + g.weight * (g.dateline ? 2 : 1));
+      placeCountries.add(e.country);
+    }
     if (e.feature === 'ADM1' && e.country) admin1.add(`${e.country}|${e.name}`);
     if (e.admin1 && e.country && e.feature !== 'PCLI' && !g.local) {
       areas.add(`${e.country}|${e.admin1}`);
@@ -140,6 +151,13 @@ export function resolve(groups: Group[], ctx: Context): void {
     }
     return near;
   };
+  const nearActorCountry = (e: GazEntry) => {
+    for (const c of countries.keys()) {
+      const ce = ctx.countryPoint?.(c);
+      if (ce && km(e, ce) < ACTOR_NEAR_KM) return true;
+    }
+    return false;
+  };
   /** The article supports the reading, or has said nothing about any country yet. */
   // A country most of the article's toponyms could be in is the article's even before any is
   // resolved: a local report names towns and counties, not its country ("Danbury", "New Milford",
@@ -150,9 +168,12 @@ export function resolve(groups: Group[], ctx: Context): void {
     const e = m.entry;
     const d = () => (near >= 0 ? near : (near = nearest(e)));
     if (g.local && e.country && areaCountries.has(e.country) && !areas.has(`${e.country}|${e.admin1}`) && d() >= 100) return false;
+    // a reading found only by its folded spelling needs the article's support: its country, or a
+    // place near it (near the middle of a country an actor is from: "Israeli forces raided Qalqiliyah")
+    if (m.loose) return (e.country !== null && (placeCountries.has(e.country) || shared.has(e.country))) || d() < NEAR_KM || nearActorCountry(e);
     if (!g.strict && countries.size === 0) return true;
     if (e.country !== null && ((countries.get(e.country) ?? 0) > 0 || (!g.strict && shared.has(e.country)))) return true;
-    return standsAlone(m, !!g.strict) || d() < NEAR_KM;
+    return standsAlone(m, !!g.strict) || d() < NEAR_KM || (!g.strict && placeCountries.size === 0 && nearActorCountry(e));
   };
 
   // 1. "Town, State" pairs: the only reading in which both fit
@@ -188,7 +209,7 @@ export function resolve(groups: Group[], ctx: Context): void {
   }
   // (a district named after a town waits until the article's provinces are known)
   for (const g of groups) {
-    if (g.chosen || g.matches.length !== 1 || g.local) continue;
+    if (g.chosen || g.matches.length !== 1 || g.local || g.matches[0].loose) continue;
     if (allowed(g, g.matches[0])) fix(g, g.matches[0].entry);
   }
 
