@@ -36,7 +36,8 @@ export const DATA_DIR = join(here, '..', '..', 'data', 'gazetteer');
 
 // 2: admin1 joined through country-state-city towns, misplaced centroids moved, more spellings
 // 3: transliteration-folded keys (fold.ts) as a second tier
-export const FORMAT_VERSION = 3;
+// 4: their byte offsets, searched in place
+export const FORMAT_VERSION = 4;
 
 export const COMPASS = ['n', 's', 'e', 'w', 'ne', 'nw', 'se', 'sw', 'c'] as const;
 

@@ -53,10 +53,13 @@ export interface GazData {
   fkeys: string[];
   fpostOff: Int32Array;
   fpost: Int32Array;
+  /** read side: the folded keys' text and each key's byte offset in it (n + 1 entries), for a binary search without splitting */
+  fkeyBuf?: Buffer;
+  fkeyOff?: Int32Array;
 }
 
-type Col = 'id' | 'a' | 'la' | 'lo' | 'p' | 'f' | 'r' | 'postOff' | 'post' | 'fpostOff' | 'fpost';
-const COLS: Col[] = ['id', 'a', 'la', 'lo', 'p', 'postOff', 'post', 'fpostOff', 'fpost', 'f', 'r'];
+type Col = 'id' | 'a' | 'la' | 'lo' | 'p' | 'f' | 'r' | 'postOff' | 'post' | 'fpostOff' | 'fpost' | 'fkeyOff';
+const COLS: Col[] = ['id', 'a', 'la', 'lo', 'p', 'postOff', 'post', 'fpostOff', 'fpost', 'fkeyOff', 'f', 'r'];
 const TEXTS = ['cc', 'names', 'keys', 'fkeys'] as const;
 const CTORS = {
   id: Int32Array,
@@ -68,19 +71,25 @@ const CTORS = {
   post: Int32Array,
   fpostOff: Int32Array,
   fpost: Int32Array,
+  fkeyOff: Int32Array,
   f: Uint8Array,
   r: Uint8Array,
 } as const;
 
 const pad8 = (n: number) => (n + 7) & ~7;
 
-export function encode(d: GazData): Buffer {
+export function encode(data: GazData): Buffer {
+  let d = data;
   const text = [d.cc, d.names.join('\n'), d.keys.join('\n'), d.fkeys.join('\n')];
   const texts = text.map((t) => Buffer.from(t, 'utf8'));
+  const fkeyOff = new Int32Array(d.fkeys.length + 1);
+  for (let i = 0, at = 0; i < d.fkeys.length; i++) fkeyOff[i + 1] = at += Buffer.byteLength(d.fkeys[i], 'utf8') + 1;
+  d = { ...d, fkeyOff };
+  const col = (c: Col) => d[c] as Exclude<GazData[Col], undefined>;
   const cols: { name: string; off: number; len: number }[] = [];
   let off = 0;
   for (const c of COLS) {
-    const arr = d[c];
+    const arr = col(c);
     cols.push({ name: c, off, len: arr.length });
     off = pad8(off + arr.byteLength);
   }
@@ -96,7 +105,7 @@ export function encode(d: GazData): Buffer {
   header.copy(buf, 8);
   for (const c of cols) {
     if (c.name in CTORS) {
-      const arr = d[c.name as Col];
+      const arr = col(c.name as Col);
       Buffer.from(arr.buffer as ArrayBuffer, arr.byteOffset, arr.byteLength).copy(buf, start + c.off);
     } else texts[TEXTS.indexOf(c.name as (typeof TEXTS)[number])].copy(buf, start + c.off);
   }
@@ -123,7 +132,9 @@ export function decode(buf: Buffer): GazData | null {
       };
       if (c.name === 'cc') out.cc = ab.toString('utf8', start + c.off, start + c.off + c.len);
       else if (c.name === 'fkeys') {
-        // the folded tier is consulted only for names no exact spelling matches: split on first use
+        // the folded tier is consulted only for names no exact spelling matches: searched in place
+        // (fkeyOff), split only if asked for
+        out.fkeyBuf = ab.subarray(start + c.off, start + c.off + c.len);
         let v: string[] | null = null;
         Object.defineProperty(out, 'fkeys', { get: () => (v ??= split()), enumerable: true });
       } else (out as Record<string, unknown>)[c.name] = split();

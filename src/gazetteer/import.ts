@@ -179,7 +179,7 @@ async function importFile(db: Database.Database, f: string, kind: FileKind, prog
   for await (const l of linesOf(f)) {
     line++;
     if (!l || l.startsWith('#')) continue;
-    rows++;
+    if (++rows % 1_000_000 === 0) progress(`${basename(f)}: ${(rows / 1e6).toFixed(0)} million lines`);
     const c = l.split('\t');
     if (kind === 'main') {
       if (c.length < 19) throw bad(`${c.length} columns, a GeoNames dump has 19`);
@@ -219,7 +219,6 @@ async function importFile(db: Database.Database, f: string, kind: FileKind, prog
       kept++;
       name(n, id, 1);
     }
-    if (rows % 1_000_000 === 0) progress(`${basename(f)}: ${(rows / 1e6).toFixed(0)} million lines`);
   }
   return { rows, kept };
 }

@@ -54,10 +54,8 @@ export const GAZETTEER_FILE = join(dirname(fileURLToPath(import.meta.url)), 'gaz
 
 interface Loaded {
   g: GazData;
-  /** key → index into g.postOff; folded key → index into g.fpostOff */
+  /** key → index into g.postOff */
   keys: Map<string, number>;
-  /** built on the first folded look-up */
-  fkeys: Map<string, number> | null;
   cache: (GazEntry | undefined)[];
   byA2: Map<string, CountryRec>;
   byA3: Map<string, CountryRec>;
@@ -104,7 +102,7 @@ function load(): Loaded {
   const terms = readTsv(join(DATA_DIR, 'admin-terms.tsv'))
     .map((r) => r.term.toLowerCase())
     .sort((a, b) => b.length - a.length);
-  L = { g, keys, fkeys: null, cache: new Array(g.names.length), byA2, byA3, byName, byDemonym, terms, ms: 0 };
+  L = { g, keys, cache: new Array(g.names.length), byA2, byA3, byName, byDemonym, terms, ms: 0 };
   L.ms = performance.now() - t0;
   return L;
 }
@@ -141,12 +139,19 @@ function postings(k: string): number[] {
 }
 function foldedPostings(f: string): number[] {
   const l = load();
-  if (!l.fkeys) {
-    l.fkeys = new Map();
-    for (let i = 0; i < l.g.fkeys.length; i++) l.fkeys.set(l.g.fkeys[i], i);
+  // the folded keys are sorted: a binary search, so a single article need not build a map of them
+  const { fkeyBuf: buf, fkeyOff: off } = l.g;
+  const n = off ? off.length - 1 : 0;
+  const at = (i: number) => buf!.toString('utf8', off![i], off![i + 1] - 1);
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (at(mid) < f) lo = mid + 1;
+    else hi = mid;
   }
-  const x = l.fkeys.get(f);
-  return x === undefined ? NONE : Array.from(l.g.fpost.subarray(l.g.fpostOff[x], l.g.fpostOff[x + 1]));
+  if (lo >= n || at(lo) !== f) return NONE;
+  return Array.from(l.g.fpost.subarray(l.g.fpostOff[lo], l.g.fpostOff[lo + 1]));
 }
 
 const isDivision = (f: string) => f === 'ADM1' || f === 'REGION' || f === 'ADM2';

@@ -23,8 +23,8 @@ import type { Doc, EntityAnn, EntityMention, Mention, PlaceAnn, PlacePrecision, 
 import { match, matchSpelled, matchExact, compassPoint, countryByAlpha2, countryByAlpha3, countryByDemonym, countryEntry, distanceKm, key, type GazEntry, type Match } from '../../gazetteer/index.js';
 import { DATA_DIR, readTsv } from '../../gazetteer/build.js';
 import { toponymUse, regionFrame, cues, type RegionFrame } from './toponym-use.js';
-import { resolve, type Group, type Context } from './resolve.js';
-import { headOfName, headAfter, type Head } from './heads.js';
+import { resolve, liesIn, type Group, type Context } from './resolve.js';
+import { headOfName, headAfter, heads, type Head } from './heads.js';
 import { anchorsOf, type AnchorCtx } from './anchor.js';
 
 const TOPONYM_TYPES = new Set(['GPE', 'LOC', 'FAC']);
@@ -110,7 +110,9 @@ export function runPlaces(doc: Doc, opts: PlacesOptions = {}): void {
     groupOf.set(it.mention, g);
   }
   const list = [...groups.values()];
-  resolve(list, context(doc, list, byStart, groupOf));
+  const ctx = context(doc, list, byStart, groupOf);
+  resolve(list, ctx);
+  outside(ctx.qualified as Qualified[]);
   anchor(doc, list, groupOf, useCtx);
 
   // places, one per distinct resolved place with a locative mention
@@ -238,7 +240,12 @@ function lookup(doc: Doc, it: Item, text: string, head: Head | null): Reading {
   if (r.matches.length === 0 && (!head || head.kind === 'admin' || head.where === 'after')) {
     const base = head && head.where !== 'after' ? head.base : text;
     const loose = match(text).length ? match(text) : match(base);
-    if (loose.length) return { matches: head?.kind === 'admin' && head.precision !== 'admin1' ? loose.filter((m) => m.entry.precision !== 'admin1') : loose, reading: 'self', strict: false };
+    // "Sirwah district": the district named after a town found by its folded spelling
+    if (head?.kind === 'admin' && head.precision !== 'admin1') {
+      const towns = loose.filter((m) => m.entry.precision === 'city' || m.entry.precision === 'district');
+      return { matches: towns, reading: head.where === 'after' ? 'self' : 'district', strict: false };
+    }
+    if (loose.length) return { matches: loose, reading: 'self', strict: false };
   }
   return r;
 }
@@ -350,13 +357,17 @@ function context(doc: Doc, groups: TGroup[], byStart: Map<number, Mention>, grou
   const T = doc.tokens;
   for (const g of groups) {
     for (const it of g.items) {
-      const c = it.mention.last;
-      if (T[c]?.text !== ',' || T[c].sent !== it.mention.sent) continue;
-      const nextM = byStart.get(c + 1);
-      if (nextM && groupOf.get(nextM) && groupOf.get(nextM) !== g) {
-        qualified.push({ town: g, by: groupOf.get(nextM)!, country: null, admin1: null });
+      const qa = qualifiersAfter(doc, it.mention, byStart);
+      const chain = (qa?.chain ?? []).map((m) => groupOf.get(m)).filter((x): x is TGroup => !!x && x !== g);
+      if (qa && chain.length) {
+        if (qa.link === 'paren') for (const by of chain) divisionReadings(by);
+        // "X (Y, Z)": Y in Z first, then X in Y and X in Z
+        for (let i = chain.length - 1; i > 0; i--) qualified.push({ town: chain[i - 1], by: chain[i], country: null, admin1: null, link: qa.link });
+        for (const by of chain) qualified.push({ town: g, by, country: null, admin1: null, link: qa.link });
         break;
       }
+      const c = it.mention.last;
+      if (T[c]?.text !== ',' || T[c].sent !== it.mention.sent) continue;
       // "La.", "N.H.", "LA": up to four tokens written without spaces
       let s = '';
       for (let k = c + 1; k < c + 5 && T[k] && T[k].sent === it.mention.sent; k++) {
@@ -371,6 +382,74 @@ function context(doc: Doc, groups: TGroup[], byStart: Map<number, Mention>, grou
     }
   }
   return { countries, qualified, countryPoint: countryEntry };
+}
+
+const QUALIFIER_LINKS = new Set(['of', 'in']);
+const DIVISION_TERMS = ['governorate', 'province', 'region', 'state', 'district', 'county', 'oblast'];
+
+/**
+ * A name in brackets after a place names a division: "(North)" is also North Governorate, though
+ * "North" alone names nothing. Adds the divisions the name has with a division word after it.
+ */
+function divisionReadings(g: TGroup): void {
+  if (g.region) return;
+  const seen = new Set(g.matches.map((m) => m.entry));
+  const more: Match[] = [];
+  for (const t of DIVISION_TERMS) {
+    for (const m of matchSpelled(`${g.name} ${t}`)) {
+      if ((m.entry.feature === 'ADM1' || m.entry.feature === 'REGION' || m.entry.feature === 'ADM2') && !seen.has(m.entry)) {
+        seen.add(m.entry);
+        more.push({ entry: m.entry, alternate: true });
+      }
+    }
+  }
+  if (more.length) g.matches = [...g.matches, ...more];
+}
+export type QualifierLink = 'paren' | 'comma' | 'of' | 'in';
+
+/**
+ * The places the text puts a mention in, innermost first: "X, Y", "X (Y)", "X (Y, Z)", "X district
+ * of Y province", "the X area of Y", "X in Y". Head words after the mention ("district", "areas")
+ * are passed over; a parenthesis must close after its places.
+ */
+export function qualifiersAfter(doc: Doc, m: Mention, byStart: Map<number, Mention>): { chain: Mention[]; link: QualifierLink } | null {
+  const T = doc.tokens;
+  const low = (i: number) => (T[i] && T[i].sent === m.sent ? T[i].lower : '');
+  const { suffix, maxWords } = heads();
+  let k = m.last;
+  const next = low(k);
+  if (next !== '(' && next !== ',' && !QUALIFIER_LINKS.has(next)) {
+    // head words first: the longest run of lower-case words that is a head ("district", "local government area")
+    let w = '';
+    let skip = 0;
+    for (let n = 0; n < maxWords && low(k + n); n++) {
+      w = n ? `${w} ${low(k + n)}` : low(k + n);
+      if (suffix.has(w)) skip = n + 1;
+    }
+    if (!skip) return null;
+    k += skip;
+  }
+  const out: Mention[] = [];
+  const paren = low(k) === '(';
+  if (paren || low(k) === ',') {
+    let y = byStart.get(k + 1);
+    while (y && out.length < 3) {
+      out.push(y);
+      if (low(y.last) !== ',') break;
+      y = byStart.get(y.last + 1);
+    }
+    if (out.length === 0 || (paren && low(out[out.length - 1].last) !== ')')) return null;
+    // "X, Y" only as one pair (a longer comma run is a list)
+    if (!paren && out.length > 1) return null;
+    return { chain: out, link: paren ? 'paren' : 'comma' };
+  }
+  if (QUALIFIER_LINKS.has(low(k))) {
+    let q = k + 1;
+    if (low(q) === 'the') q++;
+    const y = byStart.get(q);
+    if (y) return { chain: [y], link: low(k) as 'of' | 'in' };
+  }
+  return null;
 }
 
 /** How far (km) a quarter the text puts in another place may lie from it, by the other's precision. */
@@ -497,6 +576,32 @@ function opensScene(doc: Doc, m: Mention): boolean {
   if (p < first || (T[p].lower !== 'in' && T[p].lower !== 'at') || T[m.last]?.text !== ',') return false;
   // at most one word or comma before the preposition ("Meanwhile in", "Later, in")
   return p - first <= 2;
+}
+
+type Qualified = Context['qualified'][number] & { town: TGroup; by: TGroup | null };
+
+/**
+ * A place the text puts in a division or town it cannot lie in ("Faryab in Kerman province" read as
+ * Afghanistan's Faryab), or one the gazetteer lacks with its district and province in brackets
+ * ("Al Yasbil (As Sawadiyah, Al Bayda)"), is placed at that division or town, as event coders do,
+ * with a precision no finer than it: the text's hierarchy outweighs a namesake elsewhere. Only
+ * brackets, and "of"/"in" a division, are read so ("talks on Idlib in Sochi" says where the talks were).
+ */
+function outside(qualified: Qualified[]): void {
+  for (const q of qualified) {
+    const by = q.by;
+    if (!by || q.town.anchored || q.town.region) continue;
+    const s = spotOf(by);
+    if (!s || s.precision === 'country') continue;
+    const strong = q.link === 'paren' || ((q.link === 'of' || q.link === 'in') && (s.precision === 'admin1' || s.precision === 'district' || by.head?.kind === 'admin'));
+    if (!strong) continue;
+    const t = q.town.chosen;
+    if (t && (t.feature === 'PCLI' || (by.chosen && liesIn(t, by.chosen)) || (by.anchored && distanceKm(t.lat, t.lon, s.lat, s.lon) < 80))) continue;
+    if (!t && q.town.matches.length && q.link !== 'paren') continue;
+    const cue = q.town.head?.kind === 'admin' ? q.town.head.precision : null;
+    q.town.chosen = null;
+    q.town.anchored = { to: by, spot: { ...s, geonameid: null, precision: coarser(s.precision, cue) } };
+  }
 }
 
 /** Where a group is: its reading, or its anchor's place. */

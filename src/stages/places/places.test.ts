@@ -389,3 +389,66 @@ test('"Syrian" tagged as a place is Syria, not a town a folded spelling reaches'
   const d = placesOf('He crossed the Syrian border on Monday.', [['Syrian', 'GPE']]);
   assert.ok(d.places.every((p) => p.country === 'SY' && p.precision === 'country'), JSON.stringify(d.places));
 });
+
+test('hierarchy cues: "X (Y)", "X (Y, Z)", "X district of Y province", "the X area of Y" put X in Y', () => {
+  // a town of a name several countries have, read in the province the brackets give
+  const t = placesOf('Protesters gathered outside the courthouse in Tripoli (North) on Friday.', [
+    ['Tripoli', 'GPE'],
+    ['North', 'GPE'],
+  ]);
+  assert.equal(t.places.find((p) => p.name === 'Tripoli')?.country, 'LB', JSON.stringify(t.places));
+  // a district named after its seat, with its province in brackets: the district, at the seat
+  const m = placesOf('Airstrikes targeted Majzar district (Marib) on Monday.', [
+    ['Majzar district', 'GPE'],
+    ['Marib', 'GPE'],
+  ]);
+  const majzar = m.places.find((p) => p.name === 'Majzar district')!;
+  assert.deepEqual([majzar.country, majzar.precision, majzar.geonameid], ['YE', 'district', null]);
+  assert.ok(near(majzar, 15.85, 44.78, 10));
+  // "X district of Y province": the district named after a town found under another spelling
+  const s = placesOf('Coalition aircraft struck Sirwah district of Marib province.', [
+    ['Sirwah district', 'GPE'],
+    ['Marib province', 'GPE'],
+  ]);
+  const sirwah = s.places.find((p) => p.name === 'Sirwah district')!;
+  assert.deepEqual([sirwah.country, sirwah.precision, sirwah.geonameid], ['YE', 'district', null]);
+  // "the X area of Y": a quarter of a town stays in that town
+  const q = placesOf('An armed fight broke out in the Qibbeh area of Tripoli (North) overnight.', [
+    ['Qibbeh', 'GPE'],
+    ['Tripoli', 'GPE'],
+    ['North', 'GPE'],
+  ]);
+  assert.equal(q.places.find((p) => p.name === 'Qibbeh')?.country, 'LB', JSON.stringify(q.places));
+});
+
+test('a place the text puts in a division it cannot lie in is placed at that division, no finer', () => {
+  // Faryab is an Afghan province; the text puts a Faryab in Iran's Kerman province
+  const f = placesOf('Shelling hit Faryab in Kerman province on Sunday.', [
+    ['Faryab', 'GPE'],
+    ['Kerman province', 'GPE'],
+  ]);
+  const faryab = f.places.find((p) => p.name === 'Faryab')!;
+  assert.deepEqual([faryab.country, faryab.precision, faryab.geonameid], ['IR', 'admin1', null]);
+  // a village the gazetteer lacks, with its province in brackets
+  const v = placesOf('Gunmen killed a shepherd in Wadi Umm Shurayt (Marib) on Monday.', [
+    ['Wadi Umm Shurayt', 'GPE'],
+    ['Marib', 'GPE'],
+  ]);
+  assert.equal(v.places.find((p) => p.name === 'Wadi Umm Shurayt')?.country, 'YE', JSON.stringify(v.places));
+  // "in" a town says where something happened, not where a place lies: Idlib stays in Syria
+  const i = placesOf('Turkish and Russian officials discussed Idlib in Sochi, Syrian media said.', [
+    ['Idlib', 'GPE'],
+    ['Sochi', 'GPE'],
+    ['Syrian', 'NORP', 'SYR'],
+  ]);
+  assert.equal(i.places.find((p) => p.name === 'Idlib')?.country, 'SY', JSON.stringify(i.places));
+});
+
+test('"in Kingston city": the city, not a division or a namesake', () => {
+  const d = placesOf('Gunmen shot two people in Kingston city on Monday, Jamaican police said.', [
+    ['Kingston city', 'GPE'],
+    ['Jamaican', 'NORP', 'JAM'],
+  ]);
+  const k = d.places[0];
+  assert.deepEqual([k.country, k.precision], ['JM', 'city']);
+});
