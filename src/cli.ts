@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { readFileSync, statSync } from 'node:fs';
 import { InputError } from './errors.js';
+import { StoreError } from './store/errors.js';
 import { MAX_INPUT_BYTES, type RawInput } from './normalise/index.js';
 import { extract } from './pipeline.js';
 import { jsonSchema } from './contract.js';
@@ -89,11 +90,32 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
 
   program
     .command('eval')
-    .description('score extraction against gold JSONL files (or folders of them): P, R, F1 per field')
-    .argument('<gold...>', 'gold .jsonl files or folders')
+    .description('score extraction against gold JSONL files (or folders of them), or against an ACLED export (--acled)')
+    .argument('[gold...]', 'gold .jsonl files or folders')
+    .option('--acled <file>', 'an ACLED export (CSV): score event type, sub-event type, actors, location, date and fatalities per note')
+    .option('--country <list>', 'with --acled: only rows of these countries (names or ISO codes, comma-separated)')
+    .option('--except-country <list>', 'with --acled: only rows of other countries')
     .option('--json', 'print scores as JSON')
-    .option('--errors [fields]', 'list misses and extras per document (entities,places,quotes,events)')
+    .option('--errors [fields]', 'list misses (gold: entities,places,quotes,events; ACLED: event_type,sub_event_type,actor1,actor2,location,date,fatalities)')
     .action(async (paths: string[], o) => {
+      if (o.acled) {
+        if (paths.length) throw new InputError(paths[0], 'give either gold files or --acled FILE, not both');
+        const { readAcled, evaluateAcled, filterByCountry, FIELDS } = await import('./eval/acled.js');
+        const { formatAcledTable, formatAcledErrors, acledJson } = await import('./eval/acled-report.js');
+        let rows = readAcled(o.acled);
+        if (o.country) rows = filterByCountry(rows, o.country);
+        if (o.exceptCountry) rows = filterByCountry(rows, o.exceptCountry, true);
+        if (rows.length === 0) throw new InputError(o.acled, 'no rows left after the country filter');
+        const r = evaluateAcled(o.acled, rows);
+        const fields = typeof o.errors === 'string' ? o.errors.split(',') : FIELDS;
+        if (o.json) out(JSON.stringify(acledJson(r, !!o.errors, fields), null, 2) + '\n');
+        else {
+          if (o.errors) out(formatAcledErrors(r, fields));
+          out(formatAcledTable(r));
+        }
+        return;
+      }
+      if (!paths.length) throw new InputError('sitrep eval', 'give gold .jsonl files or folders, or --acled FILE.csv');
       const { evaluate, formatTable, toJson } = await import('./eval/index.js');
       const r = evaluate(paths);
       if (o.errors) {
@@ -124,6 +146,13 @@ export async function main(argv: string[]): Promise<void> {
       process.stderr.write(`sitrep: ${e.message}\n`);
       if (debug) process.stderr.write(`${e.stack}\n`);
       process.exitCode = 2;
+      return;
+    }
+    if (e instanceof StoreError) {
+      // The store's own faults (read-only, full disk, damaged, busy) are not bugs: a plain message.
+      process.stderr.write(`sitrep: ${e.message}\n`);
+      if (debug) process.stderr.write(`${(e.cause as Error | undefined)?.stack ?? e.stack}\n`);
+      process.exitCode = ['invalid_filter', 'not_found', 'unavailable'].includes(e.code) ? 2 : 1;
       return;
     }
     process.stderr.write(`sitrep: internal error: ${(e as Error).message}\n`);

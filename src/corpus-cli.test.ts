@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { buildProgram } from './cli.js';
 import { InputError } from './errors.js';
+import { isStoreError } from './store/errors.js';
 import { SqliteStore } from './store/sqlite.js';
 import { ALEPPO, DAMASCUS, KHARKIV, makeDoc } from './store/testing.js';
 import { EVENT_CSV_COLUMNS, INCIDENT_CSV_COLUMNS, csvCell } from './query/format.js';
@@ -160,7 +161,9 @@ describe('sitrep events, incidents, stats', () => {
       [['events', '--db', join(dir, 'missing.db')], /no such database/],
       [['events', '--db', db, '--id', '999'], /no such event/],
     ];
-    for (const [args, re] of bad) await assert.rejects(run(args), (e: unknown) => e instanceof InputError && re.test(e.message), args.join(' '));
+    // A missing store is the store's answer (StoreError "unavailable": exit 2 as well, ../cli.ts).
+    const clear = (e: unknown) => e instanceof InputError || isStoreError(e, 'unavailable');
+    for (const [args, re] of bad) await assert.rejects(run(args), (e: unknown) => clear(e) && re.test((e as Error).message), args.join(' '));
   });
 
   it('exits with 2 and one line on stderr for a bad ingest path', () => {

@@ -217,8 +217,38 @@ export class Doc {
   }
 }
 
-/** A named stage of the pipeline: reads some layers of the Doc, adds its own. */
+/**
+ * The layers of a Doc that stages fill. A dotted name is a field one stage adds to another's
+ * layer: the places stage links entities to their place (`entities.place`) and says how each
+ * mention is used (`entities.use`).
+ */
+export type Layer =
+  | 'text'
+  | 'meta'
+  | 'warnings'
+  | 'paragraphs'
+  | 'tokens'
+  | 'sentences'
+  | 'dateline'
+  | 'entities'
+  | 'entities.place'
+  | 'entities.use'
+  | 'places'
+  | 'times'
+  | 'quotes'
+  | 'framing'
+  | 'events';
+
+/**
+ * A named stage of the pipeline. It declares the layers it reads (each filled by normalisation or
+ * an earlier stage) and the layers it writes; the pipeline checks the order against these when it
+ * starts (pipeline.ts), and a test checks them against what the stage really touches.
+ */
 export interface Stage {
   name: string;
+  reads: readonly Layer[];
+  writes: readonly Layer[];
+  /** what it adds, in a few words: the README's stage table is made from these */
+  adds: string;
   run(doc: Doc): void;
 }

@@ -4,17 +4,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const PACKAGE_ROOT = fileURLToPath(new URL('../', import.meta.url));
+/** data/: read through src/data/ only */
 export const DATA_DIR = join(PACKAGE_ROOT, 'data');
-
-/** A file under the package's data/ folder. */
-export function dataPath(...parts: string[]): string {
-  return join(DATA_DIR, ...parts);
-}
 
 /** A file under the package root (examples/, test/). */
 export function packagePath(...parts: string[]): string {
   return join(PACKAGE_ROOT, ...parts);
 }
 
-/** The package root as a file URL (ends in a slash), for `new URL('data/…', PACKAGE_URL)`. */
+/** The package root as a file URL (ends in a slash), for `new URL('examples/…', PACKAGE_URL)`. */
 export const PACKAGE_URL = new URL('../', import.meta.url);

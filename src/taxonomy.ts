@@ -1,75 +1,15 @@
 // The event taxonomy (data/taxonomy.yaml): sitrep's kinds and their ACLED and PLOVER equivalents.
 // Read and validated once; a malformed file fails loudly at first use rather than producing
 // events with half-filled codes.
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
-import { z } from 'zod';
-import { PACKAGE_URL } from './paths.js';
+import type { z } from 'zod';
+import { data } from './data/index.js';
+import { ACLED_EVENT_TYPES, FAMILIES, PLOVER_EVENTS, type Acled, type Family, type Kind, type Plover } from './data/taxonomy.js';
 
-const FILE = new URL('data/taxonomy.yaml', PACKAGE_URL);
-
-export const FAMILIES = [
-  'battle',
-  'remote_violence',
-  'civilian_targeting',
-  'demonstration',
-  'strategic',
-  'material_cooperation',
-  'diplomatic',
-  'verbal',
-] as const;
-export type Family = (typeof FAMILIES)[number];
-
-/** PLOVER event names as used in the v0.5 gold-standard records (PLOVER_GSR_CAMEO, `event`). */
-export const PLOVER_EVENTS = [
-  'AGREE',
-  'CONSULT',
-  'SUPPORT',
-  'CONCEDE',
-  'COOPERATE',
-  'AID',
-  'RETREAT',
-  'INVESTIGATE',
-  'DEMAND',
-  'DISAPPROVE',
-  'REJECT',
-  'THREATEN',
-  'PROTEST',
-  'SANCTION',
-  'MOBILIZE',
-  'COERCE',
-  'ASSAULT',
-  'FIGHT',
-] as const;
-
-export const ACLED_EVENT_TYPES = [
-  'Battles',
-  'Explosions/Remote violence',
-  'Violence against civilians',
-  'Protests',
-  'Riots',
-  'Strategic developments',
-] as const;
-
-const Acled = z.strictObject({ event_type: z.enum(ACLED_EVENT_TYPES), sub_event_type: z.string().min(1) });
-const Plover = z.strictObject({
-  event: z.enum(PLOVER_EVENTS),
-  mode: z.string().regex(/^[a-z-]+$/).nullable(),
-  context: z.string().regex(/^[a-z_]+$/).optional(),
-});
-const KindSchema = z.strictObject({
-  label: z.string().min(1),
-  description: z.string().min(1),
-  family: z.enum(FAMILIES),
-  violent: z.boolean(),
-  acled: Acled.nullable(),
-  plover: Plover.nullable(),
-});
-const FileSchema = z.strictObject({ kinds: z.record(z.string().regex(/^[a-z_]+$/), KindSchema) });
+export { ACLED_EVENT_TYPES, FAMILIES, PLOVER_EVENTS, type Family };
 
 export type AcledCode = z.infer<typeof Acled>;
 export type PloverCode = z.infer<typeof Plover>;
-export interface KindInfo extends z.infer<typeof KindSchema> {
+export interface KindInfo extends z.infer<typeof Kind> {
   name: string;
 }
 
@@ -77,12 +17,7 @@ let table: Map<string, KindInfo> | null = null;
 
 function load(): Map<string, KindInfo> {
   if (table) return table;
-  const parsed = FileSchema.safeParse(parse(readFileSync(FILE, 'utf8')));
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new Error(`data/taxonomy.yaml is invalid: ${issues}`);
-  }
-  table = new Map(Object.entries(parsed.data.kinds).map(([name, k]) => [name, { name, ...k }]));
+  table = new Map(Object.entries(data('taxonomy.yaml').kinds).map(([name, k]) => [name, { name, ...k }]));
   return table;
 }
 

@@ -1,59 +1,12 @@
 // data/corroboration.yaml: linking thresholds, syndication settings and the outlet list, read and
 // validated once. Also the outlet look-ups built from it (name → outlet, wire credits in a text).
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
-import { z } from 'zod';
-import { FAMILIES, type Family } from '../taxonomy.js';
-import { PACKAGE_URL } from '../paths.js';
+import type { z } from 'zod';
+import type { Family } from '../taxonomy.js';
+import { data } from '../data/index.js';
+import type { Corroboration, FamilyRule as FamilyRuleSchema } from '../data/corroboration.js';
 
-const FILE = new URL('data/corroboration.yaml', PACKAGE_URL);
-
-const alpha3 = z.string().regex(/^[A-Z]{3}$/);
-const FamilyRule = z.strictObject({
-  link: z.boolean(),
-  radiusKm: z.number().nonnegative(),
-  requireActors: z.boolean().optional(),
-});
-const Outlet = z.strictObject({
-  name: z.string().min(1),
-  aliases: z.array(z.string().min(1)).min(1),
-  wire: z.boolean().optional(),
-  state: alpha3.optional(),
-  credits: z.array(z.string().min(1)).optional(),
-});
-const Schema = z.strictObject({
-  linking: z.strictObject({
-    families: z.record(z.enum(FAMILIES), FamilyRule),
-    coarseRadiusKm: z.strictObject({ admin1: z.number().positive(), region: z.number().positive() }),
-    dateWindowDays: z.strictObject({ day: z.number().int().min(0), week: z.number().int().min(0), month: z.number().int().min(0), year: z.number().int().min(0) }),
-    undatedLookbackDays: z.number().int().min(0),
-    evidence: z.strictObject({
-      threshold: z.number().positive(),
-      location: z.strictObject({ precise: z.number(), coarse: z.number(), country: z.number() }),
-      date: z.strictObject({ day: z.number(), week: z.number(), month: z.number(), year: z.number() }),
-      initiator: z.number(),
-      target: z.number(),
-    }),
-    reversedRoles: z.array(z.string()),
-    symmetricFamilies: z.array(z.enum(FAMILIES)),
-    contestedRadiusKm: z.number().nonnegative(),
-  }),
-  background: z.strictObject({ staleDays: z.number().int().positive() }),
-  syndication: z.strictObject({
-    shingleSize: z.number().int().positive(),
-    minShingles: z.number().int().positive(),
-    similarity: z.number().min(0).max(1),
-    creditWindow: z.number().int().positive(),
-  }),
-  grading: z.strictObject({
-    secondaryKinds: z.array(z.string()),
-    stateSideKinds: z.array(z.string()),
-  }),
-  outlets: z.record(z.string().regex(/^[a-z0-9_]+$/), Outlet),
-});
-
-export type CorroborationConfig = z.infer<typeof Schema>;
-export type FamilyRule = z.infer<typeof FamilyRule>;
+export type CorroborationConfig = z.infer<typeof Corroboration>;
+export type FamilyRule = z.infer<typeof FamilyRuleSchema>;
 
 export interface OutletInfo {
   /** the id in data/corroboration.yaml */
@@ -86,12 +39,7 @@ export function nameKey(s: string): string {
 
 function load(): Loaded {
   if (loaded) return loaded;
-  const parsed = Schema.safeParse(parse(readFileSync(FILE, 'utf8')));
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new Error(`data/corroboration.yaml is invalid: ${issues}`);
-  }
-  const cfg = parsed.data;
+  const cfg = data('corroboration.yaml');
   const byAlias = new Map<string, OutletInfo>();
   const byCredit = new Map<string, OutletInfo>();
   let maxWords = 1;

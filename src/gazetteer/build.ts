@@ -23,23 +23,12 @@
 // takes its nearest state instead. `stats.admin1Join` counts which signal decided.
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
 import { key } from './key.js';
 import { fold } from './fold.js';
-import type { CountryRec, GazData } from './format.js';
+import { FORMAT_VERSION, type CountryRec, type GazData } from './format.js';
+import { data } from '../data/index.js';
 
 const require = createRequire(import.meta.url);
-const here = dirname(fileURLToPath(import.meta.url));
-/** data/gazetteer relative to dist/gazetteer or src/gazetteer */
-export const DATA_DIR = join(here, '..', '..', 'data', 'gazetteer');
-
-// 2: admin1 joined through country-state-city towns, misplaced centroids moved, more spellings
-// 3: transliteration-folded keys (fold.ts) as a second tier
-// 4: their byte offsets, searched in place
-export const FORMAT_VERSION = 4;
-
-export const COMPASS = ['n', 's', 'e', 'w', 'ne', 'nw', 'se', 'sw', 'c'] as const;
 
 interface Ent {
   id: number;
@@ -53,18 +42,6 @@ interface Ent {
   prec: string;
   /** source-order tie-break */
   ord: number;
-}
-
-/** Reads a TSV data file: '#' comment lines, then a header row, then rows. */
-export function readTsv(file: string): Record<string, string>[] {
-  const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#'));
-  const head = lines.shift()!.split('\t');
-  return lines.map((l) => {
-    const f = l.split('\t');
-    const row: Record<string, string> = {};
-    head.forEach((h, i) => (row[h] = (f[i] ?? '').trim()));
-    return row;
-  });
 }
 
 // Latin script only, letters first; the English forms of names are in it.
@@ -246,8 +223,8 @@ export function build(): GazData {
   }
 
   // --- first-order divisions, joined to the GeoNames admin1 groups
-  const terms = readTsv(join(DATA_DIR, 'admin-terms.tsv')).map((r) => r.term.toLowerCase());
-  const directionWords = new Set(readTsv(join(DATA_DIR, 'directions.tsv')).map((r) => r.word.toLowerCase()));
+  const terms = data('gazetteer/admin-terms.tsv').map((r) => r.term.toLowerCase());
+  const directionWords = new Set(data('gazetteer/directions.tsv').map((r) => r.word.toLowerCase()));
   const stripTerm = (nm: string): string => {
     const low = nm.toLowerCase();
     // longest term first so "autonomous okrug" beats "okrug"
@@ -413,26 +390,26 @@ export function build(): GazData {
     });
     countryRecEnt.push(e);
   }
-  for (const r of readTsv(join(DATA_DIR, 'country-centres.tsv'))) {
+  for (const r of data('gazetteer/country-centres.tsv')) {
     const e = countryEnts.get(r.country);
     if (!e) throw new Error(`country-centres.tsv: unknown country ${r.country}`);
-    [e.lat, e.lon] = [Number(r.lat), Number(r.lon)];
+    [e.lat, e.lon] = [r.lat, r.lon];
   }
-  for (const r of readTsv(join(DATA_DIR, 'country-aliases.tsv'))) {
+  for (const r of data('gazetteer/country-aliases.tsv')) {
     const e = countryEnts.get(r.country);
     if (!e) throw new Error(`country-aliases.tsv: unknown country ${r.country}`);
     addName(r.alias, e, false);
   }
 
   // --- curated regions and spellings
-  for (const r of readTsv(join(DATA_DIR, 'regions.tsv'))) {
+  for (const r of data('gazetteer/regions.tsv')) {
     const e: Ent = {
       id: 0,
       name: r.name,
       cc: r.country,
       a1: r.precision === 'admin1' ? r.name : '',
-      lat: Number(r.lat),
-      lon: Number(r.lon),
+      lat: r.lat,
+      lon: r.lon,
       pop: 0,
       feat: 'REGION',
       prec: r.precision || 'region',
@@ -443,8 +420,8 @@ export function build(): GazData {
     addName(r.name, e, false);
     for (const a of r.aliases ? r.aliases.split('|') : []) addName(a, e, false);
   }
-  for (const r of readTsv(join(DATA_DIR, 'aliases.tsv'))) {
-    const e = byGeonameid.get(Number(r.geonameid));
+  for (const r of data('gazetteer/aliases.tsv')) {
+    const e = byGeonameid.get(r.geonameid);
     if (!e) throw new Error(`aliases.tsv: unknown geonameid ${r.geonameid}`);
     addName(r.alias, e, false);
   }

@@ -5,16 +5,15 @@
 // gazetteer looks names up under key() first, and a reading found only under fold() ranks below any
 // found exactly (see match() in index.ts). Each rule has test pairs from GeoNames alternate names in
 // fold.test.ts.
-import { join } from 'node:path';
 import { key } from './key.js';
-import { DATA_DIR, readTsv } from './build.js';
+import { data } from '../data/index.js';
 
 /** Definite articles and ezafe particles, dropped as whole words before the words are joined. */
 const PARTICLES = new Set(['al', 'el', 'ul', 'il', 'ad', 'ed', 'as', 'es', 'ash', 'esh', 'at', 'et', 'ath', 'az', 'ez', 'adh', 'an', 'en', 'ar', 'er', 'e', 'i', 'y', 'o']);
 
 let WORDS: Map<string, string> | null = null;
 function words(): Map<string, string> {
-  return (WORDS ??= new Map(readTsv(join(DATA_DIR, 'transliteration-words.tsv')).map((r) => [r.word, r.fold])));
+  return (WORDS ??= new Map(data('gazetteer/transliteration-words.tsv').map((r) => [r.word, r.fold])));
 }
 
 const cache = new Map<string, string>();

@@ -4,6 +4,11 @@
 //   "GAZ1" | u32 header length | header JSON | columns, each 8-byte aligned, as listed in header.cols
 export const MAGIC = 'GAZ1';
 
+// 2: admin1 joined through country-state-city towns, misplaced centroids moved, more spellings
+// 3: transliteration-folded keys (fold.ts) as a second tier
+// 4: their byte offsets, searched in place
+export const FORMAT_VERSION = 4;
+
 export interface CountryRec {
   name: string;
   official: string;

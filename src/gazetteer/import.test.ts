@@ -66,13 +66,13 @@ test('a country file and admin2 codes: villages, districts and their names in th
     ],
   );
   const idx = new ImportedIndex(db);
-  const village = idx.lookup('key', 'bait al qudaim');
+  const village = idx.lookup('key', 'bait al qudaim').rows;
   assert.equal(village.length, 1);
   // the division's name is the embedded gazetteer's, so context from "Marib" counts for it
   assert.deepEqual([village[0].id, village[0].a1, village[0].a2, village[0].alt], [9900001, "Ma'rib Governorate", 'Majzar', true]);
-  assert.equal(idx.lookup('key', 'funduq al qudayim').length, 0);
+  assert.equal(idx.lookup('key', 'funduq al qudayim').rows.length, 0);
   // a district known only from admin2Codes.txt is placed at the middle of the towns inside it (Suq Sirwah)
-  const sirwah = idx.lookup('key', 'sirwah').find((r) => r.id === 9900010);
+  const sirwah = idx.lookup('key', 'sirwah').rows.find((r) => r.id === 9900010);
   assert.ok(sirwah && Math.abs(sirwah.lat - 15.46) < 0.2 && sirwah.fcode === 'ADM2', JSON.stringify(sirwah));
   const st = idx.status() as { places: number; admin2: number };
   assert.deepEqual([st.places, st.admin2], [4, 2]);
@@ -141,7 +141,7 @@ test('a file that is not a GeoNames dump is refused by name and line, and the in
   const bad = write('XX.txt', [YE.split('\n')[0].replace('9900001', '9900099'), 'just,a,csv,line'].join('\n'));
   await assert.rejects(addFiles(db, [bad]), (e: Error) => e instanceof InputError && /XX\.txt.*line 2.*columns/.test(e.message));
   const idx = new ImportedIndex(db);
-  assert.equal(idx.lookup('key', 'bayt al qudayim').length, 1);
+  assert.equal(idx.lookup('key', 'bayt al qudayim').rows.length, 1);
   assert.equal((idx.status() as { places: number }).places, 3);
   idx.close();
   assert.ok(statSync(db).size >= size);

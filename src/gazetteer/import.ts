@@ -17,11 +17,11 @@ import Database from 'better-sqlite3';
 import yauzl from 'yauzl';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
-import { DATA_DIR, readTsv } from './build.js';
+import { data } from '../data/index.js';
 import { key } from './key.js';
 import { fold } from './fold.js';
 import { SCHEMA, INDEXES, SCHEMA_VERSION } from './imported.js';
@@ -56,7 +56,7 @@ export function kindOf(path: string): FileKind {
 let featureSet: Set<string> | null = null;
 function keptFeature(fclass: string, fcode: string): boolean {
   if (fclass === 'P' || fclass === 'A') return true;
-  featureSet ??= new Set(readTsv(join(DATA_DIR, 'import-features.tsv')).map((r) => `${r.class}.${r.code}`));
+  featureSet ??= new Set(data('gazetteer/import-features.tsv').map((r) => `${r.class}.${r.code}`));
   return featureSet.has(`${fclass}.${fcode}`);
 }
 

@@ -48,18 +48,18 @@ CREATE INDEX IF NOT EXISTS name_key ON name (key);
 CREATE INDEX IF NOT EXISTS name_fold ON name (fold);
 `;
 
-const ROWS = `
-SELECT p.id, p.name, p.lat, p.lon, p.fclass, p.fcode, p.cc, p.pop, a1.name AS a1, a2.name AS a2, n.alt
+// One query per look-up: the ids a key leads to, with the place row when the index has one (an id
+// without one is an alternate name of a place only the embedded gazetteer has).
+const LOOKUP = `
+SELECT n.id, n.alt, p.name, p.lat, p.lon, p.fclass, p.fcode, p.cc, p.pop, a1.name AS a1, a2.name AS a2
 FROM (SELECT id, min(alt) AS alt FROM name WHERE %COL% = ? GROUP BY id LIMIT 400) n
-JOIN place p ON p.id = n.id
+LEFT JOIN place p ON p.id = n.id
 LEFT JOIN admin1 a1 ON a1.cc = p.cc AND a1.code = p.a1code
 LEFT JOIN admin2 a2 ON a2.cc = p.cc AND a2.a1code = p.a1code AND a2.code = p.a2code`;
-const IDS = 'SELECT id, min(alt) AS alt FROM name WHERE %COL% = ? GROUP BY id LIMIT 400';
 
 export class ImportedIndex {
   private db: Database.Database;
-  private rows: { key: Database.Statement; fold: Database.Statement };
-  private ids: { key: Database.Statement; fold: Database.Statement };
+  private stmts: { key: Database.Statement; fold: Database.Statement };
   constructor(readonly path: string) {
     this.db = new Database(path, { readonly: true, fileMustExist: true });
     const v = this.meta('schema');
@@ -67,9 +67,7 @@ export class ImportedIndex {
       this.db.close();
       throw new Error(`${path}: not a sitrep gazetteer index of schema ${SCHEMA_VERSION} (found ${v ?? 'none'}); re-run \`sitrep gazetteer add\``);
     }
-    const prep = (sql: string, col: string) => this.db.prepare(sql.replace('%COL%', col));
-    this.rows = { key: prep(ROWS, 'key'), fold: prep(ROWS, 'fold') };
-    this.ids = { key: prep(IDS, 'key'), fold: prep(IDS, 'fold') };
+    this.stmts = { key: this.db.prepare(LOOKUP.replace('%COL%', 'key')), fold: this.db.prepare(LOOKUP.replace('%COL%', 'fold')) };
   }
   meta(k: string): string | undefined {
     try {
@@ -78,13 +76,18 @@ export class ImportedIndex {
       return undefined;
     }
   }
-  /** The places indexed under a key (tier 'key') or folded key (tier 'fold'). */
-  lookup(tier: 'key' | 'fold', k: string): ImportedRow[] {
-    return (this.rows[tier].all(k) as (Omit<ImportedRow, 'alt'> & { alt: number })[]).map((r) => ({ ...r, alt: r.alt === 1 }));
-  }
-  /** Every GeoNames id indexed under the key, places or not (alternate names of embedded places). */
-  idsOf(tier: 'key' | 'fold', k: string): { id: number; alt: boolean }[] {
-    return (this.ids[tier].all(k) as { id: number; alt: number }[]).map((r) => ({ id: r.id, alt: r.alt === 1 }));
+  /**
+   * What a key (tier 'key') or folded key (tier 'fold') leads to: the index's own places, and the
+   * GeoNames ids it has only alternate names for (places of the embedded gazetteer).
+   */
+  lookup(tier: 'key' | 'fold', k: string): { rows: ImportedRow[]; ids: { id: number; alt: boolean }[] } {
+    const rows: ImportedRow[] = [];
+    const ids: { id: number; alt: boolean }[] = [];
+    for (const r of this.stmts[tier].all(k) as (Omit<ImportedRow, 'alt'> & { alt: number; name: string | null })[]) {
+      if (r.name === null) ids.push({ id: r.id, alt: r.alt === 1 });
+      else rows.push({ ...r, alt: r.alt === 1 });
+    }
+    return { rows, ids };
   }
   status(): Record<string, unknown> {
     const count = (t: string) => (this.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;

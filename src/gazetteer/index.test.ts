@@ -1,6 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import {
   candidates,
   match,
@@ -17,7 +16,8 @@ import {
   matchExact,
   singleVowels,
 } from './index.js';
-import { readTsv, DATA_DIR, variants, ukrainianVariant, englishDivisionName } from './build.js';
+import { variants, ukrainianVariant, englishDivisionName } from './build.js';
+import { data } from '../data/index.js';
 
 test('loads the built index quickly', () => {
   const s = loadStats();
@@ -82,7 +82,7 @@ test('first-order divisions: names, "X province" forms and the admin1 of towns',
 });
 
 test('admin-terms.tsv: every term makes "<division> <term>" reach the division', () => {
-  for (const { term } of readTsv(join(DATA_DIR, 'admin-terms.tsv'))) {
+  for (const { term } of data('gazetteer/admin-terms.tsv')) {
     const c = candidates(`Rakhine ${term}`);
     assert.ok(c.length > 0 && c.every((e) => e.feature === 'ADM1' || e.feature === 'REGION'), term);
   }
@@ -117,19 +117,19 @@ test('demonyms name their country, singular or plural; a shared one goes to the 
 });
 
 test('country-aliases.tsv: every alias names its country', () => {
-  for (const r of readTsv(join(DATA_DIR, 'country-aliases.tsv'))) {
+  for (const r of data('gazetteer/country-aliases.tsv')) {
     assert.equal(countryByName(r.alias)?.alpha2, r.country, r.alias);
   }
 });
 
 test('aliases.tsv: every alias reaches its GeoNames row', () => {
-  for (const r of readTsv(join(DATA_DIR, 'aliases.tsv'))) {
-    assert.ok(candidates(r.alias).some((e) => e.geonameid === Number(r.geonameid)), r.alias);
+  for (const r of data('gazetteer/aliases.tsv')) {
+    assert.ok(candidates(r.alias).some((e) => e.geonameid === r.geonameid), r.alias);
   }
 });
 
 test('regions.tsv: every region and alias is indexed, and lies near its anchor town', () => {
-  for (const r of readTsv(join(DATA_DIR, 'regions.tsv'))) {
+  for (const r of data('gazetteer/regions.tsv')) {
     for (const name of [r.name, ...(r.aliases ? r.aliases.split('|') : [])]) {
       const hit = candidates(name).find((e) => e.feature === 'REGION' && e.name === r.name);
       assert.ok(hit, `${name} → ${r.name}`);
@@ -139,20 +139,20 @@ test('regions.tsv: every region and alias is indexed, and lies near its anchor t
     if (!r.anchor) continue;
     const anchor = candidates(r.anchor).find((e) => e.precision === 'city' && (!r.country || e.country === r.country)) ?? candidates(r.anchor)[0];
     assert.ok(anchor, `anchor ${r.anchor}`);
-    const d = distanceKm(Number(r.lat), Number(r.lon), anchor.lat, anchor.lon);
+    const d = distanceKm(r.lat, r.lon, anchor.lat, anchor.lon);
     assert.ok(d < 400, `${r.name} is ${d.toFixed(0)} km from ${r.anchor}`);
   }
 });
 
 test('qualifiers.tsv: every abbreviation names a US state in the gazetteer', () => {
-  for (const r of readTsv(join(DATA_DIR, 'qualifiers.tsv'))) {
+  for (const r of data('gazetteer/qualifiers.tsv')) {
     assert.ok(candidates(r.admin1).some((e) => e.feature === 'ADM1' && e.country === r.country && e.name === r.admin1), r.abbreviation);
   }
 });
 
 test('directions.tsv: compass parts of a country lie the right way of each other', () => {
   const syria = countryEntry('SY')!;
-  const pt = (w: string) => compassPoint(syria, readTsv(join(DATA_DIR, 'directions.tsv')).find((r) => r.word === w)!.compass)!;
+  const pt = (w: string) => compassPoint(syria, data('gazetteer/directions.tsv').find((r) => r.word === w)!.compass)!;
   assert.ok(pt('southern').lat < pt('northern').lat);
   assert.ok(pt('western').lon < pt('eastern').lon);
   assert.ok(pt('north-eastern').lat > pt('south-western').lat && pt('north-eastern').lon > pt('south-western').lon);

@@ -5,8 +5,10 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import type { PlacePrecision } from '../doc.js';
-import { build, FORMAT_VERSION, readTsv, DATA_DIR, COMPASS } from './build.js';
-import { encode, decode, type GazData, type CountryRec } from './format.js';
+import { build } from './build.js';
+import { encode, decode, FORMAT_VERSION, type GazData, type CountryRec } from './format.js';
+import { data } from '../data/index.js';
+import { COMPASS } from '../data/gazetteer.js';
 import { key } from './key.js';
 import { fold } from './fold.js';
 import { importedIndex, setImportedIndex, type ImportedRow } from './imported.js';
@@ -99,7 +101,7 @@ function load(): Loaded {
     // several countries share one ("Congolese", "Dutch"): the first, most populous, keeps it
     for (const d of [c.demonym, c.demonymF]) if (d && !byDemonym.has(key(d))) byDemonym.set(key(d), c);
   }
-  const terms = readTsv(join(DATA_DIR, 'admin-terms.tsv'))
+  const terms = data('gazetteer/admin-terms.tsv')
     .map((r) => r.term.toLowerCase())
     .sort((a, b) => b.length - a.length);
   L = { g, keys, cache: new Array(g.names.length), byA2, byA3, byName, byDemonym, terms, ms: 0 };
@@ -141,16 +143,17 @@ function foldedPostings(f: string): number[] {
   const l = load();
   // the folded keys are sorted: a binary search, so a single article need not build a map of them
   const { fkeyBuf: buf, fkeyOff: off } = l.g;
-  const n = off ? off.length - 1 : 0;
-  const at = (i: number) => buf!.toString('utf8', off![i], off![i + 1] - 1);
+  if (!buf || !off) return NONE;
+  // byte order of UTF-8 is code-point order, which is how the builder sorted them
+  const t = Buffer.from(f, 'utf8');
   let lo = 0;
-  let hi = n;
+  let hi = off.length - 1;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (at(mid) < f) lo = mid + 1;
+    if (buf.compare(t, 0, t.length, off[mid], off[mid + 1] - 1) < 0) lo = mid + 1;
     else hi = mid;
   }
-  if (lo >= n || at(lo) !== f) return NONE;
+  if (lo >= off.length - 1 || buf.compare(t, 0, t.length, off[lo], off[lo + 1] - 1) !== 0) return NONE;
   return Array.from(l.g.fpost.subarray(l.g.fpostOff[lo], l.g.fpostOff[lo + 1]));
 }
 
@@ -173,12 +176,20 @@ export function match(name: string): Match[] {
   return hit;
 }
 
-/** match() without the folded tier: for callers that try other readings of a name before a loose one. */
+/**
+ * match() without the folded tier: for callers that try other readings of a name before a loose
+ * one, and for recognising names (a folded spelling is no evidence that a word is a place).
+ */
 export function matchSpelled(name: string): Match[] {
-  const ms = match(name);
-  return ms.length && ms[0].loose ? NO_MATCHES : ms;
+  let hit = spelledCache.get(name);
+  if (!hit) {
+    if (spelledCache.size > 20000) spelledCache.clear();
+    hit = toMatches(tier(key(name), keyCands, (s) => s), false);
+    spelledCache.set(name, hit);
+  }
+  return hit;
 }
-const NO_MATCHES: Match[] = Object.freeze([]) as unknown as Match[];
+const spelledCache = new Map<string, Match[]>();
 // Articles repeat names, and a corpus repeats them across articles: cache the (immutable) answers.
 const matchCache = new Map<string, Match[]>();
 
@@ -196,7 +207,7 @@ function keyCands(k: string): Cand[] {
   if (!ps.length && /([aeiou])\1/.test(k)) ps = postings((kk = singleVowels(k)));
   const out: Cand[] = ps.map((p) => ({ i: p >> 1, alt: (p & 1) === 1 }));
   const imp = importedIndex();
-  if (imp) addImported(out, imp.lookup('key', k), imp.idsOf('key', k));
+  if (imp) addImported(out, imp.lookup('key', k));
   return out;
 }
 
@@ -204,7 +215,7 @@ function foldCands(f: string): Cand[] {
   if (f.length < 3) return [];
   const out: Cand[] = foldedPostings(f).map((p) => ({ i: p >> 1, alt: (p & 1) === 1 }));
   const imp = importedIndex();
-  if (imp) addImported(out, imp.lookup('fold', f), imp.idsOf('fold', f));
+  if (imp) addImported(out, imp.lookup('fold', f));
   return out;
 }
 
@@ -212,7 +223,7 @@ function foldCands(f: string): Cand[] {
  * Imported rows join the embedded candidates: a row for a place the embedded index has (same GeoNames
  * id, or the same country's division of the same name) is that entry, reached by one more name.
  */
-function addImported(out: Cand[], rows: ImportedRow[], ids: { id: number; alt: boolean }[]): void {
+function addImported(out: Cand[], { rows, ids }: { rows: ImportedRow[]; ids: { id: number; alt: boolean }[] }): void {
   const l = load();
   const byId = embeddedIds();
   const have = new Map<number, number>();
@@ -224,16 +235,13 @@ function addImported(out: Cand[], rows: ImportedRow[], ids: { id: number; alt: b
       out.push({ i, alt });
     } else if (!alt) out[j].alt = false;
   };
-  const rowIds = new Set<number>();
   for (const r of rows) {
-    rowIds.add(r.id);
     const i = byId.get(r.id) ?? (r.fcode === 'ADM1' ? embeddedDivision(r.cc, r.a1) : r.fcode.startsWith('PCL') ? l.byA2.get(r.cc)?.entry : undefined);
     if (i !== undefined) add(i, r.alt);
     else out.push({ row: r, alt: r.alt });
   }
   // alternate names imported for places only the embedded index has
   for (const { id, alt } of ids) {
-    if (rowIds.has(id)) continue;
     const i = byId.get(id);
     if (i !== undefined) add(i, alt);
   }
@@ -327,16 +335,15 @@ function tier(k: string, cands: (k: string) => Cand[], keyOf: (s: string) => str
 }
 
 function lookupName(name: string): Match[] {
-  const k = key(name);
-  const exact = tier(k, keyCands, (s) => s);
-  if (exact.length) return toMatches(exact, false);
-  return toMatches(tier(k, foldCands, fold), true);
+  const exact = matchSpelled(name);
+  return exact.length ? exact : toMatches(tier(key(name), foldCands, fold), true);
 }
 
 /** Switch the imported index (a path, or null for the embedded gazetteer only) and forget cached answers. */
 export function useImportedIndex(path: string | null): void {
   setImportedIndex(path);
   matchCache.clear();
+  spelledCache.clear();
   exactCache.clear();
   rowCache.clear();
 }

@@ -7,6 +7,7 @@
 // they never stop the batch.
 import { availableParallelism } from 'node:os';
 import { InputError } from '../errors.js';
+import { StoreError } from '../store/errors.js';
 import { openStore } from '../store/open.js';
 import { rawHash } from '../store/hash.js';
 import type { PutResult } from '../store/types.js';
@@ -50,8 +51,6 @@ const IN_FLIGHT_PER_WORKER = 16;
 const REPORT_REJECTIONS = 100;
 /** How often a long run brings incident summaries up to date for readers in other processes. */
 const FLUSH_EVERY_MS = 30_000;
-/** SQLite errors that mean the database itself is in trouble: stop rather than reject every article. */
-const FATAL = /^SQLITE_(FULL|IOERR|READONLY|CORRUPT|NOTADB|CANTOPEN|BUSY|LOCKED|PERM)/;
 
 type Entry =
   | { kind: 'reject'; source: string; reason: string; size: number }
@@ -81,7 +80,7 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
   const workers = opts.workers ?? availableParallelism();
   if (!Number.isInteger(workers) || workers < 0 || workers > 256) throw new InputError('--workers', `expected a whole number from 1 to 256, got ${opts.workers}`);
   const plan = planInputs(paths);
-  const store = openStore(opts.db);
+  const store = await openStore(opts.db);
   const err = opts.err ?? ((s: string) => process.stderr.write(s));
   const mode: ProgressMode = opts.quiet ? 'quiet' : (opts.tty ?? process.stderr.isTTY) ? 'tty' : 'log';
   const progress = new Progress(mode, plan.totalBytes, err);
@@ -115,8 +114,8 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
       try {
         put = await store.putPrepared(r.prepared, { source: e.item.source, url: e.item.url ?? r.prepared.article.url, key: e.item.key, rawHash: e.raw });
       } catch (x) {
-        const code = (x as { code?: string }).code ?? '';
-        if (FATAL.test(code)) throw new Error(`the database cannot be written (${code}: ${(x as Error).message})`);
+        // The store itself in trouble (full disk, read-only, damaged): stop, rather than reject every article.
+        if (x instanceof StoreError && x.fatal) throw x;
         await reject(e.item.source, `could not be stored: ${(x as Error).message}`);
       }
       if (put) {

@@ -1,6 +1,6 @@
 // Page furniture that is not the article, recognised by its text (data/normalise/boilerplate.tsv)
 // or by the class and id names of its element (data/normalise/boilerplate-classes.tsv).
-import { readTsv } from './data.js';
+import { data } from '../data/index.js';
 
 export interface TextRule {
   id: string;
@@ -14,9 +14,9 @@ let rules: TextRule[] | null = null;
 let classWords: Set<string> | null = null;
 
 export function textRules(): TextRule[] {
-  return (rules ??= readTsv('boilerplate.tsv').map(([id, max, pattern, example, keep]) => ({
+  return (rules ??= data('normalise/boilerplate.tsv').map(({ id, max_words, pattern, example, keep }) => ({
     id,
-    maxWords: Number(max),
+    maxWords: max_words,
     re: new RegExp(pattern, 'iu'),
     example,
     keep: keep && keep !== '-' ? keep : null,
@@ -24,7 +24,7 @@ export function textRules(): TextRule[] {
 }
 
 export function classRules(): { word: string; example: string }[] {
-  return readTsv('boilerplate-classes.tsv').map(([word, example]) => ({ word, example }));
+  return data('normalise/boilerplate-classes.tsv').map(({ word, example }) => ({ word, example }));
 }
 
 export function wordCount(s: string): number {

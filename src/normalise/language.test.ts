@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { detectLanguage, languageWarning } from './language.js';
-import { readTsv } from './data.js';
+import { data } from '../data/index.js';
 
 // One news-like sentence per language the data names (stopwords.tsv, scripts.tsv).
 const SAMPLES: Record<string, string> = {
@@ -48,10 +48,10 @@ const SAMPLES: Record<string, string> = {
 };
 
 function dataLanguages(): string[] {
-  const langs = readTsv('stopwords.tsv').map(([l]) => l);
-  for (const [, , def, markers] of readTsv('scripts.tsv')) {
+  const langs = data('normalise/stopwords.tsv').map((r) => r.lang);
+  for (const { default: def, markers } of data('normalise/scripts.tsv')) {
     langs.push(def);
-    for (const m of (markers ?? '').split(' ').filter(Boolean)) langs.push(m.slice(0, m.indexOf(':')));
+    for (const m of markers.split(' ').filter(Boolean)) langs.push(m.slice(0, m.indexOf(':')));
   }
   return langs;
 }

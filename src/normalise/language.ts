@@ -1,7 +1,7 @@
 // Which language a text is in, cheaply: the writing system first (Arabic, Cyrillic, CJK …, with
 // letters only some languages use), then for Latin script the share of each language's commonest
 // function words. Good enough to warn that a text is not English; not a general identifier.
-import { readTsv } from './data.js';
+import { data } from '../data/index.js';
 
 interface Script {
   name: string;
@@ -28,9 +28,9 @@ function parseRanges(spec: string): [number, number][] {
 function load(): Tables {
   if (tables) return tables;
   const ranges: [number, number, Script][] = [];
-  for (const [name, spec, lang, markers] of readTsv('scripts.tsv')) {
+  for (const { script: name, ranges: spec, default: lang, markers } of data('normalise/scripts.tsv')) {
     const script: Script = { name, lang, markers: [] };
-    for (const m of (markers ?? '').split(' ').filter(Boolean)) {
+    for (const m of markers.split(' ').filter(Boolean)) {
       const [ml, chars] = [m.slice(0, m.indexOf(':')), m.slice(m.indexOf(':') + 1)];
       if (/^[0-9A-F]{4}-[0-9A-F]{4}(,[0-9A-F]{4}-[0-9A-F]{4})*$/.test(chars)) {
         const rs = parseRanges(chars);
@@ -45,7 +45,7 @@ function load(): Tables {
   ranges.sort((x, y) => x[0] - y[0]);
   const words = new Map<string, string[]>();
   const langs: string[] = [];
-  for (const [lang, list] of readTsv('stopwords.tsv')) {
+  for (const { lang, words: list } of data('normalise/stopwords.tsv')) {
     langs.push(lang);
     for (const w of list.split(' ').filter(Boolean)) {
       const l = words.get(w);

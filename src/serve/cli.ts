@@ -45,7 +45,7 @@ export function registerServeCommand(program: Command, out: (s: string) => void)
         const r = demo.report;
         process.stderr.write(`sitrep serve: demo store: ${r.new + r.revision} articles, ${r.events} events (${r.rejected} rejected)\n`);
       } else if (!existsSync(db)) throw new InputError(`--db ${db}`, 'no such database (run `sitrep ingest` first, or try `sitrep serve --demo`)');
-      const store = openStore(db, { readonly: !token && !o.demo });
+      const store = await openStore(db, { readonly: !token && !o.demo });
       let running;
       try {
         running = await listen({ store, token, port: p, host: o.host, readers: readers ? { db, count: readers } : undefined });

@@ -124,7 +124,7 @@ export async function computeFacets(store: Store, q: Query, scanLimit: number, o
   const pageSize = opts.pageSize ?? 1000;
   const started = Date.now();
   const own = (store as FacetingStore).facets;
-  if (own) return own.call(store, { ...q.filter, outlet: q.outlet });
+  if (own) return own.call(store, { ...q.filter, outlet: q.outlet ?? undefined });
   const c = { country: new Counter(), kind: new Counter(), family: new Counter(), actor: new Counter(), outlet: new Counter(), day: new Counter() };
   const want = q.outlet?.toLowerCase();
   let total = 0;

@@ -4,6 +4,7 @@
 // done off the main thread too. Any store `openStore` can open read-only works.
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { storeErrorCode, type StoreErrorCode } from '../store/errors.js';
 import { openStore } from '../store/open.js';
 import type { Store } from '../store/types.js';
 import { safeJson } from './http.js';
@@ -16,7 +17,7 @@ export type ReadOp =
   | { op: 'event' | 'incident' | 'article'; id: number };
 
 /** A reply: the answer as JSON text (null: not found), or the error's message. */
-type Reply = { k: number; json: string | null } | { k: number; error: string };
+type Reply = { k: number; json: string | null } | { k: number; error: string; code: StoreErrorCode | null };
 
 /** Runs one read against a store; shared by the workers and by tests. */
 export async function read(store: Store, r: ReadOp): Promise<unknown> {
@@ -36,7 +37,15 @@ export async function read(store: Store, r: ReadOp): Promise<unknown> {
   }
 }
 
-export class ReadError extends Error {}
+/** A read that failed in a reader thread: its message, and the store error code it carried (../store/errors.ts). */
+export class ReadError extends Error {
+  constructor(
+    message: string,
+    readonly code: StoreErrorCode | null = null,
+  ) {
+    super(message);
+  }
+}
 
 export class Readers {
   private readonly workers: Worker[] = [];
@@ -58,7 +67,7 @@ export class Readers {
       this.load.set(w, (this.load.get(w) ?? 1) - 1);
       const p = this.waiting.get(m.k);
       this.waiting.delete(m.k);
-      if ('error' in m) p?.reject(new ReadError(m.error));
+      if ('error' in m) p?.reject(new ReadError(m.error, m.code));
       else p?.resolve(m.json);
     });
     w.on('error', (e) => {
@@ -95,10 +104,10 @@ if (!isMainThread && parentPort && (workerData as { db?: string })?.db) {
   const port = parentPort;
   port.on('message', async ({ k, r }: { k: number; r: ReadOp }) => {
     try {
-      const value = await read(store, r);
+      const value = await read(await store, r);
       port.postMessage({ k, json: value === null ? null : safeJson(value) } satisfies Reply);
     } catch (e) {
-      port.postMessage({ k, error: (e as Error).message } satisfies Reply);
+      port.postMessage({ k, error: (e as Error).message, code: storeErrorCode(e) } satisfies Reply);
     }
   });
 }

@@ -10,6 +10,7 @@ import { extract } from '../pipeline.js';
 import { parsePublishedOrThrow } from '../published.js';
 import { extractItem } from '../ingest/extract-item.js';
 import type { Item } from '../ingest/sources.js';
+import { storeErrorCode } from '../store/errors.js';
 import { rawHash } from '../store/hash.js';
 import type { Store } from '../store/types.js';
 import { ExtractRequest, firstIssue, parseIngest, type IngestArticle } from './bodies.js';
@@ -76,8 +77,7 @@ function sha256(s: string): Buffer {
 
 /** Store errors that are the caller's fault (a cursor from elsewhere): 400, not 500. */
 function storeQueryError(e: unknown): never {
-  const msg = (e as Error).message ?? '';
-  if (/cursor|not an ISO date/i.test(msg)) throw new HttpError(400, msg);
+  if (storeErrorCode(e) === 'invalid_filter') throw new HttpError(400, (e as Error).message);
   throw e;
 }
 

@@ -1,18 +1,24 @@
-// Opening the store named by --db. Today a path means SQLite; a postgres:// URL is where a
-// PostgreSQL store would plug in.
-import { InputError } from '../errors.js';
-import { SqliteStore } from './sqlite.js';
+// Opening the store named by --db (or SITREP_DB): a path means SQLite; a postgres:// URL is where
+// the PostgreSQL store plugs in. Callers get the Store interface, never a backend's class.
+import { existsSync } from 'node:fs';
+import { StoreError, displayName } from './errors.js';
+import { SqliteStore } from './sqlite/store.js';
+import type { Store } from './types.js';
 
 export const DEFAULT_DB = 'sitrep.db';
 
-/** Opens (creating and migrating when writable) the store; a problem is a usage error naming --db. */
-export function openStore(path: string = DEFAULT_DB, opts: { readonly?: boolean } = {}): SqliteStore {
-  if (/^postgres(ql)?:\/\//i.test(path)) throw new InputError(`--db ${path}`, 'PostgreSQL is not supported yet: give a file path for SQLite');
-  try {
-    return new SqliteStore(path, opts);
-  } catch (e) {
-    const msg = (e as Error).message;
-    if (opts.readonly && /unable to open|does not exist/i.test(msg)) throw new InputError(`--db ${path}`, 'no such database (run `sitrep ingest` first)');
-    throw new InputError(`--db ${path}`, `cannot open the database (${msg})`);
-  }
+export interface OpenOptions {
+  /** reads only: a missing store is an error rather than created */
+  readonly?: boolean;
+}
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(url);
+}
+
+/** Opens (creating and migrating when writable) the store; a problem is a StoreError naming it. */
+export async function openStore(url: string = DEFAULT_DB, opts: OpenOptions = {}): Promise<Store> {
+  if (isPostgresUrl(url)) throw new StoreError('unavailable', displayName(url), 'PostgreSQL is not supported yet: give a file path for SQLite');
+  if (opts.readonly && !existsSync(url)) throw new StoreError('unavailable', url, 'no such database (run `sitrep ingest` first)');
+  return new SqliteStore(url, opts);
 }

@@ -8,13 +8,47 @@ import { textHash } from './hash.js';
 import { daySpan, geoClass, incidentColumns, linkable, type IncidentColumns } from './link.js';
 import { eventRows, type EventRow } from './rows.js';
 
+/** A claim of an event, as stored: who asserts it, through whom, how, and where the text says so. */
+export interface PreparedClaim {
+  claimant: string | null;
+  /** the chain between claimant and outlet, as JSON */
+  via: string;
+  outlet: string | null;
+  stance: string;
+  quote: string | null;
+  /** [start, end] of the claim's evidence, as JSON */
+  evidence: string;
+}
+
+export interface PreparedEntity {
+  localId: string;
+  name: string;
+  type: string;
+  country: string | null;
+  role: string | null;
+  /** [[start, end]…] as JSON */
+  mentions: string;
+}
+
+export interface PreparedPlace {
+  localId: string;
+  name: string;
+  country: string | null;
+  admin1: string | null;
+  lat: number | null;
+  lon: number | null;
+  precision: string;
+  geonameid: number | null;
+  /** [[start, end]…] as JSON */
+  mentions: string;
+}
+
 export interface PreparedEvent {
   /** flat columns (./rows.ts), without the event object, and the day range and place class linking indexes */
   row: Omit<EventRow, 'event'> & { dayLo: number | null; dayHi: number | null; geoClass: number | null };
   /** {"event": contract Event, "place": resolved place | null} */
   json: string;
-  /** [claimant, via (JSON), outlet, stance, quote, evidence [start, end] (JSON)] per claim */
-  claims: [string | null, string, string | null, string, string | null, string][];
+  claims: PreparedClaim[];
   /**
    * The event as the corroboration module reads it, as JSON with PENDING where the article's key
    * goes (corroborationJson); null for kinds it skips. Only the JSON crosses from the worker: the
@@ -44,10 +78,8 @@ export interface PreparedArticle {
   textHash: string;
   /** the document without article.text, and with "events": [] (the store keeps each event apart) */
   document: string;
-  /** [localId, name, type, country, role, mentions [[start, end]…] (JSON)] */
-  entities: [string, string, string, string | null, string | null, string][];
-  /** [localId, name, country, admin1, lat, lon, precision, geonameid, mentions (JSON)] */
-  places: [string, string, string | null, string | null, number | null, number | null, string, number | null, string][];
+  entities: PreparedEntity[];
+  places: PreparedPlace[];
   events: PreparedEvent[];
 }
 
@@ -63,6 +95,8 @@ function solo(ce: CorroborationEvent): PreparedEvent['solo'] {
   return { columns: incidentColumns([ce], s), summary: JSON.stringify({ ...s, id: PENDING_INCIDENT }) };
 }
 
+const spans = (ms: { start: number; end: number }[]) => JSON.stringify(ms.map((m) => [m.start, m.end]));
+
 export function prepareArticle(doc: Document): PreparedArticle {
   const text = doc.article.text;
   if (typeof text !== 'string') throw new Error('putArticle needs the document with article.text (extract with includeText)');
@@ -74,18 +108,8 @@ export function prepareArticle(doc: Document): PreparedArticle {
     textHash: textHash(text),
     // The events are stored one by one beside it (event_docs): written once, not twice.
     document: JSON.stringify({ ...doc, article: { ...a, text: undefined }, events: [] }),
-    entities: doc.entities.map((e) => [e.id, e.name, e.type, e.country, e.role, JSON.stringify(e.mentions.map((m) => [m.start, m.end]))]),
-    places: doc.places.map((p) => [
-      p.id,
-      p.name,
-      p.country,
-      p.admin1,
-      p.lat,
-      p.lon,
-      p.precision,
-      p.geonameid,
-      JSON.stringify(p.mentions.map((m) => [m.start, m.end])),
-    ]),
+    entities: doc.entities.map((e) => ({ localId: e.id, name: e.name, type: e.type, country: e.country, role: e.role, mentions: spans(e.mentions) })),
+    places: doc.places.map(({ id, mentions, ...p }) => ({ ...p, localId: id, mentions: spans(mentions) })),
     events: eventRows(doc).map(({ event, ...row }) => {
       const ce = ces.get(event.id);
       const span = ce ? daySpan(ce) : null;
@@ -93,7 +117,14 @@ export function prepareArticle(doc: Document): PreparedArticle {
       return {
         row: { ...row, dayLo: span?.lo ?? null, dayHi: span?.hi ?? null, geoClass: ce ? geoClass(ce) : null },
         json: JSON.stringify({ event, place: row.place }),
-        claims: event.claims.map((c) => [c.claimant, JSON.stringify(c.via), c.outlet, c.stance, c.quote, JSON.stringify([c.evidence.start, c.evidence.end])]),
+        claims: event.claims.map((c) => ({
+          claimant: c.claimant,
+          via: JSON.stringify(c.via),
+          outlet: c.outlet,
+          stance: c.stance,
+          quote: c.quote,
+          evidence: JSON.stringify([c.evidence.start, c.evidence.end]),
+        })),
         ceJson: ce ? JSON.stringify(ce) : null,
         link,
         solo: link ? solo(ce!) : null,

@@ -42,8 +42,12 @@ const DAY_MS = 86_400_000;
 export function dayNumber(iso: string | null | undefined): number | null {
   const m = iso ? /^(\d{4})-(\d{2})-(\d{2})/.exec(iso) : null;
   if (!m) return null;
-  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  return Number.isNaN(t) ? null : Math.floor(t / DAY_MS);
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = Date.UTC(y, mo - 1, d);
+  // Date.UTC rolls over (month 13, day 45): such a date is not a date.
+  const back = new Date(t);
+  if (Number.isNaN(t) || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return null;
+  return Math.floor(t / DAY_MS);
 }
 
 export function dayToIso(day: number): string {

@@ -2,6 +2,7 @@
 // it on SQLite; a PostgreSQL store adds a test file that calls storeSuite with its own factory.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { isStoreError } from './errors.js';
 import type { Store, StoreFactory } from './types.js';
 import { ALEPPO, DAMASCUS, KHARKIV, ODESA, SANAA, makeDoc, type DocSpec } from './testing.js';
 
@@ -248,9 +249,26 @@ export function storeSuite(name: string, factory: StoreFactory): void {
         assert.deepEqual(await kinds({ q: '"hit Kharkiv"' }), ['missile_attack']);
         assert.deepEqual(await kinds({ q: 'rall*' }), ['protest']);
         assert.deepEqual(await kinds({ q: 'AND OR ( "' }), [], 'operators typed by a user are words, not syntax errors');
+        // The outlet, in any case; an incident by any of its reports' outlets.
+        assert.deepEqual(await kinds({ outlet: 'kyiv daily' }), ['interception', 'missile_attack']);
+        assert.deepEqual(await kinds({ outlet: 'Kyiv Daily', kind: 'interception' }), ['interception']);
+        assert.deepEqual(await kinds({ outlet: 'Kyiv' }), [], 'the whole name, not a part of it');
+        assert.deepEqual((await s.incidents({ outlet: 'GULF TIMES' })).items.map((i) => i.kind), ['protest']);
         // Ukraine's east only: Kharkiv, not Odesa.
         assert.deepEqual(await kinds({ bbox: [34, 48, 40, 52] }), ['missile_attack']);
         assert.deepEqual(await kinds({ bbox: [30, 10, 50, 50] }), ['interception', 'missile_attack', 'air_strike', 'protest']);
+      }));
+
+    it('refuses a cursor or date it cannot read as the caller\'s fault (invalid_filter), and answers null for what does not exist', () =>
+      withStore(factory, async (s) => {
+        await s.putArticle(makeDoc(strike()), { source: 'a' });
+        for (const f of [{ cursor: 'bm90IGEgY3Vyc29y' }, { from: '2024-13-45' }, { to: 'yesterday' }]) {
+          await assert.rejects(s.events(f), (e: unknown) => isStoreError(e, 'invalid_filter'), JSON.stringify(f));
+          await assert.rejects(s.incidents(f), (e: unknown) => isStoreError(e, 'invalid_filter'), JSON.stringify(f));
+        }
+        assert.equal(await s.getEvent(987654), null);
+        assert.equal(await s.getIncident(987654), null);
+        assert.equal(await s.getArticle(987654), null);
       }));
 
     it('pages through results with a cursor, newest first, each event once', () =>

@@ -10,6 +10,8 @@
 // cannot, and callers written against Promises work with both. Each `putArticle` is one
 // transaction: after a crash the article is either wholly stored (with its events, mentions and
 // incident links) or not at all.
+//
+// Faults are StoreErrors (./errors.ts) with a code callers map without reading the message.
 import type { Document, Event, Place } from '../contract.js';
 import type { PreparedArticle } from './prepare.js';
 
@@ -58,6 +60,8 @@ export interface Filter {
   actor?: string;
   /** full-text search over event evidence, actors and places */
   q?: string;
+  /** the outlet that published the report, by name (any case); for incidents: an outlet among their reports */
+  outlet?: string;
   /** [minLon, minLat, maxLon, maxLat] */
   bbox?: [number, number, number, number];
   /** only events whose incident is reported by at least this many independent sources */
@@ -204,6 +208,8 @@ export interface Store {
   getArticle(id: number): Promise<ArticleDetail | null>;
 
   stats(): Promise<Stats>;
+  /** Checks the store's files or database for damage (`sitrep doctor`): what is wrong, in plain words; empty when sound. */
+  check(): Promise<string[]>;
   /**
    * Brings derived data up to date: incident summaries are recomputed once per incident after a
    * run of putArticle calls rather than on every call. Reads through this store flush first;

@@ -27,7 +27,7 @@ import { extractItem } from '../ingest/extract-item.js';
 import { ingest } from '../ingest/run.js';
 import type { PreparedArticle } from '../store/prepare.js';
 import { kinds } from '../taxonomy.js';
-import { MIGRATIONS } from '../store/migrations.js';
+import { MIGRATIONS } from '../store/sqlite/migrations.js';
 import type { Filter } from '../store/types.js';
 import { PACKAGE_URL } from '../paths.js';
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { Doc } from '../../doc.js';
 import { tokens } from '../tokens/index.js';
 import { dateline, matchDateline } from './index.js';
-import { readTsv } from '../../normalise/data.js';
+import { data } from '../../data/index.js';
 import { PACKAGE_URL } from '../../paths.js';
 
 const BODY = ' Officials said the attack killed three people on Tuesday.';
@@ -75,7 +75,7 @@ test('a dateline is only read at the start, or after a title or byline line', ()
 });
 
 test('every month and weekday form in the data opens a dateline, with its date', () => {
-  const rows = new Map(readTsv('dateline.tsv').map(([k, w]) => [k, w.split(' ')]));
+  const rows = new Map(data('normalise/dateline.tsv').map((r) => [r.kind, r.words.split(' ')]));
   for (const m of rows.get('month')!) {
     const M = m[0].toUpperCase() + m.slice(1);
     assert.equal(matchDateline(`GAZA, ${M} 3 (AP) —${BODY}`)?.date, `${M} 3`, m);
@@ -88,7 +88,7 @@ test('every month and weekday form in the data opens a dateline, with its date',
 });
 
 test('every particle in the data joins a Title Case place name', () => {
-  const rows = new Map(readTsv('dateline.tsv').map(([k, w]) => [k, w.split(' ')]));
+  const rows = new Map(data('normalise/dateline.tsv').map((r) => [r.kind, r.words.split(' ')]));
   for (const p of rows.get('particle')!) {
     const m = matchDateline(`Ras ${p}-Ain, May 2 (AP) —${BODY}`);
     assert.deepEqual(m?.place, [0, `Ras ${p}-Ain`.length], p);
@@ -96,7 +96,7 @@ test('every particle in the data joins a Title Case place name', () => {
 });
 
 test('every label in the data stops an all-caps opener from being a dateline', () => {
-  const rows = new Map(readTsv('dateline.tsv').map(([k, w]) => [k, w.split(' ')]));
+  const rows = new Map(data('normalise/dateline.tsv').map((r) => [r.kind, r.words.split(' ')]));
   for (const l of rows.get('label')!) {
     assert.equal(matchDateline(`${l}: ${BODY}`), null, l);
     assert.equal(matchDateline(`${l} - ${BODY}`), null, l);

@@ -5,7 +5,7 @@
 //   an ALL-CAPS place, optionally with region/date/agency, then a dash or colon and a space; or
 //   a Title Case place only when a date or an agency confirms it ("Iran - the country …" is prose).
 import type { Doc, Stage } from '../../doc.js';
-import { readTsv } from '../../normalise/data.js';
+import { data } from '../../data/index.js';
 
 interface Words {
   month: string[];
@@ -17,7 +17,7 @@ interface Words {
 let res: { caps: RegExp; title: RegExp; paren: RegExp; label: Set<string> } | null = null;
 
 function words(): Words {
-  const rows = new Map(readTsv('dateline.tsv').map(([k, w]) => [k, w.split(' ').filter(Boolean)]));
+  const rows = new Map(data('normalise/dateline.tsv').map(({ kind, words }) => [kind, words.split(' ').filter(Boolean)]));
   return {
     month: rows.get('month') ?? [],
     weekday: rows.get('weekday') ?? [],
@@ -108,6 +108,9 @@ function headerLine(s: string): boolean {
 
 export const dateline: Stage = {
   name: 'dateline',
+  reads: ['text', 'paragraphs', 'tokens'],
+  writes: ['dateline'],
+  adds: '"TEHRAN-", "DAMASCUS, April 4 (Reuters) -"',
   run(doc: Doc) {
     doc.dateline = null;
     if (!doc.tokens.length) return;

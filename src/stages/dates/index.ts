@@ -20,47 +20,13 @@
 // - future: the clause's grammar is future and the time is not over, or it starts after publication.
 // - Anaphoric expressions ("two weeks later", "the next day") and durations ("for two weeks")
 //   are skipped: they are not dates relative to publication.
-import { readFileSync } from 'node:fs';
 import * as chrono from 'chrono-node';
-import { parse as parseYaml } from 'yaml';
-import { z } from 'zod';
 import type { Doc, Sentence, Stage, TimeAnn, TimePrecision, Token } from '../../doc.js';
-import { PACKAGE_URL } from '../../paths.js';
+import { data } from '../../data/index.js';
 
 export const NO_PUBLICATION_DATE = 'no publication date: relative dates left unresolved';
 
 // ---- data ------------------------------------------------------------------------------------
-
-const FILE = new URL('data/time/cues.yaml', PACKAGE_URL);
-const Words = z.array(z.string().min(1));
-const Dir = z.enum(['past', 'future']);
-const CuesFile = z.strictObject({
-  background_days: z.number().int().nonnegative(),
-  months: z.record(z.string(), z.number().int().min(1).max(12)),
-  month_abbreviations: z.record(z.string(), z.number().int().min(1).max(12)),
-  weekdays: z.record(z.string(), z.number().int().min(0).max(6)),
-  weekday_abbreviations: z.record(z.string(), z.number().int().min(0).max(6)),
-  day_words: Words,
-  day_parts: Words,
-  units: z.record(z.string(), z.enum(['day', 'week', 'weekend', 'month', 'year', 'decade'])),
-  long_units: Words,
-  past_words: Words,
-  ago_words: Words,
-  next_words: Words,
-  this_words: Words,
-  count_words: Words,
-  prepositions: Words,
-  modifiers: Words,
-  year_cues: Words,
-  year_range_words: Words,
-  year_list_words: Words,
-  anaphoric_after: Words,
-  anaphoric_the: Words,
-  duration_prepositions: Words,
-  future_cues: z.array(Words.min(1)),
-  vague_words: z.record(z.string(), Dir),
-  vague_heads: z.record(z.string(), Dir),
-});
 
 type Unit = 'day' | 'week' | 'weekend' | 'month' | 'year' | 'decade';
 
@@ -99,12 +65,7 @@ let cues: Cues | null = null;
 /** The cue tables from data/time/cues.yaml, validated once. */
 export function loadCues(): Cues {
   if (cues) return cues;
-  const parsed = CuesFile.safeParse(parseYaml(readFileSync(FILE, 'utf8')));
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new Error(`data/time/cues.yaml is invalid: ${issues}`);
-  }
-  const d = parsed.data;
+  const d = data('time/cues.yaml');
   const names = new Map<string, { month?: number; weekday?: number; abbr: boolean }>();
   for (const [w, m] of Object.entries(d.months)) names.set(w, { month: m, abbr: false });
   for (const [w, m] of Object.entries(d.month_abbreviations)) names.set(w, { month: m, abbr: true });
@@ -211,6 +172,9 @@ const key = (t: Token) => (t.lower.length > 2 && t.lower.endsWith('.') ? t.lower
 
 export const dates: Stage = {
   name: 'dates',
+  reads: ['text', 'meta', 'tokens', 'sentences', 'dateline'],
+  writes: ['times', 'warnings'],
+  adds: 'temporal expressions (chrono-node), past-biased, precision, background',
   run(doc: Doc) {
     const c = loadCues();
     const pubIso = publicationDay(doc);

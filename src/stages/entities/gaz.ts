@@ -1,6 +1,6 @@
 // What the gazetteer says about a name, reduced to what typing needs, and cached: the same town
 // names recur across a batch of articles.
-import { match } from '../../gazetteer/index.js';
+import { matchSpelled } from '../../gazetteer/index.js';
 import { getLexicon } from './lexicon.js';
 
 export interface Place {
@@ -23,7 +23,7 @@ export function placeOf(name: string): Place | null {
   if (p !== undefined) return p;
   // a name found only under its transliteration-folded key is no evidence that a capitalised word
   // is a place (the places stage still reads it so once the text has said it is one)
-  const matches = match(name).filter((m) => !m.loose);
+  const matches = matchSpelled(name);
   const list = matches.map((m) => m.entry);
   const top = list[0];
   // Reached only by an alternate (foreign or former) spelling, a capitalised word proves little

@@ -9,6 +9,9 @@ import { buildEntities } from './coref.js';
 
 export const entities: Stage = {
   name: 'entities',
+  reads: ['text', 'tokens', 'sentences'],
+  writes: ['entities'],
+  adds: 'typed proper-noun chunks, coreference, roles',
   run(doc: Doc) {
     // Words the article writes in lower case somewhere are common words when they open a
     // sentence ("Attacks have …"). Few words are asked about, so each is searched for when asked.

@@ -1,13 +1,10 @@
 // The language knowledge of the entities stage, read once from data/entities/ and world-countries
 // into maps keyed by lower-cased text, so that typing a name costs a few look-ups.
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import type { EntityType } from '../../doc.js';
-import { PACKAGE_URL } from '../../paths.js';
+import { data } from '../../data/index.js';
 
 const require = createRequire(import.meta.url);
-const DATA = new URL('data/entities/', PACKAGE_URL);
 
 export type CueType = EntityType | 'SKIP';
 export type CuePosition = 'head' | 'of' | 'start' | 'suffix' | 'after' | 'before' | 'near';
@@ -75,20 +72,6 @@ export function nameKey(s: string): string {
   return k;
 }
 
-function readTsv(file: string): string[][] {
-  const rows: string[][] = [];
-  let header = true;
-  for (const line of readFileSync(new URL(file, DATA), 'utf8').split('\n')) {
-    if (!line.trim() || line.startsWith('#')) continue;
-    if (header) {
-      header = false; // the first non-comment line names the columns
-      continue;
-    }
-    rows.push(line.split('\t').map((f) => f.trim()));
-  }
-  return rows;
-}
-
 /** The first token of a lexicon phrase as wink-nlp splits it: "secretary-general" → "secretary". */
 function firstWord(s: string): string {
   return s.split(/[\s-]|(?=')/)[0];
@@ -118,7 +101,7 @@ export function getLexicon(): Lexicon {
   const titleHeads = new Set<string>();
   let titleMaxTokens = 1;
   const titleFirst = new Set<string>();
-  for (const [title, kind] of readTsv('titles.tsv')) {
+  for (const { title, kind } of data('entities/titles.tsv')) {
     titles.set(title, kind);
     titleFirst.add(firstWord(title));
     titleFirst.add(firstWord(title.replace(/\./g, '')));
@@ -135,10 +118,9 @@ export function getLexicon(): Lexicon {
   const orgHeads = new Set<string>();
   const ofFirst = new Set<string>();
   const afterFirst = new Set<string>();
-  for (const [cue, type, position] of readTsv('cues.tsv')) {
-    const map = cues[position as CuePosition];
-    if (!map) throw new Error(`cues.tsv: unknown position ${position}`);
-    map.set(cue, type as CueType);
+  for (const { cue, type, position } of data('entities/cues.tsv')) {
+    const map = cues[position];
+    map.set(cue, type);
     cueMaxTokens = Math.max(cueMaxTokens, tokenCount(cue));
     if (position === 'head') headLast.add(cue.split(/[\s-]/).pop()!);
     if (position === 'head' && type === 'ORG') orgHeads.add(cue);
@@ -194,27 +176,26 @@ export function getLexicon(): Lexicon {
       }
     }
   }
-  for (const [alias, cca3] of readTsv('country-aliases.tsv')) {
+  for (const { alias, country: cca3 } of data('entities/country-aliases.tsv')) {
     const entry = stateEntry(cca3);
     // The data file overrides world-countries: drop a shadowing alias first.
     if (/^[A-Z][A-Z.]*$/.test(alias)) acronyms.delete(alias);
     else known.delete(nameKey(alias));
     addName(alias, entry);
   }
-  for (const [form, country] of readTsv('nationalities.tsv')) {
+  for (const { form, country } of data('entities/nationalities.tsv')) {
     nationalities.set(form.toLowerCase(), { country: country === '-' ? null : country });
   }
   // "Saudi" is an alternative name of Saudi Arabia, but far more often the adjective.
   for (const form of nationalities.keys()) if (known.get(form)?.id.startsWith('gpe:')) known.delete(form);
-  for (const [name, type, country] of readTsv('places.tsv')) {
-    const k: Known = { id: `place:${name.toLowerCase()}`, name, type: type as EntityType, country: country === '-' ? null : country, acronyms: [] };
+  for (const { name, type, country } of data('entities/places.tsv')) {
+    const k: Known = { id: `place:${name.toLowerCase()}`, name, type, country: country === '-' ? null : country, acronyms: [] };
     known.set(nameKey(name), k);
   }
 
   interface Entry { name: string; aliases?: string[]; country?: string | null }
   const contextual = new Set<string>();
-  const loadKnown = (file: string, type: EntityType, prefix: string) => {
-    const list = parseYaml(readFileSync(new URL(file, DATA), 'utf8')) as Entry[];
+  const loadKnown = (list: Entry[], type: EntityType, prefix: string) => {
     for (const e of list) {
       const k: Known = { id: `${prefix}:${e.name}`, name: e.name, type, country: e.country ?? null, acronyms: [] };
       for (const alias of [e.name, ...(e.aliases ?? [])]) {
@@ -225,9 +206,9 @@ export function getLexicon(): Lexicon {
       }
     }
   };
-  loadKnown('organisations.yaml', 'ORG', 'org');
-  loadKnown('equipment.yaml', 'EQUIPMENT', 'equipment');
-  loadKnown('people.yaml', 'PERSON', 'person');
+  loadKnown(data('entities/organisations.yaml'), 'ORG', 'org');
+  loadKnown(data('entities/equipment.yaml'), 'EQUIPMENT', 'equipment');
+  loadKnown(data('entities/people.yaml'), 'PERSON', 'person');
 
   const knownPrefixes = new Set<string>();
   for (const key of known.keys()) {
@@ -235,10 +216,10 @@ export function getLexicon(): Lexicon {
     for (let i = 1; i < words.length - 1; i++) if (CONNECTOR_WORDS.has(words[i])) knownPrefixes.add(words.slice(0, i + 1).join(' '));
   }
 
-  const givenNames = new Set(readTsv('given-names.tsv').map(([n]) => n.toLowerCase()));
+  const givenNames = new Set(data('entities/given-names.tsv').map((r) => r.name.toLowerCase()));
   const notNames = new Set<string>();
   const notAlone = new Set<string>();
-  for (const [w, where] of readTsv('not-names.tsv')) (where === 'alone' ? notAlone : notNames).add(w.toLowerCase());
+  for (const { word, where } of data('entities/not-names.tsv')) (where === 'alone' ? notAlone : notNames).add(word.toLowerCase());
 
   lexicon = { titles, titleHeads, titleMaxTokens, cues, cueMaxTokens, titleFirst, orgHeads, headLast, ofFirst, afterFirst, known, knownPrefixes, acronyms, contextual, nationalities, givenNames, notNames, notAlone, alpha3, countryName };
   return lexicon;

@@ -6,18 +6,13 @@
 // its end says what kind of actor it is ("air defenses" → military), a name before it says whose
 // ("Syrian" → SYR). Everything is looked up in Maps keyed by lower-cased words, built once.
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
-import { z } from 'zod';
 import type { Actor } from '../../contract.js';
 import type { Doc, EntityAnn } from '../../doc.js';
-import { PACKAGE_URL } from '../../paths.js';
+import { data } from '../../data/index.js';
 
 const require = createRequire(import.meta.url);
-const DATA = new URL('data/actors/', PACKAGE_URL);
 
 type Kind = Actor['kind'];
-const KINDS = ['state', 'military', 'government', 'armed_group', 'civilians', 'person', 'organization', 'unknown'] as const;
 
 export interface ResolveContext {
   /** alpha-3 codes of the countries mentioned so far, in order of mention (last = most recent) */
@@ -127,67 +122,6 @@ function keyOf(name: string): string[] {
 
 // --- loading -----------------------------------------------------------------------------------------
 
-const Alpha3 = z.string().regex(/^[A-Z]{3}$/);
-const KindZ = z.enum(KINDS);
-const AliasFile = z.strictObject({
-  ignore: z.array(z.string()),
-  groups: z.record(z.string(), z.array(Alpha3)),
-  aliases: z.array(
-    z.strictObject({
-      names: z.array(z.string().min(1)).min(1),
-      country: Alpha3.optional(),
-      kind: KindZ,
-      name: z.string().optional(),
-      resolve: z.literal('context').optional(),
-      among: z.union([z.string(), z.array(Alpha3)]).optional(),
-    }),
-  ),
-  people: z.record(z.string(), Alpha3),
-});
-const GroupFile = z.strictObject({
-  groups: z.array(
-    z.strictObject({
-      name: z.string().min(1),
-      aliases: z.array(z.string().min(1)).default([]),
-      home: Alpha3.nullable(),
-      countries: z.array(Alpha3).min(1),
-      note: z.string().optional(),
-    }),
-  ),
-});
-const OrgFile = z.strictObject({
-  organizations: z.array(
-    z.strictObject({
-      name: z.string().min(1),
-      aliases: z.array(z.string().min(1)).default([]),
-      kind: KindZ.default('organization'),
-      country: Alpha3.nullable().default(null),
-    }),
-  ),
-});
-const NounFile = z.strictObject({
-  nouns: z.partialRecord(KindZ, z.array(z.string().min(1))),
-  modifiable: z.strictObject({
-    default: KindZ,
-    nouns: z.array(z.string()),
-    modifiers: z.record(z.string(), KindZ),
-  }),
-  governing: z.array(z.string()),
-  particles: z.array(z.string()),
-  stance: z.array(z.string()),
-  stance_after: z.array(z.string()),
-  prepositions: z.array(z.string()),
-});
-
-function readYaml<T>(file: string, schema: z.ZodType<T>): T {
-  const parsed = schema.safeParse(parse(readFileSync(new URL(file, DATA), 'utf8')));
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new Error(`data/actors/${file} is invalid: ${issues}`);
-  }
-  return parsed.data;
-}
-
 interface Country {
   cca3: string;
   independent: boolean | null;
@@ -247,7 +181,7 @@ function load(): Tables {
     return true;
   };
 
-  const al = readYaml('aliases.yaml', AliasFile);
+  const al = data('actors/aliases.yaml');
   const ignore = new Set(al.ignore.map((n) => keyOf(n).join(' ')));
   const generate = (name: string, e: Entry) => {
     if (name.length > 2 && !ignore.has(keyOf(name).join(' '))) add(name, e, true);
@@ -292,17 +226,17 @@ function load(): Tables {
   }
   for (const [name, country] of Object.entries(al.people)) add(name, { name, country, kind: 'person', source: 'person' });
 
-  for (const g of readYaml('armed-groups.yaml', GroupFile).groups) {
+  for (const g of data('actors/armed-groups.yaml').groups) {
     const e: Entry = { name: g.name, country: g.home, kind: 'armed_group', source: 'group' };
     for (const n of [g.name, ...g.aliases]) add(n, e);
   }
-  for (const o of readYaml('organizations.yaml', OrgFile).organizations) {
+  for (const o of data('actors/organizations.yaml').organizations) {
     const e: Entry = { name: o.name, country: o.country, kind: o.kind, source: 'organization' };
     for (const n of [o.name, ...o.aliases]) add(n, e);
   }
   for (const list of t.names.values()) list.sort((a, b) => b.toks.length - a.toks.length);
 
-  const nouns = readYaml('nouns.yaml', NounFile);
+  const nouns = data('actors/nouns.yaml');
   for (const [kind, words] of Object.entries(nouns.nouns) as [Kind, string[]][]) {
     for (const w of words) {
       const toks = keyOf(w);

@@ -1,15 +1,8 @@
 // Casualty counts in a sentence: "killed two civilians", "three soldiers were wounded",
 // "at least 12 people died", "killing 5 and injuring 11". Lexicons in data/events/casualties.yaml.
 import type { Doc, Span } from '../../doc.js';
-import { loadYaml } from './data.js';
+import { data } from '../../data/index.js';
 import { readNumber } from './numbers.js';
-
-interface CasualtyLexicon {
-  victims: { civilians: string[]; military: string[]; unspecified: string[] };
-  killed: string[];
-  injured: string[];
-  vague: string[];
-}
 
 const NUMBER_START = /^(\d|an?$|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|single|both|couple|pair)/;
 const MONTH = /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t|tember)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?$/;
@@ -21,7 +14,7 @@ let lex: { victim: Map<string, Category>; killed: Set<string>; injured: Set<stri
 
 function lexicon() {
   if (lex) return lex;
-  const raw = loadYaml<CasualtyLexicon>('events/casualties.yaml');
+  const raw = data('events/casualties.yaml');
   const victim = new Map<string, Category>();
   for (const c of ['civilians', 'military', 'unspecified'] as Category[]) for (const w of raw.victims[c]) victim.set(w.toLowerCase(), c);
   const single = (xs: string[]) => new Set(xs.filter((x) => !x.includes(' ')).map((x) => x.toLowerCase()));

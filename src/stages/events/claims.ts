@@ -4,14 +4,7 @@
 // own voice: claimant null.
 import type { Doc, Token } from '../../doc.js';
 import type { Claim, Stance } from '../../contract.js';
-import { loadYaml } from './data.js';
-
-interface AttributionLexicon {
-  verbs: Record<'reported' | 'alleged' | 'denied', string[]>;
-  prepositions: string[];
-  hedges: Record<'alleged' | 'uncertain', string[]>;
-  anonymous: string[];
-}
+import { data } from '../../data/index.js';
 
 let lex: {
   verb: Map<string, Stance>;
@@ -22,7 +15,7 @@ let lex: {
 
 function lexicon() {
   if (lex) return lex;
-  const raw = loadYaml<AttributionLexicon>('events/attribution.yaml');
+  const raw = data('events/attribution.yaml');
   const verb = new Map<string, Stance>();
   for (const [stance, ws] of Object.entries(raw.verbs)) for (const w of ws) verb.set(w, stance as Stance);
   const hedges = Object.entries(raw.hedges).flatMap(([stance, ws]) => ws.map((w) => ({ words: w.toLowerCase().split(' '), stance: stance as Stance })));

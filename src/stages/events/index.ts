@@ -11,7 +11,7 @@ import { attributionOf, toClaim } from './claims.js';
 import { modeBefore, governedMode } from './modes.js';
 import { acledFor, familyOf, kind as kindInfo, ploverFor } from '../../taxonomy.js';
 import { actorForEntity, resolveActor } from './actors.js';
-import { loadYaml } from './data.js';
+import { data, type Content } from '../../data/index.js';
 import { datelineTime } from '../dates/index.js';
 import { countryByAlpha2 } from '../../gazetteer/index.js';
 
@@ -34,25 +34,10 @@ interface Draft {
   generic: boolean;
 }
 
-interface Cues {
-  generic: Record<string, string[]>;
-  weapons: Record<string, string[]>;
-  anaphora: string[];
-  target_prepositions: string[];
-  initiator_prepositions: string[];
-  origin_prepositions: string[];
-  near: string[];
-  at: string[];
-  civilians: string[];
-  default_initiator: Record<string, { name: string; kind: Actor['kind'] }>;
-  background_days: number;
-  non_event_modifiers: string[];
-}
-
-let cues: (Cues & { weaponOf: Map<string, string>; genericSet: Set<string> }) | null = null;
+let cues: (Content<'events/arguments.yaml'> & { weaponOf: Map<string, string>; genericSet: Set<string> }) | null = null;
 function cueData() {
   if (cues) return cues;
-  const raw = loadYaml<Cues>('events/arguments.yaml');
+  const raw = data('events/arguments.yaml');
   const weaponOf = new Map<string, string>();
   for (const [kind, ws] of Object.entries(raw.weapons)) for (const w of ws) weaponOf.set(w, kind);
   const genericSet = new Set(Object.values(raw.generic).flat());
@@ -378,6 +363,9 @@ function merge(into: Draft, d: Draft): void {
 
 export const events: Stage = {
   name: 'events',
+  reads: ['text', 'meta', 'tokens', 'sentences', 'dateline', 'entities', 'entities.use', 'places', 'times', 'quotes'],
+  writes: ['events'],
+  adds: 'events, actors, casualties, claims, modes',
   run(doc: Doc) {
     const T = triggers();
     const C = cueData();

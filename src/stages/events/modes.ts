@@ -1,22 +1,14 @@
 // PLOVER's auxiliary modes from cue words before a trigger (data/events/modes.yaml).
 import type { Doc } from '../../doc.js';
-import { loadYaml } from './data.js';
+import { data } from '../../data/index.js';
 
 type Mode = 'actual' | 'future' | 'hypothetical' | 'negated' | 'threatened';
-
-interface ModeLexicon {
-  window: number;
-  negated: string[];
-  future: string[];
-  hypothetical: string[];
-  governing: Record<string, Mode>;
-}
 
 let lex: { window: number; byLast: Map<string, { words: string[]; mode: Mode }[]>; governing: Map<string, Mode> } | null = null;
 
 function lexicon() {
   if (lex) return lex;
-  const raw = loadYaml<ModeLexicon>('events/modes.yaml');
+  const raw = data('events/modes.yaml');
   const cues: { words: string[]; mode: Mode }[] = [];
   for (const mode of ['negated', 'future', 'hypothetical'] as const) for (const c of raw[mode]) cues.push({ words: c.toLowerCase().split(' '), mode });
   // Indexed by a cue's last word: a token is checked against the few cues that can end on it.

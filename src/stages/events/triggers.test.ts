@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { annotate, extract } from '../../pipeline.js';
 import { normalise } from '../../normalise/index.js';
 import { triggers } from './triggers.js';
-import { loadYaml } from './data.js';
+import { data } from '../../data/index.js';
 
 interface Row {
   text: string;
@@ -268,7 +268,7 @@ test('every pattern in data/events/triggers.yaml is exercised by a sentence abov
     const doc = annotate(normalise({ source: 'test', text: r.text, published: PUBLISHED }));
     for (const s of doc.sentences) for (const m of triggers().matchBest(doc.tokens, s.first, s.last)) used.add(`${m.pattern.value.kind}: ${m.pattern.source}`);
   }
-  const raw = loadYaml<{ kinds: Record<string, { p: string }[]> }>('events/triggers.yaml');
+  const raw = data('events/triggers.yaml');
   const unused = Object.entries(raw.kinds).flatMap(([kind, ps]) => ps.map((p) => `${kind}: ${p.p}`)).filter((p) => !used.has(p));
   assert.deepEqual(unused, []);
 });

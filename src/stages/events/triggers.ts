@@ -1,5 +1,5 @@
 // Event triggers from data/events/triggers.yaml, compiled into one PatternSet.
-import { loadYaml } from './data.js';
+import { data } from '../../data/index.js';
 import { compile, PatternSet, type PatternMatch } from './patterns.js';
 import { kind as taxonomyKind } from '../../taxonomy.js';
 
@@ -14,7 +14,7 @@ let set: PatternSet<TriggerInfo> | null = null;
 
 export function triggers(): PatternSet<TriggerInfo> {
   if (set) return set;
-  const raw = loadYaml<{ kinds: Record<string, { p: string; voice: Voice }[]> }>('events/triggers.yaml');
+  const raw = data('events/triggers.yaml');
   let order = 0;
   const patterns = Object.entries(raw.kinds).flatMap(([kind, list]) => {
     if (!taxonomyKind(kind)) throw new Error(`data/events/triggers.yaml: "${kind}" is not a kind in data/taxonomy.yaml`);

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Doc } from '../../doc.js';
-import { framing, findFraming, parseLexicon, OMIT } from './index.js';
+import { framing, findFraming, lexiconOf, OMIT } from './index.js';
+import { data } from '../../data/index.js';
 import { tokens } from '../tokens/index.js';
-import { PACKAGE_URL } from '../../paths.js';
 
 const terms = (text: string) => findFraming(text).map((f) => [f.span.text, f.gloss]);
 
@@ -123,28 +123,24 @@ test('words read from the tokens stage give the same terms as words read from th
   assert.ok(doc.framing.length >= 9);
 });
 
-test('parseLexicon reads terms, keeps and omissions, and rejects a malformed line', () => {
-  const lex = parseLexicon('# comment\nterm\tgloss\tusage\nfoo bar\tbaz\tnote\nfoo\t=\tneutral\nqux\t-\tevaluative\n');
+test('the lexicon reads terms, keeps and omissions, and rejects a term starting with a wildcard', () => {
+  const lex = lexiconOf([
+    { term: 'foo bar', gloss: 'baz' },
+    { term: 'foo', gloss: '=' },
+    { term: 'qux', gloss: '-' },
+  ]);
   assert.deepEqual(findFraming('foo bar, foo, qux', lex).map((f) => [f.term, f.gloss]), [
     ['foo bar', 'baz'],
     ['qux', OMIT],
   ]);
-  assert.throws(() => parseLexicon('term\tgloss\nlonely line\n'), /bad line/);
+  assert.throws(() => lexiconOf([{ term: '* regime', gloss: 'government' }]), /must start with a word/);
 });
 
-test('every lexicon entry has a gloss and a usage note, and no term is listed twice', async () => {
-  const { readFileSync } = await import('node:fs');
-  const rows = readFileSync(new URL('data/framing/lexicon.tsv', PACKAGE_URL), 'utf8')
-    .split('\n')
-    .filter((l) => l && !l.startsWith('#'))
-    .slice(1)
-    .map((l) => l.split('\t'));
+test('every lexicon entry has a gloss and a usage note, and no term is listed twice', () => {
+  const rows = data('framing/lexicon.tsv');
   assert.ok(rows.length >= 120, `${rows.length} terms`);
-  for (const r of rows) {
-    assert.equal(r.length, 3, r.join(' | '));
-    assert.ok(r[1].length > 0 && r[2].length > 5, r[0]);
-  }
-  const keys = rows.map((r) => r[0].toLowerCase());
+  for (const r of rows) assert.ok(r.gloss.length > 0 && r.usage.length > 5, r.term);
+  const keys = rows.map((r) => r.term.toLowerCase());
   assert.equal(new Set(keys).size, keys.length);
 });
 

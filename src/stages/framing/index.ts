@@ -5,12 +5,9 @@
 // Words come from the tokens stage (or, without tokens, one pass over the characters); a Map from
 // a term's first word to the terms starting with it keeps the cost to one look-up per word,
 // whatever the size of the lexicon.
-import { readFileSync } from 'node:fs';
 import type { Doc, Stage } from '../../doc.js';
 import type { Framing } from '../../contract.js';
-import { PACKAGE_URL } from '../../paths.js';
-
-const FILE = new URL('data/framing/lexicon.tsv', PACKAGE_URL);
+import { data } from '../../data/index.js';
 
 /** What a term with no neutral counterpart reports as its gloss. */
 export const OMIT = '(omit)';
@@ -105,18 +102,10 @@ function wordsOfTokens(doc: Doc): Words {
 /** Terms by their first word, longest first. */
 export type Lexicon = Map<string, Term[]>;
 
-/** Parses the lexicon (term, gloss, usage; "#" comments; header row). */
-export function parseLexicon(tsv: string): Lexicon {
+/** The lexicon's look-up from its rows (data/framing/lexicon.tsv: term, gloss, usage). */
+export function lexiconOf(rows: { term: string; gloss: string }[]): Lexicon {
   const map = new Map<string, Term[]>();
-  let header = true;
-  for (const line of tsv.split('\n')) {
-    if (!line.trim() || line.startsWith('#')) continue;
-    if (header) {
-      header = false;
-      continue;
-    }
-    const [term, gloss] = line.split('\t');
-    if (!term || gloss === undefined) throw new Error(`data/framing/lexicon.tsv: bad line "${line}"`);
+  for (const { term, gloss } of rows) {
     // Split as the text is split, keeping "*" (not a word character) as a wildcard.
     const full = term.split(/[\s\-‐‑'’]+/).flatMap((part) => (part === '*' ? ['*'] : wordsOf(part)));
     if (!full.length || full[0] === '*') throw new Error(`data/framing/lexicon.tsv: term "${term}" must start with a word`);
@@ -134,7 +123,7 @@ function wordsOf(s: string): string[] {
 }
 
 function load(): Lexicon {
-  return (index ??= parseLexicon(readFileSync(FILE, 'utf8')));
+  return (index ??= lexiconOf(data('framing/lexicon.tsv')));
 }
 
 /** The loaded terms in a text: longest reading first, not overlapping, in text order. */
@@ -196,6 +185,9 @@ function match(text: string, words: Words, lexicon: Lexicon): Framing[] {
 
 export const framing: Stage = {
   name: 'framing',
+  reads: ['text', 'tokens'],
+  writes: ['framing'],
+  adds: 'loaded language',
   run(doc: Doc) {
     const words = doc.tokens.length ? wordsOfTokens(doc) : wordsOfText(doc.text);
     for (const f of match(doc.text, words, load())) doc.framing.push(f);

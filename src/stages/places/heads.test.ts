@@ -1,12 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { headOfName, headAfter, heads } from './heads.js';
 import { docWith } from './testing.js';
-import { readTsv, DATA_DIR } from '../../gazetteer/build.js';
+import { data } from '../../data/index.js';
 
 test('heads.tsv: every row has a known kind and position, and admin heads a level', () => {
-  const rows = readTsv(join(DATA_DIR, 'heads.tsv'));
+  const rows = data('gazetteer/heads.tsv');
   assert.ok(rows.length > 100);
   for (const r of rows) {
     assert.ok(['facility', 'quarter', 'admin', 'water', 'terrain'].includes(r.kind), r.head);

@@ -1,9 +1,8 @@
 // Head words of place names (data/gazetteer/heads.tsv): "Kaplan Street" is a street, "Kupiansk
 // district" a division named after a town, "the Atalaya neighbourhood" part of a town, "River Nile" a
 // river. The head decides which gazetteer readings a name may take (src/stages/places/index.ts).
-import { join } from 'node:path';
 import type { Doc, Mention, PlacePrecision } from '../../doc.js';
-import { DATA_DIR, readTsv } from '../../gazetteer/build.js';
+import { data } from '../../data/index.js';
 
 export type HeadKind = 'facility' | 'quarter' | 'admin' | 'water' | 'terrain';
 
@@ -32,10 +31,8 @@ export function heads(): Heads {
   const suffix = new Map<string, { kind: HeadKind; precision: PlacePrecision | null }>();
   const lead = new Map<string, { kind: HeadKind; precision: PlacePrecision | null }>();
   let maxWords = 1;
-  for (const r of readTsv(join(DATA_DIR, 'heads.tsv'))) {
-    const kind = r.kind as HeadKind;
-    if (!['facility', 'quarter', 'admin', 'water', 'terrain'].includes(kind)) throw new Error(`heads.tsv: bad kind ${r.kind}`);
-    const v = { kind, precision: (r.precision || null) as PlacePrecision | null };
+  for (const r of data('gazetteer/heads.tsv')) {
+    const v = { kind: r.kind, precision: r.precision || null };
     (r.position === 'lead' ? lead : suffix).set(r.head, v);
     maxWords = Math.max(maxWords, r.head.split(' ').length);
   }

@@ -18,10 +18,9 @@
 // the named country computed from its towns (precision 'region'); for a province or a town, the
 // province or town itself ("western Anbar province" is Anbar: both evaluation corpora code it so,
 // and a province's part is no better known than the province).
-import { join } from 'node:path';
 import type { Doc, EntityAnn, EntityMention, Mention, PlaceAnn, PlacePrecision, Stage } from '../../doc.js';
 import { match, matchSpelled, matchExact, compassPoint, countryByAlpha2, countryByAlpha3, countryByDemonym, countryEntry, distanceKm, key, type GazEntry, type Match } from '../../gazetteer/index.js';
-import { DATA_DIR, readTsv } from '../../gazetteer/build.js';
+import { data } from '../../data/index.js';
 import { toponymUse, regionFrame, cues, type RegionFrame } from './toponym-use.js';
 import { resolve, liesIn, type Group, type Context } from './resolve.js';
 import { headOfName, headAfter, heads, type Head } from './heads.js';
@@ -70,7 +69,7 @@ const coarser = (a: PlacePrecision, b: PlacePrecision | null) => (b && PRECISION
 
 let qualifiers: Map<string, { country: string; admin1: string }> | null = null;
 function lexicon() {
-  qualifiers ??= new Map(readTsv(join(DATA_DIR, 'qualifiers.tsv')).map((r) => [r.abbreviation, { country: r.country, admin1: r.admin1 }]));
+  qualifiers ??= new Map(data('gazetteer/qualifiers.tsv').map((r) => [r.abbreviation, { country: r.country, admin1: r.admin1 }]));
   return { qualifiers };
 }
 
@@ -170,6 +169,9 @@ export function runPlaces(doc: Doc, opts: PlacesOptions = {}): void {
 
 export const places: Stage = {
   name: 'places',
+  reads: ['text', 'tokens', 'sentences', 'dateline', 'entities'],
+  writes: ['places', 'entities.place', 'entities.use'],
+  adds: 'toponym use (location or metonym), gazetteer resolution',
   run(doc: Doc) {
     runPlaces(doc);
   },

@@ -1,12 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import YAML from 'yaml';
 import type { Mention } from '../../doc.js';
 import { toponymUse, regionFrame, type UseDecision } from './toponym-use.js';
 import { docWith } from './testing.js';
-import { DATA_DIR } from '../../gazetteer/build.js';
+import { data } from '../../data/index.js';
 
 /** How the nth occurrence of `name` is used, the other capitalised names given being toponyms too. */
 function useOf(text: string, name: string, others: string[] = [], nth = 0): UseDecision {
@@ -26,7 +23,7 @@ function expect(text: string, name: string, use: 'location' | 'metonym', cue: st
 }
 
 test('the cue lists exist, are non-empty and lower case', () => {
-  const y = YAML.parse(readFileSync(join(DATA_DIR, 'toponym-use.yaml'), 'utf8')) as Record<string, unknown[]>;
+  const y = data('gazetteer/toponym-use.yaml');
   for (const [k, v] of Object.entries(y)) {
     assert.ok(Array.isArray(v) && v.length > 0, k);
     for (const w of v.flat()) assert.equal(String(w), String(w).toLowerCase(), `${k}: ${w}`);

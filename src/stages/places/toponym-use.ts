@@ -1,11 +1,8 @@
 // Is a place name used as a location or as a metonym for the state/government behind it?
 // The cues are in data/gazetteer/toponym-use.yaml (its header gives the order of decision); this
 // file only walks the tokens around a mention. Constant work per mention: a few Set look-ups.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import YAML from 'yaml';
 import type { Doc, Mention, Token, ToponymUse } from '../../doc.js';
-import { DATA_DIR, readTsv } from '../../gazetteer/build.js';
+import { data } from '../../data/index.js';
 
 interface Cues {
   locPrep: Set<string>;
@@ -31,12 +28,8 @@ let C: Cues | null = null;
 
 export function cues(): Cues {
   if (C) return C;
-  const y = YAML.parse(readFileSync(join(DATA_DIR, 'toponym-use.yaml'), 'utf8')) as Record<string, unknown>;
-  const set = (k: string) => {
-    const v = y[k];
-    if (!Array.isArray(v)) throw new Error(`toponym-use.yaml: ${k} missing`);
-    return new Set((v as string[]).map((w) => String(w).toLowerCase()));
-  };
+  const y = data('gazetteer/toponym-use.yaml');
+  const set = (k: Exclude<keyof typeof y, 'metonymic_frames'>) => new Set(y[k].map((w) => w.toLowerCase()));
   const frames = new Map<string, string[][]>();
   for (const f of y.metonymic_frames as string[][]) {
     const last = f[f.length - 1];
@@ -57,7 +50,7 @@ export function cues(): Cues {
     passiveMetonym: set('passive_metonym_verbs'),
     copulas: set('copula_verbs'),
     locPredicates: set('locative_predicate_nouns'),
-    directions: new Map(readTsv(join(DATA_DIR, 'directions.tsv')).map((r) => [r.word.toLowerCase(), r.compass])),
+    directions: new Map(data('gazetteer/directions.tsv').map((r) => [r.word.toLowerCase(), r.compass])),
   };
   return C;
 }

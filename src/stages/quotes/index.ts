@@ -42,6 +42,9 @@ const RELATIVE = new Set(['who', 'which', 'whose']);
 
 export const quotes: Stage = {
   name: 'quotes',
+  reads: ['text', 'paragraphs', 'tokens', 'sentences', 'dateline', 'entities', 'times'],
+  writes: ['quotes'],
+  adds: 'quotations and their speakers',
   run(doc: Doc) {
     doc.quotes = [];
     const found = findQuotations(doc.text, doc.paragraphs);

@@ -1,24 +1,5 @@
 // The quotes stage's language knowledge, read once from data/quotes/*.tsv.
-import { readFileSync } from 'node:fs';
-import { PACKAGE_URL } from '../../paths.js';
-
-const DATA = new URL('data/quotes/', PACKAGE_URL);
-
-/** Rows of a TSV file: comment lines (#) and the header row are skipped. */
-function rows(file: string): string[][] {
-  const lines = readFileSync(new URL(file, DATA), 'utf8').split('\n');
-  const out: string[][] = [];
-  let header = true;
-  for (const line of lines) {
-    if (!line.trim() || line.startsWith('#')) continue;
-    if (header) {
-      header = false;
-      continue;
-    }
-    out.push(line.split('\t').map((f) => f.trim()));
-  }
-  return out;
-}
+import { data } from '../../data/index.js';
 
 export interface SpeechForm {
   lemma: string;
@@ -49,7 +30,7 @@ let cached: Lexicon | null = null;
 export function lexicon(): Lexicon {
   if (cached) return cached;
   const speech = new Map<string, SpeechForm[]>();
-  for (const [lemma, forms, next, order, reach] of rows('speech-verbs.tsv')) {
+  for (const { lemma, forms, next, order, reach } of data('quotes/speech-verbs.tsv')) {
     for (const form of forms.split(',')) {
       const f = form.trim().toLowerCase();
       const nounLike = f === lemma || f.endsWith('s') || f.endsWith('ing');
@@ -57,7 +38,7 @@ export function lexicon(): Lexicon {
       const entry: SpeechForm = {
         lemma,
         next: next ? next.toLowerCase() : null,
-        order: order === 'after' || order === 'either' ? order : 'before',
+        order,
         near: reach === 'near',
         nounLike,
       };
@@ -68,16 +49,16 @@ export function lexicon(): Lexicon {
     }
   }
   const naming = new Map<string, string[][]>();
-  for (const [cue] of rows('naming-cues.tsv')) {
+  for (const { cue } of data('quotes/naming-cues.tsv')) {
     const words = cue.toLowerCase().split(/\s+/);
     const last = words[words.length - 1];
     naming.set(last, [...(naming.get(last) ?? []), words]);
   }
   const reference = new Map<string, ReferenceClass>();
-  for (const [word, cls] of rows('reference-words.tsv')) reference.set(word.toLowerCase(), cls as ReferenceClass);
+  for (const r of data('quotes/reference-words.tsv')) reference.set(r.word.toLowerCase(), r.class);
   const links = new Set<string>();
   const minor = new Set<string>();
-  for (const [word, cls] of rows('phrase-words.tsv')) (cls === 'link' ? links : minor).add(word.toLowerCase());
+  for (const r of data('quotes/phrase-words.tsv')) (r.class === 'link' ? links : minor).add(r.word.toLowerCase());
   cached = { speech, naming, reference, links, minor };
   return cached;
 }

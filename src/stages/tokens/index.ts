@@ -39,6 +39,9 @@ export function paragraphs(text: string): Paragraph[] {
 
 export const tokens: Stage = {
   name: 'tokens',
+  reads: ['text'],
+  writes: ['paragraphs', 'tokens', 'sentences'],
+  adds: 'tokens, sentences, paragraphs, parts of speech (wink-nlp)',
   run(doc: Doc) {
     load();
     const text = doc.text;

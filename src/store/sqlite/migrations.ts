@@ -6,6 +6,8 @@
 // countries, fatalities, incident) beside the full event JSON; an R*Tree indexes coordinates and
 // FTS5 indexes event evidence, actors and places.
 
+import type Database from 'better-sqlite3';
+
 export interface Migration {
   version: number;
   name: string;
@@ -192,4 +194,42 @@ DROP INDEX places_geonameid;
 CREATE INDEX events_link_vlong ON events(family, day_hi, day_lo, geo_class, country2, lat, lon, superseded, article_id, incident_id) WHERE day_hi - day_lo > 400;
 `,
   },
+  {
+    version: 6,
+    name: 'events: by outlet, newest first',
+    sql: `
+-- The outlet filter (Filter.outlet): an outlet's events newest first, as a user types the name.
+CREATE INDEX events_outlet_day ON events(outlet COLLATE NOCASE, day, id);
+`,
+  },
 ];
+
+/** Applies the migrations a database lacks, each in its own transaction; returns the versions applied. */
+export function migrate(db: Database.Database): number[] {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  const have = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
+  const newest = Math.max(...MIGRATIONS.map((m) => m.version));
+  const top = Math.max(0, ...have);
+  if (top > newest) throw new SchemaTooNew(top, newest);
+  const applied: number[] = [];
+  for (const m of [...MIGRATIONS].sort((a, b) => a.version - b.version)) {
+    if (have.has(m.version)) continue;
+    db.transaction(() => {
+      // Another process may have applied it since we looked (two ingests started together).
+      if (db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(m.version)) return;
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
+      applied.push(m.version);
+    }).immediate();
+  }
+  return applied;
+}
+
+export class SchemaTooNew extends Error {
+  constructor(
+    readonly found: number,
+    readonly known: number,
+  ) {
+    super(`the database has schema version ${found}, newer than this sitrep knows (${known})`);
+  }
+}

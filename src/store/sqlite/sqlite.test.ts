@@ -5,10 +5,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { storeSuite } from './store-suite.js';
-import { SqliteStore, ftsQuery, migrate } from './sqlite.js';
-import { MIGRATIONS } from './migrations.js';
-import { makeDoc, ALEPPO, DAMASCUS, KHARKIV } from './testing.js';
+import { storeSuite } from '../store-suite.js';
+import { SqliteStore } from './store.js';
+import { ftsQuery } from './filters.js';
+import { MIGRATIONS, migrate } from './migrations.js';
+import { makeDoc, ALEPPO, DAMASCUS, KHARKIV } from '../testing.js';
 
 function tempDb(): { path: string; cleanup: () => Promise<void> } {
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-store-'));

@@ -1,0 +1,315 @@
+// Filters → SQL for SQLite: the WHERE clauses, parameters and read strategy of an events or
+// incidents page. Which index serves a text, box or actor filter depends on how many rows match
+// (counted, capped), so the builders ask a `Counter`; everything else is plain string building.
+import { kinds as taxonomyKinds, FAMILIES } from '../../taxonomy.js';
+import { country } from '../countries.js';
+import { invalidFilter } from '../errors.js';
+import { dayNumber } from '../rows.js';
+import type { Filter } from '../types.js';
+
+export const MAX_LIMIT = 10_000;
+/** Matches counted before choosing how to read a text or box filter. */
+export const COUNT_CAP = 20_000;
+/** How much dearer a full-text probe per row walked is than reading one entry of the match list (measured: ~0.13 ms vs ~0.2 µs). */
+const PROBE_RATIO = 500;
+
+/** What the builders ask the database: how many rows a query gives (up to a cap), and how large a table is. */
+export interface Counter {
+  countUpTo(sql: string, params: unknown[], cap?: number): number;
+  /** the largest id of `events` or `incidents` (at least 1): the table's size, as far as plans go */
+  size(table: 'events' | 'incidents'): number;
+}
+
+export interface PageQuery {
+  sql: string;
+  params: unknown[];
+  limit: number;
+}
+
+/** FTS5 query from what a user typed: every word must occur; "quoted phrases" stay phrases; word* is a prefix. */
+export function ftsQuery(q: string): string | null {
+  const parts: string[] = [];
+  const re = /"([^"]*)"|(\S+)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(q))) {
+    if (m[1] !== undefined) {
+      const words = m[1].match(/[\p{L}\p{N}]+/gu);
+      if (words) parts.push(`"${words.join(' ')}"`);
+    } else {
+      const prefix = m[2].endsWith('*');
+      for (const w of m[2].match(/[\p{L}\p{N}]+/gu) ?? []) parts.push(`"${w}"`);
+      if (prefix && parts.length) parts[parts.length - 1] += '*';
+    }
+  }
+  return parts.length ? parts.join(' ') : null;
+}
+
+function kindValues(k: string | string[] | undefined): { kinds: string[]; families: string[] } | null {
+  if (k === undefined) return null;
+  const values = (Array.isArray(k) ? k : [k]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  if (!values.length) return null;
+  const fams = new Set<string>(FAMILIES);
+  return { kinds: values.filter((v) => !fams.has(v)), families: values.filter((v) => fams.has(v)) };
+}
+
+/** Kinds of the given families, plus the given kinds: one IN list the kind indexes can use. */
+function expandKinds(kv: { kinds: string[]; families: string[] }): string[] {
+  const out = new Set(kv.kinds);
+  if (kv.families.length) for (const k of taxonomyKinds()) if (kv.families.includes(k.family)) out.add(k.name);
+  return [...out];
+}
+
+function countryCodes(c: string): { col: 'country3' | 'country2'; value: string } {
+  const found = country(c);
+  if (found) return { col: 'country3', value: found.alpha3 };
+  const v = c.trim().toUpperCase();
+  return v.length === 2 ? { col: 'country2', value: v } : { col: 'country3', value: v };
+}
+
+/** The country an actor filter names by code ("RUS", "ru"), or undefined when it is words of a name. */
+function actorCountry(actor: string): string | undefined {
+  return actor.trim().length <= 3 ? country(actor)?.alpha3 : undefined;
+}
+
+export function encodeCursor(day: number | null, id: number): string {
+  return Buffer.from(`${day ?? 'n'}:${id}`).toString('base64url');
+}
+
+function decodeCursor(c: string): { day: number | null; id: number } {
+  const m = /^(n|-?\d+):(\d+)$/.exec(Buffer.from(c, 'base64url').toString());
+  if (!m) throw invalidFilter('', `not a cursor from this store: "${c}"`);
+  return { day: m[1] === 'n' ? null : Number(m[1]), id: Number(m[2]) };
+}
+
+/** WHERE fragment for keyset pages ordered by (day DESC NULLS LAST, id DESC). */
+function afterCursor(dayCol: string, idCol: string, c: { day: number | null; id: number }, params: unknown[]): string {
+  if (c.day === null) {
+    params.push(c.id);
+    return `(${dayCol} IS NULL AND ${idCol} < ?)`;
+  }
+  params.push(c.day, c.day, c.id);
+  return `(${dayCol} < ? OR (${dayCol} = ? AND ${idCol} < ?) OR ${dayCol} IS NULL)`;
+}
+
+/** A filter's date bounds as day numbers, checked: events and incidents read them the same way. */
+function dayBounds(f: Filter): { from: number | null; to: number | null } {
+  const from = dayNumber(f.from);
+  const to = dayNumber(f.to);
+  if (f.from !== undefined && from === null) throw invalidFilter('', `"from" is not an ISO date: ${f.from}`);
+  if (f.to !== undefined && to === null) throw invalidFilter('', `"to" is not an ISO date: ${f.to}`);
+  return { from, to };
+}
+
+/** The conditions events and incidents share (dates, country, outlet), each in the table's own terms. */
+function dayCountryOutlet(f: Filter, sql: { base: string; from: string; to: string; country: string; outlet: string }): { where: string[]; params: unknown[] } {
+  const where = [sql.base];
+  const params: unknown[] = [];
+  const { from, to } = dayBounds(f);
+  if (from !== null) where.push(sql.from), params.push(from);
+  if (to !== null) where.push(sql.to), params.push(to);
+  if (f.country) {
+    const c = countryCodes(f.country);
+    where.push(`${sql.country}.${c.col} = ?`);
+    params.push(c.value);
+  }
+  if (f.outlet) {
+    where.push(sql.outlet);
+    params.push(f.outlet.trim());
+  }
+  return { where, params };
+}
+
+function pageLimit(f: Filter): number {
+  return Math.max(1, Math.min(MAX_LIMIT, f.limit ?? 100));
+}
+
+interface Special {
+  /** the filter as a set of ids from its own index */
+  drive: string;
+  /** the filter as a check on one event */
+  check: string;
+  /** when nearly every event matches, a cheaper check, and whether to use it given how many match */
+  checkMany?: { sql: string; when: (counted: number, threshold: number) => boolean };
+  params: unknown[];
+  count: () => number;
+}
+
+/** The ids and days of one page of events (`SELECT e.id, e.day … LIMIT limit + 1`). */
+export function eventsPage(f: Filter, db: Counter): PageQuery {
+  const limit = pageLimit(f);
+  const { where, params } = dayCountryOutlet(f, {
+    base: 'e.superseded = 0',
+    from: 'e.day >= ?',
+    to: 'e.day <= ?',
+    country: 'e',
+    outlet: 'e.outlet = ? COLLATE NOCASE',
+  });
+  const kv = kindValues(f.kind);
+  if (kv) {
+    const ks = expandKinds(kv);
+    where.push(`e.kind IN (${ks.map(() => '?').join(', ') || 'NULL'})`);
+    params.push(...ks);
+  }
+  const match: string[] = [];
+  if (f.actor) {
+    const c = actorCountry(f.actor);
+    if (c) {
+      // Read through the actor indexes, all of them, then sorted; or, when many events name the
+      // country, by walking all events newest first and checking each ("+": not through the
+      // indexes) until the page is full (ISR: 85 ms → a few ms on a million events). The same
+      // rule as the text and box filters below.
+      const n = db.countUpTo('SELECT id FROM events WHERE initiator_country = ? OR target_country = ?', [c, c]);
+      where.push(n * n > (limit + 1) * db.size('events') * 4 ? '(+e.initiator_country = ? OR +e.target_country = ?)' : '(e.initiator_country = ? OR e.target_country = ?)');
+      params.push(c, c);
+    } else {
+      const q = ftsQuery(f.actor);
+      if (q) match.push(`actors : (${q})`);
+    }
+  }
+  if (f.q) {
+    const q = ftsQuery(f.q);
+    if (q) match.push(`(${q})`);
+  }
+  if (f.minCorroboration !== undefined && f.minCorroboration > 0) {
+    where.push('EXISTS (SELECT 1 FROM incidents mi WHERE mi.id = e.incident_id AND mi.corroboration >= ?)');
+    params.push(f.minCorroboration);
+  }
+  if (f.cursor) where.push(afterCursor('e.day', 'e.id', decodeCursor(f.cursor), params));
+
+  // Text and box filters can be read two ways: from their own index (FTS5, R*Tree) to a set of
+  // events that is then sorted, or as a check on each event met while walking the others in
+  // order. The first is best when few events match, the second when many do (the walk stops at
+  // the page's end). Which: the cheaper of (matches) and (rows walked ≈ limit × events / matches).
+  const specials: Special[] = [];
+  if (match.length) {
+    const m = match.join(' AND ');
+    specials.push({
+      drive: 'e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)',
+      // Not EXISTS (… MATCH ? AND rowid = e.id) for each row walked: FTS5 reads the terms' lists
+      // again for each, 0.1–0.4 ms a row (seconds for a page of a common word with a country).
+      // The IN list is read once (with a Bloom filter); "+" keeps it a check on the walk in page
+      // order, not a set to sort. Only when nearly every event matches (a word in every actor
+      // name) is reading the whole list dearer than the few rows the page walks.
+      check: '+e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)',
+      checkMany: {
+        sql: 'EXISTS (SELECT 1 FROM events_fts WHERE events_fts MATCH ? AND rowid = e.id)',
+        when: (n, threshold) => n >= COUNT_CAP && db.countUpTo('SELECT rowid FROM events_fts WHERE events_fts MATCH ?', [m], threshold) >= threshold,
+      },
+      params: [m],
+      count: () => db.countUpTo('SELECT rowid FROM events_fts WHERE events_fts MATCH ?', [m]),
+    });
+  }
+  if (f.bbox) {
+    const [minLon, minLat, maxLon, maxLat] = f.bbox;
+    // A box across the antimeridian has minLon > maxLon: it is two boxes.
+    const across = minLon > maxLon;
+    const box = `${across ? '(min_lon >= ? OR max_lon <= ?)' : 'min_lon >= ? AND max_lon <= ?'} AND min_lat >= ? AND max_lat <= ?`;
+    specials.push({
+      drive: `e.id IN (SELECT id FROM events_rtree WHERE ${box})`,
+      check: `${across ? '(e.lon >= ? OR e.lon <= ?)' : 'e.lon BETWEEN ? AND ?'} AND e.lat BETWEEN ? AND ?`,
+      params: [minLon, maxLon, minLat, maxLat],
+      count: () => db.countUpTo(`SELECT id FROM events_rtree WHERE ${box}`, [minLon, maxLon, minLat, maxLat]),
+    });
+  }
+  let from_ = 'events e';
+  if (specials.length) {
+    const total = db.size('events');
+    const counted = specials.map((sp) => ({ sp, n: sp.count() })).sort((a, b) => a.n - b.n);
+    const best = counted[0];
+    const drive = best.n < COUNT_CAP && best.n * best.n <= (limit + 1) * total * 4;
+    // A check reading a list of n once beats a probe per row walked (≈ (limit + 1) × total / n rows,
+    // each PROBE_RATIO times dearer than a list entry) while n² < (limit + 1) × total × PROBE_RATIO.
+    const many = Math.ceil(Math.sqrt((limit + 1) * total * PROBE_RATIO));
+    for (const { sp, n } of counted) {
+      if (drive && sp === best.sp) where.push(sp.drive);
+      else where.push(sp.checkMany?.when(n, many) ? sp.checkMany.sql : sp.check);
+      params.push(...sp.params);
+    }
+    // Driven by a small set: rowid look-ups, not another index's walk.
+    if (drive) from_ = 'events e NOT INDEXED';
+  }
+  return { sql: `SELECT e.id, e.day FROM ${from_} WHERE ${where.join(' AND ')} ORDER BY e.day DESC, e.id DESC LIMIT ?`, params: [...params, limit + 1], limit };
+}
+
+/** One page of incidents (`SELECT i.* … LIMIT limit + 1`). */
+export function incidentsPage(f: Filter, db: Counter): PageQuery {
+  const limit = pageLimit(f);
+  const incidents = () => db.size('incidents');
+  const { where, params } = dayCountryOutlet(f, {
+    base: 'i.events > 0',
+    from: 'i.day_end >= ?',
+    to: 'i.day_start <= ?',
+    country: 'i',
+    outlet: 'EXISTS (SELECT 1 FROM events k WHERE k.incident_id = i.id AND k.superseded = 0 AND k.outlet = ? COLLATE NOCASE)',
+  });
+  const kv = kindValues(f.kind);
+  if (kv) {
+    const alts: string[] = [];
+    if (kv.families.length) {
+      alts.push(`i.family IN (${kv.families.map(() => '?').join(', ')})`);
+      params.push(...kv.families);
+    }
+    if (kv.kinds.length) {
+      // Few events of these kinds: their incidents as a set; many: a check on each incident walked (see the actor filter below).
+      const list = kv.kinds.map(() => '?').join(', ');
+      const n = db.countUpTo(`SELECT id FROM events WHERE kind IN (${list})`, kv.kinds);
+      alts.push(
+        n < COUNT_CAP && n * n <= (limit + 1) * incidents() * 4
+          ? `i.id IN (SELECT k.incident_id FROM events k WHERE k.kind IN (${list}) AND k.superseded = 0)`
+          : `EXISTS (SELECT 1 FROM events k WHERE k.incident_id = i.id AND k.superseded = 0 AND k.kind IN (${list}))`,
+      );
+      params.push(...kv.kinds);
+    }
+    where.push(`(${alts.join(' OR ')})`);
+  }
+  const match: string[] = [];
+  if (f.actor) {
+    const c = actorCountry(f.actor);
+    if (c) {
+      // Few events naming the country: their incidents as a set, through the actor indexes (a walk
+      // over the incidents checking each would cross them all: seconds). Many: that walk, which
+      // fills a page soon, rather than a large set. The same rule as eventsPage's text filter.
+      const n = db.countUpTo('SELECT id FROM events WHERE initiator_country = ? OR target_country = ?', [c, c]);
+      const few = n < COUNT_CAP && n * n <= (limit + 1) * incidents() * 4;
+      where.push(
+        few
+          ? 'i.id IN (SELECT k.incident_id FROM events k WHERE (k.initiator_country = ? OR k.target_country = ?) AND k.superseded = 0)'
+          : 'EXISTS (SELECT 1 FROM events k WHERE k.incident_id = i.id AND k.superseded = 0 AND (k.initiator_country = ? OR k.target_country = ?))',
+      );
+      params.push(c, c);
+    } else {
+      const q = ftsQuery(f.actor);
+      if (q) match.push(`actors : (${q})`);
+    }
+  }
+  if (f.q) {
+    const q = ftsQuery(f.q);
+    if (q) match.push(`(${q})`);
+  }
+  if (match.length) {
+    // As for events (eventsPage): few matches, their incidents as a set; more, a check on the
+    // members of each incident walked, against the list of matches read once; nearly all, a
+    // full-text probe per member rather than the whole list.
+    const m = match.join(' AND ');
+    const fts = 'SELECT rowid FROM events_fts WHERE events_fts MATCH ?';
+    const n = db.countUpTo(fts, [m]);
+    const many = Math.ceil(Math.sqrt((limit + 1) * db.size('events') * PROBE_RATIO));
+    if (n < COUNT_CAP && n * n <= (limit + 1) * incidents() * 4) where.push(`i.id IN (SELECT k.incident_id FROM events k WHERE k.superseded = 0 AND k.id IN (${fts}))`);
+    else if (n < COUNT_CAP || db.countUpTo(fts, [m], many) < many)
+      where.push(`EXISTS (SELECT 1 FROM events k WHERE k.incident_id = i.id AND k.superseded = 0 AND +k.id IN (${fts}))`);
+    else where.push('EXISTS (SELECT 1 FROM events k WHERE k.incident_id = i.id AND k.superseded = 0 AND EXISTS (SELECT 1 FROM events_fts WHERE events_fts MATCH ? AND rowid = k.id))');
+    params.push(m);
+  }
+  if (f.bbox) {
+    const [minLon, minLat, maxLon, maxLat] = f.bbox;
+    where.push(minLon <= maxLon ? 'i.lon BETWEEN ? AND ?' : '(i.lon >= ? OR i.lon <= ?)');
+    where.push('i.lat BETWEEN ? AND ?');
+    params.push(minLon, maxLon, minLat, maxLat);
+  }
+  if (f.minCorroboration !== undefined && f.minCorroboration > 0) {
+    where.push('i.corroboration >= ?');
+    params.push(f.minCorroboration);
+  }
+  if (f.cursor) where.push(afterCursor('i.day_start', 'i.id', decodeCursor(f.cursor), params));
+  return { sql: `SELECT i.* FROM incidents i WHERE ${where.join(' AND ')} ORDER BY i.day_start DESC, i.id DESC LIMIT ?`, params: [...params, limit + 1], limit };
+}

@@ -1,0 +1,167 @@
+// Reads on SQLite: pages of events and incidents (their SQL from ./filters.ts), single items,
+// articles with their revisions, counts. Rows become the Store's records here.
+import type Database from 'better-sqlite3';
+import type { Document } from '../../contract.js';
+import type { ArticleDetail, Filter, IncidentDetail, Page, Rejection, Stats, StoredEvent, StoredIncident } from '../types.js';
+import { encodeCursor, eventsPage, incidentsPage, type Counter } from './filters.js';
+
+type Row = Record<string, any>;
+/** A compiled statement for a SQL text, kept for reuse (./store.ts). */
+export type Sql = (text: string, raw?: boolean) => Database.Statement;
+
+const EVENT_SELECT = `SELECT e.id, d.json, e.family, e.date, e.country2, e.country3, e.incident_id, e.superseded,
+  e.article_id, r.n AS revision, a.url, a.outlet, a.title, a.published, i.corroboration, i.grade
+  FROM events e JOIN event_docs d ON d.id = e.id JOIN articles a ON a.id = e.article_id JOIN revisions r ON r.id = e.revision_id
+  LEFT JOIN incidents i ON i.id = e.incident_id`;
+
+function storedEvent(r: Row): StoredEvent {
+  const j = JSON.parse(r.json);
+  return {
+    id: r.id,
+    event: j.event,
+    family: r.family,
+    date: r.date,
+    country2: r.country2,
+    country3: r.country3,
+    place: j.place,
+    article: { id: r.article_id, revision: r.revision, url: r.url, outlet: r.outlet, title: r.title, published: r.published },
+    incidentId: r.incident_id,
+    corroboration: r.incident_id === null ? null : r.corroboration,
+    grade: r.incident_id === null ? null : r.grade,
+    superseded: !!r.superseded,
+  };
+}
+
+function storedIncident(r: Row): StoredIncident {
+  return {
+    id: r.id,
+    family: r.family,
+    kind: r.kind,
+    dateStart: r.date_start,
+    dateEnd: r.date_end,
+    country2: r.country2,
+    country3: r.country3,
+    location: r.location,
+    admin1: r.admin1,
+    lat: r.lat,
+    lon: r.lon,
+    events: r.events,
+    articles: r.articles,
+    outlets: r.outlets,
+    corroboration: r.corroboration,
+    grade: r.grade,
+    fatalities: r.fatalities,
+    summary: r.summary ? JSON.parse(r.summary) : null,
+  };
+}
+
+export class Reads {
+  constructor(private readonly sql: Sql) {}
+
+  /** The Counter the filter builders ask, with table sizes read once per query. */
+  private counter(): Counter {
+    const sizes = new Map<string, number>();
+    return {
+      countUpTo: (sql, params, cap) => (this.sql(`SELECT count(*) AS n FROM (${sql} LIMIT ?)`).get(...params, cap ?? 20_000) as Row).n,
+      size: (table) => {
+        let n = sizes.get(table);
+        if (n === undefined) sizes.set(table, (n = Math.max(1, (this.sql(`SELECT max(id) AS n FROM ${table}`).get() as Row).n ?? 0)));
+        return n;
+      },
+    };
+  }
+
+  events(f: Filter): Page<StoredEvent> {
+    const q = eventsPage(f, this.counter());
+    const page = this.sql(q.sql, true).all(...q.params) as [number, number | null][];
+    const more = page.length > q.limit;
+    const ids = page.slice(0, q.limit);
+    // The documents of the page only, in the page's order.
+    const byId = new Map<number, Row>();
+    for (let k = 0; k < ids.length; k += 500) {
+      const chunk = ids.slice(k, k + 500).map((x) => x[0]);
+      for (const r of this.sql(`${EVENT_SELECT} WHERE e.id IN (${chunk.map(() => '?').join(', ')})`).all(...chunk) as Row[]) byId.set(r.id, r);
+    }
+    const last = ids[ids.length - 1];
+    return { items: ids.map(([id]) => storedEvent(byId.get(id)!)), cursor: more && last ? encodeCursor(last[1], last[0]) : null };
+  }
+
+  incidents(f: Filter): Page<StoredIncident> {
+    const q = incidentsPage(f, this.counter());
+    const rows = this.sql(q.sql).all(...q.params) as Row[];
+    const more = rows.length > q.limit;
+    const items = rows.slice(0, q.limit);
+    const last = items[items.length - 1];
+    return { items: items.map(storedIncident), cursor: more && last ? encodeCursor(last.day_start, last.id) : null };
+  }
+
+  event(id: number): StoredEvent | null {
+    const r = this.sql(`${EVENT_SELECT} WHERE e.id = ?`).get(id) as Row | undefined;
+    return r ? storedEvent(r) : null;
+  }
+
+  incident(id: number): IncidentDetail | null {
+    let r = this.sql('SELECT * FROM incidents WHERE id = ?').get(id) as Row | undefined;
+    // An incident merged into another is answered by the one it became.
+    for (let hops = 0; r?.merged_into && hops < 100; hops++) r = this.sql('SELECT * FROM incidents WHERE id = ?').get(r.merged_into) as Row | undefined;
+    if (!r) return null;
+    const members = (this.sql(`${EVENT_SELECT} WHERE e.incident_id = ? AND e.superseded = 0 ORDER BY e.id`).all(r.id) as Row[]).map(storedEvent);
+    return { ...storedIncident(r), members };
+  }
+
+  article(id: number): ArticleDetail | null {
+    const a = this.sql('SELECT * FROM articles WHERE id = ?').get(id) as Row | undefined;
+    if (!a) return null;
+    const cur = this.sql('SELECT text, document FROM revisions WHERE id = ?').get(a.current_revision) as Row;
+    const doc = JSON.parse(cur.document) as Document;
+    doc.article.text = cur.text;
+    // Since schema v4 the events are kept in event_docs only (an article without events reads the same either way).
+    if (!doc.events?.length)
+      doc.events = (this.sql('SELECT d.json FROM events e JOIN event_docs d ON d.id = e.id WHERE e.revision_id = ? ORDER BY e.id', true).all(a.current_revision) as [string][]).map(
+        ([j]) => JSON.parse(j).event,
+      );
+    const revisions = (
+      this.sql(
+        'SELECT r.id, r.n, r.source, r.text_hash, r.ingested_at, r.superseded_by, (SELECT count(*) FROM events e WHERE e.revision_id = r.id) AS events FROM revisions r WHERE r.article_id = ? ORDER BY r.n',
+      ).all(id) as Row[]
+    ).map((r) => ({ id: r.id, n: r.n, source: r.source, textHash: r.text_hash, ingestedAt: r.ingested_at, supersededBy: r.superseded_by, events: r.events }));
+    const urls = (this.sql('SELECT url FROM article_urls WHERE article_id = ? ORDER BY url').all(id) as Row[]).map((r) => r.url);
+    return {
+      id: a.id,
+      key: a.key,
+      url: a.url,
+      urls,
+      outlet: a.outlet,
+      title: a.title,
+      published: a.published,
+      language: a.language,
+      license: a.license,
+      text: cur.text,
+      document: doc,
+      revisions,
+    };
+  }
+
+  stats(): Stats {
+    const one = (sql: string) => (this.sql(sql).get() as { n: number }).n;
+    return {
+      articles: one('SELECT count(*) AS n FROM articles'),
+      revisions: one('SELECT count(*) AS n FROM revisions'),
+      events: one('SELECT count(*) AS n FROM events WHERE superseded = 0'),
+      superseded: one('SELECT count(*) AS n FROM events WHERE superseded = 1'),
+      incidents: one('SELECT count(*) AS n FROM incidents WHERE events > 0'),
+      rejected: one('SELECT count(*) AS n FROM rejected'),
+      entities: one('SELECT count(*) AS n FROM entities'),
+      places: one('SELECT count(*) AS n FROM places'),
+      claims: one('SELECT count(*) AS n FROM claims'),
+    };
+  }
+
+  rejected(limit: number): (Rejection & { at: string })[] {
+    return this.sql('SELECT source, reason, at FROM rejected ORDER BY at DESC, source LIMIT ?').all(limit) as (Rejection & { at: string })[];
+  }
+
+  hasRaw(rawHash: string): boolean {
+    return this.sql('SELECT 1 FROM raw_inputs WHERE raw_hash = ?').get(rawHash) !== undefined;
+  }
+}
