@@ -13,6 +13,7 @@ const ToponymUse = z.strictObject({
   locative_frames: Words,
   geographic_nouns: Words,
   epithet_heads: Words,
+  attribute_heads: Words,
   compound_heads: Words,
   place_heads: Words,
   skippable_modifiers: Words,

@@ -15,6 +15,7 @@ export interface Place {
   countries: string[];
 }
 
+const DIVISION_STANDING = 100_000;
 const STRONG_FEATURE = /^(PCL|PPLC|PPLA$|ADM1|REGION)/;
 const cache = new Map<string, Place | null>();
 
@@ -40,7 +41,9 @@ export function placeOf(name: string): Place | null {
         type: top.precision === 'region' || top.feature === 'REGION' ? 'LOC' : 'GPE',
         country: top.country ? (alpha3.get(top.country) ?? null) : null,
         strong: STRONG_FEATURE.test(top.feature) || top.population >= 15000,
-        population: alternate ? 0 : top.population,
+        // a curated region or a division has no census here, but the standing of a town of many
+        // thousands: "(Ad Dali)" is the province, not "Dali" with a stray first word
+        population: alternate ? 0 : top.feature === 'REGION' || top.feature === 'ADM1' ? Math.max(top.population, DIVISION_STANDING) : top.population,
         countries,
       }
     : null;

@@ -86,9 +86,13 @@ export function runPlaces(doc: Doc, opts: PlacesOptions = {}): void {
     byEnd.set(it.mention.last - 1, it.mention);
   }
   const useCtx = { dateline: false, toponymStartingAt: (t: number) => byStart.get(t), toponymEndingAt: (t: number) => byEnd.get(t) };
+  // "the US dollar": a name that only qualifies a thing is no place and no evidence of one
+  const attributes = new Set<Item>();
   for (const it of items) {
     useCtx.dateline = it.dateline;
-    it.mention.use = toponymUse(doc, it.mention, useCtx).use;
+    const u = toponymUse(doc, it.mention, useCtx);
+    it.mention.use = u.use;
+    if (u.cue === 'attribute') attributes.add(it);
     if (it.mention.use === 'location') it.region = regionFrame(doc, it.mention);
   }
 
@@ -96,6 +100,7 @@ export function runPlaces(doc: Doc, opts: PlacesOptions = {}): void {
   const groups = new Map<string, TGroup>();
   const groupOf = new Map<Mention, TGroup>();
   for (const it of items) {
+    if (attributes.has(it)) continue;
     const text = doc.text.slice(it.mention.start, it.mention.end);
     const k = `${it.entity?.id ?? ''}|${it.region ? it.region.compass + ' ' : ''}${key(text)}`;
     let g = groups.get(k);
@@ -191,7 +196,42 @@ function collect(doc: Doc): Item[] {
   }
   // the dateline's place even when no entity covers it
   if (dl && !datelineSeen) items.push({ entity: null, mention: { ...dl }, dateline: true, region: null });
+  items.push(...bracketed(doc, items));
   return items.sort((a, b) => a.mention.start - b.mention.start);
+}
+
+/**
+ * Divisions named in brackets after a toponym that no entity covers: "Tripoli (North)", "Zahleh
+ * (Bekaa)". Words that name nothing alone (a direction) name a division there, and the bracket says
+ * where the place before it is; each becomes a toponym mention of its own.
+ */
+function bracketed(doc: Doc, items: Item[]): Item[] {
+  const T = doc.tokens;
+  const starts = new Set(items.map((it) => it.mention.first));
+  const out: Item[] = [];
+  for (const it of items) {
+    let k = it.mention.last;
+    if (T[k]?.text !== '(' || T[k].sent !== it.mention.sent) continue;
+    for (let seg = 0; seg < 3; seg++) {
+      const a = k + 1;
+      let b = a;
+      while (b < T.length && b - a < 4 && T[b].sent === it.mention.sent && T[b].text !== ',' && T[b].text !== ')') b++;
+      if (b === a || (T[b]?.text !== ',' && T[b]?.text !== ')')) break;
+      if (!starts.has(a) && /^\p{Lu}/u.test(T[a].text) && bracketDivision(doc.text.slice(T[a].start, T[b - 1].end))) {
+        out.push({ entity: null, mention: doc.mention(a, b), dateline: false, region: null });
+        starts.add(a);
+      }
+      if (T[b].text === ')') break;
+      k = b;
+    }
+  }
+  return out;
+}
+
+/** A bracketed name that is a division, as itself or with a division word after it. */
+function bracketDivision(name: string): boolean {
+  const div = (ms: Match[]) => ms.some((m) => m.entry.feature === 'ADM1' || m.entry.feature === 'REGION' || m.entry.feature === 'ADM2');
+  return div(matchSpelled(name)) || DIVISION_TERMS.some((t) => div(matchSpelled(`${name} ${t}`)));
 }
 
 function newGroup(doc: Doc, it: Item, text: string, toponymStartingAt: (t: number) => Mention | undefined): TGroup {
@@ -362,7 +402,11 @@ function context(doc: Doc, groups: TGroup[], byStart: Map<number, Mention>, grou
       const qa = qualifiersAfter(doc, it.mention, byStart);
       const chain = (qa?.chain ?? []).map((m) => groupOf.get(m)).filter((x): x is TGroup => !!x && x !== g);
       if (qa && chain.length) {
-        if (qa.link === 'paren') for (const by of chain) divisionReadings(by);
+        if (qa.link === 'paren') {
+          for (const by of chain) divisionReadings(by);
+          // the last name in brackets is the widest: "(Marib)", "(Hidaybu, Suqutra)" name provinces
+          chain[chain.length - 1].adminCue = true;
+        }
         // "X (Y, Z)": Y in Z first, then X in Y and X in Z
         for (let i = chain.length - 1; i > 0; i--) qualified.push({ town: chain[i - 1], by: chain[i], country: null, admin1: null, link: qa.link });
         for (const by of chain) qualified.push({ town: g, by, country: null, admin1: null, link: qa.link });
@@ -595,9 +639,12 @@ function outside(qualified: Qualified[]): void {
     if (!by || q.town.anchored || q.town.region) continue;
     const s = spotOf(by);
     if (!s || s.precision === 'country') continue;
-    const strong = q.link === 'paren' || ((q.link === 'of' || q.link === 'in') && (s.precision === 'admin1' || s.precision === 'district' || by.head?.kind === 'admin'));
-    if (!strong) continue;
+    const division = s.precision === 'admin1' || s.precision === 'district' || s.precision === 'region' || by.head?.kind === 'admin';
     const t = q.town.chosen;
+    // a town in brackets anchors only a place the gazetteer lacks altogether ("Qaryat X (Majzar)");
+    // one it has stays itself rather than follow a namesake of the bracketed town
+    const strong = (q.link === 'paren' && (division || q.town.matches.length === 0)) || ((q.link === 'of' || q.link === 'in') && division);
+    if (!strong) continue;
     if (t && (t.feature === 'PCLI' || (by.chosen && liesIn(t, by.chosen)) || (by.anchored && distanceKm(t.lat, t.lon, s.lat, s.lon) < 80))) continue;
     if (!t && q.town.matches.length && q.link !== 'paren') continue;
     const cue = q.town.head?.kind === 'admin' ? q.town.head.precision : null;

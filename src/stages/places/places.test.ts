@@ -452,3 +452,16 @@ test('"in Kingston city": the city, not a division or a namesake', () => {
   const k = d.places[0];
   assert.deepEqual([k.country, k.precision], ['JM', 'city']);
 });
+
+test('end to end: a province in brackets is the province, and a district the gazetteer lacks is placed in it', () => {
+  const d = annotate(new Doc('Coalition aircraft struck Al Husha district (Ad Dali) on Monday, residents said.', { published: '2020-05-11' }));
+  const prov = d.places.find((p) => p.name === 'Ad Dali');
+  assert.deepEqual([prov?.country, prov?.precision], ['YE', 'admin1'], JSON.stringify(d.places));
+  const dist = d.places.find((p) => p.name === 'Al Husha district');
+  // no finer than what is known: the province's point and precision, no GeoNames id
+  assert.deepEqual([dist?.country, dist?.precision, dist?.geonameid], ['YE', 'admin1', null], JSON.stringify(d.places));
+  // a currency named after a country is no place of the story
+  const u = annotate(new Doc('Protesters in Tripoli (North) denounced the rise of the US dollar.', { published: '2020-05-11' }));
+  assert.ok(!u.places.some((p) => p.country === 'US'), JSON.stringify(u.places));
+  assert.equal(u.places.find((p) => p.name === 'Tripoli')?.country, 'LB', JSON.stringify(u.places));
+});
