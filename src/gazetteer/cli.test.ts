@@ -48,4 +48,9 @@ test('status with nothing imported says so; a file that is not a dump is refused
   const r = run(['gazetteer', 'add', '--index', join(dir, 'b.db'), bad]);
   assert.equal(r.code, 2);
   assert.match(r.err.trim(), /^sitrep: .*notes\.txt: line 1: 1 columns, a GeoNames dump has 19/);
+  // an index file that is not one stops extract with its name, not a stack trace
+  const e = run(['extract', '-'], { SITREP_GAZETTEER: bad }, 'Clashes in Aden on Monday.');
+  assert.equal(e.code, 2, e.err);
+  assert.match(e.err.trim(), /^sitrep: .*notes\.txt: (cannot open|not a sitrep gazetteer index)/);
+  assert.doesNotMatch(e.err, /\n\s+at /);
 });

@@ -7,6 +7,7 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { InputError } from '../errors.js';
 
 export const DEFAULT_INDEX = 'sitrep-gazetteer.db';
 export const SCHEMA_VERSION = 1;
@@ -61,11 +62,15 @@ export class ImportedIndex {
   private db: Database.Database;
   private stmts: { key: Database.Statement; fold: Database.Statement };
   constructor(readonly path: string) {
-    this.db = new Database(path, { readonly: true, fileMustExist: true });
+    try {
+      this.db = new Database(path, { readonly: true, fileMustExist: true });
+    } catch (e) {
+      throw new InputError(path, `cannot open the gazetteer index (${(e as Error).message})`);
+    }
     const v = this.meta('schema');
     if (v !== String(SCHEMA_VERSION)) {
       this.db.close();
-      throw new Error(`${path}: not a sitrep gazetteer index of schema ${SCHEMA_VERSION} (found ${v ?? 'none'}); re-run \`sitrep gazetteer add\``);
+      throw new InputError(path, `not a sitrep gazetteer index of schema ${SCHEMA_VERSION} (found ${v ?? 'none'}); import again with \`sitrep gazetteer add\``);
     }
     this.stmts = { key: this.db.prepare(LOOKUP.replace('%COL%', 'key')), fold: this.db.prepare(LOOKUP.replace('%COL%', 'fold')) };
   }
