@@ -11,6 +11,7 @@ import { parsePublishedOrThrow } from './published.js';
 import { registerCorpusCommands } from './corpus-cli.js';
 import { registerServeCommand } from './serve/cli.js';
 import { registerWorkerCommand } from './queue/cli.js';
+import { registerGazetteerCommand } from './gazetteer/cli.js';
 
 /** Reads a file or standard input ("-") with the checks every input gets. */
 export function readInput(path: string): Buffer {
@@ -129,6 +130,7 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
   registerCorpusCommands(program, out);
   registerServeCommand(program, out);
   registerWorkerCommand(program, out, process.env.SITREP_DB || undefined);
+  registerGazetteerCommand(program, out);
   return program;
 }
 
