@@ -9,7 +9,6 @@ import { articleKey } from '../store/link.js';
 import { corroborationJson, prepareArticle, soloSummaryJson } from '../store/prepare.js';
 import { canonicalUrl } from '../store/hash.js';
 import { parsePgUrl } from '../store/postgres/connect.js';
-import { Params } from '../store/postgres/filters.js';
 import { migrate } from '../store/postgres/migrations.js';
 import {
   CLAIM_COLUMNS,
@@ -19,21 +18,10 @@ import {
   eventValues,
   INCIDENT_COLUMNS,
   incidentValues,
-  insertRows,
+  insertAll,
   PLACE_COLUMNS,
   placeValues,
 } from '../store/postgres/writes.js';
-
-/** Rows per INSERT: PostgreSQL takes at most 65,535 parameters a statement. */
-const rowsPer = (columns: number) => Math.floor(60_000 / columns);
-
-async function insertAll(c: pg.ClientBase, table: string, columns: string[], rows: unknown[][], render?: Parameters<typeof insertRows>[4]): Promise<void> {
-  const per = rowsPer(columns.length);
-  for (let k = 0; k < rows.length; k += per) {
-    const p = new Params();
-    await c.query(insertRows(p, table, columns, rows.slice(k, k + per), render), p.values);
-  }
-}
 
 /**
  * Writes the documents `next()` gives (until it returns null) into the empty store at url, `batch`

@@ -322,6 +322,10 @@ const ATTACKS = new Set(['air_strike', 'drone_strike', 'missile_attack', 'shelli
 function mergeable(prev: Draft, next: Draft, doc: Doc): boolean {
   const sameKind = prev.kind === next.kind || (ATTACKS.has(prev.kind) && ATTACKS.has(next.kind));
   if (!sameKind || prev.mode !== next.mode) return false;
+  // Two attacks of one sentence, each with its own toll, are two occurrences ("fired a missile,
+  // wounding two soldiers, and shelling killed a woman").
+  const own = (d: Draft) => d.casualties.some((m) => m.sent === next.sents[0] && m.value > 0);
+  if (prev.sents.includes(next.sents[0]) && own(prev) && own(next)) return false;
   // "intercepted Israeli missiles, shooting down the majority of them": one sentence, one occurrence
   // (a participle's subject is the main clause's, whatever stands nearer).
   if (prev.kind === next.kind && prev.sents.includes(next.sents[0]) && !(prev.place && next.place && prev.place.id !== next.place.id)) return true;

@@ -61,6 +61,18 @@ function candidatesSql(p: Params, q: ReturnType<typeof candidateParams>): string
   ].join(' UNION ALL ');
 }
 
+/** Parameters in one statement, below PostgreSQL's limit of 65,535. */
+const MAX_PARAMS = 60_000;
+
+/** Rows inserted in as many statements as the parameter limit needs. */
+export async function insertAll(c: Pick<Q, 'query'>, table: string, columns: string[], rows: unknown[][], render?: Record<string, (ph: string) => string>): Promise<void> {
+  const per = Math.floor(MAX_PARAMS / columns.length);
+  for (let k = 0; k < rows.length; k += per) {
+    const p = new Params();
+    await c.query(insertRows(p, table, columns, rows.slice(k, k + per), render), p.values);
+  }
+}
+
 /** The columns of an events row, in the order of eventValues. */
 export const EVENT_COLUMNS = ['id', 'revision_id', 'article_id', 'local_id', 'kind', 'family', 'event_type', 'sub_event_type', 'date', 'date_end', 'day',
   'time_precision', 'country2', 'country3', 'admin1', 'location', 'lat', 'lon', 'geo_precision', 'initiator', 'initiator_country', 'target',
@@ -131,16 +143,18 @@ export class Writes {
       ...p.events.filter((e) => e.link && e.row.family).map((e) => [LOCK_FAMILY, e.row.family!] as [number, string]),
     ]);
     const one = async (sql: string, params: unknown[]) => (await c.query(sql, params)).rows[0] as Row | undefined;
-    if (raw.rawHash) {
-      const seen = await one('SELECT revision_id FROM raw_inputs WHERE raw_hash = $1', [raw.rawHash]);
-      if (seen) return this.duplicate(c, Number(seen.revision_id));
-    }
-    const existing = canon ? await one('SELECT article_id AS id FROM article_urls WHERE url = $1', [canon]) : await one('SELECT id FROM articles WHERE key = $1', [key]);
-    const existingId = existing ? Number(existing.id) : undefined;
-    const same = await one(
-      'SELECT r.id, r.article_id FROM revisions r WHERE r.text_hash = $1 AND r.id = (SELECT a.current_revision FROM articles a WHERE a.id = r.article_id) ORDER BY r.id LIMIT 1',
-      [th],
-    );
+    // What is stored already, in one round trip: the raw input, the article at this URL or key, and an article whose current text is this one.
+    const known = (await one(
+      `SELECT (SELECT revision_id FROM raw_inputs WHERE raw_hash = $1) AS seen,
+        CASE WHEN $2::text IS NOT NULL THEN (SELECT article_id FROM article_urls WHERE url = $2) ELSE (SELECT id FROM articles WHERE key = $3) END AS existing,
+        s.id AS same_id, s.article_id AS same_article
+      FROM (SELECT 1) one LEFT JOIN LATERAL (SELECT r.id, r.article_id FROM revisions r WHERE r.text_hash = $4
+        AND r.id = (SELECT a.current_revision FROM articles a WHERE a.id = r.article_id) ORDER BY r.id LIMIT 1) s ON true`,
+      [raw.rawHash ?? null, canon, key, th],
+    ))!;
+    if (known.seen !== null) return this.duplicate(c, Number(known.seen));
+    const existingId = known.existing === null ? undefined : Number(known.existing);
+    const same = known.same_id === null ? undefined : { id: Number(known.same_id), article_id: Number(known.same_article) };
     if (same) {
       if (canon && existingId === undefined) await c.query('INSERT INTO article_urls (url, article_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [canon, same.article_id]);
       if (raw.rawHash) await this.rawAdd(c, raw.rawHash, same.id);
@@ -154,30 +168,45 @@ export class Writes {
     let n = 1;
     let status: PutResult['status'] = 'new';
     let previous: number | null = null;
+    let revisionId: number;
+    let eventIds: number[];
     if (existingId !== undefined) {
       articleId = existingId;
       status = 'revision';
       previous = Number((await one('SELECT current_revision FROM articles WHERE id = $1', [articleId]))!.current_revision);
+      // Its old events leave their incidents, whose summaries change: their families' locks too
+      // (taken out of order: a deadlock this makes is resolved by PostgreSQL and the retry in store.ts tx).
+      const families = (await c.query('SELECT DISTINCT family FROM events WHERE revision_id = $1 AND incident_id IS NOT NULL AND family IS NOT NULL', [previous])).rows;
+      await this.lock(c, families.map((r) => [LOCK_FAMILY, r.family as string]));
       n = (await one('SELECT coalesce(max(n), 0) + 1 AS n FROM revisions WHERE article_id = $1', [articleId]))!.n;
-    } else {
-      articleId = Number(
+      revisionId = Number(
         (await one(
-          'INSERT INTO articles (key, url, outlet, title, published, language, license, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id',
-          [key, url, a.outlet, a.title, a.published, a.language, a.license, now],
+          'INSERT INTO revisions (article_id, n, text_hash, source, title, text, document, ingested_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id',
+          [articleId, n, th, raw.source, a.title, p.text, p.document, now],
         ))!.id,
       );
-      if (canon) await c.query('INSERT INTO article_urls (url, article_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [canon, articleId]);
+      await c.query(
+        'UPDATE articles SET url = coalesce($1, url), outlet = coalesce($2, outlet), title = coalesce($3, title), published = coalesce($4, published), language = $5, license = coalesce($6, license), current_revision = $7 WHERE id = $8',
+        [url, a.outlet, a.title, a.published, a.language, a.license, revisionId, articleId],
+      );
+      eventIds = await this.nextIds(c, 'events', p.events.length);
+    } else {
+      // A new article: its row, URL and first revision in one statement, with the ids of its events
+      // (taken now, in order: the k-th event gets the k-th, whatever order an INSERT returns rows in).
+      const r = (await one(
+        `WITH ids AS (SELECT nextval(pg_get_serial_sequence('articles', 'id')) AS aid, nextval(pg_get_serial_sequence('revisions', 'id')) AS rid),
+          ev AS (SELECT coalesce(array_agg(x ORDER BY x), '{}') AS eids FROM (SELECT nextval(pg_get_serial_sequence('events', 'id')) AS x FROM generate_series(1, $13::int)) g),
+          a AS (INSERT INTO articles (id, key, url, outlet, title, published, language, license, current_revision, created_at)
+            SELECT aid, $1, $2, $3, $4, $5, $6, $7, rid, $8 FROM ids),
+          u AS (INSERT INTO article_urls (url, article_id) SELECT $9, aid FROM ids WHERE $9::text IS NOT NULL ON CONFLICT DO NOTHING),
+          r AS (INSERT INTO revisions (id, article_id, n, text_hash, source, title, text, document, ingested_at) SELECT rid, aid, 1, $10, $11, $4, $12, $14, $8 FROM ids)
+        SELECT aid, rid, eids FROM ids, ev`,
+        [key, url, a.outlet, a.title, a.published, a.language, a.license, now, canon, th, raw.source, p.text, p.events.length, p.document],
+      ))!;
+      articleId = Number(r.aid);
+      revisionId = Number(r.rid);
+      eventIds = (r.eids as (string | number)[]).map(Number);
     }
-    const revisionId = Number(
-      (await one(
-        'INSERT INTO revisions (article_id, n, text_hash, source, title, text, document, ingested_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id',
-        [articleId, n, th, raw.source, a.title, p.text, p.document, now],
-      ))!.id,
-    );
-    await c.query(
-      'UPDATE articles SET url = coalesce($1, url), outlet = coalesce($2, outlet), title = coalesce($3, title), published = coalesce($4, published), language = $5, license = coalesce($6, license), current_revision = $7 WHERE id = $8',
-      [url, a.outlet, a.title, a.published, a.language, a.license, revisionId, articleId],
-    );
     if (previous !== null) {
       await c.query('UPDATE revisions SET superseded_by = $1 WHERE id = $2', [revisionId, previous]);
       for (const r of (await c.query('SELECT DISTINCT incident_id FROM events WHERE revision_id = $1 AND incident_id IS NOT NULL', [previous])).rows) touched.add(Number(r.incident_id));
@@ -195,12 +224,10 @@ export class Writes {
     const ak = articleKey(articleId);
     const corr = p.events.map((e) => corroborationJson(e, ak));
     const ces = p.events.map((e, k) => (e.link ? (JSON.parse(corr[k]!) as CorroborationEvent) : null));
-    const { incidentOf, landed } = await this.link(c, articleId, ces, p.events, touched, now);
-    const eventIds = await this.insertEvents(c, revisionId, articleId, p.events, corr, incidentOf);
+    const { incidentOf, landed, created } = await this.link(c, articleId, ces, p.events, touched, now);
+    await this.insertEvents(c, revisionId, articleId, p.events, eventIds, corr, incidentOf, created, raw);
     eventIds.forEach((id, k) => ces[k] && this.remember(id, ces[k]!));
     await this.recompute(c, [...touched], now);
-    if (raw.rawHash) await this.rawAdd(c, raw.rawHash, revisionId);
-    await clearRejected(c, raw.source);
     return { status, articleId, revisionId, eventIds, incidentIds: landed };
   }
 
@@ -227,23 +254,46 @@ export class Writes {
     return { status: 'duplicate', articleId: Number(r.article_id), revisionId, eventIds: [], incidentIds: [] };
   }
 
-  private async insertEvents(c: Q, revisionId: number, articleId: number, events: PreparedEvent[], corr: (string | null)[], incidentOf: Map<number, number>): Promise<number[]> {
-    if (!events.length) return [];
-    // Ids taken first, in order: the k-th event gets the k-th, whatever order a multi-row INSERT returns them in.
-    const ids = (await c.query(`SELECT nextval(pg_get_serial_sequence('events', 'id')) AS id FROM generate_series(1, $1)`, [events.length])).rows
-      .map((r) => Number(r.id))
-      .sort((x, y) => x - y);
-    const rows = events.map((e, k) => eventValues(ids[k], revisionId, articleId, e, incidentOf.get(k) ?? null));
-    let p = new Params();
-    await c.query(insertRows(p, 'events', EVENT_COLUMNS, rows, EVENT_RENDER), p.values);
-    p = new Params();
-    await c.query(insertRows(p, 'event_docs', ['id', 'json', 'corr'], events.map((e, k) => [ids[k], e.json, corr[k]])), p.values);
+  /** Ids from a table's sequence, ascending. */
+  private async nextIds(c: Q, table: string, n: number): Promise<number[]> {
+    if (!n) return [];
+    const r = await c.query(`SELECT nextval(pg_get_serial_sequence('${table}', 'id')) AS id FROM generate_series(1, $1)`, [n]);
+    return r.rows.map((x) => Number(x.id)).sort((x, y) => x - y);
+  }
+
+  /**
+   * The article's events, their documents and claims, the new incidents they alone make (rows
+   * with ids taken), its raw input marked handled and its rejection forgotten: one statement.
+   */
+  private async insertEvents(
+    c: Q,
+    revisionId: number,
+    articleId: number,
+    events: PreparedEvent[],
+    ids: number[],
+    corr: (string | null)[],
+    incidentOf: Map<number, number>,
+    created: unknown[][],
+    raw: RawMeta,
+  ): Promise<void> {
+    const eventRows = events.map((e, k) => eventValues(ids[k], revisionId, articleId, e, incidentOf.get(k) ?? null));
+    const docs = events.map((e, k) => [ids[k], e.json, corr[k]]);
     const claims = events.flatMap((e, k) => e.claims.map((cl, n) => claimValues(ids[k], n, cl)));
-    if (claims.length) {
-      p = new Params();
-      await c.query(insertRows(p, 'claims', CLAIM_COLUMNS, claims), p.values);
-    }
-    return ids;
+    const tables: [string, string[], unknown[][], Parameters<typeof insertRows>[4]?][] = [
+      ['incidents', ['id', ...INCIDENT_COLUMNS], created],
+      ['events', EVENT_COLUMNS, eventRows, EVENT_RENDER],
+      ['event_docs', ['id', 'json', 'corr'], docs],
+      ['claims', CLAIM_COLUMNS, claims],
+    ];
+    const p = new Params();
+    const parts: string[] = [];
+    const add = (sql: string) => parts.push(`w${parts.length} AS (${sql})`);
+    // PostgreSQL takes 65,535 parameters a statement: a very long article goes in several.
+    if (tables.reduce((n, [, cols, rows]) => n + cols.length * rows.length, 0) > MAX_PARAMS) for (const [t, cols, rows, render] of tables) await insertAll(c, t, cols, rows, render);
+    else for (const [t, cols, rows, render] of tables) if (rows.length) add(insertRows(p, t, cols, rows, render));
+    if (raw.rawHash) add(`INSERT INTO raw_inputs (raw_hash, revision_id) VALUES (${p.add(raw.rawHash)}, ${p.add(revisionId)}) ON CONFLICT DO NOTHING`);
+    const last = `DELETE FROM rejected WHERE source = ${p.add(raw.source)}`;
+    await c.query(parts.length ? `WITH ${parts.join(', ')} ${last}` : last, p.values);
   }
 
   private remember(id: number, ce: CorroborationEvent): void {
@@ -278,11 +328,11 @@ export class Writes {
     prepared: PreparedEvent[],
     touched: Set<number>,
     now: string,
-  ): Promise<{ incidentOf: Map<number, number>; landed: number[] }> {
+  ): Promise<{ incidentOf: Map<number, number>; landed: number[]; created: unknown[][] }> {
     const incidentOf = new Map<number, number>();
     const mine: { tmp: number; k: number; ce: CorroborationEvent }[] = [];
     ces.forEach((ce, k) => ce && mine.push({ tmp: -(k + 1), k, ce }));
-    if (!mine.length) return { incidentOf, landed: [] };
+    if (!mine.length) return { incidentOf, landed: [], created: [] };
     const hits = new Map<number, number[]>();
     const asked = new Map<string, Map<number, number[]>>();
     for (const { tmp, ce } of mine) {
@@ -322,12 +372,21 @@ export class Writes {
       return Number(r.rows[0].id);
     };
     if (!hit.length) {
+      // Nothing matched (most articles): each event alone in a new incident with its prepared summary,
+      // written with the events (insertEvents); ids taken now, in the events' order.
+      const summaries = mine.map((m) => soloSummaryJson(prepared[m.k], articleKey(articleId), m.ce.id));
+      if (summaries.every((x) => x !== null)) {
+        const ids = await this.nextIds(c, 'incidents', mine.length);
+        mine.forEach((m, j) => incidentOf.set(m.k, ids[j]));
+        const created = mine.map((m, j) => [ids[j], ...incidentValues(prepared[m.k].solo!.columns, summaries[j]!, now)]);
+        return { incidentOf, landed: ids, created };
+      }
       for (const m of mine) {
         let inc = await solo(m);
         if (inc === null) touched.add((inc = await newIncident(m.ce.family)));
         incidentOf.set(m.k, inc);
       }
-      return { incidentOf, landed: [...new Set(incidentOf.values())].sort((x, y) => x - y) };
+      return { incidentOf, landed: [...new Set(incidentOf.values())].sort((x, y) => x - y), created: [] };
     }
     const members = new Map<number, number[]>(hit.map((inc) => [inc, []]));
     for (const r of (await c.query('SELECT id, incident_id FROM events WHERE incident_id = ANY($1::bigint[]) AND NOT superseded ORDER BY id', [hit])).rows)
@@ -400,7 +459,7 @@ export class Writes {
         if (alone === null) touched.add(inc);
       }
     }
-    return { incidentOf, landed: [...landed].sort((x, y) => x - y) };
+    return { incidentOf, landed: [...landed].sort((x, y) => x - y), created: [] };
   }
 
   /**
