@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { blocksOf, extractArticle, merge, readabilityOnly } from './html.js';
-import { score } from '../tools/eval-html.js';
+import { score } from '../eval/text.js';
 import { PACKAGE_URL } from '../paths.js';
 
 const P = (s: string) => `<p>${s}</p>`;

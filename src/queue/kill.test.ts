@@ -10,7 +10,7 @@ import { ingest } from '../ingest/run.js';
 import { SqliteStore } from '../store/sqlite.js';
 import { pgDescribe, tempSchema } from '../store/postgres/testing.js';
 import type { Store } from '../store/types.js';
-import { storyReports } from './stories.js';
+import { storyReports } from '../tools/stories.js';
 import { connect, enqueueFiles, figures, startWorker, waitFor } from './testing.js';
 
 const STORIES = 12;

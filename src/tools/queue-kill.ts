@@ -1,6 +1,6 @@
 // `node dist/tools/queue-kill.js [--reports 3000] [--per-story 3] [--db postgres://…] [--kill-at 0.4] [--keep]`:
 // the job queue at scale, on three fresh schemas of one PostgreSQL database, with a generated
-// corpus of stories each told by several outlets (src/queue/stories.ts):
+// corpus of stories each told by several outlets (src/tools/stories.ts):
 //   1. one `sitrep worker` drains the queue: throughput, and the incidents a single writer makes;
 //   2. two workers drain it: throughput (on a 2-core machine, nearly double, when it is idle);
 //   3. two workers, one killed with SIGKILL once a share of the reports is stored, then restarted:
@@ -11,7 +11,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { storyReports } from '../queue/stories.js';
+import { storyReports } from './stories.js';
 import { connect, enqueueFiles, figures, startWorker, waitFor, type RunningWorker, type StoreFigures } from '../queue/testing.js';
 import { withSchema } from '../store/postgres/connect.js';
 import { PG_TEST_URL } from '../store/postgres/testing.js';

@@ -1,8 +1,8 @@
 // A generated corpus of stories, each told by several outlets in their own words, for the queue's
-// tests and its kill/throughput tool (../tools/queue-kill.ts): reports of one story should end in
+// tests and its kill/throughput tool (queue-kill.ts): reports of one story should end in
 // one incident whoever stores them and in whatever order; stories are spread over cities and days
 // so that no two of them are one incident. Seeded, so every run reads the same text.
-import { rng } from '../tools/corpus.js';
+import { rng } from './corpus.js';
 
 // Cities of the gazetteer, with the forces a report names.
 const CITIES = [
