@@ -13,6 +13,7 @@ const ToponymUse = z.strictObject({
   locative_frames: Words,
   geographic_nouns: Words,
   epithet_heads: Words,
+  attribute_heads: Words,
   compound_heads: Words,
   place_heads: Words,
   skippable_modifiers: Words,
@@ -62,4 +63,6 @@ export const files = {
     }),
   ),
   'gazetteer/toponym-use.yaml': yaml(ToponymUse),
+  'gazetteer/transliteration-words.tsv': tsv(z.strictObject({ word: Field, fold: Field, note: Field })),
+  'gazetteer/import-features.tsv': tsv(z.strictObject({ class: z.string().regex(/^[AHLPRSTUV]$/, 'not a GeoNames feature class'), code: z.string().regex(/^[A-Z0-9]{2,6}$/, 'not a GeoNames feature code'), note: Field })),
 };

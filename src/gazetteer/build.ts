@@ -24,6 +24,7 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { key } from './key.js';
+import { fold } from './fold.js';
 import { FORMAT_VERSION, type CountryRec, type GazData } from './format.js';
 import { data } from '../data/index.js';
 import { countryAliases, worldCountries } from '../data/countries.js';
@@ -143,10 +144,17 @@ const round = (x: number) => Math.round(x * 1e4) / 1e4;
 export function build(): GazData {
   const ents: Ent[] = [];
   const names: { k: string; e: Ent; alt: boolean }[] = [];
+  // the second tier: every name and alternate under its transliteration-folded key
+  const folded: { k: string; e: Ent; alt: boolean }[] = [];
+  const addFolded = (nm: string, e: Ent, alt: boolean) => {
+    const f = fold(nm);
+    if (f.length >= 3) folded.push({ k: f, e, alt });
+  };
   const addName = (nm: string, e: Ent, alt: boolean) => {
     if (!nm) return;
     const k = key(nm);
     if (k.length < 2) return;
+    addFolded(nm, e, alt);
     names.push({ k, e, alt });
     // "Buulobarde" is also found as "Bulobarde" (the look-up tries the single-vowel form second)
     const single = k.replace(/([aeiou])\1+/g, '$1');
@@ -186,11 +194,14 @@ export function build(): GazData {
     for (const v of variants(f[2])) addName(v, e, true);
     const ua = e.cc === 'UA' ? ukrainianVariant(f[2]) : null;
     if (ua) addName(ua, e, true);
-    if (e.pop >= 15000 || feat === 'PPLC' || feat === 'PPLA') {
-      for (const alt of f[3].split(',')) {
-        // English forms are in Latin script; all-capitals alternates are airport and ICAO codes, and
-        // three-letter ones are mostly abbreviations or clash with words and given names ("Sam", Damascus).
-        if (alt.length < 4 || !LATIN_ASCII.test(alt) || alt === alt.toUpperCase()) continue;
+    const major = e.pop >= 15000 || feat === 'PPLC' || feat === 'PPLA';
+    for (const alt of f[3].split(',')) {
+      // English forms are in Latin script; all-capitals alternates are airport and ICAO codes, and
+      // three-letter ones are mostly abbreviations or clash with words and given names ("Sam", Damascus).
+      if (alt.length < 4 || !LATIN_ASCII.test(alt) || alt === alt.toUpperCase()) continue;
+      // a small town's alternates are only folded keys: a second tier, never a word's first reading
+      if (!major) addFolded(alt, e, true);
+      else {
         addName(alt, e, true);
         const uaAlt = e.cc === 'UA' ? ukrainianVariant(alt) : null;
         if (uaAlt) addName(uaAlt, e, true);
@@ -437,6 +448,9 @@ export function build(): GazData {
     keys: [],
     postOff: new Int32Array(0),
     post: new Int32Array(0),
+    fkeys: [],
+    fpostOff: new Int32Array(0),
+    fpost: new Int32Array(0),
   };
   const cc: string[] = [];
   ents.forEach((e, i) => {
@@ -458,29 +472,14 @@ export function build(): GazData {
   d.cc = cc.join('');
   countries.forEach((c, i) => (c.entry = index.get(countryRecEnt[i])!));
 
-  const postings = new Map<string, Map<number, boolean>>();
-  for (const { k, e, alt } of names) {
-    if (dropped.has(e)) continue;
-    let m = postings.get(k);
-    if (!m) postings.set(k, (m = new Map()));
-    const i = index.get(e)!;
-    // a primary name anywhere beats the same string as an alternate
-    m.set(i, (m.get(i) ?? true) && alt);
-  }
-  d.keys = [...postings.keys()].sort();
-  const off: number[] = [0];
-  const post: number[] = [];
   const countryByEntry = new Map(countries.map((c) => [c.entry, c]));
-  for (const k of d.keys) {
-    const m = postings.get(k)!;
-    for (const [i, alt] of [...m.entries()].sort((a, b) => a[0] - b[0])) {
-      post.push(i * 2 + (alt ? 1 : 0));
-      countryByEntry.get(i)?.keys.push(k);
-    }
-    off.push(post.length);
-  }
-  d.postOff = Int32Array.from(off);
-  d.post = Int32Array.from(post);
+  const exact = postingsOf(names, dropped, index);
+  [d.keys, d.postOff, d.post] = [exact.keys, exact.off, exact.post];
+  d.keys.forEach((k, x) => {
+    for (let j = d.postOff[x]; j < d.postOff[x + 1]; j++) countryByEntry.get(d.post[j] >> 1)?.keys.push(k);
+  });
+  const loose = postingsOf(folded, dropped, index);
+  [d.fkeys, d.fpostOff, d.fpost] = [loose.keys, loose.off, loose.post];
 
   for (const [c2, e] of countryEnts) {
     const pts = compassPoints(countryPts.get(c2) ?? []);
@@ -490,8 +489,29 @@ export function build(): GazData {
     const pts = compassPoints(cities.map((c) => [c.lat, c.lon]));
     if (pts) d.meta.dir[index.get(st)!] = pts;
   }
-  d.meta.stats = { entries: n, keys: d.keys.length, admin1Join: joinStats };
+  d.meta.stats = { entries: n, keys: d.keys.length, foldedKeys: d.fkeys.length, admin1Join: joinStats };
   return d;
+}
+
+/** Sorted keys and their postings (entry * 2 + 1 when reached only by an alternate name). */
+function postingsOf(names: { k: string; e: Ent; alt: boolean }[], dropped: Set<Ent>, index: Map<Ent, number>): { keys: string[]; off: Int32Array; post: Int32Array } {
+  const postings = new Map<string, Map<number, boolean>>();
+  for (const { k, e, alt } of names) {
+    if (dropped.has(e)) continue;
+    let m = postings.get(k);
+    if (!m) postings.set(k, (m = new Map()));
+    const i = index.get(e)!;
+    // a primary name anywhere beats the same string as an alternate
+    m.set(i, (m.get(i) ?? true) && alt);
+  }
+  const keys = [...postings.keys()].sort();
+  const off: number[] = [0];
+  const post: number[] = [];
+  for (const k of keys) {
+    for (const [i, alt] of [...postings.get(k)!.entries()].sort((a, b) => a[0] - b[0])) post.push(i * 2 + (alt ? 1 : 0));
+    off.push(post.length);
+  }
+  return { keys, off: Int32Array.from(off), post: Int32Array.from(post) };
 }
 
 type StateCand = { s: { isoCode: string }; e: Ent; bare: string; pts: [number, number][]; broken: boolean };

@@ -5,7 +5,9 @@
 export const MAGIC = 'GAZ1';
 
 // 2: admin1 joined through country-state-city towns, misplaced centroids moved, more spellings
-export const FORMAT_VERSION = 2;
+// 3: transliteration-folded keys (fold.ts) as a second tier
+// 4: their byte offsets, searched in place
+export const FORMAT_VERSION = 4;
 
 export interface CountryRec {
   name: string;
@@ -52,10 +54,18 @@ export interface GazData {
   keys: string[];
   postOff: Int32Array;
   post: Int32Array;
+  /** the second tier: transliteration-folded keys (fold.ts), sorted, and their postings */
+  fkeys: string[];
+  fpostOff: Int32Array;
+  fpost: Int32Array;
+  /** read side: the folded keys' text and each key's byte offset in it (n + 1 entries), for a binary search without splitting */
+  fkeyBuf?: Buffer;
+  fkeyOff?: Int32Array;
 }
 
-type Col = 'id' | 'a' | 'la' | 'lo' | 'p' | 'f' | 'r' | 'postOff' | 'post';
-const COLS: Col[] = ['id', 'a', 'la', 'lo', 'p', 'postOff', 'post', 'f', 'r'];
+type Col = 'id' | 'a' | 'la' | 'lo' | 'p' | 'f' | 'r' | 'postOff' | 'post' | 'fpostOff' | 'fpost' | 'fkeyOff';
+const COLS: Col[] = ['id', 'a', 'la', 'lo', 'p', 'postOff', 'post', 'fpostOff', 'fpost', 'fkeyOff', 'f', 'r'];
+const TEXTS = ['cc', 'names', 'keys', 'fkeys'] as const;
 const CTORS = {
   id: Int32Array,
   a: Int32Array,
@@ -64,23 +74,31 @@ const CTORS = {
   p: Uint32Array,
   postOff: Int32Array,
   post: Int32Array,
+  fpostOff: Int32Array,
+  fpost: Int32Array,
+  fkeyOff: Int32Array,
   f: Uint8Array,
   r: Uint8Array,
 } as const;
 
 const pad8 = (n: number) => (n + 7) & ~7;
 
-export function encode(d: GazData): Buffer {
-  const text = [d.cc, d.names.join('\n'), d.keys.join('\n')];
+export function encode(data: GazData): Buffer {
+  let d = data;
+  const text = [d.cc, d.names.join('\n'), d.keys.join('\n'), d.fkeys.join('\n')];
   const texts = text.map((t) => Buffer.from(t, 'utf8'));
+  const fkeyOff = new Int32Array(d.fkeys.length + 1);
+  for (let i = 0, at = 0; i < d.fkeys.length; i++) fkeyOff[i + 1] = at += Buffer.byteLength(d.fkeys[i], 'utf8') + 1;
+  d = { ...d, fkeyOff };
+  const col = (c: Col) => d[c] as Exclude<GazData[Col], undefined>;
   const cols: { name: string; off: number; len: number }[] = [];
   let off = 0;
   for (const c of COLS) {
-    const arr = d[c];
+    const arr = col(c);
     cols.push({ name: c, off, len: arr.length });
     off = pad8(off + arr.byteLength);
   }
-  ['cc', 'names', 'keys'].forEach((name, i) => {
+  TEXTS.forEach((name, i) => {
     cols.push({ name, off, len: texts[i].length });
     off = pad8(off + texts[i].length);
   });
@@ -92,9 +110,9 @@ export function encode(d: GazData): Buffer {
   header.copy(buf, 8);
   for (const c of cols) {
     if (c.name in CTORS) {
-      const arr = d[c.name as Col];
+      const arr = col(c.name as Col);
       Buffer.from(arr.buffer as ArrayBuffer, arr.byteOffset, arr.byteLength).copy(buf, start + c.off);
-    } else texts[['cc', 'names', 'keys'].indexOf(c.name)].copy(buf, start + c.off);
+    } else texts[TEXTS.indexOf(c.name as (typeof TEXTS)[number])].copy(buf, start + c.off);
   }
   return buf;
 }
@@ -113,9 +131,18 @@ export function decode(buf: Buffer): GazData | null {
       const C = CTORS[c.name as Col];
       (out as Record<string, unknown>)[c.name] = new C(ab.buffer as ArrayBuffer, at, c.len);
     } else {
-      const s = ab.toString('utf8', start + c.off, start + c.off + c.len);
-      if (c.name === 'cc') out.cc = s;
-      else (out as Record<string, unknown>)[c.name] = s.length ? s.split('\n') : [];
+      const split = () => {
+        const s = ab.toString('utf8', start + c.off, start + c.off + c.len);
+        return s.length ? s.split('\n') : [];
+      };
+      if (c.name === 'cc') out.cc = ab.toString('utf8', start + c.off, start + c.off + c.len);
+      else if (c.name === 'fkeys') {
+        // the folded tier is consulted only for names no exact spelling matches: searched in place
+        // (fkeyOff), split only if asked for
+        out.fkeyBuf = ab.subarray(start + c.off, start + c.off + c.len);
+        let v: string[] | null = null;
+        Object.defineProperty(out, 'fkeys', { get: () => (v ??= split()), enumerable: true });
+      } else (out as Record<string, unknown>)[c.name] = split();
     }
   }
   const { cols: _cols, ...meta } = head;

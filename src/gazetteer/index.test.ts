@@ -200,3 +200,13 @@ test('matchExact finds only what is indexed under the name itself', () => {
   assert.ok(match('Idlib province').length > 0);
   assert.ok(matchExact('Caspian Sea').some((m) => m.entry.feature === 'REGION'));
 });
+
+test('a name no spelling in the gazetteer matches is tried under its folded key, marked loose and ranked below exact readings', () => {
+  const q = match('Qalqiliyah');
+  assert.ok(q.length > 0 && q.every((m) => m.loose), JSON.stringify(q));
+  assert.equal(q[0].entry.country, 'PS');
+  assert.ok(match('Al-Hasakeh').some((m) => m.entry.country === 'SY'));
+  // an exact spelling never brings in the folded tier ("Idlib" does not also reach "Idleb"-like namesakes)
+  assert.ok(match('Idlib').every((m) => !m.loose));
+  assert.ok(matchExact('Qalqiliyah').length === 0);
+});

@@ -10,8 +10,10 @@ import { encode, decode, FORMAT_VERSION, type GazData, type CountryRec } from '.
 import { data } from '../data/index.js';
 import { COMPASS } from '../data/gazetteer.js';
 import { key } from './key.js';
+import { fold } from './fold.js';
+import { importedIndex, setImportedIndex, type ImportedRow } from './imported.js';
 
-export { key };
+export { key, fold };
 
 export interface GazEntry {
   geonameid: number | null;
@@ -26,6 +28,8 @@ export interface GazEntry {
   precision: PlacePrecision;
   /** GeoNames feature code (PPLC, PPLA, PPL …), 'ADM1' for divisions, 'PCLI' for countries, 'REGION' for curated regions */
   feature: string;
+  /** name of the second-order division (district) it lies in, when an imported index says (for an ADM2 entry, its own name) */
+  admin2?: string | null;
 }
 
 export interface Country {
@@ -38,10 +42,14 @@ export interface Country {
   demonym: string | null;
 }
 
-/** A candidate with how it was reached: `alternate` when only by an alternate (foreign or old) name. */
+/**
+ * A candidate with how it was reached: `alternate` when only by an alternate (foreign or old) name,
+ * `loose` when only by the transliteration-folded key (no exact spelling of the name matched anything).
+ */
 export interface Match {
   entry: GazEntry;
   alternate: boolean;
+  loose?: boolean;
 }
 
 export const GAZETTEER_FILE = join(dirname(fileURLToPath(import.meta.url)), 'gazetteer.bin');
@@ -131,13 +139,32 @@ function postings(k: string): number[] {
   const x = l.keys.get(k);
   return x === undefined ? NONE : Array.from(l.g.post.subarray(l.g.postOff[x], l.g.postOff[x + 1]));
 }
+function foldedPostings(f: string): number[] {
+  const l = load();
+  // the folded keys are sorted: a binary search, so a single article need not build a map of them
+  const { fkeyBuf: buf, fkeyOff: off } = l.g;
+  if (!buf || !off) return NONE;
+  // byte order of UTF-8 is code-point order, which is how the builder sorted them
+  const t = Buffer.from(f, 'utf8');
+  let lo = 0;
+  let hi = off.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (buf.compare(t, 0, t.length, off[mid], off[mid + 1] - 1) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo >= off.length - 1 || buf.compare(t, 0, t.length, off[lo], off[lo + 1] - 1) !== 0) return NONE;
+  return Array.from(l.g.fpost.subarray(l.g.fpostOff[lo], l.g.fpostOff[lo + 1]));
+}
 
-const isDivision = (f: string) => f === 'ADM1' || f === 'REGION';
+const isDivision = (f: string) => f === 'ADM1' || f === 'REGION' || f === 'ADM2';
 
 /**
  * Every place a name could refer to, most likely first (see prior), marked when reached only by an alternate.
  * "Idlib province" / "Kherson region" / "Gaza City" fall back to the bare name restricted to
- * divisions and regions (or to towns) when the full form is not itself indexed.
+ * divisions and regions (or to towns) when the full form is not itself indexed. Only when no exact
+ * spelling matches anything are the transliteration-folded keys tried ("Qalqiliyah" → Qalqilya),
+ * those readings marked `loose` and ranked below any exact one.
  */
 export function match(name: string): Match[] {
   let hit = matchCache.get(name);
@@ -148,6 +175,21 @@ export function match(name: string): Match[] {
   }
   return hit;
 }
+
+/**
+ * match() without the folded tier: for callers that try other readings of a name before a loose
+ * one, and for recognising names (a folded spelling is no evidence that a word is a place).
+ */
+export function matchSpelled(name: string): Match[] {
+  let hit = spelledCache.get(name);
+  if (!hit) {
+    if (spelledCache.size > 20000) spelledCache.clear();
+    hit = toMatches(tier(key(name), keyCands, (s) => s), false);
+    spelledCache.set(name, hit);
+  }
+  return hit;
+}
+const spelledCache = new Map<string, Match[]>();
 // Articles repeat names, and a corpus repeats them across articles: cache the (immutable) answers.
 const matchCache = new Map<string, Match[]>();
 
@@ -156,10 +198,105 @@ export function singleVowels(k: string): string {
   return k.replace(/([aeiou])\1+/g, '$1');
 }
 
-function keyPostings(k: string): number[] {
-  const ps = postings(k);
-  if (ps.length || !/([aeiou])\1/.test(k)) return ps;
-  return postings(singleVowels(k));
+/** A candidate before it is an entry: an embedded entry's index, or an imported row. */
+type Cand = { i: number; alt: boolean } | { row: ImportedRow; alt: boolean };
+
+function keyCands(k: string): Cand[] {
+  let ps = postings(k);
+  let kk = k;
+  if (!ps.length && /([aeiou])\1/.test(k)) ps = postings((kk = singleVowels(k)));
+  const out: Cand[] = ps.map((p) => ({ i: p >> 1, alt: (p & 1) === 1 }));
+  const imp = importedIndex();
+  if (imp) addImported(out, imp.lookup('key', k));
+  return out;
+}
+
+function foldCands(f: string): Cand[] {
+  if (f.length < 3) return [];
+  const out: Cand[] = foldedPostings(f).map((p) => ({ i: p >> 1, alt: (p & 1) === 1 }));
+  const imp = importedIndex();
+  if (imp) addImported(out, imp.lookup('fold', f));
+  return out;
+}
+
+/**
+ * Imported rows join the embedded candidates: a row for a place the embedded index has (same GeoNames
+ * id, or the same country's division of the same name) is that entry, reached by one more name.
+ */
+function addImported(out: Cand[], { rows, ids }: { rows: ImportedRow[]; ids: { id: number; alt: boolean }[] }): void {
+  const l = load();
+  const byId = embeddedIds();
+  const have = new Map<number, number>();
+  out.forEach((c, j) => 'i' in c && have.set(c.i, j));
+  const add = (i: number, alt: boolean) => {
+    const j = have.get(i);
+    if (j === undefined) {
+      have.set(i, out.length);
+      out.push({ i, alt });
+    } else if (!alt) out[j].alt = false;
+  };
+  for (const r of rows) {
+    const i = byId.get(r.id) ?? (r.fcode === 'ADM1' ? embeddedDivision(r.cc, r.a1) : r.fcode.startsWith('PCL') ? l.byA2.get(r.cc)?.entry : undefined);
+    if (i !== undefined) add(i, r.alt);
+    else out.push({ row: r, alt: r.alt });
+  }
+  // alternate names imported for places only the embedded index has
+  for (const { id, alt } of ids) {
+    const i = byId.get(id);
+    if (i !== undefined) add(i, alt);
+  }
+}
+
+let idMap: Map<number, number> | null = null;
+function embeddedIds(): Map<number, number> {
+  if (idMap) return idMap;
+  const g = load().g;
+  idMap = new Map();
+  for (let i = 0; i < g.id.length; i++) if (g.id[i]) idMap.set(g.id[i], i);
+  return idMap;
+}
+let divisionMap: Map<string, number> | null = null;
+function embeddedDivision(cc: string, a1: string | null): number | undefined {
+  if (!a1) return undefined;
+  if (!divisionMap) {
+    const l = load();
+    divisionMap = new Map();
+    for (let i = 0; i < l.g.names.length; i++) {
+      if (l.g.meta.feats[l.g.f[i]] === 'ADM1') divisionMap.set(`${l.g.cc.slice(i * 2, i * 2 + 2)}|${l.g.names[i]}`, i);
+    }
+  }
+  return divisionMap.get(`${cc}|${a1}`);
+}
+
+const rowCache = new Map<number, GazEntry>();
+/** An imported row as an entry (one frozen object per GeoNames id). */
+function rowEntry(r: ImportedRow): GazEntry {
+  let e = rowCache.get(r.id);
+  if (!e) {
+    if (rowCache.size > 50000) rowCache.clear();
+    e = Object.freeze({
+      geonameid: r.id,
+      name: r.name,
+      country: r.cc || null,
+      admin1: r.fcode === 'ADM1' ? r.name : r.a1,
+      admin2: r.fcode === 'ADM2' ? r.name : r.a2,
+      lat: r.lat,
+      lon: r.lon,
+      population: r.pop,
+      precision: importedPrecision(r.fclass, r.fcode),
+      feature: r.fcode,
+    });
+    rowCache.set(r.id, e);
+  }
+  return e;
+}
+
+/** How precisely a GeoNames feature locates what it names (ACLED's geo_precision reads off it). */
+export function importedPrecision(fclass: string, fcode: string): PlacePrecision {
+  if (fclass === 'P') return fcode === 'PPLX' ? 'district' : 'city';
+  if (fclass === 'A') return fcode === 'ADM1' ? 'admin1' : fcode.startsWith('PCL') ? 'country' : 'district';
+  if (fclass === 'L' && (fcode === 'RGN' || fcode === 'AREA' || fcode === 'RGNE')) return 'region';
+  return 'point';
 }
 
 /** The places indexed under exactly this name (and its single-vowel spelling), without the division-term fallbacks of match(). */
@@ -167,35 +304,48 @@ export function matchExact(name: string): Match[] {
   let hit = exactCache.get(name);
   if (!hit) {
     if (exactCache.size > 20000) exactCache.clear();
-    hit = toMatches(keyPostings(key(name)));
+    hit = toMatches(keyCands(key(name)), false);
     exactCache.set(name, hit);
   }
   return hit;
 }
 const exactCache = new Map<string, Match[]>();
 
-function toMatches(ps: number[]): Match[] {
-  const ms = ps.map((p) => Object.freeze({ entry: entry(p >> 1), alternate: (p & 1) === 1 }));
+function toMatches(cs: Cand[], loose: boolean): Match[] {
+  const ms = cs.map((c) => Object.freeze({ entry: 'i' in c ? entry(c.i) : rowEntry(c.row), alternate: c.alt, ...(loose ? { loose } : {}) }));
   // stable: equal priors keep the population order of the postings
   return Object.freeze(ms.map((m, i) => [prior(m), i, m] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]).map((x) => x[2])) as Match[];
 }
 
-function lookupName(name: string): Match[] {
-  const l = load();
-  const k = key(name);
-  let ps = keyPostings(k);
-  if (ps.length === 0) {
-    for (const t of l.terms) {
-      if (k.length > t.length + 1 && k.endsWith(' ' + t)) {
-        ps = keyPostings(k.slice(0, -t.length - 1)).filter((p) => isDivision(l.g.meta.feats[l.g.f[p >> 1]]));
-        break;
-      }
-    }
-    if (ps.length === 0 && / (city|town)$/.test(k)) {
-      ps = keyPostings(k.replace(/ (city|town)$/, '')).filter((p) => l.g.meta.precs[l.g.r[p >> 1]] === 'city');
+const featureOf = (c: Cand) => ('i' in c ? load().g.meta.feats[load().g.f[c.i]] : c.row.fcode);
+const precisionOf = (c: Cand) => ('i' in c ? load().g.meta.precs[load().g.r[c.i]] : importedPrecision(c.row.fclass, c.row.fcode));
+
+/** Candidates under one tier's keys, with the division-term and "city" fallbacks. */
+function tier(k: string, cands: (k: string) => Cand[], keyOf: (s: string) => string): Cand[] {
+  let cs = cands(keyOf(k));
+  if (cs.length) return cs;
+  for (const t of load().terms) {
+    if (k.length > t.length + 1 && k.endsWith(' ' + t)) {
+      cs = cands(keyOf(k.slice(0, -t.length - 1))).filter((c) => isDivision(featureOf(c)));
+      break;
     }
   }
-  return toMatches(ps);
+  if (cs.length === 0 && / (city|town)$/.test(k)) cs = cands(keyOf(k.replace(/ (city|town)$/, ''))).filter((c) => precisionOf(c) === 'city');
+  return cs;
+}
+
+function lookupName(name: string): Match[] {
+  const exact = matchSpelled(name);
+  return exact.length ? exact : toMatches(tier(key(name), foldCands, fold), true);
+}
+
+/** Switch the imported index (a path, or null for the embedded gazetteer only) and forget cached answers. */
+export function useImportedIndex(path: string | null): void {
+  setImportedIndex(path);
+  matchCache.clear();
+  spelledCache.clear();
+  exactCache.clear();
+  rowCache.clear();
 }
 
 const FEATURE_BONUS: Record<string, number> = {
@@ -210,6 +360,8 @@ const FEATURE_BONUS: Record<string, number> = {
   PPLX: -0.3,
 };
 const ALT_PENALTY = 0.7;
+/** a reading reached only through the folded key: below any exact one of a similar place */
+const LOOSE_PENALTY = 1.2;
 
 /**
  * How likely a reading is before any context: log population, plus a bonus by kind (a country over
@@ -220,6 +372,7 @@ export function prior(m: Match): number {
   const e = m.entry;
   let s = Math.log10(e.population + 10) / 7 + (FEATURE_BONUS[e.feature] ?? 0);
   if (m.alternate) s -= e.feature === 'PCLI' ? 3 : ALT_PENALTY;
+  if (m.loose) s -= LOOSE_PENALTY;
   return s;
 }
 
@@ -229,11 +382,11 @@ export function candidates(name: string): GazEntry[] {
 }
 
 /**
- * True when the name is in the gazetteer (one map look-up). With minPopulation, only when some
+ * True when the name is in the gazetteer under an exact spelling (one map look-up). With minPopulation, only when some
  * candidate is a country, division or region, or a town at least that big.
  */
 export function isPlaceName(name: string, minPopulation = 0): boolean {
-  const ms = match(name);
+  const ms = match(name).filter((m) => !m.loose);
   if (minPopulation <= 0) return ms.length > 0;
   return ms.some((m) => m.entry.population >= minPopulation || (m.entry.precision !== 'city' && m.entry.precision !== 'district'));
 }
@@ -287,6 +440,14 @@ export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: numbe
   const r = Math.PI / 180;
   const a = Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
   return 12742 * Math.asin(Math.min(1, Math.sqrt(a)));
+}
+
+/** GeoNames id → admin1 name of every embedded town that has both (for joining imported dumps to it). */
+export function embeddedAdmin1(): Map<number, string> {
+  const g = load().g;
+  const out = new Map<number, string>();
+  for (let i = 0; i < g.id.length; i++) if (g.id[i] && g.a[i] >= 0) out.set(g.id[i], g.meta.a1[g.a[i]]);
+  return out;
 }
 
 /** Milliseconds the first load took (read + index), and the index's size. */

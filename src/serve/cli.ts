@@ -1,5 +1,6 @@
 // `sitrep serve`: wires the server into the command line.
 import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { InputError } from '../errors.js';
@@ -25,12 +26,13 @@ export function registerServeCommand(program: Command, out: (s: string) => void)
     .option('--port <n>', 'port to listen on (0: any free one)', '8080')
     .option('--host <address>', 'address to listen on', '127.0.0.1')
     .option('--demo', 'ingest the example corpus (examples/) into a temporary store and serve that')
+    .option('--allow-host <name>', 'also answer requests for this host name (repeat for several; loopback names and IP addresses always)', (v: string, all: string[]) => [...all, v], [] as string[])
     .option('--readers <n>', 'worker threads that answer reads (0: the main thread)', String(Math.min(4, availableParallelism())))
     .addHelpText(
       'after',
       '\nPOST /api/ingest writes to the store; it is enabled only when SITREP_TOKEN is set, and then needs\n"Authorization: Bearer $SITREP_TOKEN".',
     )
-    .action(async (o: { db: string; port: string; host: string; demo?: boolean; readers: string }) => {
+    .action(async (o: { db: string; port: string; host: string; demo?: boolean; readers: string; allowHost: string[] }) => {
       const p = port(o.port);
       const readers = Number(o.readers);
       if (!/^\d+$/.test(o.readers) || readers > 64) throw new InputError('--readers', `expected a number of threads from 0 to 64, got "${o.readers}"`);
@@ -48,7 +50,9 @@ export function registerServeCommand(program: Command, out: (s: string) => void)
       const store = await openStore(db, { readonly: !token && !o.demo });
       let running;
       try {
-        running = await listen({ store, token, port: p, host: o.host, readers: readers ? { db, count: readers } : undefined });
+        // The name it listens on is a name it is addressed by.
+        const allowHosts = isIP(o.host) ? o.allowHost : [...o.allowHost, o.host];
+        running = await listen({ store, token, port: p, host: o.host, readers: readers ? { db, count: readers } : undefined, allowHosts });
       } catch (e) {
         await store.close();
         cleanup();

@@ -6,6 +6,10 @@ import { country } from './countries.js';
 import { invalidFilter } from './errors.js';
 import { dayNumber } from './rows.js';
 import type { Filter } from './types.js';
+import { actorOnlyAliases, textAliases } from '../query/aliases.js';
+import { parseSearch, SearchSyntaxError, withAliases, type Search } from '../query/search.js';
+
+export type { Search };
 
 export const MAX_LIMIT = 10_000;
 
@@ -13,32 +17,19 @@ export function pageLimit(f: Filter): number {
   return Math.max(1, Math.min(MAX_LIMIT, f.limit ?? 100));
 }
 
-/** One term of a text search: a word, a "quoted phrase" (words in a row), or a word* prefix. */
-export interface SearchTerm {
-  words: string[];
-  phrase: boolean;
-  prefix: boolean;
-}
-
 /**
- * What a user typed, as terms that must all occur: words are runs of letters and digits (anything
- * else, operators and quotes included, only separates them), "quoted phrases" stay phrases, and a
- * trailing * makes the last word of its token a prefix. Empty when nothing searchable was typed.
+ * What a user typed as a text search (`q`, or an actor given by name), in the one syntax every
+ * backend reads (../query/search.ts: words that must all occur, "phrases", prefix*; names widened
+ * to their other spellings). Syntax it does not support is the caller's fault: invalid_filter.
+ * Each backend renders the clauses in its own engine's terms (sqlite/filters.ts, postgres/filters.ts).
  */
-export function searchTerms(q: string): SearchTerm[] {
-  const terms: SearchTerm[] = [];
-  const re = /"([^"]*)"|(\S+)/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(q))) {
-    if (m[1] !== undefined) {
-      const words = m[1].match(/[\p{L}\p{N}]+/gu);
-      if (words) terms.push({ words, phrase: true, prefix: false });
-    } else {
-      const words = m[2].match(/[\p{L}\p{N}]+/gu) ?? [];
-      words.forEach((w, k) => terms.push({ words: [w], phrase: false, prefix: k === words.length - 1 && m![2].endsWith('*') }));
-    }
+export function searchQuery(q: string, mode: 'text' | 'actor' = 'text'): Search {
+  try {
+    return withAliases(parseSearch(q), mode === 'actor' ? actorOnlyAliases : textAliases);
+  } catch (e) {
+    if (e instanceof SearchSyntaxError) throw invalidFilter('', `${mode === 'actor' ? 'actor' : 'q'}: ${e.message}`);
+    throw e;
   }
-  return terms;
 }
 
 export function kindValues(k: string | string[] | undefined): { kinds: string[]; families: string[] } | null {

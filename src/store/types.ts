@@ -172,6 +172,8 @@ export interface ArticleDetail {
   /** the current revision's document (with article.text) */
   document: Document;
   revisions: RevisionInfo[];
+  /** the store's id of each event of the current revision, by its id in the document ("ev1") */
+  eventIds?: Record<string, number>;
 }
 
 export interface Stats {

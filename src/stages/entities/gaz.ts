@@ -1,6 +1,6 @@
 // What the gazetteer says about a name, reduced to what typing needs, and cached: the same town
 // names recur across a batch of articles.
-import { match } from '../../gazetteer/index.js';
+import { matchSpelled } from '../../gazetteer/index.js';
 import { getLexicon } from './lexicon.js';
 
 export interface Place {
@@ -15,13 +15,16 @@ export interface Place {
   countries: string[];
 }
 
+const DIVISION_STANDING = 100_000;
 const STRONG_FEATURE = /^(PCL|PPLC|PPLA$|ADM1|REGION)/;
 const cache = new Map<string, Place | null>();
 
 export function placeOf(name: string): Place | null {
   let p = cache.get(name);
   if (p !== undefined) return p;
-  const matches = match(name);
+  // a name found only under its transliteration-folded key is no evidence that a capitalised word
+  // is a place (the places stage still reads it so once the text has said it is one)
+  const matches = matchSpelled(name);
   const list = matches.map((m) => m.entry);
   const top = list[0];
   // Reached only by an alternate (foreign or former) spelling, a capitalised word proves little
@@ -38,7 +41,9 @@ export function placeOf(name: string): Place | null {
         type: top.precision === 'region' || top.feature === 'REGION' ? 'LOC' : 'GPE',
         country: top.country ? (alpha3.get(top.country) ?? null) : null,
         strong: STRONG_FEATURE.test(top.feature) || top.population >= 15000,
-        population: alternate ? 0 : top.population,
+        // a curated region or a division has no census here, but the standing of a town of many
+        // thousands: "(Ad Dali)" is the province, not "Dali" with a stray first word
+        population: alternate ? 0 : top.feature === 'REGION' || top.feature === 'ADM1' ? Math.max(top.population, DIVISION_STANDING) : top.population,
         countries,
       }
     : null;

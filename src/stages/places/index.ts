@@ -19,11 +19,11 @@
 // province or town itself ("western Anbar province" is Anbar: both evaluation corpora code it so,
 // and a province's part is no better known than the province).
 import type { Doc, EntityAnn, EntityMention, Mention, PlaceAnn, PlacePrecision, Stage } from '../../doc.js';
-import { match, matchExact, compassPoint, countryByAlpha2, countryByAlpha3, countryByDemonym, countryEntry, distanceKm, key, type GazEntry, type Match } from '../../gazetteer/index.js';
+import { match, matchSpelled, matchExact, compassPoint, countryByAlpha2, countryByAlpha3, countryByDemonym, countryEntry, distanceKm, key, type GazEntry, type Match } from '../../gazetteer/index.js';
 import { data } from '../../data/index.js';
 import { toponymUse, regionFrame, cues, type RegionFrame } from './toponym-use.js';
-import { resolve, type Group, type Context } from './resolve.js';
-import { headOfName, headAfter, type Head } from './heads.js';
+import { resolve, liesIn, type Group, type Context } from './resolve.js';
+import { headOfName, headAfter, heads, type Head } from './heads.js';
 import { anchorsOf, type AnchorCtx } from './anchor.js';
 
 const TOPONYM_TYPES = new Set(['GPE', 'LOC', 'FAC']);
@@ -86,9 +86,13 @@ export function runPlaces(doc: Doc, opts: PlacesOptions = {}): void {
     byEnd.set(it.mention.last - 1, it.mention);
   }
   const useCtx = { dateline: false, toponymStartingAt: (t: number) => byStart.get(t), toponymEndingAt: (t: number) => byEnd.get(t) };
+  // "the US dollar": a name that only qualifies a thing is no place and no evidence of one
+  const attributes = new Set<Item>();
   for (const it of items) {
     useCtx.dateline = it.dateline;
-    it.mention.use = toponymUse(doc, it.mention, useCtx).use;
+    const u = toponymUse(doc, it.mention, useCtx);
+    it.mention.use = u.use;
+    if (u.cue === 'attribute') attributes.add(it);
     if (it.mention.use === 'location') it.region = regionFrame(doc, it.mention);
   }
 
@@ -96,6 +100,7 @@ export function runPlaces(doc: Doc, opts: PlacesOptions = {}): void {
   const groups = new Map<string, TGroup>();
   const groupOf = new Map<Mention, TGroup>();
   for (const it of items) {
+    if (attributes.has(it)) continue;
     const text = doc.text.slice(it.mention.start, it.mention.end);
     const k = `${it.entity?.id ?? ''}|${it.region ? it.region.compass + ' ' : ''}${key(text)}`;
     let g = groups.get(k);
@@ -109,7 +114,9 @@ export function runPlaces(doc: Doc, opts: PlacesOptions = {}): void {
     groupOf.set(it.mention, g);
   }
   const list = [...groups.values()];
-  resolve(list, context(doc, list, byStart, groupOf));
+  const ctx = context(doc, list, byStart, groupOf);
+  resolve(list, ctx);
+  outside(ctx.qualified as Qualified[]);
   anchor(doc, list, groupOf, useCtx);
 
   // places, one per distinct resolved place with a locative mention
@@ -189,7 +196,42 @@ function collect(doc: Doc): Item[] {
   }
   // the dateline's place even when no entity covers it
   if (dl && !datelineSeen) items.push({ entity: null, mention: { ...dl }, dateline: true, region: null });
+  items.push(...bracketed(doc, items));
   return items.sort((a, b) => a.mention.start - b.mention.start);
+}
+
+/**
+ * Divisions named in brackets after a toponym that no entity covers: "Tripoli (North)", "Zahleh
+ * (Bekaa)". Words that name nothing alone (a direction) name a division there, and the bracket says
+ * where the place before it is; each becomes a toponym mention of its own.
+ */
+function bracketed(doc: Doc, items: Item[]): Item[] {
+  const T = doc.tokens;
+  const starts = new Set(items.map((it) => it.mention.first));
+  const out: Item[] = [];
+  for (const it of items) {
+    let k = it.mention.last;
+    if (T[k]?.text !== '(' || T[k].sent !== it.mention.sent) continue;
+    for (let seg = 0; seg < 3; seg++) {
+      const a = k + 1;
+      let b = a;
+      while (b < T.length && b - a < 4 && T[b].sent === it.mention.sent && T[b].text !== ',' && T[b].text !== ')') b++;
+      if (b === a || (T[b]?.text !== ',' && T[b]?.text !== ')')) break;
+      if (!starts.has(a) && /^\p{Lu}/u.test(T[a].text) && bracketDivision(doc.text.slice(T[a].start, T[b - 1].end))) {
+        out.push({ entity: null, mention: doc.mention(a, b), dateline: false, region: null });
+        starts.add(a);
+      }
+      if (T[b].text === ')') break;
+      k = b;
+    }
+  }
+  return out;
+}
+
+/** A bracketed name that is a division, as itself or with a division word after it. */
+function bracketDivision(name: string): boolean {
+  const div = (ms: Match[]) => ms.some((m) => m.entry.feature === 'ADM1' || m.entry.feature === 'REGION' || m.entry.feature === 'ADM2');
+  return div(matchSpelled(name)) || DIVISION_TERMS.some((t) => div(matchSpelled(`${name} ${t}`)));
 }
 
 function newGroup(doc: Doc, it: Item, text: string, toponymStartingAt: (t: number) => Mention | undefined): TGroup {
@@ -200,7 +242,7 @@ function newGroup(doc: Doc, it: Item, text: string, toponymStartingAt: (t: numbe
   // the entity may carry the direction itself ("Northern Yemen") when the whole is no known name
   const lead = /^(\S+)\s+(.+)$/.exec(text);
   const dirs = cues().directions;
-  if (!region && lead && dirs.has(lead[1].toLowerCase()) && match(text).length === 0) {
+  if (!region && lead && dirs.has(lead[1].toLowerCase()) && matchSpelled(text).length === 0) {
     region = { compass: dirs.get(lead[1].toLowerCase())!, word: lead[1], first: it.mention.first, last: it.mention.last };
     base = lead[2];
   }
@@ -235,6 +277,22 @@ interface Reading {
 
 /** The readings of a toponym, as its head allows (see the header comment). */
 function lookup(doc: Doc, it: Item, text: string, head: Head | null): Reading {
+  const r = lookupSpelled(doc, it, text, head);
+  // only when no reading of any exact spelling was found: the folded one ("Qalqiliyah" for Qalqilya)
+  if (r.matches.length === 0 && (!head || head.kind === 'admin' || head.where === 'after')) {
+    const base = head && head.where !== 'after' ? head.base : text;
+    const loose = match(text).length ? match(text) : match(base);
+    // "Sirwah district": the district named after a town found by its folded spelling
+    if (head?.kind === 'admin' && head.precision !== 'admin1') {
+      const towns = loose.filter((m) => m.entry.precision === 'city' || m.entry.precision === 'district');
+      return { matches: towns, reading: head.where === 'after' ? 'self' : 'district', strict: false };
+    }
+    if (loose.length) return { matches: loose, reading: 'self', strict: false };
+  }
+  return r;
+}
+
+function lookupSpelled(doc: Doc, it: Item, text: string, head: Head | null): Reading {
   const self = (matches: Match[]): Reading => ({ matches, reading: 'self', strict: false });
   if (!head) return self(plainLookup(doc, it, text));
   const { kind } = head;
@@ -242,16 +300,16 @@ function lookup(doc: Doc, it: Item, text: string, head: Head | null): Reading {
     const bare = head.where === 'after' ? text : head.base;
     if (head.precision === 'admin1') {
       // "Hodeidah province": the division, by its own name or as the province of the town it is named after
-      const whole = head.where === 'after' ? plainLookup(doc, it, text) : match(text);
+      const whole = head.where === 'after' ? plainLookup(doc, it, text) : matchSpelled(text);
       if (whole.some((m) => m.entry.feature === 'ADM1' || m.entry.feature === 'REGION' || m.entry.feature === 'PCLI')) return self(whole);
-      const divisions = divisionsOf(match(bare));
+      const divisions = divisionsOf(matchSpelled(bare));
       return self(divisions.length ? divisions : whole);
     }
     // "Kupiansk district", "Beni territory", "Maru Local Government Area": the division named
     // after a town, placed at the town; a province of the same name is another level
     const exact = head.where === 'after' ? [] : matchExact(text);
     if (exact.length) return self(exact);
-    const towns = match(bare).filter((m) => m.entry.precision === 'city' || m.entry.precision === 'district');
+    const towns = matchSpelled(bare).filter((m) => m.entry.precision === 'city' || m.entry.precision === 'district');
     if (towns.length) return { matches: towns, reading: 'district', strict: false };
     return self(head.where === 'after' ? plainLookup(doc, it, text) : []);
   }
@@ -270,14 +328,14 @@ function plainLookup(doc: Doc, it: Item, text: string): Match[] {
   const q = lexicon().qualifiers.get(text);
   let ms: Match[];
   if (q && text.includes('.') && (ms = stateMatches(q)).length) return ms;
-  ms = match(text);
+  ms = matchSpelled(text);
   if (ms.length) return ms;
   const skippable = cues().skippable;
   const words = text.split(/\s+/);
   let i = 0;
   while (i < words.length - 1 && skippable.has(words[i].toLowerCase())) i++;
-  if (i > 0 && (ms = match(words.slice(i).join(' '))).length) return ms;
-  if (it.entity && it.entity.name !== text && (ms = match(it.entity.name)).length) return ms;
+  if (i > 0 && (ms = matchSpelled(words.slice(i).join(' '))).length) return ms;
+  if (it.entity && it.entity.name !== text && (ms = matchSpelled(it.entity.name)).length) return ms;
   // "NY", "LA": a postal code on its own, when nothing else is called so
   if (q && (ms = stateMatches(q)).length) return ms;
   // a demonym tagged as a place ("Russian" in "the Russian border") stands for its country
@@ -298,7 +356,7 @@ function innerPlace(doc: Doc, it: Item, head: Head): Match[] {
     for (let a = from; a + len <= last; a++) {
       const toks = doc.tokens.slice(a, a + len);
       if (!/^[A-Z]/.test(toks[0].text) || toks[len - 1].pos === 'PUNCT') continue;
-      const ms = match(doc.text.slice(toks[0].start, toks[len - 1].end)).filter((m) => m.entry.feature !== 'ADM1');
+      const ms = matchSpelled(doc.text.slice(toks[0].start, toks[len - 1].end)).filter((m) => m.entry.feature !== 'ADM1');
       if (ms.length) return ms;
     }
   }
@@ -341,13 +399,21 @@ function context(doc: Doc, groups: TGroup[], byStart: Map<number, Mention>, grou
   const T = doc.tokens;
   for (const g of groups) {
     for (const it of g.items) {
-      const c = it.mention.last;
-      if (T[c]?.text !== ',' || T[c].sent !== it.mention.sent) continue;
-      const nextM = byStart.get(c + 1);
-      if (nextM && groupOf.get(nextM) && groupOf.get(nextM) !== g) {
-        qualified.push({ town: g, by: groupOf.get(nextM)!, country: null, admin1: null });
+      const qa = qualifiersAfter(doc, it.mention, byStart);
+      const chain = (qa?.chain ?? []).map((m) => groupOf.get(m)).filter((x): x is TGroup => !!x && x !== g);
+      if (qa && chain.length) {
+        if (qa.link === 'paren') {
+          for (const by of chain) divisionReadings(by);
+          // the last name in brackets is the widest: "(Marib)", "(Hidaybu, Suqutra)" name provinces
+          chain[chain.length - 1].adminCue = true;
+        }
+        // "X (Y, Z)": Y in Z first, then X in Y and X in Z
+        for (let i = chain.length - 1; i > 0; i--) qualified.push({ town: chain[i - 1], by: chain[i], country: null, admin1: null, link: qa.link });
+        for (const by of chain) qualified.push({ town: g, by, country: null, admin1: null, link: qa.link });
         break;
       }
+      const c = it.mention.last;
+      if (T[c]?.text !== ',' || T[c].sent !== it.mention.sent) continue;
       // "La.", "N.H.", "LA": up to four tokens written without spaces
       let s = '';
       for (let k = c + 1; k < c + 5 && T[k] && T[k].sent === it.mention.sent; k++) {
@@ -361,7 +427,75 @@ function context(doc: Doc, groups: TGroup[], byStart: Map<number, Mention>, grou
       }
     }
   }
-  return { countries, qualified };
+  return { countries, qualified, countryPoint: countryEntry };
+}
+
+const QUALIFIER_LINKS = new Set(['of', 'in']);
+const DIVISION_TERMS = ['governorate', 'province', 'region', 'state', 'district', 'county', 'oblast'];
+
+/**
+ * A name in brackets after a place names a division: "(North)" is also North Governorate, though
+ * "North" alone names nothing. Adds the divisions the name has with a division word after it.
+ */
+function divisionReadings(g: TGroup): void {
+  if (g.region) return;
+  const seen = new Set(g.matches.map((m) => m.entry));
+  const more: Match[] = [];
+  for (const t of DIVISION_TERMS) {
+    for (const m of matchSpelled(`${g.name} ${t}`)) {
+      if ((m.entry.feature === 'ADM1' || m.entry.feature === 'REGION' || m.entry.feature === 'ADM2') && !seen.has(m.entry)) {
+        seen.add(m.entry);
+        more.push({ entry: m.entry, alternate: true });
+      }
+    }
+  }
+  if (more.length) g.matches = [...g.matches, ...more];
+}
+export type QualifierLink = 'paren' | 'comma' | 'of' | 'in';
+
+/**
+ * The places the text puts a mention in, innermost first: "X, Y", "X (Y)", "X (Y, Z)", "X district
+ * of Y province", "the X area of Y", "X in Y". Head words after the mention ("district", "areas")
+ * are passed over; a parenthesis must close after its places.
+ */
+export function qualifiersAfter(doc: Doc, m: Mention, byStart: Map<number, Mention>): { chain: Mention[]; link: QualifierLink } | null {
+  const T = doc.tokens;
+  const low = (i: number) => (T[i] && T[i].sent === m.sent ? T[i].lower : '');
+  const { suffix, maxWords } = heads();
+  let k = m.last;
+  const next = low(k);
+  if (next !== '(' && next !== ',' && !QUALIFIER_LINKS.has(next)) {
+    // head words first: the longest run of lower-case words that is a head ("district", "local government area")
+    let w = '';
+    let skip = 0;
+    for (let n = 0; n < maxWords && low(k + n); n++) {
+      w = n ? `${w} ${low(k + n)}` : low(k + n);
+      if (suffix.has(w)) skip = n + 1;
+    }
+    if (!skip) return null;
+    k += skip;
+  }
+  const out: Mention[] = [];
+  const paren = low(k) === '(';
+  if (paren || low(k) === ',') {
+    let y = byStart.get(k + 1);
+    while (y && out.length < 3) {
+      out.push(y);
+      if (low(y.last) !== ',') break;
+      y = byStart.get(y.last + 1);
+    }
+    if (out.length === 0 || (paren && low(out[out.length - 1].last) !== ')')) return null;
+    // "X, Y" only as one pair (a longer comma run is a list)
+    if (!paren && out.length > 1) return null;
+    return { chain: out, link: paren ? 'paren' : 'comma' };
+  }
+  if (QUALIFIER_LINKS.has(low(k))) {
+    let q = k + 1;
+    if (low(q) === 'the') q++;
+    const y = byStart.get(q);
+    if (y) return { chain: [y], link: low(k) as 'of' | 'in' };
+  }
+  return null;
 }
 
 /** How far (km) a quarter the text puts in another place may lie from it, by the other's precision. */
@@ -488,6 +622,35 @@ function opensScene(doc: Doc, m: Mention): boolean {
   if (p < first || (T[p].lower !== 'in' && T[p].lower !== 'at') || T[m.last]?.text !== ',') return false;
   // at most one word or comma before the preposition ("Meanwhile in", "Later, in")
   return p - first <= 2;
+}
+
+type Qualified = Context['qualified'][number] & { town: TGroup; by: TGroup | null };
+
+/**
+ * A place the text puts in a division or town it cannot lie in ("Faryab in Kerman province" read as
+ * Afghanistan's Faryab), or one the gazetteer lacks with its district and province in brackets
+ * ("Al Yasbil (As Sawadiyah, Al Bayda)"), is placed at that division or town, as event coders do,
+ * with a precision no finer than it: the text's hierarchy outweighs a namesake elsewhere. Only
+ * brackets, and "of"/"in" a division, are read so ("talks on Idlib in Sochi" says where the talks were).
+ */
+function outside(qualified: Qualified[]): void {
+  for (const q of qualified) {
+    const by = q.by;
+    if (!by || q.town.anchored || q.town.region) continue;
+    const s = spotOf(by);
+    if (!s || s.precision === 'country') continue;
+    const division = s.precision === 'admin1' || s.precision === 'district' || s.precision === 'region' || by.head?.kind === 'admin';
+    const t = q.town.chosen;
+    // a town in brackets anchors only a place the gazetteer lacks altogether ("Qaryat X (Majzar)");
+    // one it has stays itself rather than follow a namesake of the bracketed town
+    const strong = (q.link === 'paren' && (division || q.town.matches.length === 0)) || ((q.link === 'of' || q.link === 'in') && division);
+    if (!strong) continue;
+    if (t && (t.feature === 'PCLI' || (by.chosen && liesIn(t, by.chosen)) || (by.anchored && distanceKm(t.lat, t.lon, s.lat, s.lon) < 80))) continue;
+    if (!t && q.town.matches.length && q.link !== 'paren') continue;
+    const cue = q.town.head?.kind === 'admin' ? q.town.head.precision : null;
+    q.town.chosen = null;
+    q.town.anchored = { to: by, spot: { ...s, geonameid: null, precision: coarser(s.precision, cue) } };
+  }
 }
 
 /** Where a group is: its reading, or its anchor's place. */

@@ -47,12 +47,16 @@ export interface Context {
   /** alpha-2 → weight of evidence, from entities that are not toponyms (NORP, ORG … with a country) */
   countries: Map<string, number>;
   /** qualifier pairs "Alexandria, La.": [group of the town, group of the state/country or null, admin1/country constraint] */
-  qualified: { town: Group; by: Group | null; country: string | null; admin1: string | null }[];
+  qualified: { town: Group; by: Group | null; country: string | null; admin1: string | null; link?: 'paren' | 'comma' | 'of' | 'in' }[];
+  /** a country's point (its gazetteer entry), by alpha-2 */
+  countryPoint?: (alpha2: string) => GazEntry | undefined;
 }
 
 const MAX_CANDIDATES = 40;
 /** a reading this close to a place already resolved is in the article's area whatever its country */
 const NEAR_KM = 300;
+/** how near the middle of an actor's country a reading may be to count as in the article's area */
+const ACTOR_NEAR_KM = 500;
 /** an unsupported reading below this far down the candidates is not worth scoring */
 const UNSUPPORTED_PENALTY = 4;
 /** for a reading in a country most of the article's toponyms could be in, before any is resolved there */
@@ -61,7 +65,7 @@ const SHARED_BONUS = 1.5;
 /** Readings that stand without the article's support: countries, curated regions, capitals, big cities and provinces. */
 const standsAlone = (m: Match, strict: boolean) => {
   const e = m.entry;
-  if (m.alternate && e.feature !== 'PCLI' && e.feature !== 'REGION') return false;
+  if ((m.alternate || m.loose) && e.feature !== 'PCLI' && e.feature !== 'REGION') return false;
   if (strict) return e.feature === 'PPLC' || e.population >= 1_000_000;
   return e.feature === 'PCLI' || e.feature === 'REGION' || e.feature === 'PPLC' || e.population >= (e.feature === 'ADM1' ? 1_000_000 : 100_000) || !e.country;
 };
@@ -74,6 +78,42 @@ function km(a: GazEntry, b: GazEntry): number {
   const y = b.lat - a.lat;
   return Math.sqrt(x * x + y * y) * 111.2;
 }
+
+/** Kilometres within which a place counts as in a town or district the text puts it in. */
+const IN_TOWN_KM = 50;
+const IN_DISTRICT_KM = 80;
+const IN_PROVINCE_KM = 150;
+const IN_REGION_KM = 500;
+
+/**
+ * Whether place t can lie in place b: in its country; in its province (by the gazetteer's admin1, or
+ * near the province's point when the two sources divide the country differently); in its district
+ * (by admin2 name when both have one, else by distance); near a town; never in something smaller.
+ */
+export function liesIn(t: GazEntry, b: GazEntry): boolean {
+  if (t === b || !t.country || t.country !== b.country) return false;
+  if (b.feature === 'PCLI') return t.feature !== 'PCLI';
+  const rank = PRECISION_RANK[t.precision] ?? 0;
+  const brank = PRECISION_RANK[b.precision] ?? 0;
+  if (rank > brank || (rank === brank && b.precision !== 'city')) return false;
+  if (b.feature === 'ADM1' || b.precision === 'admin1') return t.admin1 === b.name || km(t, b) < IN_PROVINCE_KM;
+  if (b.precision === 'region') return km(t, b) < IN_REGION_KM;
+  if (b.precision === 'district') return t.admin2 && b.admin2 ? t.admin2 === b.admin2 : km(t, b) < IN_DISTRICT_KM;
+  return km(t, b) < IN_TOWN_KM;
+}
+
+/**
+ * What may qualify a place, by how the text links them: after a comma only a country or province
+ * ("Alexandria, Virginia": "Monroe, Trenton" is a list), after "in" no town ("the attack on Idlib in
+ * Sochi"); brackets and "of" take anything ("the Tabbaneh area of Tripoli", "Majzar (Marib)").
+ */
+function qualifies(b: GazEntry, link: Context['qualified'][number]['link']): boolean {
+  if (link === 'comma' || link === undefined) return b.feature === 'PCLI' || b.feature === 'ADM1' || b.precision === 'admin1';
+  if (link === 'in') return b.precision !== 'city' && b.precision !== 'point';
+  return true;
+}
+
+const PRECISION_RANK: Record<string, number> = { point: 0, city: 1, district: 2, admin1: 3, region: 4, country: 5 };
 
 /** A group's candidates with their context-free score (prior and seat), capped, computed once. */
 interface Scored {
@@ -107,7 +147,7 @@ function sharedCountries(groups: Group[]): Set<string> {
     if (g.matches.length === 0) continue;
     named++;
     const seen = new Set<string>();
-    for (const m of g.matches) if (!m.alternate && m.entry.country) seen.add(m.entry.country);
+    for (const m of g.matches) if (!m.alternate && !m.loose && m.entry.country) seen.add(m.entry.country);
     for (const c of seen) latent.set(c, (latent.get(c) ?? 0) + 1);
   }
   const out = new Set<string>();
@@ -117,6 +157,10 @@ function sharedCountries(groups: Group[]): Set<string> {
 
 export function resolve(groups: Group[], ctx: Context): void {
   const countries = new Map(ctx.countries);
+  // countries the article's places are in (named, or of places resolved). Until there is one, the
+  // actors' nationalities say roughly where the article is: "Turkish forces shelled Idleb" allows
+  // Idlib, Syria (near Turkey), not a small namesake on another continent.
+  const placeCountries = new Set<string>();
   const admin1 = new Set<string>();
   const fixed: GazEntry[] = [];
   // provinces the article's resolved places lie in, and the countries they are of
@@ -125,7 +169,10 @@ export function resolve(groups: Group[], ctx: Context): void {
   const fix = (g: Group, e: GazEntry) => {
     g.chosen = e;
     if (e.feature !== 'PCLI') fixed.push(e);
-    if (e.country) countries.set(e.country, (countries.get(e.country) ?? 0) + g.weight * (g.dateline ? 2 : 1));
+    if (e.country) {
+      countries.set(e.country, (countries.get(e.country) ?? 0) + g.weight * (g.dateline ? 2 : 1));
+      placeCountries.add(e.country);
+    }
     if (e.feature === 'ADM1' && e.country) admin1.add(`${e.country}|${e.name}`);
     if (e.admin1 && e.country && e.feature !== 'PCLI' && !g.local) {
       areas.add(`${e.country}|${e.admin1}`);
@@ -140,6 +187,13 @@ export function resolve(groups: Group[], ctx: Context): void {
     }
     return near;
   };
+  const nearActorCountry = (e: GazEntry) => {
+    for (const c of countries.keys()) {
+      const ce = ctx.countryPoint?.(c);
+      if (ce && km(e, ce) < ACTOR_NEAR_KM) return true;
+    }
+    return false;
+  };
   /** The article supports the reading, or has said nothing about any country yet. */
   // A country most of the article's toponyms could be in is the article's even before any is
   // resolved: a local report names towns and counties, not its country ("Danbury", "New Milford",
@@ -150,23 +204,25 @@ export function resolve(groups: Group[], ctx: Context): void {
     const e = m.entry;
     const d = () => (near >= 0 ? near : (near = nearest(e)));
     if (g.local && e.country && areaCountries.has(e.country) && !areas.has(`${e.country}|${e.admin1}`) && d() >= 100) return false;
+    // a reading found only by its folded spelling needs the article's support: its country, or a
+    // place near it (near the middle of a country an actor is from: "Israeli forces raided Qalqiliyah")
+    if (m.loose) return (e.country !== null && (placeCountries.has(e.country) || shared.has(e.country))) || d() < NEAR_KM || nearActorCountry(e);
     if (!g.strict && countries.size === 0) return true;
     if (e.country !== null && ((countries.get(e.country) ?? 0) > 0 || (!g.strict && shared.has(e.country)))) return true;
-    return standsAlone(m, !!g.strict) || d() < NEAR_KM;
+    return standsAlone(m, !!g.strict) || d() < NEAR_KM || (!g.strict && placeCountries.size === 0 && nearActorCountry(e));
   };
 
-  // 1. "Town, State" pairs: the only reading in which both fit
+  // 1. "Town, State", "X (Y, Z)", "X district of Y", "the X area of Y": the readings in which X lies
+  // in Y (innermost pairs come first, so Y is settled by Z before X is by Y)
   for (const q of ctx.qualified) {
     let best: [Match, Match | null] | null = null;
     let bs = -Infinity;
-    const quals = q.by ? q.by.matches : [null];
-    for (const t of q.town.matches) {
+    const chosen = (g: Group) => (g.chosen ? g.matches.filter((m) => m.entry === g.chosen) : g.matches);
+    const quals = q.by ? chosen(q.by).slice(0, MAX_CANDIDATES).filter((b) => qualifies(b.entry, q.link)) : [null];
+    if (quals.length === 0) continue;
+    for (const t of chosen(q.town).slice(0, MAX_CANDIDATES)) {
       for (const b of quals) {
-        const country = b ? b.entry.country : q.country;
-        const a1 = b ? (b.entry.feature === 'ADM1' ? b.entry.name : null) : q.admin1;
-        if (!country || t.entry.country !== country) continue;
-        if (b && b.entry.feature !== 'PCLI' && b.entry.feature !== 'ADM1') continue;
-        if (a1 && t.entry.admin1 !== a1) continue;
+        if (b ? !liesIn(t.entry, b.entry) : !q.country || t.entry.country !== q.country || (q.admin1 && t.entry.admin1 !== q.admin1)) continue;
         const s = prior(t) + (b ? prior(b) : 0);
         if (s > bs) (bs = s), (best = [t, b]);
       }
@@ -188,7 +244,7 @@ export function resolve(groups: Group[], ctx: Context): void {
   }
   // (a district named after a town waits until the article's provinces are known)
   for (const g of groups) {
-    if (g.chosen || g.matches.length !== 1 || g.local) continue;
+    if (g.chosen || g.matches.length !== 1 || g.local || g.matches[0].loose) continue;
     if (allowed(g, g.matches[0])) fix(g, g.matches[0].entry);
   }
 

@@ -73,6 +73,11 @@ test('epithet_heads: "the Tel Aviv regime", "Kyiv authorities"', () => {
   expect('The government of Iraq denied it.', 'Iraq', 'metonym', 'epithet-of');
 });
 
+test('attribute_heads: "the US dollar" is no place', () => {
+  expect('Protesters in the city denounced the rise of the US dollar against the pound.', 'US', 'metonym', 'attribute');
+  expect('Shops priced goods in Turkish lira and Syria pounds.', 'Syria', 'metonym', 'attribute');
+});
+
 test('compound_heads: "Tehran-backed"', () => {
   expect('Tehran-backed militias fired rockets.', 'Tehran', 'metonym', 'compound');
 });

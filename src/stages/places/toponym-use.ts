@@ -9,6 +9,7 @@ interface Cues {
   locFrames: Set<string>;
   geoNouns: Set<string>;
   epithets: Set<string>;
+  attributes: Set<string>;
   compounds: Set<string>;
   placeHeads: Set<string>;
   skippable: Set<string>;
@@ -40,6 +41,7 @@ export function cues(): Cues {
     locFrames: set('locative_frames'),
     geoNouns: set('geographic_nouns'),
     epithets: set('epithet_heads'),
+    attributes: set('attribute_heads'),
     compounds: set('compound_heads'),
     placeHeads: set('place_heads'),
     skippable: set('skippable_modifiers'),
@@ -104,6 +106,7 @@ export function toponymUse(doc: Doc, m: Mention, ctx: UseContext = {}): UseDecis
       if (c.placeHeads.has(h.lower)) return { use: 'location', cue: 'compound-place', word: h.lower };
     }
     if (c.epithets.has(r.lower) && r.pos !== 'VERB') return { use: 'metonym', cue: 'epithet', word: r.lower };
+    if (c.attributes.has(r.lower)) return { use: 'metonym', cue: 'attribute', word: r.lower };
     if (c.placeHeads.has(r.lower)) return { use: 'location', cue: 'place-head', word: r.lower };
   }
   // 3. left context (through coordinated names: "between Iran and Syria")

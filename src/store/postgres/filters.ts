@@ -4,7 +4,7 @@
 // and longitude ranges (btree), pages newest first with undated rows last (as SQLite orders NULLs).
 // PostgreSQL's planner picks between an index's set and a walk in page order from its statistics,
 // which SQLite's store has to do by counting (../sqlite/filters.ts).
-import { actorCountry, countryCodes, dayBounds, decodeCursor, expandKinds, kindValues, pageLimit, searchTerms, type SearchTerm } from '../filter.js';
+import { actorCountry, countryCodes, dayBounds, decodeCursor, expandKinds, kindValues, pageLimit, searchQuery, type Search } from '../filter.js';
 import type { Filter } from '../types.js';
 import { TEXT_CONFIG } from './migrations.js';
 
@@ -25,25 +25,24 @@ export interface PageQuery {
 
 /**
  * tsquery text for search terms (every term must occur), in the syntax to_tsquery reads: words
- * are letters and digits only (../filter.ts searchTerms), so quoting them is safe. `weight` limits
+ * are letters and digits only (../../query/search.ts), so quoting them is safe; a name's other spellings are ORed. `weight` limits
  * the match to one part of the event's tsvector (B: its actors).
  */
-export function tsQuery(terms: SearchTerm[], weight?: 'B'): string | null {
-  const word = (w: string, prefix: boolean) => `'${w}'${prefix || weight ? `:${prefix ? '*' : ''}${weight ?? ''}` : ''}`;
-  const parts = terms.map((t) => (t.phrase ? `(${t.words.map((w) => word(w, false)).join(' <-> ')})` : word(t.words[0], t.prefix)));
-  return parts.length ? parts.join(' & ') : null;
+export function tsQuery(search: Search, weight?: 'B'): string {
+  const word = (w: string, prefix: boolean) => `'${w.toLowerCase()}'${prefix || weight ? `:${prefix ? '*' : ''}${weight ?? ''}` : ''}`;
+  const term = (t: Search[number]['any'][number]) =>
+    t.words.length > 1 ? `(${t.words.map((w, k) => word(w, t.prefix && k === t.words.length - 1)).join(' <-> ')})` : word(t.words[0], t.prefix);
+  return search.map((c) => (c.any.length === 1 ? term(c.any[0]) : `(${c.any.map(term).join(' | ')})`)).join(' & ');
 }
 
 /** The text a filter searches (its q, and an actor given by name), as one tsquery; null when none. */
 function textQuery(f: Filter): string | null {
   const parts: string[] = [];
   if (f.actor && !actorCountry(f.actor)) {
-    const a = tsQuery(searchTerms(f.actor), 'B');
-    if (a) parts.push(`(${a})`);
+    parts.push(`(${tsQuery(searchQuery(f.actor, 'actor'), 'B')})`);
   }
   if (f.q) {
-    const q = tsQuery(searchTerms(f.q));
-    if (q) parts.push(`(${q})`);
+    parts.push(`(${tsQuery(searchQuery(f.q))})`);
   }
   return parts.length ? parts.join(' & ') : null;
 }

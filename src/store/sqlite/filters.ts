@@ -1,7 +1,8 @@
 // Filters → SQL for SQLite: the WHERE clauses, parameters and read strategy of an events or
 // incidents page. Which index serves a text, box or actor filter depends on how many rows match
 // (counted, capped), so the builders ask a `Counter`; everything else is plain string building.
-import { actorCountry, countryCodes, dayBounds, decodeCursor, expandKinds, kindValues, pageLimit, searchTerms } from '../filter.js';
+import { actorCountry, countryCodes, dayBounds, decodeCursor, expandKinds, kindValues, pageLimit, searchQuery } from '../filter.js';
+import { toFts5 } from '../../query/search.js';
 import type { Filter } from '../types.js';
 
 /** Matches counted before choosing how to read a text or box filter. */
@@ -22,10 +23,9 @@ export interface PageQuery {
   limit: number;
 }
 
-/** FTS5 query from what a user typed (../filter.ts searchTerms): every term must occur; phrases stay phrases; word* is a prefix. */
-export function ftsQuery(q: string): string | null {
-  const parts = searchTerms(q).map((t) => `"${t.words.join(' ')}"${t.prefix ? '*' : ''}`);
-  return parts.length ? parts.join(' ') : null;
+/** FTS5 query from what a user typed (../filter.ts searchQuery): clauses ANDed, a name's spellings ORed. */
+export function ftsQuery(q: string, mode: 'text' | 'actor' = 'text'): string {
+  return toFts5(searchQuery(q, mode));
 }
 
 /** WHERE fragment for keyset pages ordered by (day DESC NULLS LAST, id DESC). */
@@ -96,13 +96,11 @@ export function eventsPage(f: Filter, db: Counter): PageQuery {
       where.push(n * n > (limit + 1) * db.size('events') * 4 ? '(+e.initiator_country = ? OR +e.target_country = ?)' : '(e.initiator_country = ? OR e.target_country = ?)');
       params.push(c, c);
     } else {
-      const q = ftsQuery(f.actor);
-      if (q) match.push(`actors : (${q})`);
+      match.push(`actors : (${ftsQuery(f.actor, 'actor')})`);
     }
   }
   if (f.q) {
-    const q = ftsQuery(f.q);
-    if (q) match.push(`(${q})`);
+    match.push(`(${ftsQuery(f.q)})`);
   }
   if (f.minCorroboration !== undefined && f.minCorroboration > 0) {
     where.push('EXISTS (SELECT 1 FROM incidents mi WHERE mi.id = e.incident_id AND mi.corroboration >= ?)');
@@ -212,13 +210,11 @@ export function incidentsPage(f: Filter, db: Counter): PageQuery {
       );
       params.push(c, c);
     } else {
-      const q = ftsQuery(f.actor);
-      if (q) match.push(`actors : (${q})`);
+      match.push(`actors : (${ftsQuery(f.actor, 'actor')})`);
     }
   }
   if (f.q) {
-    const q = ftsQuery(f.q);
-    if (q) match.push(`(${q})`);
+    match.push(`(${ftsQuery(f.q)})`);
   }
   if (match.length) {
     // As for events (eventsPage): few matches, their incidents as a set; more, a check on the

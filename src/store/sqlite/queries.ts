@@ -87,6 +87,7 @@ export class Reads {
       ).all(id) as Row[]
     ).map((r) => ({ id: r.id, n: r.n, source: r.source, textHash: r.text_hash, ingestedAt: r.ingested_at, supersededBy: r.superseded_by, events: r.events }));
     const urls = (this.sql('SELECT url FROM article_urls WHERE article_id = ? ORDER BY url').all(id) as Row[]).map((r) => r.url);
+    const eventIds = Object.fromEntries((this.sql('SELECT local_id, id FROM events WHERE revision_id = ?').all(a.current_revision) as Row[]).map((r) => [r.local_id, r.id]));
     return {
       id: a.id,
       key: a.key,
@@ -100,6 +101,7 @@ export class Reads {
       text: cur.text,
       document: doc,
       revisions,
+      eventIds,
     };
   }
 
