@@ -78,6 +78,7 @@ export async function getArticle(c: Q, id: number): Promise<ArticleDetail | null
     )
   ).rows.map((r) => ({ id: r.id, n: r.n, source: r.source, textHash: r.text_hash, ingestedAt: r.ingested_at, supersededBy: r.superseded_by, events: r.events }));
   const urls = (await c.query('SELECT url FROM article_urls WHERE article_id = $1 ORDER BY url COLLATE "C"', [id])).rows.map((r) => r.url);
+  const eventIds = Object.fromEntries((await c.query('SELECT local_id, id FROM events WHERE revision_id = $1', [a.current_revision])).rows.map((r) => [r.local_id, r.id]));
   return {
     id: a.id,
     key: a.key,
@@ -91,6 +92,7 @@ export async function getArticle(c: Q, id: number): Promise<ArticleDetail | null
     text: cur.text,
     document: doc,
     revisions,
+    eventIds,
   };
 }
 
