@@ -1,7 +1,7 @@
 // The `sitrep` command line. Thin: parses options, reads input, calls the pipeline, prints.
 import { Command, CommanderError } from 'commander';
-import { readFileSync, statSync } from 'node:fs';
-import { InputError } from './errors.js';
+import { readFileSync } from 'node:fs';
+import { InputError, statFile } from './errors.js';
 import { StoreError } from './store/errors.js';
 import { MAX_INPUT_BYTES, type RawInput } from './normalise/index.js';
 import { extract } from './pipeline.js';
@@ -16,13 +16,7 @@ import { registerGazetteerCommand } from './gazetteer/cli.js';
 /** Reads a file or standard input ("-") with the checks every input gets. */
 export function readInput(path: string): Buffer {
   if (path === '-') return readFileSync(0);
-  let st;
-  try {
-    st = statSync(path);
-  } catch {
-    throw new InputError(path, 'no such file');
-  }
-  if (st.isDirectory()) throw new InputError(path, 'is a directory, not a file (use `sitrep ingest` for folders)');
+  const st = statFile(path, 'is a directory, not a file (use `sitrep ingest` for folders)');
   if (st.size > MAX_INPUT_BYTES)
     throw new InputError(path, `too large: ${(st.size / 1048576).toFixed(1)} MB (limit ${MAX_INPUT_BYTES / 1048576} MB)`);
   try {

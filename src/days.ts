@@ -1,6 +1,8 @@
 // Calendar arithmetic on day numbers (days since 1970-01-01, UTC), shared by the dates stage,
 // corroboration, metadata and evaluation: one place that says what a real date is.
 
+import { memo } from './memo.js';
+
 export const DAY_MS = 86_400_000;
 
 /** The day number of a calendar day; Date.UTC's roll-over applies (month 13 is next January, day 0 the last of the month before). */
@@ -32,19 +34,13 @@ export function isRealDate(y: number, m: number, d: number): boolean {
   return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
 }
 
-const days = new Map<string, number | null>();
-
 /** The day number of an ISO date or datetime (its date part), or null when it is no real date. */
 export function dayNumber(iso: string | null | undefined): number | null {
-  if (!iso) return null;
-  const d = iso.slice(0, 10);
-  let n = days.get(d);
-  if (n === undefined) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d);
-    n = m && isRealDate(+m[1], +m[2], +m[3]) ? dayOf(+m[1], +m[2], +m[3]) : null;
-    // Distinct dates are few (a few thousand over a decade); the bound only guards odd input.
-    if (days.size > 100_000) days.clear();
-    days.set(d, n);
-  }
-  return n;
+  return iso ? dayOfIso(iso.slice(0, 10)) : null;
 }
+
+// Distinct dates are few (a few thousand over a decade); the bound only guards odd input.
+const dayOfIso = memo((d: string): number | null => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d);
+  return m && isRealDate(+m[1], +m[2], +m[3]) ? dayOf(+m[1], +m[2], +m[3]) : null;
+}, 100_000);

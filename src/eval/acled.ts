@@ -14,9 +14,9 @@
 // - fatalities = the sum over all non-background events of the figure as ACLED codes it (`coded`:
 //   vague words by ACLED's conventions, "several" 10; not stated counts as 0), right when exact.
 // The file is read for measurement only: nothing from it is written anywhere.
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { InputError } from '../errors.js';
+import { InputError, statFile } from '../errors.js';
 import { extract } from '../pipeline.js';
 import type { Document, Event, Place } from '../contract.js';
 import { distanceKm } from '../geo.js';
@@ -93,13 +93,7 @@ const num = (s: string | undefined): number | null => {
 
 /** Reads an ACLED export (CSV with ACLED's column names) into rows, or says what is wrong with it. */
 export function readAcled(file: string): AcledRow[] {
-  let st;
-  try {
-    st = statSync(file);
-  } catch {
-    throw new InputError(file, 'no such file');
-  }
-  if (st.isDirectory()) throw new InputError(file, 'is a directory, not an ACLED export (a .csv file)');
+  statFile(file, 'is a directory, not an ACLED export (a .csv file)');
   let records: Record<string, string>[];
   const lines: number[] = [];
   try {

@@ -6,6 +6,7 @@
 // found exactly (see match() in index.ts). Each rule has test pairs from GeoNames alternate names in
 // fold.test.ts.
 import { key } from './key.js';
+import { memo } from '../memo.js';
 import { data } from '../data/index.js';
 
 /** Definite articles and ezafe particles, dropped as whole words before the words are joined. */
@@ -16,17 +17,7 @@ function words(): Map<string, string> {
   return (WORDS ??= new Map(data('gazetteer/transliteration-words.tsv').map((r) => [r.word, r.fold])));
 }
 
-const cache = new Map<string, string>();
-
-export function fold(name: string): string {
-  let f = cache.get(name);
-  if (f === undefined) {
-    if (cache.size > 50000) cache.clear();
-    f = foldKey(key(name));
-    cache.set(name, f);
-  }
-  return f;
-}
+export const fold: (name: string) => string = memo((name) => foldKey(key(name)), 50000);
 
 function foldKey(k: string): string {
   // ʿayn and hamza marks ("Ṣanʿāʾ") that key() keeps

@@ -9,6 +9,7 @@ import { build } from './build.js';
 import { encode, decode, FORMAT_VERSION, type GazData, type CountryRec } from './format.js';
 import { data } from '../data/index.js';
 import { COMPASS } from '../data/gazetteer.js';
+import { memo, type Memo } from '../memo.js';
 import { key } from './key.js';
 import { fold } from './fold.js';
 import { importedIndex, setImportedIndex, type ImportedRow } from './imported.js';
@@ -32,15 +33,8 @@ export interface GazEntry {
   admin2?: string | null;
 }
 
-export interface Country {
-  name: string;
-  official: string;
-  alpha2: string;
-  alpha3: string;
-  capital: string | null;
-  latlng: [number, number];
-  demonym: string | null;
-}
+/** A country as the gazetteer gives it out: its stored record without the index's fields. */
+export type Country = Pick<CountryRec, 'name' | 'official' | 'alpha2' | 'alpha3' | 'capital' | 'latlng' | 'demonym'>;
 
 /**
  * A candidate with how it was reached: `alternate` when only by an alternate (foreign or old) name,
@@ -164,34 +158,16 @@ const isDivision = (f: string) => f === 'ADM1' || f === 'REGION' || f === 'ADM2'
  * "Idlib province" / "Kherson region" / "Gaza City" fall back to the bare name restricted to
  * divisions and regions (or to towns) when the full form is not itself indexed. Only when no exact
  * spelling matches anything are the transliteration-folded keys tried ("Qalqiliyah" → Qalqilya),
- * those readings marked `loose` and ranked below any exact one.
+ * those readings marked `loose` and ranked below any exact one. Articles repeat names, and a
+ * corpus repeats them across articles: the (immutable) answers are kept.
  */
-export function match(name: string): Match[] {
-  let hit = matchCache.get(name);
-  if (!hit) {
-    if (matchCache.size > 20000) matchCache.clear();
-    hit = lookupName(name);
-    matchCache.set(name, hit);
-  }
-  return hit;
-}
+export const match: Memo<string, Match[]> = memo(lookupName, 20000);
 
 /**
  * match() without the folded tier: for callers that try other readings of a name before a loose
  * one, and for recognising names (a folded spelling is no evidence that a word is a place).
  */
-export function matchSpelled(name: string): Match[] {
-  let hit = spelledCache.get(name);
-  if (!hit) {
-    if (spelledCache.size > 20000) spelledCache.clear();
-    hit = toMatches(tier(key(name), keyCands, (s) => s), false);
-    spelledCache.set(name, hit);
-  }
-  return hit;
-}
-const spelledCache = new Map<string, Match[]>();
-// Articles repeat names, and a corpus repeats them across articles: cache the (immutable) answers.
-const matchCache = new Map<string, Match[]>();
+export const matchSpelled: Memo<string, Match[]> = memo((name) => toMatches(tier(key(name), keyCands, (s) => s), false), 20000);
 
 /** Somali, Dutch and Finnish names double their vowels, and reporters often do not ("Hiraan", "Hiran"). */
 export function singleVowels(k: string): string {
@@ -300,16 +276,7 @@ export function importedPrecision(fclass: string, fcode: string): PlacePrecision
 }
 
 /** The places indexed under exactly this name (and its single-vowel spelling), without the division-term fallbacks of match(). */
-export function matchExact(name: string): Match[] {
-  let hit = exactCache.get(name);
-  if (!hit) {
-    if (exactCache.size > 20000) exactCache.clear();
-    hit = toMatches(keyCands(key(name)), false);
-    exactCache.set(name, hit);
-  }
-  return hit;
-}
-const exactCache = new Map<string, Match[]>();
+export const matchExact: Memo<string, Match[]> = memo((name) => toMatches(keyCands(key(name)), false), 20000);
 
 function toMatches(cs: Cand[], loose: boolean): Match[] {
   const ms = cs.map((c) => Object.freeze({ entry: 'i' in c ? entry(c.i) : rowEntry(c.row), alternate: c.alt, ...(loose ? { loose } : {}) }));
@@ -342,9 +309,9 @@ function lookupName(name: string): Match[] {
 /** Switch the imported index (a path, or null for the embedded gazetteer only) and forget cached answers. */
 export function useImportedIndex(path: string | null): void {
   setImportedIndex(path);
-  matchCache.clear();
-  spelledCache.clear();
-  exactCache.clear();
+  match.clear();
+  matchSpelled.clear();
+  matchExact.clear();
   rowCache.clear();
 }
 

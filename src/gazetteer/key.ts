@@ -1,23 +1,15 @@
 // The normal form names are indexed and looked up under. Both sides go through it, so it only has
 // to be consistent: accents, apostrophes and transliteration marks (’ ‘ ` ʻ), dots and hyphens vary
 // between sources and reporters ("Donets’k", "Deir ez-Zor", "St. Louis", "U.S.").
+import { memo } from '../memo.js';
+
 const MARKS = /[\u0300-\u036f]/g;
 const QUOTES = /['’‘`ʻʼ´"”“]/g;
 const DOTS = /[.,]/g;
 const DASHES = /[-‐‑‒–—_]+/g;
 const SPACES = /\s+/g;
 
-const cache = new Map<string, string>();
-
-export function key(name: string): string {
-  let k = cache.get(name);
-  if (k === undefined) {
-    if (cache.size > 50000) cache.clear();
-    k = normal(name);
-    cache.set(name, k);
-  }
-  return k;
-}
+export const key: (name: string) => string = memo((name) => normal(name), 50000);
 
 function normal(name: string): string {
   let s = name;

@@ -9,8 +9,9 @@
 // an event as THREATEN; the strict figure (kind mapping only) is printed beside it.
 // Actors: the matched event's initiator and target countries against the record's source and
 // target codes (country codes only: IGO, NGO and other CAMEO sector codes are not countries).
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { devSetArgs } from './dev-set.js';
 import { extract } from '../pipeline.js';
 import type { Event } from '../contract.js';
 import { PLOVER_EVENTS } from '../taxonomy.js';
@@ -63,15 +64,9 @@ const prf = (c: Counts) => {
 };
 
 function main() {
-  const args = process.argv.slice(2);
-  const errAt = args.indexOf('--errors');
-  const errors = errAt >= 0 ? Number(args[errAt + 1] ?? 20) : 0;
-  const fileArg = args.find((a, i) => !a.startsWith('--') && (errAt < 0 || i !== errAt + 1));
-  const file = fileArg ?? fileURLToPath(new URL('../../../shared/data/plover/PLOVER_GSR_CAMEO.json', import.meta.url));
-  if (!existsSync(file)) {
-    console.log(`eval-plover: ${file} not found (PLOVER lives in ../shared/data/plover beside the repository); nothing to score.`);
-    return;
-  }
+  const set = devSetArgs('eval-plover', 'PLOVER', 'plover/PLOVER_GSR_CAMEO.json');
+  if (!set) return;
+  const { file, errors } = set;
   const records = (JSON.parse(readFileSync(file, 'utf8')) as PloverRecord[]).filter((r) => r.event && r.event !== 'DOCUMENT' && r.text);
   const per = new Map<string, Counts>();
   for (const t of PLOVER_EVENTS) per.set(t, { tp: 0, fp: 0, fn: 0 });

@@ -9,8 +9,9 @@
 // span less leading determiners, possessive pronouns and titles (data/entities/titles.tsv). The
 // lenient column counts overlapping spans of the same type, to tell boundary disagreements from
 // misses. Exact spans are the headline figure.
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { devSetArgs } from './dev-set.js';
 import { Doc } from '../doc.js';
 import { tokens } from '../stages/tokens/index.js';
 import { entities } from '../stages/entities/index.js';
@@ -136,15 +137,9 @@ function read(file: string): Sentence[] {
 }
 
 function main() {
-  const args = process.argv.slice(2);
-  const errAt = args.indexOf('--errors');
-  const errors = errAt >= 0 ? Number(args[errAt + 1] ?? 20) : 0;
-  const fileArg = args.find((a, i) => !a.startsWith('--') && (errAt < 0 || i !== errAt + 1));
-  const file = fileArg ?? fileURLToPath(new URL('../../../shared/data/re3d/dev.conll', import.meta.url));
-  if (!existsSync(file)) {
-    console.log(`eval-re3d: ${file} not found (re3d lives in ../shared/data/re3d beside the repository); nothing to score.`);
-    return;
-  }
+  const set = devSetArgs('eval-re3d', 're3d', 're3d/dev.conll');
+  if (!set) return;
+  const { file, errors } = set;
   const sentences = read(file);
   const stats = new Map<Type, { gold: number; pred: number; tp: number; tpDet: number; lenient: number }>();
   for (const t of TYPES) stats.set(t, { gold: 0, pred: 0, tp: 0, tpDet: 0, lenient: 0 });

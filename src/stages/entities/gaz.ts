@@ -2,6 +2,7 @@
 // names recur across a batch of articles.
 import { matchSpelled } from '../../gazetteer/index.js';
 import { getLexicon } from './lexicon.js';
+import { memo } from '../../memo.js';
 
 export interface Place {
   type: 'GPE' | 'LOC';
@@ -17,11 +18,11 @@ export interface Place {
 
 const DIVISION_STANDING = 100_000;
 const STRONG_FEATURE = /^(PCL|PPLC|PPLA$|ADM1|REGION)/;
-const cache = new Map<string, Place | null>();
 
-export function placeOf(name: string): Place | null {
-  let p = cache.get(name);
-  if (p !== undefined) return p;
+/** What a capitalised name reads as in the gazetteer (names repeat: the answers are kept). */
+export const placeOf: (name: string) => Place | null = memo(placeOfUncached, 100_000);
+
+function placeOfUncached(name: string): Place | null {
   // a name found only under its transliteration-folded key is no evidence that a capitalised word
   // is a place (the places stage still reads it so once the text has said it is one)
   const matches = matchSpelled(name);
@@ -36,7 +37,7 @@ export function placeOf(name: string): Place | null {
     const c = e.country ? alpha3.get(e.country) : undefined;
     if (c && !countries.includes(c)) countries.push(c);
   }
-  p = top
+  return top
     ? {
         type: top.precision === 'region' || top.feature === 'REGION' ? 'LOC' : 'GPE',
         country: top.country ? (alpha3.get(top.country) ?? null) : null,
@@ -47,7 +48,4 @@ export function placeOf(name: string): Place | null {
         countries,
       }
     : null;
-  if (cache.size > 100_000) cache.clear();
-  cache.set(name, p);
-  return p;
 }

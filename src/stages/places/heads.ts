@@ -3,6 +3,7 @@
 // river. The head decides which gazetteer readings a name may take (src/stages/places/index.ts).
 import type { Doc, Mention, PlacePrecision } from '../../doc.js';
 import { data } from '../../data/index.js';
+import { memo } from '../../memo.js';
 
 export type HeadKind = 'facility' | 'quarter' | 'admin' | 'water' | 'terrain';
 
@@ -49,16 +50,7 @@ export function isHeadWord(words: string): boolean {
  * The head of a toponym's text ("Sara Square", "River Nile", "Beni territory"), or null. The name
  * keeps at least one word of its own: "Square" alone is no head.
  */
-export function headOfName(text: string): Head | null {
-  let v = nameCache.get(text);
-  if (v === undefined) {
-    if (nameCache.size > 20000) nameCache.clear();
-    v = headOfNameUncached(text);
-    nameCache.set(text, v);
-  }
-  return v;
-}
-const nameCache = new Map<string, Head | null>();
+export const headOfName: (text: string) => Head | null = memo(headOfNameUncached, 20000);
 
 function headOfNameUncached(text: string): Head | null {
   const h = heads();

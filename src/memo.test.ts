@@ -1,0 +1,20 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { memo } from './memo.js';
+
+test('an answer is computed once, null answers included, until the table is full or cleared', () => {
+  let calls = 0;
+  const f = memo((n: number) => (calls++, n % 2 ? null : n * 2), 2);
+  assert.equal(f(2), 4);
+  assert.equal(f(2), 4);
+  assert.equal(f(1), null);
+  assert.equal(f(1), null);
+  assert.equal(calls, 2);
+  f(4);
+  f(6); // past the limit: the table starts again
+  f(2);
+  assert.equal(calls, 5);
+  f.clear();
+  f(6);
+  assert.equal(calls, 6);
+});
