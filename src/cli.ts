@@ -11,6 +11,7 @@ import { parsePublishedOrThrow } from './published.js';
 import { registerCorpusCommands } from './corpus-cli.js';
 import { registerServeCommand } from './serve/cli.js';
 import { registerGazetteerCommand } from './gazetteer/cli.js';
+import { registerWorkerCommand } from './queue/cli.js';
 
 /** Reads a file or standard input ("-") with the checks every input gets. */
 export function readInput(path: string): Buffer {
@@ -129,15 +130,33 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
   registerCorpusCommands(program, out);
   registerServeCommand(program, out);
   registerGazetteerCommand(program, out);
+  registerWorkerCommand(program, out, process.env.SITREP_DB || undefined);
   return program;
 }
 
+/** Standard output was closed by the reader (`sitrep events | head`): the output stops there. */
+class OutputClosed extends Error {}
+
 export async function main(argv: string[]): Promise<void> {
   const debug = argv.includes('--debug');
-  const program = buildProgram();
+  // A reader that stops early (head, a closed pager) closes the pipe: say so once, exit 2, and
+  // stop writing rather than print a stack trace (EPIPE arrives as an 'error' event).
+  let closed = false;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    if (closed) return;
+    closed = true;
+    process.stderr.write('sitrep: standard output: closed before the output was complete\n');
+    process.exitCode = 2;
+  });
+  const program = buildProgram((s) => {
+    if (closed) throw new OutputClosed();
+    process.stdout.write(s);
+  });
   try {
     await program.parseAsync(argv);
   } catch (e) {
+    if (e instanceof OutputClosed) return;
     if (e instanceof CommanderError) {
       process.exitCode = e.exitCode === 0 ? 0 : 2;
       return;

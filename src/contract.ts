@@ -86,6 +86,12 @@ export const Fatalities = z.object({
   civilians: z.number().int().nonnegative().nullable(),
   military: z.number().int().nonnegative().nullable(),
   evidence: Span,
+  coded: z
+    .number()
+    .int()
+    .nonnegative()
+    .optional()
+    .describe('the figure as ACLED codes it: total, plus ACLED\'s figure for each vague quantity ("several" 10, "dozens" 12, "hundreds" 100)'),
 });
 
 export const Mode = z.enum(['actual', 'future', 'hypothetical', 'negated', 'threatened']);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { buildProgram } from './cli.js';
 import { InputError } from './errors.js';
@@ -179,5 +179,30 @@ describe('sitrep events, incidents, stats', () => {
     assert.equal(csvCell('say "hi"'), '"say ""hi"""');
     assert.equal(csvCell(null), '');
     assert.equal(csvCell(3), '3');
+  });
+
+  it('keeps a spreadsheet from reading a cell as a formula, and numbers as numbers', () => {
+    assert.equal(csvCell('=HYPERLINK("http://x.example","click")'), `"'=HYPERLINK(""http://x.example"",""click"")"`);
+    for (const c of ['+1', '-2+3', '@SUM(A1)', '\tx', '\rx']) assert.ok(csvCell(c).replace(/^"/, '').startsWith("'"), JSON.stringify(c));
+    assert.equal(csvCell(-33.9), '-33.9');
+    assert.equal(csvCell('a = b'), 'a = b');
+  });
+
+  it('exits with 2 and one line for a date that does not exist', () => {
+    for (const d of ['2024-13-45', '2024-02-30']) {
+      const r = spawnSync(process.execPath, [BIN, 'events', '--db', db, '--from', d], { encoding: 'utf8' });
+      assert.equal(r.status, 2, d);
+      assert.equal(r.stderr.trim(), `sitrep: --from: not a date (YYYY-MM-DD): "${d}"`);
+    }
+  });
+
+  it('stops with exit 2 and one line, not a stack trace, when the reader closes the pipe', async () => {
+    const child = spawn(process.execPath, [BIN, 'events', '--db', db, '--format', 'json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (c) => (stderr += c));
+    const code = await new Promise((done) => child.on('close', done));
+    assert.equal(code, 2);
+    assert.equal(stderr.trim(), 'sitrep: standard output: closed before the output was complete');
   });
 });

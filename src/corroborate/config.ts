@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type { Family } from '../taxonomy.js';
 import { data } from '../data/index.js';
+import { isMonthName } from '../data/time.js';
 import type { Corroboration, FamilyRule as FamilyRuleSchema } from '../data/corroboration.js';
 
 export type CorroborationConfig = z.infer<typeof Corroboration>;
@@ -92,7 +93,6 @@ export function outletIn(phrase: string | null | undefined): OutletInfo | undefi
 const PAREN = /\(([^()\n]{1,60})\)/g;
 const SIGN_OFF = /^[\s\-–—/(]*([\p{L}][\p{L}\s.\-]{0,40}?)[\s.)]*$/u;
 
-const MONTHS = new Set('jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september october november december'.split(' '));
 
 /**
  * A parenthesised credit in a dateline that names no listed outlet ("ODESA, Nov 19 (Northwire) -"):
@@ -102,7 +102,7 @@ const MONTHS = new Set('jan feb mar apr may jun jul aug sep sept oct nov dec jan
 function unlistedCredit(s: string): OutletInfo | undefined {
   const k = nameKey(s);
   const words = k.split(' ');
-  if (!k || /\d/.test(k) || words.length > 4 || !/^\p{Lu}/u.test(s.trim()) || words.some((w) => MONTHS.has(w))) return undefined;
+  if (!k || /\d/.test(k) || words.length > 4 || !/^\p{Lu}/u.test(s.trim()) || words.some((w) => isMonthName(w))) return undefined;
   return { id: `outlet:${k}`, name: s.trim(), wire: true, state: null };
 }
 

@@ -24,7 +24,6 @@ export const files = {
       position: z.enum(['head', 'of', 'start', 'suffix', 'after', 'before', 'near']),
     }),
   ),
-  'entities/country-aliases.tsv': tsv(z.strictObject({ alias: Field, country: Alpha3 })),
   'entities/nationalities.tsv': tsv(z.strictObject({ form: Field, country: Alpha3OrNone })),
   'entities/places.tsv': tsv(z.strictObject({ name: Field, type: z.enum(['GPE', 'LOC', 'FAC']), country: Alpha3OrNone })),
   'entities/given-names.tsv': tsv(z.strictObject({ name: Field })),

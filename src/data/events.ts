@@ -24,9 +24,30 @@ const Arguments = z.strictObject({
 
 const Casualties = z.strictObject({
   victims: z.strictObject({ civilians: Words, military: Words, unspecified: Words }),
+  person_suffixes: Words,
+  units: Words,
   killed: Words,
   injured: Words,
-  vague: Words,
+  intransitive: Words,
+  fatal_adverbs: Words,
+  dead_complements: Words,
+  governing_nouns: Words,
+  bodies: z.strictObject({ nouns: Words, verbs: Words }),
+  toll: Words,
+  update: Words,
+  toll_words: Words,
+  /** a vague quantity and the figure ACLED codes for it; `several` is the figure for an unknown number */
+  vague: z.record(z.string().min(1), z.number().int().positive()).refine((v) => 'several' in v, 'needs "several"'),
+  unquantified: z.strictObject({ nouns: Words, before: Words }),
+  approximators: Words,
+  additive: Words,
+  connectors: Words,
+  subset: Words,
+  auxiliaries: Words,
+  zero: z.strictObject({ negators: Words, fillers: Words, both: Words, killed: Words, phrases: Words }),
+  cumulative: Words,
+  accounts: Words,
+  references: Words,
 });
 
 const Attribution = z.strictObject({
@@ -34,13 +55,22 @@ const Attribution = z.strictObject({
   prepositions: Words,
   hedges: z.strictObject({ alleged: Words, uncertain: Words }),
   anonymous: Words,
+  leading_words: Words,
+  pronouns: Words,
+  not_claimants: Words,
 });
+
+/** Mode cues by how far they reach: the verb after them, the phrase after them, or the rest of the sentence. */
+const Cues = z.strictObject({ verb: Words.optional(), phrase: Words.optional(), clause: Words.optional() });
 
 const Modes = z.strictObject({
   window: z.number().int().positive(),
-  negated: Words,
-  future: Words,
-  hypothetical: Words,
+  negated: Cues,
+  future: Cues,
+  hypothetical: Cues,
+  would: Words,
+  reported: Words,
+  content_verbs: Words,
   governing: z.record(z.string(), Mode),
 });
 

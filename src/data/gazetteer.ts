@@ -26,10 +26,19 @@ const ToponymUse = z.strictObject({
   locative_predicate_nouns: Words,
 });
 
+const Anchors = z.strictObject({
+  relations: Words,
+  approximately: Words,
+  distance_units: Words,
+  frame_words: Words,
+  city_words: Words,
+  locative: Words,
+});
+
 export const files = {
+  'gazetteer/anchors.yaml': yaml(Anchors),
   'gazetteer/admin-terms.tsv': tsv(z.strictObject({ term: Field })),
   'gazetteer/aliases.tsv': tsv(z.strictObject({ alias: Field, geonameid: z.string().regex(/^\d+$/, 'not a GeoNames id').transform(Number), note: z.string() })),
-  'gazetteer/country-aliases.tsv': tsv(z.strictObject({ alias: Field, country: Alpha2 })),
   'gazetteer/country-centres.tsv': tsv(z.strictObject({ country: Alpha2, lat: Decimal, lon: Decimal, source: Field })),
   'gazetteer/directions.tsv': tsv(z.strictObject({ word: Field, compass: z.enum(COMPASS) })),
   'gazetteer/heads.tsv': tsv(

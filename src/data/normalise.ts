@@ -9,7 +9,7 @@ export const files = {
   ),
   'normalise/boilerplate-classes.tsv': tsv(z.strictObject({ word: Field, example: Field })),
   /** words: separated by spaces */
-  'normalise/dateline.tsv': tsv(z.strictObject({ kind: z.enum(['month', 'weekday', 'particle', 'label']), words: Field })),
+  'normalise/dateline.tsv': tsv(z.strictObject({ kind: z.enum(['particle', 'label']), words: Field })),
   /** ranges: hex code point ranges, comma-separated; markers: "lang:characters" separated by spaces */
   'normalise/scripts.tsv': tsv(z.strictObject({ script: Field, ranges: Field, default: Field, markers: z.string() })),
   /** words: separated by spaces */

@@ -32,6 +32,15 @@ export interface FileSpec<T = unknown> {
 export const tsv = <S extends z.ZodObject>(row: S): FileSpec<z.output<S>[]> => ({ format: 'tsv', schema: row as never });
 export const yaml = <S extends z.ZodType>(schema: S): FileSpec<z.output<S>> => ({ format: 'yaml', schema: schema as never });
 
+const cache = new Map<string, unknown>();
+
+/** The content of a data file, read once per process (a bad file throws a DataError). */
+export function load<T>(name: string, spec: FileSpec<T>): T {
+  let v = cache.get(name);
+  if (v === undefined) cache.set(name, (v = readFile(name, spec)));
+  return v as T;
+}
+
 /** Reads `name` (relative to data/) from `root` (the package's data/ unless a test says otherwise). */
 export function readFile<T>(name: string, spec: FileSpec<T>, root: string = DATA_DIR): T {
   const shown = root === DATA_DIR ? `data/${name}` : join(root, name);

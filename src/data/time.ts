@@ -1,6 +1,6 @@
 // data/time/: the words of temporal expressions (month and weekday names, units, cues).
 import { z } from 'zod';
-import { yaml } from './read.js';
+import { load, yaml } from './read.js';
 import { Words } from './codes.js';
 
 const Month = z.number().int().min(1).max(12);
@@ -38,3 +38,48 @@ const Cues = z.strictObject({
 export const files = {
   'time/cues.yaml': yaml(Cues),
 };
+
+/** A month or weekday name: which one, and whether it is an abbreviation ("Sept", "Tues"). */
+export interface CalendarName {
+  month?: number;
+  weekday?: number;
+  abbr: boolean;
+}
+
+let names: Map<string, CalendarName> | null = null;
+
+/**
+ * Month and weekday names, full and abbreviated, lower case (data/time/cues.yaml): the one list
+ * the dates, dateline, casualty, event and metadata readers share.
+ */
+export function calendarNames(): Map<string, CalendarName> {
+  if (names) return names;
+  const d = load('time/cues.yaml', files['time/cues.yaml']);
+  names = new Map();
+  for (const [w, m] of Object.entries(d.months)) names.set(w, { month: m, abbr: false });
+  for (const [w, m] of Object.entries(d.month_abbreviations)) names.set(w, { month: m, abbr: true });
+  for (const [w, n] of Object.entries(d.weekdays)) names.set(w, { weekday: n, abbr: false });
+  for (const [w, n] of Object.entries(d.weekday_abbreviations)) names.set(w, { weekday: n, abbr: true });
+  return names;
+}
+
+let months: string[] | null = null;
+let weekdays: string[] | null = null;
+let fullWeekdays: string[] | null = null;
+
+/** The month names, full and abbreviated, in the file's order. */
+export function monthNames(): string[] {
+  return (months ??= [...calendarNames()].filter(([, n]) => n.month).map(([w]) => w));
+}
+
+/** The weekday names, full and abbreviated ("tues"), or full only, in the file's order. */
+export function weekdayNames(abbreviations = true): string[] {
+  if (!abbreviations) return (fullWeekdays ??= weekdayNames().filter((w) => !calendarNames().get(w)!.abbr));
+  return (weekdays ??= [...calendarNames()].filter(([, n]) => n.weekday !== undefined).map(([w]) => w));
+}
+
+/** "march", "Sept.", "MAY": a month's name or abbreviation (any case, a full stop after it ignored). */
+export function isMonthName(word: string): boolean {
+  const w = word.toLowerCase();
+  return !!calendarNames().get(w.endsWith('.') ? w.slice(0, -1) : w)?.month;
+}

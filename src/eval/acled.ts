@@ -11,7 +11,8 @@
 // - location is right within 50 km, scored on rows with geo_precision 1 or 2;
 // - date is right when the primary event starts on event_date, scored on rows with
 //   time_precision 1 when the export has that column;
-// - fatalities = the sum over all non-background events (not stated counts as 0), right when exact.
+// - fatalities = the sum over all non-background events of the figure as ACLED codes it (`coded`:
+//   vague words by ACLED's conventions, "several" 10; not stated counts as 0), right when exact.
 // The file is read for measurement only: nothing from it is written anywhere.
 import { readFileSync, statSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
@@ -229,7 +230,7 @@ export function scoreNote(row: AcledRow, doc: Document): NoteResult {
     add('location', km !== null && km <= 50, `${row.location} (${row.lat}, ${row.lon})`, pl ? `${pl.name} (${pl.lat}, ${pl.lon})${km !== null ? `, ${Math.round(km)} km off` : ''}` : '-');
   }
   if (row.timePrecision === null || row.timePrecision === 1) add('date', primary?.time?.start === row.date, row.date, primary?.time?.start ?? '-');
-  const killed = doc.events.filter((e) => !e.historical).reduce((n, e) => n + (e.fatalities?.total ?? 0), 0);
+  const killed = doc.events.filter((e) => !e.historical).reduce((n, e) => n + (e.fatalities?.coded ?? e.fatalities?.total ?? 0), 0);
   add('fatalities', killed === row.fatalities, String(row.fatalities), String(killed));
   return { row, noEvent: primary === null, primary, outcomes, doc };
 }

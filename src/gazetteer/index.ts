@@ -397,7 +397,7 @@ export function countryByAlpha2(a2: string | null | undefined): Country | undefi
 export function countryByAlpha3(a3: string | null | undefined): Country | undefined {
   return a3 ? pub(load().byA3.get(a3.toUpperCase())) : undefined;
 }
-/** "Syria", "Syrian Arab Republic", "U.S.", "Britain" … (world-countries names plus data/gazetteer/country-aliases.tsv) */
+/** "Syria", "Syrian Arab Republic", "U.S.", "Britain" … (world-countries names plus data/countries/aliases.tsv) */
 export function countryByName(name: string): Country | undefined {
   return pub(load().byName.get(key(name)));
 }

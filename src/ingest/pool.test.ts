@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Pool } from './pool.js';
+import { Pool, PoolTimeout } from './pool.js';
 import type { Item } from './sources.js';
 
 const WORKER = `
@@ -13,6 +13,7 @@ import { parentPort } from 'node:worker_threads';
 parentPort.on('message', ({ k, item }) => {
   if (item.source === 'throw') throw new Error('boom');
   if (item.source === 'exit') process.exit(3);
+  if (item.source === 'spin') for (;;);
   parentPort.postMessage({ k, result: { ok: false, reason: 'fine: ' + item.source } });
 });`;
 
@@ -31,6 +32,28 @@ describe('worker pool', () => {
         ['fine', 'extraction crashed', 'fine', 'extraction crashed', 'fine', 'fine'],
       );
       assert.match(!results[3].ok ? results[3].reason : '', /exited with code 3/);
+    } finally {
+      await pool.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('fails a job past its time budget, stops the worker running it, and goes on with the others', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sitrep-pool-'));
+    const script = join(dir, 'w.mjs');
+    writeFileSync(script, WORKER);
+    const pool = new Pool(1, pathToFileURL(script));
+    try {
+      const spin = pool.run(item('spin'), 300);
+      // Queued behind the spinning job, then sent to the worker that replaces the stopped one.
+      const after = pool.run(item('after'), 10_000);
+      // Waits in the queue past its own budget: never started.
+      const waiting = pool.run(item('late'), 100);
+      await assert.rejects(waiting, (e: unknown) => e instanceof PoolTimeout && !e.started);
+      await assert.rejects(spin, (e: unknown) => e instanceof PoolTimeout && e.started && /longer than 0.3 s/.test(e.message));
+      const r = await after;
+      assert.equal(!r.ok && r.reason, 'fine: after');
+      assert.equal(pool.pending, 0);
     } finally {
       await pool.close();
       rmSync(dir, { recursive: true, force: true });

@@ -1,13 +1,27 @@
 // A fixed set of worker threads taking jobs from one queue. A worker that dies fails only the job
-// it was running and is replaced, so one poisonous input cannot stop a batch.
+// it was running and is replaced, so one poisonous input cannot stop a batch. A job may have a
+// time budget: past it, the job fails with PoolTimeout (its worker, if it had started it, is
+// stopped and replaced), so a slow input cannot hold a worker for ever (the server's extract).
 import { Worker } from 'node:worker_threads';
 import type { Extracted } from './extract-item.js';
 import type { Item } from './sources.js';
 
-interface Job {
+interface Job<In, Out> {
   k: number;
-  item: Item;
-  resolve: (r: Extracted) => void;
+  item: In;
+  resolve: (r: Out) => void;
+  reject: (e: Error) => void;
+  timer?: NodeJS.Timeout;
+}
+
+/** A job that did not finish within its budget; `started`: a worker had begun it. */
+export class PoolTimeout extends Error {
+  constructor(
+    readonly started: boolean,
+    readonly ms: number,
+  ) {
+    super(started ? `took longer than ${ms / 1000} s` : `waited longer than ${ms / 1000} s for a free worker`);
+  }
 }
 
 /**
@@ -17,28 +31,41 @@ interface Job {
  */
 const DEPTH = 2;
 
-export class Pool {
-  private readonly queue: Job[] = [];
+/**
+ * `script` answers {k, item} messages with {k, result}; `crashed` makes the result of a job whose
+ * worker died. The defaults: ingest's worker (items in, prepared articles out).
+ */
+export class Pool<In = Item, Out = Extracted> {
+  private readonly queue: Job<In, Out>[] = [];
   /** each live worker's jobs, in the order sent: the first is the one it is running */
-  private readonly held = new Map<Worker, Job[]>();
+  private readonly held = new Map<Worker, Job<In, Out>[]>();
   private next = 0;
   private closed = false;
 
   constructor(
     readonly size: number,
     private readonly script: URL = new URL('./worker.js', import.meta.url),
+    private readonly crashed: (reason: string) => Out = (reason) => ({ ok: false, reason }) as Out,
   ) {
     for (let i = 0; i < size; i++) this.spawn();
+  }
+
+  /** Jobs waiting or running. */
+  get pending(): number {
+    let n = this.queue.length;
+    for (const jobs of this.held.values()) n += jobs.length;
+    return n;
   }
 
   private spawn(): void {
     const w = new Worker(this.script);
     this.held.set(w, []);
-    w.on('message', (m: { k: number; result: Extracted }) => {
+    w.on('message', (m: { k: number; result: Out }) => {
       const jobs = this.held.get(w);
       const i = jobs ? jobs.findIndex((j) => j.k === m.k) : -1;
       if (i < 0) return;
       const [job] = jobs!.splice(i, 1);
+      clearTimeout(job.timer);
       job.resolve(m.result);
       this.pump();
     });
@@ -51,7 +78,8 @@ export class Pool {
       const jobs = this.held.get(w) ?? [];
       this.held.delete(w);
       // The first job left is the one it died on; the others never started: they go back in front.
-      jobs[0]?.resolve({ ok: false, reason: `extraction crashed: ${error ?? `worker exited with code ${code}`}` });
+      if (jobs[0]) clearTimeout(jobs[0].timer);
+      jobs[0]?.resolve(this.crashed(`extraction crashed: ${error ?? `worker exited with code ${code}`}`));
       this.queue.unshift(...jobs.slice(1));
       this.spawn();
       this.pump();
@@ -69,11 +97,34 @@ export class Pool {
       }
   }
 
-  run(item: Item): Promise<Extracted> {
-    return new Promise((resolve) => {
-      this.queue.push({ k: this.next++, item, resolve });
+  /** The job's result; with `budgetMs`, a PoolTimeout once that time has passed since the call. */
+  run(item: In, budgetMs?: number): Promise<Out> {
+    return new Promise((resolve, reject) => {
+      const job: Job<In, Out> = { k: this.next++, item, resolve, reject };
+      if (budgetMs !== undefined) job.timer = setTimeout(() => this.expire(job, budgetMs), budgetMs);
+      this.queue.push(job);
       this.pump();
     });
+  }
+
+  /** Fails a job past its budget: taken out of the queue, or its worker stopped (and replaced). */
+  private expire(job: Job<In, Out>, ms: number): void {
+    const queued = this.queue.indexOf(job);
+    if (queued >= 0) {
+      this.queue.splice(queued, 1);
+      return job.reject(new PoolTimeout(false, ms));
+    }
+    for (const [w, jobs] of this.held) {
+      const i = jobs.indexOf(job);
+      if (i < 0) continue;
+      job.reject(new PoolTimeout(i === 0, ms));
+      // Running: the worker is stopped; at 'exit' the job (failed already) is dropped, the jobs
+      // it held behind it go back in the queue, and another worker starts. Sent but not begun
+      // (waiting in the worker's own queue): taken out; its answer, if one comes, is dropped.
+      if (i === 0) void w.terminate();
+      else jobs.splice(i, 1);
+      return;
+    }
   }
 
   async close(): Promise<void> {

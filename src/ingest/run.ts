@@ -57,7 +57,8 @@ type Entry =
   | { kind: 'skip'; size: number }
   | { kind: 'extract'; item: Item; raw: string; result: Promise<Extracted> };
 
-function rawOf(it: Item): string {
+/** The raw hash of an item: what it is and the metadata given with it (a re-run, or the queue, skips what the store has). */
+export function rawOf(it: Item): string {
   return rawHash(
     it.bytes ?? it.text,
     it.isHtml ? 'html' : 'text',

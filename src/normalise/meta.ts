@@ -1,5 +1,6 @@
 // Article metadata from a page's head: Open Graph / Twitter / Dublin Core meta tags, JSON-LD and
 // a few HTML elements. Each field takes the first source that has it, most structured first.
+import { monthNames } from '../data/time.js';
 
 export interface HtmlMeta {
   title: string | null;
@@ -92,7 +93,6 @@ function byline(s: string | null | undefined): string | null {
   return b || null;
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function realDate(y: number, m: number, d: number): boolean {
@@ -125,7 +125,7 @@ export function normaliseDate(raw: string | null | undefined): string | null {
   // Written dates ("Wed, 05 Apr 2023 10:20:00 GMT", "April 5, 2023"): only with a month name and
   // a year, so Date.parse is never left to guess the order of numbers.
   const lower = s.toLowerCase();
-  if (!/\b\d{4}\b/.test(s) || !MONTHS.some((mo) => lower.includes(mo))) return null;
+  if (!/\b\d{4}\b/.test(s) || !monthNames().some((mo) => lower.includes(mo.slice(0, 3)))) return null;
   const t = Date.parse(s);
   if (Number.isNaN(t)) return null;
   const d = new Date(t);

@@ -12,8 +12,9 @@ import type { StoredEvent, StoredIncident } from '../store/types.js';
 import { country } from '../store/countries.js';
 import { kind as kindInfo } from '../taxonomy.js';
 
-export const FORMATS = ['table', 'json', 'ndjson', 'csv', 'geojson'] as const;
-export type Format = (typeof FORMATS)[number];
+import { FORMATS, type Format } from './filter.js';
+
+export { FORMATS, type Format };
 
 export const EVENT_CSV_COLUMNS = [
   'event_id_cnty',
@@ -87,10 +88,16 @@ export function geoPrecisionCode(precision: string | null | undefined, relation?
   return 3;
 }
 
-/** One CSV cell (RFC 4180): quoted when it holds a comma, quote or line break. */
+/**
+ * One CSV cell (RFC 4180): quoted when it holds a comma, quote or line break. Text that a
+ * spreadsheet would take for a formula (= + - @, or a tab or carriage return first) gets a
+ * leading apostrophe, so that opening an export never runs what an article said (OWASP's "CSV
+ * injection"). Numbers are written as they are: -33.9 stays a number.
+ */
 export function csvCell(v: unknown): string {
   if (v === null || v === undefined) return '';
-  const s = typeof v === 'string' ? v : String(v);
+  let s = typeof v === 'string' ? v : String(v);
+  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -316,86 +323,122 @@ const INCIDENT_TABLE: [string, number][] = [
   ['killed', 6],
 ];
 
-/** Writes pages of items in one format; returns how many were written (GeoJSON: located ones). */
-export async function writeAll<T>(
-  pages: AsyncIterable<T[]>,
-  format: Format,
-  out: (s: string) => void,
-  how: {
-    csvColumns: readonly string[];
-    csvRow: (x: T) => unknown[];
-    record: (x: T) => Record<string, unknown>;
-    feature: (x: T) => object | null;
-    table: [string, number][];
-    tableRow: (x: T) => string[];
-  },
-): Promise<number> {
-  let n = 0;
-  if (format === 'csv') out(csvLine([...how.csvColumns]));
-  if (format === 'json') out('[');
-  if (format === 'geojson') out('{"type":"FeatureCollection","features":[');
-  if (format === 'table') out(tableLine(how.table));
-  for await (const page of pages) {
-    let chunk = '';
-    for (const x of page) {
-      if (format === 'csv') chunk += csvLine(how.csvRow(x));
-      else if (format === 'ndjson') chunk += JSON.stringify(how.record(x)) + '\n';
-      else if (format === 'json') chunk += (n ? ',\n' : '\n') + JSON.stringify(how.record(x));
-      else if (format === 'geojson') {
+/** How one kind of item (event, incident) reads in each format. */
+export interface ItemShape<T> {
+  csvColumns: readonly string[];
+  csvRow: (x: T) => unknown[];
+  record: (x: T) => Record<string, unknown>;
+  feature: (x: T) => object | null;
+  table: [string, number][];
+  tableRow: (x: T) => string[];
+}
+
+/**
+ * A format, as text around items: what comes first, each item (given how many were written
+ * before it; null when the item is not written, e.g. a GeoJSON feature without coordinates),
+ * and what comes last. The CLI writes these to stdout; the API streams the same text.
+ */
+export interface Renderer<T> {
+  /** the HTTP Content-Type */
+  type: string;
+  head: string;
+  item(x: T, n: number): string | null;
+  tail(n: number): string;
+}
+
+function renderers<T>(how: ItemShape<T>): Record<Format, Renderer<T>> {
+  return {
+    csv: { type: 'text/csv; charset=utf-8; header=present', head: csvLine([...how.csvColumns]), item: (x) => csvLine(how.csvRow(x)), tail: () => '' },
+    ndjson: { type: 'application/x-ndjson; charset=utf-8', head: '', item: (x) => JSON.stringify(how.record(x)) + '\n', tail: () => '' },
+    json: { type: 'application/json; charset=utf-8', head: '[', item: (x, n) => (n ? ',\n' : '\n') + JSON.stringify(how.record(x)), tail: (n) => (n ? '\n]\n' : ']\n') },
+    geojson: {
+      type: 'application/geo+json; charset=utf-8',
+      head: '{"type":"FeatureCollection","features":[',
+      item: (x, n) => {
         const f = how.feature(x);
-        if (!f) continue;
-        chunk += (n ? ',\n' : '\n') + JSON.stringify(f);
-      } else chunk += tableLine(how.tableRow(x).map((v, k) => [v, how.table[k][1]]));
-      n++;
-    }
-    if (chunk) out(chunk);
+        return f ? (n ? ',\n' : '\n') + JSON.stringify(f) : null;
+      },
+      tail: (n) => (n ? '\n]}\n' : ']}\n'),
+    },
+    table: { type: 'text/plain; charset=utf-8', head: tableLine(how.table), item: (x) => tableLine(how.tableRow(x).map((v, k) => [v, how.table[k][1]])), tail: () => '' },
+  };
+}
+
+/** Items of one page as text, and how many were written in all after them. */
+export function renderItems<T>(r: Renderer<T>, items: T[], n: number): { text: string; n: number } {
+  let text = '';
+  for (const x of items) {
+    const t = r.item(x, n);
+    if (t === null) continue;
+    text += t;
+    n++;
   }
-  if (format === 'json') out(n ? '\n]\n' : ']\n');
-  if (format === 'geojson') out(n ? '\n]}\n' : ']}\n');
+  return { text, n };
+}
+
+/** Writes pages of items in one format; returns how many were written (GeoJSON: located ones). */
+export async function writeAll<T>(pages: AsyncIterable<T[]>, r: Renderer<T>, out: (s: string) => void): Promise<number> {
+  let n = 0;
+  if (r.head) out(r.head);
+  for await (const page of pages) {
+    const chunk = renderItems(r, page, n);
+    n = chunk.n;
+    if (chunk.text) out(chunk.text);
+  }
+  const tail = r.tail(n);
+  if (tail) out(tail);
   return n;
 }
 
+export const EVENT_SHAPE: ItemShape<StoredEvent> = {
+  csvColumns: EVENT_CSV_COLUMNS,
+  csvRow: eventCsvRow,
+  record: eventRecord,
+  feature: eventFeature,
+  table: EVENT_TABLE,
+  tableRow: (s) => [
+    String(s.id),
+    s.date ?? '',
+    s.event.kind,
+    s.country3 ?? '',
+    s.place?.name ?? '',
+    [s.event.initiator?.name, s.event.target?.name].filter(Boolean).join(' → '),
+    s.event.fatalities?.total?.toString() ?? '',
+    s.corroboration?.toString() ?? '',
+    s.grade ?? '',
+    s.article.outlet ?? '',
+  ],
+};
+
+export const INCIDENT_SHAPE: ItemShape<StoredIncident> = {
+  csvColumns: INCIDENT_CSV_COLUMNS,
+  csvRow: incidentCsvRow,
+  record: incidentRecord,
+  feature: incidentFeature,
+  table: INCIDENT_TABLE,
+  tableRow: (i) => [
+    String(i.id),
+    i.dateStart ?? '',
+    i.dateEnd ?? '',
+    i.kind ?? i.family,
+    i.country3 ?? '',
+    i.location ?? '',
+    String(i.events),
+    String(i.outlets),
+    String(i.corroboration),
+    i.grade ?? '',
+    i.fatalities?.toString() ?? '',
+  ],
+};
+
+/** The renderer registry: what (events or incidents) × format → renderer. */
+export const RENDERERS = { events: renderers(EVENT_SHAPE), incidents: renderers(INCIDENT_SHAPE) };
+export type Listing = keyof typeof RENDERERS;
+
 export function writeEvents(pages: AsyncIterable<StoredEvent[]>, format: Format, out: (s: string) => void): Promise<number> {
-  return writeAll(pages, format, out, {
-    csvColumns: EVENT_CSV_COLUMNS,
-    csvRow: eventCsvRow,
-    record: eventRecord,
-    feature: eventFeature,
-    table: EVENT_TABLE,
-    tableRow: (s) => [
-      String(s.id),
-      s.date ?? '',
-      s.event.kind,
-      s.country3 ?? '',
-      s.place?.name ?? '',
-      [s.event.initiator?.name, s.event.target?.name].filter(Boolean).join(' → '),
-      s.event.fatalities?.total?.toString() ?? '',
-      s.corroboration?.toString() ?? '',
-      s.grade ?? '',
-      s.article.outlet ?? '',
-    ],
-  });
+  return writeAll(pages, RENDERERS.events[format], out);
 }
 
 export function writeIncidents(pages: AsyncIterable<StoredIncident[]>, format: Format, out: (s: string) => void): Promise<number> {
-  return writeAll(pages, format, out, {
-    csvColumns: INCIDENT_CSV_COLUMNS,
-    csvRow: incidentCsvRow,
-    record: incidentRecord,
-    feature: incidentFeature,
-    table: INCIDENT_TABLE,
-    tableRow: (i) => [
-      String(i.id),
-      i.dateStart ?? '',
-      i.dateEnd ?? '',
-      i.kind ?? i.family,
-      i.country3 ?? '',
-      i.location ?? '',
-      String(i.events),
-      String(i.outlets),
-      String(i.corroboration),
-      i.grade ?? '',
-      i.fatalities?.toString() ?? '',
-    ],
-  });
+  return writeAll(pages, RENDERERS.incidents[format], out);
 }

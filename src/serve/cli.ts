@@ -1,9 +1,10 @@
 // `sitrep serve`: wires the server into the command line.
 import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { InputError } from '../errors.js';
-import { DEFAULT_DB, openStore } from '../store/open.js';
+import { DEFAULT_DB, isPostgresUrl, openStore } from '../store/open.js';
 import { buildDemoStore } from './demo.js';
 import { listen } from './server.js';
 
@@ -21,16 +22,17 @@ export function registerServeCommand(program: Command, out: (s: string) => void)
   program
     .command('serve')
     .description('serve the HTTP API (documented at /openapi.json) and the web UI over a corpus store')
-    .option('--db <path>', 'the store to serve', DEFAULT_DB)
+    .option('--db <store>', 'the store to serve: a SQLite file or a postgres:// URL (several servers may share one); default $SITREP_DB or sitrep.db', DEFAULT_DB)
     .option('--port <n>', 'port to listen on (0: any free one)', '8080')
     .option('--host <address>', 'address to listen on', '127.0.0.1')
     .option('--demo', 'ingest the example corpus (examples/) into a temporary store and serve that')
+    .option('--allow-host <name>', 'also answer requests for this host name (repeat for several; loopback names and IP addresses always)', (v: string, all: string[]) => [...all, v], [] as string[])
     .option('--readers <n>', 'worker threads that answer reads (0: the main thread)', String(Math.min(4, availableParallelism())))
     .addHelpText(
       'after',
       '\nPOST /api/ingest writes to the store; it is enabled only when SITREP_TOKEN is set, and then needs\n"Authorization: Bearer $SITREP_TOKEN".',
     )
-    .action(async (o: { db: string; port: string; host: string; demo?: boolean; readers: string }) => {
+    .action(async (o: { db: string; port: string; host: string; demo?: boolean; readers: string; allowHost: string[] }) => {
       const p = port(o.port);
       const readers = Number(o.readers);
       if (!/^\d+$/.test(o.readers) || readers > 64) throw new InputError('--readers', `expected a number of threads from 0 to 64, got "${o.readers}"`);
@@ -44,11 +46,13 @@ export function registerServeCommand(program: Command, out: (s: string) => void)
         cleanup = demo.cleanup;
         const r = demo.report;
         process.stderr.write(`sitrep serve: demo store: ${r.new + r.revision} articles, ${r.events} events (${r.rejected} rejected)\n`);
-      } else if (!existsSync(db)) throw new InputError(`--db ${db}`, 'no such database (run `sitrep ingest` first, or try `sitrep serve --demo`)');
+      } else if (!isPostgresUrl(db) && !existsSync(db)) throw new InputError(`--db ${db}`, 'no such database (run `sitrep ingest` first, or try `sitrep serve --demo`)');
       const store = await openStore(db, { readonly: !token && !o.demo });
       let running;
       try {
-        running = await listen({ store, token, port: p, host: o.host, readers: readers ? { db, count: readers } : undefined });
+        // The name it listens on is a name it is addressed by.
+        const allowHosts = isIP(o.host) ? o.allowHost : [...o.allowHost, o.host];
+        running = await listen({ store, token, port: p, host: o.host, readers: readers ? { db, count: readers } : undefined, allowHosts });
       } catch (e) {
         await store.close();
         cleanup();

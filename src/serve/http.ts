@@ -1,7 +1,8 @@
 // What every response of the server shares: security headers, JSON that is safe to embed, errors
 // as `{error: {status, message}}`, and request bodies read with a size limit.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { gzipSync } from 'node:zlib';
+import type { Writable } from 'node:stream';
+import { createGzip, gzipSync, type Gzip } from 'node:zlib';
 
 export class HttpError extends Error {
   constructor(
@@ -122,4 +123,42 @@ export async function readJson(req: IncomingMessage, limit: number): Promise<unk
   } catch (e) {
     throw new HttpError(400, `the body is not valid JSON (${(e as Error).message})`);
   }
+}
+
+/** A response written in pieces: gzipped when the client accepts it, each write waiting while the client is behind. */
+export interface Stream {
+  write(chunk: string): Promise<void>;
+  end(last?: string): Promise<void>;
+  /** true once the client has gone: stop producing */
+  closed(): boolean;
+}
+
+export function startStream(res: ServerResponse, status: number, type: string, headers: Record<string, string> = {}): Stream {
+  const gzip = /\bgzip\b/i.test(String(res.req?.headers['accept-encoding'] ?? ''));
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, Vary: 'Accept-Encoding', 'Cache-Control': 'no-store', ...(gzip ? { 'Content-Encoding': 'gzip' } : {}), ...headers });
+  const sink: Writable = gzip ? createGzip({ level: 4 }) : res;
+  if (gzip) (sink as Gzip).pipe(res);
+  let gone = false;
+  res.once('close', () => {
+    gone = true;
+    sink.destroy();
+  });
+  return {
+    async write(chunk) {
+      if (!chunk || gone) return;
+      if (!sink.write(chunk)) await new Promise<void>((done) => {
+        sink.once('drain', done);
+        res.once('close', done);
+      });
+    },
+    async end(last) {
+      if (gone) return;
+      await new Promise<void>((done) => {
+        res.once('finish', done);
+        res.once('close', done);
+        sink.end(last ?? '');
+      });
+    },
+    closed: () => gone,
+  };
 }

@@ -19,7 +19,26 @@ function param(p: ParamSpec): object {
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: object, description: string) => ({ description, content: { 'application/json': { schema } } });
 const error = (description: string) => json(ref('Error'), description);
-const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } };
+const idParam = {
+  name: 'id',
+  in: 'path',
+  required: true,
+  description: 'an opaque id, as the store gave it (keep it as a string); an old id the store has moved answers 301 with the new location',
+  schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,128}$' },
+};
+const moved = { description: 'the item has a new id: see Location', headers: { Location: { schema: { type: 'string' } } }, content: { 'application/json': { schema: { type: 'object', properties: { moved: { type: 'object' } } } } } };
+
+/** An export: the same text `sitrep events|incidents --format F` prints, streamed. */
+const exported = (what: string) => ({
+  description: `every matching ${what} (or the first \`limit\`) in the format asked for: the same bytes as \`sitrep ${what} --format …\` with the same filter`,
+  content: {
+    'text/csv': { schema: { type: 'string' } },
+    'application/x-ndjson': { schema: { type: 'string' } },
+    'application/geo+json': { schema: { type: 'object' } },
+    'application/json': { schema: { type: 'array' } },
+  },
+});
+const formatParam = { name: 'format', in: 'path', required: true, schema: { enum: ['csv', 'ndjson', 'geojson', 'json'] } };
 
 const nullable = (type: string | object) => (typeof type === 'string' ? { type: [type, 'null'] } : { oneOf: [type, { type: 'null' }] });
 
@@ -41,31 +60,55 @@ export function openApiDocument(version: string): object {
         get: {
           summary: 'Events, newest first, filtered and paged',
           parameters: listParams,
-          responses: { 200: json(ref('EventPage'), 'one page'), 400: error('a bad parameter') },
+          responses: { 200: { ...json(ref('EventPage'), 'one page'), content: { ...json(ref('EventPage'), '').content, ...exported('events').content } }, 400: error('a bad parameter') },
+        },
+      },
+      '/api/events.{format}': {
+        get: {
+          summary: 'Every matching event as one download (csv with ACLED columns and claims, ndjson, geojson, json)',
+          parameters: [formatParam, ...listParams.filter((p) => !['cursor', 'format'].includes((p as { name: string }).name))],
+          responses: { 200: exported('events'), 400: error('a bad parameter') },
         },
       },
       '/api/events/{id}': {
-        get: { summary: 'One event', parameters: [idParam], responses: { 200: json(ref('StoredEvent'), 'the event'), 400: error('a bad id'), 404: error('no such event') } },
+        get: { summary: 'One event', parameters: [idParam], responses: { 200: json(ref('StoredEvent'), 'the event'), 301: moved, 400: error('not an id'), 404: error('no such event') } },
       },
       '/api/incidents': {
         get: {
           summary: 'Incidents (reports of one occurrence, linked), newest first, filtered and paged',
           parameters: listParams,
-          responses: { 200: json(ref('IncidentPage'), 'one page'), 400: error('a bad parameter') },
+          responses: { 200: { ...json(ref('IncidentPage'), 'one page'), content: { ...json(ref('IncidentPage'), '').content, ...exported('incidents').content } }, 400: error('a bad parameter') },
+        },
+      },
+      '/api/incidents.{format}': {
+        get: {
+          summary: 'Every matching incident as one download',
+          parameters: [formatParam, ...listParams.filter((p) => !['cursor', 'format'].includes((p as { name: string }).name))],
+          responses: { 200: exported('incidents'), 400: error('a bad parameter') },
         },
       },
       '/api/incidents/{id}': {
         get: {
           summary: 'One incident with its member events and the summary of what each source reports',
           parameters: [idParam],
-          responses: { 200: json(ref('IncidentDetail'), 'the incident'), 400: error('a bad id'), 404: error('no such incident') },
+          responses: { 200: json(ref('IncidentDetail'), 'the incident'), 301: moved, 400: error('not an id'), 404: error('no such incident') },
         },
       },
       '/api/articles/{id}': {
         get: {
           summary: "One article: its text and the current revision's document (entities, places, quotes, framing, events, with spans)",
           parameters: [idParam],
-          responses: { 200: json(ref('ArticleDetail'), 'the article'), 400: error('a bad id'), 404: error('no such article') },
+          responses: { 200: json(ref('ArticleDetail'), 'the article'), 301: moved, 400: error('not an id'), 404: error('no such article') },
+        },
+      },
+      '/api/count/{what}': {
+        get: {
+          summary: 'How many events or incidents match a filter (exact, or a lower bound when counting took too long)',
+          parameters: [{ name: 'what', in: 'path', required: true, schema: { enum: ['events', 'incidents'] } }, ...FILTER_PARAMS.map(param)],
+          responses: {
+            200: json({ type: 'object', properties: { count: { type: 'integer' }, complete: { type: 'boolean', description: 'false: at least `count`' } } }, 'the count'),
+            400: error('a bad parameter'),
+          },
         },
       },
       '/api/facets': {
@@ -82,8 +125,9 @@ export function openApiDocument(version: string): object {
           responses: {
             200: json(ref('Document'), 'the contract document'),
             400: error('an invalid body or an unreadable article'),
-            413: error('the body is larger than the limit'),
+            413: error('the body is larger than the limit, or extracting it took longer than the time one request may take'),
             415: error('the body is not JSON'),
+            503: error('the extraction workers are busy: try again (see Retry-After)'),
           },
         },
       },
@@ -97,8 +141,9 @@ export function openApiDocument(version: string): object {
             400: error('an invalid body'),
             401: error('no token, or a wrong one'),
             403: error('ingest is disabled (the server was started without SITREP_TOKEN)'),
-            413: error('the body is larger than the limit'),
+            413: error('the body is larger than the limit, or extracting it took longer than the time one request may take'),
             415: error('the body is not JSON'),
+            503: error('the extraction workers are busy: try again (see Retry-After)'),
           },
         },
       },
@@ -201,7 +246,26 @@ export function openApiDocument(version: string): object {
         IncidentPage: {
           type: 'object',
           required: ['items', 'next'],
-          properties: { items: { type: 'array', items: ref('StoredIncident'), description: 'incidents without `summary` (see /api/incidents/{id})' }, next: nullable('string') },
+          properties: {
+            items: {
+              type: 'array',
+              description: 'incidents without `summary` (see /api/incidents/{id}), with what a map needs from it',
+              items: {
+                allOf: [
+                  ref('StoredIncident'),
+                  {
+                    type: 'object',
+                    properties: {
+                      precision: { ...nullable('string'), description: "how precise the incident's place is (point, city, district, admin1, region, country)" },
+                      fatalitiesReported: { ...nullable('array'), description: '[lowest, highest] death toll its reports give' },
+                      outlier: { type: 'boolean', description: 'the highest reported toll is at least ten times the lowest' },
+                    },
+                  },
+                ],
+              },
+            },
+            next: nullable('string'),
+          },
         },
         FacetValue: { type: 'object', properties: { value: { type: 'string' }, label: { type: 'string' }, count: { type: 'integer' } } },
         Facets: {

@@ -1,7 +1,8 @@
 // Facet counts and the outlet filter, computed over Store pages.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { computeFacets, listEvents } from './query.js';
+import { computeFacets } from './query.js';
+import { listEvents } from '../query/list.js';
 import { fixtureStore, type Fixture } from './testing.js';
 
 let fx: Fixture;

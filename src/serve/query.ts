@@ -1,66 +1,10 @@
-// Reading the store for the API: pages of events and incidents (with the outlet filter the Store
-// interface does not have, applied here) and facet counts, computed from `Store.events` pages so
-// that any Store serves them. A store that offers an exact `facets(filter)` of its own (e.g. SQL
-// GROUP BY) is used instead.
+// Facet counts for the API, computed from `Store.events` pages so that any Store serves them. A
+// store that offers an exact `facets(filter)` of its own (e.g. SQL GROUP BY) is used instead.
+// Pages of events and incidents are read by ../query/list.ts, shared with the CLI.
 import { country } from '../store/countries.js';
-import type { Filter, Store, StoredEvent, StoredIncident } from '../store/types.js';
-import { filterKey, type Query } from './params.js';
-
-export interface ListPage<T> {
-  items: T[];
-  /** pass as `cursor` for the next page; null after the last */
-  next: string | null;
-}
-
-/** Events examined at most per request when this module filters by outlet. */
-const OUTLET_SCAN = 5000;
-
-function sameOutlet(a: string | null | undefined, want: string): boolean {
-  return !!a && a.toLowerCase() === want;
-}
-
-function incidentOutlets(i: StoredIncident): string[] {
-  const o = (i.summary as { corroboration?: { outlets?: unknown } } | null)?.corroboration?.outlets;
-  return Array.isArray(o) ? o.filter((x): x is string => typeof x === 'string') : [];
-}
-
-/**
- * Pages through the store, keeping what passes `keep`. A page may hold fewer items than asked
- * for (even none) while `next` is not null: the scan per request is bounded.
- */
-async function filtered<T>(
-  page: (f: Filter) => Promise<{ items: T[]; cursor: string | null }>,
-  f: Filter,
-  keep: ((x: T) => boolean) | null,
-): Promise<ListPage<T>> {
-  if (!keep) {
-    const p = await page(f);
-    return { items: p.items, next: p.cursor };
-  }
-  const limit = f.limit ?? 100;
-  let cursor = f.cursor ?? null;
-  for (let scanned = 0; scanned < OUTLET_SCAN; scanned += limit) {
-    const p = await page({ ...f, cursor, limit });
-    cursor = p.cursor;
-    const items = p.items.filter(keep);
-    if (items.length || !cursor) return { items, next: cursor };
-  }
-  return { items: [], next: cursor };
-}
-
-export function listEvents(store: Store, q: Query): Promise<ListPage<StoredEvent>> {
-  const want = q.outlet?.toLowerCase();
-  return filtered((f) => store.events(f), q.filter, want ? (e) => sameOutlet(e.article.outlet, want) : null);
-}
-
-/** An incident in a list: without its summary (what each source reports), which only the incident's own page needs. */
-export type ListedIncident = Omit<StoredIncident, 'summary'>;
-
-export async function listIncidents(store: Store, q: Query): Promise<ListPage<ListedIncident>> {
-  const want = q.outlet?.toLowerCase();
-  const page = await filtered((f) => store.incidents(f), q.filter, want ? (i) => incidentOutlets(i).some((o) => sameOutlet(o, want)) : null);
-  return { items: page.items.map(({ summary: _s, ...rest }) => rest), next: page.next };
-}
+import type { Filter, Store, StoredEvent } from '../store/types.js';
+import type { Query } from '../query/list.js';
+import { filterKey } from './params.js';
 
 export interface FacetValue {
   value: string;
@@ -126,16 +70,14 @@ export async function computeFacets(store: Store, q: Query, scanLimit: number, o
   const own = (store as FacetingStore).facets;
   if (own) return own.call(store, { ...q.filter, outlet: q.outlet ?? undefined });
   const c = { country: new Counter(), kind: new Counter(), family: new Counter(), actor: new Counter(), outlet: new Counter(), day: new Counter() };
-  const want = q.outlet?.toLowerCase();
   let total = 0;
   let scanned = 0;
   let cursor: string | null = null;
   let complete = true;
   do {
-    const page: { items: StoredEvent[]; cursor: string | null } = await store.events({ ...q.filter, limit: Math.min(pageSize, scanLimit - scanned), cursor });
+    const page: { items: StoredEvent[]; cursor: string | null } = await store.events({ ...q.filter, ...(q.outlet ? { outlet: q.outlet } : {}), limit: Math.min(pageSize, scanLimit - scanned), cursor });
     scanned += page.items.length;
     for (const e of page.items) {
-      if (want && !sameOutlet(e.article.outlet, want)) continue;
       total++;
       c.country.add(e.country3 ?? e.country2, country(e.country3 ?? e.country2)?.name);
       c.kind.add(e.event.kind);

@@ -8,12 +8,18 @@ import { storeErrorCode, type StoreErrorCode } from '../store/errors.js';
 import { openStore } from '../store/open.js';
 import type { Store } from '../store/types.js';
 import { safeJson } from './http.js';
-import type { Query } from './params.js';
-import { computeFacets, listEvents, listIncidents } from './query.js';
+import { RENDERERS, renderItems, type Listing } from '../query/format.js';
+import type { Format } from '../query/filter.js';
+import { countMatches, listEvents, listFullIncidents, listIncidents, type Query } from '../query/list.js';
+import { computeFacets } from './query.js';
+import { publicArticle } from './redact.js';
 
 export type ReadOp =
   | { op: 'events' | 'incidents'; q: Query }
+  /** one page of an export, rendered: `n` items were written before it */
+  | { op: 'export'; what: Listing; format: Format; q: Query; n: number }
   | { op: 'facets'; q: Query; scan: number }
+  | { op: 'count'; what: Listing; q: Query }
   | { op: 'event' | 'incident' | 'article'; id: number };
 
 /** A reply: the answer as JSON text (null: not found), or the error's message. */
@@ -26,15 +32,32 @@ export async function read(store: Store, r: ReadOp): Promise<unknown> {
       return listEvents(store, r.q);
     case 'incidents':
       return listIncidents(store, r.q);
+    case 'export': {
+      const p = await (r.what === 'events' ? listEvents(store, r.q) : listFullIncidents(store, r.q));
+      const out = renderItems<any>(RENDERERS[r.what][r.format], p.items, r.n);
+      return { text: out.text, n: out.n, items: p.items.length, next: p.next } satisfies ExportPage;
+    }
     case 'facets':
       return computeFacets(store, r.q, r.scan);
+    case 'count':
+      return countMatches(store, r.what, r.q);
     case 'event':
       return store.getEvent(r.id);
     case 'incident':
       return store.getIncident(r.id);
-    case 'article':
-      return store.getArticle(r.id);
+    case 'article': {
+      const a = await store.getArticle(r.id);
+      return a && publicArticle(a);
+    }
   }
+}
+
+/** A page of an export as text (`n`: items written so far, `items`: read in this page). */
+export interface ExportPage {
+  text: string;
+  n: number;
+  items: number;
+  next: string | null;
 }
 
 /** A read that failed in a reader thread: its message, and the store error code it carried (../store/errors.ts). */

@@ -2,9 +2,9 @@
 // modules (src/serve/ui, read from the source tree, so `npm run build` needs no copy step),
 // Leaflet from node_modules, and country borders converted once from world-atlas' TopoJSON.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, extname, join, normalize, sep } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
@@ -41,44 +41,71 @@ function mounts(): [string, string][] {
   return [
     ['/ui/', UI_DIR],
     ['/vendor/leaflet/', join(dirname(require.resolve('leaflet/package.json')), 'dist')],
+    // Its package exports only its ES module; the browser build sits beside it in dist/.
+    ['/vendor/supercluster/', join(dirname(require.resolve('supercluster')), 'dist')],
   ];
 }
 
-export class StaticFiles {
-  private cache = new Map<string, Asset | null>();
-  private readonly mounts = mounts();
+/** Files under a folder, as paths relative to it with "/" between parts. */
+function filesUnder(dir: string, rel = ''): string[] {
+  const out: string[] = [];
+  for (const d of readdirSync(join(dir, rel), { withFileTypes: true })) {
+    const r = rel ? `${rel}/${d.name}` : d.name;
+    if (d.isDirectory()) out.push(...filesUnder(dir, r));
+    else if (d.isFile()) out.push(r);
+  }
+  return out;
+}
 
-  /** The file for a URL path, or null. Paths that climb out of their folder are refused. */
+/**
+ * The files the UI is made of, listed once when the server starts: a request names one of them
+ * or gets nothing (no path is ever joined from what a request says), and the cache holds at most
+ * one entry per listed file, whatever is asked for.
+ */
+export class StaticFiles {
+  private readonly files = new Map<string, { file: string; type: string }>();
+  private readonly cache = new Map<string, Asset>();
+
+  constructor() {
+    for (const [prefix, dir] of mounts())
+      for (const rel of filesUnder(dir)) {
+        const type = TYPES[extname(rel).toLowerCase()];
+        if (type) this.files.set(prefix + rel, { file: join(dir, ...rel.split('/')), type });
+      }
+  }
+
+  /** The file for a URL path, or null. */
   get(path: string): Asset | null {
     if (path === '/' || path === '/index.html') path = '/ui/index.html';
     if (path === '/geo/countries.json') return this.memo(path, countriesGeoJson);
-    for (const [prefix, dir] of this.mounts) {
-      if (!path.startsWith(prefix)) continue;
-      let rel: string;
+    let name: string;
+    try {
+      name = decodeURIComponent(path);
+    } catch {
+      return null;
+    }
+    const f = this.files.get(name);
+    if (!f) return null;
+    return this.memo(name, () => {
       try {
-        rel = decodeURIComponent(path.slice(prefix.length));
+        return asset(readFileSync(f.file), f.type);
       } catch {
         return null;
       }
-      if (rel.includes('\0')) return null;
-      const file = normalize(join(dir, rel));
-      if (!file.startsWith(dir + sep)) return null;
-      const type = TYPES[extname(file).toLowerCase()];
-      if (!type) return null;
-      return this.memo(path, () => {
-        try {
-          return asset(readFileSync(file), type);
-        } catch {
-          return null;
-        }
-      });
-    }
-    return null;
+    });
+  }
+
+  /** Entries cached (at most one per file listed, plus the country borders). */
+  get size(): number {
+    return this.cache.size;
   }
 
   private memo(key: string, make: () => Asset | null): Asset | null {
-    if (!this.cache.has(key)) this.cache.set(key, make());
-    return this.cache.get(key)!;
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    const a = make();
+    if (a) this.cache.set(key, a);
+    return a;
   }
 }
 

@@ -150,11 +150,14 @@ export interface Fixture {
   cleanup(): Promise<void>;
 }
 
-export async function fixtureStore(): Promise<Fixture> {
+/** The fixture documents in a new store; `rotated`: the first stored last (a re-ingest of the same corpus, in another order). */
+export async function fixtureStore(opts: { rotated?: boolean } = {}): Promise<Fixture> {
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-serve-'));
   const path = join(dir, 'fixture.db');
   const store = new SqliteStore(path);
-  for (const [i, doc] of fixtureDocs().entries()) await store.putArticle(doc, { source: `fixture-${i + 1}.json`, url: doc.article.url });
+  const docs = fixtureDocs().map((doc, i) => ({ doc, source: `fixture-${i + 1}.json` }));
+  if (opts.rotated) docs.push(docs.shift()!);
+  for (const { doc, source } of docs) await store.putArticle(doc, { source, url: doc.article.url });
   // Summaries written now: reader threads open the file read-only and cannot bring them up to date.
   await store.flush();
   return {

@@ -71,6 +71,16 @@ function safeAcled(e: Event): { event_type: string; sub_event_type: string } | n
   }
 }
 
+/** What the text index holds for an event: its evidence, the actors and claimants, the place. */
+export function ftsText(e: Event, place: Pick<StoredPlace, 'name' | 'admin1' | 'country'> | null): EventRow['fts'] {
+  return {
+    // "?? []": documents stored by early versions (read again by migration 6) may lack a list.
+    evidence: (e.evidence ?? []).map((s) => s.text).join(' … '),
+    actors: [e.initiator?.name, e.target?.name, ...(e.claims ?? []).flatMap((cl) => [cl.claimant, ...(cl.via ?? [])])].filter(Boolean).join(' | '),
+    place: place ? [place.name, place.admin1, country(place.country)?.name].filter(Boolean).join(' ') : '',
+  };
+}
+
 export function eventRows(doc: Document): EventRow[] {
   const places = new Map(doc.places.map((p) => [p.id, p]));
   const published = doc.article.published?.slice(0, 10) ?? null;
@@ -92,7 +102,6 @@ export function eventRows(doc: Document): EventRow[] {
     const date = e.time?.start ?? published;
     const acled = safeAcled(e);
     const fatalities = e.fatalities?.total ?? (e.fatalities ? (e.fatalities.civilians ?? 0) + (e.fatalities.military ?? 0) || null : null);
-    const actors = [e.initiator?.name, e.target?.name, ...e.claims.flatMap((cl) => [cl.claimant, ...cl.via])].filter(Boolean).join(' | ');
     return {
       localId: e.id,
       kind: e.kind,
@@ -115,11 +124,7 @@ export function eventRows(doc: Document): EventRow[] {
       historical: e.historical,
       confidence: e.confidence,
       outlet: doc.article.outlet,
-      fts: {
-        evidence: e.evidence.map((s) => s.text).join(' … '),
-        actors,
-        place: p ? [p.name, p.admin1, c?.name].filter(Boolean).join(' ') : '',
-      },
+      fts: ftsText(e, place),
       event: e,
     };
   });

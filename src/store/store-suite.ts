@@ -248,7 +248,8 @@ export function storeSuite(name: string, factory: StoreFactory): void {
         assert.deepEqual(await kinds({ q: 'kharkiv wounding' }), ['missile_attack']);
         assert.deepEqual(await kinds({ q: '"hit Kharkiv"' }), ['missile_attack']);
         assert.deepEqual(await kinds({ q: 'rall*' }), ['protest']);
-        assert.deepEqual(await kinds({ q: 'AND OR ( "' }), [], 'operators typed by a user are words, not syntax errors');
+        await assert.rejects(kinds({ q: 'AND OR ( "' }), /not supported/, 'operators it does not support are refused, never read as words (../query/search.ts)');
+        assert.deepEqual(await kinds({ q: 'wound' }), ['missile_attack'], 'words are stemmed: "wound" finds "wounding"');
         // The outlet, in any case; an incident by any of its reports' outlets.
         assert.deepEqual(await kinds({ outlet: 'kyiv daily' }), ['interception', 'missile_attack']);
         assert.deepEqual(await kinds({ outlet: 'Kyiv Daily', kind: 'interception' }), ['interception']);

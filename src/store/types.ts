@@ -172,6 +172,8 @@ export interface ArticleDetail {
   /** the current revision's document (with article.text) */
   document: Document;
   revisions: RevisionInfo[];
+  /** the store's id of each event of the current revision, by its id in the document ("ev1") */
+  eventIds?: Record<string, number>;
 }
 
 export interface Stats {
@@ -186,6 +188,18 @@ export interface Stats {
   entities: number;
   places: number;
   claims: number;
+  /** a store with a job queue (PostgreSQL): its jobs, and the latest that failed for good */
+  queue?: QueueStats;
+}
+
+export interface QueueStats {
+  /** waiting to run (retries included) */
+  queued: number;
+  running: number;
+  /** failed 3 times: kept in the dead-letter table */
+  dead: number;
+  /** the latest dead letters */
+  deadLetters: { source: string; attempts: number; error: string; at: string }[];
 }
 
 export interface Store {

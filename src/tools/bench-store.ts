@@ -19,7 +19,7 @@ import { mkdtempSync, writeFileSync, rmSync, readFileSync, readdirSync, mkdirSyn
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
+import { worldCountries } from '../data/countries.js';
 import { Session } from 'node:inspector';
 import { article, rng } from './corpus.js';
 import { SqliteStore } from '../store/sqlite.js';
@@ -166,7 +166,7 @@ interface CountryPoint {
 }
 
 function countries(): CountryPoint[] {
-  const rows = createRequire(import.meta.url)('world-countries') as { cca2: string; cca3: string; latlng: [number, number] }[];
+  const rows = worldCountries();
   const wanted = ['SYR', 'UKR', 'RUS', 'ISR', 'PSE', 'LBN', 'YEM', 'SDN', 'SOM', 'COD', 'IRQ', 'MLI', 'NGA', 'AFG', 'MMR', 'ETH', 'BFA', 'NER', 'LBY', 'IRN', 'PAK', 'COL', 'MEX', 'HTI', 'CAF', 'MOZ', 'CMR', 'TCD', 'SSD', 'IND'];
   return wanted.map((a3) => rows.find((r) => r.cca3 === a3)!).map((r) => ({ a2: r.cca2, a3: r.cca3, lat: r.latlng[0], lon: r.latlng[1] }));
 }

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extract } from '../pipeline.js';
+import { loadStats } from '../gazetteer/index.js';
 import { article, page, rng } from './corpus.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -36,6 +37,7 @@ function main(): void {
   const texts = Array.from({ length: nText }, () => article(r, 4000));
   const avg = texts.reduce((s, t) => s + t.length, 0) / texts.length;
   console.log(`sitrep bench — node ${process.version}, ${QUICK ? 'quick' : 'full'} run`);
+  line('gazetteer load (budget 300 ms)', `${loadStats().ms.toFixed(0)} ms`);
 
   const t = timeExtract(texts.map((text) => ({ text, isHtml: false })));
   line(`extract, text (${nText} × ${(avg / 1024).toFixed(1)} KB), 1 core`, `${t.perSec.toFixed(0)} articles/s, ${t.mbPerSec.toFixed(2)} MB/s`);

@@ -3,8 +3,10 @@
 // filtered /api/events requests for a bounded time. Prints requests/s and latency percentiles,
 // overall and per query.
 //
-//   node dist/tools/load-test.js [--events 1000000] [--seconds 20] [--connections 8] [--db PATH] [--rebuild] [--skip REGEX]
+//   node dist/tools/load-test.js [--events 1000000] [--seconds 20] [--connections 8] [--db PATH|postgres://…] [--writers N] [--rebuild] [--skip REGEX]
 //
+// --db postgres://…?schema=NAME runs it on PostgreSQL: the store is built by a bulk load (./pg-bulk.ts,
+// no linking), or with --writers N by the store's own writes, N at a time.
 // Loopback only; the run stops by itself after --seconds (at most 120).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -13,7 +15,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { kinds as taxonomyKinds } from '../taxonomy.js';
-import { SqliteStore } from '../store/sqlite.js';
+import { isPostgresUrl, openStore } from '../store/open.js';
+import { isStoreError } from '../store/errors.js';
+import { dropPgStore } from '../store/postgres/store.js';
+import { bulkLoad } from './pg-bulk.js';
 import { makeDoc, type EventSpec, type PlaceSpec } from '../store/testing.js';
 import type { Store } from '../store/types.js';
 import { rng } from './corpus.js';
@@ -86,14 +91,43 @@ function article(i: number, r: () => number, kindNames: { violent: string[]; oth
 }
 
 /**
- * Adds generated articles to the store at `path` until it holds `events` events. A build that was
- * stopped goes on from the articles it has (a run takes a while at a million).
+ * The same generated articles straight into a fresh PostgreSQL store's tables (./pg-bulk.ts): its
+ * own writes, a score of round trips per article, would take hours for a million events.
  */
-async function build(path: string, events: number, err: (s: string) => void): Promise<void> {
+async function bulkBuild(url: string, events: number, err: (s: string) => void): Promise<void> {
+  const all = taxonomyKinds();
+  const kindNames = { violent: all.filter((k) => k.violent).map((k) => k.name), other: all.filter((k) => !k.violent).map((k) => k.name) };
+  const r = rng(20240501);
+  const t0 = Date.now();
+  let [i, written, step] = [0, 0, 0];
+  await bulkLoad(
+    url,
+    () => {
+      if (written >= events) return null;
+      const doc = article(i++, r, kindNames);
+      written += doc.events.length;
+      return doc;
+    },
+    {
+      progress: (n) => {
+        if (n < ((step + 1) * events) / 20) return;
+        step = Math.floor((n * 20) / events);
+        err(`  ${n.toLocaleString('en')} events, ${((Date.now() - t0) / 1000).toFixed(0)} s\n`);
+      },
+    },
+  );
+  err(`  indexes built, analysed: ${((Date.now() - t0) / 1000).toFixed(0)} s\n`);
+}
+
+/**
+ * Adds generated articles to the store at `path` until it holds `events` events, `writers` at a
+ * time. A build that was stopped goes on from the articles it has (a run takes a while at a million).
+ */
+async function build(path: string, events: number, writers: number, err: (s: string) => void): Promise<void> {
   mkdirSync(dirname(path), { recursive: true });
   const all = taxonomyKinds();
   const kindNames = { violent: all.filter((k) => k.violent).map((k) => k.name), other: all.filter((k) => !k.violent).map((k) => k.name) };
-  const store: Store = new SqliteStore(path);
+  const store: Store = await openStore(path);
   const stats = await store.stats();
   const first = stats.articles;
   const r = rng(20240501 + first);
@@ -101,15 +135,21 @@ async function build(path: string, events: number, err: (s: string) => void): Pr
   let written = stats.events;
   let step = Math.floor((written * 20) / events);
   if (first) err(`  going on from ${first.toLocaleString('en')} articles, ${written.toLocaleString('en')} events\n`);
+  const inFlight = new Set<Promise<void>>();
   for (let i = first; written < events; i++) {
-    const put = await store.putArticle(article(i, r, kindNames), { source: `generated #${i}` });
-    written += put.eventIds.length;
-    if (written >= ((step + 1) * events) / 20) {
-      step = Math.floor((written * 20) / events);
-      const s = (Date.now() - t0) / 1000;
-      err(`  ${written.toLocaleString('en')} events, ${s.toFixed(0)} s\n`);
-    }
+    const p: Promise<void> = store.putArticle(article(i, r, kindNames), { source: `generated #${i}` }).then((put) => {
+      inFlight.delete(p);
+      written += put.eventIds.length;
+      if (written >= ((step + 1) * events) / 20) {
+        step = Math.floor((written * 20) / events);
+        const s = (Date.now() - t0) / 1000;
+        err(`  ${written.toLocaleString('en')} events, ${s.toFixed(0)} s\n`);
+      }
+    });
+    inFlight.add(p);
+    if (inFlight.size >= writers) await Promise.race(inFlight);
   }
+  await Promise.all(inFlight);
   await store.flush();
   await store.close();
 }
@@ -193,6 +233,7 @@ async function main(): Promise<void> {
       connections: { type: 'string', default: '8' },
       db: { type: 'string' },
       rebuild: { type: 'boolean', default: false },
+      writers: { type: 'string' },
       skip: { type: 'string' },
     },
   });
@@ -203,16 +244,28 @@ async function main(): Promise<void> {
   const db = o.db ?? join(ROOT, '.scratch', `load-test-${events}.db`);
   const err = (s: string) => process.stderr.write(s);
 
-  if (o.rebuild) for (const x of ['', '-wal', '-shm']) rmSync(db + x, { force: true });
+  const pg = isPostgresUrl(db);
+  const writers = Math.max(1, Number(o.writers ?? 1));
+  if (o.rebuild) {
+    if (pg) await dropPgStore(db);
+    else for (const x of ['', '-wal', '-shm']) rmSync(db + x, { force: true });
+  }
   let have = 0;
-  if (existsSync(db)) {
-    const s = new SqliteStore(db, { readonly: true });
-    have = (await s.stats()).events;
-    await s.close();
+  if (pg || existsSync(db)) {
+    try {
+      const s = await openStore(db, { readonly: true });
+      have = (await s.stats()).events;
+      await s.close();
+    } catch (e) {
+      if (!isStoreError(e, 'unavailable')) throw e;
+    }
   }
   if (have < events) {
     err(`building ${db} with ${events.toLocaleString('en')} generated events (once; later runs reuse it)\n`);
-    await build(db, events, err);
+    if (pg && !o.writers) {
+      if (have) await dropPgStore(db);
+      await bulkBuild(db, events, err);
+    } else await build(db, events, writers, err);
   } else err(`reusing ${db} (${have.toLocaleString('en')} events)\n`);
 
   const { url, child } = await startServer(db);

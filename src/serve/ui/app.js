@@ -1,18 +1,21 @@
 // The single page: a router over the address's #fragment, one view function per page.
 import { articlePage, eventPage, incidentPage } from './details.js';
 import { h, mount } from './dom.js';
-import { route } from './filters.js';
-import { mapPage, tablePage } from './lists.js';
+import { loadFilterParams, route } from './filters.js';
+import { incidentsPage, mapPage, tablePage } from './lists.js';
 import { pastePage } from './paste.js';
 
 const view = document.getElementById('view');
 
+// Ids are opaque (whatever the store gives): any text up to the next "/".
+const ID = '([^/?#]+)';
 const ROUTES = [
   [/^\/(map)?$/, () => mapPage(view), 'map'],
   [/^\/table$/, () => tablePage(view), 'table'],
-  [/^\/event\/(\d+)$/, (m) => eventPage(view, m[1]), 'table'],
-  [/^\/incident\/(\d+)$/, (m) => incidentPage(view, m[1]), 'map'],
-  [/^\/article\/(\d+)$/, (m) => articlePage(view, m[1]), 'table'],
+  [/^\/incidents$/, () => incidentsPage(view), 'incidents'],
+  [new RegExp(`^/event/${ID}$`), (m) => eventPage(view, decodeURIComponent(m[1])), 'table'],
+  [new RegExp(`^/incident/${ID}$`), (m) => incidentPage(view, decodeURIComponent(m[1])), 'incidents'],
+  [new RegExp(`^/article/${ID}$`), (m) => articlePage(view, decodeURIComponent(m[1])), 'table'],
   [/^\/paste$/, () => pastePage(view), 'paste'],
 ];
 
@@ -37,4 +40,7 @@ async function show() {
 }
 
 window.addEventListener('hashchange', show);
-show();
+// The filter's parameters come from the server (the list the CLI and the API share), first.
+loadFilterParams()
+  .then(show)
+  .catch((e) => mount(view, h('p', { class: 'error', role: 'alert' }, `Could not reach the server: ${e.message}`)));

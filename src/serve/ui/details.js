@@ -2,6 +2,7 @@
 import { get } from './api.js';
 import { claimChain, fmtNumber, fmtRange, h, kindLabel, mount, safeHref } from './dom.js';
 import { claimLine, documentView, eventCard, reveal } from './evidence.js';
+import { drawIncidentMap, precisionLabel } from './map.js';
 
 function fact(label, ...value) {
   return [h('dt', null, label), h('dd', null, ...value)];
@@ -32,13 +33,17 @@ function articleHeader(a, withLink = false) {
       // Only http(s) addresses become links: an article's URL could be "javascript:…".
       a.url && safeHref(a.url) !== '#' ? [' · ', h('a', { href: a.url, rel: 'noopener noreferrer nofollow', target: '_blank' }, 'original')] : null,
       a.license ? ` · licence: ${a.license}` : null,
-      withLink && a.document.events.length > 1 ? [' · ', h('a', { href: `#/article/${a.id}` }, `all ${a.document.events.length} events of this article`)] : null,
+      withLink && a.document.events.length > 1 ? [' · ', h('a', { href: `#/article/${encodeURIComponent(a.id)}` }, `all ${a.document.events.length} events of this article`)] : null,
     ),
   );
 }
 
-/** Values of one field as each source reports them, side by side: "2 per X · 4 per Y". */
-function differing(label, field, show) {
+/**
+ * Values of one field as each source reports them, side by side: "2 per X · 4 per Y". A figure
+ * (`numeric`) also says which value the incident takes; other fields (kind, place, date) only show
+ * that reports differ.
+ */
+function differing(label, field, show, numeric) {
   return h(
     'div',
     { class: 'reported differ' },
@@ -56,7 +61,7 @@ function differing(label, field, show) {
         ),
       ),
     ),
-    field.consensus !== null ? h('p', { class: 'hint' }, `Taken as: ${show(field.consensus)} (the most conservative figure, or what most sources say)`) : null,
+    numeric && field.consensus !== null ? h('p', { class: 'hint' }, `Taken as: ${show(field.consensus)} (the most conservative figure, or what most sources say)`) : null,
   );
 }
 
@@ -65,9 +70,9 @@ const showPlace = (p) => [p.name, p.country].filter(Boolean).join(', ') || '—'
 const showDate = (d) => fmtRange(d.start, d.end);
 
 const FIELDS = [
-  ['Killed', 'fatalities', String],
-  ['Civilians killed', 'civilians', String],
-  ['Injured', 'injuries', String],
+  ['Killed', 'fatalities', (n) => fmtNumber(n), true],
+  ['Civilians killed', 'civilians', (n) => fmtNumber(n), true],
+  ['Injured', 'injuries', (n) => fmtNumber(n), true],
   ['Kind', 'kind', kindLabel],
   ['Initiator', 'initiator', (a) => showActor(a)],
   ['Target', 'target', (a) => showActor(a)],
@@ -81,10 +86,10 @@ function summaryBlock(inc) {
   if (!s) return null;
   const differ = [];
   const agreed = [];
-  for (const [label, key, show] of FIELDS) {
+  for (const [label, key, show, numeric] of FIELDS) {
     const f = s[key];
     if (!f?.reported?.length) continue;
-    if (f.reported.length > 1) differ.push(differing(label, f, show));
+    if (f.reported.length > 1) differ.push(differing(label, f, show, numeric));
     else agreed.push(fact(label, show(f.reported[0].value), h('div', { class: 'per' }, 'per ', f.reported[0].claims.join('; ') || 'unattributed')));
   }
   return h(
@@ -117,16 +122,25 @@ function memberList(inc, currentId) {
       h(
         'li',
         { class: m.id === currentId ? 'current' : null },
-        h('a', { href: `#/event/${m.id}` }, m.article.outlet ?? 'unknown outlet', ': ', m.article.title ?? kindLabel(m.event.kind)),
+        h('a', { href: `#/event/${encodeURIComponent(m.id)}` }, m.article.outlet ?? 'unknown outlet', ': ', m.article.title ?? kindLabel(m.event.kind)),
         h('span', { class: 'meta' }, ` ${m.date ?? ''} · killed ${fmtNumber(m.event.fatalities?.total)} · ${m.event.claims.map(claimChain).join('; ')}`),
       ),
     ),
   );
 }
 
+/** After an old link was redirected to an item's new id, the address says the new one (without a new history entry). */
+function settleAddress(kind, asked, item) {
+  if (String(item.id) !== String(asked)) history.replaceState(null, '', `#/${kind}/${encodeURIComponent(item.id)}`);
+}
+
 export async function eventPage(view, id) {
   const se = await get(`/api/events/${encodeURIComponent(id)}`);
-  const [article, incident] = await Promise.all([get(`/api/articles/${se.article.id}`), se.incidentId ? get(`/api/incidents/${se.incidentId}`).catch(() => null) : null]);
+  settleAddress('event', id, se);
+  const [article, incident] = await Promise.all([
+    get(`/api/articles/${encodeURIComponent(se.article.id)}`),
+    se.incidentId ? get(`/api/incidents/${encodeURIComponent(se.incidentId)}`).catch(() => null) : null,
+  ]);
   const e = se.event;
   const doc = article.document;
   const current = article.revisions.at(-1)?.n ?? se.article.revision;
@@ -134,7 +148,7 @@ export async function eventPage(view, id) {
   const place = se.place;
   mount(
     view,
-    h('nav', { class: 'crumbs' }, h('a', { href: '#/table' }, '← events'), incident ? [' · ', h('a', { href: `#/incident/${incident.id}` }, `incident ${incident.id}`)] : null),
+    h('nav', { class: 'crumbs' }, h('a', { href: '#/table' }, '← events'), incident ? [' · ', h('a', { href: `#/incident/${encodeURIComponent(incident.id)}` }, `incident ${incident.id}`)] : null),
     h('h1', null, h('span', { class: `dot fam-${se.family}`, 'aria-hidden': 'true' }), kindLabel(e.kind), place ? ` in ${place.name}` : '', se.date ? ` — ${se.date}` : ''),
     se.superseded ? h('p', { class: 'notice' }, 'A later revision of the article replaced this event.') : null,
     h(
@@ -160,7 +174,7 @@ export async function eventPage(view, id) {
         h('ul', { class: 'claims' }, e.claims.map((c) => claimLine(c, doc.quotes ?? []))),
       ),
       incident
-        ? h('section', { class: 'panel incident' }, h('h2', null, h('a', { href: `#/incident/${incident.id}` }, `Incident ${incident.id}`)), gradeLine(incident), summaryBlock(incident), h('h3', null, 'Reports of it'), memberList(incident, se.id))
+        ? h('section', { class: 'panel incident' }, h('h2', null, h('a', { href: `#/incident/${encodeURIComponent(incident.id)}` }, `Incident ${incident.id}`)), gradeLine(incident), summaryBlock(incident), h('h3', null, 'Reports of it'), memberList(incident, se.id))
         : h('section', { class: 'panel incident' }, h('h2', null, 'Incident'), h('p', null, 'Not linked to an incident (statements and other verbal events are not).')),
     ),
     h(
@@ -174,23 +188,65 @@ export async function eventPage(view, id) {
   );
 }
 
+/** Each report of an incident: who published it, who it cites, and the sentences it was read from. */
+function reportList(inc) {
+  return h(
+    'ol',
+    { class: 'reports' },
+    inc.members.map((m) =>
+      h(
+        'li',
+        { class: 'report' },
+        h(
+          'div',
+          { class: 'report-head' },
+          h('a', { href: `#/event/${encodeURIComponent(m.id)}` }, m.article.outlet ?? 'unknown outlet', ': ', m.article.title ?? kindLabel(m.event.kind)),
+          h('span', { class: 'meta' }, ` ${m.date ?? 'date unknown'} · ${kindLabel(m.event.kind)} · killed ${fmtNumber(m.event.fatalities?.total)}${m.place ? ` · ${m.place.relation} ${m.place.name} (${precisionLabel(m.place.precision)})` : ''}`),
+        ),
+        h('div', { class: 'claims-line' }, m.event.claims.map((c, k) => [k ? '; ' : '', claimChain(c), ' ', h('span', { class: `stance s-${c.stance}` }, c.stance)])),
+        m.event.evidence.map((e) => h('blockquote', { class: 'evidence' }, e.text)),
+      ),
+    ),
+  );
+}
+
 export async function incidentPage(view, id) {
   const inc = await get(`/api/incidents/${encodeURIComponent(id)}`);
+  settleAddress('incident', id, inc);
+  const place = inc.summary?.location?.consensus ?? null;
+  const mapEl = h('div', { class: 'map small', role: 'region', 'aria-label': 'where the incident and its reports are placed' });
   mount(
     view,
-    h('nav', { class: 'crumbs' }, h('a', { href: '#/map' }, '← map')),
+    h('nav', { class: 'crumbs' }, h('a', { href: '#/map' }, '← map'), ' · ', h('a', { href: '#/incidents' }, 'incidents')),
     h('h1', null, h('span', { class: `dot fam-${inc.family}`, 'aria-hidden': 'true' }), kindLabel(inc.kind ?? inc.family), inc.location ? ` in ${inc.location}` : '', ` — ${fmtRange(inc.dateStart, inc.dateEnd)}`),
     gradeLine(inc),
-    h('div', { class: 'event-layout' }, h('section', { class: 'panel' }, summaryBlock(inc)), h('section', { class: 'panel' }, h('h2', null, `Reports (${inc.members.length})`), memberList(inc, null))),
+    h(
+      'div',
+      { class: 'event-layout' },
+      h(
+        'section',
+        { class: 'panel' },
+        h('h2', null, 'Where'),
+        inc.lat !== null && inc.lon !== null
+          ? [mapEl, h('p', { class: 'hint' }, `${inc.location ?? 'The incident'} is known to ${precisionLabel(place?.precision)}; small white dots: where each report places it.`)]
+          : h('p', { class: 'notice' }, 'No coordinates: the reports name no place the gazetteer could locate.'),
+        summaryBlock(inc),
+      ),
+      h('section', { class: 'panel' }, h('h2', null, `Reports (${inc.members.length})`), reportList(inc)),
+    ),
   );
+  if (inc.lat !== null && inc.lon !== null) await drawIncidentMap(mapEl, { ...inc, precision: place?.precision ?? null });
 }
 
 export async function articlePage(view, id) {
   const a = await get(`/api/articles/${encodeURIComponent(id)}`);
+  settleAddress('article', id, a);
   const doc = a.document;
+  // Each card opens its stored event (the article's own ids, "ev1", map to the store's).
+  const href = (e) => (a.eventIds?.[e.id] !== undefined ? `#/event/${encodeURIComponent(a.eventIds[e.id])}` : null);
   mount(
     view,
     h('nav', { class: 'crumbs' }, h('a', { href: '#/table' }, '← events')),
-    h('section', { class: 'panel article' }, articleHeader(a), h('div', { class: 'cards' }, doc.events.map((e) => eventCard(e, doc))), documentView(doc, a.text)),
+    h('section', { class: 'panel article' }, articleHeader(a), h('div', { class: 'cards' }, doc.events.map((e) => eventCard(e, doc, { href: href(e) }))), documentView(doc, a.text)),
   );
 }

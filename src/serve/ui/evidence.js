@@ -182,7 +182,7 @@ function entityList(doc) {
   );
 }
 
-/** A compact card for one contract event (used for pasted articles and article pages). */
+/** A compact card for one contract event (pasted articles, article pages); `opts.href`: the stored event's page. */
 export function eventCard(e, doc, opts = {}) {
   const place = e.location ? doc.places.find((p) => p.id === e.location.place) : null;
   const figure = (f, what) =>
@@ -193,7 +193,8 @@ export function eventCard(e, doc, opts = {}) {
     h(
       'header',
       null,
-      opts.href ? h('a', { href: opts.href }, kindLabel(e.kind)) : h('strong', null, kindLabel(e.kind)),
+      // A stored event opens its own page; one not stored (a pasted article) its evidence in the text.
+      opts.href ? h('a', { href: opts.href }, kindLabel(e.kind)) : h('button', { type: 'button', class: 'link kind', onclick: () => reveal(`ev-${e.id}`) }, kindLabel(e.kind)),
       e.mode !== 'actual' ? h('span', { class: 'badge' }, e.mode) : null,
       e.historical ? h('span', { class: 'badge' }, 'background') : null,
     ),

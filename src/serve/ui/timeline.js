@@ -119,10 +119,26 @@ export function timeline(days, selected, onPick) {
     current = c;
   };
   // Drawn once the figure is in the page, so that its width is known; redrawn when that changes.
+  // The figure is made before it is put in the page: a size report may come while it is still
+  // detached (width 0), so such a report waits for the next rather than ending the watch. The
+  // watch ends when the figure, once drawn, leaves the page.
   const ro = new ResizeObserver(() => {
-    if (!box.isConnected) return ro.disconnect();
+    if (!box.isConnected) {
+      if (current) ro.disconnect();
+      return;
+    }
+    if (!box.clientWidth) return;
     if (!current || Math.abs(Number(current.getAttribute('width')) - box.clientWidth) > 4) render();
   });
   ro.observe(box);
+  // And once it is in the page, whatever the observer reports: the first frame after insertion.
+  const whenAttached = () => {
+    if (current) return;
+    if (box.isConnected && box.clientWidth) return render();
+    if (tries++ > 600) return; // about ten seconds: never shown (the page changed), stop looking
+    requestAnimationFrame(whenAttached);
+  };
+  let tries = 0;
+  requestAnimationFrame(whenAttached);
   return box;
 }

@@ -6,10 +6,9 @@
 //   a Title Case place only when a date or an agency confirms it ("Iran - the country …" is prose).
 import type { Doc, Stage } from '../../doc.js';
 import { data } from '../../data/index.js';
+import { monthNames, weekdayNames } from '../../data/time.js';
 
 interface Words {
-  month: string[];
-  weekday: string[];
   particle: string[];
   label: Set<string>;
 }
@@ -19,8 +18,6 @@ let res: { caps: RegExp; title: RegExp; paren: RegExp; label: Set<string> } | nu
 function words(): Words {
   const rows = new Map(data('normalise/dateline.tsv').map(({ kind, words }) => [kind, words.split(' ').filter(Boolean)]));
   return {
-    month: rows.get('month') ?? [],
-    weekday: rows.get('weekday') ?? [],
     particle: rows.get('particle') ?? [],
     label: new Set(rows.get('label') ?? []),
   };
@@ -32,8 +29,8 @@ const alt = (ws: string[]) => ws.sort((a, b) => b.length - a.length).join('|');
 function build() {
   const w = words();
   // Months and weekdays as written in datelines: "April", "Apr.", "APRIL".
-  const month = `(?:${alt(w.month.flatMap((m) => [cap(m), m.toUpperCase()]))})\\.?`;
-  const weekday = `(?:${alt(w.weekday.flatMap((d) => [cap(d), d.toUpperCase()]))})\\.?`;
+  const month = `(?:${alt(monthNames().flatMap((m) => [cap(m), m.toUpperCase()]))})\\.?`;
+  const weekday = `(?:${alt(weekdayNames().flatMap((d) => [cap(d), d.toUpperCase()]))})\\.?`;
   const day = '\\d{1,2}(?:st|nd|rd|th)?';
   const date = `(?<date>,?\\s+(?:${day}\\s+${month}|${month}\\s+${day}|${weekday})(?:,?\\s+\\d{4})?(?:\\.(?=\\s*/))?)`;
   const P = `(?:${alt(w.particle)})`;

@@ -23,6 +23,7 @@
 import * as chrono from 'chrono-node';
 import type { Doc, Sentence, Stage, TimeAnn, TimePrecision, Token } from '../../doc.js';
 import { data } from '../../data/index.js';
+import { calendarNames, type CalendarName } from '../../data/time.js';
 
 export const NO_PUBLICATION_DATE = 'no publication date: relative dates left unresolved';
 
@@ -33,7 +34,7 @@ type Unit = 'day' | 'week' | 'weekend' | 'month' | 'year' | 'decade';
 interface Cues {
   backgroundDays: number;
   /** month and weekday names, full and abbreviated */
-  names: Map<string, { month?: number; weekday?: number; abbr: boolean }>;
+  names: Map<string, CalendarName>;
   dayWords: Set<string>;
   dayParts: Set<string>;
   units: Map<string, Unit>;
@@ -66,11 +67,7 @@ let cues: Cues | null = null;
 export function loadCues(): Cues {
   if (cues) return cues;
   const d = data('time/cues.yaml');
-  const names = new Map<string, { month?: number; weekday?: number; abbr: boolean }>();
-  for (const [w, m] of Object.entries(d.months)) names.set(w, { month: m, abbr: false });
-  for (const [w, m] of Object.entries(d.month_abbreviations)) names.set(w, { month: m, abbr: true });
-  for (const [w, n] of Object.entries(d.weekdays)) names.set(w, { weekday: n, abbr: false });
-  for (const [w, n] of Object.entries(d.weekday_abbreviations)) names.set(w, { weekday: n, abbr: true });
+  const names = calendarNames();
   const units = new Map(Object.entries(d.units)) as Map<string, Unit>;
   cues = {
     backgroundDays: d.background_days,

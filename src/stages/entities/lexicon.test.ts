@@ -1,10 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { getLexicon, nameKey } from './lexicon.js';
+import { worldCountries } from '../../data/countries.js';
 
-const require = createRequire(import.meta.url);
-const STATES = new Set((require('world-countries') as { cca3: string }[]).map((c) => c.cca3));
+const STATES = new Set(worldCountries().map((c) => c.cca3));
 
 test('every state named in the entity data is a real ISO 3166-1 alpha-3 code', () => {
   const lex = getLexicon();

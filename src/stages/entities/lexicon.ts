@@ -1,10 +1,8 @@
 // The language knowledge of the entities stage, read once from data/entities/ and world-countries
 // into maps keyed by lower-cased text, so that typing a name costs a few look-ups.
-import { createRequire } from 'node:module';
 import type { EntityType } from '../../doc.js';
 import { data } from '../../data/index.js';
-
-const require = createRequire(import.meta.url);
+import { countryAliases, worldCountries } from '../../data/countries.js';
 
 export type CueType = EntityType | 'SKIP';
 export type CuePosition = 'head' | 'of' | 'start' | 'suffix' | 'after' | 'before' | 'near';
@@ -82,15 +80,6 @@ function tokenCount(s: string): number {
   return s.split(/\s+|(?=[-.'])|(?<=[-'])/).filter(Boolean).length;
 }
 
-interface CountryRecord {
-  name: { common: string; official: string };
-  cca2: string;
-  cca3: string;
-  altSpellings: string[];
-  unMember: boolean;
-  demonyms?: { eng?: { m: string; f: string } };
-}
-
 const CONNECTOR_WORDS = new Set(['of', 'for', 'and', 'in', 'the', 'on', '&']);
 
 let lexicon: Lexicon | null = null;
@@ -141,7 +130,7 @@ export function getLexicon(): Lexicon {
   };
 
   // States first, so that an organisation alias never shadows a country name.
-  const countries = require('world-countries') as CountryRecord[];
+  const countries = worldCountries();
   const alpha3 = new Map<string, string>();
   const countryName = new Map<string, string>();
   const nationalities = new Map<string, Nationality>();
@@ -176,8 +165,8 @@ export function getLexicon(): Lexicon {
       }
     }
   }
-  for (const { alias, country: cca3 } of data('entities/country-aliases.tsv')) {
-    const entry = stateEntry(cca3);
+  for (const { alias, alpha3 } of countryAliases()) {
+    const entry = stateEntry(alpha3);
     // The data file overrides world-countries: drop a shadowing alias first.
     if (/^[A-Z][A-Z.]*$/.test(alias)) acronyms.delete(alias);
     else known.delete(nameKey(alias));

@@ -5,12 +5,10 @@
 // from the world-countries package at load time. A phrase is read in two parts: the head noun at
 // its end says what kind of actor it is ("air defenses" → military), a name before it says whose
 // ("Syrian" → SYR). Everything is looked up in Maps keyed by lower-cased words, built once.
-import { createRequire } from 'node:module';
 import type { Actor } from '../../contract.js';
 import type { Doc, EntityAnn } from '../../doc.js';
 import { data } from '../../data/index.js';
-
-const require = createRequire(import.meta.url);
+import { worldCountries } from '../../data/countries.js';
 
 type Kind = Actor['kind'];
 
@@ -122,16 +120,6 @@ function keyOf(name: string): string[] {
 
 // --- loading -----------------------------------------------------------------------------------------
 
-interface Country {
-  cca3: string;
-  independent: boolean | null;
-  area: number;
-  name: { common: string; official: string };
-  altSpellings: string[];
-  capital?: string[];
-  demonyms?: { eng?: { m: string; f: string } };
-}
-
 let tables: Tables | null = null;
 
 function load(): Tables {
@@ -186,7 +174,7 @@ function load(): Tables {
   const generate = (name: string, e: Entry) => {
     if (name.length > 2 && !ignore.has(keyOf(name).join(' '))) add(name, e, true);
   };
-  const countries = require('world-countries') as Country[];
+  const countries = worldCountries();
   for (const c of countries) {
     t.countryName.set(c.cca3, c.name.common);
     const score = (c.independent ? 1e12 : 0) + (c.area > 0 ? c.area : 0);

@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { Doc, type EntityAnn } from '../../doc.js';
 import { tokens } from '../tokens/index.js';
 import { attributionOf } from './claims.js';
+import { data } from '../../data/index.js';
+import { weekdayNames } from '../../data/time.js';
 
 /** A doc with its tokens, and ORG entities for the given names (as the entities stage would give). */
 function docWith(text: string, orgs: string[] = []) {
@@ -62,4 +64,30 @@ test('"SANA reported, citing a military source": the chain runs source → SANA'
   const a = attributionOf(d, 0, at(d, 'hit'));
   assert.equal(a.claimant, 'a military source');
   assert.deepEqual(a.via, ['SANA']);
+});
+
+const cap = (w: string) => w[0].toUpperCase() + w.slice(1);
+
+test('every leading word of data/events/attribution.yaml is left out of the claimant', () => {
+  for (const w of data('events/attribution.yaml').leading_words) {
+    const d = docWith(`${cap(w)} the ministry said that the army shelled the village.`);
+    assert.equal(attributionOf(d, 0, at(d, 'shelled')).claimant, 'the ministry', w);
+  }
+});
+
+test('a pronoun claimant is the last quoted speaker, for every pronoun in the data', () => {
+  for (const w of data('events/attribution.yaml').pronouns) {
+    const d = docWith(`"We will respond." According to ${w}, the army shelled the village.`);
+    d.quotes.push({ id: 'q1', speaker: { name: 'Ali Ahmadi', entity: null, role: null, affiliation: null }, span: d.span(1, 16), verb: null, sent: 0 });
+    const shelled = at(d, 'shelled');
+    assert.equal(attributionOf(d, d.tokens[shelled].sent, shelled).claimant, 'Ali Ahmadi', w);
+  }
+});
+
+test('days and the other words that are no claimant leave a sentence without one', () => {
+  assert.equal(attributionOf(docWith('Officials said that the army shelled the village.'), 0, 5).claimant, 'Officials');
+  for (const w of [...weekdayNames(false), ...data('events/attribution.yaml').not_claimants]) {
+    const d = docWith(`${cap(w)} said that the army shelled the village.`);
+    assert.equal(attributionOf(d, 0, at(d, 'shelled')).claimant, null, w);
+  }
 });

@@ -5,12 +5,16 @@
 import type { Doc, Token } from '../../doc.js';
 import type { Claim, Stance } from '../../contract.js';
 import { data } from '../../data/index.js';
+import { weekdayNames } from '../../data/time.js';
 
 let lex: {
   verb: Map<string, Stance>;
   preps: string[][];
   hedges: { words: string[]; stance: Stance }[];
   hedgeFirst: Map<string, { words: string[]; stance: Stance }[]>;
+  leading: Set<string>;
+  pronouns: Set<string>;
+  notClaimants: Set<string>;
 } | null = null;
 
 function lexicon() {
@@ -21,13 +25,19 @@ function lexicon() {
   const hedges = Object.entries(raw.hedges).flatMap(([stance, ws]) => ws.map((w) => ({ words: w.toLowerCase().split(' '), stance: stance as Stance })));
   const hedgeFirst = new Map<string, { words: string[]; stance: Stance }[]>();
   for (const h of hedges) hedgeFirst.set(h.words[0], [...(hedgeFirst.get(h.words[0]) ?? []), h]);
-  lex = { verb, preps: raw.prepositions.map((p) => p.split(' ')), hedges, hedgeFirst };
+  lex = {
+    verb,
+    preps: raw.prepositions.map((p) => p.split(' ')),
+    hedges,
+    hedgeFirst,
+    leading: new Set(raw.leading_words),
+    pronouns: new Set(raw.pronouns),
+    notClaimants: new Set([...weekdayNames(false), ...raw.not_claimants]),
+  };
   return lex;
 }
 
 const BOUNDARY = new Set([';', ':', '“', '”', '"', '(', ')', '—', '–']);
-const LEADING = new Set(['but', 'and', 'however', 'meanwhile', 'also', 'nonetheless', 'moreover', 'furthermore', 'yet', 'so', 'then', 'later', 'earlier', 'separately', 'additionally', 'that', 'which', 'who']);
-const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
 
 export interface Attribution {
   claimant: string | null;
@@ -38,15 +48,14 @@ export interface Attribution {
   cue: number | null;
 }
 
-const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'contrary', 'asked']);
-
 function phrase(doc: Doc, a: number, b: number): string | null {
   const toks = doc.tokens;
-  while (a < b && (LEADING.has(toks[a].lower) || toks[a].pos === 'PUNCT' || toks[a].pos === 'SYM' || toks[a].pos === 'ADV' || toks[a].pos === 'CCONJ')) a++;
+  const { leading, notClaimants } = lexicon();
+  while (a < b && (leading.has(toks[a].lower) || toks[a].pos === 'PUNCT' || toks[a].pos === 'SYM' || toks[a].pos === 'ADV' || toks[a].pos === 'CCONJ')) a++;
   while (b > a && (toks[b - 1].text === ',' || toks[b - 1].pos === 'AUX' || toks[b - 1].pos === 'ADV' || toks[b - 1].pos === 'PART')) b--;
   if (b <= a) return null;
   // A claimant is somebody: a phrase with a noun or pronoun that is not a day or a stray word.
-  const heads = toks.slice(a, b).filter((t) => (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON') && !TIME_WORDS.has(t.lower));
+  const heads = toks.slice(a, b).filter((t) => (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON') && !notClaimants.has(t.lower));
   if (heads.length === 0) return null;
   return doc.text.slice(toks[a].start, toks[b - 1].end);
 }
@@ -122,7 +131,7 @@ function namedIn(doc: Doc, start: number, end: number): string | null {
  * ("The deputy defense minister") is the person the article gave that role.
  */
 function resolvePronoun(doc: Doc, who: string, before: number): string {
-  if (PRONOUNS.has(who.toLowerCase())) {
+  if (lexicon().pronouns.has(who.toLowerCase())) {
     const q = [...doc.quotes].reverse().find((q) => q.span.start < before && q.speaker);
     return q?.speaker ? q.speaker.name : who;
   }

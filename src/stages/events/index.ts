@@ -6,12 +6,13 @@
 import type { Doc, EntityAnn, Stage, TimeAnn } from '../../doc.js';
 import type { Actor, Claim, Event, Time } from '../../contract.js';
 import { triggers, type TriggerMatch } from './triggers.js';
-import { casualtiesIn, type Count } from './casualties.js';
+import { casualtyMentions, combine, type Mention } from './casualties.js';
 import { attributionOf, toClaim } from './claims.js';
 import { modeBefore, governedMode } from './modes.js';
 import { acledFor, familyOf, kind as kindInfo, ploverFor } from '../../taxonomy.js';
 import { actorForEntity, resolveActor } from './actors.js';
 import { data, type Content } from '../../data/index.js';
+import { isMonthName } from '../../data/time.js';
 import { datelineTime } from '../dates/index.js';
 import { countryByAlpha2 } from '../../gazetteer/index.js';
 
@@ -25,8 +26,8 @@ interface Draft {
   target: Actor | null;
   place: { id: string; relation: 'at' | 'near' | 'in'; rank: number } | null;
   time: TimeAnn | null;
-  fatalities: Count | null;
-  injuries: Count | null;
+  /** casualty counts read for this event, combined into its figures at the end */
+  casualties: Mention[];
   claims: Claim[];
   historical: boolean;
   mode: Mode;
@@ -313,13 +314,18 @@ function datelineCountry(doc: Doc): string | null {
 const PRECISION_ORDER: Record<string, number> = { unknown: 0, year: 1, month: 2, week: 3, day: 4 };
 const within = (a: TimeAnn, b: TimeAnn) => !b.start || !b.end || (!!a.start && a.start >= b.start && a.start <= b.end);
 const TERRITORY = new Set(['government_regains_territory', 'nonstate_overtakes_territory']);
-const MONTHS = new Set(['march', 'may']);
+// Events that report no casualties of their own: words and diplomacy.
+const NO_CASUALTIES = new Set(['verbal', 'diplomatic', 'material_cooperation']);
 const ATTACKS = new Set(['air_strike', 'drone_strike', 'missile_attack', 'shelling']);
 
 /** Whether a new draft reports the same occurrence as an earlier one. */
 function mergeable(prev: Draft, next: Draft, doc: Doc): boolean {
   const sameKind = prev.kind === next.kind || (ATTACKS.has(prev.kind) && ATTACKS.has(next.kind));
   if (!sameKind || prev.mode !== next.mode) return false;
+  // Two attacks of one sentence, each with its own toll, are two occurrences ("fired a missile,
+  // wounding two soldiers, and shelling killed a woman").
+  const own = (d: Draft) => d.casualties.some((m) => m.sent === next.sents[0] && m.value > 0);
+  if (prev.sents.includes(next.sents[0]) && own(prev) && own(next)) return false;
   // "intercepted Israeli missiles, shooting down the majority of them": one sentence, one occurrence
   // (a participle's subject is the main clause's, whatever stands nearer).
   if (prev.kind === next.kind && prev.sents.includes(next.sents[0]) && !(prev.place && next.place && prev.place.id !== next.place.id)) return true;
@@ -346,8 +352,7 @@ function merge(into: Draft, d: Draft): void {
   // The more precise time wins when it falls within the other ("in February" / "on 22 February").
   if (!into.time || (d.time && d.time.start && PRECISION_ORDER[d.time.precision] > PRECISION_ORDER[into.time.precision] && within(d.time, into.time)))
     into.time = d.time ?? into.time;
-  if (!into.fatalities) into.fatalities = d.fatalities;
-  if (!into.injuries) into.injuries = d.injuries;
+  for (const m of d.casualties) if (!into.casualties.includes(m)) into.casualties.push(m);
   for (const c of d.claims) {
     // A follow-up sentence in the outlet's voice continues a sourced account; it adds no claimant.
     if (c.claimant === null && c.stance === 'asserted' && into.claims.some((x) => x.claimant !== null)) continue;
@@ -358,6 +363,39 @@ function merge(into: Draft, d: Draft): void {
   if (into.generic && !d.generic) {
     into.kind = d.kind;
     into.generic = false;
+  }
+}
+
+/**
+ * Each casualty statement of a sentence goes to the violent event whose trigger stands nearest
+ * before its casualty word ("fired a missile, wounding two soldiers, and shelling killed a woman"),
+ * else the nearest after it ("Two civilians were killed when a strike hit"); a sentence with no
+ * violent event gives its counts to the last one reported just before (the attack, then its toll; a
+ * zero, "no injuries were reported", only to one of the two sentences before).
+ */
+function attachCasualties(ms: Mention[], sentDrafts: Draft[], drafts: Draft[], sent: number): void {
+  if (ms.length === 0) return;
+  // Violent events of the sentence first; else another event of the sentence in the field ("thwarted
+  // an attack, killing several fighters": a bare "attack" that another event governs yields to it),
+  // never a statement or a diplomatic act.
+  const hosts = (ds: Draft[]) => {
+    const violent = ds.filter((d) => kindInfo(d.kind)?.violent);
+    const field = ds.filter((d) => !NO_CASUALTIES.has(familyOf(d.kind)));
+    for (const xs of [violent.filter((d) => !d.generic), field, violent]) if (xs.length) return xs;
+    return [];
+  };
+  const violent = hosts(sentDrafts);
+  const earlier = [...drafts].reverse().find((d) => kindInfo(d.kind)?.violent && sent - d.sents[d.sents.length - 1] <= 3 && d.mode === 'actual');
+  for (const m of ms) {
+    let host: Draft | undefined;
+    for (const d of violent) if (d.trigger.first <= m.statement && (!host || d.trigger.first > host.trigger.first)) host = d;
+    if (!host) for (const d of violent) if (!host || d.trigger.first < host.trigger.first) host = d;
+    // "No injuries were reported" speaks of the event just told, not of one further back.
+    host ??= m.value === 0 && earlier && earlier.sents[earlier.sents.length - 1] < sent - 2 ? undefined : earlier;
+    if (!host) continue;
+    host.casualties.push(m);
+    host.grounded = true;
+    if (!host.sents.includes(sent)) host.sents.push(sent);
   }
 }
 
@@ -385,7 +423,7 @@ export const events: Stage = {
 
     for (const s of doc.sentences) {
       const matches = T.matchBest(toks, s.first, s.last);
-      const cas = casualtiesIn(doc, s.first, s.last);
+      const cas = casualtyMentions(doc, s.first, s.last);
       const sentDrafts: Draft[] = [];
       let governed: { mode: Mode; until: number } | null = null;
       let verbalUntil = -1;
@@ -395,7 +433,7 @@ export const events: Stage = {
         const head = m.tokens[m.tokens.length - 1];
         const t0 = m.first;
         // "March 20", "May": month names are not marches or wishes.
-        if (MONTHS.has(toks[t0].lower) && /^[A-Z]/.test(toks[t0].text)) continue;
+        if (isMonthName(toks[t0].lower) && /^[A-Z]/.test(toks[t0].text)) continue;
         // "a heart attack", "cyber attacks": no event.
         if (C.non_event_modifiers.includes(toks[t0 - 1]?.lower ?? '')) continue;
         let kind = info.kind;
@@ -418,8 +456,11 @@ export const events: Stage = {
         // Israel of carrying out missile strikes near Homs").
         const alleged = accusing && t0 <= accusing.until && kindInfo(kind)?.violent ? accusing.by : null;
         if (t0 <= verbalUntil && !governed && !alleged) continue;
-        let mode: Mode = modeBefore(doc, s.first, t0);
+        let mode: Mode = modeBefore(doc, s.first, t0, m.last, m.tokens);
         if (governed && t0 <= governed.until) mode = governed.mode;
+        // What an accusation that is itself not actual alleges is not actual either ("in order to
+        // accuse the army of using chemical weapons").
+        if (alleged && alleged.mode !== 'actual' && mode === 'actual') mode = alleged.mode;
         // "will travel to Moscow on Thursday for talks": a time the grammar puts ahead makes it future.
         if (mode === 'actual' && futureTimeIn(doc, s.i, clauseOf(doc, s.i, t0, m.last))) mode = 'future';
         const gm = governedMode(info.kind);
@@ -486,8 +527,7 @@ export const events: Stage = {
           target,
           place,
           time,
-          fatalities: null,
-          injuries: null,
+          casualties: [],
           claims: [
             alleged
               ? { ...toClaim(doc, a, s.i), claimant: alleged.claims[0]?.claimant ?? alleged.initiator?.name ?? null, stance: 'alleged' as const }
@@ -498,23 +538,11 @@ export const events: Stage = {
           // A violent event needs something that pins it down: a time, a casualty count, a place
           // more precise than a country, or a country with an actor ("ward off aerial attacks"
           // in a minister's words pins nothing).
-          grounded: !violent || !!(ownTime || cas.fatalities || cas.injuries || (place && (place.rank > 1 || initiator?.country || target?.country))),
+          grounded: !violent || !!(ownTime || cas.length || (place && (place.rank > 1 || initiator?.country || target?.country))),
           generic,
         };
         sentDrafts.push(d);
         if (kind === 'accusation') accusing = { until: clause.last + 8, by: d };
-      }
-      // Casualties belong to the violent event of their sentence, else to the last one reported.
-      if (cas.fatalities || cas.injuries) {
-        const host =
-          sentDrafts.find((d) => kindInfo(d.kind)?.violent) ??
-          [...drafts].reverse().find((d) => kindInfo(d.kind)?.violent && s.i - d.sents[d.sents.length - 1] <= 3 && d.mode === 'actual');
-        if (host) {
-          host.fatalities ??= cas.fatalities;
-          host.injuries ??= cas.injuries;
-          host.grounded = true;
-          if (!host.sents.includes(s.i)) host.sents.push(s.i);
-        }
       }
       // "Two explosive-laden drones … the blast": a generic word beside a specific trigger in one
       // sentence describes the same occurrence.
@@ -527,6 +555,7 @@ export const events: Stage = {
             sentDrafts.splice(k, 1);
           }
         }
+      attachCasualties(cas, sentDrafts, drafts, s.i);
       for (const d of sentDrafts) {
         // "The attack killed two civilians": a definite, generic mention continues the last
         // violent event reported, whatever that event was called.
@@ -547,6 +576,7 @@ export const events: Stage = {
     const out: Event[] = [];
     for (const d of drafts) {
       if (!d.grounded) continue;
+      const { fatalities, injuries } = combine(doc, d.casualties);
       if (d.generic && !d.initiator && !d.target && !d.place) continue;
       let time = d.time;
       if (!time && !d.historical && d.mode === 'actual') time = newsTime;
@@ -568,7 +598,7 @@ export const events: Stage = {
       }
       // Only soldiers or fighters died: ACLED codes a fight between armed sides, not an attack on
       // civilians ("militants killed five soldiers").
-      if (d.kind === 'attack_on_civilians' && d.fatalities?.military && !d.fatalities.civilians && d.target?.kind !== 'civilians') d.kind = 'armed_clash';
+      if (d.kind === 'attack_on_civilians' && fatalities?.military && !fatalities.civilians && d.target?.kind !== 'civilians') d.kind = 'armed_clash';
       // Who takes territory decides ACLED's sub-event: the state regains it, a non-state group
       // overtakes it ("security forces captured" vs "rebels captured").
       if (TERRITORY.has(d.kind) && d.initiator) {
@@ -581,7 +611,7 @@ export const events: Stage = {
         const pl = doc.places.find((p) => p.id === d.place!.id);
         const c = countryByAlpha2(pl?.country);
         if (c) {
-          const civ = d.fatalities && d.fatalities.civilians !== null && !d.fatalities.military;
+          const civ = fatalities && fatalities.civilians !== null && !fatalities.military;
           d.target = { name: civ ? `Civilians (${c.name})` : c.name, country: c.alpha3, kind: civ ? 'civilians' : 'state', entity: null };
         }
       }
@@ -599,8 +629,8 @@ export const events: Stage = {
         target: d.target,
         location: d.place ? { place: d.place.id, relation: d.place.relation } : null,
         time: t,
-        fatalities: d.fatalities,
-        injuries: d.injuries,
+        fatalities,
+        injuries,
         claims: d.claims,
         evidence,
         historical: d.historical || (time?.background ?? false),

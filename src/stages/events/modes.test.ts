@@ -4,10 +4,14 @@ import { Doc } from '../../doc.js';
 import { tokens } from '../tokens/index.js';
 import { modeBefore, governedMode } from './modes.js';
 
-function mode(text: string, trigger: string) {
+/** The mode of the trigger word; with `pattern`, of a pattern match spanning the words it names. */
+function mode(text: string, trigger: string, pattern?: string[]) {
   const d = new Doc(text);
   tokens.run(d);
-  return modeBefore(d, 0, d.tokens.findIndex((t) => t.text === trigger));
+  const t = d.tokens.findIndex((x) => x.text === trigger);
+  if (!pattern) return modeBefore(d, 0, t);
+  const own = pattern.map((w) => d.tokens.findIndex((x, i) => i >= t && x.text === w));
+  return modeBefore(d, 0, t, Math.max(...own) + 1, own);
 }
 
 test('negation, future and condition before a trigger', () => {
@@ -21,6 +25,63 @@ test('negation, future and condition before a trigger', () => {
 
 test('a cue outside the trigger\'s clause does not count', () => {
   assert.equal(mode('Officials would not comment, but jets struck the depot.', 'struck'), 'actual');
+});
+
+test('a month is never a modal: datelines and dates', () => {
+  assert.equal(mode('KHARKIV, May 7 - Russian drones struck an energy facility overnight.', 'struck'), 'actual');
+  assert.equal(mode('In May rebels attacked the garrison twice.', 'attacked'), 'actual');
+  assert.equal(mode('On 3 May militants shelled the airport.', 'shelled'), 'actual');
+  // the modal itself still counts
+  assert.equal(mode('Rebels may attack the garrison again.', 'attack'), 'hypothetical');
+});
+
+test('"may", "might", "could" make an event hypothetical only as modals governing its trigger', () => {
+  assert.equal(mode('The militia might have carried out the bombing.', 'bombing'), 'hypothetical');
+  assert.equal(mode('Russia could launch more drones at the ports.', 'drones'), 'hypothetical');
+  // the modal governs another verb: "could not be confirmed" says nothing of whether jets struck
+  assert.equal(mode('It could not be confirmed whether the raid took place; jets struck the depot.', 'struck'), 'actual');
+  assert.equal(mode('The army could not confirm the attack on the convoy.', 'attack'), 'actual');
+  // a noun "will" is no future
+  assert.equal(mode('Against the will of the residents, troops stormed the camp.', 'stormed'), 'actual');
+});
+
+test('"would": future in reported speech, a condition otherwise', () => {
+  assert.equal(mode('The army said its troops would retake the town within hours.', 'retake'), 'future');
+  assert.equal(mode('Tehran would strike the base within minutes.', 'strike'), 'hypothetical');
+  assert.equal(mode('If attacked, Tehran would strike back at once.', 'strike'), 'hypothetical');
+  assert.equal(mode('Analysts said the group would have attacked the convoy without the warning.', 'attacked'), 'hypothetical');
+});
+
+test('negation is scoped to the trigger\'s clause and phrase', () => {
+  assert.equal(mode('The air force did not carry out any strikes on the city.', 'strikes'), 'negated');
+  assert.equal(mode('No air strikes hit the city overnight.', 'strikes'), 'negated');
+  assert.equal(mode('No one was arrested after the rally.', 'arrested'), 'negated');
+  assert.equal(mode('The militia failed to capture the bridge.', 'capture'), 'negated');
+  // a zero count is no negated attack: the shelling happened
+  assert.equal(mode('No casualties were reported after the shelling.', 'shelling'), 'actual');
+  assert.equal(mode('No one was killed when rockets hit the depot.', 'hit'), 'actual');
+  // not reporting, not commenting on an event does not negate it
+  assert.equal(mode('The ministry did not report any strikes on the town.', 'strikes'), 'actual');
+  assert.equal(mode('The police did not comment on the arrests.', 'arrests'), 'actual');
+});
+
+test('future and purpose cues reach the verb phrase they govern', () => {
+  assert.equal(mode('The envoy is expected to arrive in Amman on Monday for talks.', 'talks'), 'future');
+  assert.equal(mode('The rebels are preparing to stage an offensive on the city.', 'offensive'), 'future');
+  // "due to" as a cause is no future
+  assert.equal(mode('The road was closed due to the shelling.', 'shelling'), 'actual');
+});
+
+test('phrase cues reach only the phrase after them', () => {
+  assert.equal(mode('Officials warned of possible attacks on the pipeline.', 'attacks'), 'hypothetical');
+  assert.equal(mode('The quick response made it possible to repel the assault.', 'repel'), 'actual');
+});
+
+test('a cue a pattern names is part of the trigger', () => {
+  // "will not go unpunished" is itself a threat pattern: its "not" negates nothing
+  assert.equal(mode('Any aggression will not go unpunished.', 'will', ['will', 'not', 'go', 'unpunished']), 'actual');
+  // a cue inside a pattern's span reaches its verb ("troops * kill")
+  assert.equal(mode('Troops could kill the militants.', 'Troops', ['Troops', 'kill']), 'hypothetical');
 });
 
 test('threats and denials govern the events in their complement', () => {

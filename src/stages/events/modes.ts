@@ -1,48 +1,126 @@
-// PLOVER's auxiliary modes from cue words before a trigger (data/events/modes.yaml).
-import type { Doc } from '../../doc.js';
+// PLOVER's auxiliary modes: a cue before a trigger makes its event negated, future or hypothetical
+// only where the syntax lets the cue reach the trigger (data/events/modes.yaml explains how).
+import type { Doc, Token } from '../../doc.js';
 import { data } from '../../data/index.js';
 
 type Mode = 'actual' | 'future' | 'hypothetical' | 'negated' | 'threatened';
+type Reach = 'verb' | 'phrase' | 'clause';
 
-let lex: { window: number; byLast: Map<string, { words: string[]; mode: Mode }[]>; governing: Map<string, Mode> } | null = null;
+interface Cue {
+  words: string[];
+  mode: Mode;
+  reach: Reach;
+  would: boolean;
+}
 
-function lexicon() {
+interface Lexicon {
+  window: number;
+  byLast: Map<string, Cue[]>;
+  reported: Set<string>;
+  content: Set<string>;
+  governing: Map<string, Mode>;
+}
+
+let lex: Lexicon | null = null;
+
+function lexicon(): Lexicon {
   if (lex) return lex;
   const raw = data('events/modes.yaml');
-  const cues: { words: string[]; mode: Mode }[] = [];
-  for (const mode of ['negated', 'future', 'hypothetical'] as const) for (const c of raw[mode]) cues.push({ words: c.toLowerCase().split(' '), mode });
+  const cues: Cue[] = [];
+  const add = (phrases: string[] | undefined, mode: Mode, reach: Reach, would = false) => {
+    for (const c of phrases ?? []) cues.push({ words: c.toLowerCase().split(' '), mode, reach, would });
+  };
+  for (const mode of ['negated', 'future', 'hypothetical'] as const) {
+    const m = raw[mode];
+    add(m.verb, mode, 'verb');
+    add(m.phrase, mode, 'phrase');
+    add(m.clause, mode, 'clause');
+  }
+  add(raw.would, 'hypothetical', 'verb', true);
   // Indexed by a cue's last word: a token is checked against the few cues that can end on it.
-  const byLast = new Map<string, { words: string[]; mode: Mode }[]>();
+  const byLast = new Map<string, Cue[]>();
   for (const c of cues) {
     const last = c.words[c.words.length - 1];
     for (const w of last === "n't" ? ["n't", 'not'] : [last]) byLast.set(w, [...(byLast.get(w) ?? []), c]);
   }
-  lex = { window: raw.window, byLast, governing: new Map(Object.entries(raw.governing)) };
+  const lower = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
+  lex = { window: raw.window, byLast, reported: lower(raw.reported), content: lower(raw.content_verbs), governing: new Map(Object.entries(raw.governing)) };
   return lex;
 }
 
 const CLAUSE_END = new Set([',', ';', ':', '.', '“', '”', '"', 'that', 'which', 'who', 'while', 'but', 'and']);
+const CHAIN = new Set(['not', "n't", 'also', 'be', 'been', 'being', 'have', 'has', 'had', 'to', 'yet', 'still', 'then']);
+const NP_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'X']);
 
-/** The mode a trigger at token index `t` is stated in, from the words just before it in its clause. */
-export function modeBefore(doc: Doc, first: number, t: number): Mode {
+const isContent = (t: Token) => lexicon().content.has(t.lemma) || lexicon().content.has(t.lower);
+
+/** Whether a cue ending before token `k` reaches the trigger at `t`. */
+function reaches(toks: Token[], k: number, t: number, reach: Reach): boolean {
+  if (reach === 'clause') return true;
+  if (reach === 'phrase') {
+    let m = k;
+    while (m < t && (NP_POS.has(toks[m].pos) || toks[m].text === '-' || toks[m].text === "'s" || toks[m].text === '’s')) m++;
+    if (m === t) return true;
+    // "no one was detained": the phrase is the subject of the trigger's verb
+    if (m === k) return false;
+    while (m < t && (toks[m].pos === 'AUX' || toks[m].pos === 'ADV' || toks[m].lower === 'not')) m++;
+    return m === t && toks[t].pos === 'VERB';
+  }
+  // verb: the chain right after the cue leads to a verb, and that verb's phrase holds the trigger
+  let m = k;
+  while (m < t && (toks[m].pos === 'ADV' || toks[m].pos === 'AUX' || toks[m].pos === 'PART' || CHAIN.has(toks[m].lower))) m++;
+  if (m === t) return true;
+  if (toks[m].pos !== 'VERB' || isContent(toks[m])) return false;
+  for (let x = m + 1; x < t; x++) if (CLAUSE_END.has(toks[x].lower) || (toks[x].pos === 'VERB' && isContent(toks[x]))) return false;
+  return true;
+}
+
+/** "would": future after a verb of saying, a condition otherwise. */
+function wouldMode(toks: Token[], first: number, cue: number, t: number): Mode {
+  const L = lexicon();
+  if (toks[cue + 1]?.lower === 'have') return 'hypothetical';
+  for (let i = first; i < t; i++) if (toks[i].lower === 'if' || toks[i].lower === 'unless') return 'hypothetical';
+  for (let i = first; i < cue; i++) if (L.reported.has(toks[i].lower)) return 'future';
+  return 'hypothetical';
+}
+
+/**
+ * The mode a trigger is stated in, from the cues before it in its clause that reach it. `t` is the
+ * trigger's first token; `end` (exclusive) its last, when a pattern spans words ("troops could
+ * kill militants": the cue inside the match reaches its verb); `own`, the tokens the pattern itself
+ * names ("will not go unpunished" is a threat, not a negated one).
+ */
+export function modeBefore(doc: Doc, first: number, t: number, end = t + 1, own: number[] = []): Mode {
   const L = lexicon();
   const toks = doc.tokens;
   let found: Mode = 'actual';
-  for (let i = t - 1; i >= Math.max(first, t - L.window); i--) {
-    if (CLAUSE_END.has(toks[i].lower)) break;
+  const consider = (i: number, target: number) => {
     for (const c of L.byLast.get(toks[i].lower) ?? []) {
       const a = i - c.words.length + 1;
-      if (a < first) continue;
-      if (c.words.every((w, k) => toks[a + k].lower === w || (w === "n't" && toks[a + k].lower === 'not'))) {
-        // Negation outranks the rest: "will not strike" is negated, not future.
-        if (c.mode === 'negated') return 'negated';
-        if (found === 'actual') found = c.mode;
-      }
+      if (a < first || (target !== t && own.some((x) => x >= a && x <= i))) continue;
+      if (!c.words.every((w, k) => toks[a + k].lower === w || (w === "n't" && toks[a + k].lower === 'not'))) continue;
+      // A cue word used as a name or a noun is no cue ("May 7", "the will of the people").
+      if (c.reach === 'verb' && c.words.length === 1 && ['NOUN', 'PROPN', 'NUM'].includes(toks[i].pos)) continue;
+      if (!reaches(toks, i + 1, target, c.reach)) continue;
+      const mode = c.would ? wouldMode(toks, first, i, target) : c.mode;
+      // Negation outranks the rest: "will not strike" is negated, not future.
+      if (mode === 'negated') return 'negated';
+      if (found === 'actual') found = mode;
     }
+    return null;
+  };
+  for (let i = t - 1; i >= Math.max(first, t - L.window); i--) {
+    if (CLAUSE_END.has(toks[i].lower)) break;
+    if (consider(i, t) === 'negated') return 'negated';
   }
-  // "if" opens a condition anywhere earlier in the sentence ("if Israel strikes, …").
+  // Inside a pattern that spans words, a cue reaches the pattern's last word.
+  for (let i = t + 1; i < end - 1; i++) if (!own.includes(i) && consider(i, end - 1) === 'negated') return 'negated';
+  // A condition opens anywhere earlier in the sentence ("if Israel strikes, …"), up to a semicolon.
   if (found === 'actual') {
-    for (let i = t - 1; i >= first; i--) if (toks[i].lower === 'if' || toks[i].lower === 'unless') return 'hypothetical';
+    for (let i = t - 1; i >= first && toks[i].text !== ';'; i--) {
+      const cs = L.byLast.get(toks[i].lower)?.filter((c) => c.reach === 'clause' && c.words.length === 1) ?? [];
+      if (cs.length) return cs[0].mode;
+    }
   }
   return found;
 }

@@ -35,6 +35,12 @@ export function readNumber(words: string[], i: number): { value: number; used: n
     value = numberWord(w);
   }
   if (value === null) return null;
+  // "twenty - three" written as three tokens
+  const unit = words[i + 2]?.toLowerCase();
+  if (w in TENS && words[i + 1] === '-' && unit && unit in UNITS && UNITS[unit] < 10 && UNITS[unit] > 0 && unit !== 'a' && unit !== 'an') {
+    value += UNITS[unit];
+    used = 3;
+  }
   while (i + used < words.length) {
     const next = words[i + used].toLowerCase();
     if (next in SCALES) {
@@ -46,4 +52,29 @@ export function readNumber(words: string[], i: number): { value: number; used: n
     } else break;
   }
   return { value: Math.round(value), used };
+}
+
+/**
+ * A number or a range of numbers at word index i: "12", "10 to 15", "10-15", "five or six",
+ * "between 5 and 23". A range gives its lower bound, the most conservative figure.
+ */
+export function readRange(words: string[], i: number): { value: number; used: number; range: boolean } | null {
+  const w = words[i]?.toLowerCase();
+  if (w === undefined) return null;
+  const span = /^(\d[\d,]*)[-–](\d[\d,]*)$/.exec(w);
+  if (span) return { value: Math.min(numberWord(span[1])!, numberWord(span[2])!), used: 1, range: true };
+  if (w === 'between') {
+    const a = readNumber(words, i + 1);
+    const b = a && words[i + 1 + a.used]?.toLowerCase() === 'and' ? readNumber(words, i + 2 + a.used) : null;
+    return a && b ? { value: Math.min(a.value, b.value), used: 2 + a.used + b.used, range: true } : null;
+  }
+  const a = readNumber(words, i);
+  if (!a) return null;
+  const link = words[i + a.used]?.toLowerCase();
+  if (link === 'to' || link === 'or' || link === '-' || link === '–') {
+    const b = readNumber(words, i + a.used + 1);
+    // "two to three", "10 - 15", "one or two"; not "killed 5 to protest" (no number after)
+    if (b && b.value > a.value) return { value: a.value, used: a.used + 1 + b.used, range: true };
+  }
+  return { ...a, range: false };
 }

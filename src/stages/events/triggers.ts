@@ -1,6 +1,6 @@
 // Event triggers from data/events/triggers.yaml, compiled into one PatternSet.
 import { data } from '../../data/index.js';
-import { compile, PatternSet, type PatternMatch } from './patterns.js';
+import { compile, PatternSet, type PatternMatch } from '../../patterns.js';
 import { kind as taxonomyKind } from '../../taxonomy.js';
 
 export type Voice = 'active' | 'nominal' | 'passive' | 'mutual';

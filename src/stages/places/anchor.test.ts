@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { anchorsOf } from './anchor.js';
 import { docWith } from './testing.js';
 import type { Mention } from '../../doc.js';
+import { data } from '../../data/index.js';
 
 /** The anchors of the first mention of `name`, as [how, anchor text]. */
 function anchors(text: string, name: string, others: string[], insideTown = false): [string, string | null][] {
@@ -38,4 +39,20 @@ test('a possessive before, the city the sentence is in, and "of the city"', () =
   assert.deepEqual(anchors('In Tel Aviv, thousands rallied on Kaplan Street.', 'Kaplan Street', ['Tel Aviv'], true), [['sentence', 'Tel Aviv']]);
   assert.deepEqual(anchors('In Tel Aviv, thousands rallied on Kaplan Street.', 'Kaplan Street', ['Tel Aviv'], false), []);
   assert.deepEqual(anchors('Police arrested three men in the Karte Naw area of the city.', 'Karte Naw', []), [['the-city', null]]);
+});
+
+test('every word and phrase of data/gazetteer/anchors.yaml anchors a place', () => {
+  const a = data('gazetteer/anchors.yaml');
+  for (const r of a.relations) {
+    const got = anchors(`Troops entered Kafr Nabl ${r} Maarat al-Numan on Monday.`, 'Kafr Nabl', ['Maarat al-Numan']);
+    assert.deepEqual(got, [['in', 'Maarat al-Numan']], r);
+  }
+  for (const w of a.approximately) assert.deepEqual(anchors(`Clashes in Kafr Nabl, ${w} 30 km south of Idlib.`, 'Kafr Nabl', ['Idlib']), [['direction', 'Idlib']], w);
+  for (const u of a.distance_units) assert.deepEqual(anchors(`Clashes in Kafr Nabl, 30 ${u} south of Idlib.`, 'Kafr Nabl', ['Idlib']), [['direction', 'Idlib']], u);
+  for (const w of a.frame_words) assert.deepEqual(anchors(`Shelling hit Kafr Nabl in the ${w} of Idlib.`, 'Kafr Nabl', ['Idlib']), [['in', 'Idlib']], w);
+  for (const w of a.city_words) assert.deepEqual(anchors(`Police raided the Karte Naw area of the ${w}.`, 'Karte Naw', []), [['the-city', null]], w);
+  for (const w of a.locative) {
+    const text = `${w[0].toUpperCase()}${w.slice(1)} Tel Aviv, thousands rallied on Kaplan Street.`;
+    assert.deepEqual(anchors(text, 'Kaplan Street', ['Tel Aviv'], true), [['sentence', 'Tel Aviv']], w);
+  }
 });

@@ -6,6 +6,7 @@
 import type { Doc, Mention, Token } from '../../doc.js';
 import { cues } from './toponym-use.js';
 import { heads } from './heads.js';
+import { data } from '../../data/index.js';
 
 export interface AnchorCtx {
   toponymStartingAt(tok: number): Mention | undefined;
@@ -22,37 +23,34 @@ export interface Anchor {
 
 const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
 const COORD = new Set(['and', 'or', ',']);
-const APPROX = new Set(['about', 'some', 'around', 'approximately', 'roughly', 'nearly', 'just', 'almost', 'over', 'under']);
-const UNITS = new Set(['km', 'kilometres', 'kilometers', 'kilometre', 'kilometer', 'miles', 'mile', 'mi', 'metres', 'meters', 'm', 'nautical']);
-// "X in Y", "X, near Y", "X on the outskirts of Y": the phrase before Y, as lower-case words
-const RELATIONS: string[][] = [
-  ['in'],
-  ['of'],
-  ['near'],
-  ['outside'],
-  ['inside'],
-  ['within'],
-  ['at'],
-  ['close', 'to'],
-  ['near', 'to'],
-  ['next', 'to'],
-  ['on', 'the', 'outskirts', 'of'],
-  ['in', 'the', 'outskirts', 'of'],
-  ['on', 'the', 'edge', 'of'],
-  ['on', 'the', 'edges', 'of'],
-  ['across', 'the', 'river', 'from'],
-  ['across', 'the', 'border', 'from'],
-  ['across', 'from'],
-  ['just', 'outside'],
-  ['in', 'the', 'vicinity', 'of'],
-  ['in', 'the', 'countryside', 'of'],
-  ['in', 'the', 'suburbs', 'of'],
-  ['on', 'the', 'road', 'to'],
-];
-const RELATIONS_BY_FIRST = new Map<string, string[][]>();
-for (const r of RELATIONS) RELATIONS_BY_FIRST.set(r[0], [...(RELATIONS_BY_FIRST.get(r[0]) ?? []), r].sort((a, b) => b.length - a.length));
-const CITY_WORDS = new Set(['city', 'town', 'capital']);
-const LOCATIVE = new Set(['in', 'at', 'inside', 'within']);
+
+interface Words {
+  approx: Set<string>;
+  units: Set<string>;
+  /** relation phrases (data/gazetteer/anchors.yaml) by their first word, longest first */
+  relations: Map<string, string[][]>;
+  frame: Set<string>;
+  city: Set<string>;
+  locative: Set<string>;
+}
+
+let W: Words | null = null;
+
+function words(): Words {
+  if (W) return W;
+  const a = data('gazetteer/anchors.yaml');
+  const relations = new Map<string, string[][]>();
+  for (const r of a.relations.map((p) => p.split(' '))) relations.set(r[0], [...(relations.get(r[0]) ?? []), r].sort((x, y) => y.length - x.length));
+  W = {
+    approx: new Set(a.approximately),
+    units: new Set(a.distance_units),
+    relations,
+    frame: new Set(a.frame_words),
+    city: new Set(a.city_words),
+    locative: new Set(a.locative),
+  };
+  return W;
+}
 
 /**
  * Anchors the text gives for a mention, best first: a relation after it ("in Y", ", south of Y",
@@ -69,6 +67,7 @@ export function anchorsOf(doc: Doc, m: Mention, ctx: AnchorCtx, insideTown: bool
   const low = (i: number) => at(i)?.lower ?? '';
   const { suffix, maxWords } = heads();
   const dirs = cues().directions;
+  const W = words();
 
   // --- after the name: its head words and any names coordinated with it
   let k = m.last;
@@ -91,10 +90,10 @@ export function anchorsOf(doc: Doc, m: Mention, ctx: AnchorCtx, insideTown: bool
   }
   const comma = low(k) === ',' || low(k) === '(';
   let q = comma ? k + 1 : k;
-  if (APPROX.has(low(q))) q++;
+  if (W.approx.has(low(q))) q++;
   if (at(q)?.pos === 'NUM') {
     q++;
-    while (UNITS.has(low(q))) q++;
+    while (W.units.has(low(q))) q++;
   }
   let how: AnchorHow | null = null;
   const d = directionAt(doc, q, hi, dirs);
@@ -102,7 +101,7 @@ export function anchorsOf(doc: Doc, m: Mention, ctx: AnchorCtx, insideTown: bool
     how = 'direction';
     q = d + 1;
   } else {
-    for (const r of RELATIONS_BY_FIRST.get(low(q)) ?? []) {
+    for (const r of W.relations.get(low(q)) ?? []) {
       if (r.every((w, i) => low(q + i) === w)) {
         how = 'in';
         q += r.length;
@@ -116,8 +115,8 @@ export function anchorsOf(doc: Doc, m: Mention, ctx: AnchorCtx, insideTown: bool
     let sawCity = false;
     for (let n = 0; n < 5; n++) {
       const w = low(q);
-      if (w === 'the' || w === 'of' || dirs.has(w) || w === 'countryside' || w === 'outskirts') q++;
-      else if (CITY_WORDS.has(w)) {
+      if (w === 'the' || w === 'of' || dirs.has(w) || W.frame.has(w)) q++;
+      else if (W.city.has(w)) {
         sawCity = true;
         q++;
       } else break;
@@ -151,7 +150,7 @@ export function anchorsOf(doc: Doc, m: Mention, ctx: AnchorCtx, insideTown: bool
     for (let i = m.first - 1; i > lo; i--) {
       const y = ctx.toponymEndingAt(i);
       if (!y) continue;
-      if (LOCATIVE.has(low(y.first - 1))) out.push({ mention: y, how: 'sentence' });
+      if (W.locative.has(low(y.first - 1))) out.push({ mention: y, how: 'sentence' });
       i = y.first;
     }
   }

@@ -1,13 +1,10 @@
 // Filters → SQL for SQLite: the WHERE clauses, parameters and read strategy of an events or
 // incidents page. Which index serves a text, box or actor filter depends on how many rows match
 // (counted, capped), so the builders ask a `Counter`; everything else is plain string building.
-import { kinds as taxonomyKinds, FAMILIES } from '../../taxonomy.js';
-import { country } from '../countries.js';
-import { invalidFilter } from '../errors.js';
-import { dayNumber } from '../rows.js';
+import { actorCountry, countryCodes, dayBounds, decodeCursor, expandKinds, kindValues, pageLimit, searchQuery } from '../filter.js';
+import { toFts5 } from '../../query/search.js';
 import type { Filter } from '../types.js';
 
-export const MAX_LIMIT = 10_000;
 /** Matches counted before choosing how to read a text or box filter. */
 export const COUNT_CAP = 20_000;
 /** How much dearer a full-text probe per row walked is than reading one entry of the match list (measured: ~0.13 ms vs ~0.2 µs). */
@@ -26,59 +23,9 @@ export interface PageQuery {
   limit: number;
 }
 
-/** FTS5 query from what a user typed: every word must occur; "quoted phrases" stay phrases; word* is a prefix. */
-export function ftsQuery(q: string): string | null {
-  const parts: string[] = [];
-  const re = /"([^"]*)"|(\S+)/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(q))) {
-    if (m[1] !== undefined) {
-      const words = m[1].match(/[\p{L}\p{N}]+/gu);
-      if (words) parts.push(`"${words.join(' ')}"`);
-    } else {
-      const prefix = m[2].endsWith('*');
-      for (const w of m[2].match(/[\p{L}\p{N}]+/gu) ?? []) parts.push(`"${w}"`);
-      if (prefix && parts.length) parts[parts.length - 1] += '*';
-    }
-  }
-  return parts.length ? parts.join(' ') : null;
-}
-
-function kindValues(k: string | string[] | undefined): { kinds: string[]; families: string[] } | null {
-  if (k === undefined) return null;
-  const values = (Array.isArray(k) ? k : [k]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
-  if (!values.length) return null;
-  const fams = new Set<string>(FAMILIES);
-  return { kinds: values.filter((v) => !fams.has(v)), families: values.filter((v) => fams.has(v)) };
-}
-
-/** Kinds of the given families, plus the given kinds: one IN list the kind indexes can use. */
-function expandKinds(kv: { kinds: string[]; families: string[] }): string[] {
-  const out = new Set(kv.kinds);
-  if (kv.families.length) for (const k of taxonomyKinds()) if (kv.families.includes(k.family)) out.add(k.name);
-  return [...out];
-}
-
-function countryCodes(c: string): { col: 'country3' | 'country2'; value: string } {
-  const found = country(c);
-  if (found) return { col: 'country3', value: found.alpha3 };
-  const v = c.trim().toUpperCase();
-  return v.length === 2 ? { col: 'country2', value: v } : { col: 'country3', value: v };
-}
-
-/** The country an actor filter names by code ("RUS", "ru"), or undefined when it is words of a name. */
-function actorCountry(actor: string): string | undefined {
-  return actor.trim().length <= 3 ? country(actor)?.alpha3 : undefined;
-}
-
-export function encodeCursor(day: number | null, id: number): string {
-  return Buffer.from(`${day ?? 'n'}:${id}`).toString('base64url');
-}
-
-function decodeCursor(c: string): { day: number | null; id: number } {
-  const m = /^(n|-?\d+):(\d+)$/.exec(Buffer.from(c, 'base64url').toString());
-  if (!m) throw invalidFilter('', `not a cursor from this store: "${c}"`);
-  return { day: m[1] === 'n' ? null : Number(m[1]), id: Number(m[2]) };
+/** FTS5 query from what a user typed (../filter.ts searchQuery): clauses ANDed, a name's spellings ORed. */
+export function ftsQuery(q: string, mode: 'text' | 'actor' = 'text'): string {
+  return toFts5(searchQuery(q, mode));
 }
 
 /** WHERE fragment for keyset pages ordered by (day DESC NULLS LAST, id DESC). */
@@ -89,15 +36,6 @@ function afterCursor(dayCol: string, idCol: string, c: { day: number | null; id:
   }
   params.push(c.day, c.day, c.id);
   return `(${dayCol} < ? OR (${dayCol} = ? AND ${idCol} < ?) OR ${dayCol} IS NULL)`;
-}
-
-/** A filter's date bounds as day numbers, checked: events and incidents read them the same way. */
-function dayBounds(f: Filter): { from: number | null; to: number | null } {
-  const from = dayNumber(f.from);
-  const to = dayNumber(f.to);
-  if (f.from !== undefined && from === null) throw invalidFilter('', `"from" is not an ISO date: ${f.from}`);
-  if (f.to !== undefined && to === null) throw invalidFilter('', `"to" is not an ISO date: ${f.to}`);
-  return { from, to };
 }
 
 /** The conditions events and incidents share (dates, country, outlet), each in the table's own terms. */
@@ -117,10 +55,6 @@ function dayCountryOutlet(f: Filter, sql: { base: string; from: string; to: stri
     params.push(f.outlet.trim());
   }
   return { where, params };
-}
-
-function pageLimit(f: Filter): number {
-  return Math.max(1, Math.min(MAX_LIMIT, f.limit ?? 100));
 }
 
 interface Special {
@@ -162,13 +96,11 @@ export function eventsPage(f: Filter, db: Counter): PageQuery {
       where.push(n * n > (limit + 1) * db.size('events') * 4 ? '(+e.initiator_country = ? OR +e.target_country = ?)' : '(e.initiator_country = ? OR e.target_country = ?)');
       params.push(c, c);
     } else {
-      const q = ftsQuery(f.actor);
-      if (q) match.push(`actors : (${q})`);
+      match.push(`actors : (${ftsQuery(f.actor, 'actor')})`);
     }
   }
   if (f.q) {
-    const q = ftsQuery(f.q);
-    if (q) match.push(`(${q})`);
+    match.push(`(${ftsQuery(f.q)})`);
   }
   if (f.minCorroboration !== undefined && f.minCorroboration > 0) {
     where.push('EXISTS (SELECT 1 FROM incidents mi WHERE mi.id = e.incident_id AND mi.corroboration >= ?)');
@@ -278,13 +210,11 @@ export function incidentsPage(f: Filter, db: Counter): PageQuery {
       );
       params.push(c, c);
     } else {
-      const q = ftsQuery(f.actor);
-      if (q) match.push(`actors : (${q})`);
+      match.push(`actors : (${ftsQuery(f.actor, 'actor')})`);
     }
   }
   if (f.q) {
-    const q = ftsQuery(f.q);
-    if (q) match.push(`(${q})`);
+    match.push(`(${ftsQuery(f.q)})`);
   }
   if (match.length) {
     // As for events (eventsPage): few matches, their incidents as a set; more, a check on the

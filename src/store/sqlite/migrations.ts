@@ -7,11 +7,33 @@
 // FTS5 indexes event evidence, actors and places.
 
 import type Database from 'better-sqlite3';
+import type { Event } from '../../contract.js';
+import { ftsText } from '../rows.js';
+import type { StoredPlace } from '../types.js';
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** a step that needs code (run after `sql`, in the same transaction) */
+  run?: (db: Database.Database) => void;
+}
+
+/** Fills events_fts again from the stored events (after its tokenizer changed). */
+function reindexEventText(db: Database.Database): void {
+  const add = db.prepare('INSERT INTO events_fts (rowid, evidence, actors, place) VALUES (?, ?, ?, ?)');
+  // A thousand at a time: the documents of a large store do not fit in memory at once.
+  const page = db.prepare('SELECT id, json FROM event_docs WHERE id > ? ORDER BY id LIMIT 1000');
+  for (let after = 0; ; ) {
+    const rows = page.all(after) as { id: number; json: string }[];
+    if (!rows.length) break;
+    for (const { id, json } of rows) {
+      const { event, place } = JSON.parse(json) as { event: Event; place: StoredPlace | null };
+      const t = ftsText(event, place);
+      add.run(id, t.evidence, t.actors, t.place);
+    }
+    after = rows[rows.length - 1].id;
+  }
 }
 
 export const MIGRATIONS: Migration[] = [
@@ -202,6 +224,15 @@ CREATE INDEX events_link_vlong ON events(family, day_hi, day_lo, geo_class, coun
 CREATE INDEX events_outlet_day ON events(outlet COLLATE NOCASE, day, id);
 `,
   },
+  {
+    version: 7,
+    name: 'search: the event text index stems words (porter), so "kill" finds "killed"',
+    sql: `
+DROP TABLE events_fts;
+CREATE VIRTUAL TABLE events_fts USING fts5(evidence, actors, place, content='', tokenize='porter unicode61 remove_diacritics 2');
+`,
+    run: reindexEventText,
+  },
 ];
 
 /** Applies the migrations a database lacks, each in its own transaction; returns the versions applied. */
@@ -218,6 +249,7 @@ export function migrate(db: Database.Database): number[] {
       // Another process may have applied it since we looked (two ingests started together).
       if (db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(m.version)) return;
       db.exec(m.sql);
+      m.run?.(db);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
       applied.push(m.version);
     }).immediate();

@@ -3,7 +3,9 @@
 import type Database from 'better-sqlite3';
 import type { Document } from '../../contract.js';
 import type { ArticleDetail, Filter, IncidentDetail, Page, Rejection, Stats, StoredEvent, StoredIncident } from '../types.js';
-import { encodeCursor, eventsPage, incidentsPage, type Counter } from './filters.js';
+import { storedEvent, storedIncident } from '../records.js';
+import { encodeCursor } from '../filter.js';
+import { eventsPage, incidentsPage, type Counter } from './filters.js';
 
 type Row = Record<string, any>;
 /** A compiled statement for a SQL text, kept for reuse (./store.ts). */
@@ -13,47 +15,6 @@ const EVENT_SELECT = `SELECT e.id, d.json, e.family, e.date, e.country2, e.count
   e.article_id, r.n AS revision, a.url, a.outlet, a.title, a.published, i.corroboration, i.grade
   FROM events e JOIN event_docs d ON d.id = e.id JOIN articles a ON a.id = e.article_id JOIN revisions r ON r.id = e.revision_id
   LEFT JOIN incidents i ON i.id = e.incident_id`;
-
-function storedEvent(r: Row): StoredEvent {
-  const j = JSON.parse(r.json);
-  return {
-    id: r.id,
-    event: j.event,
-    family: r.family,
-    date: r.date,
-    country2: r.country2,
-    country3: r.country3,
-    place: j.place,
-    article: { id: r.article_id, revision: r.revision, url: r.url, outlet: r.outlet, title: r.title, published: r.published },
-    incidentId: r.incident_id,
-    corroboration: r.incident_id === null ? null : r.corroboration,
-    grade: r.incident_id === null ? null : r.grade,
-    superseded: !!r.superseded,
-  };
-}
-
-function storedIncident(r: Row): StoredIncident {
-  return {
-    id: r.id,
-    family: r.family,
-    kind: r.kind,
-    dateStart: r.date_start,
-    dateEnd: r.date_end,
-    country2: r.country2,
-    country3: r.country3,
-    location: r.location,
-    admin1: r.admin1,
-    lat: r.lat,
-    lon: r.lon,
-    events: r.events,
-    articles: r.articles,
-    outlets: r.outlets,
-    corroboration: r.corroboration,
-    grade: r.grade,
-    fatalities: r.fatalities,
-    summary: r.summary ? JSON.parse(r.summary) : null,
-  };
-}
 
 export class Reads {
   constructor(private readonly sql: Sql) {}
@@ -126,6 +87,7 @@ export class Reads {
       ).all(id) as Row[]
     ).map((r) => ({ id: r.id, n: r.n, source: r.source, textHash: r.text_hash, ingestedAt: r.ingested_at, supersededBy: r.superseded_by, events: r.events }));
     const urls = (this.sql('SELECT url FROM article_urls WHERE article_id = ? ORDER BY url').all(id) as Row[]).map((r) => r.url);
+    const eventIds = Object.fromEntries((this.sql('SELECT local_id, id FROM events WHERE revision_id = ?').all(a.current_revision) as Row[]).map((r) => [r.local_id, r.id]));
     return {
       id: a.id,
       key: a.key,
@@ -139,6 +101,7 @@ export class Reads {
       text: cur.text,
       document: doc,
       revisions,
+      eventIds,
     };
   }
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Doc } from '../../doc.js';
-import { tokens } from '../tokens/index.js';
+import { Doc } from './doc.js';
+import { tokens } from './stages/tokens/index.js';
 import { compile, PatternSet } from './patterns.js';
 
 function toks(text: string) {

@@ -1,7 +1,7 @@
 // Token patterns for lexicons written as data ("launch|fire * missile|rocket"). Compiled once into
 // slots and indexed by the words a pattern can start with, so matching a sentence costs one Map
 // look-up per token, not one scan per pattern.
-import type { Token } from '../../doc.js';
+import type { Token } from './doc.js';
 
 interface Slot {
   words: Set<string> | null;
