@@ -465,3 +465,17 @@ test('end to end: a province in brackets is the province, and a district the gaz
   assert.ok(!u.places.some((p) => p.country === 'US'), JSON.stringify(u.places));
   assert.equal(u.places.find((p) => p.name === 'Tripoli')?.country, 'LB', JSON.stringify(u.places));
 });
+
+test('a list of towns is no "Town, State" pair, even when a town is also called after a state capital', () => {
+  // Trenton is also a name of New Jersey (its seat); here it is the Ohio town of the list
+  const d = placesOf('The new road would link Monroe, Trenton and Middletown, officials in Ohio said.', [
+    ['Monroe', 'GPE'],
+    ['Trenton', 'GPE'],
+    ['Middletown', 'GPE'],
+    ['Ohio', 'GPE'],
+  ]);
+  for (const n of ['Monroe', 'Trenton', 'Middletown']) {
+    const p = d.places.find((x) => x.name === n);
+    assert.deepEqual([p?.country, p?.admin1, p?.precision], ['US', 'Ohio', 'city'], `${n}: ${JSON.stringify(d.places)}`);
+  }
+});

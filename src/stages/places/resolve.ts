@@ -87,16 +87,17 @@ const IN_REGION_KM = 500;
 
 /**
  * Whether place t can lie in place b: in its country; in its province (by the gazetteer's admin1, or
- * near the province's point when the two sources divide the country differently); in its district
+ * near the province's point when the two sources divide the country differently, unless byName: "Town,
+ * State" must match by name, since a list of towns is no qualifier); in its district
  * (by admin2 name when both have one, else by distance); near a town; never in something smaller.
  */
-export function liesIn(t: GazEntry, b: GazEntry): boolean {
+export function liesIn(t: GazEntry, b: GazEntry, byName = false): boolean {
   if (t === b || !t.country || t.country !== b.country) return false;
   if (b.feature === 'PCLI') return t.feature !== 'PCLI';
   const rank = PRECISION_RANK[t.precision] ?? 0;
   const brank = PRECISION_RANK[b.precision] ?? 0;
   if (rank > brank || (rank === brank && b.precision !== 'city')) return false;
-  if (b.feature === 'ADM1' || b.precision === 'admin1') return t.admin1 === b.name || km(t, b) < IN_PROVINCE_KM;
+  if (b.feature === 'ADM1' || b.precision === 'admin1') return t.admin1 === b.name || (!byName && km(t, b) < IN_PROVINCE_KM);
   if (b.precision === 'region') return km(t, b) < IN_REGION_KM;
   if (b.precision === 'district') return t.admin2 && b.admin2 ? t.admin2 === b.admin2 : km(t, b) < IN_DISTRICT_KM;
   return km(t, b) < IN_TOWN_KM;
@@ -222,7 +223,7 @@ export function resolve(groups: Group[], ctx: Context): void {
     if (quals.length === 0) continue;
     for (const t of chosen(q.town).slice(0, MAX_CANDIDATES)) {
       for (const b of quals) {
-        if (b ? !liesIn(t.entry, b.entry) : !q.country || t.entry.country !== q.country || (q.admin1 && t.entry.admin1 !== q.admin1)) continue;
+        if (b ? !liesIn(t.entry, b.entry, q.link === 'comma' || q.link === undefined) : !q.country || t.entry.country !== q.country || (q.admin1 && t.entry.admin1 !== q.admin1)) continue;
         const s = prior(t) + (b ? prior(b) : 0);
         if (s > bs) (bs = s), (best = [t, b]);
       }

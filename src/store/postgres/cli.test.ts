@@ -31,6 +31,9 @@ await pgDescribe('sitrep on SQLite and on PostgreSQL', () => {
         ['events', '--format', 'geojson'],
         ['events', '--format', 'json', '--actor', 'ISR', '--kind', 'remote_violence'],
         ['events', '--format', 'ndjson', '--bbox', '30,10,50,40', '--from', '2024-01-01'],
+        ['events', '--format', 'csv', '-q', 'killed'],
+        ['events', '--format', 'csv', '-q', 'air strike'],
+        ['incidents', '--format', 'csv', '-q', 'killed'],
         ['incidents', '--format', 'csv'],
         ['incidents', '--format', 'json', '--min-corroboration', '2'],
         ['stats', '--format', 'json'],
@@ -40,7 +43,6 @@ await pgDescribe('sitrep on SQLite and on PostgreSQL', () => {
         assert.ok(a.length > 50, args.join(' '));
         // stats adds the job queue for PostgreSQL: the corpus's counts must match.
         if (args[0] === 'stats') assert.deepEqual({ ...JSON.parse(b), queue: undefined }, { ...JSON.parse(a), queue: undefined });
-        // (Full-text search is left out: PostgreSQL stems English words, SQLite matches them as typed.)
         else assert.ok(b === a, `${args.join(' ')}: the outputs differ`);
       }
     } finally {

@@ -87,7 +87,8 @@ export function eventsPage(f: Filter): PageQuery {
   if (tq) where.push(`e.fts @@ to_tsquery('${TEXT_CONFIG}', ${p.add(tq)})`);
   if (f.bbox) where.push(inBox('e.lon', 'e.lat', f.bbox, p));
   if (f.minCorroboration !== undefined && f.minCorroboration > 0)
-    where.push(`EXISTS (SELECT 1 FROM incidents mi WHERE mi.id = e.incident_id AND mi.corroboration >= ${p.add(f.minCorroboration)})`);
+    // A set the planner can start from when few incidents qualify (incidents_corroboration), or check while walking when many do.
+    where.push(`e.incident_id IN (SELECT mi.id FROM incidents mi WHERE mi.events > 0 AND mi.corroboration >= ${p.add(f.minCorroboration)})`);
   if (f.cursor) where.push(afterCursor('e.day', 'e.id', f.cursor, p));
   const sql = `SELECT e.id, e.day FROM events e WHERE ${where.join(' AND ')} ORDER BY e.day DESC NULLS LAST, e.id DESC LIMIT ${p.add(limit + 1)}`;
   return { sql, params: p.values, limit };

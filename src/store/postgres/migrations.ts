@@ -228,6 +228,15 @@ CREATE TABLE jobs_dead (
 );
 `),
   },
+  {
+    version: 3,
+    name: 'incidents by corroboration',
+    up: sql(`
+-- "Events of incidents corroborated n times": the incidents first when few qualify (a page of a
+-- million events walked to find none took 1.5 s).
+CREATE INDEX incidents_corroboration ON incidents(corroboration) WHERE events > 0;
+`),
+  },
 ];
 
 export class SchemaTooNew extends Error {
