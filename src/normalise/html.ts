@@ -3,7 +3,8 @@
 // outside the element it picks: the lede in a separate summary/standfirst element, a last paragraph
 // in another layout row, paragraphs (often quotes) it cleaned out of the middle.
 // Page furniture is removed before (by class/id) and after (by text); see boilerplate.ts.
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
+import type { parseHTML as ParseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
 import { boilerplateRule, furnitureName, wordCount } from './boilerplate.js';
 import { readMeta, normaliseDate, type HtmlMeta } from './meta.js';
@@ -247,6 +248,14 @@ export interface HtmlArticle {
   meta: HtmlMeta;
   /** how the text was found: Readability merged with the page, or the page's blocks alone */
   method: 'readability' | 'fallback';
+}
+
+// linkedom is loaded with the first page, not at start-up: text input never needs it, and its
+// ≈ 170 modules are a tenth of a batch worker's start-up.
+const require = createRequire(import.meta.url);
+let linkedom: typeof ParseHTML | null = null;
+function parseHTML(html: string): ReturnType<typeof ParseHTML> {
+  return (linkedom ??= (require('linkedom') as { parseHTML: typeof ParseHTML }).parseHTML)(html);
 }
 
 /** linkedom reads only whole documents: a fragment ("<p>…</p>", as batch input may be) is wrapped. */
