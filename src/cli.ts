@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { InputError, statFile } from './errors.js';
+import { numericOption } from './options.js';
 import { StoreError } from './store/errors.js';
 import { MAX_INPUT_BYTES, type RawInput } from './normalise/index.js';
 import { extract } from './pipeline.js';
@@ -50,14 +51,14 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
     .option('--html', 'treat the input as HTML (default: guessed from the name and content)')
     .option('--include-text', 'include the normalised text that offsets index into')
     .option('--jsonl', 'batch mode: one JSON object per input line, one document per output line')
-    .option('--workers <n>', 'worker threads for --jsonl (default: one per core)')
+    .addOption(numericOption('--workers <n>', 'worker threads for --jsonl (default: one per core)', undefined, { min: 1 }))
     .option('--pretty', 'indent the JSON')
     .action(async (file: string, o) => {
       const published = parsePublishedOrThrow(o.published);
       if (o.jsonl) {
         await runBatch(file, readInput(file), {
           includeText: !!o.includeText,
-          workers: o.workers ? Number(o.workers) : undefined,
+          workers: o.workers,
           defaults: { published, outlet: o.outlet, url: o.url, title: o.title },
           out,
         });
