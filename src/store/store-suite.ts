@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { isStoreError } from './errors.js';
 import type { Store, StoreFactory } from './types.js';
 import { ALEPPO, DAMASCUS, KHARKIV, ODESA, SANAA, makeDoc, type DocSpec } from './testing.js';
+import { pushAll } from '../arrays.js';
 
 const strike = (over: Partial<DocSpec> = {}): DocSpec => ({
   url: 'https://news.example/strike-1',
@@ -289,8 +290,8 @@ export function storeSuite(name: string, factory: StoreFactory): void {
         let pages = 0;
         do {
           const p = await s.events({ limit: 5, cursor });
-          seen.push(...p.items.map((e) => e.id));
-          dates.push(...p.items.map((e) => e.date!));
+          pushAll(seen, p.items.map((e) => e.id));
+          pushAll(dates, p.items.map((e) => e.date!));
           cursor = p.cursor;
           pages++;
         } while (cursor);
@@ -301,7 +302,7 @@ export function storeSuite(name: string, factory: StoreFactory): void {
         cursor = null;
         do {
           const p = await s.incidents({ limit: 4, cursor });
-          inc.push(...p.items.map((i) => i.id));
+          pushAll(inc, p.items.map((i) => i.id));
           cursor = p.cursor;
         } while (cursor);
         assert.equal(new Set(inc).size, (await s.stats()).incidents);

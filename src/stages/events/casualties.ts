@@ -7,6 +7,7 @@ import { data } from '../../data/index.js';
 import { isMonthName } from '../../data/time.js';
 import { Phrases } from '../../patterns.js';
 import { readNumber, readRange } from './numbers.js';
+import { maxOf, minOf } from '../../arrays.js';
 
 export type CasualtyKind = 'killed' | 'injured';
 type Category = 'civilians' | 'military' | 'unspecified';
@@ -709,8 +710,8 @@ function statement(ms: Mention[]): Statement {
     additive: ms.some((m) => m.additive && !m.subset),
     sent: ms[0].sent,
     account: ms[0].account,
-    start: Math.min(...ms.map((m) => m.start)),
-    end: Math.max(...ms.map((m) => m.end)),
+    start: minOf(ms.map((m) => m.start)),
+    end: maxOf(ms.map((m) => m.end)),
   };
 }
 

@@ -15,6 +15,7 @@ import { data, type Content } from '../../data/index.js';
 import { isMonthName } from '../../data/time.js';
 import { datelineTime } from '../dates/index.js';
 import { countryByAlpha2 } from '../../gazetteer/index.js';
+import { pushAll } from '../../arrays.js';
 
 type Mode = Event['mode'];
 
@@ -345,7 +346,7 @@ function mergeable(prev: Draft, next: Draft, doc: Doc): boolean {
 }
 
 function merge(into: Draft, d: Draft): void {
-  into.sents.push(...d.sents.filter((s) => !into.sents.includes(s)));
+  pushAll(into.sents, d.sents.filter((s) => !into.sents.includes(s)));
   into.initiator ??= d.initiator;
   into.target ??= d.target;
   if (!into.place || (d.place && d.place.rank > into.place.rank)) into.place = d.place ?? into.place;
