@@ -97,6 +97,20 @@ export function storeSuite(name: string, factory: StoreFactory): void {
         assert.equal(old?.superseded, true);
       }));
 
+    it('never replaces the clean URL of an article by a tracking variant, and stores none', () =>
+      withStore(factory, async (s) => {
+        const first = await s.putArticle(makeDoc(strike()), { source: 'v1' });
+        const v2 = strike({ url: 'https://news.example/strike-1?utm_source=feed&utm_medium=rss&fbclid=abc' });
+        v2.events[0] = { ...v2.events[0], sentence: 'Israeli warplanes struck a building in Damascus on Monday, killing four people.' };
+        const second = await s.putArticle(makeDoc(v2), { source: 'v2' });
+        assert.equal(second.status, 'revision');
+        assert.equal((await s.getArticle(first.articleId))?.url, 'https://news.example/strike-1');
+        // Met first at a shared link: stored without its tracking parameters (others kept).
+        const shared = await s.putArticle(makeDoc(strike({ url: 'https://news.example/other?id=7&gclid=x&utm_campaign=y', lead: 'Another story.' })), { source: 'v3' });
+        assert.equal(shared.status, 'new');
+        assert.equal((await s.getArticle(shared.articleId))?.url, 'https://news.example/other?id=7');
+      }));
+
     it('identifies articles without a URL by the key given', () =>
       withStore(factory, async (s) => {
         const a = makeDoc(strike({ url: null }));

@@ -6,7 +6,7 @@
 import type pg from 'pg';
 import { conflictBetween, groupIncidents, sameIncident, summarise, type CorroborationEvent } from '../../corroborate/index.js';
 import { country } from '../countries.js';
-import { canonicalUrl } from '../hash.js';
+import { canonicalUrl, withoutTracking } from '../hash.js';
 import { articleKey, assignGroups, candidateParams, candidateQuery, incidentColumns, LONG_SPAN_DAYS, REGROUP_LIMIT, VERY_LONG_SPAN_DAYS, type IncidentColumns } from '../link.js';
 import { corroborationJson, soloSummaryJson, type PreparedArticle, type PreparedClaim, type PreparedEntity, type PreparedEvent, type PreparedPlace } from '../prepare.js';
 import { dayNumber } from '../rows.js';
@@ -162,7 +162,7 @@ export class Writes {
       return this.duplicate(c, Number(same.id));
     }
     const a = p.article;
-    const url = a.url ?? raw.url ?? null;
+    const url = withoutTracking(a.url ?? raw.url);
     const touched = new Set<number>();
     let articleId: number;
     let n = 1;
@@ -186,7 +186,7 @@ export class Writes {
         ))!.id,
       );
       await c.query(
-        'UPDATE articles SET url = coalesce($1, url), outlet = coalesce($2, outlet), title = coalesce($3, title), published = coalesce($4, published), language = $5, license = coalesce($6, license), current_revision = $7 WHERE id = $8',
+        'UPDATE articles SET url = coalesce(url, $1), outlet = coalesce($2, outlet), title = coalesce($3, title), published = coalesce($4, published), language = $5, license = coalesce($6, license), current_revision = $7 WHERE id = $8',
         [url, a.outlet, a.title, a.published, a.language, a.license, revisionId, articleId],
       );
       eventIds = await this.nextIds(c, 'events', p.events.length);

@@ -3,7 +3,7 @@
 // rejected inputs. The caller (./store.ts) holds the transaction: one per article or per batch.
 import type Database from 'better-sqlite3';
 import { country } from '../countries.js';
-import { canonicalUrl } from '../hash.js';
+import { canonicalUrl, withoutTracking } from '../hash.js';
 import { conflictBetween, groupIncidents, sameIncident, summarise, type CorroborationEvent } from '../../corroborate/index.js';
 import { articleKey, assignGroups, candidateParams, candidateQuery, incidentColumns, LONG_SPAN_DAYS, REGROUP_LIMIT, VERY_LONG_SPAN_DAYS } from '../link.js';
 import { corroborationJson, soloSummaryJson, type PreparedArticle, type PreparedEvent } from '../prepare.js';
@@ -56,7 +56,7 @@ export class Writes {
         'INSERT INTO articles (key, url, outlet, title, published, language, license, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       updArticle: p(
-        'UPDATE articles SET url = coalesce(?, url), outlet = coalesce(?, outlet), title = coalesce(?, title), published = coalesce(?, published), language = ?, license = coalesce(?, license), current_revision = ? WHERE id = ?',
+        'UPDATE articles SET url = coalesce(url, ?), outlet = coalesce(?, outlet), title = coalesce(?, title), published = coalesce(?, published), language = ?, license = coalesce(?, license), current_revision = ? WHERE id = ?',
       ),
       current: p('SELECT current_revision FROM articles WHERE id = ?'),
       nextN: p('SELECT coalesce(max(n), 0) + 1 AS n FROM revisions WHERE article_id = ?'),
@@ -147,7 +147,7 @@ export class Writes {
       return this.duplicate(same.id);
     }
     const a = p.article;
-    const url = a.url ?? raw.url ?? null;
+    const url = withoutTracking(a.url ?? raw.url);
     const touched = new Set<number>();
     let articleId: number;
     let n = 1;
