@@ -38,6 +38,25 @@ async function byId<T>(store: object, kind: ItemKind, given: string, get: (n: nu
   return moved;
 }
 
+/** Stores up to this size are checked (PRAGMA quick_check) before events or incidents are listed; `stats` checks any. */
+const CHECK_BEFORE_READ_BYTES = 256 * 1048576;
+
+/**
+ * A warning on stderr when the store is damaged: what a read shows of it may be incomplete or
+ * wrong, and SQLite notices damage only on the pages a query happens to touch.
+ */
+async function warnIfDamaged(store: object, db: string, always: boolean): Promise<void> {
+  const s = store as { quickCheck?: () => string[]; path?: string };
+  if (typeof s.quickCheck !== 'function' || !s.path) return;
+  if (!always) {
+    const { statSync } = await import('node:fs');
+    if (statSync(s.path).size > CHECK_BEFORE_READ_BYTES) return;
+  }
+  const problems = s.quickCheck();
+  if (problems.length)
+    process.stderr.write(`sitrep: warning: ${db} is damaged (${problems[0]}${problems.length > 1 ? `; ${problems.length - 1} more` : ''}): what follows may be incomplete; run \`sitrep doctor --db ${db}\`\n`);
+}
+
 interface QueryOpts {
   from?: string;
   to?: string;
@@ -118,6 +137,7 @@ export function registerCorpusCommands(program: Command, out: (s: string) => voi
     const { query, format, limit } = filterFrom(o);
     const store = await openStore(o.db, { readonly: true });
     try {
+      await warnIfDamaged(store, o.db, false);
       if (o.id !== undefined) {
         const e = await byId(store, 'event', o.id, (n) => store.getEvent(n));
         out(JSON.stringify(eventRecord(e), null, 2) + '\n');
@@ -136,6 +156,7 @@ export function registerCorpusCommands(program: Command, out: (s: string) => voi
       const { query, format, limit } = filterFrom(o);
       const store = await openStore(o.db, { readonly: true });
       try {
+        await warnIfDamaged(store, o.db, false);
         if (o.id !== undefined) {
           const i = await byId(store, 'incident', o.id, (n) => store.getIncident(n));
           out(JSON.stringify({ ...incidentRecord(i), members: i.members.map(eventRecord) }, null, 2) + '\n');
@@ -159,6 +180,7 @@ export function registerCorpusCommands(program: Command, out: (s: string) => voi
       if (o.format !== 'table' && o.format !== 'json') throw new InputError('--format', `expected table or json, got "${o.format}"`);
       const store = await openStore(o.db, { readonly: true });
       try {
+        await warnIfDamaged(store, o.db, true);
         const s = await store.stats();
         if (o.format === 'json') out(JSON.stringify(s, null, 2) + '\n');
         else {
@@ -173,5 +195,16 @@ export function registerCorpusCommands(program: Command, out: (s: string) => voi
       } finally {
         await store.close();
       }
+    });
+
+  program
+    .command('doctor')
+    .description("check a store for damage (SQLite: integrity_check and foreign_key_check) and say what to do")
+    .option('--db <store>', 'the store: a SQLite file or a postgres:// URL; default $SITREP_DB or sitrep.db', DEFAULT_DB)
+    .action(async (o: { db: string }) => {
+      const { doctor } = await import('./store/doctor.js');
+      const r = await doctor(o.db);
+      out(r.report);
+      if (!r.sound) process.exitCode = 1;
     });
 }

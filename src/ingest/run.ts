@@ -128,6 +128,7 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
   };
 
   let flushed = Date.now();
+  let failed = false;
   const window: Entry[] = [];
   const max = Math.max(1, workers) * IN_FLIGHT_PER_WORKER;
   try {
@@ -148,10 +149,19 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
       }
     }
     while (window.length) await write(window.shift()!);
+  } catch (e) {
+    failed = true;
+    throw e;
   } finally {
     progress.finish();
     await pool.close();
-    await store.close();
+    try {
+      await store.close();
+    } catch (e) {
+      // The store's fault that stopped the run (a full disk, say) fails its close too: the first
+      // error is the one to report, not a second one hiding it.
+      if (!failed) throw e;
+    }
   }
   const seconds = progress.seconds;
   const report: IngestReport = { ...counts, ...rep, seconds, perSecond: rep.inputs / Math.max(0.001, seconds) };

@@ -2,6 +2,8 @@
 // the database and holds the transactions; the SQL lives beside it, one file per concern:
 // ./migrations.ts (schema), ./filters.ts (filters → SQL), ./writes.ts (articles, linking,
 // summaries), ./queries.ts (reads), ./errors.ts (SQLite's faults as StoreErrors).
+import { existsSync, rmSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Document } from '../../contract.js';
 import { displayName, isStoreError } from '../errors.js';
@@ -29,6 +31,24 @@ const WRITE_WAIT_MS = 180_000;
 
 /** Read statements kept compiled. */
 const STATEMENTS_KEPT = 256;
+
+/**
+ * A connection for reading. Opened read-write with writes refused (query_only) where the file
+ * allows it: the last connection to close then checkpoints and removes the -wal and -shm files,
+ * which a read-only connection cannot, leaving them behind after every `sitrep stats`. A file or
+ * folder that cannot be written is opened read-only.
+ */
+function openForReading(path: string): Database.Database {
+  let db: Database.Database;
+  try {
+    db = new Database(path, { fileMustExist: true });
+  } catch (e) {
+    if (!['SQLITE_READONLY', 'SQLITE_CANTOPEN', 'SQLITE_PERM'].includes(sqliteCode(e) ?? '')) throw e;
+    return new Database(path, { readonly: true, fileMustExist: true });
+  }
+  db.pragma('query_only = ON');
+  return db;
+}
 
 /** fn, tried again while the store is busy (each try has waited busy_timeout), WRITE_WAIT_MS at most; `waiting` is called before each new try. */
 function inTurn<T>(fn: () => T, waiting: () => void): T {
@@ -61,8 +81,9 @@ export class SqliteStore implements Store {
     this.name = displayName(path);
     this.onWait = opts.onWait ?? ((m) => process.stderr.write(`sitrep: ${m}\n`));
     let db: Database.Database | null = null;
+    const existed = existsSync(path);
     try {
-      db = new Database(path, { readonly: !!opts.readonly, fileMustExist: !!opts.readonly });
+      db = opts.readonly ? openForReading(path) : new Database(path);
       db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
       if (!opts.readonly) {
         db.pragma('journal_mode = WAL');
@@ -86,7 +107,11 @@ export class SqliteStore implements Store {
       } catch {
         // the open error is the one worth reporting
       }
-      throw storeErrorOf(e, this.name);
+      // A store this open was creating holds nothing yet: no half-made file or stray -wal/-shm is left.
+      if (!existed) for (const f of [path, `${path}-wal`, `${path}-shm`, `${path}-journal`]) rmSync(f, { force: true });
+      // better-sqlite3 refuses a missing folder itself (a TypeError): SQLite's "cannot open" then.
+      const missingFolder = e instanceof TypeError && !existsSync(dirname(resolve(path)));
+      throw storeErrorOf(missingFolder ? Object.assign(new Error(e.message), { code: 'SQLITE_CANTOPEN' }) : e, this.name);
     }
     this.reads = new Reads((text, raw) => this.sql(text, raw));
   }
@@ -253,13 +278,33 @@ export class SqliteStore implements Store {
 
   /** SQLite's integrity check and foreign-key check: what they find, empty when sound. */
   checkSync(): string[] {
-    return mapped(this.name, () => {
-      const integrity = (this.db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).filter((x) => x !== 'ok');
-      const keys = (this.db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[]).map(
-        (r) => `row ${r.rowid} of ${r.table} points to a missing row of ${r.parent}`,
-      );
-      return [...integrity, ...keys];
-    });
+    try {
+      return mapped(this.name, () => {
+        const integrity = (this.db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check.replace(/\s*\n\s*/g, ' ')).filter((x) => x !== 'ok');
+        const keys = (this.db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[]).map(
+          (r) => `row ${r.rowid} of ${r.table} points to a missing row of ${r.parent}`,
+        );
+        return [...integrity, ...keys];
+      });
+    } catch (e) {
+      // Damage bad enough to stop the check itself is its finding.
+      if (isStoreError(e, 'corrupt')) return [`the check itself stopped: ${(e.cause as Error | undefined)?.message ?? 'the file is damaged'}`];
+      throw e;
+    }
+  }
+
+  /**
+   * SQLite's quick check (the b-trees' structure, without matching indexes to tables): the first
+   * `max` problems, empty when sound. For reads to warn before showing what a damaged store holds.
+   */
+  quickCheck(max = 10): string[] {
+    try {
+      return (this.db.pragma(`quick_check(${Math.max(1, Math.floor(max))})`) as { quick_check: string }[]).map((r) => r.quick_check.replace(/\s*\n\s*/g, ' ')).filter((x) => x !== 'ok');
+    } catch (e) {
+      const err = storeErrorOf(e, this.name);
+      if (isStoreError(err, 'corrupt')) return [`the check itself stopped: ${(e as Error).message}`];
+      throw err;
+    }
   }
 
   async close(): Promise<void> {
