@@ -34,6 +34,8 @@ export interface IngestOptions {
 export interface IngestReport extends Counts {
   inputs: number;
   ignored: number;
+  /** the ignored, by why */
+  ignoredWhy: Record<string, number>;
   events: number;
   seconds: number;
   perSecond: number;
@@ -86,7 +88,7 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
   const mode: ProgressMode = opts.quiet ? 'quiet' : (opts.tty ?? process.stderr.isTTY) ? 'tty' : 'log';
   const progress = new Progress(mode, plan.totalBytes, err);
   const counts: Counts = { new: 0, revision: 0, duplicate: 0, skipped: 0, rejected: 0 };
-  const rep = { inputs: 0, ignored: 0, events: 0, rejections: [] as { source: string; reason: string }[] };
+  const rep = { inputs: 0, ignored: 0, ignoredWhy: {} as Record<string, number>, events: 0, rejections: [] as { source: string; reason: string }[] };
   // workers 0: extract on this thread (tests, tiny inputs: no thread start-up, one model load).
   const pool = workers > 0 ? new Pool(workers) : { run: async (it: Item) => extractItem(it), close: async () => {} };
 
@@ -133,7 +135,10 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
   const max = Math.max(1, workers) * IN_FLIGHT_PER_WORKER;
   try {
     for await (const x of produce(paths, { fetch: { ...opts.fetch, allowPrivate: !!opts.allowPrivate } })) {
-      if ('ignored' in x) rep.ignored++;
+      if ('ignored' in x) {
+        rep.ignored++;
+        rep.ignoredWhy[x.why] = (rep.ignoredWhy[x.why] ?? 0) + 1;
+      }
       else if ('read' in x) await store.clearRejected(x.read);
       else if ('reject' in x) window.push({ kind: 'reject', ...x.reject });
       else {
@@ -173,7 +178,12 @@ export function formatReport(r: IngestReport, db: string): string {
   const lines = [
     `ingest: ${r.inputs} inputs in ${r.seconds.toFixed(1)} s (${r.perSecond.toFixed(0)} articles/s) into ${db}: ` +
       `${r.new} new, ${r.revision} revised, ${r.duplicate} duplicates, ${r.skipped} stored before, ${r.rejected} rejected` +
-      (r.ignored ? `; ${r.ignored} files or records ignored (not articles)` : ''),
+      (r.ignored
+        ? `; ${r.ignored} ignored (${Object.entries(r.ignoredWhy ?? {})
+            .sort((a, b) => b[1] - a[1])
+            .map(([why, n]) => `${n} ${why}`)
+            .join(', ')})`
+        : ''),
     `events stored: ${r.events}`,
   ];
   if (r.rejected) {
