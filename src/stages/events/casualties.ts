@@ -174,7 +174,7 @@ export function casualtiesIn(doc: Doc, from: number, to: number): Casualties {
 export function casualtyMentions(doc: Doc, from: number, to: number): Mention[] {
   const L = lexicon();
   const toks = doc.tokens;
-  const words = toks.map((t) => t.text);
+  const words = wordsOf(doc);
   const persons = personStarts(doc, from, to);
   const found: { q: Quantity; gov: Governor | null; inherited: 'none' | 'before' | 'after'; subset: boolean; reach: number }[] = [];
 
@@ -264,6 +264,15 @@ export function casualtyMentions(doc: Doc, from: number, to: number): Mention[] 
     out.push({ kind: 'killed', value: L.unknownNumber, vague: true, category: 'unspecified', subset: false, statement: i, update: false, additive: false, sent: sentOf, account: accountAt[i - from], start: toks[i].start, end: toks[i].end });
   }
   return out;
+}
+
+// The document's token texts, made once per document: the events stage asks for every sentence,
+// and a copy per sentence made long articles quadratic.
+const wordsByDoc = new WeakMap<Doc, string[]>();
+function wordsOf(doc: Doc): string[] {
+  let w = wordsByDoc.get(doc);
+  if (!w || w.length !== doc.tokens.length) wordsByDoc.set(doc, (w = doc.tokens.map((t) => t.text)));
+  return w;
 }
 
 /** For each token of [from, to), the account it belongs to: a new one after each `accounts` cue. */
