@@ -87,7 +87,8 @@ export async function* readLines(stream: AsyncIterable<Buffer | string>, source:
   const end = (): InputLine | null => {
     n++;
     const over = size > maxLineBytes;
-    const bytes = over ? null : parts.length === 1 ? parts[0] : Buffer.concat(parts, size);
+    let bytes = over ? null : parts.length === 1 ? parts[0] : Buffer.concat(parts, size);
+    if (bytes && bytes[bytes.length - 1] === 0x0d) bytes = bytes.subarray(0, -1);
     const length = size;
     parts = [];
     size = 0;
