@@ -275,6 +275,8 @@ export function casualtyMentions(doc: Doc, from: number, to: number): Mention[] 
   return out;
 }
 
+// The document's token texts, made once per document: the events stage asks for every sentence,
+// and a copy per sentence made long articles quadratic.
 /** For each token of [from, to), the account it belongs to: a new one after each `accounts` cue. */
 function accounts(toks: Token[], from: number, to: number): number[] {
   const L = lexicon();
