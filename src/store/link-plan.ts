@@ -34,6 +34,8 @@ export const CELL_DEG = 1.40625;
 export interface LinkSummary {
   /** current members */
   n: number;
+  /** the smallest member's event id: the incident's id is made from it (./ids.ts) */
+  min: number;
   /** members with distinct signatures, ascending by id */
   ex: CorroborationEvent[];
 }
@@ -54,29 +56,32 @@ export function signature(ce: CorroborationEvent): string {
 const byId = (a: CorroborationEvent, b: CorroborationEvent) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** The link summary of a set of members. */
-export function linkSummaryOf(members: CorroborationEvent[]): LinkSummary {
+export function linkSummaryOf(members: Member[]): LinkSummary {
   const seen = new Set<string>();
   const ex: CorroborationEvent[] = [];
-  for (const m of [...members].sort(byId)) {
+  let min = Infinity;
+  for (const { id } of members) if (id < min) min = id;
+  for (const m of members.map((x) => x.ce).sort(byId)) {
     const s = signature(m);
     if (seen.has(s)) continue;
     seen.add(s);
     if (ex.length < EXEMPLARS) ex.push(m);
   }
-  return { n: members.length, ex };
+  return { n: members.length, min: members.length ? min : 0, ex };
 }
 
 /** The summary with one more member. */
-export function withMember(s: LinkSummary, ce: CorroborationEvent): LinkSummary {
+export function withMember(s: LinkSummary, id: number, ce: CorroborationEvent): LinkSummary {
   const sig = signature(ce);
-  if (s.ex.length >= EXEMPLARS || s.ex.some((x) => signature(x) === sig)) return { n: s.n + 1, ex: s.ex };
-  return { n: s.n + 1, ex: [...s.ex, ce].sort(byId) };
+  const min = s.n ? Math.min(s.min, id) : id;
+  if (s.ex.length >= EXEMPLARS || s.ex.some((x) => signature(x) === sig)) return { n: s.n + 1, min, ex: s.ex };
+  return { n: s.n + 1, min, ex: [...s.ex, ce].sort(byId) };
 }
 
 /** Two summaries joined. */
 export function joined(a: LinkSummary, b: LinkSummary): LinkSummary {
-  const s = linkSummaryOf([...a.ex, ...b.ex]);
-  return { n: a.n + b.n, ex: s.ex };
+  const s = linkSummaryOf([...a.ex, ...b.ex].map((ce) => ({ id: 0, ce })));
+  return { n: a.n + b.n, min: Math.min(a.min, b.min), ex: s.ex };
 }
 
 function buckets(lo: number, hi: number): string[] {
@@ -165,6 +170,13 @@ export interface Member {
   ce: CorroborationEvent;
 }
 
+/** A new event of the article: its index in the article, its store id, its record. */
+export interface NewEvent {
+  k: number;
+  id: number;
+  ce: CorroborationEvent;
+}
+
 /** What the planner asks the backend. */
 export type LinkRequest =
   /** live (not merged) incidents registered under any of these keys → Candidate[] */
@@ -206,7 +218,7 @@ export function soloRefs(plan: LinkPlan): Set<number> {
  * event joins the incident it matches, and when it matches several that are compatible with each
  * other they merge (into the largest; ties: the lowest id).
  */
-export function* planLink(mine: { k: number; ce: CorroborationEvent }[]): Generator<LinkRequest, LinkPlan, any> {
+export function* planLink(mine: NewEvent[]): Generator<LinkRequest, LinkPlan, any> {
   const plan: LinkPlan = { incidentOf: new Map(), created: [], moves: [], merged: [], links: new Map(), touched: new Set() };
   if (!mine.length) return plan;
   const create = (family: string, solo: number | null) => -(plan.created.push({ family, solo }));
@@ -217,10 +229,10 @@ export function* planLink(mine: { k: number; ce: CorroborationEvent }[]): Genera
   for (const m of mine) hits.set(m.k, cands.filter((c) => c.link.ex.some((x) => sameIncident(m.ce, x))).map((c) => c.id));
   const hit = [...new Set([...hits.values()].flat())].sort((a, b) => a - b);
   const linkOf = new Map(cands.map((c) => [c.id, c.link]));
-  const alone = (m: { k: number; ce: CorroborationEvent }) => {
+  const alone = (m: NewEvent) => {
     const ref = create(m.ce.family, m.k);
     plan.incidentOf.set(m.k, ref);
-    plan.links.set(ref, { link: { n: 1, ex: [m.ce] }, keys: registerKeys(m.ce) });
+    plan.links.set(ref, { link: { n: 1, min: m.id, ex: [m.ce] }, keys: registerKeys(m.ce) });
   };
   if (!hit.length) {
     // Nothing matched (most articles): events of one article are never one incident, so each stands alone.
@@ -235,7 +247,9 @@ export function* planLink(mine: { k: number; ce: CorroborationEvent }[]): Genera
     const ceOf = new Map<number, CorroborationEvent>();
     const all: CorroborationEvent[] = [];
     const tmp = (k: number) => -(k + 1);
-    for (const { k, ce } of mine) {
+    const storeId = new Map<number, number>();
+    for (const { k, id, ce } of mine) {
+      storeId.set(tmp(k), id);
       current.set(tmp(k), null);
       byCe.set(ce.id, tmp(k));
       ceOf.set(tmp(k), ce);
@@ -257,11 +271,12 @@ export function* planLink(mine: { k: number; ce: CorroborationEvent }[]): Genera
     grouped.groups.forEach((g, j) => {
       const ref = refs[j];
       const ces = g.members.map((m) => ceOf.get(m)!);
+      const ms = g.members.map((m, i) => ({ id: m < 0 ? storeId.get(m)! : m, ce: ces[i] }));
       for (const m of g.members) {
         if (m < 0) plan.incidentOf.set(-m - 1, ref);
         else if (current.get(m) !== ref) plan.moves.push({ eventId: m, to: ref });
       }
-      plan.links.set(ref, { link: linkSummaryOf(ces), keys: [...new Set(ces.flatMap(registerKeys))] });
+      plan.links.set(ref, { link: linkSummaryOf(ms), keys: [...new Set(ces.flatMap(registerKeys))] });
       if (!(ref < 0 && plan.created[-ref - 1].solo !== null)) plan.touched.add(ref);
     });
     for (const m of grouped.merged) {
@@ -298,7 +313,7 @@ export function* planLink(mine: { k: number; ce: CorroborationEvent }[]): Genera
       // The absorbed incident's blocks, as far as its exemplars tell them.
       addKeys(into, o.ex.flatMap(registerKeys));
     }
-    state.set(into, withMember(state.get(into)!, m.ce));
+    state.set(into, withMember(state.get(into)!, m.id, m.ce));
     plan.incidentOf.set(m.k, into);
     plan.touched.add(into);
     addKeys(into, registerKeys(m.ce));
@@ -308,7 +323,7 @@ export function* planLink(mine: { k: number; ce: CorroborationEvent }[]): Genera
 }
 
 /** Runs the planner with a synchronous backend. */
-export function planSync(mine: { k: number; ce: CorroborationEvent }[], answer: (r: LinkRequest) => unknown): LinkPlan {
+export function planSync(mine: NewEvent[], answer: (r: LinkRequest) => unknown): LinkPlan {
   const g = planLink(mine);
   let r = g.next();
   while (!r.done) r = g.next(answer(r.value));
@@ -316,7 +331,7 @@ export function planSync(mine: { k: number; ce: CorroborationEvent }[], answer: 
 }
 
 /** Runs the planner with an asynchronous backend. */
-export async function planAsync(mine: { k: number; ce: CorroborationEvent }[], answer: (r: LinkRequest) => Promise<unknown>): Promise<LinkPlan> {
+export async function planAsync(mine: NewEvent[], answer: (r: LinkRequest) => Promise<unknown>): Promise<LinkPlan> {
   const g = planLink(mine);
   let r = g.next();
   while (!r.done) r = g.next(await answer(r.value));

@@ -255,17 +255,19 @@ DROP INDEX IF EXISTS events_link_vlong;
 `);
       // Every live incident's summary and keys from its current members.
       const rows = (
-        await c.query(`SELECT e.incident_id, d.corr FROM events e JOIN event_docs d ON d.id = e.id JOIN incidents i ON i.id = e.incident_id
+        await c.query(`SELECT e.id, e.incident_id, d.corr FROM events e JOIN event_docs d ON d.id = e.id JOIN incidents i ON i.id = e.incident_id
           WHERE NOT e.superseded AND d.corr IS NOT NULL AND i.merged_into IS NULL ORDER BY e.incident_id, e.id`)
       ).rows;
-      const byIncident = new Map<number, CorroborationEvent[]>();
+      const byIncident = new Map<number, { id: number; ce: CorroborationEvent }[]>();
       for (const r of rows) {
         const id = Number(r.incident_id);
-        byIncident.set(id, [...(byIncident.get(id) ?? []), JSON.parse(r.corr) as CorroborationEvent]);
+        const list = byIncident.get(id) ?? [];
+        list.push({ id: Number(r.id), ce: JSON.parse(r.corr) as CorroborationEvent });
+        byIncident.set(id, list);
       }
-      for (const [id, ces] of byIncident) {
-        await c.query('UPDATE incidents SET link = $1 WHERE id = $2', [JSON.stringify(linkSummaryOf(ces)), id]);
-        const keys = [...new Set(ces.flatMap(registerKeys))];
+      for (const [id, ms] of byIncident) {
+        await c.query('UPDATE incidents SET link = $1 WHERE id = $2', [JSON.stringify(linkSummaryOf(ms)), id]);
+        const keys = [...new Set(ms.flatMap((m) => registerKeys(m.ce)))];
         await c.query('INSERT INTO incident_blocks (key, incident_id) SELECT k, $2 FROM unnest($1::text[]) k ON CONFLICT DO NOTHING', [keys, id]);
       }
     },

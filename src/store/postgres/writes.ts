@@ -8,7 +8,8 @@ import { summarise, type CorroborationEvent } from '../../corroborate/index.js';
 import { country } from '../countries.js';
 import { canonicalUrl } from '../hash.js';
 import { articleKey, incidentColumns, type IncidentColumns } from '../link.js';
-import { linkSummaryOf, planAsync, probeKeys, registerKeys, type Candidate, type LinkSummary, type Member } from '../link-plan.js';
+import { linkSummaryOf, planAsync, probeKeys, registerKeys, type Candidate, type LinkSummary, type Member, type NewEvent } from '../link-plan.js';
+import { articleIdOf, eventIdOf, incidentIdOf } from '../ids.js';
 import { corroborationJson, soloSummaryJson, type PreparedArticle, type PreparedClaim, type PreparedEntity, type PreparedEvent, type PreparedPlace } from '../prepare.js';
 import { dayNumber } from '../rows.js';
 import type { PutResult, RawMeta, Rejection } from '../types.js';
@@ -153,7 +154,6 @@ export class Writes {
     let status: PutResult['status'] = 'new';
     let previous: number | null = null;
     let revisionId: number;
-    let eventIds: number[];
     if (existingId !== undefined) {
       articleId = existingId;
       status = 'revision';
@@ -173,24 +173,23 @@ export class Writes {
         'UPDATE articles SET url = coalesce($1, url), outlet = coalesce($2, outlet), title = coalesce($3, title), published = coalesce($4, published), language = $5, license = coalesce($6, license), current_revision = $7 WHERE id = $8',
         [url, a.outlet, a.title, a.published, a.language, a.license, revisionId, articleId],
       );
-      eventIds = await this.nextIds(c, 'events', p.events.length);
     } else {
       // A new article: its row, URL and first revision in one statement, with the ids of its events
       // (taken now, in order: the k-th event gets the k-th, whatever order an INSERT returns rows in).
+      const [aid] = await this.freeIds(c, 'articles', [articleIdOf(canon, th)]);
       const r = (await one(
-        `WITH ids AS (SELECT nextval(pg_get_serial_sequence('articles', 'id')) AS aid, nextval(pg_get_serial_sequence('revisions', 'id')) AS rid),
-          ev AS (SELECT coalesce(array_agg(x ORDER BY x), '{}') AS eids FROM (SELECT nextval(pg_get_serial_sequence('events', 'id')) AS x FROM generate_series(1, $13::int)) g),
+        `WITH ids AS (SELECT $13::bigint AS aid, nextval(pg_get_serial_sequence('revisions', 'id')) AS rid),
           a AS (INSERT INTO articles (id, key, url, outlet, title, published, language, license, current_revision, created_at)
             SELECT aid, $1, $2, $3, $4, $5, $6, $7, rid, $8 FROM ids),
           u AS (INSERT INTO article_urls (url, article_id) SELECT $9, aid FROM ids WHERE $9::text IS NOT NULL ON CONFLICT DO NOTHING),
           r AS (INSERT INTO revisions (id, article_id, n, text_hash, source, title, text, document, ingested_at) SELECT rid, aid, 1, $10, $11, $4, $12, $14, $8 FROM ids)
-        SELECT aid, rid, eids FROM ids, ev`,
-        [key, url, a.outlet, a.title, a.published, a.language, a.license, now, canon, th, raw.source, p.text, p.events.length, p.document],
+        SELECT aid, rid FROM ids`,
+        [key, url, a.outlet, a.title, a.published, a.language, a.license, now, canon, th, raw.source, p.text, aid, p.document],
       ))!;
       articleId = Number(r.aid);
       revisionId = Number(r.rid);
-      eventIds = (r.eids as (string | number)[]).map(Number);
     }
+    const eventIds = await this.freeIds(c, 'events', p.events.map((e) => eventIdOf(articleId, th, e.idKey)));
     if (previous !== null) {
       await c.query('UPDATE revisions SET superseded_by = $1 WHERE id = $2', [revisionId, previous]);
       for (const r of (await c.query('SELECT DISTINCT incident_id FROM events WHERE revision_id = $1 AND incident_id IS NOT NULL', [previous])).rows) touched.add(Number(r.incident_id));
@@ -209,7 +208,7 @@ export class Writes {
     const ak = articleKey(articleId);
     const corr = p.events.map((e) => corroborationJson(e, ak));
     const ces = p.events.map((e, k) => (e.link ? (JSON.parse(corr[k]!) as CorroborationEvent) : null));
-    const { incidentOf, landed, created } = await this.link(c, articleId, ces, p.events, touched, now);
+    const { incidentOf, landed, created } = await this.link(c, articleId, ces, p.events, eventIds, touched, now);
     await this.insertEvents(c, revisionId, articleId, p.events, eventIds, corr, incidentOf, created, raw);
     eventIds.forEach((id, k) => ces[k] && this.remember(id, ces[k]!));
     await this.recompute(c, [...touched], now);
@@ -237,6 +236,21 @@ export class Writes {
   private async duplicate(c: Q, revisionId: number): Promise<PutResult> {
     const r = (await c.query('SELECT article_id FROM revisions WHERE id = $1', [revisionId])).rows[0];
     return { status: 'duplicate', articleId: Number(r.article_id), revisionId, eventIds: [], incidentIds: [] };
+  }
+
+  /** The ids wanted, each the first free one from it (./ids.ts freeId): not in the table, not taken by an earlier one. */
+  private async freeIds(c: Q, table: string, wants: number[]): Promise<number[]> {
+    if (!wants.length) return [];
+    const used = new Set((await c.query(`SELECT id FROM ${table} WHERE id = ANY($1::bigint[])`, [wants])).rows.map((r) => Number(r.id)));
+    const out: number[] = [];
+    for (const want of wants) {
+      let id = want;
+      // Rare: a collision, or one id wanted twice (the same evidence in one article).
+      while (used.has(id) || (id !== want && (await c.query(`SELECT 1 FROM ${table} WHERE id = $1`, [id])).rowCount)) id++;
+      used.add(id);
+      out.push(id);
+    }
+    return out;
   }
 
   /** Ids from a table's sequence, ascending. */
@@ -312,7 +326,7 @@ export class Writes {
   /** Brings the link summaries of incidents whose members left (a revision superseded them) up to date. */
   private async relink(c: Q, incidents: number[]): Promise<void> {
     for (const [inc, ms] of await this.membersOf(c, incidents))
-      await c.query('UPDATE incidents SET link = $1 WHERE id = $2', [JSON.stringify(linkSummaryOf(ms.map((m) => m.ce))), inc]);
+      await c.query('UPDATE incidents SET link = $1 WHERE id = $2', [JSON.stringify(linkSummaryOf(ms)), inc]);
   }
 
   /**
@@ -326,33 +340,34 @@ export class Writes {
     articleId: number,
     ces: (CorroborationEvent | null)[],
     prepared: PreparedEvent[],
+    eventIds: number[],
     touched: Set<number>,
     now: string,
   ): Promise<{ incidentOf: Map<number, number>; landed: number[]; created: unknown[][] }> {
     const incidentOf = new Map<number, number>();
-    const mine: { k: number; ce: CorroborationEvent }[] = [];
-    ces.forEach((ce, k) => ce && mine.push({ k, ce }));
+    const mine: NewEvent[] = [];
+    ces.forEach((ce, k) => ce && mine.push({ k, id: eventIds[k], ce }));
     if (!mine.length) return { incidentOf, landed: [], created: [] };
     const plan = await planAsync(mine, async (r) => {
       if (r.op === 'members') return this.membersOf(c, r.incidents);
       const rows = (await c.query('SELECT DISTINCT i.id, i.link FROM incident_blocks b JOIN incidents i ON i.id = b.incident_id WHERE b.key = ANY($1::text[]) AND i.merged_into IS NULL', [r.keys])).rows;
-      return rows.map((x): Candidate => ({ id: Number(x.id), link: x.link === null ? { n: 0, ex: [] } : (JSON.parse(x.link) as LinkSummary) }));
+      return rows.map((x): Candidate => ({ id: Number(x.id), link: x.link === null ? { n: 0, min: 0, ex: [] } : (JSON.parse(x.link) as LinkSummary) }));
     });
     const created: unknown[][] = [];
     const inRow = new Set<number>();
     const soloSummaries = plan.created.map((cr) => (cr.solo === null || !prepared[cr.solo].solo ? null : soloSummaryJson(prepared[cr.solo], articleKey(articleId), ces[cr.solo]!.id)));
-    const taken = await this.nextIds(c, 'incidents', soloSummaries.filter((x) => x !== null).length);
+    const taken = await this.freeIds(c, 'incidents', plan.created.map((_, j) => incidentIdOf(plan.links.get(-(j + 1))!.link.min)));
     const ids: number[] = [];
     for (const [j, cr] of plan.created.entries()) {
       const summary = soloSummaries[j];
+      const id = taken[j];
       if (summary !== null) {
         // A new event alone in a new incident: its summary came prepared, nothing to recompute.
-        const id = taken.shift()!;
         created.push([id, ...incidentValues(prepared[cr.solo!].solo!.columns, summary, now), JSON.stringify(plan.links.get(-(j + 1))!.link)]);
         inRow.add(id);
         ids.push(id);
       } else {
-        const id = Number((await c.query('INSERT INTO incidents (family, updated_at) VALUES ($1, $2) RETURNING id', [cr.family, now])).rows[0].id);
+        await c.query('INSERT INTO incidents (id, family, updated_at) VALUES ($1, $2, $3)', [id, cr.family, now]);
         touched.add(id);
         ids.push(id);
       }
@@ -374,7 +389,29 @@ export class Writes {
     }
     if (blockKeys.length)
       await c.query('INSERT INTO incident_blocks (key, incident_id) SELECT * FROM unnest($1::text[], $2::bigint[]) ON CONFLICT DO NOTHING', [blockKeys, blockIds]);
-    for (const ref of plan.touched) touched.add(id(ref));
+    // An incident whose smallest member changed takes the id made from the new one (../ids.ts); the old row points to it.
+    const renamed = new Map<number, number>();
+    for (const [ref, { link }] of plan.links) {
+      if (ref < 0 || !link.n) continue;
+      const want = incidentIdOf(link.min);
+      if (want === ref || (await c.query('SELECT 1 FROM incidents WHERE id = $1', [want])).rowCount) continue;
+      await c.query(
+        `INSERT INTO incidents (id, family, kind, date_start, date_end, day_start, day_end, country2, country3, location, admin1, lat, lon,
+          events, articles, outlets, corroboration, grade, fatalities, summary, link, dirty, updated_at)
+        SELECT $1, family, kind, date_start, date_end, day_start, day_end, country2, country3, location, admin1, lat, lon,
+          events, articles, outlets, corroboration, grade, fatalities, summary, link, true, $3 FROM incidents WHERE id = $2`,
+        [want, ref, now],
+      );
+      await c.query('UPDATE events SET incident_id = $1 WHERE incident_id = $2', [want, ref]);
+      await c.query('UPDATE incident_blocks SET incident_id = $1 WHERE incident_id = $2', [want, ref]);
+      await c.query('UPDATE incidents SET merged_into = $1, link = NULL, updated_at = $2 WHERE id = $3', [want, now, ref]);
+      renamed.set(ref, want);
+      touched.add(ref);
+      touched.add(want);
+    }
+    const final = (inc: number) => renamed.get(inc) ?? inc;
+    for (const [k, inc] of incidentOf) incidentOf.set(k, final(inc));
+    for (const ref of plan.touched) touched.add(final(id(ref)));
     return { incidentOf, landed: [...new Set(incidentOf.values())].sort((x, y) => x - y), created };
   }
 

@@ -41,15 +41,16 @@ function reindexEventText(db: Database.Database): void {
 /** Gives every live incident its link summary and blocking keys (../link-plan.ts) from its current members. */
 function backfillLinks(db: Database.Database): void {
   const page = db.prepare('SELECT id FROM incidents WHERE id > ? AND merged_into IS NULL ORDER BY id LIMIT 1000');
-  const members = db.prepare('SELECT d.corr FROM events e JOIN event_docs d ON d.id = e.id WHERE e.incident_id = ? AND e.superseded = 0 AND d.corr IS NOT NULL');
+  const members = db.prepare('SELECT e.id, d.corr FROM events e JOIN event_docs d ON d.id = e.id WHERE e.incident_id = ? AND e.superseded = 0 AND d.corr IS NOT NULL');
   const setLink = db.prepare('UPDATE incidents SET link = ? WHERE id = ?');
   const addBlock = db.prepare('INSERT OR IGNORE INTO incident_blocks (key, incident_id) VALUES (?, ?)');
   for (let after = 0; ; ) {
     const ids = (page.all(after) as { id: number }[]).map((r) => r.id);
     if (!ids.length) break;
     for (const id of ids) {
-      const ces = (members.all(id) as { corr: string }[]).map((r) => JSON.parse(r.corr) as CorroborationEvent);
-      setLink.run(JSON.stringify(linkSummaryOf(ces)), id);
+      const ms = (members.all(id) as { id: number; corr: string }[]).map((r) => ({ id: r.id, ce: JSON.parse(r.corr) as CorroborationEvent }));
+      const ces = ms.map((m) => m.ce);
+      setLink.run(JSON.stringify(linkSummaryOf(ms)), id);
       for (const key of new Set(ces.flatMap(registerKeys))) addBlock.run(key, id);
     }
     after = ids[ids.length - 1];

@@ -6,7 +6,8 @@ import { country } from '../countries.js';
 import { canonicalUrl } from '../hash.js';
 import { summarise, type CorroborationEvent } from '../../corroborate/index.js';
 import { articleKey, incidentColumns } from '../link.js';
-import { linkSummaryOf, planSync, type Candidate, type LinkSummary, type Member } from '../link-plan.js';
+import { linkSummaryOf, planSync, type Candidate, type LinkSummary, type Member, type NewEvent } from '../link-plan.js';
+import { articleIdOf, eventIdOf, freeId, incidentIdOf } from '../ids.js';
 import { corroborationJson, soloSummaryJson, type PreparedArticle, type PreparedEvent } from '../prepare.js';
 import { dayNumber } from '../rows.js';
 import type { PutResult, RawMeta, Rejection } from '../types.js';
@@ -39,7 +40,7 @@ export class Writes {
       byKey: p('SELECT id FROM articles WHERE key = ?'),
       addUrl: p('INSERT OR IGNORE INTO article_urls (url, article_id) VALUES (?, ?)'),
       addArticle: p(
-        'INSERT INTO articles (key, url, outlet, title, published, language, license, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO articles (id, key, url, outlet, title, published, language, license, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       updArticle: p(
         'UPDATE articles SET url = coalesce(?, url), outlet = coalesce(?, outlet), title = coalesce(?, title), published = coalesce(?, published), language = ?, license = coalesce(?, license), current_revision = ? WHERE id = ?',
@@ -58,10 +59,10 @@ export class Writes {
       ),
       addPlace: p(`INSERT INTO places (revision_id, local_id, name, country, admin1, lat, lon, precision, geonameid, mentions)
         VALUES (@revisionId, @localId, @name, @country, @admin1, @lat, @lon, @precision, @geonameid, @mentions)`),
-      addEvent: p(`INSERT INTO events (revision_id, article_id, local_id, kind, family, event_type, sub_event_type, date, date_end, day,
+      addEvent: p(`INSERT INTO events (id, revision_id, article_id, local_id, kind, family, event_type, sub_event_type, date, date_end, day,
         time_precision, country2, country3, admin1, location, lat, lon, geo_precision, initiator, initiator_country, target,
         target_country, fatalities, mode, historical, confidence, outlet, incident_id, day_lo, day_hi, geo_class)
-        VALUES (@revisionId, @articleId, @localId, @kind, @family, @eventType, @subEventType, @date, @dateEnd, @day,
+        VALUES (@id, @revisionId, @articleId, @localId, @kind, @family, @eventType, @subEventType, @date, @dateEnd, @day,
         @timePrecision, @country2, @country3, @admin1, @location, @lat, @lon, @geoPrecision, @initiator, @initiatorCountry, @target,
         @targetCountry, @fatalities, @mode, @historical, @confidence, @outlet, @incidentId, @dayLo, @dayHi, @geoClass)`),
       addEventDoc: p('INSERT INTO event_docs (id, json, corr) VALUES (?, ?, ?)'),
@@ -73,10 +74,21 @@ export class Writes {
       ),
       setLink: p('UPDATE incidents SET link = ? WHERE id = ?'),
       addBlock: p('INSERT OR IGNORE INTO incident_blocks (key, incident_id) VALUES (?, ?)'),
-      newIncident: p('INSERT INTO incidents (family, updated_at) VALUES (?, ?)'),
-      newSolo: p(`INSERT INTO incidents (family, kind, date_start, date_end, day_start, day_end, country2, country3, location, admin1, lat, lon,
+      articleExists: p('SELECT 1 FROM articles WHERE id = ?').pluck(),
+      eventExists: p('SELECT 1 FROM events WHERE id = ?').pluck(),
+      incidentExists: p('SELECT 1 FROM incidents WHERE id = ?').pluck(),
+      newIncident: p('INSERT INTO incidents (id, family, updated_at) VALUES (?, ?, ?)'),
+      // An incident under its new id (its smallest member changed, ./ids.ts): the old row stays, pointing to it.
+      renameIncident: p(`INSERT INTO incidents (id, family, kind, date_start, date_end, day_start, day_end, country2, country3, location, admin1, lat, lon,
+        events, articles, outlets, corroboration, grade, fatalities, summary, link, dirty, updated_at)
+        SELECT @to, family, kind, date_start, date_end, day_start, day_end, country2, country3, location, admin1, lat, lon,
+        events, articles, outlets, corroboration, grade, fatalities, summary, link, 1, @at FROM incidents WHERE id = @from`),
+      renameBlocks: p('INSERT OR IGNORE INTO incident_blocks (key, incident_id) SELECT key, ? FROM incident_blocks WHERE incident_id = ?'),
+      dropBlocks: p('DELETE FROM incident_blocks WHERE incident_id = ?'),
+      retire: p('UPDATE incidents SET merged_into = ?, link = NULL, dirty = 1, updated_at = ? WHERE id = ?'),
+      newSolo: p(`INSERT INTO incidents (id, family, kind, date_start, date_end, day_start, day_end, country2, country3, location, admin1, lat, lon,
         events, articles, outlets, corroboration, grade, fatalities, summary, dirty, updated_at)
-        VALUES (@family, @kind, @dateStart, @dateEnd, @dayStart, @dayEnd, @country2, @country3, @location, @admin1, @lat, @lon,
+        VALUES (@id, @family, @kind, @dateStart, @dateEnd, @dayStart, @dayEnd, @country2, @country3, @location, @admin1, @lat, @lon,
         @events, @articles, @outlets, @corroboration, @grade, @fatalities, @summary, 0, @at)`),
       setIncident: p('UPDATE events SET incident_id = ? WHERE id = ?'),
       moveIncident: p('UPDATE events SET incident_id = ? WHERE incident_id = ?'),
@@ -137,7 +149,8 @@ export class Writes {
       previous = (s.current.get(articleId) as Row).current_revision;
       n = (s.nextN.get(articleId) as Row).n;
     } else {
-      articleId = Number(s.addArticle.run(key, url, a.outlet, a.title, a.published, a.language, a.license, now).lastInsertRowid);
+      articleId = freeId(articleIdOf(canon, th), (id) => !!s.articleExists.get(id));
+      s.addArticle.run(articleId, key, url, a.outlet, a.title, a.published, a.language, a.license, now);
       if (canon) s.addUrl.run(canon, articleId);
     }
     const revisionId = Number(s.addRevision.run(articleId, n, th, raw.source, a.title, p.text, p.document, now).lastInsertRowid);
@@ -158,9 +171,16 @@ export class Writes {
     const ak = articleKey(articleId);
     const corr = p.events.map((e) => corroborationJson(e, ak));
     const ces = p.events.map((e, k) => (e.link ? (JSON.parse(corr[k]!) as CorroborationEvent) : null));
-    const { incidentOf, landed } = this.link(articleId, ces, p.events, touched, now);
-    const eventIds = p.events.map((e, k) => {
-      const id = this.insertEvent(revisionId, articleId, e, corr[k], incidentOf.get(k) ?? null);
+    const taken = new Set<number>();
+    const eventIds = p.events.map((e) => {
+      const id = freeId(eventIdOf(articleId, th, e.idKey), (x) => taken.has(x) || !!s.eventExists.get(x));
+      taken.add(id);
+      return id;
+    });
+    const { incidentOf, landed } = this.link(articleId, ces, p.events, eventIds, touched, now);
+    p.events.forEach((e, k) => {
+      const id = eventIds[k];
+      this.insertEvent(id, revisionId, articleId, e, corr[k], incidentOf.get(k) ?? null);
       // Only linked events are ever read back as candidates or members.
       if (ces[k]) this.remember(id, ces[k]!);
       return id;
@@ -178,13 +198,13 @@ export class Writes {
     return { status: 'duplicate', articleId: r.article_id, revisionId, eventIds: [], incidentIds: [] };
   }
 
-  private insertEvent(revisionId: number, articleId: number, e: PreparedEvent, corr: string | null, incidentId: number | null): number {
+  private insertEvent(id: number, revisionId: number, articleId: number, e: PreparedEvent, corr: string | null, incidentId: number | null): void {
     const s = this.s;
     const r = e.row;
     const { place, fts, dayLo, dayHi, geoClass, ...flat } = r;
-    const id = Number(
-      s.addEvent.run({
+    s.addEvent.run({
         ...flat,
+        id,
         revisionId,
         articleId,
         admin1: place?.admin1 ?? null,
@@ -197,13 +217,11 @@ export class Writes {
         dayLo,
         dayHi,
         geoClass,
-      }).lastInsertRowid,
-    );
+      });
     s.addEventDoc.run(id, e.json, corr);
     e.claims.forEach((c, n) => s.addClaim.run({ eventId: id, n, ...c }));
     if (r.place && r.place.lat !== null && r.place.lon !== null) s.addRtree.run(id, r.place.lon, r.place.lon, r.place.lat, r.place.lat);
     s.addEventFts.run(id, r.fts.evidence, r.fts.actors, r.fts.place);
-    return id;
   }
 
   private remember(id: number, ce: CorroborationEvent): void {
@@ -235,7 +253,7 @@ export class Writes {
   }
 
   private parseLink(id: number, raw: string | null): LinkSummary {
-    if (raw === null) return { n: 0, ex: [] };
+    if (raw === null) return { n: 0, min: 0, ex: [] };
     const hit = this.linkCache.get(id);
     if (hit && hit.raw === raw) return hit.link;
     const link = JSON.parse(raw) as LinkSummary;
@@ -255,7 +273,7 @@ export class Writes {
 
   /** Brings the link summaries of incidents whose members left (a revision superseded them) up to date. */
   private relink(incidents: Iterable<number>): void {
-    for (const [inc, ms] of this.membersOf([...incidents])) this.s.setLink.run(JSON.stringify(linkSummaryOf(ms.map((m) => m.ce))), inc);
+    for (const [inc, ms] of this.membersOf([...incidents])) this.s.setLink.run(JSON.stringify(linkSummaryOf(ms)), inc);
   }
 
   /**
@@ -266,37 +284,40 @@ export class Writes {
     articleId: number,
     ces: (CorroborationEvent | null)[],
     prepared: PreparedEvent[],
+    eventIds: number[],
     touched: Set<number>,
     now: string,
   ): { incidentOf: Map<number, number>; landed: number[] } {
     const s = this.s;
-    const mine: { k: number; ce: CorroborationEvent }[] = [];
-    ces.forEach((ce, k) => ce && mine.push({ k, ce }));
+    const mine: NewEvent[] = [];
+    ces.forEach((ce, k) => ce && mine.push({ k, id: eventIds[k], ce }));
     const incidentOf = new Map<number, number>();
     if (!mine.length) return { incidentOf, landed: [] };
     const plan = planSync(mine, (r) => (r.op === 'candidates' ? this.candidatesAt(r.keys) : this.membersOf(r.incidents)));
-    const ids = plan.created.map((c) => {
+    const exists = (id: number) => !!s.incidentExists.get(id);
+    const ids = plan.created.map((c, j) => {
+      const newId = freeId(incidentIdOf(plan.links.get(-(j + 1))!.link.min), exists);
       if (c.solo !== null) {
         // A new event alone in a new incident: its summary came prepared, nothing to recompute.
         const e = prepared[c.solo];
         const summary = soloSummaryJson(e, articleKey(articleId), ces[c.solo]!.id);
         if (e.solo && summary !== null) {
           const col = e.solo.columns;
-          return Number(
-            s.newSolo.run({
+          s.newSolo.run({
+              id: newId,
               ...col,
               dayStart: dayNumber(col.dateStart),
               dayEnd: dayNumber(col.dateEnd),
               country3: country(col.country2)?.alpha3 ?? null,
               summary,
               at: now,
-            }).lastInsertRowid,
-          );
+            });
+          return newId;
         }
       }
-      const id = Number(s.newIncident.run(c.family, now).lastInsertRowid);
-      touched.add(id);
-      return id;
+      s.newIncident.run(newId, c.family, now);
+      touched.add(newId);
+      return newId;
     });
     const id = (ref: number) => (ref < 0 ? ids[-ref - 1] : ref);
     for (const [k, ref] of plan.incidentOf) incidentOf.set(k, id(ref));
@@ -311,7 +332,24 @@ export class Writes {
       s.setLink.run(JSON.stringify(link), inc);
       for (const key of keys) s.addBlock.run(key, inc);
     }
-    for (const ref of plan.touched) touched.add(id(ref));
+    // An incident whose smallest member changed takes the id made from the new one (./ids.ts).
+    const renamed = new Map<number, number>();
+    for (const [ref, { link }] of plan.links) {
+      if (ref < 0 || !link.n) continue;
+      const want = incidentIdOf(link.min);
+      if (want === ref || exists(want)) continue;
+      s.renameIncident.run({ to: want, from: ref, at: now });
+      s.moveIncident.run(want, ref);
+      s.renameBlocks.run(want, ref);
+      s.dropBlocks.run(ref);
+      s.retire.run(want, now, ref);
+      renamed.set(ref, want);
+      touched.add(ref);
+      touched.add(want);
+    }
+    const final = (inc: number) => renamed.get(inc) ?? inc;
+    for (const [k, inc] of incidentOf) incidentOf.set(k, final(inc));
+    for (const ref of plan.touched) touched.add(final(id(ref)));
     return { incidentOf, landed: [...new Set(incidentOf.values())].sort((x, y) => x - y) };
   }
 
