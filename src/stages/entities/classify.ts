@@ -124,6 +124,8 @@ export class Classifier {
       const people = last.type === 'NORP' && !last.country && suffix !== 'FAC';
       if (suffix && segs.length === 1 && (open || people)) {
         last.last = b + m;
+        // "Molotov cocktails": a thing named after a place is of no state for it
+        if (suffix === 'EQUIPMENT') last.country = null;
         last.type = suffix as EntityType;
         last.strong = true;
         delete last.known;
@@ -182,6 +184,46 @@ export class Classifier {
       segs = kept.sort((x, y) => x.first - y.first);
     }
     return segs;
+  }
+
+  /**
+   * ACLED-style hierarchy, "Qaryat X (Majzar, Marib)", "Al Yasbil (As Sawadiyah, Al Bayda)": names
+   * nothing vouches for become places when brackets right after them hold a list of places, or
+   * when they stand in such a list in brackets right after a place.
+   */
+  bracketPlaces(segs: Seg[]): Seg[] {
+    const toks = this.doc.tokens;
+    const isPlace = (s: Seg | undefined) => !!s && (s.type === 'GPE' || s.type === 'LOC');
+    const at = new Map(segs.map((s) => [s.first, s]));
+    for (let i = 0; i < segs.length; i++) {
+      const s = segs[i];
+      if (toks[s.last]?.text !== '(' || toks[s.last].sent !== toks[s.first].sent) continue;
+      // the bracket's items: names separated by commas, closed by ")"
+      const items: Seg[] = [];
+      let k = s.last + 1;
+      let closed = false;
+      for (let y = at.get(k); y && items.length < 4; y = at.get(k)) {
+        items.push(y);
+        k = y.last;
+        if (toks[k]?.text === ')') {
+          closed = true;
+          break;
+        }
+        if (toks[k]?.text !== ',') break;
+        k++;
+      }
+      if (!closed || items.some((y) => y.type !== null && !isPlace(y))) continue;
+      // "(district, province)": two or more names, the last (widest) a place, make a hierarchy
+      const hierarchy = items.length > 1 && isPlace(items[items.length - 1]);
+      if (!isPlace(s) && !(hierarchy && this.guessed(s)) && !(s.type === null && items.every(isPlace))) continue;
+      for (const y of [s, ...items]) if (!isPlace(y)) Object.assign(y, { type: 'GPE', strong: true, role: null, country: null });
+    }
+    return segs;
+  }
+
+  /** Typed by nothing but its shape: unknown, or a person only for looking like a name. */
+  private guessed(s: Seg): boolean {
+    return s.type === null || (s.type === 'PERSON' && !s.role && !s.known);
   }
 
   /** The type told by the lower-case words at token e, if any. */
@@ -245,7 +287,8 @@ export class Classifier {
       const given = this.hasGivenName(a, b);
       // Not inside a title-case name: "Assistance in Mine Action".
       const inTitle = locative === 'prep' && isUpperStart(toks[a - 2]);
-      if (locative && !inTitle && !given && this.nameLike(a, b)) return [this.placeSeg(a, b, place, true)];
+      // "the town of Abu Dis": a settlement word outweighs a given name inside the name
+      if (locative && !inTitle && (!given || locative === 'settlement') && this.nameLike(a, b)) return [this.placeSeg(a, b, place, true)];
       if (this.nameLike(a, b) && (given || this.hasParticle(a, b))) return [{ first: a, last: b, type: 'PERSON', country: null, strong: true }];
       if (place) return [this.placeSeg(a, b, place, false)];
       const split = this.knownInside(a, b);
@@ -316,14 +359,14 @@ export class Classifier {
 
   /** Words before the name that make it a place: "in Karrada", "the town of Jbaa", and a city's
    * possessive ("Kabul's Shar-e Naw"). */
-  private locative(a: number): 'prep' | 'list' | 'possessive' | null {
+  private locative(a: number): 'prep' | 'settlement' | 'list' | 'possessive' | null {
     const toks = this.doc.tokens;
     if (a < 2 || toks[a - 1].sent !== toks[a].sent) return null;
     if (this.lex.cues.before.has(this.key(a - 1))) return 'prep';
     // "the villages of Aitaroun and Maroun al-Ras": the second of a pair of places is a place.
     if ((toks[a - 1].lower === 'and' || toks[a - 1].lower === 'or') && this.placeEnd === a - 1) return 'list';
     if (toks[a - 2].sent !== toks[a].sent) return null;
-    if (this.lex.cues.before.has(this.lower(a - 2, a))) return 'prep';
+    if (this.lex.cues.before.has(this.lower(a - 2, a))) return 'settlement';
     if (!/^['’]s$/.test(toks[a - 1].text) || !isUpperStart(toks[a - 2])) return null;
     const city = this.place(a - 2, a - 1);
     return city?.strong && city.type === 'GPE' && !this.knownAt(a - 2, a - 1) ? 'possessive' : null;
@@ -453,7 +496,7 @@ export class Classifier {
     const lex = this.lex;
     let country = stateOf(this.doc, lex, a, a + 1) ?? (b - a > 2 ? stateOf(this.doc, lex, a, a + 2) : null);
     let countries: string[] | undefined;
-    if (!country && type !== 'ORG') {
+    if (!country && type !== 'ORG' && type !== 'EQUIPMENT') {
       const p = this.place(a, a + 1);
       if (p?.strong) {
         country = p.country;

@@ -264,6 +264,19 @@ function placeIn(doc: Doc, sent: number, clause: Clause | null): Draft['place'] 
 }
 
 /**
+ * Where an event whose sentences name no place happened: the most specific place of the nearest
+ * sentence before it that names one (in its paragraph or an earlier one), as event
+ * coders place it ("Clashes broke out in Marib. Two soldiers were killed."). The dateline is not used.
+ */
+function placeBefore(doc: Doc, sent: number): Event['location'] {
+  for (let k = sent - 1; k >= 0; k--) {
+    const p = placeIn(doc, k, null);
+    if (p) return { place: p.id, relation: 'in' };
+  }
+  return null;
+}
+
+/**
  * The time of a trigger: the nearest time in its sentence, else one given just before in the same
  * paragraph ("On Saturday, rockets hit Sderot. Police arrested 16 protesters.").
  */
@@ -627,7 +640,7 @@ export const events: Stage = {
         plover: ploverFor(d.kind),
         initiator: d.initiator,
         target: d.target,
-        location: d.place ? { place: d.place.id, relation: d.place.relation } : null,
+        location: d.place ? { place: d.place.id, relation: d.place.relation } : placeBefore(doc, d.sents[0]),
         time: t,
         fatalities,
         injuries,
