@@ -6,6 +6,7 @@ import { getLexicon, nameKey, type CueType, type Known, type Lexicon, type Natio
 import { equipmentNear, EZAFE, isAllCaps, isUpperStart, PARTICLES, type Chunk } from './chunks.js';
 import { better, possessiveBefore, roleAfter, roleBefore, stateOf, type Role } from './roles.js';
 import { placeOf, type Place } from './gaz.js';
+import { data } from '../../data/index.js';
 
 export interface Seg {
   first: number;
@@ -26,6 +27,7 @@ export interface Seg {
   text?: string;
 }
 
+let qualifiers: Set<string> | null = null;
 const DESIGNATION = /^[A-Z][A-Za-z]{0,5}-\d{1,4}[A-Za-z0-9]*$/;
 const ACRONYM = /^\p{Lu}{2,8}(-\p{Lu}{2,8})*$/u;
 // Small words inside a name, skipped when spelling its initials.
@@ -217,6 +219,24 @@ export class Classifier {
       const hierarchy = items.length > 1 && isPlace(items[items.length - 1]);
       if (!isPlace(s) && !(hierarchy && this.guessed(s)) && !(s.type === null && items.every(isPlace))) continue;
       for (const y of [s, ...items]) if (!isPlace(y)) Object.assign(y, { type: 'GPE', strong: true, role: null, country: null });
+    }
+    return segs;
+  }
+
+  /**
+   * "Charleston, W.Va.", "Salina, Kan.", "Springfield, IL": a state's abbreviation after a place and
+   * a comma is a place (data/gazetteer/qualifiers.tsv), though alone it looks like an acronym.
+   */
+  qualifierPlaces(segs: Seg[]): Seg[] {
+    const toks = this.doc.tokens;
+    qualifiers ??= new Set(data('gazetteer/qualifiers.tsv').map((r) => r.abbreviation));
+    for (let i = 1; i < segs.length; i++) {
+      const s = segs[i];
+      const prev = segs[i - 1];
+      if (s.last - s.first !== 1 || prev.last !== s.first - 1 || toks[prev.last].text !== ',') continue;
+      if (prev.type !== 'GPE' || toks[s.first].sent !== toks[prev.first].sent) continue;
+      if (s.known || (s.type !== null && s.type !== 'ORG') || !qualifiers.has(toks[s.first].text)) continue;
+      Object.assign(s, { type: 'GPE', strong: true, country: prev.country });
     }
     return segs;
   }

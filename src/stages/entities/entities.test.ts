@@ -246,3 +246,11 @@ test('"the town of" outweighs a given name inside the name; "Molotov cocktails" 
   assert.equal(get(doc, 'Molotov cocktails').country, null);
   assert.equal(find(doc, 'Molotov')?.type === 'GPE', false);
 });
+
+test('a state abbreviation after a town and a comma is a place', () => {
+  const doc = run('He moved from Charleston, W.Va., to Salina, Kan., and then to Springfield, IL, last year.');
+  for (const name of ['W.Va.', 'Kan.', 'IL']) assert.equal(get(doc, name).type, 'GPE', name);
+  // not after a person's name
+  const person = run('The rule was backed by Sen. Joe Manchin, D-W.Va., and by the FBI, IL office heads.');
+  assert.notEqual(find(person, 'IL')?.type, 'GPE');
+});
