@@ -197,12 +197,13 @@ export class Classifier {
     const toks = this.doc.tokens;
     const isPlace = (s: Seg | undefined) => !!s && (s.type === 'GPE' || s.type === 'LOC');
     const at = new Map(segs.map((s) => [s.first, s]));
-    for (let i = 0; i < segs.length; i++) {
-      const s = segs[i];
-      if (toks[s.last]?.text !== '(' || toks[s.last].sent !== toks[s.first].sent) continue;
+    const before = new Map(segs.map((s) => [s.last, s]));
+    for (let p = this.doc.text.indexOf('('); p >= 0; p = this.doc.text.indexOf('(', p + 1)) {
+      const open = this.doc.tokenAt(p);
+      if (toks[open]?.text !== '(') continue;
       // the bracket's items: names separated by commas, closed by ")"
       const items: Seg[] = [];
-      let k = s.last + 1;
+      let k = open + 1;
       let closed = false;
       for (let y = at.get(k); y && items.length < 4; y = at.get(k)) {
         items.push(y);
@@ -215,10 +216,14 @@ export class Classifier {
         k++;
       }
       if (!closed || items.some((y) => y.type !== null && !isPlace(y))) continue;
-      // "(district, province)": two or more names, the last (widest) a place, make a hierarchy
+      const s = before.get(open);
+      const outer = s && toks[s.first].sent === toks[open].sent ? s : undefined;
+      // "(district, province)": two or more names, the last (widest) a place, are a hierarchy,
+      // whatever stands before them ("the tribal region (At Taffah, Al Bayda)")
       const hierarchy = items.length > 1 && isPlace(items[items.length - 1]);
-      if (!isPlace(s) && !(hierarchy && this.guessed(s)) && !(s.type === null && items.every(isPlace))) continue;
-      for (const y of [s, ...items]) if (!isPlace(y)) Object.assign(y, { type: 'GPE', strong: true, role: null, country: null });
+      const inPlace = isPlace(outer) || hierarchy;
+      const named = outer && ((hierarchy && this.guessed(outer)) || (outer.type === null && items.every(isPlace)));
+      for (const y of [...(inPlace || named ? items : []), ...(named ? [outer] : [])]) if (!isPlace(y)) Object.assign(y, { type: 'GPE', strong: true, role: null, country: null });
     }
     return segs;
   }

@@ -254,3 +254,11 @@ test('a state abbreviation after a town and a comma is a place', () => {
   const person = run('The rule was backed by Sen. Joe Manchin, D-W.Va., and by the FBI, IL office heads.');
   assert.notEqual(find(person, 'IL')?.type, 'GPE');
 });
+
+test('a bracketed "(district, province)" list is places whatever stands before it', () => {
+  const doc = run('Tensions rose in the tribal region (At Taffah, Al Bayda) on Monday.');
+  assert.equal(get(doc, 'At Taffah').type, 'GPE');
+  // a bracket of names that ends in no place is no hierarchy
+  const orgs = run('The report (Amnesty, Human Rights Watch) was released.');
+  assert.notEqual(find(orgs, 'Amnesty')?.type, 'GPE');
+});
