@@ -265,6 +265,22 @@ function placeIn(doc: Doc, sent: number, clause: Clause | null): Draft['place'] 
 }
 
 /**
+ * Where an event whose sentences name no place happened: the most specific place of the nearest
+ * sentence before it in its paragraph that names one, as event coders place it ("Clashes broke out
+ * in Marib. Two soldiers were killed."). Not across paragraphs (a live blog's entries are separate
+ * stories), not from the dateline, and not for words and diplomacy, which happen where the speaker is.
+ */
+function placeBefore(doc: Doc, sent: number): Event['location'] {
+  const para = doc.sentences[sent].paragraph;
+  for (let k = sent - 1; k >= 0 && doc.sentences[k].paragraph === para; k--) {
+    const p = placeIn(doc, k, null);
+    if (p) return { place: p.id, relation: 'in' };
+  }
+  return null;
+}
+const SAID = new Set(['verbal', 'diplomatic']);
+
+/**
  * The time of a trigger: the nearest time in its sentence, else one given just before in the same
  * paragraph ("On Saturday, rockets hit Sderot. Police arrested 16 protesters.").
  */
@@ -628,7 +644,7 @@ export const events: Stage = {
         plover: ploverFor(d.kind),
         initiator: d.initiator,
         target: d.target,
-        location: d.place ? { place: d.place.id, relation: d.place.relation } : null,
+        location: d.place ? { place: d.place.id, relation: d.place.relation } : SAID.has(familyOf(d.kind) ?? '') ? null : placeBefore(doc, d.sents[0]),
         time: t,
         fatalities,
         injuries,
