@@ -74,6 +74,8 @@ const Roles = z.strictObject({
     unidentified: z.string().includes('{country}'),
   }),
   demonstrators: z.record(z.string().regex(/^[a-z_]+$/), Role),
+  repeller_acts: z.array(z.string().regex(/^[a-z_]+$/)),
+  unattributed: z.array(z.string().regex(/^[a-z_]+$/)),
 });
 
 export const files = {

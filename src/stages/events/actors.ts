@@ -517,6 +517,8 @@ interface RoleTables {
   police: string[][];
   names: Content<'actors/roles.yaml'>['names'];
   demonstrators: Map<string, 'protesters' | 'rioters'>;
+  repellerActs: Set<string>;
+  unattributed: Set<string>;
 }
 let roles: RoleTables | null = null;
 
@@ -537,6 +539,8 @@ function roleTables(): RoleTables {
     police: seqs(r.police),
     names: r.names,
     demonstrators: new Map(Object.entries(r.demonstrators)),
+    repellerActs: new Set(r.repeller_acts),
+    unattributed: new Set(r.unattributed),
   };
   return roles;
 }
@@ -547,7 +551,7 @@ export function isCrowdKind(kind: string): boolean {
 }
 
 /** Word lists the events stage reads arguments with (data/actors/roles.yaml). */
-export function roleWords(): Pick<RoleTables, 'ofComplement' | 'belonging' | 'repelling' | 'between' | 'betweenJoins'> {
+export function roleWords(): Pick<RoleTables, 'ofComplement' | 'belonging' | 'repelling' | 'between' | 'betweenJoins' | 'repellerActs'> {
   return roleTables();
 }
 
@@ -603,6 +607,8 @@ export function nameSide(
     const displaced = actor && (actor.kind === 'military' || actor.kind === 'government') ? actor : undefined;
     return { actor: crowdActor, displaced };
   }
+  // Nobody named for a bombing or a killing: an armed group nobody identified.
+  if (!actor && role === 'initiator' && R.unattributed.has(eventKind)) return { actor: named(R.names.unidentified, here, 'armed_group') };
   if (!actor || !isCommon(actor.name, t)) return { actor };
   const toks = tokenize(actor.name, t.acronyms);
   const country = actor.country ?? here;

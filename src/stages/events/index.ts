@@ -563,6 +563,16 @@ export const events: Stage = {
             target = sides[1] ?? target;
           }
         }
+        // "repelled a Houthi attack", "thwarted an attack by militants": the attack's side and the
+        // side that repelled it.
+        if (head > t0 && roleWords().repelling.has(toks[t0].lower) && info.voice === 'active') {
+          const [oa] = chunkAround(doc, head, t0 + 1, head + 1);
+          const mod = oa < head ? actorIn(doc, oa, head) : null;
+          // "a drone attack": a weapon says whose attack only with a country ("a Turkish drone attack").
+          const owner = (mod && (mod.country || mod.kind !== 'military') ? mod : null) ?? actorRight(doc, m.last, clause.last, [...C.initiator_prepositions, 'of']);
+          if (owner && roleWords().repellerActs.has(kind)) target = owner;
+          else if (owner) [initiator, target] = [owner, initiator];
+        }
         if (alleged) {
           // The accused did it, by the accuser's account.
           initiator = alleged.target ?? initiator;
