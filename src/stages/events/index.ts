@@ -116,7 +116,14 @@ function chunkAround(doc: Doc, i: number, first: number, last: number): [number,
   return [Math.max(a, first), Math.min(b, last)];
 }
 
+/** The start of a chunk past a time at its beginning: a time is no part of an actor ("On Friday Iraqi forces …"). */
+function pastTime(doc: Doc, a: number, b: number): number {
+  for (const tm of doc.times) if (tm.mention.first <= a && tm.mention.last > a && tm.mention.last < b) return tm.mention.last;
+  return a;
+}
+
 function actorIn(doc: Doc, a: number, b: number): Actor | null {
+  a = pastTime(doc, a, b);
   if (b <= a) return null;
   const ix = indexOf(doc);
   const key = `${a}:${b}`;
@@ -195,7 +202,8 @@ function actorsLeft(doc: Doc, t: number, first: number, max = 2): { actor: Actor
       continue;
     }
     const [a, b] = chunkAround(doc, i, first, t);
-    const prep = toks[a - 1]?.lower;
+    // "On Friday Iraqi forces": the preposition is the time's
+    const prep = pastTime(doc, a, b) > a ? undefined : toks[a - 1]?.lower;
     const actor = actorIn(doc, a, b);
     // "members of the regime's 4th Division": the "of" complement of a partitive noun is the actor.
     const owner = prep === 'of' && roleWords().ofComplement.has(toks[a - 2]?.lower ?? '');
