@@ -76,6 +76,7 @@ const Roles = z.strictObject({
   demonstrators: z.record(z.string().regex(/^[a-z_]+$/), Role),
   repeller_acts: z.array(z.string().regex(/^[a-z_]+$/)),
   unattributed: z.array(z.string().regex(/^[a-z_]+$/)),
+  multinational: z.array(z.string().min(1)),
 });
 
 export const files = {

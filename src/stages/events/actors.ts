@@ -453,6 +453,8 @@ function displayOf(phrase: string): string {
   return phrase
     .trim()
     .replace(/^(the|a|an)\s+/i, '')
+    // a count is no part of the name: "8 Saudi-led coalition (airstrikes)", "4 citizens"
+    .replace(/^\d[\d,.]*\s+(?=\D)/, '')
     .replace(/[\s.,;:]+$/, '');
 }
 
@@ -519,6 +521,7 @@ interface RoleTables {
   demonstrators: Map<string, 'protesters' | 'rioters'>;
   repellerActs: Set<string>;
   unattributed: Set<string>;
+  multinational: string[][];
 }
 let roles: RoleTables | null = null;
 
@@ -541,8 +544,15 @@ function roleTables(): RoleTables {
     demonstrators: new Map(Object.entries(r.demonstrators)),
     repellerActs: new Set(r.repeller_acts),
     unattributed: new Set(r.unattributed),
+    multinational: seqs(r.multinational),
   };
   return roles;
+}
+
+/** Whether a phrase names forces of several states ("the coalition"): no one country's, wherever they act. */
+export function isMultinational(phrase: string): boolean {
+  const toks = tokenize(phrase);
+  return roleTables().multinational.some((seq) => endsWith(toks, seq));
 }
 
 /** Whether the initiator of events of this kind is the crowd itself (protests, riots). */
@@ -609,7 +619,7 @@ export function nameSide(
   }
   // Nobody named for a bombing or a killing: an armed group nobody identified.
   if (!actor && role === 'initiator' && R.unattributed.has(eventKind)) return { actor: named(R.names.unidentified, here, 'armed_group') };
-  if (!actor || !isCommon(actor.name, t)) return { actor };
+  if (!actor || !isCommon(actor.name, t) || isMultinational(actor.name)) return { actor };
   const toks = tokenize(actor.name, t.acronyms);
   const country = actor.country ?? here;
   if (actor.kind === 'unknown' || actor.kind === 'armed_group') {

@@ -10,7 +10,7 @@ import { casualtyMentions, combine, type Mention } from './casualties.js';
 import { attributionOf, toClaim } from './claims.js';
 import { modeBefore, governedMode } from './modes.js';
 import { acledFor, familyOf, kind as kindInfo, ploverFor } from '../../taxonomy.js';
-import { actorForEntity, isCrowdKind, nameSide, resolveActor, roleWords } from './actors.js';
+import { actorForEntity, isCrowdKind, isMultinational, nameSide, resolveActor, roleWords } from './actors.js';
 import { data, type Content } from '../../data/index.js';
 import { isMonthName } from '../../data/time.js';
 import { datelineTime } from '../dates/index.js';
@@ -98,7 +98,9 @@ function mentionsIn(doc: Doc, a: number, b: number): Index['mentions'] {
 /** Noun-phrase-like chunk [a, b) around token i: the stretch of determiners, adjectives and nouns. */
 function chunkAround(doc: Doc, i: number, first: number, last: number): [number, number] {
   const toks = doc.tokens;
-  const inNp = (t: number) => NP_POS.has(toks[t].pos) || toks[t].text === '’s' || toks[t].text === "'s" || (toks[t].text === '-' && t > first);
+  // (the second half of a hyphenated compound too: "Saudi - led coalition", "Iran - backed militias")
+  const inNp = (t: number) =>
+    NP_POS.has(toks[t].pos) || toks[t].text === '’s' || toks[t].text === "'s" || (toks[t].text === '-' && t > first) || (t - 1 > first && toks[t - 1].text === '-' && toks[t - 1].end === toks[t].start);
   let a = i;
   let b = i + 1;
   while (a > first && inNp(a - 1)) a--;
@@ -563,6 +565,14 @@ export const events: Stage = {
           target ??= actorRight(doc, m.last, clause.last, C.target_prepositions, info.voice === 'active');
           initiator ??= actorRight(doc, m.last, clause.last, C.initiator_prepositions);
         }
+        // "coalition airstrikes reportedly targeted Houthi positions": a nominal trigger's verb takes
+        // the target as its object.
+        if (!target && info.voice === 'nominal') {
+          let v = m.last;
+          while (v < clause.last && toks[v].pos === 'ADV') v++;
+          if (v < clause.last && toks[v].pos === 'VERB' && !C.initiator_prepositions.includes(toks[v + 1]?.lower ?? ''))
+            target = actorRight(doc, v + 1, clause.last, C.target_prepositions, true);
+        }
         // "clashes broke out between X and Y": the sides follow the trigger.
         if (!initiator) {
           const sides = sidesBetween(doc, m.last, clause.last);
@@ -667,7 +677,7 @@ export const events: Stage = {
       // writes "Military Forces of Sudan", "Protesters (Sudan)").
       const here = countryByAlpha2(doc.places.find((p) => p.id === d.place?.id)?.country ?? datelineCountry(doc));
       if (here) {
-        const local = (a: Actor | null): Actor | null => (a && !a.country && LOCAL_KINDS.has(a.kind) ? { ...a, country: here.alpha3 } : a);
+        const local = (a: Actor | null): Actor | null => (a && !a.country && LOCAL_KINDS.has(a.kind) && !isMultinational(a.name) ? { ...a, country: here.alpha3 } : a);
         d.initiator = local(d.initiator);
         d.target = local(d.target);
         const byDefault = C.default_initiator[d.kind];

@@ -87,3 +87,12 @@ test('names for unnamed sides, and named actors keep their names', () => {
   assert.equal(nameSide(null, 'initiator', 'violent_demonstration', 'IRQ').actor?.name, 'Rioters (Iraq)');
   assert.ok(isCrowdKind('protest') && !isCrowdKind('air_strike'));
 });
+
+test('a coalition is no one country\'s, and "X-led" makes it X\'s', () => {
+  const e = event('On Friday 8 Saudi-led coalition airstrikes reportedly targeted Houthi positions in Saada, killing several fighters.', 'air_strike');
+  assert.equal(who(e.initiator), 'Saudi-led coalition [SAU, military]');
+  // the verb of a nominal trigger takes the target as its object
+  assert.equal(e.target?.name, 'Houthis');
+  const c = event('On Friday coalition airstrikes hit a fuel depot in Saada, killing two guards.', 'air_strike');
+  assert.equal(c.initiator?.country ?? null, null);
+});
