@@ -99,8 +99,10 @@ function mentionsIn(doc: Doc, a: number, b: number): Index['mentions'] {
 function chunkAround(doc: Doc, i: number, first: number, last: number): [number, number] {
   const toks = doc.tokens;
   // (the second half of a hyphenated compound too: "Saudi - led coalition", "Iran - backed militias")
+  // (and a capitalised acronym a tagger read as a verb: "IS" in "IS militants")
   const inNp = (t: number) =>
-    NP_POS.has(toks[t].pos) || toks[t].text === '’s' || toks[t].text === "'s" || (toks[t].text === '-' && t > first) || (t - 1 > first && toks[t - 1].text === '-' && toks[t - 1].end === toks[t].start);
+    NP_POS.has(toks[t].pos) ||
+    (/^[A-Z]{2,}$/.test(toks[t].text) && /[a-z]/.test(toks[t + 1]?.text ?? '') && /^(NOUN|PROPN)$/.test(toks[t + 1]?.pos ?? '')) || toks[t].text === '’s' || toks[t].text === "'s" || (toks[t].text === '-' && t > first) || (t - 1 > first && toks[t - 1].text === '-' && toks[t - 1].end === toks[t].start);
   let a = i;
   let b = i + 1;
   while (a > first && inNp(a - 1)) a--;
@@ -537,13 +539,14 @@ export const events: Stage = {
           let [ca] = chunkAround(doc, t0, clause.first, m.last);
           // … but not a place before the verb ("workers in Kermanshah protested").
           if (ca < t0 && LOCATIVE.has(toks[ca - 1]?.lower ?? '')) ca = t0;
-          initiator = ca < t0 ? actorIn(doc, ca, t0) : null;
-          // A pattern that names the agent itself ("gunmen … killed"): the phrase it starts with.
-          if (!initiator && head > t0 && /^(NOUN|PROPN)$/.test(toks[t0].pos)) {
+          // A pattern that names the agent itself ("gunmen … killed", "forces killed"): the whole
+          // phrase it starts with, not only the words before its first word.
+          if (head > t0 && /^(NOUN|PROPN)$/.test(toks[t0].pos)) {
             const [pa, pb] = chunkAround(doc, t0, clause.first, head);
-            const own = pb <= head ? actorIn(doc, pa, pb) : null;
+            const own = pb <= head && !LOCATIVE.has(toks[pa - 1]?.lower ?? '') ? actorIn(doc, pa, pb) : null;
             if (own && (own.kind !== 'civilians' || crowd)) initiator = own;
           }
+          if (!initiator) initiator = ca < t0 ? actorIn(doc, ca, t0) : null;
           // "thwarted a Houthi attack", "repelled an attack by militants": the attack is theirs, and
           // whoever repelled it was attacked.
           const repelled = !!toks[ca - 1] && roleWords().repelling.has(toks[ca - 1].lower) && kindInfo(kind)?.violent === true;
@@ -560,6 +563,12 @@ export const events: Stage = {
           if (!initiator && (fam === 'verbal' || fam === 'diplomatic')) {
             const l = actorsLeft(doc, clause.first, s.first, Infinity).filter((x) => x.actor.kind !== 'civilians');
             initiator = l[l.length - 1]?.actor ?? null;
+          }
+          // A pattern that ends on its object ("forces killed … militants"): that phrase.
+          const verb = m.tokens.find((k) => k > t0 && k < head && toks[k].pos === 'VERB');
+          if (!target && verb !== undefined && /^(NOUN|PROPN)$/.test(toks[head].pos)) {
+            const [oa, ob] = chunkAround(doc, head, verb + 1, m.last);
+            target = actorIn(doc, oa, ob);
           }
           // An active verb's object needs no preposition ("shelled Kharkiv").
           target ??= actorRight(doc, m.last, clause.last, C.target_prepositions, info.voice === 'active');

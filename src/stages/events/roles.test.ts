@@ -96,3 +96,12 @@ test('a coalition is no one country\'s, and "X-led" makes it X\'s', () => {
   const c = event('On Friday coalition airstrikes hit a fuel depot in Saada, killing two guards.', 'air_strike');
   assert.equal(c.initiator?.country ?? null, null);
 });
+
+test('a pattern that spans subject, verb and object gives all three', () => {
+  const e = event('On Friday Turkish forces killed 4 PKK militants in Dahuk.');
+  assert.equal(who(e.initiator), 'Military Forces of Türkiye [TUR, military]');
+  assert.equal(e.target?.name, "Kurdistan Workers' Party");
+  // an acronym a tagger reads as a verb still starts the object's phrase
+  const s = event('On Friday the PMF shelled IS militants near Tuz Khurmatu, causing casualties.', 'shelling');
+  assert.equal(s.target?.name, 'Islamic State');
+});
