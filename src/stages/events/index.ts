@@ -344,6 +344,9 @@ function mergeable(prev: Draft, next: Draft, doc: Doc): boolean {
     const b = doc.places.find((p) => p.id === next.place!.id)!;
     // A country or region containing the other place is no conflict ("Syria" and "Damascus").
     if (a.country !== b.country) return false;
+    // A toll told after an attack names where it was counted, not another attack ("strikes hit the
+    // port … the health ministry in Hodeidah said two people were killed").
+    if (prev.weak || next.weak) return true;
     if (a.precision !== 'country' && b.precision !== 'country' && a.precision !== 'region' && b.precision !== 'region') return false;
   }
   return true;
@@ -555,12 +558,24 @@ export const events: Stage = {
       }
       // "Two explosive-laden drones … the blast": a generic word beside a specific trigger in one
       // sentence describes the same occurrence.
-      const specific = sentDrafts.find((d) => !d.generic && kindInfo(d.kind)?.violent);
+      // How people were hurt yields even to a generic attack word ("six killed in strikes on Beirut").
+      const specific = sentDrafts.find((d) => !d.generic && kindInfo(d.kind)?.violent) ?? sentDrafts.find((d) => !d.weak && kindInfo(d.kind)?.violent);
       if (specific)
         for (let k = sentDrafts.length - 1; k >= 0; k--) {
           const d = sentDrafts[k];
-          if (d !== specific && d.generic && kindInfo(d.kind)?.violent) {
-            merge(specific, { ...d, kind: specific.kind, generic: false });
+          if (d !== specific && d.generic && (!specific.generic || d.weak) && kindInfo(d.kind)?.violent) {
+            merge(specific, { ...d, kind: specific.kind, generic: specific.generic });
+            sentDrafts.splice(k, 1);
+          }
+        }
+      // Two tolls of one sentence with no attack named are one occurrence told twice ("two people
+      // were killed; a local official said four fighters had been killed").
+      const firstWeak = specific ? undefined : sentDrafts.find((d) => d.weak);
+      if (firstWeak)
+        for (let k = sentDrafts.length - 1; k >= 0; k--) {
+          const d = sentDrafts[k];
+          if (d !== firstWeak && d.weak && d.mode === firstWeak.mode) {
+            merge(firstWeak, { ...d, kind: firstWeak.kind });
             sentDrafts.splice(k, 1);
           }
         }

@@ -208,6 +208,9 @@ const ROWS: Row[] = [
   { text: 'A column of tanks crossed into Kherson on Monday.', kind: 'change_to_group' },
   { text: 'The army deployed troops in Goma on Monday.', kind: 'change_to_group' },
   { text: 'Russian military police patrolled the town of Kobani on Monday.', kind: 'change_to_group' },
+  { text: 'Turkish forces conducted a patrol near Ras al-Ain on Monday.', kind: 'change_to_group' },
+  { text: 'Russian military police carried out a patrol near Kobani on Monday.', kind: 'change_to_group' },
+  { text: 'The deployment of Kenyan police in Port-au-Prince began on Monday.', kind: 'change_to_group' },
   { text: 'Rebels dug trenches east of Hodeidah on Monday.', kind: 'change_to_group' },
   { text: 'Militants besieged the town of Djibo on Monday.', kind: 'change_to_group' },
   { text: 'Militiamen looted shops in El Geneina on Monday.', kind: 'looting' },
@@ -235,6 +238,7 @@ const ROWS: Row[] = [
   { text: 'The US announced security assistance for Somalia on Monday.', kind: 'military_aid' },
   { text: 'Iran and Syria expanded their partnership on Monday.', kind: 'cooperation' },
   { text: 'French and Egyptian warships began joint naval exercises on Monday.', kind: 'cooperation' },
+  { text: 'Russian and Turkish troops carried out joint patrols near Kobani on Monday.', kind: 'cooperation', not: ['change_to_group'] },
   { text: 'China launched war games near Taiwan on Monday.', kind: 'cooperation' },
   { text: 'Israel shared intelligence with the United States on Monday.', kind: 'cooperation' },
   { text: 'Zambia extradited a suspect to Britain on Monday.', kind: 'cooperation' },
@@ -283,6 +287,9 @@ const NOT_EVENTS: { text: string; not: string[] }[] = [
   // a killing word stands only with people counted there
   { text: 'Farmers protested in Kirkuk on Monday against the killing of their livestock.', not: ['attack_on_civilians', 'armed_clash'] },
   { text: 'Bird flu killed 3,000 chickens near Kano on Monday.', not: ['attack_on_civilians', 'armed_clash'] },
+  // a patrol or a deployment named in passing is no movement of forces
+  { text: 'A roadside bomb hit a police patrol near Kirkuk on Monday.', not: ['change_to_group'] },
+  { text: 'Soldiers deployed in the town fired tear gas at residents of Jenin on Monday.', not: ['change_to_group'] },
   { text: 'Police seized weapons in the area on Monday.', not: ['nonstate_overtakes_territory', 'government_regains_territory'] },
   { text: 'Iran demonstrated its new missile on Monday.', not: ['protest'] },
   { text: 'Relatives of the hostages held in Gaza gathered in Tel Aviv on Monday.', not: ['abduction'] },
