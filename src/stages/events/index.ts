@@ -34,6 +34,8 @@ interface Draft {
   mode: Mode;
   grounded: boolean;
   generic: boolean;
+  /** how people were hurt, with no attack named: joins one reported beside it (triggers.yaml `weak`) */
+  weak: boolean;
 }
 
 let cues: (Content<'events/arguments.yaml'> & { weaponOf: Map<string, string>; genericSet: Set<string> }) | null = null;
@@ -381,6 +383,9 @@ const TERRITORY = new Set(['government_regains_territory', 'nonstate_overtakes_t
 // Events that report no casualties of their own: words and diplomacy.
 const NO_CASUALTIES = new Set(['verbal', 'diplomatic', 'material_cooperation']);
 const ATTACKS = new Set(['air_strike', 'drone_strike', 'missile_attack', 'shelling']);
+/** Heavy fire that, told with ground fighting in one sentence, is part of the battle. */
+const IN_BATTLE = new Set(['missile_attack', 'shelling']);
+const ARMED = new Set(['military', 'armed_group']);
 
 /** Whether a new draft reports the same occurrence as an earlier one. */
 function mergeable(prev: Draft, next: Draft, doc: Doc): boolean {
@@ -403,6 +408,9 @@ function mergeable(prev: Draft, next: Draft, doc: Doc): boolean {
     const b = doc.places.find((p) => p.id === next.place!.id)!;
     // A country or region containing the other place is no conflict ("Syria" and "Damascus").
     if (a.country !== b.country) return false;
+    // A toll told after an attack names where it was counted, not another attack ("strikes hit the
+    // port … the health ministry in Hodeidah said two people were killed").
+    if (prev.weak || next.weak) return true;
     if (a.precision !== 'country' && b.precision !== 'country' && a.precision !== 'region' && b.precision !== 'region') return false;
   }
   return true;
@@ -501,6 +509,9 @@ export const events: Stage = {
         // "a heart attack", "cyber attacks": no event.
         if (C.non_event_modifiers.includes(toks[t0 - 1]?.lower ?? '')) continue;
         let kind = info.kind;
+        // "killing livestock", "protested the killing of": a killing word without a count is no event;
+        // "no one was killed" tells the toll of an event, not of one of its own.
+        if (info.count && !cas.some((c) => (c.value > 0 || c.vague) && c.statement >= t0 - 1 && c.statement < m.last + 6)) continue;
         const generic = m.tokens.length === 1 && C.genericSet.has(toks[t0].lower);
         const clause = clauseOf(doc, s.i, t0, m.last);
         if (generic) {
@@ -540,7 +551,7 @@ export const events: Stage = {
         // Arguments.
         let initiator: Actor | null = null;
         let target: Actor | null = null;
-        const passive = info.voice === 'passive' || isPassive(doc, head, clause.first);
+        const passive = info.voice === 'passive' || isPassive(doc, head, clause.first) || (head !== t0 && isPassive(doc, t0, clause.first));
         const left = actorsLeft(doc, t0, passive ? clause.first : doc.sentences[s.i].first);
         // Protesters are civilians who act: they may be a protest's initiator.
         const crowd = isCrowdKind(kind);
@@ -653,24 +664,64 @@ export const events: Stage = {
           // more precise than a country, or a country with an actor ("ward off aerial attacks"
           // in a minister's words pins nothing).
           grounded: !violent || !!(ownTime || cas.length || (place && (place.rank > 1 || initiator?.country || target?.country))),
-          generic,
+          generic: generic || info.weak,
+          weak: info.weak,
         };
         sentDrafts.push(d);
         if (kind === 'accusation') accusing = { until: clause.last + 8, by: d };
       }
       // "Two explosive-laden drones … the blast": a generic word beside a specific trigger in one
       // sentence describes the same occurrence.
-      const specific = sentDrafts.find((d) => !d.generic && kindInfo(d.kind)?.violent);
+      // How people were hurt yields even to a generic attack word ("six killed in strikes on Beirut").
+      const specific = sentDrafts.find((d) => !d.generic && kindInfo(d.kind)?.violent) ?? sentDrafts.find((d) => !d.weak && kindInfo(d.kind)?.violent);
       if (specific)
         for (let k = sentDrafts.length - 1; k >= 0; k--) {
           const d = sentDrafts[k];
-          if (d !== specific && d.generic && kindInfo(d.kind)?.violent) {
-            merge(specific, { ...d, kind: specific.kind, generic: false });
+          if (d !== specific && d.generic && (!specific.generic || d.weak) && kindInfo(d.kind)?.violent) {
+            merge(specific, { ...d, kind: specific.kind, generic: specific.generic });
+            sentDrafts.splice(k, 1);
+          }
+        }
+      // Two tolls of one sentence with no attack named are one occurrence told twice ("two people
+      // were killed; a local official said four fighters had been killed").
+      const firstWeak = specific ? undefined : sentDrafts.find((d) => d.weak);
+      if (firstWeak)
+        for (let k = sentDrafts.length - 1; k >= 0; k--) {
+          const d = sentDrafts[k];
+          if (d !== firstWeak && d.weak && d.mode === firstWeak.mode) {
+            merge(firstWeak, { ...d, kind: firstWeak.kind });
+            sentDrafts.splice(k, 1);
+          }
+        }
+      // "Clashes took place … amid regime shelling": heavy fire within a battle is part of the battle
+      // (ACLED codes the whole as an armed clash).
+      const clash = sentDrafts.find((d) => d.kind === 'armed_clash' && !d.generic && d.mode === 'actual');
+      if (clash)
+        for (let k = sentDrafts.length - 1; k >= 0; k--) {
+          const d = sentDrafts[k];
+          if (IN_BATTLE.has(d.kind) && d.mode === clash.mode) {
+            merge(clash, { ...d, kind: clash.kind, generic: false });
             sentDrafts.splice(k, 1);
           }
         }
       attachCasualties(cas, sentDrafts, drafts, s.i);
       for (const d of sentDrafts) {
+        // "An airstrike hit Idlib. Two men were killed.": how people were hurt joins the attack just
+        // told; an attack told after a bare killing names it ("A man was shot dead. Gunmen ambushed …").
+        if (d.weak) {
+          const host = [...drafts].reverse().find((p) => kindInfo(p.kind)?.violent && mergeable(p, { ...d, kind: p.kind }, doc));
+          if (host) {
+            merge(host, { ...d, kind: host.kind, generic: false });
+            continue;
+          }
+        } else if (kindInfo(d.kind)?.violent) {
+          const bare = [...drafts].reverse().find((p) => p.weak && p.generic && mergeable({ ...p, kind: d.kind }, d, doc));
+          if (bare) {
+            merge(bare, d);
+            bare.weak = false;
+            continue;
+          }
+        }
         // "The attack killed two civilians": a definite, generic mention continues the last
         // violent event reported, whatever that event was called.
         const t0 = d.trigger.first;
@@ -712,7 +763,13 @@ export const events: Stage = {
       }
       // Only soldiers or fighters died: ACLED codes a fight between armed sides, not an attack on
       // civilians ("militants killed five soldiers").
-      if (d.kind === 'attack_on_civilians' && fatalities?.military && !fatalities.civilians && d.target?.kind !== 'civilians') d.kind = 'armed_clash';
+      // Only soldiers or fighters hurt, or an armed side the target: the same (ACLED codes a fight
+      // between armed sides by who was attacked).
+      const armedVictims =
+        (fatalities?.military || injuries?.military || (d.target && ARMED.has(d.target.kind))) &&
+        !fatalities?.civilians &&
+        !injuries?.civilians;
+      if (d.kind === 'attack_on_civilians' && armedVictims && d.target?.kind !== 'civilians') d.kind = 'armed_clash';
       // Who takes territory decides ACLED's sub-event: the state regains it, a non-state group
       // overtakes it ("security forces captured" vs "rebels captured").
       if (TERRITORY.has(d.kind) && d.initiator) {
