@@ -9,7 +9,12 @@ import { ERROR_SCHEMA_ID } from './contract.js';
 import { checkBinary, firstInvalidUtf8, MAX_INPUT_BYTES } from './normalise/text.js';
 import { InputError, statFile } from './errors.js';
 import { Pool, PoolTimeout } from './ingest/pool.js';
-import type { BatchJob } from './batch-worker.js';
+
+/** One input line handed to a worker (batch-worker.ts). */
+export interface BatchJob {
+  line: number;
+  text: string;
+}
 
 export interface BatchItem {
   line: number;
