@@ -2,6 +2,7 @@
 // foreign_key_check over the whole file; PostgreSQL: the checks of its store (check()), damaged
 // pages being the server's to report.
 import { existsSync } from 'node:fs';
+import { pushAll } from '../arrays.js';
 import { displayName, isStoreError } from './errors.js';
 import { isPostgresUrl, openStore } from './open.js';
 
@@ -47,7 +48,7 @@ export async function doctor(db: string): Promise<DoctorReport> {
     for (const p of problems.slice(0, LISTED)) lines.push(`  ${p}`);
     if (problems.length > LISTED) lines.push(`  … and ${problems.length - LISTED} more`);
     if (pg) lines.push('What to do: keep a dump of the schema (pg_dump), then ingest the inputs again into a new schema; see the server log for damaged pages.');
-    else lines.push(...sqliteAdvice(name));
+    else pushAll(lines, sqliteAdvice(name));
     return { sound: false, report: lines.join('\n') + '\n' };
   } finally {
     await store.close();
