@@ -11,7 +11,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SqliteStore } from './store.js';
 import { makeDoc, DAMASCUS } from '../testing.js';
-import { twoIngests } from '../../tools/concurrent-writers.js';
+import { serveAndIngest, twoIngests } from '../../tools/concurrent-writers.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
@@ -57,5 +57,11 @@ describe('SQLite store with another writer', () => {
   it('two `sitrep ingest` runs into one new store at once: both exit 0, every article stored once', { timeout: 240_000 }, async () => {
     const r = await twoIngests(40, 11);
     assert.deepEqual(r.problems, []);
+  });
+
+  it('`sitrep serve` holding the store while a CLI ingest writes and POST /api/ingest requests come at once: no 500, every article stored', { timeout: 300_000 }, async () => {
+    const r = await serveAndIngest(20, 30, 13);
+    assert.deepEqual(r.problems, []);
+    assert.equal(r.statuses[200], 30);
   });
 });
