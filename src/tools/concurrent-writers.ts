@@ -89,6 +89,7 @@ export async function serveAndIngest(per: number, posts: number, seed: number): 
     if (made.code !== 0) throw new Error(`could not make the store: ${made.err}`);
     const serve = runSitrep(['serve', '--db', db, '--port', '0', '--readers', '1'], { SITREP_TOKEN: token });
     const url = await new Promise<string>((res, rej) => {
+      setTimeout(() => rej(new Error('serve did not say where it listens within 120 s')), 120_000).unref();
       let seen = '';
       serve.child.stdout!.on('data', (c) => {
         seen += c;
@@ -133,7 +134,13 @@ export async function serveAndIngest(per: number, posts: number, seed: number): 
       if (done.code !== 0) problems.push(`CLI ingest exit ${done.code}: ${done.err.trim().split('\n').slice(-2).join(' | ')}`);
     } finally {
       serve.child.kill('SIGTERM');
-      await serve.done;
+      // A server that does not stop is a finding, not a reason for this check to hang.
+      const stopped = await Promise.race([serve.done.then(() => true), new Promise<boolean>((res) => setTimeout(() => res(false), 30_000).unref())]);
+      if (!stopped) {
+        problems.push('serve did not stop within 30 s of SIGTERM');
+        serve.child.kill('SIGKILL');
+        await serve.done;
+      }
     }
     const f = storeFacts(db);
     const expected = 1 + per + (statuses[200] ?? 0);
