@@ -3,8 +3,9 @@ import { extract } from './pipeline.js';
 import { errorLine, type BatchItem } from './batch.js';
 import { parsePublishedOrThrow } from './published.js';
 
-const { includeText, defaults } = workerData as {
+const { includeText, timeLimit, defaults } = workerData as {
   includeText: boolean;
+  timeLimit?: number;
   defaults: { published?: string; outlet?: string; url?: string; title?: string };
 };
 
@@ -23,7 +24,7 @@ parentPort!.on('message', (jobs: { k: number; item: BatchItem }[]) => {
           outlet: item.outlet ?? defaults.outlet,
           published,
         },
-        { includeText },
+        { includeText, timeLimit },
       );
       return { k, out: JSON.stringify(doc) };
     } catch (e) {

@@ -19,6 +19,8 @@ export interface BatchItem {
 
 export interface BatchOptions {
   includeText: boolean;
+  /** seconds each article may take (see extract) */
+  timeLimit?: number;
   workers?: number;
   defaults: { published?: string; outlet?: string; url?: string; title?: string };
   out: (s: string) => void;
@@ -76,7 +78,7 @@ export async function runBatch(source: string, bytes: Buffer, opts: BatchOptions
     Array.from({ length: n }, () =>
       new Promise<void>((resolve, reject) => {
         const w = new Worker(new URL('./batch-worker.js', import.meta.url), {
-          workerData: { includeText: opts.includeText, defaults: opts.defaults },
+          workerData: { includeText: opts.includeText, timeLimit: opts.timeLimit, defaults: opts.defaults },
         });
         const send = () => {
           if (cursor >= todo.length) {

@@ -5,6 +5,7 @@ import { InputError, statFile } from './errors.js';
 import { StoreError } from './store/errors.js';
 import { MAX_INPUT_BYTES, type RawInput } from './normalise/index.js';
 import { extract } from './pipeline.js';
+import { DEFAULT_TIME_LIMIT_S, parseTimeLimit } from './budget.js';
 import { jsonSchema } from './contract.js';
 import { runBatch } from './batch.js';
 import { parsePublishedOrThrow } from './published.js';
@@ -52,11 +53,14 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
     .option('--jsonl', 'batch mode: one JSON object per input line, one document per output line')
     .option('--workers <n>', 'worker threads for --jsonl (default: one per core)')
     .option('--pretty', 'indent the JSON')
+    .option('--time-limit <seconds>', `seconds one article may take before it is rejected (0: no limit)`, String(DEFAULT_TIME_LIMIT_S))
     .action(async (file: string, o) => {
       const published = parsePublishedOrThrow(o.published);
+      const timeLimit = parseTimeLimit(o.timeLimit);
       if (o.jsonl) {
         await runBatch(file, readInput(file), {
           includeText: !!o.includeText,
+          timeLimit,
           workers: o.workers ? Number(o.workers) : undefined,
           defaults: { published, outlet: o.outlet, url: o.url, title: o.title },
           out,
@@ -74,7 +78,7 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
         url: o.url,
         title: o.title,
       };
-      const doc = extract(input, { includeText: !!o.includeText });
+      const doc = extract(input, { includeText: !!o.includeText, timeLimit });
       out(JSON.stringify(doc, null, o.pretty ? 2 : undefined) + '\n');
     });
 

@@ -1,6 +1,7 @@
 // The corpus commands: `sitrep ingest`, `sitrep events`, `sitrep incidents`, `sitrep stats`.
 // Registered on the main program by registerCorpusCommands; usage problems are InputErrors (one
 // line naming the input, exit code 2), like the rest of the CLI.
+import { parseTimeLimit } from './budget.js';
 import { Command, Option } from 'commander';
 import { InputError } from './errors.js';
 import { FILTER_PARAMS, FilterError, flagOf, parseFilter } from './query/filter.js';
@@ -104,6 +105,7 @@ export function registerCorpusCommands(program: Command, out: (s: string) => voi
     .option('--allow-private', 'allow URLs that resolve to private, loopback or link-local addresses')
     .option('--workers <n>', 'extraction threads (default: one per core)')
     .option('--timeout <ms>', 'time limit for fetching each URL', '20000')
+    .option('--time-limit <seconds>', 'seconds one article may take to extract before it is rejected (0: no limit)', '10')
     .option('--queue', 'queue the inputs as jobs for `sitrep worker` processes instead (a PostgreSQL store only)')
     .action(async (paths: string[], o) => {
       if (o.queue) return (await import('./queue/cli.js')).enqueueCommand(paths, o.db, out, !!o.quiet);
@@ -114,6 +116,7 @@ export function registerCorpusCommands(program: Command, out: (s: string) => voi
         allowPrivate: !!o.allowPrivate,
         workers: o.workers !== undefined ? positiveInt('--workers', o.workers) : undefined,
         fetch: { timeoutMs: positiveInt('--timeout', o.timeout) },
+        timeLimit: parseTimeLimit(o.timeLimit),
         out,
       });
     });
