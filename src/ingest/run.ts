@@ -29,6 +29,8 @@ export interface IngestOptions {
   err?: (s: string) => void;
   /** draw a progress bar (default: stderr is a terminal) */
   tty?: boolean;
+  /** seconds one article may take before it is rejected (default 10; 0: no limit) */
+  timeLimit?: number;
 }
 
 export interface IngestReport extends Counts {
@@ -144,7 +146,7 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
       else {
         const raw = rawOf(x.item);
         if (await store.hasRaw(raw)) window.push({ kind: 'skip', size: x.item.size });
-        else window.push({ kind: 'extract', item: x.item, raw, result: pool.run(x.item) });
+        else window.push({ kind: 'extract', item: x.item, raw, result: pool.run(opts.timeLimit === undefined ? x.item : { ...x.item, timeLimit: opts.timeLimit }) });
       }
       while (window.length >= max) await write(window.shift()!);
       if (Date.now() - flushed > FLUSH_EVERY_MS) {

@@ -2,6 +2,7 @@
 // noun it counts (people only) and the casualty word that governs it; counts of one event are then
 // combined as ACLED codes them (the most conservative figure, never a sum of repeats). The language
 // and the rules it feeds are in data/events/casualties.yaml, which explains each step.
+import { mentionsAcross, mentionsOf } from './mentions.js';
 import type { Doc, Span, Token } from '../../doc.js';
 import { data } from '../../data/index.js';
 import { isMonthName } from '../../data/time.js';
@@ -292,10 +293,7 @@ function accounts(toks: Token[], from: number, to: number): number[] {
 /** Token indices where a PERSON entity mention starts, with its end. */
 function personStarts(doc: Doc, from: number, to: number): Map<number, number> {
   const out = new Map<number, number>();
-  for (const e of doc.entities) {
-    if (e.type !== 'PERSON') continue;
-    for (const m of e.mentions) if (m.first >= from && m.last <= to) out.set(m.first, m.last);
-  }
+  for (const { e, m } of mentionsAcross(doc, from, to)) if (e.type === 'PERSON' && m.first >= from && m.last <= to) out.set(m.first, m.last);
   return out;
 }
 
@@ -476,9 +474,9 @@ function personCategory(doc: Doc, head: number, open = false): Category | null {
   if (isAge(doc.tokens, head)) return 'unspecified';
   if (L.suffixes.some((s) => t.lower.endsWith(s) && t.lower.length > s.length + 2)) return 'unspecified';
   // "two Palestinians", "three Houthis": a nationality or a group named in the plural counts its people.
-  for (const e of doc.entities) {
+  for (const { e, m } of mentionsOf(doc, t.sent)) {
     if (e.type !== 'NORP' && e.type !== 'ORG') continue;
-    for (const m of e.mentions) if (m.first <= head && m.last > head && t.lower.endsWith('s') && (e.type === 'NORP' || m.last === head + 1)) return 'unspecified';
+    if (m.first <= head && m.last > head && t.lower.endsWith('s') && (e.type === 'NORP' || m.last === head + 1)) return 'unspecified';
   }
   return open && t.pos !== 'PROPN' ? 'unspecified' : null;
 }

@@ -3,7 +3,7 @@
 // clause (actors, places, times, casualties) with the layers before this stage; claims from the
 // sentence's attribution. Reports of one occurrence spread over several sentences (the strike,
 // its location in the next sentence, "the incident killed two civilians") become one event.
-import type { Doc, EntityAnn, Stage, TimeAnn } from '../../doc.js';
+import type { Doc, EntityAnn, Mention as TokenSpan, PlaceAnn, Stage, TimeAnn } from '../../doc.js';
 import type { Actor, Claim, Event, Time } from '../../contract.js';
 import { triggers, type TriggerMatch } from './triggers.js';
 import { casualtyMentions, combine, type Mention } from './casualties.js';
@@ -64,6 +64,15 @@ interface Index {
   cover: Int32Array;
   marks: { start: number; end: number; country: string }[];
   actors: Map<string, Actor | null>;
+  /** per sentence, its place mentions (in the order of doc.places, then of their mentions) */
+  placesIn: Map<number, { p: PlaceAnn; m: TokenSpan }[]>;
+  /** per sentence, its times (in the order of doc.times) */
+  timesIn: Map<number, TimeAnn[]>;
+  placeById: Map<string, PlaceAnn>;
+  /** recentCountries after the first k marks (filled as asked), and the largest end among them */
+  recent: (string[] | undefined)[];
+  maxEnd: Float64Array;
+  datelineCountry?: string | null;
 }
 const indexes = new WeakMap<Doc, Index>();
 
@@ -80,7 +89,25 @@ function indexOf(doc: Doc): Index {
       if (e.country && (e.type === 'GPE' || e.type === 'NORP')) marks.push({ start: m.start, end: m.end, country: e.country });
     }
   marks.sort((a, b) => a.start - b.start);
-  ix = { mentions, cover, marks, actors: new Map() };
+  const placesIn: Index['placesIn'] = new Map();
+  const placeById = new Map<string, PlaceAnn>();
+  for (const p of doc.places) {
+    if (!placeById.has(p.id)) placeById.set(p.id, p);
+    for (const m of p.mentions) {
+      let xs = placesIn.get(m.sent);
+      if (!xs) placesIn.set(m.sent, (xs = []));
+      xs.push({ p, m });
+    }
+  }
+  const timesIn: Index['timesIn'] = new Map();
+  for (const tm of doc.times) {
+    let xs = timesIn.get(tm.mention.sent);
+    if (!xs) timesIn.set(tm.mention.sent, (xs = []));
+    xs.push(tm);
+  }
+  const maxEnd = new Float64Array(marks.length + 1);
+  for (let k = 0; k < marks.length; k++) maxEnd[k + 1] = Math.max(maxEnd[k], marks[k].end);
+  ix = { mentions, cover, marks, actors: new Map(), placesIn, timesIn, placeById, recent: [], maxEnd };
   indexes.set(doc, ix);
   return ix;
 }
@@ -161,9 +188,27 @@ function readActor(doc: Doc, a: number, b: number): Actor | null {
 
 function recentCountries(doc: Doc, before: number): string[] {
   // In the order last mentioned, the most recent last (what resolveActor expects for "the Arab nation").
+  // The marks starting before `before`; when all of them also end before it (the usual case), the
+  // answer is the one after those k marks, remembered: asked once per actor phrase, it would
+  // otherwise read every mark from the start of the text each time.
+  const ix = indexOf(doc);
+  const marks = ix.marks;
+  let lo = 0;
+  let hi = marks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (marks[mid].start < before) lo = mid + 1;
+    else hi = mid;
+  }
+  if (ix.maxEnd[lo] <= before) return [...(ix.recent[lo] ??= countriesAfter(marks, lo, Infinity))];
+  return countriesAfter(marks, lo, before);
+}
+
+/** The countries of marks[0, k) that end by `before`, in the order last mentioned. */
+function countriesAfter(marks: Index['marks'], k: number, before: number): string[] {
   const last = new Map<string, number>();
-  for (const m of indexOf(doc).marks) {
-    if (m.start >= before) break;
+  for (let i = 0; i < k; i++) {
+    const m = marks[i];
     if (m.end <= before) {
       last.delete(m.country);
       last.set(m.country, m.start);
@@ -279,9 +324,8 @@ function placeIn(doc: Doc, sent: number, clause: Clause | null): Draft['place'] 
   const C = cueData();
   let best: Draft['place'] = null;
   const dl = doc.dateline?.span;
-  for (const p of doc.places) {
-    for (const m of p.mentions) {
-      if (m.sent !== sent) continue;
+  for (const { p, m } of indexOf(doc).placesIn.get(sent) ?? []) {
+    {
       // The dateline says where the report was filed, not where the event happened.
       if (dl && m.start >= dl.start && m.end <= dl.end) continue;
       if (clause && (m.first < clause.first - 12 || m.first > clause.last + 12)) continue;
@@ -345,14 +389,13 @@ function timeIn(doc: Doc, sent: number, t: number, mode: Mode): TimeAnn | null {
 }
 
 function futureTimeIn(doc: Doc, sent: number, clause: Clause): boolean {
-  return doc.times.some((tm) => tm.future && tm.mention.sent === sent && tm.mention.first >= clause.first - 12 && tm.mention.first < clause.last + 12);
+  return (indexOf(doc).timesIn.get(sent) ?? []).some((tm) => tm.future && tm.mention.first >= clause.first - 12 && tm.mention.first < clause.last + 12);
 }
 
 function timeInSentence(doc: Doc, sent: number, t: number, mode: Mode): TimeAnn | null {
   let best: TimeAnn | null = null;
   const dl = doc.dateline?.span;
-  for (const tm of doc.times) {
-    if (tm.mention.sent !== sent) continue;
+  for (const tm of indexOf(doc).timesIn.get(sent) ?? []) {
     if (dl && tm.mention.start >= dl.start && tm.mention.end <= dl.end) continue;
     if (tm.future && mode === 'actual') continue;
     if (!best || Math.abs(tm.mention.first - t) < Math.abs(best.mention.first - t)) best = tm;
@@ -372,9 +415,11 @@ function sameActor(a: Actor | null, b: Actor | null): boolean {
 const LOCAL_KINDS = new Set(['military', 'government', 'armed_group', 'civilians', 'unknown']);
 
 function datelineCountry(doc: Doc): string | null {
+  const ix = indexOf(doc);
+  if (ix.datelineCountry !== undefined) return ix.datelineCountry;
   const dl = doc.dateline?.span;
-  if (!dl) return null;
-  return doc.places.find((p) => p.mentions.some((m) => m.start >= dl.start && m.end <= dl.end))?.country ?? null;
+  if (!dl) return (ix.datelineCountry = null);
+  return (ix.datelineCountry = doc.places.find((p) => p.mentions.some((m) => m.start >= dl.start && m.end <= dl.end))?.country ?? null);
 }
 
 const PRECISION_ORDER: Record<string, number> = { unknown: 0, year: 1, month: 2, week: 3, day: 4 };
@@ -404,8 +449,8 @@ function mergeable(prev: Draft, next: Draft, doc: Doc): boolean {
   if (prev.time && next.time && prev.time.start !== next.time.start) return false;
   if (prev.historical !== next.historical && prev.time && next.time) return false;
   if (prev.place && next.place && prev.place.id !== next.place.id) {
-    const a = doc.places.find((p) => p.id === prev.place!.id)!;
-    const b = doc.places.find((p) => p.id === next.place!.id)!;
+    const a = indexOf(doc).placeById.get(prev.place.id)!;
+    const b = indexOf(doc).placeById.get(next.place.id)!;
     // A country or region containing the other place is no conflict ("Syria" and "Damascus").
     if (a.country !== b.country) return false;
     // A toll told after an attack names where it was counted, not another attack ("strikes hit the
@@ -445,6 +490,11 @@ function merge(into: Draft, d: Draft): void {
  * violent event gives its counts to the last one reported just before (the attack, then its toll; a
  * zero, "no injuries were reported", only to one of the two sentences before).
  */
+function findLast<T>(xs: T[], ok: (x: T) => boolean | undefined): T | undefined {
+  for (let k = xs.length - 1; k >= 0; k--) if (ok(xs[k])) return xs[k];
+  return undefined;
+}
+
 function attachCasualties(ms: Mention[], sentDrafts: Draft[], drafts: Draft[], sent: number): void {
   if (ms.length === 0) return;
   // Violent events of the sentence first; else another event of the sentence in the field ("thwarted
@@ -457,7 +507,7 @@ function attachCasualties(ms: Mention[], sentDrafts: Draft[], drafts: Draft[], s
     return [];
   };
   const violent = hosts(sentDrafts);
-  const earlier = [...drafts].reverse().find((d) => kindInfo(d.kind)?.violent && sent - d.sents[d.sents.length - 1] <= 3 && d.mode === 'actual');
+  const earlier = findLast(drafts, (d) => kindInfo(d.kind)?.violent && sent - d.sents[d.sents.length - 1] <= 3 && d.mode === 'actual');
   for (const m of ms) {
     let host: Draft | undefined;
     for (const d of violent) if (d.trigger.first <= m.statement && (!host || d.trigger.first > host.trigger.first)) host = d;
@@ -493,7 +543,12 @@ export const events: Stage = {
       datelineTime(doc) ??
       null;
 
+    // The drafts a sentence may still add to: every search below wants one told in the last three
+    // sentences, and a draft only ever gains the sentence being read. Searching these, not all
+    // drafts, keeps a long text linear.
+    let live: Draft[] = [];
     for (const s of doc.sentences) {
+      if (live.length) live = live.filter((d) => d.sents[d.sents.length - 1] >= s.i - 3);
       const matches = T.matchBest(toks, s.first, s.last);
       const cas = casualtyMentions(doc, s.first, s.last);
       const sentDrafts: Draft[] = [];
@@ -704,7 +759,7 @@ export const events: Stage = {
             sentDrafts.splice(k, 1);
           }
         }
-      attachCasualties(cas, sentDrafts, drafts, s.i);
+      attachCasualties(cas, sentDrafts, live, s.i);
       for (const d of sentDrafts) {
         // "An airstrike hit Idlib. Two men were killed.": how people were hurt joins the attack just
         // told; an attack told after a bare killing names it ("A man was shot dead. Gunmen ambushed …").
@@ -726,15 +781,18 @@ export const events: Stage = {
         // violent event reported, whatever that event was called.
         const t0 = d.trigger.first;
         if (d.generic && ['the', 'this', 'that', 'these', 'those'].includes(toks[t0 - 1]?.lower ?? '')) {
-          const host = [...drafts].reverse().find((p) => kindInfo(p.kind)?.violent && s.i - p.sents[p.sents.length - 1] <= 3);
+          const host = findLast(live, (p) => kindInfo(p.kind)?.violent && s.i - p.sents[p.sents.length - 1] <= 3);
           if (host) {
             merge(host, { ...d, kind: host.kind, generic: false });
             continue;
           }
         }
-        const prev = [...drafts].reverse().find((p) => mergeable(p, d, doc));
+        const prev = findLast(live, (p) => mergeable(p, d, doc));
         if (prev) merge(prev, d);
-        else drafts.push(d);
+        else {
+          drafts.push(d);
+          live.push(d);
+        }
       }
     }
 
@@ -752,7 +810,7 @@ export const events: Stage = {
       // Unnamed forces belong to the state where they act: "the army", "security forces",
       // "protesters", "bandits" in a report placed in Sudan are Sudan's (a coder's reading; ACLED
       // writes "Military Forces of Sudan", "Protesters (Sudan)").
-      const here = countryByAlpha2(doc.places.find((p) => p.id === d.place?.id)?.country ?? datelineCountry(doc));
+      const here = countryByAlpha2((d.place ? indexOf(doc).placeById.get(d.place.id)?.country : undefined) ?? datelineCountry(doc));
       if (here) {
         const local = (a: Actor | null): Actor | null => (a && !a.country && LOCAL_KINDS.has(a.kind) && !isMultinational(a.name) ? { ...a, country: here.alpha3 } : a);
         d.initiator = local(d.initiator);
@@ -785,7 +843,7 @@ export const events: Stage = {
       // ACLED names the side attacked; when the report names none, a violent event's target is the
       // state (or, when only civilians were killed or hurt, the civilians) of the country where it happened.
       if (!d.target && d.place && kindInfo(d.kind)?.violent && d.mode === 'actual') {
-        const pl = doc.places.find((p) => p.id === d.place!.id);
+        const pl = indexOf(doc).placeById.get(d.place.id);
         const c = countryByAlpha2(pl?.country);
         if (c) {
           const civ =
