@@ -9,6 +9,7 @@ import type { Actor } from '../../contract.js';
 import type { Doc, EntityAnn } from '../../doc.js';
 import { data } from '../../data/index.js';
 import { worldCountries } from '../../data/countries.js';
+import { memo } from '../../memo.js';
 
 type Kind = Actor['kind'];
 
@@ -67,8 +68,10 @@ interface Tables {
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their']);
 
-/** Lower-case, strip diacritics and apostrophes. */
-function fold(w: string): string {
+/** Lower-case, strip diacritics and apostrophes. Remembered: every actor phrase folds its words. */
+const fold = memo(foldWord, 50_000);
+
+function foldWord(w: string): string {
   return w
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
