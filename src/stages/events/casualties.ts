@@ -6,7 +6,7 @@ import type { Doc, Span, Token } from '../../doc.js';
 import { data } from '../../data/index.js';
 import { isMonthName } from '../../data/time.js';
 import { Phrases } from '../../patterns.js';
-import { readNumber, readRange } from './numbers.js';
+import { numberWord, readNumber, readRange } from './numbers.js';
 
 export type CasualtyKind = 'killed' | 'injured';
 type Category = 'civilians' | 'military' | 'unspecified';
@@ -179,6 +179,7 @@ export function casualtyMentions(doc: Doc, from: number, to: number): Mention[] 
   const found: { q: Quantity; gov: Governor | null; inherited: 'none' | 'before' | 'after'; subset: boolean; reach: number }[] = [];
 
   for (let i = from; i < to; i++) {
+    if (!mayStartQuantity(toks[i], words[i], persons.has(i))) continue;
     const q = readQuantity(doc, words, persons, i, to);
     if (!q) continue;
     const own = q.zero ? { kinds: q.zero, anchor: q.start, update: false, after: false } : (governorAfter(doc, q, to) ?? governorBefore(doc, q, from));
@@ -304,6 +305,22 @@ function personStarts(doc: Doc, from: number, to: number): Map<number, number> {
 function quantity(start: number, end: number, value: number, more?: Partial<Quantity>): Quantity {
   const q: Quantity = { start, end, value, vague: false, category: 'unspecified', definite: false, pronoun: false, body: false, zero: null, additive: false, partOf: false };
   return more ? Object.assign(q, more) : q;
+}
+
+/** Words a quantity may start with besides numbers and the lexicon's phrases (see readQuantity). */
+const QUANTITY_STARTS = new Set(['a', 'an', 'between', 'him', 'her', 'them', ...DEFINITE]);
+
+/**
+ * Whether readQuantity may find a quantity at this token: it can only where one of its readings
+ * begins (a phrase of the lexicon, a number, a determiner, a pronoun, a person's name). Most
+ * tokens are none of these; asked first, it spares them the full reading.
+ */
+function mayStartQuantity(t: Token, word: string, person: boolean): boolean {
+  const L = lexicon();
+  if (person || QUANTITY_STARTS.has(t.lower) || L.additive.has(t.lower)) return true;
+  const c = word.charCodeAt(0);
+  if ((c >= 48 && c <= 57) || numberWord(word) !== null) return true;
+  return L.zeroPhrases.mayStart(t) || L.approximators.mayStart(t) || L.negators.mayStart(t) || L.vague.mayStart(t);
 }
 
 /** The quantity starting at token i, with the phrase it counts, or null when none counts people. */
@@ -484,11 +501,31 @@ function personCategory(doc: Doc, head: number, open = false): Category | null {
   if (isAge(doc.tokens, head)) return 'unspecified';
   if (L.suffixes.some((s) => t.lower.endsWith(s) && t.lower.length > s.length + 2)) return 'unspecified';
   // "two Palestinians", "three Houthis": a nationality or a group named in the plural counts its people.
-  for (const e of doc.entities) {
-    if (e.type !== 'NORP' && e.type !== 'ORG') continue;
-    for (const m of e.mentions) if (m.first <= head && m.last > head && t.lower.endsWith('s') && (e.type === 'NORP' || m.last === head + 1)) return 'unspecified';
+  if (t.lower.endsWith('s')) {
+    const g = groupsOf(doc);
+    if (g.nationality[head] || g.groupEnd[head]) return 'unspecified';
   }
   return open && t.pos !== 'PROPN' ? 'unspecified' : null;
+}
+
+/** Per document: tokens inside a nationality's mention (NORP), and the last tokens of an organisation's (ORG). */
+interface Groups {
+  entities: Doc['entities'];
+  nationality: Uint8Array;
+  groupEnd: Uint8Array;
+}
+const groupsByDoc = new WeakMap<Doc, Groups>();
+function groupsOf(doc: Doc): Groups {
+  let g = groupsByDoc.get(doc);
+  if (g && g.entities === doc.entities && g.nationality.length === doc.tokens.length) return g;
+  g = { entities: doc.entities, nationality: new Uint8Array(doc.tokens.length), groupEnd: new Uint8Array(doc.tokens.length) };
+  for (const e of doc.entities)
+    for (const m of e.mentions) {
+      if (e.type === 'NORP') g.nationality.fill(1, m.first, m.last);
+      else if (e.type === 'ORG' && m.last > m.first) g.groupEnd[m.last - 1] = 1;
+    }
+  groupsByDoc.set(doc, g);
+  return g;
 }
 
 /**
