@@ -300,7 +300,7 @@ function personStarts(doc: Doc, from: number, to: number): Map<number, number> {
 
 /**
  * A quantity, with the defaults for what `more` does not say. Made whole in one literal: read for
- * every token, and objects spread from a template were a tenth of the events stage's time.
+ * many tokens, and objects spread from a template were the hottest lines of the events stage.
  */
 function quantity(start: number, end: number, value: number, more?: Partial<Quantity>): Quantity {
   const q: Quantity = { start, end, value, vague: false, category: 'unspecified', definite: false, pronoun: false, body: false, zero: null, additive: false, partOf: false };
