@@ -9,6 +9,7 @@ import type { Actor } from '../../contract.js';
 import type { Doc, EntityAnn } from '../../doc.js';
 import { data, type Content } from '../../data/index.js';
 import { worldCountries } from '../../data/countries.js';
+import { memo } from '../../memo.js';
 
 type Kind = Actor['kind'];
 
@@ -67,8 +68,10 @@ interface Tables {
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their']);
 
-/** Lower-case, strip diacritics and apostrophes. */
-function fold(w: string): string {
+/** Lower-case, strip diacritics and apostrophes. Remembered: every actor phrase folds its words. */
+const fold = memo(foldWord, 50_000);
+
+function foldWord(w: string): string {
   return w
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -345,6 +348,28 @@ function actorOf(e: Entry, display: string, ctx: ResolveContext | undefined, t: 
  * nation", "the junta") take the most recently mentioned fitting country from ctx.recentCountries.
  */
 export function resolveActor(phrase: string, ctx?: ResolveContext): Actor | null {
+  const known = contextFree.get(phrase);
+  if (known !== undefined) return known && { ...known };
+  // Most phrases read the same whatever came before ("Russian forces"): those are remembered
+  // across documents. A phrase that looks at the countries mentioned before it is not.
+  let asked = false;
+  const watched: ResolveContext = {
+    get recentCountries() {
+      asked = true;
+      return ctx?.recentCountries;
+    },
+  };
+  const actor = readPhrase(phrase, watched);
+  if (!asked && phrase.length <= 200) {
+    if (contextFree.size >= 20_000) contextFree.clear();
+    contextFree.set(phrase, actor && { ...actor });
+  }
+  return actor;
+}
+
+const contextFree = new Map<string, Actor | null>();
+
+function readPhrase(phrase: string, ctx: ResolveContext): Actor | null {
   const t = load();
   // Determiners are kept: "the" is what makes "the country" refer back to a country named before.
   const toks = tokenize(phrase, t.acronyms);

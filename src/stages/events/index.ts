@@ -171,7 +171,13 @@ function readActor(doc: Doc, a: number, b: number): Actor | null {
   const toks = doc.tokens;
   const text = doc.text.slice(toks[a].start, toks[b - 1].end);
   const inside = mentionsIn(doc, a, b);
-  const r = resolveActor(text, { recentCountries: recentCountries(doc, toks[a].start) });
+  // The countries named before, worked out only for the phrases that need them ("the Arab nation").
+  let recent: string[] | undefined;
+  const r = resolveActor(text, {
+    get recentCountries() {
+      return (recent ??= recentCountries(doc, toks[a].start));
+    },
+  });
   if (r) return r.entity || inside.length === 0 ? r : { ...r, entity: inside[0].entity.id };
   // An entity inside the phrase: the last one is its head ("Syria's Ministry of Foreign Affairs").
   let best: Actor | null = null;
