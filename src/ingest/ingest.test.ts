@@ -143,7 +143,8 @@ describe('sitrep ingest: revisions, sidecars, WARC', () => {
     assert.equal(second.report.revision, 1);
     const s = new SqliteStore(db, { readonly: true });
     const st = await s.stats();
-    const a = await s.getArticle(1);
+    // One article, by the id its first text gave it (ids are stable, not row numbers).
+    const a = await s.getArticle(s.db.prepare('SELECT id FROM articles').pluck().get() as number);
     s.db.close();
     assert.deepEqual([st.articles, st.revisions], [1, 2]);
     assert.ok(st.superseded > 0, 'the first revision’s events are kept, superseded');
