@@ -17,6 +17,7 @@
 // distinct comparison signatures (exemplars, at most EXEMPLARS). Two events with one signature
 // compare alike with everything, so matching against the exemplars — one must say "same", none
 // may conflict — is exactly complete linkage over the members while the distinct signatures fit.
+import { maxOf } from '../arrays.js';
 import { conflictBetween, groupIncidents, sameIncident, type CorroborationEvent } from '../corroborate/index.js';
 import { config } from '../corroborate/config.js';
 import { boxAround } from './geo.js';
@@ -137,7 +138,7 @@ export function probeKeys(ce: CorroborationEvent): string[] {
   const span = daySpan(ce);
   if (!span || !linkable(ce)) return [];
   const lk = config().linking;
-  const w = Math.max(...Object.values(lk.dateWindowDays));
+  const w = maxOf(Object.values(lk.dateWindowDays));
   const bs = buckets(span.lo - w, span.hi + w);
   if (!bs.includes('L')) bs.push('L');
   const cls = geoClass(ce);

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { isStoreError } from './errors.js';
 import type { Store, StoreFactory } from './types.js';
 import { ALEPPO, DAMASCUS, KHARKIV, ODESA, SANAA, makeDoc, type DocSpec } from './testing.js';
+import { pushAll } from '../arrays.js';
 
 const strike = (over: Partial<DocSpec> = {}): DocSpec => ({
   url: 'https://news.example/strike-1',
@@ -94,6 +95,20 @@ export function storeSuite(name: string, factory: StoreFactory): void {
         // The old events are kept, marked superseded.
         const old = await s.getEvent(first.eventIds[0]);
         assert.equal(old?.superseded, true);
+      }));
+
+    it('never replaces the clean URL of an article by a tracking variant, and stores none', () =>
+      withStore(factory, async (s) => {
+        const first = await s.putArticle(makeDoc(strike()), { source: 'v1' });
+        const v2 = strike({ url: 'https://news.example/strike-1?utm_source=feed&utm_medium=rss&fbclid=abc' });
+        v2.events[0] = { ...v2.events[0], sentence: 'Israeli warplanes struck a building in Damascus on Monday, killing four people.' };
+        const second = await s.putArticle(makeDoc(v2), { source: 'v2' });
+        assert.equal(second.status, 'revision');
+        assert.equal((await s.getArticle(first.articleId))?.url, 'https://news.example/strike-1');
+        // Met first at a shared link: stored without its tracking parameters (others kept).
+        const shared = await s.putArticle(makeDoc(strike({ url: 'https://news.example/other?id=7&gclid=x&utm_campaign=y', lead: 'Another story.' })), { source: 'v3' });
+        assert.equal(shared.status, 'new');
+        assert.equal((await s.getArticle(shared.articleId))?.url, 'https://news.example/other?id=7');
       }));
 
     it('identifies articles without a URL by the key given', () =>
@@ -316,8 +331,8 @@ export function storeSuite(name: string, factory: StoreFactory): void {
         let pages = 0;
         do {
           const p = await s.events({ limit: 5, cursor });
-          seen.push(...p.items.map((e) => e.id));
-          dates.push(...p.items.map((e) => e.date!));
+          pushAll(seen, p.items.map((e) => e.id));
+          pushAll(dates, p.items.map((e) => e.date!));
           cursor = p.cursor;
           pages++;
         } while (cursor);
@@ -328,7 +343,7 @@ export function storeSuite(name: string, factory: StoreFactory): void {
         cursor = null;
         do {
           const p = await s.incidents({ limit: 4, cursor });
-          inc.push(...p.items.map((i) => i.id));
+          pushAll(inc, p.items.map((i) => i.id));
           cursor = p.cursor;
         } while (cursor);
         assert.equal(new Set(inc).size, (await s.stats()).incidents);

@@ -10,6 +10,7 @@
 // Places: box filters are latitude and longitude ranges over a btree index (see events_lat_lon;
 // PostGIS is not needed for boxes around points, and is not used).
 import type pg from 'pg';
+import { maxOf } from '../../arrays.js';
 import type { CorroborationEvent } from '../../corroborate/index.js';
 import { linkSummaryOf, registerKeys } from '../link-plan.js';
 
@@ -294,8 +295,8 @@ export async function migrate(c: pg.ClientBase, schema: string, migrations: PgMi
     await c.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
     await c.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at text NOT NULL)');
     const have = new Set((await c.query('SELECT version FROM schema_migrations')).rows.map((r) => r.version as number));
-    const newest = Math.max(...migrations.map((m) => m.version));
-    const top = Math.max(0, ...have);
+    const newest = maxOf(migrations.map((m) => m.version));
+    const top = maxOf(have, 0);
     if (top > newest) throw new SchemaTooNew(top, newest);
     const applied: number[] = [];
     for (const m of [...migrations].sort((a, b) => a.version - b.version)) {

@@ -6,7 +6,7 @@
 import type pg from 'pg';
 import { summarise, type CorroborationEvent } from '../../corroborate/index.js';
 import { country } from '../countries.js';
-import { canonicalUrl } from '../hash.js';
+import { canonicalUrl, withoutTracking } from '../hash.js';
 import { articleKey, incidentColumns, type IncidentColumns } from '../link.js';
 import { linkSummaryOf, planAsync, probeKeys, registerKeys, type Candidate, type LinkSummary, type Member, type NewEvent } from '../link-plan.js';
 import { articleIdOf, eventIdOf, incidentIdOf } from '../ids.js';
@@ -147,7 +147,7 @@ export class Writes {
       return this.duplicate(c, Number(same.id));
     }
     const a = p.article;
-    const url = a.url ?? raw.url ?? null;
+    const url = withoutTracking(a.url ?? raw.url);
     const touched = new Set<number>();
     let articleId: number;
     let n = 1;
@@ -170,7 +170,7 @@ export class Writes {
         ))!.id,
       );
       await c.query(
-        'UPDATE articles SET url = coalesce($1, url), outlet = coalesce($2, outlet), title = coalesce($3, title), published = coalesce($4, published), language = $5, license = coalesce($6, license), current_revision = $7 WHERE id = $8',
+        'UPDATE articles SET url = coalesce(url, $1), outlet = coalesce($2, outlet), title = coalesce($3, title), published = coalesce($4, published), language = $5, license = coalesce($6, license), current_revision = $7 WHERE id = $8',
         [url, a.outlet, a.title, a.published, a.language, a.license, revisionId, articleId],
       );
     } else {

@@ -10,6 +10,7 @@ import type Database from 'better-sqlite3';
 import type { Event } from '../../contract.js';
 import { ftsText } from '../rows.js';
 import type { StoredPlace } from '../types.js';
+import { maxOf } from '../../arrays.js';
 import type { CorroborationEvent } from '../../corroborate/index.js';
 import { linkSummaryOf, registerKeys } from '../link-plan.js';
 
@@ -277,8 +278,8 @@ DROP INDEX events_link_vlong;
 export function migrate(db: Database.Database): number[] {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
   const have = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
-  const newest = Math.max(...MIGRATIONS.map((m) => m.version));
-  const top = Math.max(0, ...have);
+  const newest = maxOf(MIGRATIONS.map((m) => m.version));
+  const top = maxOf(have, 0);
   if (top > newest) throw new SchemaTooNew(top, newest);
   const applied: number[] = [];
   for (const m of [...MIGRATIONS].sort((a, b) => a.version - b.version)) {

@@ -3,7 +3,7 @@
 // rejected inputs. The caller (./store.ts) holds the transaction: one per article or per batch.
 import type Database from 'better-sqlite3';
 import { country } from '../countries.js';
-import { canonicalUrl } from '../hash.js';
+import { canonicalUrl, withoutTracking } from '../hash.js';
 import { summarise, type CorroborationEvent } from '../../corroborate/index.js';
 import { articleKey, incidentColumns } from '../link.js';
 import { linkSummaryOf, planSync, type Candidate, type LinkSummary, type Member, type NewEvent } from '../link-plan.js';
@@ -43,7 +43,7 @@ export class Writes {
         'INSERT INTO articles (id, key, url, outlet, title, published, language, license, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       updArticle: p(
-        'UPDATE articles SET url = coalesce(?, url), outlet = coalesce(?, outlet), title = coalesce(?, title), published = coalesce(?, published), language = ?, license = coalesce(?, license), current_revision = ? WHERE id = ?',
+        'UPDATE articles SET url = coalesce(url, ?), outlet = coalesce(?, outlet), title = coalesce(?, title), published = coalesce(?, published), language = ?, license = coalesce(?, license), current_revision = ? WHERE id = ?',
       ),
       current: p('SELECT current_revision FROM articles WHERE id = ?'),
       nextN: p('SELECT coalesce(max(n), 0) + 1 AS n FROM revisions WHERE article_id = ?'),
@@ -137,7 +137,7 @@ export class Writes {
       return this.duplicate(same.id);
     }
     const a = p.article;
-    const url = a.url ?? raw.url ?? null;
+    const url = withoutTracking(a.url ?? raw.url);
     const touched = new Set<number>();
     let articleId: number;
     let n = 1;
