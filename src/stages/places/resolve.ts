@@ -145,14 +145,14 @@ function baseScores(g: Group, countries: Map<string, number>): Scored {
 }
 
 /** Countries at least two and at least half of the named toponyms could be in (non-alternate readings). */
-function sharedCountries(groups: Group[]): Set<string> {
+function sharedCountries(groups: Group[], alternates = false): Set<string> {
   const latent = new Map<string, number>();
   let named = 0;
   for (const g of groups) {
     if (g.matches.length === 0) continue;
     named++;
     const seen = new Set<string>();
-    for (const m of g.matches) if (!m.alternate && !m.loose && m.entry.country) seen.add(m.entry.country);
+    for (const m of g.matches) if ((alternates || !m.alternate) && !m.loose && m.entry.country) seen.add(m.entry.country);
     for (const c of seen) latent.set(c, (latent.get(c) ?? 0) + 1);
   }
   const out = new Set<string>();
@@ -205,6 +205,8 @@ export function resolve(groups: Group[], ctx: Context): void {
   // "Litchfield" and, once, "Mexico").
   let sharedSet: Set<string> | null = null;
   const shared = { has: (c: string) => (sharedSet ??= sharedCountries(groups)).has(c) };
+  // the same, counting names read by another spelling ("al-Hasakeh")
+  let likely: Set<string> | null = null;
   const allowed = (g: Group, m: Match, near = -1) => {
     const e = m.entry;
     const d = () => (near >= 0 ? near : (near = nearest(e)));
@@ -215,7 +217,10 @@ export function resolve(groups: Group[], ctx: Context): void {
     // a reading found only by its folded spelling needs the article's support: its country, or a
     // place near it (near the middle of a country an actor is from: "Israeli forces raided Qalqiliyah")
     if (m.loose) return (e.country !== null && (placeCountries.has(e.country) || shared.has(e.country))) || d() < NEAR_KM || nearActorCountry(e);
-    if (!g.strict && countries.size === 0) return true;
+    // with no evidence yet, any reading will do, unless most of the article's names could lie in
+    // one country: then a small namesake elsewhere needs support ("Nadas in rural Ras al Ain in
+    // al-Hasakeh" is no village in Romania)
+    if (!g.strict && countries.size === 0 && (likely ??= sharedCountries(groups, true)).size === 0) return true;
     if (e.country !== null && ((countries.get(e.country) ?? 0) > 0 || (!g.strict && shared.has(e.country)))) return true;
     return standsAlone(m, !!g.strict) || d() < NEAR_KM || (!g.strict && placeCountries.size === 0 && nearActorCountry(e));
   };
@@ -278,8 +283,10 @@ export function resolve(groups: Group[], ctx: Context): void {
     // spelling: actors' states say who acts, not where ("Turkish forces shelled al-Hasakeh"). A
     // reading found only by folding, and a strict or local group, still needs support.
     else if (placeCountries.size === 0 && !g.strict && !g.local && !g.chosen) {
+      // (in a country most of its names could be in, when there is one)
       const i = sc.entries.indexOf(b.entry);
-      if (i >= 0 && !sc.matches[i].loose) fix(g, b.entry);
+      const lk = (likely ??= sharedCountries(groups, true));
+      if (i >= 0 && !sc.matches[i].loose && (lk.size === 0 || lk.has(b.entry.country ?? ''))) fix(g, b.entry);
     }
   }
 
