@@ -24,6 +24,12 @@ export const EZAFE = new Set(['e', 'i', 'ye', 'ul', 'ud', 'ur']);
 const ORDINAL = /^\d+(st|nd|rd|th)$/;
 const CONNECTORS = new Set(['of', 'for', 'and', 'in', 'the', 'on', '&']);
 const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '-', '–', '—', ':', '•', '*']);
+/**
+ * No name runs longer: a longer run of capitalised words ("Al-Al-Al-…", a title-case list) is cut
+ * into chunks of this many tokens. Typing a chunk looks at its sub-spans, so one chunk of
+ * thousands of tokens took minutes; the longest names in the lexicon are about a dozen tokens.
+ */
+export const MAX_NAME_TOKENS = 24;
 
 export function isUpperStart(t: Token): boolean {
   const c = t.text.charCodeAt(0);
@@ -117,7 +123,7 @@ export function findChunks(doc: Doc, lowerSeen: (word: string) => boolean): Chun
       let j = hyphened ? i + 3 : apart ? i + 2 : i + 1;
       let hasOf = false;
       let joined = false;
-      while (j < s.last) {
+      while (j < s.last && j - i < MAX_NAME_TOKENS) {
         const u = toks[j];
         if (eligible(j, false)) {
           j++;

@@ -6,6 +6,7 @@ import { getLexicon, nameKey, type CueType, type Known, type Lexicon, type Natio
 import { equipmentNear, EZAFE, isAllCaps, isUpperStart, PARTICLES, type Chunk } from './chunks.js';
 import { better, possessiveBefore, roleAfter, roleBefore, stateOf, type Role } from './roles.js';
 import { placeOf, type Place } from './gaz.js';
+import { pushAll } from '../../arrays.js';
 import { data } from '../../data/index.js';
 
 export interface Seg {
@@ -177,7 +178,7 @@ export class Classifier {
         else if (s.first < start) {
           let e = start;
           while (e > s.first && INNER.has(toks[e - 1].lower)) e--;
-          kept.push(...this.core(s.first, e));
+          pushAll(kept, this.core(s.first, e));
         }
       }
       const known = this.knownAt(start, p);
