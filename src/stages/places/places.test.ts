@@ -511,3 +511,13 @@ test('with no country named, a small namesake abroad gives way to the country mo
     JSON.stringify(d.places),
   );
 });
+
+test('a bracket after a country names a part of it: "northern Yemen (Al Jawf)" is Yemen\'s Al Jawf', () => {
+  const d = placesOf('Saudi-led coalition air raids were reported in northern Yemen (Al Jawf) on Monday.', [
+    ['Saudi', 'NORP', 'SAU'],
+    ['Yemen', 'GPE'],
+    ['Al Jawf', 'GPE'],
+  ]);
+  const jawf = d.places.find((p) => p.name === 'Al Jawf');
+  assert.equal(jawf?.country, 'YE', JSON.stringify(d.places));
+});

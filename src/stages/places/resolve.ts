@@ -235,7 +235,9 @@ export function resolve(groups: Group[], ctx: Context): void {
     if (quals.length === 0) continue;
     for (const t of chosen(q.town).slice(0, MAX_CANDIDATES)) {
       for (const b of quals) {
-        if (b ? !liesIn(t.entry, b.entry, q.link === 'comma' || q.link === undefined) : !q.country || t.entry.country !== q.country || (q.admin1 && t.entry.admin1 !== q.admin1)) continue;
+        // "northern Yemen (Al Jawf)": a country's bracket names a part of it, not what it lies in
+        const within = b && q.link === 'paren' && t.entry.feature === 'PCLI' ? liesIn(b.entry, t.entry) : b && liesIn(t.entry, b.entry, q.link === 'comma' || q.link === undefined);
+        if (b ? !within : !q.country || t.entry.country !== q.country || (q.admin1 && t.entry.admin1 !== q.admin1)) continue;
         const s = prior(t) + (b ? prior(b) : 0);
         if (s > bs) (bs = s), (best = [t, b]);
       }
