@@ -24,8 +24,8 @@
 // reading by spelling (not by folding) stands, as nothing contradicts it. A strict group (a facility read through the town in its name,
 // "Independence Monument") admits only supported readings and capitals or cities of a million. A
 // local group (a county named after a town, "Henry County") must also lie in a province the
-// article's other places lie in, when they lie in any of its country, and within 150 km of one of
-// them, once any is resolved.
+// article's other places lie in, when they lie in any of its country, and, once any is resolved,
+// lie in one of their provinces or within 150 km of one of them.
 import { prior, type GazEntry, type Match } from '../../gazetteer/index.js';
 
 export interface Group {
@@ -212,8 +212,9 @@ export function resolve(groups: Group[], ctx: Context): void {
     const d = () => (near >= 0 ? near : (near = nearest(e)));
     if (g.local && e.country && areaCountries.has(e.country) && !areas.has(`${e.country}|${e.admin1}`) && d() >= 100) return false;
     // the town a county is named after lies in or beside it: a namesake far from every place the
-    // article names is another county ("Barrow County" in a Georgia report is not Barrow, Alaska)
-    if (g.local && fixed.length > 0 && d() >= LOCAL_KM) return false;
+    // article names, in a province none of them is in, is another county ("Barrow County" in a
+    // Georgia report is not Barrow, Alaska)
+    if (g.local && fixed.length > 0 && !areas.has(`${e.country}|${e.admin1}`) && d() >= LOCAL_KM) return false;
     // a reading found only by its folded spelling needs the article's support: its country, or a
     // place near it (near the middle of a country an actor is from: "Israeli forces raided Qalqiliyah")
     if (m.loose) return (e.country !== null && (placeCountries.has(e.country) || shared.has(e.country))) || d() < NEAR_KM || nearActorCountry(e);
