@@ -359,7 +359,12 @@ export function resolveActor(phrase: string, ctx?: ResolveContext): Actor | null
   if (own.length) ctx = { ...ctx, recentCountries: [...(ctx?.recentCountries ?? []), ...own] };
 
   // A known name that is the whole phrase.
-  if (matches.length === 1 && matches[0].start === first && matches[0].end === n) return actorOf(matches[0].entry, display, ctx, t);
+  if (matches.length === 1 && matches[0].start === first && matches[0].end === n) {
+    // "a Palestinian", "an Iraqi": one person of that people, not the state.
+    const one = matches[0].entry.source === 'demonym' && first > 0 && (toks[first - 1].low === 'a' || toks[first - 1].low === 'an');
+    if (one) return { name: display, country: matches[0].entry.country, kind: 'civilians', entity: null };
+    return actorOf(matches[0].entry, display, ctx, t);
+  }
 
   // The head: before a preposition ("Ministry of Foreign Affairs", "rebels in Darfur"), else at the end.
   const of = toks.findIndex((w, k) => k > first && t.prepositions.has(w.low));

@@ -706,17 +706,22 @@ export const events: Stage = {
       // ("Military Forces of Syria", "Protesters (Iraq)", "Unidentified Armed Group (Yemen)").
       const side = nameSide(d.initiator, 'initiator', d.kind, here?.alpha3 ?? null);
       d.initiator = side.actor;
-      if (side.displaced) d.target ??= side.displaced;
+      // (the crowd read as the passive's subject is the protest itself: "a protest by drivers was dispersed by police")
+      if (side.displaced && (!d.target || d.target.kind === 'civilians')) d.target = side.displaced;
       d.target = nameSide(d.target, 'target', d.kind, here?.alpha3 ?? null).actor;
       // ACLED names the side attacked; when the report names none, a violent event's target is the
       // state (or, when only civilians were killed or hurt, the civilians) of the country where it happened.
+      // A place struck where only civilians were hurt is an attack on them: "hit the village, killing
+      // four residents" (the place alone reads as the state).
+      const civilianToll =
+        (fatalities && fatalities.civilians !== null && !fatalities.military) ||
+        (d.casualties.some((m) => m.category === 'civilians' && m.value > 0) && !d.casualties.some((m) => m.category === 'military'));
+      if (d.target?.kind === 'state' && civilianToll && kindInfo(d.kind)?.violent) d.target = null;
       if (!d.target && d.place && kindInfo(d.kind)?.violent && d.mode === 'actual') {
         const pl = doc.places.find((p) => p.id === d.place!.id);
         const c = countryByAlpha2(pl?.country);
         if (c) {
-          const civ =
-            (fatalities && fatalities.civilians !== null && !fatalities.military) ||
-            (d.casualties.some((m) => m.category === 'civilians' && m.value > 0) && !d.casualties.some((m) => m.category === 'military'));
+          const civ = civilianToll;
           d.target = { name: civ ? `Civilians (${c.name})` : c.name, country: c.alpha3, kind: civ ? 'civilians' : 'state', entity: null };
         }
       }

@@ -13,6 +13,10 @@ function event(text: string, kind?: string): Event {
   assert.ok(e, `an event${kind ? ` of kind ${kind}` : ''} in ${JSON.stringify(d.events.map((x) => x.kind))}`);
   return e;
 }
+const kindCountry = (phrase: string) => {
+  const a = resolveActor(phrase);
+  return a && [a.kind, a.country];
+};
 const who = (a: Actor | null) => (a ? `${a.name} [${a.country}, ${a.kind}]` : null);
 
 test('whoever protests is named Protesters of the country where they protest', () => {
@@ -104,4 +108,14 @@ test('a pattern that spans subject, verb and object gives all three', () => {
   // an acronym a tagger reads as a verb still starts the object's phrase
   const s = event('On Friday the PMF shelled IS militants near Tuz Khurmatu, causing casualties.', 'shelling');
   assert.equal(s.target?.name, 'Islamic State');
+});
+
+test('civilians as targets: victims named by their work, one person of a people, a place where only civilians were hurt', () => {
+  assert.deepEqual(kindCountry('the staff of a hospital'), ['civilians', null]);
+  assert.deepEqual(kindCountry('a shopkeeper'), ['civilians', null]);
+  assert.deepEqual(kindCountry('a Palestinian'), ['civilians', 'PSE']);
+  // the people as a state is still the state
+  assert.deepEqual(kindCountry('Palestinian'), ['state', 'PSE']);
+  const e = event('On Friday coalition air raids hit Al Jarr area in Hajjah, killing four residents, including a child.', 'air_strike');
+  assert.equal(who(e.target), 'Civilians (Yemen) [YEM, civilians]');
 });
