@@ -119,3 +119,25 @@ test('civilians as targets: victims named by their work, one person of a people,
   const e = event('On Friday coalition air raids hit Al Jarr area in Hajjah, killing four residents, including a child.', 'air_strike');
   assert.equal(who(e.target), 'Civilians (Yemen) [YEM, civilians]');
 });
+
+test('what a side holds stands for the side as a target', () => {
+  assert.equal(resolveActor('Hezbollah sites')?.name, 'Hezbollah');
+  assert.deepEqual(kindCountry('Syrian army positions'), ['military', 'SYR']);
+  assert.deepEqual(kindCountry('Russian positions'), ['military', 'RUS']);
+  const e = event('The Israeli military says it struck Hezbollah sites in Beirut on Monday.', 'air_strike');
+  assert.equal(e.initiator?.country, 'ISR');
+  assert.equal(e.target?.name, 'Hezbollah');
+});
+
+test('the speaker of a reported attack did not attack, unless the report refers back to them', () => {
+  const e = event('The Lebanese health ministry says six people were killed in strikes on Beirut on Monday.', 'air_strike');
+  assert.notEqual(e.initiator?.country, 'LBN');
+  const c = event('On Monday the militia claimed to have shelled army positions near Sirte.', 'shelling');
+  assert.equal(c.initiator?.name.includes('militia'), true);
+});
+
+test('a noun trigger after a passive verb and "in" is how its subject was hit', () => {
+  const e = event('On Monday two soldiers were killed in a Russian drone strike in Kherson.', 'drone_strike');
+  assert.equal(e.initiator?.country, 'RUS');
+  assert.equal(who(e.target), 'Military Forces of Ukraine [UKR, military]');
+});
