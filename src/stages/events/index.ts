@@ -249,8 +249,8 @@ function isPassive(doc: Doc, t: number, first: number): boolean {
 }
 
 /** Actor phrases left of `t` in the clause, nearest first, skipping those after locative prepositions. */
-function actorsLeft(doc: Doc, t: number, first: number, max = 2): { actor: Actor; a: number }[] {
-  const out: { actor: Actor; a: number }[] = [];
+function actorsLeft(doc: Doc, t: number, first: number, max = 2): { actor: Actor; a: number; held: boolean }[] {
+  const out: { actor: Actor; a: number; held: boolean }[] = [];
   const toks = doc.tokens;
   const C = cueData();
   let i = t - 1;
@@ -266,7 +266,8 @@ function actorsLeft(doc: Doc, t: number, first: number, max = 2): { actor: Actor
     // "members of the regime's 4th Division": the "of" complement of a partitive noun is the actor.
     const owner = prep === 'of' && roleWords().ofComplement.has(toks[a - 2]?.lower ?? '');
     if (actor && (owner || !(prep && (C.target_prepositions.includes(prep) || C.origin_prepositions.includes(prep) || LOCATIVE.has(prep))))) {
-      out.push({ actor, a });
+      // (what a side holds, "Houthi positions", stands for the side as a target, never as who acts)
+      out.push({ actor, a, held: roleWords().holdings.has(toks[b - 1].lower) });
       if (out.length >= max) break;
     }
     i = a - 1;
@@ -627,15 +628,21 @@ export const events: Stage = {
           // A modifier inside the trigger's own phrase ("Israeli airstrikes", "the regime's strikes").
           let [ca] = chunkAround(doc, t0, clause.first, m.last);
           // … but not a place before the verb ("workers in Kermanshah protested").
-          if (ca < t0 && LOCATIVE.has(toks[ca - 1]?.lower ?? '')) ca = t0;
+          if (ca < t0 && toks[t0].pos === 'VERB' && LOCATIVE.has(toks[ca - 1]?.lower ?? '')) ca = t0;
           // A pattern that names the agent itself ("gunmen … killed", "forces killed"): the whole
           // phrase it starts with, not only the words before its first word.
+          // (a noun pattern's phrase is its own: "in a Russian drone strike" is the Russians')
           if (head > t0 && /^(NOUN|PROPN)$/.test(toks[t0].pos)) {
-            const [pa, pb] = chunkAround(doc, t0, clause.first, head);
-            const own = pb <= head && !LOCATIVE.has(toks[pa - 1]?.lower ?? '') ? actorIn(doc, pa, pb) : null;
+            const verbal = m.tokens.some((k) => k > t0 && toks[k].pos === 'VERB');
+            let [pa, pb] = chunkAround(doc, t0, clause.first, head);
+            while (pa < t0 && toks[pa].pos === 'DET') pa++;
+            const own = pb <= head && !(verbal && LOCATIVE.has(toks[pa - 1]?.lower ?? '')) ? actorIn(doc, pa, pb) : null;
             if (own && (own.kind !== 'civilians' || crowd)) initiator = own;
           }
-          if (!initiator) initiator = ca < t0 ? actorIn(doc, ca, t0) : null;
+          // (an article belongs to the trigger: "a Russian drone strike" is not one Russian's)
+          let ma = ca;
+          while (ma < t0 && toks[ma].pos === 'DET') ma++;
+          if (!initiator) initiator = ma < t0 ? actorIn(doc, ma, t0) : null;
           // "thwarted a Houthi attack", "repelled an attack by militants": the attack is theirs, and
           // whoever repelled it was attacked.
           const repelled = !!toks[ca - 1] && roleWords().repelling.has(toks[ca - 1].lower) && kindInfo(kind)?.violent === true;
@@ -643,8 +650,19 @@ export const events: Stage = {
             initiator ??= actorRight(doc, m.last, clause.last, [...C.initiator_prepositions, 'of']);
             target = actorsLeft(doc, ca - 1, doc.sentences[s.i].first).find((x) => x.actor.kind !== 'civilians')?.actor ?? null;
           }
-          if (!initiator && !repelled) {
-            const l = actorsLeft(doc, ca, clause.first).find((x) => x.actor.kind !== 'civilians' || crowd);
+          // "X killed in strikes", "Kyiv hit in a missile barrage": the noun trigger after a passive
+          // verb and "in" is how the subject was hit; that subject is the target.
+          const how = /^(NOUN|PROPN)$/.test(toks[t0].pos) && roleWords().means.has(toks[ca - 1]?.lower ?? '') && toks[ca - 2]?.pos === 'VERB' && /ed$|[^e]n$|hit$|shot$/.test(toks[ca - 2].lower);
+          if (how) target = actorsLeft(doc, ca - 2, clause.first)[0]?.actor ?? null;
+          if (!initiator && !repelled && !how) {
+            // The speaker of "the ministry says six were killed in strikes" did not strike, unless
+            // the clause refers back to them ("the army says it struck …").
+            let from = clause.first;
+            const cue = attributionOf(doc, s.i, t0).cue;
+            // ("claimed to have shelled": the speaker is the subject of what follows)
+            const control = toks[cue! + 1]?.lower === 'to';
+            if (cue !== null && cue >= clause.first && cue < ca && !control && kindInfo(kind)?.violent && !toks.slice(cue + 1, ca).some((x) => roleWords().speakerPronouns.has(x.lower))) from = cue + 1;
+            const l = actorsLeft(doc, ca, from).find((x) => !x.held && (x.actor.kind !== 'civilians' || crowd));
             initiator = l?.actor ?? null;
           }
           // Who threatens, warns or accuses is the sentence's subject, outside the "that" clause
@@ -660,7 +678,8 @@ export const events: Stage = {
             target = actorIn(doc, oa, ob);
           }
           // An active verb's object needs no preposition ("shelled Kharkiv").
-          target ??= actorRight(doc, m.last, clause.last, C.target_prepositions, info.voice === 'active');
+          // (so does a verb of a noun-or-verb pattern: "it struck Hezbollah sites")
+          target ??= actorRight(doc, m.last, clause.last, C.target_prepositions, info.voice === 'active' || toks[head].pos === 'VERB');
           initiator ??= actorRight(doc, m.last, clause.last, C.initiator_prepositions);
         }
         // "coalition airstrikes reportedly targeted Houthi positions": a nominal trigger's verb takes
@@ -844,17 +863,22 @@ export const events: Stage = {
       // ("Military Forces of Syria", "Protesters (Iraq)", "Unidentified Armed Group (Yemen)").
       const side = nameSide(d.initiator, 'initiator', d.kind, here?.alpha3 ?? null);
       d.initiator = side.actor;
-      if (side.displaced) d.target ??= side.displaced;
+      // (the crowd read as the passive's subject is the protest itself: "a protest by drivers was dispersed by police")
+      if (side.displaced && (!d.target || d.target.kind === 'civilians')) d.target = side.displaced;
       d.target = nameSide(d.target, 'target', d.kind, here?.alpha3 ?? null).actor;
       // ACLED names the side attacked; when the report names none, a violent event's target is the
       // state (or, when only civilians were killed or hurt, the civilians) of the country where it happened.
+      // A place struck where only civilians were hurt is an attack on them: "hit the village, killing
+      // four residents" (the place alone reads as the state).
+      const civilianToll =
+        (fatalities && fatalities.civilians !== null && !fatalities.military) ||
+        (d.casualties.some((m) => m.category === 'civilians' && m.value > 0) && !d.casualties.some((m) => m.category === 'military'));
+      if (d.target?.kind === 'state' && civilianToll && kindInfo(d.kind)?.violent) d.target = null;
       if (!d.target && d.place && kindInfo(d.kind)?.violent && d.mode === 'actual') {
         const pl = indexOf(doc).placeById.get(d.place.id);
         const c = countryByAlpha2(pl?.country);
         if (c) {
-          const civ =
-            (fatalities && fatalities.civilians !== null && !fatalities.military) ||
-            (d.casualties.some((m) => m.category === 'civilians' && m.value > 0) && !d.casualties.some((m) => m.category === 'military'));
+          const civ = civilianToll;
           d.target = { name: civ ? `Civilians (${c.name})` : c.name, country: c.alpha3, kind: civ ? 'civilians' : 'state', entity: null };
         }
       }
