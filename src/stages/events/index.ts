@@ -35,6 +35,8 @@ interface Draft {
   generic: boolean;
   /** how people were hurt, with no attack named: joins one reported beside it (triggers.yaml `weak`) */
   weak: boolean;
+  /** aimed at an armed side's post, convoy or patrol (arguments.yaml `armed_targets`) */
+  armedTarget: boolean;
 }
 
 let cues: (Content<'events/arguments.yaml'> & { weaponOf: Map<string, string>; genericSet: Set<string> }) | null = null;
@@ -323,6 +325,18 @@ const ATTACKS = new Set(['air_strike', 'drone_strike', 'missile_attack', 'shelli
 const IN_BATTLE = new Set(['missile_attack', 'shelling']);
 const ARMED = new Set(['military', 'armed_group']);
 
+/** An armed side's post, convoy or patrol named in tokens [a, b), and no civilians ("a convoy of civilians"). */
+function aimedAtArmed(doc: Doc, a: number, b: number): boolean {
+  const C = cueData();
+  let armed = false;
+  for (let k = a; k < b; k++) {
+    const w = doc.tokens[k].lower;
+    if (C.civilians.includes(w)) return false;
+    armed ||= C.armed_targets.includes(w);
+  }
+  return armed;
+}
+
 /** Whether a new draft reports the same occurrence as an earlier one. */
 function mergeable(prev: Draft, next: Draft, doc: Doc): boolean {
   const sameKind = prev.kind === next.kind || (ATTACKS.has(prev.kind) && ATTACKS.has(next.kind));
@@ -552,6 +566,7 @@ export const events: Stage = {
           grounded: !violent || !!(ownTime || cas.length || (place && (place.rank > 1 || initiator?.country || target?.country))),
           generic: generic || info.weak,
           weak: info.weak,
+          armedTarget: aimedAtArmed(doc, passive ? Math.max(clause.first, t0 - 6) : m.last, passive ? t0 : Math.min(clause.last, m.last + 8)),
         };
         sentDrafts.push(d);
         if (kind === 'accusation') accusing = { until: clause.last + 8, by: d };
@@ -581,7 +596,7 @@ export const events: Stage = {
         }
       // "Clashes took place … amid regime shelling": heavy fire within a battle is part of the battle
       // (ACLED codes the whole as an armed clash).
-      const clash = sentDrafts.find((d) => d.kind === 'armed_clash' && !d.generic && d.mode === 'actual');
+      const clash = sentDrafts.find((d) => d.kind === 'armed_clash' && d.trigger.pattern.value.reciprocal && d.mode === 'actual');
       if (clash)
         for (let k = sentDrafts.length - 1; k >= 0; k--) {
           const d = sentDrafts[k];
@@ -605,6 +620,17 @@ export const events: Stage = {
           if (bare) {
             merge(bare, d);
             bare.weak = false;
+            continue;
+          }
+          // "X shelled Y. Y fired back": heavy fire answered at once is a battle (ACLED). Shelling told
+          // after a battle is often later and elsewhere ("hours after the operation"): kept apart.
+          const battle =
+            d.kind === 'armed_clash' && d.trigger.pattern.value.reciprocal
+              ? [...drafts].reverse().find((p) => IN_BATTLE.has(p.kind) && s.i - p.sents[p.sents.length - 1] <= 1 && mergeable({ ...p, kind: d.kind }, d, doc))
+              : undefined;
+          if (battle) {
+            battle.kind = 'armed_clash';
+            merge(battle, { ...d, kind: 'armed_clash' });
             continue;
           }
         }
@@ -652,7 +678,7 @@ export const events: Stage = {
       // Only soldiers or fighters hurt, or an armed side the target: the same (ACLED codes a fight
       // between armed sides by who was attacked).
       const armedVictims =
-        (fatalities?.military || injuries?.military || (d.target && ARMED.has(d.target.kind))) &&
+        (fatalities?.military || injuries?.military || (d.target && ARMED.has(d.target.kind)) || d.armedTarget) &&
         !fatalities?.civilians &&
         !injuries?.civilians;
       if (d.kind === 'attack_on_civilians' && armedVictims && d.target?.kind !== 'civilians') d.kind = 'armed_clash';

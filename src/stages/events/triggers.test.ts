@@ -47,6 +47,7 @@ const ROWS: Row[] = [
   // shelling
   { text: 'Government forces fired 20 artillery shells at Kafr Nabl on Monday.', kind: 'shelling' },
   { text: 'Militiamen fired heavy weapons at a residential area of Hodeidah on Monday.', kind: 'shelling' },
+  { text: 'The army responded to the sources of the fire near Kadugli on Monday.', kind: 'shelling', not: ['armed_clash'] },
   { text: 'Heavy machine gun fire hit houses in Taiz on Monday.', kind: 'shelling' },
   { text: 'Machine-gun fire hit houses in Taiz on Monday.', kind: 'shelling' },
   { text: 'Russian forces shelled Kherson on Monday.', kind: 'shelling' },
@@ -59,6 +60,15 @@ const ROWS: Row[] = [
   { text: 'Rebels exchanged artillery with government forces on the frontline near Marib on Monday.', kind: 'armed_clash', not: ['shelling'] },
   { text: 'Exchanges of artillery were reported on the front near Avdiivka on Monday.', kind: 'armed_clash', not: ['shelling'] },
   { text: 'Soldiers returned fire after gunmen attacked a checkpoint near Arish on Monday.', kind: 'armed_clash' },
+  { text: 'Government forces responded to rebel shelling near Marib on Monday.', kind: 'armed_clash', not: ['shelling'] },
+  { text: 'Troops fought militants near Jowhar on Monday. Hours later, militants fired mortar shells at the army base in Jowhar.', kind: 'shelling' },
+  { text: 'Gunmen opened fire on a convoy of civilians near Arish on Monday, killing 12 people.', kind: 'attack_on_civilians', not: ['armed_clash'] },
+  { text: 'Police fired back when gunmen attacked their station in Arish on Monday.', kind: 'armed_clash' },
+  { text: 'A shelling exchange between the two armies was reported near Kupiansk on Monday.', kind: 'armed_clash', not: ['shelling'] },
+  { text: 'Rebels shelled army positions near Marib on Monday. The soldiers fired back, killing several rebels.', kind: 'armed_clash', not: ['shelling'] },
+  { text: 'Gunmen opened fire on an army checkpoint near Arish on Monday.', kind: 'armed_clash', not: ['attack_on_civilians'] },
+  { text: 'Gunmen shot dead a member of the Republican Guard in Tikrit on Monday.', kind: 'armed_clash', not: ['attack_on_civilians'] },
+  { text: 'Gunmen shot dead a member of the city council in Tikrit on Monday.', kind: 'attack_on_civilians', not: ['armed_clash'] },
   { text: 'Government troops thwarted a rebel incursion near Marib on Monday.', kind: 'armed_clash', not: ['interception'] },
   { text: 'The militia repelled an attack by tribal fighters on its positions near Kutum on Monday.', kind: 'armed_clash', not: ['interception'] },
   { text: 'Troops conducted an incursion into Rafah on Monday.', kind: 'armed_clash' },
@@ -284,6 +294,9 @@ const ROWS: Row[] = [
 
 /** Senses the lexicon must leave alone. */
 const NOT_EVENTS: { text: string; not: string[] }[] = [
+  { text: 'Rebels fired rockets at Kadugli on Monday. The army responded to the sources of the fire with artillery.', not: ['armed_clash'] },
+  // a weapon answered with another is two attacks, not a battle
+  { text: 'Militants fired a missile at an army post near Metula on Monday. The army responded with artillery fire on the launch sites.', not: ['armed_clash'] },
   // a killing word stands only with people counted there
   { text: 'Farmers protested in Kirkuk on Monday against the killing of their livestock.', not: ['attack_on_civilians', 'armed_clash'] },
   { text: 'Bird flu killed 3,000 chickens near Kano on Monday.', not: ['attack_on_civilians', 'armed_clash'] },
