@@ -18,6 +18,7 @@ const Arguments = z.strictObject({
   at: Words,
   civilians: Words,
   armed_targets: Words,
+  sequel: Words,
   default_initiator: z.record(z.string(), z.strictObject({ name: z.string().min(1), kind: ActorKind })),
   background_days: z.number().int().nonnegative(),
   non_event_modifiers: Words,

@@ -324,6 +324,17 @@ const ATTACKS = new Set(['air_strike', 'drone_strike', 'missile_attack', 'shelli
 /** Heavy fire that, told with ground fighting in one sentence, is part of the battle. */
 const IN_BATTLE = new Set(['missile_attack', 'shelling']);
 const ARMED = new Set(['military', 'armed_group']);
+/** Demonstration kinds by how ACLED ranks what happened in one: the worst names the event. */
+const DEMO_RANK: Record<string, number> = { protest: 0, protest_with_intervention: 1, excessive_force_against_protesters: 2, violent_demonstration: 3, mob_violence: 3 };
+/** What protesters say in their protest. */
+const PROTEST_SPEECH = new Set(['appeal', 'accusation', 'statement']);
+
+/** "Hours later, …": the sentence tells of something after what was just told. */
+function opensSequel(doc: Doc, sent: number): boolean {
+  const s = doc.sentences[sent];
+  for (let k = s.first; k < Math.min(s.last, s.first + 4); k++) if (cueData().sequel.includes(doc.tokens[k].lower)) return true;
+  return false;
+}
 
 /** An armed side's post, convoy or patrol named in tokens [a, b), and no civilians ("a convoy of civilians"). */
 function aimedAtArmed(doc: Doc, a: number, b: number): boolean {
@@ -605,8 +616,31 @@ export const events: Stage = {
             sentDrafts.splice(k, 1);
           }
         }
+      // "Hundreds of protesters demanded new elections": the demand is what the protest says, not a
+      // separate appeal (ACLED codes the protest).
+      // A place read as a speaker ("protesters in Kut demanded") is no other voice.
+      const demoAt = sentDrafts.find((d) => familyOf(d.kind) === 'demonstration')?.trigger.first;
+      if (demoAt !== undefined)
+        for (let k = sentDrafts.length - 1; k >= 0; k--) {
+          const d = sentDrafts[k];
+          if (PROTEST_SPEECH.has(d.kind) && d.trigger.first > demoAt && (!d.initiator || d.initiator.kind === 'civilians' || d.initiator.kind === 'state')) sentDrafts.splice(k, 1);
+        }
       attachCasualties(cas, sentDrafts, drafts, s.i);
       for (const d of sentDrafts) {
+        // One demonstration told over several sentences is coded by what happened in it at worst:
+        // protesters who burn or stone make a riot; police who disperse or arrest, an intervention.
+        if (DEMO_RANK[d.kind] !== undefined) {
+          const sequel = opensSequel(doc, s.i);
+          const demo = [...drafts]
+            .reverse()
+            .find((p) => DEMO_RANK[p.kind] !== undefined && (!sequel || p.sents.includes(s.i)) && mergeable({ ...p, kind: d.kind }, d, doc));
+          if (demo) {
+            const kind = DEMO_RANK[d.kind] > DEMO_RANK[demo.kind] ? d.kind : demo.kind;
+            merge(demo, { ...d, kind });
+            demo.kind = kind;
+            continue;
+          }
+        }
         // "An airstrike hit Idlib. Two men were killed.": how people were hurt joins the attack just
         // told; an attack told after a bare killing names it ("A man was shot dead. Gunmen ambushed …").
         if (d.weak) {

@@ -175,6 +175,19 @@ const ROWS: Row[] = [
   { text: 'Police dispersed crowds in Nairobi on Monday.', kind: 'protest_with_intervention' },
   { text: 'Police fired tear gas at protesters in Nairobi on Monday.', kind: 'protest_with_intervention' },
   { text: 'Police used water cannon in Tel Aviv on Monday.', kind: 'protest_with_intervention' },
+  { text: 'Riot police intervened at a sit-in outside parliament in Beirut on Monday.', kind: 'protest_with_intervention', not: ['violent_demonstration'] },
+  { text: 'Teachers marched in Tunis on Monday. Police arrested six protesters.', kind: 'protest_with_intervention', not: ['protest', 'arrest'] },
+  { text: 'Soldiers suppressed a march in Nablus on Monday.', kind: 'protest_with_intervention' },
+  { text: 'Police prevented demonstrators from reaching the palace in Khartoum on Monday.', kind: 'protest_with_intervention' },
+  { text: 'Residents protested outside the governor’s office in Basra on Monday. Guards fired shots into the air.', kind: 'protest_with_intervention', not: ['protest'] },
+  { text: 'Hundreds of people gathered outside the town hall in Zahle on Monday.', kind: 'protest' },
+  { text: 'Retired soldiers gathered in front of parliament in Beirut on Monday.', kind: 'protest' },
+  { text: 'Hundreds gathered in Tunis to demand jobs on Monday.', kind: 'protest', not: ['appeal'] },
+  { text: 'Hundreds of protesters in Kut demanded new elections on Monday.', kind: 'protest', not: ['appeal'] },
+  { text: 'Demonstrators burned tires in Tahrir Square in Baghdad on Monday.', kind: 'violent_demonstration', not: ['protest'] },
+  { text: 'Students marched through Dakar on Monday. Some of them threw stones at the police.', kind: 'violent_demonstration', not: ['protest'] },
+  { text: 'Police fired live rounds at protesters in Basra on Monday. Hours later, protesters set fire to a party office.', kind: 'excessive_force_against_protesters' },
+  { text: 'Police fired live rounds at protesters in Basra on Monday. Hours later, protesters set fire to a party office.', kind: 'violent_demonstration' },
   { text: 'Soldiers opened fire on protesters in Nasiriyah on Monday.', kind: 'excessive_force_against_protesters' },
   { text: 'Security forces used live ammunition in Nasiriyah on Monday.', kind: 'excessive_force_against_protesters' },
   { text: 'Police fired live rounds at protesters in Khartoum on Monday.', kind: 'excessive_force_against_protesters', not: ['attack_on_civilians'] },
@@ -294,6 +307,7 @@ const ROWS: Row[] = [
 
 /** Senses the lexicon must leave alone. */
 const NOT_EVENTS: { text: string; not: string[] }[] = [
+  { text: 'Foreign ministers gathered in Riyadh on Monday for talks on Yemen.', not: ['protest'] },
   { text: 'Rebels fired rockets at Kadugli on Monday. The army responded to the sources of the fire with artillery.', not: ['armed_clash'] },
   // a weapon answered with another is two attacks, not a battle
   { text: 'Militants fired a missile at an army post near Metula on Monday. The army responded with artillery fire on the launch sites.', not: ['armed_clash'] },
