@@ -170,6 +170,11 @@ const isQuote = (t: Token | undefined) => !!t && QUOTES.has(t.text);
 const capitalised = (t: Token) => /^[A-Z]/.test(t.text) && t.pos !== 'PUNCT';
 
 /** Casualty counts stated in tokens [from, to) of the doc (usually one sentence). */
+/** A person noun of the casualty lexicon's civilians ("shopkeeper", "nurses"). */
+export function isCivilianNoun(word: string): boolean {
+  return lexicon().victim.get(word) === 'civilians';
+}
+
 export function casualtiesIn(doc: Doc, from: number, to: number): Casualties {
   return combine(doc, casualtyMentions(doc, from, to));
 }

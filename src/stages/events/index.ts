@@ -6,7 +6,7 @@
 import type { Doc, EntityAnn, Stage, TimeAnn } from '../../doc.js';
 import type { Actor, Claim, Event, Time } from '../../contract.js';
 import { triggers, type TriggerMatch } from './triggers.js';
-import { casualtyMentions, combine, type Mention } from './casualties.js';
+import { casualtyMentions, combine, isCivilianNoun, type Mention } from './casualties.js';
 import { attributionOf, toClaim } from './claims.js';
 import { modeBefore, governedMode } from './modes.js';
 import { acledFor, familyOf, kind as kindInfo, ploverFor } from '../../taxonomy.js';
@@ -329,6 +329,20 @@ const DEMO_RANK: Record<string, number> = { protest: 0, protest_with_interventio
 /** What protesters say in their protest. */
 const PROTEST_SPEECH = new Set(['appeal', 'accusation', 'statement']);
 
+/** Civilians hurt and no combatant, or a civilian named right after a one-sided attack's verb. */
+function civilianObject(doc: Doc, d: Draft, fatalities: Event['fatalities'], injuries: Event['injuries']): boolean {
+  if (fatalities?.military || injuries?.military) return false;
+  if (fatalities?.civilians || injuries?.civilians || d.target?.kind === 'civilians') return true;
+  const t = d.trigger;
+  const sent = doc.sentences[doc.tokens[t.first].sent];
+  for (let k = t.last; k < Math.min(sent.last, t.last + 5); k++) {
+    const x = doc.tokens[k];
+    if (isCivilianNoun(x.lower)) return true;
+    if (x.pos === 'VERB' || x.pos === 'ADP' || x.pos === 'PUNCT') break;
+  }
+  return false;
+}
+
 /** "Hours later, …": the sentence tells of something after what was just told. */
 function opensSequel(doc: Doc, sent: number): boolean {
   const s = doc.sentences[sent];
@@ -472,7 +486,7 @@ export const events: Stage = {
         let kind = info.kind;
         // "killing livestock", "protested the killing of": a killing word without a count is no event;
         // "no one was killed" tells the toll of an event, not of one of its own.
-        if (info.count && !cas.some((c) => (c.value > 0 || c.vague) && c.statement >= t0 - 1 && c.statement < m.last + 6)) continue;
+        if (info.count && !cas.some((c) => (c.value > 0 || c.vague) && c.statement >= t0 - 1 && c.statement < m.last + 10)) continue;
         const generic = m.tokens.length === 1 && C.genericSet.has(toks[t0].lower);
         const clause = clauseOf(doc, s.i, t0, m.last);
         if (generic) {
@@ -591,6 +605,16 @@ export const events: Stage = {
           const d = sentDrafts[k];
           if (d !== specific && d.generic && (!specific.generic || d.weak) && kindInfo(d.kind)?.violent) {
             merge(specific, { ...d, kind: specific.kind, generic: specific.generic });
+            sentDrafts.splice(k, 1);
+          }
+        }
+      // "took control of two villages after clashes": ground changing hands names the battle (ACLED).
+      const taken = sentDrafts.find((d) => TERRITORY.has(d.kind) && d.mode === 'actual');
+      if (taken)
+        for (let k = sentDrafts.length - 1; k >= 0; k--) {
+          const d = sentDrafts[k];
+          if (d.kind === 'armed_clash' && d.mode === taken.mode) {
+            merge(taken, { ...d, kind: taken.kind, generic: false });
             sentDrafts.splice(k, 1);
           }
         }
@@ -716,6 +740,11 @@ export const events: Stage = {
         !fatalities?.civilians &&
         !injuries?.civilians;
       if (d.kind === 'attack_on_civilians' && armedVictims && d.target?.kind !== 'civilians') d.kind = 'armed_clash';
+      // One side attacking, and only civilians hurt or named as its object ("assaulted a nurse",
+      // "14 civilians killed in an attack"): violence against civilians, not a battle.
+      else if (d.kind === 'armed_clash' && !d.trigger.pattern.value.reciprocal && !armedVictims && civilianObject(doc, d, fatalities, injuries)) d.kind = 'attack_on_civilians';
+      // A non-state group cannot arrest: its detentions are abductions (ACLED).
+      if (d.kind === 'arrest' && d.initiator?.kind === 'armed_group') d.kind = 'abduction';
       // Who takes territory decides ACLED's sub-event: the state regains it, a non-state group
       // overtakes it ("security forces captured" vs "rebels captured").
       if (TERRITORY.has(d.kind) && d.initiator) {
