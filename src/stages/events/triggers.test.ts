@@ -88,6 +88,9 @@ const ROWS: Row[] = [
   { text: 'Exchanges of gunfire were reported near Tibu on Monday.', kind: 'armed_clash' },
   { text: 'Jihadists ambushed a convoy near Boni on Monday.', kind: 'armed_clash' },
   { text: 'Al-Shabaab fighters attacked an army base in Jowhar on Monday.', kind: 'armed_clash' },
+  { text: 'Rebels targeted an army convoy near Kidal on Monday.', kind: 'armed_clash' },
+  { text: 'Drones targeted an airbase near Hama on Monday.', kind: 'drone_strike', not: ['armed_clash'] },
+  { text: 'Gunmen targeted a police station in Kirkuk with a grenade on Monday.', kind: 'grenade_attack', not: ['armed_clash'] },
   { text: 'Government forces repelled a rebel attack and took control of two villages near Marib on Monday.', kind: 'government_regains_territory', not: ['armed_clash'] },
   { text: 'The army recaptured the town of Jowhar after heavy fighting on Monday.', kind: 'government_regains_territory', not: ['armed_clash'] },
   { text: 'Troops repelled an attack on Jowhar on Monday.', kind: 'armed_clash' },
@@ -280,6 +283,7 @@ const ROWS: Row[] = [
   // sanction
   { text: 'The US imposed sanctions on two RSF commanders on Monday.', kind: 'sanction' },
   { text: 'The EU announced an asset freeze on Monday.', kind: 'sanction' },
+  { text: 'The EU imposed targeted sanctions on two RSF commanders on Monday.', kind: 'sanction', not: ['armed_clash'] },
   { text: 'Switzerland expelled two Russian diplomats on Monday.', kind: 'sanction' },
   { text: 'Bolivia severed ties with Israel on Monday.', kind: 'sanction' },
   { text: 'Khartoum recalled its ambassador from Nairobi on Monday.', kind: 'sanction' },
@@ -312,6 +316,7 @@ const ROWS: Row[] = [
 
 /** Senses the lexicon must leave alone. */
 const NOT_EVENTS: { text: string; not: string[] }[] = [
+  { text: 'The European Union imposed targeted sanctions on Iranian officials on Monday.', not: ['armed_clash'] },
   { text: 'Foreign ministers gathered in Riyadh on Monday for talks on Yemen.', not: ['protest'] },
   { text: 'Rebels fired rockets at Kadugli on Monday. The army responded to the sources of the fire with artillery.', not: ['armed_clash'] },
   // a weapon answered with another is two attacks, not a battle
