@@ -2,11 +2,12 @@
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { InputError, statFile } from './errors.js';
+import { numericOption } from './options.js';
 import { StoreError } from './store/errors.js';
 import { MAX_INPUT_BYTES, type RawInput } from './normalise/index.js';
 import { extract } from './pipeline.js';
 import { jsonSchema } from './contract.js';
-import { runBatch } from './batch.js';
+import { DEFAULT_TIME_LIMIT_S, openInput, runBatch } from './batch.js';
 import { parsePublishedOrThrow } from './published.js';
 import { registerCorpusCommands } from './corpus-cli.js';
 import { registerServeCommand } from './serve/cli.js';
@@ -24,6 +25,12 @@ export function readInput(path: string): Buffer {
   } catch (e) {
     throw new InputError(path, `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }
+}
+
+function positiveNumber(v: string, option: string): number {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new InputError(option, `expected a positive number of seconds, got "${v}"`);
+  return n;
 }
 
 function looksLikeHtml(path: string, bytes: Buffer): boolean {
@@ -50,14 +57,17 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
     .option('--html', 'treat the input as HTML (default: guessed from the name and content)')
     .option('--include-text', 'include the normalised text that offsets index into')
     .option('--jsonl', 'batch mode: one JSON object per input line, one document per output line')
-    .option('--workers <n>', 'worker threads for --jsonl (default: one per core)')
+    .addOption(numericOption('--workers <n>', 'worker threads for --jsonl (default: one per core)', undefined, { min: 1 }))
+    .option('--time-limit <seconds>', `with --jsonl: longest time one line may take; past it, the line is an error object (default ${DEFAULT_TIME_LIMIT_S})`)
     .option('--pretty', 'indent the JSON')
     .action(async (file: string, o) => {
       const published = parsePublishedOrThrow(o.published);
       if (o.jsonl) {
-        await runBatch(file, readInput(file), {
+        const { stream, source } = openInput(file);
+        await runBatch(stream, source, {
           includeText: !!o.includeText,
-          workers: o.workers ? Number(o.workers) : undefined,
+          workers: o.workers,
+          timeLimit: o.timeLimit !== undefined ? positiveNumber(o.timeLimit, '--time-limit') : undefined,
           defaults: { published, outlet: o.outlet, url: o.url, title: o.title },
           out,
         });

@@ -3,6 +3,7 @@
 // line naming the input, exit code 2), like the rest of the CLI.
 import { Command, Option } from 'commander';
 import { InputError } from './errors.js';
+import { numericOption } from './options.js';
 import { FILTER_PARAMS, FilterError, flagOf, parseFilter } from './query/filter.js';
 import { movedIdsOf, parseId, storeId, type ItemKind } from './query/ids.js';
 import { exportPages, listEvents, listFullIncidents, type Query } from './query/list.js';
@@ -18,12 +19,6 @@ async function openStore(path: string, opts: { readonly?: boolean }) {
 
 /** Rows a table shows when --limit is not given; exports have no default limit. */
 const TABLE_DEFAULT_LIMIT = 50;
-
-function positiveInt(flag: string, v: string | undefined, min = 1): number | undefined {
-  if (v === undefined) return undefined;
-  if (!/^\d+$/.test(v.trim()) || Number(v) < min) throw new InputError(flag, `expected a whole number ≥ ${min}, got "${v}"`);
-  return Number(v);
-}
 
 /**
  * An item by the id a user gave (an opaque string, as the API takes it); an old id the store knows
@@ -102,8 +97,8 @@ export function registerCorpusCommands(program: Command, out: (s: string) => voi
     .option('--db <store>', 'the store: a SQLite file (created when missing) or a postgres:// URL; default $SITREP_DB or sitrep.db', DEFAULT_DB)
     .option('--quiet', 'no progress and no report')
     .option('--allow-private', 'allow URLs that resolve to private, loopback or link-local addresses')
-    .option('--workers <n>', 'extraction threads (default: one per core)')
-    .option('--timeout <ms>', 'time limit for fetching each URL', '20000')
+    .addOption(numericOption('--workers <n>', 'extraction threads (default: one per core; 0: this thread)'))
+    .addOption(numericOption('--timeout <ms>', 'time limit for fetching each URL', 20000))
     .option('--queue', 'queue the inputs as jobs for `sitrep worker` processes instead (a PostgreSQL store only)')
     .action(async (paths: string[], o) => {
       if (o.queue) return (await import('./queue/cli.js')).enqueueCommand(paths, o.db, out, !!o.quiet);
@@ -112,13 +107,15 @@ export function registerCorpusCommands(program: Command, out: (s: string) => voi
         db: o.db,
         quiet: !!o.quiet,
         allowPrivate: !!o.allowPrivate,
-        workers: o.workers !== undefined ? positiveInt('--workers', o.workers) : undefined,
-        fetch: { timeoutMs: positiveInt('--timeout', o.timeout) },
+        workers: o.workers,
+        fetch: { timeoutMs: o.timeout },
         out,
       });
     });
 
   queryOptions(program.command('events').description('list or export stored events (newest first)')).action(async (o) => {
+    // Options are checked before the store is opened: a bad --limit is the message, not a missing store.
+    const { query, format, limit } = filterFrom(o);
     const store = await openStore(o.db, { readonly: true });
     try {
       if (o.id !== undefined) {
@@ -126,7 +123,6 @@ export function registerCorpusCommands(program: Command, out: (s: string) => voi
         out(JSON.stringify(eventRecord(e), null, 2) + '\n');
         return;
       }
-      const { query, format, limit } = filterFrom(o);
       const more = { left: false };
       await writeEvents(exportPages((q) => listEvents(store, q), query, limit, more), format, out);
       if (format === 'table' && more.left) out(`… more events: use --limit or another --format\n`);
@@ -137,6 +133,7 @@ export function registerCorpusCommands(program: Command, out: (s: string) => voi
 
   queryOptions(program.command('incidents').description('list or export incidents: events linked across reports, with corroboration')).action(
     async (o) => {
+      const { query, format, limit } = filterFrom(o);
       const store = await openStore(o.db, { readonly: true });
       try {
         if (o.id !== undefined) {
@@ -144,7 +141,6 @@ export function registerCorpusCommands(program: Command, out: (s: string) => voi
           out(JSON.stringify({ ...incidentRecord(i), members: i.members.map(eventRecord) }, null, 2) + '\n');
           return;
         }
-        const { query, format, limit } = filterFrom(o);
         const more = { left: false };
         await writeIncidents(exportPages((q) => listFullIncidents(store, q), query, limit, more), format, out);
         if (format === 'table' && more.left) out(`… more incidents: use --limit or another --format\n`);

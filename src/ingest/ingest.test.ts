@@ -143,7 +143,9 @@ describe('sitrep ingest: revisions, sidecars, WARC', () => {
     assert.equal(second.report.revision, 1);
     const s = new SqliteStore(db, { readonly: true });
     const st = await s.stats();
-    const a = await s.getArticle(1);
+    // Ids come from the article's key, not from the order it was stored in.
+    const { id } = s.db.prepare('SELECT id FROM articles').get() as { id: number };
+    const a = await s.getArticle(id);
     s.db.close();
     assert.deepEqual([st.articles, st.revisions], [1, 2]);
     assert.ok(st.superseded > 0, 'the first revision’s events are kept, superseded');

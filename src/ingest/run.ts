@@ -79,7 +79,7 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
   // more worker than cores was measured slower on 2 cores (start-up ~1.4 s of CPU each, and threads
   // taking turns); one fewer leaves a core mostly idle whenever the machine is not busy otherwise.
   const workers = opts.workers ?? availableParallelism();
-  if (!Number.isInteger(workers) || workers < 0 || workers > 256) throw new InputError('--workers', `expected a whole number from 1 to 256, got ${opts.workers}`);
+  if (!Number.isInteger(workers) || workers < 0 || workers > 256) throw new InputError('--workers', `expected a whole number from 0 to 256, got ${opts.workers}`);
   const plan = planInputs(paths);
   const store = await openStore(opts.db);
   const err = opts.err ?? ((s: string) => process.stderr.write(s));

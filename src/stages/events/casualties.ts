@@ -7,6 +7,7 @@ import { data } from '../../data/index.js';
 import { isMonthName } from '../../data/time.js';
 import { Phrases } from '../../patterns.js';
 import { readNumber, readRange } from './numbers.js';
+import { maxOf, minOf } from '../../arrays.js';
 
 export type CasualtyKind = 'killed' | 'injured';
 type Category = 'civilians' | 'military' | 'unspecified';
@@ -179,11 +180,19 @@ export function casualtiesIn(doc: Doc, from: number, to: number): Casualties {
   return combine(doc, casualtyMentions(doc, from, to));
 }
 
+/** The tokens' texts, made once per document (casualtyMentions runs once per sentence). */
+const wordsMade = new WeakMap<Token[], string[]>();
+function wordsOf(toks: Token[]): string[] {
+  let words = wordsMade.get(toks);
+  if (!words) wordsMade.set(toks, (words = toks.map((t) => t.text)));
+  return words;
+}
+
 /** Every counted group of people under a casualty word in tokens [from, to). */
 export function casualtyMentions(doc: Doc, from: number, to: number): Mention[] {
   const L = lexicon();
   const toks = doc.tokens;
-  const words = toks.map((t) => t.text);
+  const words = wordsOf(toks);
   const persons = personStarts(doc, from, to);
   const found: { q: Quantity; gov: Governor | null; inherited: 'none' | 'before' | 'after'; subset: boolean; reach: number }[] = [];
 
@@ -275,6 +284,8 @@ export function casualtyMentions(doc: Doc, from: number, to: number): Mention[] 
   return out;
 }
 
+// The document's token texts, made once per document: the events stage asks for every sentence,
+// and a copy per sentence made long articles quadratic.
 /** For each token of [from, to), the account it belongs to: a new one after each `accounts` cue. */
 function accounts(toks: Token[], from: number, to: number): number[] {
   const L = lexicon();
@@ -734,8 +745,8 @@ function statement(ms: Mention[]): Statement {
     additive: ms.some((m) => m.additive && !m.subset),
     sent: ms[0].sent,
     account: ms[0].account,
-    start: Math.min(...ms.map((m) => m.start)),
-    end: Math.max(...ms.map((m) => m.end)),
+    start: minOf(ms.map((m) => m.start)),
+    end: maxOf(ms.map((m) => m.end)),
   };
 }
 

@@ -10,11 +10,12 @@ import { casualtyMentions, combine, isCivilianNoun, type Mention } from './casua
 import { attributionOf, toClaim } from './claims.js';
 import { modeBefore, governedMode } from './modes.js';
 import { acledFor, familyOf, kind as kindInfo, ploverFor } from '../../taxonomy.js';
-import { actorForEntity, resolveActor } from './actors.js';
+import { actorForEntity, isCrowdKind, isMultinational, nameSide, resolveActor, roleWords } from './actors.js';
 import { data, type Content } from '../../data/index.js';
 import { isMonthName } from '../../data/time.js';
 import { datelineTime } from '../dates/index.js';
 import { countryByAlpha2 } from '../../gazetteer/index.js';
+import { pushAll } from '../../arrays.js';
 
 type Mode = Event['mode'];
 
@@ -52,6 +53,8 @@ function cueData() {
 
 const PRECISION_RANK: Record<string, number> = { point: 6, city: 5, district: 5, admin1: 3, region: 2, country: 1 };
 const CLAUSE = new Set([';', ':', '“', '”', '"', '.', '?', '!']);
+// Prepositions of place: the phrase after them is where, not who ("workers in Kermanshah protested").
+const LOCATIVE = new Set(['in', 'near', 'at', 'of', 'around', 'outside']);
 const NP_POS = new Set(['DET', 'ADJ', 'PROPN', 'NOUN', 'NUM', 'PART']);
 
 /**
@@ -100,7 +103,11 @@ function mentionsIn(doc: Doc, a: number, b: number): Index['mentions'] {
 /** Noun-phrase-like chunk [a, b) around token i: the stretch of determiners, adjectives and nouns. */
 function chunkAround(doc: Doc, i: number, first: number, last: number): [number, number] {
   const toks = doc.tokens;
-  const inNp = (t: number) => NP_POS.has(toks[t].pos) || toks[t].text === '’s' || toks[t].text === "'s" || (toks[t].text === '-' && t > first);
+  // (the second half of a hyphenated compound too: "Saudi - led coalition", "Iran - backed militias")
+  // (and a capitalised acronym a tagger read as a verb: "IS" in "IS militants")
+  const inNp = (t: number) =>
+    NP_POS.has(toks[t].pos) ||
+    (/^[A-Z]{2,}$/.test(toks[t].text) && /[a-z]/.test(toks[t + 1]?.text ?? '') && /^(NOUN|PROPN)$/.test(toks[t + 1]?.pos ?? '')) || toks[t].text === '’s' || toks[t].text === "'s" || (toks[t].text === '-' && t > first) || (t - 1 > first && toks[t - 1].text === '-' && toks[t - 1].end === toks[t].start);
   let a = i;
   let b = i + 1;
   while (a > first && inNp(a - 1)) a--;
@@ -118,7 +125,14 @@ function chunkAround(doc: Doc, i: number, first: number, last: number): [number,
   return [Math.max(a, first), Math.min(b, last)];
 }
 
+/** The start of a chunk past a time at its beginning: a time is no part of an actor ("On Friday Iraqi forces …"). */
+function pastTime(doc: Doc, a: number, b: number): number {
+  for (const tm of doc.times) if (tm.mention.first <= a && tm.mention.last > a && tm.mention.last < b) return tm.mention.last;
+  return a;
+}
+
 function actorIn(doc: Doc, a: number, b: number): Actor | null {
+  a = pastTime(doc, a, b);
   if (b <= a) return null;
   const ix = indexOf(doc);
   const key = `${a}:${b}`;
@@ -197,9 +211,12 @@ function actorsLeft(doc: Doc, t: number, first: number, max = 2): { actor: Actor
       continue;
     }
     const [a, b] = chunkAround(doc, i, first, t);
-    const prep = toks[a - 1]?.lower;
+    // "On Friday Iraqi forces": the preposition is the time's
+    const prep = pastTime(doc, a, b) > a ? undefined : toks[a - 1]?.lower;
     const actor = actorIn(doc, a, b);
-    if (actor && !(prep && (C.target_prepositions.includes(prep) || C.origin_prepositions.includes(prep) || ['in', 'near', 'at', 'of', 'around', 'outside'].includes(prep)))) {
+    // "members of the regime's 4th Division": the "of" complement of a partitive noun is the actor.
+    const owner = prep === 'of' && roleWords().ofComplement.has(toks[a - 2]?.lower ?? '');
+    if (actor && (owner || !(prep && (C.target_prepositions.includes(prep) || C.origin_prepositions.includes(prep) || LOCATIVE.has(prep))))) {
       out.push({ actor, a });
       if (out.length >= max) break;
     }
@@ -210,22 +227,53 @@ function actorsLeft(doc: Doc, t: number, first: number, max = 2): { actor: Actor
 
 /** The first actor right of `t` in the clause, with the preposition that introduces it. */
 function actorRight(doc: Doc, from: number, last: number, preps: string[] | null, direct = false): Actor | null {
+  return actorsRight(doc, from, last, preps, direct, 1)[0]?.actor ?? null;
+}
+
+/**
+ * Actor phrases right of `from` in the clause, introduced by one of `preps` (any when null), up to
+ * `max`. The "of" complement of a noun such as "positions" or "members" counts as introduced by the
+ * noun's own preposition ("fired mortars at the positions of government forces"), as does what
+ * follows "belonging to".
+ */
+function actorsRight(doc: Doc, from: number, last: number, preps: string[] | null, direct: boolean, max: number): { actor: Actor; a: number; b: number }[] {
   const toks = doc.tokens;
+  const R = roleWords();
+  const out: { actor: Actor; a: number; b: number }[] = [];
   let i = from;
-  while (i < last) {
+  let pending = false;
+  while (i < last && out.length < max) {
     if (!NP_POS.has(toks[i].pos)) {
       i++;
       continue;
     }
     const [a, b] = chunkAround(doc, i, from, last);
     const prep = toks[a - 1]?.lower;
-    if (preps === null || (prep && preps.includes(prep)) || (direct && a === from)) {
+    const owned = pending && (prep === 'of' || R.belonging.some((seq) => seq.every((w, k) => toks[a - seq.length + k]?.lower === w)));
+    pending = false;
+    if (owned || preps === null || (prep && preps.includes(prep)) || (direct && a === from)) {
       const actor = actorIn(doc, a, b);
-      if (actor) return actor;
+      if (actor) out.push({ actor, a, b });
+      else pending = R.ofComplement.has(toks[b - 1].lower);
     }
     i = b;
   }
-  return null;
+  return out;
+}
+
+/** "clashes between X and Y", "fighting between X against Y": the two sides, in order. */
+function sidesBetween(doc: Doc, from: number, last: number): [Actor, Actor | null] | null {
+  const toks = doc.tokens;
+  const R = roleWords();
+  let k = from;
+  while (k < last && !R.between.has(toks[k].lower)) k++;
+  if (k >= last - 1) return null;
+  const found = actorsRight(doc, k + 1, last, null, false, 1)[0];
+  if (!found) return null;
+  let j = found.b;
+  while (j < last && !R.betweenJoins.has(toks[j].lower)) j++;
+  const other = j < last ? actorsRight(doc, j + 1, last, null, false, 1)[0] : undefined;
+  return [found.actor, other?.actor ?? null];
 }
 
 function placeIn(doc: Doc, sent: number, clause: Clause | null): Draft['place'] {
@@ -266,6 +314,22 @@ function placeIn(doc: Doc, sent: number, clause: Clause | null): Draft['place'] 
   }
   return best;
 }
+
+/**
+ * Where an event whose sentences name no place happened: the most specific place of the nearest
+ * sentence before it in its paragraph that names one, as event coders place it ("Clashes broke out
+ * in Marib. Two soldiers were killed."). Not across paragraphs (a live blog's entries are separate
+ * stories), not from the dateline, and not for words and diplomacy, which happen where the speaker is.
+ */
+function placeBefore(doc: Doc, sent: number): Event['location'] {
+  const para = doc.sentences[sent].paragraph;
+  for (let k = sent - 1; k >= 0 && doc.sentences[k].paragraph === para; k--) {
+    const p = placeIn(doc, k, null);
+    if (p) return { place: p.id, relation: 'in' };
+  }
+  return null;
+}
+const SAID = new Set(['verbal', 'diplomatic']);
 
 /**
  * The time of a trigger: the nearest time in its sentence, else one given just before in the same
@@ -392,7 +456,7 @@ function mergeable(prev: Draft, next: Draft, doc: Doc): boolean {
 }
 
 function merge(into: Draft, d: Draft): void {
-  into.sents.push(...d.sents.filter((s) => !into.sents.includes(s)));
+  pushAll(into.sents, d.sents.filter((s) => !into.sents.includes(s)));
   into.initiator ??= d.initiator;
   into.target ??= d.target;
   if (!into.place || (d.place && d.place.rank > into.place.rank)) into.place = d.place ?? into.place;
@@ -528,6 +592,8 @@ export const events: Stage = {
         let target: Actor | null = null;
         const passive = info.voice === 'passive' || isPassive(doc, head, clause.first) || (head !== t0 && isPassive(doc, t0, clause.first));
         const left = actorsLeft(doc, t0, passive ? clause.first : doc.sentences[s.i].first);
+        // Protesters are civilians who act: they may be a protest's initiator.
+        const crowd = isCrowdKind(kind);
         if (info.voice === 'mutual') {
           const two = left.slice(0, 2).reverse();
           initiator = two[0]?.actor ?? null;
@@ -537,10 +603,26 @@ export const events: Stage = {
           initiator = actorRight(doc, m.last, clause.last, C.initiator_prepositions);
         } else {
           // A modifier inside the trigger's own phrase ("Israeli airstrikes", "the regime's strikes").
-          const [ca] = chunkAround(doc, t0, clause.first, m.last);
-          initiator = ca < t0 ? actorIn(doc, ca, t0) : null;
-          if (!initiator) {
-            const l = actorsLeft(doc, ca, clause.first).find((x) => x.actor.kind !== 'civilians');
+          let [ca] = chunkAround(doc, t0, clause.first, m.last);
+          // … but not a place before the verb ("workers in Kermanshah protested").
+          if (ca < t0 && LOCATIVE.has(toks[ca - 1]?.lower ?? '')) ca = t0;
+          // A pattern that names the agent itself ("gunmen … killed", "forces killed"): the whole
+          // phrase it starts with, not only the words before its first word.
+          if (head > t0 && /^(NOUN|PROPN)$/.test(toks[t0].pos)) {
+            const [pa, pb] = chunkAround(doc, t0, clause.first, head);
+            const own = pb <= head && !LOCATIVE.has(toks[pa - 1]?.lower ?? '') ? actorIn(doc, pa, pb) : null;
+            if (own && (own.kind !== 'civilians' || crowd)) initiator = own;
+          }
+          if (!initiator) initiator = ca < t0 ? actorIn(doc, ca, t0) : null;
+          // "thwarted a Houthi attack", "repelled an attack by militants": the attack is theirs, and
+          // whoever repelled it was attacked.
+          const repelled = !!toks[ca - 1] && roleWords().repelling.has(toks[ca - 1].lower) && kindInfo(kind)?.violent === true;
+          if (repelled) {
+            initiator ??= actorRight(doc, m.last, clause.last, [...C.initiator_prepositions, 'of']);
+            target = actorsLeft(doc, ca - 1, doc.sentences[s.i].first).find((x) => x.actor.kind !== 'civilians')?.actor ?? null;
+          }
+          if (!initiator && !repelled) {
+            const l = actorsLeft(doc, ca, clause.first).find((x) => x.actor.kind !== 'civilians' || crowd);
             initiator = l?.actor ?? null;
           }
           // Who threatens, warns or accuses is the sentence's subject, outside the "that" clause
@@ -549,9 +631,41 @@ export const events: Stage = {
             const l = actorsLeft(doc, clause.first, s.first, Infinity).filter((x) => x.actor.kind !== 'civilians');
             initiator = l[l.length - 1]?.actor ?? null;
           }
+          // A pattern that ends on its object ("forces killed … militants"): that phrase.
+          const verb = m.tokens.find((k) => k > t0 && k < head && toks[k].pos === 'VERB');
+          if (!target && verb !== undefined && /^(NOUN|PROPN)$/.test(toks[head].pos)) {
+            const [oa, ob] = chunkAround(doc, head, verb + 1, m.last);
+            target = actorIn(doc, oa, ob);
+          }
           // An active verb's object needs no preposition ("shelled Kharkiv").
-          target = actorRight(doc, m.last, clause.last, C.target_prepositions, info.voice === 'active');
+          target ??= actorRight(doc, m.last, clause.last, C.target_prepositions, info.voice === 'active');
           initiator ??= actorRight(doc, m.last, clause.last, C.initiator_prepositions);
+        }
+        // "coalition airstrikes reportedly targeted Houthi positions": a nominal trigger's verb takes
+        // the target as its object.
+        if (!target && info.voice === 'nominal') {
+          let v = m.last;
+          while (v < clause.last && toks[v].pos === 'ADV') v++;
+          if (v < clause.last && toks[v].pos === 'VERB' && !C.initiator_prepositions.includes(toks[v + 1]?.lower ?? ''))
+            target = actorRight(doc, v + 1, clause.last, C.target_prepositions, true);
+        }
+        // "clashes broke out between X and Y": the sides follow the trigger.
+        if (!initiator) {
+          const sides = sidesBetween(doc, m.last, clause.last);
+          if (sides) {
+            initiator = sides[0];
+            target = sides[1] ?? target;
+          }
+        }
+        // "repelled a Houthi attack", "thwarted an attack by militants": the attack's side and the
+        // side that repelled it.
+        if (head > t0 && roleWords().repelling.has(toks[t0].lower) && info.voice === 'active') {
+          const [oa] = chunkAround(doc, head, t0 + 1, head + 1);
+          const mod = oa < head ? actorIn(doc, oa, head) : null;
+          // "a drone attack": a weapon says whose attack only with a country ("a Turkish drone attack").
+          const owner = (mod && (mod.country || mod.kind !== 'military') ? mod : null) ?? actorRight(doc, m.last, clause.last, [...C.initiator_prepositions, 'of']);
+          if (owner && roleWords().repellerActs.has(kind)) target = owner;
+          else if (owner) [initiator, target] = [owner, initiator];
         }
         if (alleged) {
           // The accused did it, by the accuser's account.
@@ -724,7 +838,7 @@ export const events: Stage = {
       // writes "Military Forces of Sudan", "Protesters (Sudan)").
       const here = countryByAlpha2(doc.places.find((p) => p.id === d.place?.id)?.country ?? datelineCountry(doc));
       if (here) {
-        const local = (a: Actor | null): Actor | null => (a && !a.country && LOCAL_KINDS.has(a.kind) ? { ...a, country: here.alpha3 } : a);
+        const local = (a: Actor | null): Actor | null => (a && !a.country && LOCAL_KINDS.has(a.kind) && !isMultinational(a.name) ? { ...a, country: here.alpha3 } : a);
         d.initiator = local(d.initiator);
         d.target = local(d.target);
         const byDefault = C.default_initiator[d.kind];
@@ -751,13 +865,21 @@ export const events: Stage = {
         if (d.initiator.kind === 'military' || d.initiator.kind === 'government') d.kind = 'government_regains_territory';
         else if (d.initiator.kind === 'armed_group') d.kind = 'nonstate_overtakes_territory';
       }
+      // Sides the report does not name get the names analysts give them, in the event's country
+      // ("Military Forces of Syria", "Protesters (Iraq)", "Unidentified Armed Group (Yemen)").
+      const side = nameSide(d.initiator, 'initiator', d.kind, here?.alpha3 ?? null);
+      d.initiator = side.actor;
+      if (side.displaced) d.target ??= side.displaced;
+      d.target = nameSide(d.target, 'target', d.kind, here?.alpha3 ?? null).actor;
       // ACLED names the side attacked; when the report names none, a violent event's target is the
-      // state (or, when only civilians died, the civilians) of the country where it happened.
+      // state (or, when only civilians were killed or hurt, the civilians) of the country where it happened.
       if (!d.target && d.place && kindInfo(d.kind)?.violent && d.mode === 'actual') {
         const pl = doc.places.find((p) => p.id === d.place!.id);
         const c = countryByAlpha2(pl?.country);
         if (c) {
-          const civ = fatalities && fatalities.civilians !== null && !fatalities.military;
+          const civ =
+            (fatalities && fatalities.civilians !== null && !fatalities.military) ||
+            (d.casualties.some((m) => m.category === 'civilians' && m.value > 0) && !d.casualties.some((m) => m.category === 'military'));
           d.target = { name: civ ? `Civilians (${c.name})` : c.name, country: c.alpha3, kind: civ ? 'civilians' : 'state', entity: null };
         }
       }
@@ -773,7 +895,7 @@ export const events: Stage = {
         plover: ploverFor(d.kind),
         initiator: d.initiator,
         target: d.target,
-        location: d.place ? { place: d.place.id, relation: d.place.relation } : null,
+        location: d.place ? { place: d.place.id, relation: d.place.relation } : SAID.has(familyOf(d.kind) ?? '') ? null : placeBefore(doc, d.sents[0]),
         time: t,
         fatalities,
         injuries,

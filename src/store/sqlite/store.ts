@@ -4,20 +4,45 @@
 // summaries), ./queries.ts (reads), ./errors.ts (SQLite's faults as StoreErrors).
 import Database from 'better-sqlite3';
 import type { Document } from '../../contract.js';
-import { displayName } from '../errors.js';
+import { displayName, isStoreError } from '../errors.js';
 import { prepareArticle, type PreparedArticle } from '../prepare.js';
 import type { ArticleDetail, Filter, IncidentDetail, Page, PutResult, RawMeta, Rejection, Stats, Store, StoredEvent, StoredIncident } from '../types.js';
-import { mapped, storeErrorOf } from './errors.js';
+import { mapped, sqliteCode, storeErrorOf } from './errors.js';
 import { migrate } from './migrations.js';
 import { Reads } from './queries.js';
 import { Writes } from './writes.js';
 
 export interface SqliteOptions {
   readonly?: boolean;
+  /** told once when a write waits for another process's write (default: a line on stderr) */
+  onWait?: (message: string) => void;
 }
+
+/**
+ * SQLite waits this long for another connection's lock before answering SQLITE_BUSY; the write
+ * transaction is then tried again (saying once that it waits) until WRITE_WAIT_MS have passed.
+ * Another `sitrep ingest` or `sitrep serve` holds the lock one article at a time, so a writer
+ * waits its turn rather than failing; only a writer stuck for minutes makes a "busy" error.
+ */
+const BUSY_TIMEOUT_MS = 2000;
+const WRITE_WAIT_MS = 180_000;
 
 /** Read statements kept compiled. */
 const STATEMENTS_KEPT = 256;
+
+/** fn, tried again while the store is busy (each try has waited busy_timeout), WRITE_WAIT_MS at most; `waiting` is called before each new try. */
+function inTurn<T>(fn: () => T, waiting: () => void): T {
+  const started = Date.now();
+  for (;;) {
+    try {
+      return fn();
+    } catch (e) {
+      const busy = isStoreError(e, 'busy') || sqliteCode(e) === 'SQLITE_BUSY';
+      if (!busy || Date.now() - started > WRITE_WAIT_MS) throw e;
+      waiting();
+    }
+  }
+}
 
 export class SqliteStore implements Store {
   readonly db: Database.Database;
@@ -26,16 +51,19 @@ export class SqliteStore implements Store {
   private readonly writes: Writes | null;
   private readonly reads: Reads;
   private readonly stmts = new Map<string, Database.Statement>();
+  private readonly onWait: (message: string) => void;
+  private waitTold = false;
 
   constructor(
     readonly path: string,
     opts: SqliteOptions = {},
   ) {
     this.name = displayName(path);
+    this.onWait = opts.onWait ?? ((m) => process.stderr.write(`sitrep: ${m}\n`));
     let db: Database.Database | null = null;
     try {
       db = new Database(path, { readonly: !!opts.readonly, fileMustExist: !!opts.readonly });
-      db.pragma('busy_timeout = 10000');
+      db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
       if (!opts.readonly) {
         db.pragma('journal_mode = WAL');
         // WAL + NORMAL: a commit survives the process being killed (not a power cut), without an fsync per article.
@@ -44,7 +72,9 @@ export class SqliteStore implements Store {
         // Checkpoints copy the WAL into the database and sync it twice: with SQLite's default (every
         // 1000 pages, a few articles) they cost more than the writes. Every 64 MB instead, and on flush.
         db.pragma('wal_autocheckpoint = 16384');
-        migrate(db);
+        // Two ingests starting together both migrate a new store: one waits for the other.
+        const opened = db;
+        inTurn(() => migrate(opened), () => this.waiting());
       }
       db.pragma('cache_size = -65536');
       db.pragma('temp_store = MEMORY');
@@ -80,16 +110,31 @@ export class SqliteStore implements Store {
     return this.writes;
   }
 
-  /** Runs fn in one write transaction (IMMEDIATE: the write lock is taken at the start), with SQLite's faults as StoreErrors. */
+  /**
+   * Runs fn in one write transaction, with SQLite's faults as StoreErrors. IMMEDIATE: the write lock
+   * is taken at the start, so a lock held elsewhere makes BEGIN wait (busy_timeout) instead of a
+   * read turning into a write failing halfway; still busy after that, the whole transaction is
+   * tried again, for WRITE_WAIT_MS at most.
+   */
   private tx<T>(fn: () => T): T {
-    return mapped(this.name, () => {
-      try {
-        return this.db.transaction(fn).immediate();
-      } catch (e) {
-        this.writes?.rolledBack();
-        throw e;
-      }
-    });
+    return inTurn(
+      () =>
+        mapped(this.name, () => {
+          try {
+            return this.db.transaction(fn).immediate();
+          } catch (e) {
+            this.writes?.rolledBack();
+            throw e;
+          }
+        }),
+      () => this.waiting(),
+    );
+  }
+
+  private waiting(): void {
+    if (this.waitTold) return;
+    this.waitTold = true;
+    this.onWait(`${this.name}: another process is writing to this store; waiting for its turn…`);
   }
 
   async putArticle(doc: Document, raw: RawMeta): Promise<PutResult> {
@@ -222,8 +267,13 @@ export class SqliteStore implements Store {
     try {
       if (this.writes) {
         this.flushSync();
-        // Keeps the planner's statistics current (cheap: it analyses only what changed a lot).
-        mapped(this.name, () => this.db.pragma('optimize'));
+        // Keeps the planner's statistics current (cheap: it analyses only what changed a lot);
+        // skipped, not waited for, while another process writes.
+        try {
+          this.db.pragma('optimize');
+        } catch (e) {
+          if (sqliteCode(e) !== 'SQLITE_BUSY') throw storeErrorOf(e, this.name);
+        }
       }
     } finally {
       this.db.close();
