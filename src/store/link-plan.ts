@@ -314,10 +314,13 @@ export function* planLink(mine: NewEvent[]): Generator<LinkRequest, LinkPlan, an
       // The absorbed incident's blocks, as far as its exemplars tell them.
       addKeys(into, o.ex.flatMap(registerKeys));
     }
+    // A member like one already summarised is registered under the same keys: nothing to add.
+    const sig = signature(m.ce);
+    const known = state.get(into)!.ex.some((x) => signature(x) === sig);
     state.set(into, withMember(state.get(into)!, m.id, m.ce));
     plan.incidentOf.set(m.k, into);
     plan.touched.add(into);
-    addKeys(into, registerKeys(m.ce));
+    addKeys(into, known ? [] : registerKeys(m.ce));
   }
   for (const [ref, ks] of newKeys) if (!absorbed.has(ref)) plan.links.set(ref, { link: state.get(ref)!, keys: [...ks] });
   return plan;
