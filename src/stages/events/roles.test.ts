@@ -71,7 +71,8 @@ test('a repelled attack is the attacking side\'s; the side that repelled it was 
 });
 
 test('an interception is the interceptor\'s; the attack\'s side is its target', () => {
-  const e = event('On Friday government forces thwarted a Houthi attack on the Qaniyah front in Marib.', 'interception');
+  // A drone attack thwarted is an interception (a ground attack thwarted is a battle: triggers.yaml).
+  const e = event('On Friday government forces thwarted a Houthi drone attack on the Qaniyah front in Marib.', 'interception');
   assert.equal(who(e.initiator), 'Military Forces of Yemen [YEM, military]');
   assert.equal(e.target?.name, 'Houthis');
 });
