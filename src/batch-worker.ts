@@ -6,7 +6,7 @@ import { extract } from './pipeline.js';
 import { errorLine, parseLine, type BatchDefaults, type BatchJob } from './batch.js';
 import { parsePublishedOrThrow } from './published.js';
 
-const { includeText, defaults } = workerData as { includeText: boolean; defaults: BatchDefaults };
+const { includeText, timeLimit, defaults } = workerData as { includeText: boolean; timeLimit?: number; defaults: BatchDefaults };
 
 function run({ line, text }: BatchJob): string {
   const item = parseLine(text, line);
@@ -24,7 +24,7 @@ function run({ line, text }: BatchJob): string {
         outlet: item.outlet ?? defaults.outlet,
         published,
       },
-      { includeText },
+      { includeText, timeLimit },
     );
     return JSON.stringify(doc);
   } catch (e) {

@@ -22,13 +22,13 @@ export class TimeLimitError extends InputError {
   }
 }
 
-/** Gives `doc` `seconds` from now (Infinity or 0: no limit). */
-export function setBudget(doc: Doc, source: string, seconds: number): void {
+/** Gives `doc` `seconds` from `started` (performance.now(), default now); 0 or Infinity: no limit. */
+export function setBudget(doc: Doc, source: string, seconds: number, started = performance.now()): void {
   if (!(seconds > 0) || seconds === Infinity) {
     budgets.delete(doc);
     return;
   }
-  budgets.set(doc, { source, seconds, deadline: performance.now() + seconds * 1000 });
+  budgets.set(doc, { source, seconds, deadline: started + seconds * 1000 });
 }
 
 /** Throws TimeLimitError when `doc`'s budget is spent; `where`: the stage it is in. */

@@ -1,6 +1,7 @@
 // The corpus commands: `sitrep ingest`, `sitrep events`, `sitrep incidents`, `sitrep stats`.
 // Registered on the main program by registerCorpusCommands; usage problems are InputErrors (one
 // line naming the input, exit code 2), like the rest of the CLI.
+import { parseTimeLimit } from './budget.js';
 import { Command, Option } from 'commander';
 import { InputError } from './errors.js';
 import { numericOption } from './options.js';
@@ -118,6 +119,7 @@ export function registerCorpusCommands(program: Command, out: (s: string) => voi
     .option('--allow-private', 'allow URLs that resolve to private, loopback or link-local addresses')
     .addOption(numericOption('--workers <n>', 'extraction threads (default: one per core; 0: this thread)'))
     .addOption(numericOption('--timeout <ms>', 'time limit for fetching each URL', 20000))
+    .option('--time-limit <seconds>', 'seconds one article may take to extract before it is rejected (0: no limit)', '10')
     .option('--queue', 'queue the inputs as jobs for `sitrep worker` processes instead (a PostgreSQL store only)')
     .action(async (paths: string[], o) => {
       if (o.queue) return (await import('./queue/cli.js')).enqueueCommand(paths, o.db, out, !!o.quiet);
@@ -128,6 +130,7 @@ export function registerCorpusCommands(program: Command, out: (s: string) => voi
         allowPrivate: !!o.allowPrivate,
         workers: o.workers,
         fetch: { timeoutMs: o.timeout },
+        timeLimit: parseTimeLimit(o.timeLimit),
         out,
       });
     });

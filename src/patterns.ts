@@ -216,6 +216,11 @@ export class Phrases<T> {
     const m = this.set.endingAt(toks, i, from)[0];
     return m ? { used: m.last - m.first, value: m.pattern.value } : null;
   }
+  /** Whether any phrase may start at the token: at() can find one only where this says yes. */
+  mayStart(t: Token): boolean {
+    if (this.set.startingWith(t.lower).length) return true;
+    return this.lemma !== 'none' && t.lemma !== t.lower && this.set.startingWith(t.lemma).some((p) => p.slots.length === 1);
+  }
   /** A one-word phrase is the token (its text, or its lemma as `lemma` allows). */
   has(t: Token | undefined): boolean {
     if (!t) return false;

@@ -44,6 +44,8 @@ export interface Item {
   fallback: { published: string | null; outlet: string | null; license: string | null };
   /** bytes of input this item accounts for, for progress */
   size: number;
+  /** seconds its extraction may take (default 10; 0: no limit) */
+  timeLimit?: number;
 }
 
 export type Produced =

@@ -9,6 +9,7 @@ import type { Actor } from '../../contract.js';
 import type { Doc, EntityAnn } from '../../doc.js';
 import { data, type Content } from '../../data/index.js';
 import { worldCountries } from '../../data/countries.js';
+import { memo } from '../../memo.js';
 
 type Kind = Actor['kind'];
 
@@ -67,8 +68,10 @@ interface Tables {
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their']);
 
-/** Lower-case, strip diacritics and apostrophes. */
-function fold(w: string): string {
+/** Lower-case, strip diacritics and apostrophes. Remembered: every actor phrase folds its words. */
+const fold = memo(foldWord, 50_000);
+
+function foldWord(w: string): string {
   return w
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -345,6 +348,28 @@ function actorOf(e: Entry, display: string, ctx: ResolveContext | undefined, t: 
  * nation", "the junta") take the most recently mentioned fitting country from ctx.recentCountries.
  */
 export function resolveActor(phrase: string, ctx?: ResolveContext): Actor | null {
+  const known = contextFree.get(phrase);
+  if (known !== undefined) return known && { ...known };
+  // Most phrases read the same whatever came before ("Russian forces"): those are remembered
+  // across documents. A phrase that looks at the countries mentioned before it is not.
+  let asked = false;
+  const watched: ResolveContext = {
+    get recentCountries() {
+      asked = true;
+      return ctx?.recentCountries;
+    },
+  };
+  const actor = readPhrase(phrase, watched);
+  if (!asked && phrase.length <= 200) {
+    if (contextFree.size >= 20_000) contextFree.clear();
+    contextFree.set(phrase, actor && { ...actor });
+  }
+  return actor;
+}
+
+const contextFree = new Map<string, Actor | null>();
+
+function readPhrase(phrase: string, ctx: ResolveContext): Actor | null {
   const t = load();
   // Determiners are kept: "the" is what makes "the country" refer back to a country named before.
   const toks = tokenize(phrase, t.acronyms);
@@ -359,7 +384,12 @@ export function resolveActor(phrase: string, ctx?: ResolveContext): Actor | null
   if (own.length) ctx = { ...ctx, recentCountries: [...(ctx?.recentCountries ?? []), ...own] };
 
   // A known name that is the whole phrase.
-  if (matches.length === 1 && matches[0].start === first && matches[0].end === n) return actorOf(matches[0].entry, display, ctx, t);
+  if (matches.length === 1 && matches[0].start === first && matches[0].end === n) {
+    // "a Palestinian", "an Iraqi": one person of that people, not the state.
+    const one = matches[0].entry.source === 'demonym' && first > 0 && (toks[first - 1].low === 'a' || toks[first - 1].low === 'an');
+    if (one) return { name: display, country: matches[0].entry.country, kind: 'civilians', entity: null };
+    return actorOf(matches[0].entry, display, ctx, t);
+  }
 
   // The head: before a preposition ("Ministry of Foreign Affairs", "rebels in Darfur"), else at the end.
   const of = toks.findIndex((w, k) => k > first && t.prepositions.has(w.low));
@@ -382,6 +412,13 @@ export function resolveActor(phrase: string, ctx?: ResolveContext): Actor | null
       let ok = true;
       for (let i = first; i < last.start && ok; i++) ok = !!coveredAt(i) || !!headEndingAt(toks, i, t);
       if (ok) return actorOf(last.entry, display, ctx, t);
+    }
+    // "Hezbollah sites", "Syrian army positions": what a side holds stands for the side (a
+    // country's positions are its forces').
+    if (n - 1 > first && roleTables().holdings.has(toks[n - 1].low)) {
+      const a = resolveActor(phrase.slice(0, toks[n - 1].start), ctx);
+      if (a && a.kind === 'state') return { ...a, name: nameFor('military', a.country, t) ?? a.name, kind: 'military' };
+      if (a && a.kind !== 'civilians' && a.kind !== 'person') return a;
     }
     return titled(toks, matches, phrase, ctx, t);
   }
@@ -509,6 +546,7 @@ export function actorForEntity(e: EntityAnn, doc?: Doc): Actor | null {
 
 interface RoleTables {
   ofComplement: Set<string>;
+  holdings: Set<string>;
   belonging: string[][];
   opposing: Set<string>;
   repelling: Set<string>;
@@ -522,6 +560,8 @@ interface RoleTables {
   repellerActs: Set<string>;
   unattributed: Set<string>;
   multinational: string[][];
+  means: Set<string>;
+  speakerPronouns: Set<string>;
 }
 let roles: RoleTables | null = null;
 
@@ -531,7 +571,8 @@ function roleTables(): RoleTables {
   const set = (xs: string[]) => new Set(xs.map(fold));
   const seqs = (xs: string[]) => xs.map((x) => keyOf(x));
   roles = {
-    ofComplement: set(r.of_complement),
+    ofComplement: new Set([...r.of_complement, ...r.holdings].map(fold)),
+    holdings: set(r.holdings),
     belonging: seqs(r.belonging),
     opposing: set(r.opposing),
     repelling: set(r.repelling),
@@ -545,6 +586,8 @@ function roleTables(): RoleTables {
     repellerActs: new Set(r.repeller_acts),
     unattributed: new Set(r.unattributed),
     multinational: seqs(r.multinational),
+    means: set(r.means),
+    speakerPronouns: set(r.speaker_pronouns),
   };
   return roles;
 }
@@ -561,7 +604,7 @@ export function isCrowdKind(kind: string): boolean {
 }
 
 /** Word lists the events stage reads arguments with (data/actors/roles.yaml). */
-export function roleWords(): Pick<RoleTables, 'ofComplement' | 'belonging' | 'repelling' | 'between' | 'betweenJoins' | 'repellerActs'> {
+export function roleWords(): Pick<RoleTables, 'ofComplement' | 'belonging' | 'repelling' | 'between' | 'betweenJoins' | 'repellerActs' | 'means' | 'speakerPronouns' | 'holdings'> {
   return roleTables();
 }
 

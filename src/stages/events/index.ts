@@ -3,10 +3,10 @@
 // clause (actors, places, times, casualties) with the layers before this stage; claims from the
 // sentence's attribution. Reports of one occurrence spread over several sentences (the strike,
 // its location in the next sentence, "the incident killed two civilians") become one event.
-import type { Doc, EntityAnn, Stage, TimeAnn } from '../../doc.js';
+import type { Doc, EntityAnn, Mention as TokenSpan, PlaceAnn, Stage, TimeAnn } from '../../doc.js';
 import type { Actor, Claim, Event, Time } from '../../contract.js';
 import { triggers, type TriggerMatch } from './triggers.js';
-import { casualtyMentions, combine, type Mention } from './casualties.js';
+import { casualtyMentions, combine, isCivilianNoun, type Mention } from './casualties.js';
 import { attributionOf, toClaim } from './claims.js';
 import { modeBefore, governedMode } from './modes.js';
 import { acledFor, familyOf, kind as kindInfo, ploverFor } from '../../taxonomy.js';
@@ -36,6 +36,8 @@ interface Draft {
   generic: boolean;
   /** how people were hurt, with no attack named: joins one reported beside it (triggers.yaml `weak`) */
   weak: boolean;
+  /** aimed at an armed side's post, convoy or patrol (arguments.yaml `armed_targets`) */
+  armedTarget: boolean;
 }
 
 let cues: (Content<'events/arguments.yaml'> & { weaponOf: Map<string, string>; genericSet: Set<string> }) | null = null;
@@ -64,6 +66,15 @@ interface Index {
   cover: Int32Array;
   marks: { start: number; end: number; country: string }[];
   actors: Map<string, Actor | null>;
+  /** per sentence, its place mentions (in the order of doc.places, then of their mentions) */
+  placesIn: Map<number, { p: PlaceAnn; m: TokenSpan }[]>;
+  /** per sentence, its times (in the order of doc.times) */
+  timesIn: Map<number, TimeAnn[]>;
+  placeById: Map<string, PlaceAnn>;
+  /** recentCountries after the first k marks (filled as asked), and the largest end among them */
+  recent: (string[] | undefined)[];
+  maxEnd: Float64Array;
+  datelineCountry?: string | null;
 }
 const indexes = new WeakMap<Doc, Index>();
 
@@ -80,7 +91,25 @@ function indexOf(doc: Doc): Index {
       if (e.country && (e.type === 'GPE' || e.type === 'NORP')) marks.push({ start: m.start, end: m.end, country: e.country });
     }
   marks.sort((a, b) => a.start - b.start);
-  ix = { mentions, cover, marks, actors: new Map() };
+  const placesIn: Index['placesIn'] = new Map();
+  const placeById = new Map<string, PlaceAnn>();
+  for (const p of doc.places) {
+    if (!placeById.has(p.id)) placeById.set(p.id, p);
+    for (const m of p.mentions) {
+      let xs = placesIn.get(m.sent);
+      if (!xs) placesIn.set(m.sent, (xs = []));
+      xs.push({ p, m });
+    }
+  }
+  const timesIn: Index['timesIn'] = new Map();
+  for (const tm of doc.times) {
+    let xs = timesIn.get(tm.mention.sent);
+    if (!xs) timesIn.set(tm.mention.sent, (xs = []));
+    xs.push(tm);
+  }
+  const maxEnd = new Float64Array(marks.length + 1);
+  for (let k = 0; k < marks.length; k++) maxEnd[k + 1] = Math.max(maxEnd[k], marks[k].end);
+  ix = { mentions, cover, marks, actors: new Map(), placesIn, timesIn, placeById, recent: [], maxEnd };
   indexes.set(doc, ix);
   return ix;
 }
@@ -144,7 +173,13 @@ function readActor(doc: Doc, a: number, b: number): Actor | null {
   const toks = doc.tokens;
   const text = doc.text.slice(toks[a].start, toks[b - 1].end);
   const inside = mentionsIn(doc, a, b);
-  const r = resolveActor(text, { recentCountries: recentCountries(doc, toks[a].start) });
+  // The countries named before, worked out only for the phrases that need them ("the Arab nation").
+  let recent: string[] | undefined;
+  const r = resolveActor(text, {
+    get recentCountries() {
+      return (recent ??= recentCountries(doc, toks[a].start));
+    },
+  });
   if (r) return r.entity || inside.length === 0 ? r : { ...r, entity: inside[0].entity.id };
   // An entity inside the phrase: the last one is its head ("Syria's Ministry of Foreign Affairs").
   let best: Actor | null = null;
@@ -161,9 +196,27 @@ function readActor(doc: Doc, a: number, b: number): Actor | null {
 
 function recentCountries(doc: Doc, before: number): string[] {
   // In the order last mentioned, the most recent last (what resolveActor expects for "the Arab nation").
+  // The marks starting before `before`; when all of them also end before it (the usual case), the
+  // answer is the one after those k marks, remembered: asked once per actor phrase, it would
+  // otherwise read every mark from the start of the text each time.
+  const ix = indexOf(doc);
+  const marks = ix.marks;
+  let lo = 0;
+  let hi = marks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (marks[mid].start < before) lo = mid + 1;
+    else hi = mid;
+  }
+  if (ix.maxEnd[lo] <= before) return [...(ix.recent[lo] ??= countriesAfter(marks, lo, Infinity))];
+  return countriesAfter(marks, lo, before);
+}
+
+/** The countries of marks[0, k) that end by `before`, in the order last mentioned. */
+function countriesAfter(marks: Index['marks'], k: number, before: number): string[] {
   const last = new Map<string, number>();
-  for (const m of indexOf(doc).marks) {
-    if (m.start >= before) break;
+  for (let i = 0; i < k; i++) {
+    const m = marks[i];
     if (m.end <= before) {
       last.delete(m.country);
       last.set(m.country, m.start);
@@ -198,8 +251,8 @@ function isPassive(doc: Doc, t: number, first: number): boolean {
 }
 
 /** Actor phrases left of `t` in the clause, nearest first, skipping those after locative prepositions. */
-function actorsLeft(doc: Doc, t: number, first: number, max = 2): { actor: Actor; a: number }[] {
-  const out: { actor: Actor; a: number }[] = [];
+function actorsLeft(doc: Doc, t: number, first: number, max = 2): { actor: Actor; a: number; held: boolean }[] {
+  const out: { actor: Actor; a: number; held: boolean }[] = [];
   const toks = doc.tokens;
   const C = cueData();
   let i = t - 1;
@@ -215,7 +268,8 @@ function actorsLeft(doc: Doc, t: number, first: number, max = 2): { actor: Actor
     // "members of the regime's 4th Division": the "of" complement of a partitive noun is the actor.
     const owner = prep === 'of' && roleWords().ofComplement.has(toks[a - 2]?.lower ?? '');
     if (actor && (owner || !(prep && (C.target_prepositions.includes(prep) || C.origin_prepositions.includes(prep) || LOCATIVE.has(prep))))) {
-      out.push({ actor, a });
+      // (what a side holds, "Houthi positions", stands for the side as a target, never as who acts)
+      out.push({ actor, a, held: roleWords().holdings.has(toks[b - 1].lower) });
       if (out.length >= max) break;
     }
     i = a - 1;
@@ -279,9 +333,8 @@ function placeIn(doc: Doc, sent: number, clause: Clause | null): Draft['place'] 
   const C = cueData();
   let best: Draft['place'] = null;
   const dl = doc.dateline?.span;
-  for (const p of doc.places) {
-    for (const m of p.mentions) {
-      if (m.sent !== sent) continue;
+  for (const { p, m } of indexOf(doc).placesIn.get(sent) ?? []) {
+    {
       // The dateline says where the report was filed, not where the event happened.
       if (dl && m.start >= dl.start && m.end <= dl.end) continue;
       if (clause && (m.first < clause.first - 12 || m.first > clause.last + 12)) continue;
@@ -345,14 +398,13 @@ function timeIn(doc: Doc, sent: number, t: number, mode: Mode): TimeAnn | null {
 }
 
 function futureTimeIn(doc: Doc, sent: number, clause: Clause): boolean {
-  return doc.times.some((tm) => tm.future && tm.mention.sent === sent && tm.mention.first >= clause.first - 12 && tm.mention.first < clause.last + 12);
+  return (indexOf(doc).timesIn.get(sent) ?? []).some((tm) => tm.future && tm.mention.first >= clause.first - 12 && tm.mention.first < clause.last + 12);
 }
 
 function timeInSentence(doc: Doc, sent: number, t: number, mode: Mode): TimeAnn | null {
   let best: TimeAnn | null = null;
   const dl = doc.dateline?.span;
-  for (const tm of doc.times) {
-    if (tm.mention.sent !== sent) continue;
+  for (const tm of indexOf(doc).timesIn.get(sent) ?? []) {
     if (dl && tm.mention.start >= dl.start && tm.mention.end <= dl.end) continue;
     if (tm.future && mode === 'actual') continue;
     if (!best || Math.abs(tm.mention.first - t) < Math.abs(best.mention.first - t)) best = tm;
@@ -372,9 +424,11 @@ function sameActor(a: Actor | null, b: Actor | null): boolean {
 const LOCAL_KINDS = new Set(['military', 'government', 'armed_group', 'civilians', 'unknown']);
 
 function datelineCountry(doc: Doc): string | null {
+  const ix = indexOf(doc);
+  if (ix.datelineCountry !== undefined) return ix.datelineCountry;
   const dl = doc.dateline?.span;
-  if (!dl) return null;
-  return doc.places.find((p) => p.mentions.some((m) => m.start >= dl.start && m.end <= dl.end))?.country ?? null;
+  if (!dl) return (ix.datelineCountry = null);
+  return (ix.datelineCountry = doc.places.find((p) => p.mentions.some((m) => m.start >= dl.start && m.end <= dl.end))?.country ?? null);
 }
 
 const PRECISION_ORDER: Record<string, number> = { unknown: 0, year: 1, month: 2, week: 3, day: 4 };
@@ -386,6 +440,43 @@ const ATTACKS = new Set(['air_strike', 'drone_strike', 'missile_attack', 'shelli
 /** Heavy fire that, told with ground fighting in one sentence, is part of the battle. */
 const IN_BATTLE = new Set(['missile_attack', 'shelling']);
 const ARMED = new Set(['military', 'armed_group']);
+/** Demonstration kinds by how ACLED ranks what happened in one: the worst names the event. */
+const DEMO_RANK: Record<string, number> = { protest: 0, protest_with_intervention: 1, excessive_force_against_protesters: 2, violent_demonstration: 3, mob_violence: 3 };
+/** What protesters say in their protest. */
+const PROTEST_SPEECH = new Set(['appeal', 'accusation', 'statement']);
+
+/** Civilians hurt and no combatant, or a civilian named right after a one-sided attack's verb. */
+function civilianObject(doc: Doc, d: Draft, fatalities: Event['fatalities'], injuries: Event['injuries']): boolean {
+  if (fatalities?.military || injuries?.military) return false;
+  if (fatalities?.civilians || injuries?.civilians || d.target?.kind === 'civilians') return true;
+  const t = d.trigger;
+  const sent = doc.sentences[doc.tokens[t.first].sent];
+  for (let k = t.last; k < Math.min(sent.last, t.last + 5); k++) {
+    const x = doc.tokens[k];
+    if (isCivilianNoun(x.lower)) return true;
+    if (x.pos === 'VERB' || x.pos === 'ADP' || x.pos === 'PUNCT') break;
+  }
+  return false;
+}
+
+/** "Hours later, …": the sentence tells of something after what was just told. */
+function opensSequel(doc: Doc, sent: number): boolean {
+  const s = doc.sentences[sent];
+  for (let k = s.first; k < Math.min(s.last, s.first + 4); k++) if (cueData().sequel.includes(doc.tokens[k].lower)) return true;
+  return false;
+}
+
+/** An armed side's post, convoy or patrol named in tokens [a, b), and no civilians ("a convoy of civilians"). */
+function aimedAtArmed(doc: Doc, a: number, b: number): boolean {
+  const C = cueData();
+  let armed = false;
+  for (let k = a; k < b; k++) {
+    const w = doc.tokens[k].lower;
+    if (C.civilians.includes(w)) return false;
+    armed ||= C.armed_targets.includes(w);
+  }
+  return armed;
+}
 
 /** Whether a new draft reports the same occurrence as an earlier one. */
 function mergeable(prev: Draft, next: Draft, doc: Doc): boolean {
@@ -404,8 +495,8 @@ function mergeable(prev: Draft, next: Draft, doc: Doc): boolean {
   if (prev.time && next.time && prev.time.start !== next.time.start) return false;
   if (prev.historical !== next.historical && prev.time && next.time) return false;
   if (prev.place && next.place && prev.place.id !== next.place.id) {
-    const a = doc.places.find((p) => p.id === prev.place!.id)!;
-    const b = doc.places.find((p) => p.id === next.place!.id)!;
+    const a = indexOf(doc).placeById.get(prev.place.id)!;
+    const b = indexOf(doc).placeById.get(next.place.id)!;
     // A country or region containing the other place is no conflict ("Syria" and "Damascus").
     if (a.country !== b.country) return false;
     // A toll told after an attack names where it was counted, not another attack ("strikes hit the
@@ -445,6 +536,11 @@ function merge(into: Draft, d: Draft): void {
  * violent event gives its counts to the last one reported just before (the attack, then its toll; a
  * zero, "no injuries were reported", only to one of the two sentences before).
  */
+function findLast<T>(xs: T[], ok: (x: T) => boolean | undefined): T | undefined {
+  for (let k = xs.length - 1; k >= 0; k--) if (ok(xs[k])) return xs[k];
+  return undefined;
+}
+
 function attachCasualties(ms: Mention[], sentDrafts: Draft[], drafts: Draft[], sent: number): void {
   if (ms.length === 0) return;
   // Violent events of the sentence first; else another event of the sentence in the field ("thwarted
@@ -457,7 +553,7 @@ function attachCasualties(ms: Mention[], sentDrafts: Draft[], drafts: Draft[], s
     return [];
   };
   const violent = hosts(sentDrafts);
-  const earlier = [...drafts].reverse().find((d) => kindInfo(d.kind)?.violent && sent - d.sents[d.sents.length - 1] <= 3 && d.mode === 'actual');
+  const earlier = findLast(drafts, (d) => kindInfo(d.kind)?.violent && sent - d.sents[d.sents.length - 1] <= 3 && d.mode === 'actual');
   for (const m of ms) {
     let host: Draft | undefined;
     for (const d of violent) if (d.trigger.first <= m.statement && (!host || d.trigger.first > host.trigger.first)) host = d;
@@ -493,7 +589,12 @@ export const events: Stage = {
       datelineTime(doc) ??
       null;
 
+    // The drafts a sentence may still add to: every search below wants one told in the last three
+    // sentences, and a draft only ever gains the sentence being read. Searching these, not all
+    // drafts, keeps a long text linear.
+    let live: Draft[] = [];
     for (const s of doc.sentences) {
+      if (live.length) live = live.filter((d) => d.sents[d.sents.length - 1] >= s.i - 3);
       const matches = T.matchBest(toks, s.first, s.last);
       const cas = casualtyMentions(doc, s.first, s.last);
       const sentDrafts: Draft[] = [];
@@ -511,7 +612,7 @@ export const events: Stage = {
         let kind = info.kind;
         // "killing livestock", "protested the killing of": a killing word without a count is no event;
         // "no one was killed" tells the toll of an event, not of one of its own.
-        if (info.count && !cas.some((c) => (c.value > 0 || c.vague) && c.statement >= t0 - 1 && c.statement < m.last + 6)) continue;
+        if (info.count && !cas.some((c) => (c.value > 0 || c.vague) && c.statement >= t0 - 1 && c.statement < m.last + 10)) continue;
         const generic = m.tokens.length === 1 && C.genericSet.has(toks[t0].lower);
         const clause = clauseOf(doc, s.i, t0, m.last);
         if (generic) {
@@ -566,15 +667,21 @@ export const events: Stage = {
           // A modifier inside the trigger's own phrase ("Israeli airstrikes", "the regime's strikes").
           let [ca] = chunkAround(doc, t0, clause.first, m.last);
           // … but not a place before the verb ("workers in Kermanshah protested").
-          if (ca < t0 && LOCATIVE.has(toks[ca - 1]?.lower ?? '')) ca = t0;
+          if (ca < t0 && toks[t0].pos === 'VERB' && LOCATIVE.has(toks[ca - 1]?.lower ?? '')) ca = t0;
           // A pattern that names the agent itself ("gunmen … killed", "forces killed"): the whole
           // phrase it starts with, not only the words before its first word.
+          // (a noun pattern's phrase is its own: "in a Russian drone strike" is the Russians')
           if (head > t0 && /^(NOUN|PROPN)$/.test(toks[t0].pos)) {
-            const [pa, pb] = chunkAround(doc, t0, clause.first, head);
-            const own = pb <= head && !LOCATIVE.has(toks[pa - 1]?.lower ?? '') ? actorIn(doc, pa, pb) : null;
+            const verbal = m.tokens.some((k) => k > t0 && toks[k].pos === 'VERB');
+            let [pa, pb] = chunkAround(doc, t0, clause.first, head);
+            while (pa < t0 && toks[pa].pos === 'DET') pa++;
+            const own = pb <= head && !(verbal && LOCATIVE.has(toks[pa - 1]?.lower ?? '')) ? actorIn(doc, pa, pb) : null;
             if (own && (own.kind !== 'civilians' || crowd)) initiator = own;
           }
-          if (!initiator) initiator = ca < t0 ? actorIn(doc, ca, t0) : null;
+          // (an article belongs to the trigger: "a Russian drone strike" is not one Russian's)
+          let ma = ca;
+          while (ma < t0 && toks[ma].pos === 'DET') ma++;
+          if (!initiator) initiator = ma < t0 ? actorIn(doc, ma, t0) : null;
           // "thwarted a Houthi attack", "repelled an attack by militants": the attack is theirs, and
           // whoever repelled it was attacked.
           const repelled = !!toks[ca - 1] && roleWords().repelling.has(toks[ca - 1].lower) && kindInfo(kind)?.violent === true;
@@ -582,8 +689,19 @@ export const events: Stage = {
             initiator ??= actorRight(doc, m.last, clause.last, [...C.initiator_prepositions, 'of']);
             target = actorsLeft(doc, ca - 1, doc.sentences[s.i].first).find((x) => x.actor.kind !== 'civilians')?.actor ?? null;
           }
-          if (!initiator && !repelled) {
-            const l = actorsLeft(doc, ca, clause.first).find((x) => x.actor.kind !== 'civilians' || crowd);
+          // "X killed in strikes", "Kyiv hit in a missile barrage": the noun trigger after a passive
+          // verb and "in" is how the subject was hit; that subject is the target.
+          const how = /^(NOUN|PROPN)$/.test(toks[t0].pos) && roleWords().means.has(toks[ca - 1]?.lower ?? '') && toks[ca - 2]?.pos === 'VERB' && /ed$|[^e]n$|hit$|shot$/.test(toks[ca - 2].lower);
+          if (how) target = actorsLeft(doc, ca - 2, clause.first)[0]?.actor ?? null;
+          if (!initiator && !repelled && !how) {
+            // The speaker of "the ministry says six were killed in strikes" did not strike, unless
+            // the clause refers back to them ("the army says it struck …").
+            let from = clause.first;
+            const cue = attributionOf(doc, s.i, t0).cue;
+            // ("claimed to have shelled": the speaker is the subject of what follows)
+            const control = toks[cue! + 1]?.lower === 'to';
+            if (cue !== null && cue >= clause.first && cue < ca && !control && kindInfo(kind)?.violent && !toks.slice(cue + 1, ca).some((x) => roleWords().speakerPronouns.has(x.lower))) from = cue + 1;
+            const l = actorsLeft(doc, ca, from).find((x) => !x.held && (x.actor.kind !== 'civilians' || crowd));
             initiator = l?.actor ?? null;
           }
           // Who threatens, warns or accuses is the sentence's subject, outside the "that" clause
@@ -599,7 +717,8 @@ export const events: Stage = {
             target = actorIn(doc, oa, ob);
           }
           // An active verb's object needs no preposition ("shelled Kharkiv").
-          target ??= actorRight(doc, m.last, clause.last, C.target_prepositions, info.voice === 'active');
+          // (so does a verb of a noun-or-verb pattern: "it struck Hezbollah sites")
+          target ??= actorRight(doc, m.last, clause.last, C.target_prepositions, info.voice === 'active' || toks[head].pos === 'VERB');
           initiator ??= actorRight(doc, m.last, clause.last, C.initiator_prepositions);
         }
         // "coalition airstrikes reportedly targeted Houthi positions": a nominal trigger's verb takes
@@ -666,6 +785,7 @@ export const events: Stage = {
           grounded: !violent || !!(ownTime || cas.length || (place && (place.rank > 1 || initiator?.country || target?.country))),
           generic: generic || info.weak,
           weak: info.weak,
+          armedTarget: aimedAtArmed(doc, passive ? Math.max(clause.first, t0 - 6) : m.last, passive ? t0 : Math.min(clause.last, m.last + 8)),
         };
         sentDrafts.push(d);
         if (kind === 'accusation') accusing = { until: clause.last + 8, by: d };
@@ -682,6 +802,16 @@ export const events: Stage = {
             sentDrafts.splice(k, 1);
           }
         }
+      // "took control of two villages after clashes": ground changing hands names the battle (ACLED).
+      const taken = sentDrafts.find((d) => TERRITORY.has(d.kind) && d.mode === 'actual');
+      if (taken)
+        for (let k = sentDrafts.length - 1; k >= 0; k--) {
+          const d = sentDrafts[k];
+          if (d.kind === 'armed_clash' && d.mode === taken.mode) {
+            merge(taken, { ...d, kind: taken.kind, generic: false });
+            sentDrafts.splice(k, 1);
+          }
+        }
       // Two tolls of one sentence with no attack named are one occurrence told twice ("two people
       // were killed; a local official said four fighters had been killed").
       const firstWeak = specific ? undefined : sentDrafts.find((d) => d.weak);
@@ -695,7 +825,7 @@ export const events: Stage = {
         }
       // "Clashes took place … amid regime shelling": heavy fire within a battle is part of the battle
       // (ACLED codes the whole as an armed clash).
-      const clash = sentDrafts.find((d) => d.kind === 'armed_clash' && !d.generic && d.mode === 'actual');
+      const clash = sentDrafts.find((d) => d.kind === 'armed_clash' && d.trigger.pattern.value.reciprocal && d.mode === 'actual');
       if (clash)
         for (let k = sentDrafts.length - 1; k >= 0; k--) {
           const d = sentDrafts[k];
@@ -704,8 +834,31 @@ export const events: Stage = {
             sentDrafts.splice(k, 1);
           }
         }
-      attachCasualties(cas, sentDrafts, drafts, s.i);
+      // "Hundreds of protesters demanded new elections": the demand is what the protest says, not a
+      // separate appeal (ACLED codes the protest).
+      // A place read as a speaker ("protesters in Kut demanded") is no other voice.
+      const demoAt = sentDrafts.find((d) => familyOf(d.kind) === 'demonstration')?.trigger.first;
+      if (demoAt !== undefined)
+        for (let k = sentDrafts.length - 1; k >= 0; k--) {
+          const d = sentDrafts[k];
+          if (PROTEST_SPEECH.has(d.kind) && d.trigger.first > demoAt && (!d.initiator || d.initiator.kind === 'civilians' || d.initiator.kind === 'state')) sentDrafts.splice(k, 1);
+        }
+      attachCasualties(cas, sentDrafts, live, s.i);
       for (const d of sentDrafts) {
+        // One demonstration told over several sentences is coded by what happened in it at worst:
+        // protesters who burn or stone make a riot; police who disperse or arrest, an intervention.
+        if (DEMO_RANK[d.kind] !== undefined) {
+          const sequel = opensSequel(doc, s.i);
+          const demo = [...live]
+            .reverse()
+            .find((p) => DEMO_RANK[p.kind] !== undefined && (!sequel || p.sents.includes(s.i)) && mergeable({ ...p, kind: d.kind }, d, doc));
+          if (demo) {
+            const kind = DEMO_RANK[d.kind] > DEMO_RANK[demo.kind] ? d.kind : demo.kind;
+            merge(demo, { ...d, kind });
+            demo.kind = kind;
+            continue;
+          }
+        }
         // "An airstrike hit Idlib. Two men were killed.": how people were hurt joins the attack just
         // told; an attack told after a bare killing names it ("A man was shot dead. Gunmen ambushed …").
         if (d.weak) {
@@ -721,20 +874,34 @@ export const events: Stage = {
             bare.weak = false;
             continue;
           }
+          // "X shelled Y. Y fired back": heavy fire answered at once is a battle (ACLED). Shelling told
+          // after a battle is often later and elsewhere ("hours after the operation"): kept apart.
+          const battle =
+            d.kind === 'armed_clash' && d.trigger.pattern.value.reciprocal
+              ? [...drafts].reverse().find((p) => IN_BATTLE.has(p.kind) && s.i - p.sents[p.sents.length - 1] <= 1 && mergeable({ ...p, kind: d.kind }, d, doc))
+              : undefined;
+          if (battle) {
+            battle.kind = 'armed_clash';
+            merge(battle, { ...d, kind: 'armed_clash' });
+            continue;
+          }
         }
         // "The attack killed two civilians": a definite, generic mention continues the last
         // violent event reported, whatever that event was called.
         const t0 = d.trigger.first;
         if (d.generic && ['the', 'this', 'that', 'these', 'those'].includes(toks[t0 - 1]?.lower ?? '')) {
-          const host = [...drafts].reverse().find((p) => kindInfo(p.kind)?.violent && s.i - p.sents[p.sents.length - 1] <= 3);
+          const host = findLast(live, (p) => kindInfo(p.kind)?.violent && s.i - p.sents[p.sents.length - 1] <= 3);
           if (host) {
             merge(host, { ...d, kind: host.kind, generic: false });
             continue;
           }
         }
-        const prev = [...drafts].reverse().find((p) => mergeable(p, d, doc));
+        const prev = findLast(live, (p) => mergeable(p, d, doc));
         if (prev) merge(prev, d);
-        else drafts.push(d);
+        else {
+          drafts.push(d);
+          live.push(d);
+        }
       }
     }
 
@@ -752,7 +919,7 @@ export const events: Stage = {
       // Unnamed forces belong to the state where they act: "the army", "security forces",
       // "protesters", "bandits" in a report placed in Sudan are Sudan's (a coder's reading; ACLED
       // writes "Military Forces of Sudan", "Protesters (Sudan)").
-      const here = countryByAlpha2(doc.places.find((p) => p.id === d.place?.id)?.country ?? datelineCountry(doc));
+      const here = countryByAlpha2((d.place ? indexOf(doc).placeById.get(d.place.id)?.country : undefined) ?? datelineCountry(doc));
       if (here) {
         const local = (a: Actor | null): Actor | null => (a && !a.country && LOCAL_KINDS.has(a.kind) && !isMultinational(a.name) ? { ...a, country: here.alpha3 } : a);
         d.initiator = local(d.initiator);
@@ -766,10 +933,15 @@ export const events: Stage = {
       // Only soldiers or fighters hurt, or an armed side the target: the same (ACLED codes a fight
       // between armed sides by who was attacked).
       const armedVictims =
-        (fatalities?.military || injuries?.military || (d.target && ARMED.has(d.target.kind))) &&
+        (fatalities?.military || injuries?.military || (d.target && ARMED.has(d.target.kind)) || d.armedTarget) &&
         !fatalities?.civilians &&
         !injuries?.civilians;
       if (d.kind === 'attack_on_civilians' && armedVictims && d.target?.kind !== 'civilians') d.kind = 'armed_clash';
+      // One side attacking, and only civilians hurt or named as its object ("assaulted a nurse",
+      // "14 civilians killed in an attack"): violence against civilians, not a battle.
+      else if (d.kind === 'armed_clash' && !d.trigger.pattern.value.reciprocal && !armedVictims && civilianObject(doc, d, fatalities, injuries)) d.kind = 'attack_on_civilians';
+      // A non-state group cannot arrest: its detentions are abductions (ACLED).
+      if (d.kind === 'arrest' && d.initiator?.kind === 'armed_group') d.kind = 'abduction';
       // Who takes territory decides ACLED's sub-event: the state regains it, a non-state group
       // overtakes it ("security forces captured" vs "rebels captured").
       if (TERRITORY.has(d.kind) && d.initiator) {
@@ -780,17 +952,22 @@ export const events: Stage = {
       // ("Military Forces of Syria", "Protesters (Iraq)", "Unidentified Armed Group (Yemen)").
       const side = nameSide(d.initiator, 'initiator', d.kind, here?.alpha3 ?? null);
       d.initiator = side.actor;
-      if (side.displaced) d.target ??= side.displaced;
+      // (the crowd read as the passive's subject is the protest itself: "a protest by drivers was dispersed by police")
+      if (side.displaced && (!d.target || d.target.kind === 'civilians')) d.target = side.displaced;
       d.target = nameSide(d.target, 'target', d.kind, here?.alpha3 ?? null).actor;
       // ACLED names the side attacked; when the report names none, a violent event's target is the
       // state (or, when only civilians were killed or hurt, the civilians) of the country where it happened.
+      // A place struck where only civilians were hurt is an attack on them: "hit the village, killing
+      // four residents" (the place alone reads as the state).
+      const civilianToll =
+        (fatalities && fatalities.civilians !== null && !fatalities.military) ||
+        (d.casualties.some((m) => m.category === 'civilians' && m.value > 0) && !d.casualties.some((m) => m.category === 'military'));
+      if (d.target?.kind === 'state' && civilianToll && kindInfo(d.kind)?.violent) d.target = null;
       if (!d.target && d.place && kindInfo(d.kind)?.violent && d.mode === 'actual') {
-        const pl = doc.places.find((p) => p.id === d.place!.id);
+        const pl = indexOf(doc).placeById.get(d.place.id);
         const c = countryByAlpha2(pl?.country);
         if (c) {
-          const civ =
-            (fatalities && fatalities.civilians !== null && !fatalities.military) ||
-            (d.casualties.some((m) => m.category === 'civilians' && m.value > 0) && !d.casualties.some((m) => m.category === 'military'));
+          const civ = civilianToll;
           d.target = { name: civ ? `Civilians (${c.name})` : c.name, country: c.alpha3, kind: civ ? 'civilians' : 'state', entity: null };
         }
       }
