@@ -152,6 +152,10 @@ export function createHandler(opts: ServeOptions): ((req: IncomingMessage, res: 
   const { store } = opts;
   const maxBody = opts.maxBody ?? DEFAULT_MAX_BODY;
   const tokenHash = opts.token ? sha256(opts.token) : null;
+  // What can fail here comes before the threads start: a failed start must not leave a reader
+  // thread keeping the process alive after its error is printed.
+  const files = new StaticFiles();
+  const version = packageVersion();
   const readers = opts.readers ? new Readers(opts.readers.db, opts.readers.count) : null;
   const facetScan = opts.facetScan ?? DEFAULT_FACET_SCAN;
   /** One read, on a reader thread when there are some; null when the item does not exist. */
@@ -212,8 +216,6 @@ export function createHandler(opts: ServeOptions): ((req: IncomingMessage, res: 
   };
   const allowHosts = new Set((opts.allowHosts ?? []).map((h) => h.toLowerCase()));
   const facets = new FacetCache((q) => read({ op: 'facets', q, scan: facetScan }));
-  const files = new StaticFiles();
-  const version = packageVersion();
   let openapi: string | null = null;
 
   const checkToken = (req: IncomingMessage) => {

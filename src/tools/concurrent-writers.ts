@@ -104,11 +104,13 @@ export async function serveAndIngest(per: number, posts: number, seed: number): 
       const r = rng(seed + 99);
       const bodies = Array.from({ length: posts }, (_, i) => ({ url: `https://post${seed}.example/${i}`, published: '2024-03-05', outlet: 'Post Wire', text: article(r, 400) }));
       let busyAnswers = 0;
+      let connectionResets = 0;
       const answers = await Promise.all(
         bodies.map(async (b) => {
           // 503 is the server's back-pressure ("busy: try again shortly"): a client tries again, as
           // told by Retry-After; what must never come is a 500.
           let busy = 0;
+          let resets = 0;
           for (;;) {
             try {
               const res = await fetch(`${url}/api/ingest`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(b) });
@@ -120,12 +122,21 @@ export async function serveAndIngest(per: number, posts: number, seed: number): 
               }
               return { status: res.status, text };
             } catch (e) {
-              return { status: 0, text: (e as Error).message };
+              const cause = (e as Error & { cause?: { code?: string; message?: string } }).cause;
+              // A kept-alive connection the server closed as the request went out (its idle timer
+              // fired while its event loop was busy): ingest is idempotent, so a client sends it again.
+              if ((cause?.code === 'UND_ERR_SOCKET' || cause?.code === 'ECONNRESET') && resets < 600) {
+                resets++;
+                connectionResets++;
+                continue;
+              }
+              return { status: 0, text: `${(e as Error).message} (${cause?.code ?? ''} ${cause?.message ?? ''})` };
             }
           }
         }),
       );
       statuses[503] = busyAnswers;
+      statuses[0] = connectionResets;
       for (const a of answers) {
         statuses[a.status] = (statuses[a.status] ?? 0) + 1;
         if (a.status !== 200) problems.push(`POST /api/ingest → ${a.status}: ${a.text.slice(0, 200)}`);
@@ -179,7 +190,7 @@ async function main(argv: string[]): Promise<void> {
       const r = await serveAndIngest(per, posts, 5000 + i);
       if (r.problems.length) failed++;
       else ok++;
-      console.log(`serve run ${i + 1}: ${r.problems.length ? 'FAILED ' + r.problems.slice(0, 5).join('; ') : 'ok'} (final statuses ${JSON.stringify(r.statuses)} (503: busy answers retried), ${r.seconds.toFixed(1)} s)`);
+      console.log(`serve run ${i + 1}: ${r.problems.length ? 'FAILED ' + r.problems.slice(0, 5).join('; ') : 'ok'} (final statuses ${JSON.stringify(r.statuses)}; 503: busy answers retried, 0: connections reset and retried, ${r.seconds.toFixed(1)} s)`);
     }
     console.log(`serve + CLI ingest of ${per} + ${posts} concurrent POST /api/ingest: ${ok}/${serveRuns} runs ok`);
   }

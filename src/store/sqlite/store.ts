@@ -142,18 +142,40 @@ export class SqliteStore implements Store {
    * tried again, for WRITE_WAIT_MS at most.
    */
   private tx<T>(fn: () => T): T {
-    return inTurn(
-      () =>
-        mapped(this.name, () => {
-          try {
-            return this.db.transaction(fn).immediate();
-          } catch (e) {
-            this.writes?.rolledBack();
-            throw e;
-          }
-        }),
-      () => this.waiting(),
-    );
+    return inTurn(() => this.txOnce(fn), () => this.waiting());
+  }
+
+  /** One try of a write transaction: committed, or rolled back and thrown (a StoreError for SQLite's faults). */
+  private txOnce<T>(fn: () => T): T {
+    return mapped(this.name, () => {
+      try {
+        return this.db.transaction(fn).immediate();
+      } catch (e) {
+        this.writes?.rolledBack();
+        throw e;
+      }
+    });
+  }
+
+  /**
+   * tx for the asynchronous write methods: while another process holds the write lock, this
+   * thread waits between tries with a timer, not inside SQLite's busy handler, so a server goes
+   * on answering (and its keep-alive connections are not dropped by timers that fire late).
+   */
+  private async txAsync<T>(fn: () => T): Promise<T> {
+    const started = Date.now();
+    for (;;) {
+      mapped(this.name, () => this.db.pragma('busy_timeout = 0'));
+      try {
+        return this.txOnce(fn);
+      } catch (e) {
+        if (!isStoreError(e, 'busy') || Date.now() - started > WRITE_WAIT_MS) throw e;
+        if (Date.now() - started >= BUSY_TIMEOUT_MS) this.waiting();
+      } finally {
+        mapped(this.name, () => this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`));
+      }
+      await new Promise((res) => setTimeout(res, 10 + Math.random() * 40));
+    }
   }
 
   private waiting(): void {
@@ -163,11 +185,12 @@ export class SqliteStore implements Store {
   }
 
   async putArticle(doc: Document, raw: RawMeta): Promise<PutResult> {
-    return this.putPreparedSync(prepareArticle(doc), raw);
+    return this.putPrepared(prepareArticle(doc), raw);
   }
 
   async putPrepared(p: PreparedArticle, raw: RawMeta): Promise<PutResult> {
-    return this.putPreparedSync(p, raw);
+    const w = this.writer();
+    return this.txAsync(() => w.put(p, raw));
   }
 
   /** putArticle without the Promise, for callers that batch on one thread (bench, tests). */
@@ -211,12 +234,12 @@ export class SqliteStore implements Store {
 
   async putRejected(r: Rejection): Promise<void> {
     const w = this.writer();
-    this.tx(() => w.putRejected(r));
+    await this.txAsync(() => w.putRejected(r));
   }
 
   async clearRejected(source: string): Promise<void> {
     const w = this.writer();
-    this.tx(() => w.clearRejected(source));
+    await this.txAsync(() => w.clearRejected(source));
   }
 
   async rejected(limit = 1000): Promise<(Rejection & { at: string })[]> {
