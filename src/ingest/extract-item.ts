@@ -3,7 +3,7 @@
 // Runs in the worker threads; kept apart from the thread plumbing so tests can call it directly.
 import { InputError } from '../errors.js';
 import { normalise } from '../normalise/index.js';
-import { annotate } from '../pipeline.js';
+import { annotate, warmUp } from '../pipeline.js';
 import { checkBudget, DEFAULT_TIME_LIMIT_S, setBudget } from '../budget.js';
 import { toDocument } from '../output.js';
 import { prepareArticle, type PreparedArticle } from '../store/prepare.js';
@@ -16,6 +16,7 @@ export type Extracted = { ok: true; prepared: PreparedArticle } | { ok: false; r
 const UNSURE = new Set(['en', 'und']);
 
 export function extractItem(item: Item): Extracted {
+  if ((item.timeLimit ?? DEFAULT_TIME_LIMIT_S) > 0) warmUp();
   const started = performance.now();
   try {
     const bytes = item.bytes ? Buffer.from(item.bytes.buffer, item.bytes.byteOffset, item.bytes.byteLength) : undefined;
