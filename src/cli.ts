@@ -2,12 +2,13 @@
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { InputError, statFile } from './errors.js';
+import { numericOption } from './options.js';
 import { StoreError } from './store/errors.js';
 import { MAX_INPUT_BYTES, type RawInput } from './normalise/index.js';
 import { extract } from './pipeline.js';
 import { DEFAULT_TIME_LIMIT_S, parseTimeLimit } from './budget.js';
 import { jsonSchema } from './contract.js';
-import { runBatch } from './batch.js';
+import { openInput, runBatch } from './batch.js';
 import { parsePublishedOrThrow } from './published.js';
 import { registerCorpusCommands } from './corpus-cli.js';
 import { registerServeCommand } from './serve/cli.js';
@@ -51,17 +52,18 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
     .option('--html', 'treat the input as HTML (default: guessed from the name and content)')
     .option('--include-text', 'include the normalised text that offsets index into')
     .option('--jsonl', 'batch mode: one JSON object per input line, one document per output line')
-    .option('--workers <n>', 'worker threads for --jsonl (default: one per core)')
+    .addOption(numericOption('--workers <n>', 'worker threads for --jsonl (default: one per core)', undefined, { min: 1 }))
     .option('--pretty', 'indent the JSON')
     .option('--time-limit <seconds>', `seconds one article may take before it is rejected (0: no limit)`, String(DEFAULT_TIME_LIMIT_S))
     .action(async (file: string, o) => {
       const published = parsePublishedOrThrow(o.published);
       const timeLimit = parseTimeLimit(o.timeLimit);
       if (o.jsonl) {
-        await runBatch(file, readInput(file), {
+        const { stream, source } = openInput(file);
+        await runBatch(stream, source, {
           includeText: !!o.includeText,
           timeLimit,
-          workers: o.workers ? Number(o.workers) : undefined,
+          workers: o.workers,
           defaults: { published, outlet: o.outlet, url: o.url, title: o.title },
           out,
         });

@@ -3,6 +3,7 @@
 // look-up per token, not one scan per pattern. Plain phrases ("on the outskirts of", "could not be
 // verified") are patterns of words only (`phrases()`): the one matcher every stage looks words up with.
 import type { Token } from './doc.js';
+import { pushAll } from './arrays.js';
 
 interface Slot {
   words: Set<string> | null;
@@ -93,7 +94,7 @@ export class PatternSet<T> {
         const m = this.lemma === 'all' ? matchAt(p, tokens, i, to) : wordsAt(p, tokens, i, to);
         if (m && !out.some((x) => x.pattern === p)) found.push(m);
       }
-      out.push(...found.sort(longest));
+      pushAll(out, found.sort(longest));
     }
     return out;
   }
@@ -214,6 +215,11 @@ export class Phrases<T> {
   endingAt(toks: Token[], i: number, from = 0): { used: number; value: T } | null {
     const m = this.set.endingAt(toks, i, from)[0];
     return m ? { used: m.last - m.first, value: m.pattern.value } : null;
+  }
+  /** Whether any phrase may start at the token: at() can find one only where this says yes. */
+  mayStart(t: Token): boolean {
+    if (this.set.startingWith(t.lower).length) return true;
+    return this.lemma !== 'none' && t.lemma !== t.lower && this.set.startingWith(t.lemma).some((p) => p.slots.length === 1);
   }
   /** A one-word phrase is the token (its text, or its lemma as `lemma` allows). */
   has(t: Token | undefined): boolean {

@@ -16,7 +16,7 @@ export type Extracted = { ok: true; prepared: PreparedArticle } | { ok: false; r
 const UNSURE = new Set(['en', 'und']);
 
 export function extractItem(item: Item): Extracted {
-  if ((item.timeLimit ?? DEFAULT_TIME_LIMIT_S) > 0) warmUp();
+  warmUp();
   const started = performance.now();
   try {
     const bytes = item.bytes ? Buffer.from(item.bytes.buffer, item.bytes.byteOffset, item.bytes.byteLength) : undefined;

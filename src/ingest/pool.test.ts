@@ -14,6 +14,7 @@ parentPort.on('message', ({ k, item }) => {
   if (item.source === 'throw') throw new Error('boom');
   if (item.source === 'exit') process.exit(3);
   if (item.source === 'spin') for (;;);
+  if (item.source.startsWith('busy ')) { const until = Date.now() + Number(item.source.slice(5)); while (Date.now() < until); }
   parentPort.postMessage({ k, result: { ok: false, reason: 'fine: ' + item.source } });
 });`;
 
@@ -54,6 +55,31 @@ describe('worker pool', () => {
       const r = await after;
       assert.equal(!r.ok && r.reason, 'fine: after');
       assert.equal(pool.pending, 0);
+    } finally {
+      await pool.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('counts a run limit from when a worker begins the job, after it says it is ready', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sitrep-pool-'));
+    const script = join(dir, 'w.mjs');
+    // Loading takes 400 ms before the worker announces itself ready.
+    writeFileSync(script, `const until = Date.now() + 400; while (Date.now() < until);\n${WORKER}\nparentPort.postMessage({ ready: true });`);
+    const pool = new Pool(1, pathToFileURL(script), undefined, { announcesReady: true });
+    try {
+      // Each waits 400 ms for the worker and the one before it, but runs for less than its limit.
+      const first = pool.run(item('busy 300'), undefined, 2000);
+      const second = pool.run(item('quick'), undefined, 250);
+      const slow = pool.run(item('busy 3000'), undefined, 250);
+      const after = pool.run(item('after'), undefined, 2000);
+      const a = await first;
+      const b = await second;
+      assert.equal(!a.ok && a.reason, 'fine: busy 300');
+      assert.equal(!b.ok && b.reason, 'fine: quick');
+      await assert.rejects(slow, (e: unknown) => e instanceof PoolTimeout && e.started && /longer than 0.25 s/.test(e.message));
+      const r = await after;
+      assert.equal(!r.ok && r.reason, 'fine: after');
     } finally {
       await pool.close();
       rmSync(dir, { recursive: true, force: true });

@@ -1,7 +1,9 @@
 // A fixed set of worker threads taking jobs from one queue. A worker that dies fails only the job
 // it was running and is replaced, so one poisonous input cannot stop a batch. A job may have a
 // time budget: past it, the job fails with PoolTimeout (its worker, if it had started it, is
-// stopped and replaced), so a slow input cannot hold a worker for ever (the server's extract).
+// stopped and replaced), so a slow input cannot hold a worker for ever. The budget counts from
+// the call (the server's extract: waiting for a worker included) or, with a run limit, from the
+// moment a worker begins the job (batch mode: a long queue is no article's fault).
 import { Worker } from 'node:worker_threads';
 import type { Extracted } from './extract-item.js';
 import type { Item } from './sources.js';
@@ -12,6 +14,8 @@ interface Job<In, Out> {
   resolve: (r: Out) => void;
   reject: (e: Error) => void;
   timer?: NodeJS.Timeout;
+  /** milliseconds the job may run once its worker begins it */
+  runMs?: number;
 }
 
 /** A job that did not finish within its budget; `started`: a worker had begun it. */
@@ -31,6 +35,16 @@ export class PoolTimeout extends Error {
  */
 const DEPTH = 2;
 
+export interface PoolOptions {
+  /** data each worker receives as `workerData` */
+  workerData?: unknown;
+  /**
+   * The script posts `{ ready: true }` once loaded (models read, warmed up): a run limit starts
+   * counting only then, so that a worker's start-up is not charged to its first job.
+   */
+  announcesReady?: boolean;
+}
+
 /**
  * `script` answers {k, item} messages with {k, result}; `crashed` makes the result of a job whose
  * worker died. The defaults: ingest's worker (items in, prepared articles out).
@@ -39,6 +53,8 @@ export class Pool<In = Item, Out = Extracted> {
   private readonly queue: Job<In, Out>[] = [];
   /** each live worker's jobs, in the order sent: the first is the one it is running */
   private readonly held = new Map<Worker, Job<In, Out>[]>();
+  /** workers that have not said they are ready yet (only with `announcesReady`) */
+  private readonly loading = new Set<Worker>();
   private next = 0;
   private closed = false;
 
@@ -46,6 +62,7 @@ export class Pool<In = Item, Out = Extracted> {
     readonly size: number,
     private readonly script: URL = new URL('./worker.js', import.meta.url),
     private readonly crashed: (reason: string) => Out = (reason) => ({ ok: false, reason }) as Out,
+    private readonly options: PoolOptions = {},
   ) {
     for (let i = 0; i < size; i++) this.spawn();
   }
@@ -58,15 +75,23 @@ export class Pool<In = Item, Out = Extracted> {
   }
 
   private spawn(): void {
-    const w = new Worker(this.script);
+    const w = new Worker(this.script, { workerData: this.options.workerData });
     this.held.set(w, []);
-    w.on('message', (m: { k: number; result: Out }) => {
+    if (this.options.announcesReady) this.loading.add(w);
+    w.on('message', (m: { k: number; result: Out } | { ready: true }) => {
       const jobs = this.held.get(w);
+      if ('ready' in m) {
+        this.loading.delete(w);
+        if (jobs?.[0]) this.begin(jobs[0], w);
+        return;
+      }
       const i = jobs ? jobs.findIndex((j) => j.k === m.k) : -1;
       if (i < 0) return;
       const [job] = jobs!.splice(i, 1);
       clearTimeout(job.timer);
       job.resolve(m.result);
+      // The next job it holds is the one it runs now.
+      if (i === 0 && jobs![0]) this.begin(jobs![0], w);
       this.pump();
     });
     // Blamed at 'exit', not at 'error': every message the worker sent before dying is delivered
@@ -77,10 +102,11 @@ export class Pool<In = Item, Out = Extracted> {
       if (this.closed) return;
       const jobs = this.held.get(w) ?? [];
       this.held.delete(w);
+      this.loading.delete(w);
       // The first job left is the one it died on; the others never started: they go back in front.
       if (jobs[0]) clearTimeout(jobs[0].timer);
       jobs[0]?.resolve(this.crashed(`extraction crashed: ${error ?? `worker exited with code ${code}`}`));
-      this.queue.unshift(...jobs.slice(1));
+      this.queue.unshift(...jobs.slice(1)); // bounded: a worker holds DEPTH jobs at most
       this.spawn();
       this.pump();
     });
@@ -94,13 +120,24 @@ export class Pool<In = Item, Out = Extracted> {
         const job = this.queue.shift()!;
         jobs.push(job);
         w.postMessage({ k: job.k, item: job.item });
+        if (jobs.length === 1) this.begin(job, w);
       }
   }
 
-  /** The job's result; with `budgetMs`, a PoolTimeout once that time has passed since the call. */
-  run(item: In, budgetMs?: number): Promise<Out> {
+  /** A job its worker begins now: its run limit starts (once the worker is ready). */
+  private begin(job: Job<In, Out>, w: Worker): void {
+    if (job.runMs === undefined || job.timer !== undefined || this.loading.has(w)) return;
+    const ms = job.runMs;
+    job.timer = setTimeout(() => this.expire(job, ms), ms);
+  }
+
+  /**
+   * The job's result; with `budgetMs`, a PoolTimeout once that time has passed since the call;
+   * with `runMs`, a PoolTimeout once it has run that long (waiting for a worker not counted).
+   */
+  run(item: In, budgetMs?: number, runMs?: number): Promise<Out> {
     return new Promise((resolve, reject) => {
-      const job: Job<In, Out> = { k: this.next++, item, resolve, reject };
+      const job: Job<In, Out> = { k: this.next++, item, resolve, reject, runMs };
       if (budgetMs !== undefined) job.timer = setTimeout(() => this.expire(job, budgetMs), budgetMs);
       this.queue.push(job);
       this.pump();

@@ -7,8 +7,9 @@
 // ("Syrian" → SYR). Everything is looked up in Maps keyed by lower-cased words, built once.
 import type { Actor } from '../../contract.js';
 import type { Doc, EntityAnn } from '../../doc.js';
-import { data } from '../../data/index.js';
+import { data, type Content } from '../../data/index.js';
 import { worldCountries } from '../../data/countries.js';
+import { memo } from '../../memo.js';
 
 type Kind = Actor['kind'];
 
@@ -67,8 +68,10 @@ interface Tables {
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their']);
 
-/** Lower-case, strip diacritics and apostrophes. */
-function fold(w: string): string {
+/** Lower-case, strip diacritics and apostrophes. Remembered: every actor phrase folds its words. */
+const fold = memo(foldWord, 50_000);
+
+function foldWord(w: string): string {
   return w
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -329,7 +332,7 @@ function nameFor(kind: Kind, country: string | null, t: Tables): string | null {
   // "Government of the United States", "… of the Philippines"
   const the = /^(United|Central African|Czech|Dominican|DR |Republic of)|(Islands|Netherlands|Philippines|Gambia|Bahamas|Comoros|Maldives)$/.test(c) ? 'the ' : '';
   if (kind === 'government') return `Government of ${the}${c}`;
-  if (kind === 'military') return `Military of ${the}${c}`;
+  if (kind === 'military') return roleTables().names.military.replace('{country}', `${the}${c}`);
   return null;
 }
 
@@ -345,6 +348,28 @@ function actorOf(e: Entry, display: string, ctx: ResolveContext | undefined, t: 
  * nation", "the junta") take the most recently mentioned fitting country from ctx.recentCountries.
  */
 export function resolveActor(phrase: string, ctx?: ResolveContext): Actor | null {
+  const known = contextFree.get(phrase);
+  if (known !== undefined) return known && { ...known };
+  // Most phrases read the same whatever came before ("Russian forces"): those are remembered
+  // across documents. A phrase that looks at the countries mentioned before it is not.
+  let asked = false;
+  const watched: ResolveContext = {
+    get recentCountries() {
+      asked = true;
+      return ctx?.recentCountries;
+    },
+  };
+  const actor = readPhrase(phrase, watched);
+  if (!asked && phrase.length <= 200) {
+    if (contextFree.size >= 20_000) contextFree.clear();
+    contextFree.set(phrase, actor && { ...actor });
+  }
+  return actor;
+}
+
+const contextFree = new Map<string, Actor | null>();
+
+function readPhrase(phrase: string, ctx: ResolveContext): Actor | null {
   const t = load();
   // Determiners are kept: "the" is what makes "the country" refer back to a country named before.
   const toks = tokenize(phrase, t.acronyms);
@@ -359,7 +384,12 @@ export function resolveActor(phrase: string, ctx?: ResolveContext): Actor | null
   if (own.length) ctx = { ...ctx, recentCountries: [...(ctx?.recentCountries ?? []), ...own] };
 
   // A known name that is the whole phrase.
-  if (matches.length === 1 && matches[0].start === first && matches[0].end === n) return actorOf(matches[0].entry, display, ctx, t);
+  if (matches.length === 1 && matches[0].start === first && matches[0].end === n) {
+    // "a Palestinian", "an Iraqi": one person of that people, not the state.
+    const one = matches[0].entry.source === 'demonym' && first > 0 && (toks[first - 1].low === 'a' || toks[first - 1].low === 'an');
+    if (one) return { name: display, country: matches[0].entry.country, kind: 'civilians', entity: null };
+    return actorOf(matches[0].entry, display, ctx, t);
+  }
 
   // The head: before a preposition ("Ministry of Foreign Affairs", "rebels in Darfur"), else at the end.
   const of = toks.findIndex((w, k) => k > first && t.prepositions.has(w.low));
@@ -383,11 +413,19 @@ export function resolveActor(phrase: string, ctx?: ResolveContext): Actor | null
       for (let i = first; i < last.start && ok; i++) ok = !!coveredAt(i) || !!headEndingAt(toks, i, t);
       if (ok) return actorOf(last.entry, display, ctx, t);
     }
+    // "Hezbollah sites", "Syrian army positions": what a side holds stands for the side (a
+    // country's positions are its forces').
+    if (n - 1 > first && roleTables().holdings.has(toks[n - 1].low)) {
+      const a = resolveActor(phrase.slice(0, toks[n - 1].start), ctx);
+      if (a && a.kind === 'state') return { ...a, name: nameFor('military', a.country, t) ?? a.name, kind: 'military' };
+      if (a && a.kind !== 'civilians' && a.kind !== 'person') return a;
+    }
     return titled(toks, matches, phrase, ctx, t);
   }
 
   const mods = matches.filter((m) => m.end <= head!.start || m.start >= head!.end);
-  const named = mods.find((m) => m.entry.source === 'group' || m.entry.source === 'organization');
+  // "anti-Houthi forces" fight the Houthis; "pro-Houthi forces" are theirs, as news writes of them.
+  const named = mods.find((m) => (m.entry.source === 'group' || m.entry.source === 'organization') && !roleTables().opposing.has(toks[m.start - 1]?.low));
   const owners = mods.filter((m) => owns(m, toks, t));
   const country = owners.map((m) => countryOf(m.entry, ctx)).find((c) => c) ?? null;
 
@@ -452,6 +490,8 @@ function displayOf(phrase: string): string {
   return phrase
     .trim()
     .replace(/^(the|a|an)\s+/i, '')
+    // a count is no part of the name: "8 Saudi-led coalition (airstrikes)", "4 citizens"
+    .replace(/^\d[\d,.]*\s+(?=\D)/, '')
     .replace(/[\s.,;:]+$/, '');
 }
 
@@ -500,4 +540,142 @@ export function actorForEntity(e: EntityAnn, doc?: Doc): Actor | null {
     default:
       return null;
   }
+}
+
+// --- roles: names for the sides a report does not name ------------------------------------------------
+
+interface RoleTables {
+  ofComplement: Set<string>;
+  holdings: Set<string>;
+  belonging: string[][];
+  opposing: Set<string>;
+  repelling: Set<string>;
+  between: Set<string>;
+  betweenJoins: Set<string>;
+  markers: Set<string>;
+  unidentified: string[][];
+  police: string[][];
+  names: Content<'actors/roles.yaml'>['names'];
+  demonstrators: Map<string, 'protesters' | 'rioters'>;
+  repellerActs: Set<string>;
+  unattributed: Set<string>;
+  multinational: string[][];
+  means: Set<string>;
+  speakerPronouns: Set<string>;
+}
+let roles: RoleTables | null = null;
+
+function roleTables(): RoleTables {
+  if (roles) return roles;
+  const r = data('actors/roles.yaml');
+  const set = (xs: string[]) => new Set(xs.map(fold));
+  const seqs = (xs: string[]) => xs.map((x) => keyOf(x));
+  roles = {
+    ofComplement: new Set([...r.of_complement, ...r.holdings].map(fold)),
+    holdings: set(r.holdings),
+    belonging: seqs(r.belonging),
+    opposing: set(r.opposing),
+    repelling: set(r.repelling),
+    between: set(r.between),
+    betweenJoins: set(r.between_joins),
+    markers: set(r.unidentified.markers),
+    unidentified: seqs(r.unidentified.nouns),
+    police: seqs(r.police),
+    names: r.names,
+    demonstrators: new Map(Object.entries(r.demonstrators)),
+    repellerActs: new Set(r.repeller_acts),
+    unattributed: new Set(r.unattributed),
+    multinational: seqs(r.multinational),
+    means: set(r.means),
+    speakerPronouns: set(r.speaker_pronouns),
+  };
+  return roles;
+}
+
+/** Whether a phrase names forces of several states ("the coalition"): no one country's, wherever they act. */
+export function isMultinational(phrase: string): boolean {
+  const toks = tokenize(phrase);
+  return roleTables().multinational.some((seq) => endsWith(toks, seq));
+}
+
+/** Whether the initiator of events of this kind is the crowd itself (protests, riots). */
+export function isCrowdKind(kind: string): boolean {
+  return roleTables().demonstrators.has(kind);
+}
+
+/** Word lists the events stage reads arguments with (data/actors/roles.yaml). */
+export function roleWords(): Pick<RoleTables, 'ofComplement' | 'belonging' | 'repelling' | 'between' | 'betweenJoins' | 'repellerActs' | 'means' | 'speakerPronouns' | 'holdings'> {
+  return roleTables();
+}
+
+const endsWith = (toks: Tok[], seq: string[]) =>
+  seq.length <= toks.length && seq.every((w, k) => forms(toks[toks.length - seq.length + k].low).includes(w));
+
+/**
+ * Whether a phrase is a common noun phrase, owned at most by a country: "Syrian government forces",
+ * "the army", "unidentified gunmen", "a shepherd" — not "Hezbollah fighters", "National Resistance
+ * forces" or "Yahya Sinwar", whose names are kept.
+ */
+function isCommon(phrase: string, t: Tables): boolean {
+  const toks = tokenize(phrase, t.acronyms);
+  if (!toks.length) return false;
+  const matches = scan(toks, t);
+  if (matches.some((m) => m.entry.source !== 'country' && m.entry.source !== 'demonym')) return false;
+  const covered = (i: number) => matches.some((m) => m.start <= i && i < m.end);
+  const R = roleTables();
+  return toks.every((w, i) => {
+    if (covered(i) || !/^\p{Lu}/u.test(w.orig)) return true;
+    // the first word may be capitalised by the sentence: "Security forces", "Unknown gunmen"
+    return i === 0 && (!!headEndingAt(toks, 0, t) || t.modifiers.has(w.low) || R.markers.has(w.low) || DETERMINERS.has(w.low));
+  });
+}
+
+/**
+ * The actor under the name analysts give a side the report does not name, in the event's country
+ * (alpha-3 `here`): "regime forces" in Syria are the Military Forces of Syria, "unidentified gunmen"
+ * an Unidentified Armed Group (Syria), "a shepherd" the Civilians (Syria); whoever protests is
+ * Protesters (<Country>), whoever riots Rioters. Named actors keep their names.
+ * Returns the actor to use (possibly unchanged) and, for a demonstration whose initiator was read
+ * as the state's forces ("a protest … was dispersed by police"), those forces as the target.
+ */
+export function nameSide(
+  actor: Actor | null,
+  role: 'initiator' | 'target',
+  eventKind: string,
+  here: string | null,
+): { actor: Actor | null; displaced?: Actor } {
+  const t = load();
+  const R = roleTables();
+  const countryName = (c: string | null) => (c ? t.countryName.get(c) ?? null : null);
+  const named = (template: string, country: string | null, kind: Kind): Actor | null => {
+    const c = countryName(country);
+    return c ? { name: template.replace('{country}', c), country, kind, entity: actor?.entity ?? null } : null;
+  };
+  const crowd = role === 'initiator' ? R.demonstrators.get(eventKind) : undefined;
+  if (crowd) {
+    // Whoever the report says protested is the crowd; a named party or group keeps its name.
+    if (actor && (actor.kind === 'organization' || actor.kind === 'armed_group') && !isCommon(actor.name, t)) return { actor };
+    const crowdActor = named(R.names[crowd], here ?? actor?.country ?? null, 'civilians');
+    if (!crowdActor) return { actor };
+    const displaced = actor && (actor.kind === 'military' || actor.kind === 'government') ? actor : undefined;
+    return { actor: crowdActor, displaced };
+  }
+  // Nobody named for a bombing or a killing: an armed group nobody identified.
+  if (!actor && role === 'initiator' && R.unattributed.has(eventKind)) return { actor: named(R.names.unidentified, here, 'armed_group') };
+  if (!actor || !isCommon(actor.name, t) || isMultinational(actor.name)) return { actor };
+  const toks = tokenize(actor.name, t.acronyms);
+  const country = actor.country ?? here;
+  if (actor.kind === 'unknown' || actor.kind === 'armed_group') {
+    const marked = toks.some((w) => R.markers.has(w.low));
+    const unnamed = R.unidentified.some((seq) => endsWith(toks, seq));
+    // "militants" alone are unnamed; "unidentified gunmen", "gunmen" too.
+    if (unnamed || (marked && actor.kind === 'unknown')) return { actor: named(R.names.unidentified, country, 'armed_group') ?? actor };
+    return { actor };
+  }
+  if (actor.kind === 'civilians') return { actor: named(R.names.civilians, country, 'civilians') ?? actor };
+  if (actor.kind === 'military') {
+    const police = R.police.some((seq) => endsWith(toks, seq));
+    return { actor: named(police ? R.names.police : R.names.military, country, 'military') ?? actor };
+  }
+  return { actor };
 }

@@ -2,12 +2,13 @@
 // noun it counts (people only) and the casualty word that governs it; counts of one event are then
 // combined as ACLED codes them (the most conservative figure, never a sum of repeats). The language
 // and the rules it feeds are in data/events/casualties.yaml, which explains each step.
-import { mentionsAcross, mentionsOf } from './mentions.js';
+import { mentionsAcross } from './mentions.js';
 import type { Doc, Span, Token } from '../../doc.js';
 import { data } from '../../data/index.js';
 import { isMonthName } from '../../data/time.js';
 import { Phrases } from '../../patterns.js';
-import { readNumber, readRange } from './numbers.js';
+import { numberWord, readNumber, readRange } from './numbers.js';
+import { maxOf, minOf } from '../../arrays.js';
 
 export type CasualtyKind = 'killed' | 'injured';
 type Category = 'civilians' | 'military' | 'unspecified';
@@ -16,6 +17,8 @@ const KINDS: CasualtyKind[] = ['killed', 'injured'];
 interface Lexicon {
   victim: Map<string, Category>;
   suffixes: string[];
+  members: Set<string>;
+  armedBodies: Set<string>;
   units: Set<string>;
   casualty: Phrases<CasualtyKind>;
   deadComplement: Phrases<true>;
@@ -59,6 +62,8 @@ function lexicon(): Lexicon {
   lex = {
     victim,
     suffixes: raw.person_suffixes,
+    members: lower(raw.members),
+    armedBodies: lower(raw.armed_bodies),
     units: lower(raw.units),
     casualty: new Phrases<CasualtyKind>([...raw.killed.map((w) => [w, 'killed'] as [string, CasualtyKind]), ...raw.injured.map((w) => [w, 'injured'] as [string, CasualtyKind])]),
     deadComplement: Phrases.of(raw.dead_complements),
@@ -167,6 +172,11 @@ const isQuote = (t: Token | undefined) => !!t && QUOTES.has(t.text);
 const capitalised = (t: Token) => /^[A-Z]/.test(t.text) && t.pos !== 'PUNCT';
 
 /** Casualty counts stated in tokens [from, to) of the doc (usually one sentence). */
+/** A person noun of the casualty lexicon's civilians ("shopkeeper", "nurses"). */
+export function isCivilianNoun(word: string): boolean {
+  return lexicon().victim.get(word) === 'civilians';
+}
+
 export function casualtiesIn(doc: Doc, from: number, to: number): Casualties {
   return combine(doc, casualtyMentions(doc, from, to));
 }
@@ -188,6 +198,7 @@ export function casualtyMentions(doc: Doc, from: number, to: number): Mention[] 
   const found: { q: Quantity; gov: Governor | null; inherited: 'none' | 'before' | 'after'; subset: boolean; reach: number }[] = [];
 
   for (let i = from; i < to; i++) {
+    if (!mayStartQuantity(toks[i], words[i], persons.has(i))) continue;
     const q = readQuantity(doc, words, persons, i, to);
     if (!q) continue;
     const own = q.zero ? { kinds: q.zero, anchor: q.start, update: false, after: false } : (governorAfter(doc, q, to) ?? governorBefore(doc, q, from));
@@ -275,6 +286,8 @@ export function casualtyMentions(doc: Doc, from: number, to: number): Mention[] 
   return out;
 }
 
+// The document's token texts, made once per document: the events stage asks for every sentence,
+// and a copy per sentence made long articles quadratic.
 /** For each token of [from, to), the account it belongs to: a new one after each `accounts` cue. */
 function accounts(toks: Token[], from: number, to: number): number[] {
   const L = lexicon();
@@ -294,13 +307,37 @@ function personStarts(doc: Doc, from: number, to: number): Map<number, number> {
   return out;
 }
 
+/**
+ * A quantity, with the defaults for what `more` does not say. Made whole in one literal: read for
+ * many tokens, and objects spread from a template were the hottest lines of the events stage.
+ */
+function quantity(start: number, end: number, value: number, more?: Partial<Quantity>): Quantity {
+  const q: Quantity = { start, end, value, vague: false, category: 'unspecified', definite: false, pronoun: false, body: false, zero: null, additive: false, partOf: false };
+  return more ? Object.assign(q, more) : q;
+}
+
+/** Words a quantity may start with besides numbers and the lexicon's phrases (see readQuantity). */
+const QUANTITY_STARTS = new Set(['a', 'an', 'between', 'him', 'her', 'them', ...DEFINITE]);
+
+/**
+ * Whether readQuantity may find a quantity at this token: it can only where one of its readings
+ * begins (a phrase of the lexicon, a number, a determiner, a pronoun, a person's name). Most
+ * tokens are none of these; asked first, it spares them the full reading.
+ */
+function mayStartQuantity(t: Token, word: string, person: boolean): boolean {
+  const L = lexicon();
+  if (person || QUANTITY_STARTS.has(t.lower) || L.additive.has(t.lower)) return true;
+  const c = word.charCodeAt(0);
+  if ((c >= 48 && c <= 57) || numberWord(word) !== null) return true;
+  return L.zeroPhrases.mayStart(t) || L.approximators.mayStart(t) || L.negators.mayStart(t) || L.vague.mayStart(t);
+}
+
 /** The quantity starting at token i, with the phrase it counts, or null when none counts people. */
 function readQuantity(doc: Doc, words: string[], persons: Map<number, number>, i: number, to: number): Quantity | null {
   const L = lexicon();
   const toks = doc.tokens;
-  const base = { vague: false, category: 'unspecified' as Category, definite: false, pronoun: false, body: false, zero: null, additive: false, partOf: false };
   const zp = L.zeroPhrases.at(toks, i, to);
-  if (zp) return { ...base, start: i, end: i + zp.used, value: 0, zero: ['killed', 'injured'] };
+  if (zp) return quantity(i, i + zp.used, 0, { zero: ['killed', 'injured'] });
 
   let j = i;
   const approx = L.approximators.at(toks, j, to);
@@ -353,13 +390,13 @@ function readQuantity(doc: Doc, words: string[], persons: Map<number, number>, i
     definite = true;
     k = j + 1;
   } else if (persons.has(j) && j === i) {
-    return { ...base, start: i, end: tail(doc, persons.get(j)!, to, true), value: 1, definite: true };
+    return quantity(i, tail(doc, persons.get(j)!, to, true), 1, { definite: true });
   } else if ((t.lower === 'him' || t.lower === 'her') && j === i && !possessive(toks, j)) {
-    return { ...base, start: i, end: j + 1, value: 1, pronoun: true };
+    return quantity(i, j + 1, 1, { pronoun: true });
   } else if (t.lower === 'them' && j === i && ((L.casualty.has(toks[j - 1]) && toks[j - 1].pos === 'VERB') || L.casualty.at(toks, j + 1, to))) {
     // "abducted 9 soldiers … later killed them", "shot them dead": as many as the people last counted
     const a = antecedent(doc, words, persons, j);
-    return a ? { ...base, start: i, end: j + 1, value: a.value, category: a.category, pronoun: true } : null;
+    return a ? quantity(i, j + 1, a.value, { category: a.category, pronoun: true }) : null;
   } else return null;
 
   // "three of its fighters", "dozens of militants", "one of the attackers", "two of them"
@@ -371,7 +408,7 @@ function readQuantity(doc: Doc, words: string[], persons: Map<number, number>, i
     while (PARTITIVE_DET.has(toks[k]?.lower ?? '') && k < to) k++;
     if (PARTITIVE_PRONOUN.has(toks[k]?.lower ?? '')) {
       const partOf = toks[k].lower === 'them' || toks[k].lower === 'whom';
-      return { ...base, start: i, end: k + 1, value, vague, additive, partOf };
+      return quantity(i, k + 1, value, { vague, additive, partOf });
     }
   }
   // The counted phrase: modifiers up to the head noun ("two Iranian military advisers").
@@ -390,26 +427,29 @@ function readQuantity(doc: Doc, words: string[], persons: Map<number, number>, i
     if (singular || partitive) return null;
     // "killed in 2020": a year, not a count
     if (/^(19|20)\d\d$/.test(t.text)) return null;
-    return { ...base, start: i, end: tail(doc, k, to, false), value, vague, additive: additive || toks.slice(from, k).some((x) => L.additive.has(x.lower)) };
+    return quantity(i, tail(doc, k, to, false), value, { vague, additive: additive || toks.slice(from, k).some((x) => L.additive.has(x.lower)) });
   }
   k = head + 1;
-  const category = personCategory(doc, head, !singular);
+  let category = personCategory(doc, head, !singular);
   if (!category) return null;
+  if (category === 'unspecified' && L.members.has(toks[head].lower) && memberOfArmedBody(doc, from, head, to)) category = 'military';
   const h = toks[head];
   // "the body of a soldier", "the bodies of 2 civilians": the people are counted after "of"
   if (L.bodyNouns.has(h.lower) && toks[head + 1]?.lower === 'of') return null;
   if (singular && h.lower !== h.lemma && h.lower.endsWith('s') && !isAge(toks, head)) return null;
   const body = L.bodyNouns.has(h.lower) || (toks[i - 1]?.lower === 'of' && L.bodyNouns.has(toks[i - 2]?.lower ?? '')) || (toks[i - 1]?.lower === 'of' && L.bodyNouns.has(toks[i - 3]?.lower ?? '') && toks[i - 2]?.pos === 'PROPN');
   return {
-    ...base,
     start: i,
     end: tail(doc, k, to, singular),
     value,
     vague,
     category,
     definite,
+    pronoun: false,
     body,
+    zero: null,
     additive: additive || toks.slice(from, head).some((x) => L.additive.has(x.lower)),
+    partOf: false,
   };
 }
 
@@ -471,11 +511,46 @@ function personCategory(doc: Doc, head: number, open = false): Category | null {
   if (isAge(doc.tokens, head)) return 'unspecified';
   if (L.suffixes.some((s) => t.lower.endsWith(s) && t.lower.length > s.length + 2)) return 'unspecified';
   // "two Palestinians", "three Houthis": a nationality or a group named in the plural counts its people.
-  for (const { e, m } of mentionsOf(doc, t.sent)) {
-    if (e.type !== 'NORP' && e.type !== 'ORG') continue;
-    if (m.first <= head && m.last > head && t.lower.endsWith('s') && (e.type === 'NORP' || m.last === head + 1)) return 'unspecified';
+  if (t.lower.endsWith('s')) {
+    const g = groupsOf(doc);
+    if (g.nationality[head] || g.groupEnd[head]) return 'unspecified';
   }
   return open && t.pos !== 'PROPN' ? 'unspecified' : null;
+}
+
+/** Per document: tokens inside a nationality's mention (NORP), and the last tokens of an organisation's (ORG). */
+interface Groups {
+  entities: Doc['entities'];
+  nationality: Uint8Array;
+  groupEnd: Uint8Array;
+}
+const groupsByDoc = new WeakMap<Doc, Groups>();
+function groupsOf(doc: Doc): Groups {
+  let g = groupsByDoc.get(doc);
+  if (g && g.entities === doc.entities && g.nationality.length === doc.tokens.length) return g;
+  g = { entities: doc.entities, nationality: new Uint8Array(doc.tokens.length), groupEnd: new Uint8Array(doc.tokens.length) };
+  for (const e of doc.entities)
+    for (const m of e.mentions) {
+      if (e.type === 'NORP') g.nationality.fill(1, m.first, m.last);
+      else if (e.type === 'ORG' && m.last > m.first) g.groupEnd[m.last - 1] = 1;
+    }
+  groupsByDoc.set(doc, g);
+  return g;
+}
+
+/** "a member of the regime's 4th Division", "an army member": the name around "member" is an armed body's. */
+function memberOfArmedBody(doc: Doc, from: number, head: number, to: number): boolean {
+  const L = lexicon();
+  const toks = doc.tokens;
+  for (let k = from; k < head; k++) if (L.armedBodies.has(toks[k].lower)) return true;
+  if (toks[head + 1]?.lower !== 'of') return false;
+  for (let k = head + 2; k < Math.min(to, head + 9); k++) {
+    const x = toks[k];
+    if (L.armedBodies.has(x.lower)) return true;
+    if (x.pos === 'PUNCT' && x.text !== "'s" && x.text !== '’s' && x.text !== '-') return false;
+    if (x.pos === 'ADP' || x.pos === 'VERB' || x.pos === 'AUX') return false;
+  }
+  return false;
 }
 
 /**
@@ -715,8 +790,8 @@ function statement(ms: Mention[]): Statement {
     additive: ms.some((m) => m.additive && !m.subset),
     sent: ms[0].sent,
     account: ms[0].account,
-    start: Math.min(...ms.map((m) => m.start)),
-    end: Math.max(...ms.map((m) => m.end)),
+    start: minOf(ms.map((m) => m.start)),
+    end: maxOf(ms.map((m) => m.end)),
   };
 }
 

@@ -6,15 +6,16 @@
 import type { Doc, EntityAnn, Mention as TokenSpan, PlaceAnn, Stage, TimeAnn } from '../../doc.js';
 import type { Actor, Claim, Event, Time } from '../../contract.js';
 import { triggers, type TriggerMatch } from './triggers.js';
-import { casualtyMentions, combine, type Mention } from './casualties.js';
+import { casualtyMentions, combine, isCivilianNoun, type Mention } from './casualties.js';
 import { attributionOf, toClaim } from './claims.js';
 import { modeBefore, governedMode } from './modes.js';
 import { acledFor, familyOf, kind as kindInfo, ploverFor } from '../../taxonomy.js';
-import { actorForEntity, resolveActor } from './actors.js';
+import { actorForEntity, isCrowdKind, isMultinational, nameSide, resolveActor, roleWords } from './actors.js';
 import { data, type Content } from '../../data/index.js';
 import { isMonthName } from '../../data/time.js';
 import { datelineTime } from '../dates/index.js';
 import { countryByAlpha2 } from '../../gazetteer/index.js';
+import { pushAll } from '../../arrays.js';
 
 type Mode = Event['mode'];
 
@@ -33,6 +34,10 @@ interface Draft {
   mode: Mode;
   grounded: boolean;
   generic: boolean;
+  /** how people were hurt, with no attack named: joins one reported beside it (triggers.yaml `weak`) */
+  weak: boolean;
+  /** aimed at an armed side's post, convoy or patrol (arguments.yaml `armed_targets`) */
+  armedTarget: boolean;
 }
 
 let cues: (Content<'events/arguments.yaml'> & { weaponOf: Map<string, string>; genericSet: Set<string> }) | null = null;
@@ -48,6 +53,8 @@ function cueData() {
 
 const PRECISION_RANK: Record<string, number> = { point: 6, city: 5, district: 5, admin1: 3, region: 2, country: 1 };
 const CLAUSE = new Set([';', ':', '“', '”', '"', '.', '?', '!']);
+// Prepositions of place: the phrase after them is where, not who ("workers in Kermanshah protested").
+const LOCATIVE = new Set(['in', 'near', 'at', 'of', 'around', 'outside']);
 const NP_POS = new Set(['DET', 'ADJ', 'PROPN', 'NOUN', 'NUM', 'PART']);
 
 /**
@@ -124,7 +131,11 @@ function mentionsIn(doc: Doc, a: number, b: number): Index['mentions'] {
 /** Noun-phrase-like chunk [a, b) around token i: the stretch of determiners, adjectives and nouns. */
 function chunkAround(doc: Doc, i: number, first: number, last: number): [number, number] {
   const toks = doc.tokens;
-  const inNp = (t: number) => NP_POS.has(toks[t].pos) || toks[t].text === '’s' || toks[t].text === "'s" || (toks[t].text === '-' && t > first);
+  // (the second half of a hyphenated compound too: "Saudi - led coalition", "Iran - backed militias")
+  // (and a capitalised acronym a tagger read as a verb: "IS" in "IS militants")
+  const inNp = (t: number) =>
+    NP_POS.has(toks[t].pos) ||
+    (/^[A-Z]{2,}$/.test(toks[t].text) && /[a-z]/.test(toks[t + 1]?.text ?? '') && /^(NOUN|PROPN)$/.test(toks[t + 1]?.pos ?? '')) || toks[t].text === '’s' || toks[t].text === "'s" || (toks[t].text === '-' && t > first) || (t - 1 > first && toks[t - 1].text === '-' && toks[t - 1].end === toks[t].start);
   let a = i;
   let b = i + 1;
   while (a > first && inNp(a - 1)) a--;
@@ -142,7 +153,14 @@ function chunkAround(doc: Doc, i: number, first: number, last: number): [number,
   return [Math.max(a, first), Math.min(b, last)];
 }
 
+/** The start of a chunk past a time at its beginning: a time is no part of an actor ("On Friday Iraqi forces …"). */
+function pastTime(doc: Doc, a: number, b: number): number {
+  for (const tm of doc.times) if (tm.mention.first <= a && tm.mention.last > a && tm.mention.last < b) return tm.mention.last;
+  return a;
+}
+
 function actorIn(doc: Doc, a: number, b: number): Actor | null {
+  a = pastTime(doc, a, b);
   if (b <= a) return null;
   const ix = indexOf(doc);
   const key = `${a}:${b}`;
@@ -156,7 +174,13 @@ function readActor(doc: Doc, a: number, b: number): Actor | null {
   const toks = doc.tokens;
   const text = doc.text.slice(toks[a].start, toks[b - 1].end);
   const inside = mentionsIn(doc, a, b);
-  const r = resolveActor(text, { recentCountries: recentCountries(doc, toks[a].start) });
+  // The countries named before, worked out only for the phrases that need them ("the Arab nation").
+  let recent: string[] | undefined;
+  const r = resolveActor(text, {
+    get recentCountries() {
+      return (recent ??= recentCountries(doc, toks[a].start));
+    },
+  });
   if (r) return r.entity || inside.length === 0 ? r : { ...r, entity: inside[0].entity.id };
   // An entity inside the phrase: the last one is its head ("Syria's Ministry of Foreign Affairs").
   let best: Actor | null = null;
@@ -246,8 +270,8 @@ function isPassive(doc: Doc, t: number, first: number): boolean {
 }
 
 /** Actor phrases left of `t` in the clause, nearest first, skipping those after locative prepositions. */
-function actorsLeft(doc: Doc, t: number, first: number, max = 2): { actor: Actor; a: number }[] {
-  const out: { actor: Actor; a: number }[] = [];
+function actorsLeft(doc: Doc, t: number, first: number, max = 2): { actor: Actor; a: number; held: boolean }[] {
+  const out: { actor: Actor; a: number; held: boolean }[] = [];
   const toks = doc.tokens;
   const C = cueData();
   let i = t - 1;
@@ -257,10 +281,14 @@ function actorsLeft(doc: Doc, t: number, first: number, max = 2): { actor: Actor
       continue;
     }
     const [a, b] = chunkAround(doc, i, first, t);
-    const prep = toks[a - 1]?.lower;
+    // "On Friday Iraqi forces": the preposition is the time's
+    const prep = pastTime(doc, a, b) > a ? undefined : toks[a - 1]?.lower;
     const actor = actorIn(doc, a, b);
-    if (actor && !(prep && (C.target_prepositions.includes(prep) || C.origin_prepositions.includes(prep) || ['in', 'near', 'at', 'of', 'around', 'outside'].includes(prep)))) {
-      out.push({ actor, a });
+    // "members of the regime's 4th Division": the "of" complement of a partitive noun is the actor.
+    const owner = prep === 'of' && roleWords().ofComplement.has(toks[a - 2]?.lower ?? '');
+    if (actor && (owner || !(prep && (C.target_prepositions.includes(prep) || C.origin_prepositions.includes(prep) || LOCATIVE.has(prep))))) {
+      // (what a side holds, "Houthi positions", stands for the side as a target, never as who acts)
+      out.push({ actor, a, held: roleWords().holdings.has(toks[b - 1].lower) });
       if (out.length >= max) break;
     }
     i = a - 1;
@@ -270,22 +298,53 @@ function actorsLeft(doc: Doc, t: number, first: number, max = 2): { actor: Actor
 
 /** The first actor right of `t` in the clause, with the preposition that introduces it. */
 function actorRight(doc: Doc, from: number, last: number, preps: string[] | null, direct = false): Actor | null {
+  return actorsRight(doc, from, last, preps, direct, 1)[0]?.actor ?? null;
+}
+
+/**
+ * Actor phrases right of `from` in the clause, introduced by one of `preps` (any when null), up to
+ * `max`. The "of" complement of a noun such as "positions" or "members" counts as introduced by the
+ * noun's own preposition ("fired mortars at the positions of government forces"), as does what
+ * follows "belonging to".
+ */
+function actorsRight(doc: Doc, from: number, last: number, preps: string[] | null, direct: boolean, max: number): { actor: Actor; a: number; b: number }[] {
   const toks = doc.tokens;
+  const R = roleWords();
+  const out: { actor: Actor; a: number; b: number }[] = [];
   let i = from;
-  while (i < last) {
+  let pending = false;
+  while (i < last && out.length < max) {
     if (!NP_POS.has(toks[i].pos)) {
       i++;
       continue;
     }
     const [a, b] = chunkAround(doc, i, from, last);
     const prep = toks[a - 1]?.lower;
-    if (preps === null || (prep && preps.includes(prep)) || (direct && a === from)) {
+    const owned = pending && (prep === 'of' || R.belonging.some((seq) => seq.every((w, k) => toks[a - seq.length + k]?.lower === w)));
+    pending = false;
+    if (owned || preps === null || (prep && preps.includes(prep)) || (direct && a === from)) {
       const actor = actorIn(doc, a, b);
-      if (actor) return actor;
+      if (actor) out.push({ actor, a, b });
+      else pending = R.ofComplement.has(toks[b - 1].lower);
     }
     i = b;
   }
-  return null;
+  return out;
+}
+
+/** "clashes between X and Y", "fighting between X against Y": the two sides, in order. */
+function sidesBetween(doc: Doc, from: number, last: number): [Actor, Actor | null] | null {
+  const toks = doc.tokens;
+  const R = roleWords();
+  let k = from;
+  while (k < last && !R.between.has(toks[k].lower)) k++;
+  if (k >= last - 1) return null;
+  const found = actorsRight(doc, k + 1, last, null, false, 1)[0];
+  if (!found) return null;
+  let j = found.b;
+  while (j < last && !R.betweenJoins.has(toks[j].lower)) j++;
+  const other = j < last ? actorsRight(doc, j + 1, last, null, false, 1)[0] : undefined;
+  return [found.actor, other?.actor ?? null];
 }
 
 function placeIn(doc: Doc, sent: number, clause: Clause | null): Draft['place'] {
@@ -325,6 +384,22 @@ function placeIn(doc: Doc, sent: number, clause: Clause | null): Draft['place'] 
   }
   return best;
 }
+
+/**
+ * Where an event whose sentences name no place happened: the most specific place of the nearest
+ * sentence before it in its paragraph that names one, as event coders place it ("Clashes broke out
+ * in Marib. Two soldiers were killed."). Not across paragraphs (a live blog's entries are separate
+ * stories), not from the dateline, and not for words and diplomacy, which happen where the speaker is.
+ */
+function placeBefore(doc: Doc, sent: number): Event['location'] {
+  const para = doc.sentences[sent].paragraph;
+  for (let k = sent - 1; k >= 0 && doc.sentences[k].paragraph === para; k--) {
+    const p = placeIn(doc, k, null);
+    if (p) return { place: p.id, relation: 'in' };
+  }
+  return null;
+}
+const SAID = new Set(['verbal', 'diplomatic']);
 
 /**
  * The time of a trigger: the nearest time in its sentence, else one given just before in the same
@@ -381,6 +456,46 @@ const TERRITORY = new Set(['government_regains_territory', 'nonstate_overtakes_t
 // Events that report no casualties of their own: words and diplomacy.
 const NO_CASUALTIES = new Set(['verbal', 'diplomatic', 'material_cooperation']);
 const ATTACKS = new Set(['air_strike', 'drone_strike', 'missile_attack', 'shelling']);
+/** Heavy fire that, told with ground fighting in one sentence, is part of the battle. */
+const IN_BATTLE = new Set(['missile_attack', 'shelling']);
+const ARMED = new Set(['military', 'armed_group']);
+/** Demonstration kinds by how ACLED ranks what happened in one: the worst names the event. */
+const DEMO_RANK: Record<string, number> = { protest: 0, protest_with_intervention: 1, excessive_force_against_protesters: 2, violent_demonstration: 3, mob_violence: 3 };
+/** What protesters say in their protest. */
+const PROTEST_SPEECH = new Set(['appeal', 'accusation', 'statement']);
+
+/** Civilians hurt and no combatant, or a civilian named right after a one-sided attack's verb. */
+function civilianObject(doc: Doc, d: Draft, fatalities: Event['fatalities'], injuries: Event['injuries']): boolean {
+  if (fatalities?.military || injuries?.military) return false;
+  if (fatalities?.civilians || injuries?.civilians || d.target?.kind === 'civilians') return true;
+  const t = d.trigger;
+  const sent = doc.sentences[doc.tokens[t.first].sent];
+  for (let k = t.last; k < Math.min(sent.last, t.last + 5); k++) {
+    const x = doc.tokens[k];
+    if (isCivilianNoun(x.lower)) return true;
+    if (x.pos === 'VERB' || x.pos === 'ADP' || x.pos === 'PUNCT') break;
+  }
+  return false;
+}
+
+/** "Hours later, …": the sentence tells of something after what was just told. */
+function opensSequel(doc: Doc, sent: number): boolean {
+  const s = doc.sentences[sent];
+  for (let k = s.first; k < Math.min(s.last, s.first + 4); k++) if (cueData().sequel.includes(doc.tokens[k].lower)) return true;
+  return false;
+}
+
+/** An armed side's post, convoy or patrol named in tokens [a, b), and no civilians ("a convoy of civilians"). */
+function aimedAtArmed(doc: Doc, a: number, b: number): boolean {
+  const C = cueData();
+  let armed = false;
+  for (let k = a; k < b; k++) {
+    const w = doc.tokens[k].lower;
+    if (C.civilians.includes(w)) return false;
+    armed ||= C.armed_targets.includes(w);
+  }
+  return armed;
+}
 
 /** Whether a new draft reports the same occurrence as an earlier one. */
 function mergeable(prev: Draft, next: Draft, doc: Doc): boolean {
@@ -403,13 +518,16 @@ function mergeable(prev: Draft, next: Draft, doc: Doc): boolean {
     const b = indexOf(doc).placeById.get(next.place.id)!;
     // A country or region containing the other place is no conflict ("Syria" and "Damascus").
     if (a.country !== b.country) return false;
+    // A toll told after an attack names where it was counted, not another attack ("strikes hit the
+    // port … the health ministry in Hodeidah said two people were killed").
+    if (prev.weak || next.weak) return true;
     if (a.precision !== 'country' && b.precision !== 'country' && a.precision !== 'region' && b.precision !== 'region') return false;
   }
   return true;
 }
 
 function merge(into: Draft, d: Draft): void {
-  into.sents.push(...d.sents.filter((s) => !into.sents.includes(s)));
+  pushAll(into.sents, d.sents.filter((s) => !into.sents.includes(s)));
   into.initiator ??= d.initiator;
   into.target ??= d.target;
   if (!into.place || (d.place && d.place.rank > into.place.rank)) into.place = d.place ?? into.place;
@@ -511,6 +629,9 @@ export const events: Stage = {
         // "a heart attack", "cyber attacks": no event.
         if (C.non_event_modifiers.includes(toks[t0 - 1]?.lower ?? '')) continue;
         let kind = info.kind;
+        // "killing livestock", "protested the killing of": a killing word without a count is no event;
+        // "no one was killed" tells the toll of an event, not of one of its own.
+        if (info.count && !cas.some((c) => (c.value > 0 || c.vague) && c.statement >= t0 - 1 && c.statement < m.last + 10)) continue;
         const generic = m.tokens.length === 1 && C.genericSet.has(toks[t0].lower);
         const clause = clauseOf(doc, s.i, t0, m.last);
         if (generic) {
@@ -550,8 +671,10 @@ export const events: Stage = {
         // Arguments.
         let initiator: Actor | null = null;
         let target: Actor | null = null;
-        const passive = info.voice === 'passive' || isPassive(doc, head, clause.first);
+        const passive = info.voice === 'passive' || isPassive(doc, head, clause.first) || (head !== t0 && isPassive(doc, t0, clause.first));
         const left = actorsLeft(doc, t0, passive ? clause.first : doc.sentences[s.i].first);
+        // Protesters are civilians who act: they may be a protest's initiator.
+        const crowd = isCrowdKind(kind);
         if (info.voice === 'mutual') {
           const two = left.slice(0, 2).reverse();
           initiator = two[0]?.actor ?? null;
@@ -561,10 +684,43 @@ export const events: Stage = {
           initiator = actorRight(doc, m.last, clause.last, C.initiator_prepositions);
         } else {
           // A modifier inside the trigger's own phrase ("Israeli airstrikes", "the regime's strikes").
-          const [ca] = chunkAround(doc, t0, clause.first, m.last);
-          initiator = ca < t0 ? actorIn(doc, ca, t0) : null;
-          if (!initiator) {
-            const l = actorsLeft(doc, ca, clause.first).find((x) => x.actor.kind !== 'civilians');
+          let [ca] = chunkAround(doc, t0, clause.first, m.last);
+          // … but not a place before the verb ("workers in Kermanshah protested").
+          if (ca < t0 && toks[t0].pos === 'VERB' && LOCATIVE.has(toks[ca - 1]?.lower ?? '')) ca = t0;
+          // A pattern that names the agent itself ("gunmen … killed", "forces killed"): the whole
+          // phrase it starts with, not only the words before its first word.
+          // (a noun pattern's phrase is its own: "in a Russian drone strike" is the Russians')
+          if (head > t0 && /^(NOUN|PROPN)$/.test(toks[t0].pos)) {
+            const verbal = m.tokens.some((k) => k > t0 && toks[k].pos === 'VERB');
+            let [pa, pb] = chunkAround(doc, t0, clause.first, head);
+            while (pa < t0 && toks[pa].pos === 'DET') pa++;
+            const own = pb <= head && !(verbal && LOCATIVE.has(toks[pa - 1]?.lower ?? '')) ? actorIn(doc, pa, pb) : null;
+            if (own && (own.kind !== 'civilians' || crowd)) initiator = own;
+          }
+          // (an article belongs to the trigger: "a Russian drone strike" is not one Russian's)
+          let ma = ca;
+          while (ma < t0 && toks[ma].pos === 'DET') ma++;
+          if (!initiator) initiator = ma < t0 ? actorIn(doc, ma, t0) : null;
+          // "thwarted a Houthi attack", "repelled an attack by militants": the attack is theirs, and
+          // whoever repelled it was attacked.
+          const repelled = !!toks[ca - 1] && roleWords().repelling.has(toks[ca - 1].lower) && kindInfo(kind)?.violent === true;
+          if (repelled) {
+            initiator ??= actorRight(doc, m.last, clause.last, [...C.initiator_prepositions, 'of']);
+            target = actorsLeft(doc, ca - 1, doc.sentences[s.i].first).find((x) => x.actor.kind !== 'civilians')?.actor ?? null;
+          }
+          // "X killed in strikes", "Kyiv hit in a missile barrage": the noun trigger after a passive
+          // verb and "in" is how the subject was hit; that subject is the target.
+          const how = /^(NOUN|PROPN)$/.test(toks[t0].pos) && roleWords().means.has(toks[ca - 1]?.lower ?? '') && toks[ca - 2]?.pos === 'VERB' && /ed$|[^e]n$|hit$|shot$/.test(toks[ca - 2].lower);
+          if (how) target = actorsLeft(doc, ca - 2, clause.first)[0]?.actor ?? null;
+          if (!initiator && !repelled && !how) {
+            // The speaker of "the ministry says six were killed in strikes" did not strike, unless
+            // the clause refers back to them ("the army says it struck …").
+            let from = clause.first;
+            const cue = attributionOf(doc, s.i, t0).cue;
+            // ("claimed to have shelled": the speaker is the subject of what follows)
+            const control = toks[cue! + 1]?.lower === 'to';
+            if (cue !== null && cue >= clause.first && cue < ca && !control && kindInfo(kind)?.violent && !toks.slice(cue + 1, ca).some((x) => roleWords().speakerPronouns.has(x.lower))) from = cue + 1;
+            const l = actorsLeft(doc, ca, from).find((x) => !x.held && (x.actor.kind !== 'civilians' || crowd));
             initiator = l?.actor ?? null;
           }
           // Who threatens, warns or accuses is the sentence's subject, outside the "that" clause
@@ -573,9 +729,42 @@ export const events: Stage = {
             const l = actorsLeft(doc, clause.first, s.first, Infinity).filter((x) => x.actor.kind !== 'civilians');
             initiator = l[l.length - 1]?.actor ?? null;
           }
+          // A pattern that ends on its object ("forces killed … militants"): that phrase.
+          const verb = m.tokens.find((k) => k > t0 && k < head && toks[k].pos === 'VERB');
+          if (!target && verb !== undefined && /^(NOUN|PROPN)$/.test(toks[head].pos)) {
+            const [oa, ob] = chunkAround(doc, head, verb + 1, m.last);
+            target = actorIn(doc, oa, ob);
+          }
           // An active verb's object needs no preposition ("shelled Kharkiv").
-          target = actorRight(doc, m.last, clause.last, C.target_prepositions, info.voice === 'active');
+          // (so does a verb of a noun-or-verb pattern: "it struck Hezbollah sites")
+          target ??= actorRight(doc, m.last, clause.last, C.target_prepositions, info.voice === 'active' || toks[head].pos === 'VERB');
           initiator ??= actorRight(doc, m.last, clause.last, C.initiator_prepositions);
+        }
+        // "coalition airstrikes reportedly targeted Houthi positions": a nominal trigger's verb takes
+        // the target as its object.
+        if (!target && info.voice === 'nominal') {
+          let v = m.last;
+          while (v < clause.last && toks[v].pos === 'ADV') v++;
+          if (v < clause.last && toks[v].pos === 'VERB' && !C.initiator_prepositions.includes(toks[v + 1]?.lower ?? ''))
+            target = actorRight(doc, v + 1, clause.last, C.target_prepositions, true);
+        }
+        // "clashes broke out between X and Y": the sides follow the trigger.
+        if (!initiator) {
+          const sides = sidesBetween(doc, m.last, clause.last);
+          if (sides) {
+            initiator = sides[0];
+            target = sides[1] ?? target;
+          }
+        }
+        // "repelled a Houthi attack", "thwarted an attack by militants": the attack's side and the
+        // side that repelled it.
+        if (head > t0 && roleWords().repelling.has(toks[t0].lower) && info.voice === 'active') {
+          const [oa] = chunkAround(doc, head, t0 + 1, head + 1);
+          const mod = oa < head ? actorIn(doc, oa, head) : null;
+          // "a drone attack": a weapon says whose attack only with a country ("a Turkish drone attack").
+          const owner = (mod && (mod.country || mod.kind !== 'military') ? mod : null) ?? actorRight(doc, m.last, clause.last, [...C.initiator_prepositions, 'of']);
+          if (owner && roleWords().repellerActs.has(kind)) target = owner;
+          else if (owner) [initiator, target] = [owner, initiator];
         }
         if (alleged) {
           // The accused did it, by the accuser's account.
@@ -613,24 +802,109 @@ export const events: Stage = {
           // more precise than a country, or a country with an actor ("ward off aerial attacks"
           // in a minister's words pins nothing).
           grounded: !violent || !!(ownTime || cas.length || (place && (place.rank > 1 || initiator?.country || target?.country))),
-          generic,
+          generic: generic || info.weak,
+          weak: info.weak,
+          armedTarget: aimedAtArmed(doc, passive ? Math.max(clause.first, t0 - 6) : m.last, passive ? t0 : Math.min(clause.last, m.last + 8)),
         };
         sentDrafts.push(d);
         if (kind === 'accusation') accusing = { until: clause.last + 8, by: d };
       }
       // "Two explosive-laden drones … the blast": a generic word beside a specific trigger in one
       // sentence describes the same occurrence.
-      const specific = sentDrafts.find((d) => !d.generic && kindInfo(d.kind)?.violent);
+      // How people were hurt yields even to a generic attack word ("six killed in strikes on Beirut").
+      const specific = sentDrafts.find((d) => !d.generic && kindInfo(d.kind)?.violent) ?? sentDrafts.find((d) => !d.weak && kindInfo(d.kind)?.violent);
       if (specific)
         for (let k = sentDrafts.length - 1; k >= 0; k--) {
           const d = sentDrafts[k];
-          if (d !== specific && d.generic && kindInfo(d.kind)?.violent) {
-            merge(specific, { ...d, kind: specific.kind, generic: false });
+          if (d !== specific && d.generic && (!specific.generic || d.weak) && kindInfo(d.kind)?.violent) {
+            merge(specific, { ...d, kind: specific.kind, generic: specific.generic });
             sentDrafts.splice(k, 1);
           }
         }
+      // "took control of two villages after clashes": ground changing hands names the battle (ACLED).
+      const taken = sentDrafts.find((d) => TERRITORY.has(d.kind) && d.mode === 'actual');
+      if (taken)
+        for (let k = sentDrafts.length - 1; k >= 0; k--) {
+          const d = sentDrafts[k];
+          if (d.kind === 'armed_clash' && d.mode === taken.mode) {
+            merge(taken, { ...d, kind: taken.kind, generic: false });
+            sentDrafts.splice(k, 1);
+          }
+        }
+      // Two tolls of one sentence with no attack named are one occurrence told twice ("two people
+      // were killed; a local official said four fighters had been killed").
+      const firstWeak = specific ? undefined : sentDrafts.find((d) => d.weak);
+      if (firstWeak)
+        for (let k = sentDrafts.length - 1; k >= 0; k--) {
+          const d = sentDrafts[k];
+          if (d !== firstWeak && d.weak && d.mode === firstWeak.mode) {
+            merge(firstWeak, { ...d, kind: firstWeak.kind });
+            sentDrafts.splice(k, 1);
+          }
+        }
+      // "Clashes took place … amid regime shelling": heavy fire within a battle is part of the battle
+      // (ACLED codes the whole as an armed clash).
+      const clash = sentDrafts.find((d) => d.kind === 'armed_clash' && d.trigger.pattern.value.reciprocal && d.mode === 'actual');
+      if (clash)
+        for (let k = sentDrafts.length - 1; k >= 0; k--) {
+          const d = sentDrafts[k];
+          if (IN_BATTLE.has(d.kind) && d.mode === clash.mode) {
+            merge(clash, { ...d, kind: clash.kind, generic: false });
+            sentDrafts.splice(k, 1);
+          }
+        }
+      // "Hundreds of protesters demanded new elections": the demand is what the protest says, not a
+      // separate appeal (ACLED codes the protest).
+      // A place read as a speaker ("protesters in Kut demanded") is no other voice.
+      const demoAt = sentDrafts.find((d) => familyOf(d.kind) === 'demonstration')?.trigger.first;
+      if (demoAt !== undefined)
+        for (let k = sentDrafts.length - 1; k >= 0; k--) {
+          const d = sentDrafts[k];
+          if (PROTEST_SPEECH.has(d.kind) && d.trigger.first > demoAt && (!d.initiator || d.initiator.kind === 'civilians' || d.initiator.kind === 'state')) sentDrafts.splice(k, 1);
+        }
       attachCasualties(cas, sentDrafts, live, s.i);
       for (const d of sentDrafts) {
+        // One demonstration told over several sentences is coded by what happened in it at worst:
+        // protesters who burn or stone make a riot; police who disperse or arrest, an intervention.
+        if (DEMO_RANK[d.kind] !== undefined) {
+          const sequel = opensSequel(doc, s.i);
+          const demo = [...live]
+            .reverse()
+            .find((p) => DEMO_RANK[p.kind] !== undefined && (!sequel || p.sents.includes(s.i)) && mergeable({ ...p, kind: d.kind }, d, doc));
+          if (demo) {
+            const kind = DEMO_RANK[d.kind] > DEMO_RANK[demo.kind] ? d.kind : demo.kind;
+            merge(demo, { ...d, kind });
+            demo.kind = kind;
+            continue;
+          }
+        }
+        // "An airstrike hit Idlib. Two men were killed.": how people were hurt joins the attack just
+        // told; an attack told after a bare killing names it ("A man was shot dead. Gunmen ambushed …").
+        if (d.weak) {
+          const host = [...drafts].reverse().find((p) => kindInfo(p.kind)?.violent && mergeable(p, { ...d, kind: p.kind }, doc));
+          if (host) {
+            merge(host, { ...d, kind: host.kind, generic: false });
+            continue;
+          }
+        } else if (kindInfo(d.kind)?.violent) {
+          const bare = [...drafts].reverse().find((p) => p.weak && p.generic && mergeable({ ...p, kind: d.kind }, d, doc));
+          if (bare) {
+            merge(bare, d);
+            bare.weak = false;
+            continue;
+          }
+          // "X shelled Y. Y fired back": heavy fire answered at once is a battle (ACLED). Shelling told
+          // after a battle is often later and elsewhere ("hours after the operation"): kept apart.
+          const battle =
+            d.kind === 'armed_clash' && d.trigger.pattern.value.reciprocal
+              ? [...drafts].reverse().find((p) => IN_BATTLE.has(p.kind) && s.i - p.sents[p.sents.length - 1] <= 1 && mergeable({ ...p, kind: d.kind }, d, doc))
+              : undefined;
+          if (battle) {
+            battle.kind = 'armed_clash';
+            merge(battle, { ...d, kind: 'armed_clash' });
+            continue;
+          }
+        }
         // "The attack killed two civilians": a definite, generic mention continues the last
         // violent event reported, whatever that event was called.
         const t0 = d.trigger.first;
@@ -666,7 +940,7 @@ export const events: Stage = {
       // writes "Military Forces of Sudan", "Protesters (Sudan)").
       const here = countryByAlpha2((d.place ? indexOf(doc).placeById.get(d.place.id)?.country : undefined) ?? datelineCountry(doc));
       if (here) {
-        const local = (a: Actor | null): Actor | null => (a && !a.country && LOCAL_KINDS.has(a.kind) ? { ...a, country: here.alpha3 } : a);
+        const local = (a: Actor | null): Actor | null => (a && !a.country && LOCAL_KINDS.has(a.kind) && !isMultinational(a.name) ? { ...a, country: here.alpha3 } : a);
         d.initiator = local(d.initiator);
         d.target = local(d.target);
         const byDefault = C.default_initiator[d.kind];
@@ -675,20 +949,44 @@ export const events: Stage = {
       }
       // Only soldiers or fighters died: ACLED codes a fight between armed sides, not an attack on
       // civilians ("militants killed five soldiers").
-      if (d.kind === 'attack_on_civilians' && fatalities?.military && !fatalities.civilians && d.target?.kind !== 'civilians') d.kind = 'armed_clash';
+      // Only soldiers or fighters hurt, or an armed side the target: the same (ACLED codes a fight
+      // between armed sides by who was attacked).
+      const armedVictims =
+        (fatalities?.military || injuries?.military || (d.target && ARMED.has(d.target.kind)) || d.armedTarget) &&
+        !fatalities?.civilians &&
+        !injuries?.civilians;
+      if (d.kind === 'attack_on_civilians' && armedVictims && d.target?.kind !== 'civilians') d.kind = 'armed_clash';
+      // One side attacking, and only civilians hurt or named as its object ("assaulted a nurse",
+      // "14 civilians killed in an attack"): violence against civilians, not a battle.
+      else if (d.kind === 'armed_clash' && !d.trigger.pattern.value.reciprocal && !armedVictims && civilianObject(doc, d, fatalities, injuries)) d.kind = 'attack_on_civilians';
+      // A non-state group cannot arrest: its detentions are abductions (ACLED).
+      if (d.kind === 'arrest' && d.initiator?.kind === 'armed_group') d.kind = 'abduction';
       // Who takes territory decides ACLED's sub-event: the state regains it, a non-state group
       // overtakes it ("security forces captured" vs "rebels captured").
       if (TERRITORY.has(d.kind) && d.initiator) {
         if (d.initiator.kind === 'military' || d.initiator.kind === 'government') d.kind = 'government_regains_territory';
         else if (d.initiator.kind === 'armed_group') d.kind = 'nonstate_overtakes_territory';
       }
+      // Sides the report does not name get the names analysts give them, in the event's country
+      // ("Military Forces of Syria", "Protesters (Iraq)", "Unidentified Armed Group (Yemen)").
+      const side = nameSide(d.initiator, 'initiator', d.kind, here?.alpha3 ?? null);
+      d.initiator = side.actor;
+      // (the crowd read as the passive's subject is the protest itself: "a protest by drivers was dispersed by police")
+      if (side.displaced && (!d.target || d.target.kind === 'civilians')) d.target = side.displaced;
+      d.target = nameSide(d.target, 'target', d.kind, here?.alpha3 ?? null).actor;
       // ACLED names the side attacked; when the report names none, a violent event's target is the
-      // state (or, when only civilians died, the civilians) of the country where it happened.
+      // state (or, when only civilians were killed or hurt, the civilians) of the country where it happened.
+      // A place struck where only civilians were hurt is an attack on them: "hit the village, killing
+      // four residents" (the place alone reads as the state).
+      const civilianToll =
+        (fatalities && fatalities.civilians !== null && !fatalities.military) ||
+        (d.casualties.some((m) => m.category === 'civilians' && m.value > 0) && !d.casualties.some((m) => m.category === 'military'));
+      if (d.target?.kind === 'state' && civilianToll && kindInfo(d.kind)?.violent) d.target = null;
       if (!d.target && d.place && kindInfo(d.kind)?.violent && d.mode === 'actual') {
         const pl = indexOf(doc).placeById.get(d.place.id);
         const c = countryByAlpha2(pl?.country);
         if (c) {
-          const civ = fatalities && fatalities.civilians !== null && !fatalities.military;
+          const civ = civilianToll;
           d.target = { name: civ ? `Civilians (${c.name})` : c.name, country: c.alpha3, kind: civ ? 'civilians' : 'state', entity: null };
         }
       }
@@ -704,7 +1002,7 @@ export const events: Stage = {
         plover: ploverFor(d.kind),
         initiator: d.initiator,
         target: d.target,
-        location: d.place ? { place: d.place.id, relation: d.place.relation } : null,
+        location: d.place ? { place: d.place.id, relation: d.place.relation } : SAID.has(familyOf(d.kind) ?? '') ? null : placeBefore(doc, d.sents[0]),
         time: t,
         fatalities,
         injuries,

@@ -1,5 +1,6 @@
 // Entity mentions by sentence. The event stages ask "which names are here" once per word or
 // phrase; reading every entity of the article each time made long articles quadratic.
+import { pushAll } from '../../arrays.js';
 import type { Doc, EntityAnn, EntityMention } from '../../doc.js';
 
 export interface Located {
@@ -35,6 +36,6 @@ export function mentionsAcross(doc: Doc, from: number, to: number): Located[] {
   const b = toks[Math.min(to, toks.length) - 1].sent;
   if (a === b) return mentionsOf(doc, a);
   const out: Located[] = [];
-  for (let s = a; s <= b; s++) out.push(...mentionsOf(doc, s));
+  for (let s = a; s <= b; s++) pushAll(out, mentionsOf(doc, s));
   return out.sort((x, y) => x.order - y.order);
 }

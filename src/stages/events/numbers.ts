@@ -1,4 +1,6 @@
 // Numbers as reports write them: digits ("1,200"), words ("twenty-three"), "a dozen".
+import { memo } from '../../memo.js';
+
 const UNITS: Record<string, number> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
@@ -9,8 +11,13 @@ const TENS: Record<string, number> = {
 };
 const SCALES: Record<string, number> = { hundred: 100, thousand: 1000, million: 1e6 };
 
-/** The value of one word or digit string, or null. "a"/"an" only count before a scale word. */
-export function numberWord(w: string): number | null {
+/**
+ * The value of one word or digit string, or null. "a"/"an" only count before a scale word.
+ * Remembered: casualty counts ask it of nearly every token.
+ */
+export const numberWord = memo(valueOfWord, 20_000);
+
+function valueOfWord(w: string): number | null {
   const s = w.toLowerCase().replace(/,/g, '');
   if (/^\d+(\.\d+)?$/.test(s)) return Number(s);
   if (s in TENS) return TENS[s];

@@ -479,3 +479,45 @@ test('a list of towns is no "Town, State" pair, even when a town is also called 
     assert.deepEqual([p?.country, p?.admin1, p?.precision], ['US', 'Ohio', 'city'], `${n}: ${JSON.stringify(d.places)}`);
   }
 });
+
+test('a lone toponym read by another spelling stands when the article places nothing else; actors say who, not where', () => {
+  const d = placesOf('Turkish forces shelled villages in al-Hasakeh on Friday.', [
+    ['Turkish', 'NORP', 'TUR'],
+    ['al-Hasakeh', 'GPE'],
+  ]);
+  assert.equal(d.places.length, 1, JSON.stringify(d.places));
+  assert.equal(d.places[0].country, 'SY');
+  // once the article places something, a far namesake read only so still needs its support
+  const two = placesOf('Turkish forces shelled villages near Ankara and in Qaniyah on Friday.', [
+    ['Turkish', 'NORP', 'TUR'],
+    ['Ankara', 'GPE'],
+    ['Qaniyah', 'GPE'],
+  ]);
+  assert.deepEqual(
+    two.places.map((p) => p.name),
+    ['Ankara'],
+  );
+});
+
+test('with no country named, a small namesake abroad gives way to the country most of the names could be in', () => {
+  const d = placesOf('Rebels looted wheat crops in Nadas in rural Ras al Ain in al-Hasakeh.', [
+    ['Nadas', 'GPE'],
+    ['Ras al Ain', 'GPE'],
+    ['al-Hasakeh', 'GPE'],
+  ]);
+  assert.deepEqual(
+    d.places.map((p) => p.country),
+    ['SY', 'SY'],
+    JSON.stringify(d.places),
+  );
+});
+
+test('a bracket after a country names a part of it: "northern Yemen (Al Jawf)" is Yemen\'s Al Jawf', () => {
+  const d = placesOf('Saudi-led coalition air raids were reported in northern Yemen (Al Jawf) on Monday.', [
+    ['Saudi', 'NORP', 'SAU'],
+    ['Yemen', 'GPE'],
+    ['Al Jawf', 'GPE'],
+  ]);
+  const jawf = d.places.find((p) => p.name === 'Al Jawf');
+  assert.equal(jawf?.country, 'YE', JSON.stringify(d.places));
+});
