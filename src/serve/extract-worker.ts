@@ -4,12 +4,13 @@ import { parentPort } from 'node:worker_threads';
 import { InputError } from '../errors.js';
 import { extractItem } from '../ingest/extract-item.js';
 import { extract } from '../pipeline.js';
+import { DEFAULT_TIME_LIMIT_S } from '../budget.js';
 import type { ExtractJob, ExtractResult } from './extract-pool.js';
 
 function run(job: ExtractJob): ExtractResult {
   try {
     if (job.kind === 'ingest') return { ok: true, value: extractItem(job.item) };
-    return { ok: true, value: extract(job.input, { includeText: true }) };
+    return { ok: true, value: extract(job.input, { includeText: true, timeLimit: DEFAULT_TIME_LIMIT_S }) };
   } catch (e) {
     return { ok: false, reason: e instanceof InputError ? e.message : `extraction failed: ${(e as Error).message}`, input: e instanceof InputError };
   }

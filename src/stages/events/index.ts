@@ -71,8 +71,9 @@ interface Index {
   /** per sentence, its times (in the order of doc.times) */
   timesIn: Map<number, TimeAnn[]>;
   placeById: Map<string, PlaceAnn>;
-  /** recentCountries after the first k marks (filled as asked), and the largest end among them */
-  recent: (string[] | undefined)[];
+  /** the countries of marks [0, CHECKPOINT × j) in the order last mentioned, for each j built so far */
+  checkpoints: [string, number][][];
+  /** maxEnd[k]: the largest end among marks [0, k) */
   maxEnd: Float64Array;
   datelineCountry?: string | null;
 }
@@ -109,7 +110,7 @@ function indexOf(doc: Doc): Index {
   }
   const maxEnd = new Float64Array(marks.length + 1);
   for (let k = 0; k < marks.length; k++) maxEnd[k + 1] = Math.max(maxEnd[k], marks[k].end);
-  ix = { mentions, cover, marks, actors: new Map(), placesIn, timesIn, placeById, recent: [], maxEnd };
+  ix = { mentions, cover, marks, actors: new Map(), placesIn, timesIn, placeById, checkpoints: [], maxEnd };
   indexes.set(doc, ix);
   return ix;
 }
@@ -195,10 +196,9 @@ function readActor(doc: Doc, a: number, b: number): Actor | null {
 }
 
 function recentCountries(doc: Doc, before: number): string[] {
-  // In the order last mentioned, the most recent last (what resolveActor expects for "the Arab nation").
-  // The marks starting before `before`; when all of them also end before it (the usual case), the
-  // answer is the one after those k marks, remembered: asked once per actor phrase, it would
-  // otherwise read every mark from the start of the text each time.
+  // In the order last mentioned, the most recent last (what resolveActor expects for "the Arab nation"):
+  // the countries of the marks that start and end before `before`. Asked once per actor phrase, so
+  // not read from the start of the text each time: from a remembered order at a checkpoint.
   const ix = indexOf(doc);
   const marks = ix.marks;
   let lo = 0;
@@ -208,21 +208,40 @@ function recentCountries(doc: Doc, before: number): string[] {
     if (marks[mid].start < before) lo = mid + 1;
     else hi = mid;
   }
-  if (ix.maxEnd[lo] <= before) return [...(ix.recent[lo] ??= countriesAfter(marks, lo, Infinity))];
-  return countriesAfter(marks, lo, before);
-}
-
-/** The countries of marks[0, k) that end by `before`, in the order last mentioned. */
-function countriesAfter(marks: Index['marks'], k: number, before: number): string[] {
-  const last = new Map<string, number>();
-  for (let i = 0; i < k; i++) {
+  // Marks [0, k) all end by `before` (maxEnd never decreases); the few after may straddle it.
+  let k = lo;
+  while (k > 0 && ix.maxEnd[k] > before) k--;
+  const order = countriesBefore(ix, k);
+  for (let i = k; i < lo; i++) {
     const m = marks[i];
     if (m.end <= before) {
-      last.delete(m.country);
-      last.set(m.country, m.start);
+      order.delete(m.country);
+      order.set(m.country, m.start);
     }
   }
-  return [...last.keys()];
+  return [...order.keys()];
+}
+
+const CHECKPOINT = 256;
+
+/** The countries of marks [0, k) in the order last mentioned, as a Map to go on from. */
+function countriesBefore(ix: Index, k: number): Map<string, number> {
+  const j = Math.floor(k / CHECKPOINT);
+  while (ix.checkpoints.length <= j) {
+    const n = ix.checkpoints.length;
+    const order = new Map(n ? ix.checkpoints[n - 1] : []);
+    for (let i = (n - 1) * CHECKPOINT; n > 0 && i < n * CHECKPOINT && i < ix.marks.length; i++) {
+      order.delete(ix.marks[i].country);
+      order.set(ix.marks[i].country, ix.marks[i].start);
+    }
+    ix.checkpoints.push([...order]);
+  }
+  const order = new Map(ix.checkpoints[j]);
+  for (let i = j * CHECKPOINT; i < k; i++) {
+    order.delete(ix.marks[i].country);
+    order.set(ix.marks[i].country, ix.marks[i].start);
+  }
+  return order;
 }
 
 interface Clause {

@@ -67,8 +67,10 @@ export function windowStarts(text: string, paras: Paragraph[], size = WINDOW): n
     let cut = -1;
     while (p < paras.length && paras[p].start <= limit) cut = paras[p++].start;
     if (cut < 0) {
-      const nl = text.lastIndexOf('\n', limit - 1);
-      const sp = Math.max(nl, text.lastIndexOf(' ', limit - 1));
+      // Searched within the window only: lastIndexOf would go on back to the start of the text.
+      const window = text.slice(from, limit);
+      const nl = from + window.lastIndexOf('\n');
+      const sp = Math.max(nl, from + window.lastIndexOf(' '));
       cut = nl > from + size / 2 ? nl + 1 : sp > from ? sp + 1 : limit;
       // Never between the halves of a surrogate pair.
       if (isLowSurrogate(text.charCodeAt(cut))) cut--;
@@ -169,7 +171,7 @@ export function capSentences(text: string, toks: Token[], sentences: Sentence[])
     while (s.last - a > MAX_SENTENCE_TOKENS) {
       let cut = a + MAX_SENTENCE_TOKENS;
       for (let k = cut - 1; k > a + (MAX_SENTENCE_TOKENS * 3) / 4; k--) {
-        if (CUT_AFTER.has(toks[k].text) || text.lastIndexOf('\n', toks[k + 1].start) >= toks[k].end) {
+        if (CUT_AFTER.has(toks[k].text) || text.slice(toks[k].end, toks[k + 1].start).includes('\n')) {
           cut = k + 1;
           break;
         }
