@@ -954,6 +954,8 @@ export const events: Stage = {
       d.initiator = side.actor;
       // (the crowd read as the passive's subject is the protest itself: "a protest by drivers was dispersed by police")
       if (side.displaced && (!d.target || d.target.kind === 'civilians')) d.target = side.displaced;
+      // A peaceful crowd is not its own target ("a protest by drivers was dispersed": the drivers protest).
+      else if (isCrowdKind(d.kind) && !kindInfo(d.kind)?.violent && d.target?.kind === 'civilians') d.target = null;
       d.target = nameSide(d.target, 'target', d.kind, here?.alpha3 ?? null).actor;
       // ACLED names the side attacked; when the report names none, a violent event's target is the
       // state (or, when only civilians were killed or hurt, the civilians) of the country where it happened.
