@@ -154,7 +154,8 @@ function chunkAround(doc: Doc, i: number, first: number, last: number): [number,
 
 /** The start of a chunk past a time at its beginning: a time is no part of an actor ("On Friday Iraqi forces …"). */
 function pastTime(doc: Doc, a: number, b: number): number {
-  for (const tm of doc.times) if (tm.mention.first <= a && tm.mention.last > a && tm.mention.last < b) return tm.mention.last;
+  // (only the times of the chunk's sentence: a long report has hundreds)
+  for (const tm of indexOf(doc).timesIn.get(doc.tokens[a].sent) ?? []) if (tm.mention.first <= a && tm.mention.last > a && tm.mention.last < b) return tm.mention.last;
   return a;
 }
 
