@@ -155,7 +155,8 @@ function chunkAround(doc: Doc, i: number, first: number, last: number): [number,
 
 /** The start of a chunk past a time at its beginning: a time is no part of an actor ("On Friday Iraqi forces …"). */
 function pastTime(doc: Doc, a: number, b: number): number {
-  for (const tm of doc.times) if (tm.mention.first <= a && tm.mention.last > a && tm.mention.last < b) return tm.mention.last;
+  // (only the times of the chunk's sentence: a long report has hundreds)
+  for (const tm of indexOf(doc).timesIn.get(doc.tokens[a].sent) ?? []) if (tm.mention.first <= a && tm.mention.last > a && tm.mention.last < b) return tm.mention.last;
   return a;
 }
 
@@ -973,6 +974,8 @@ export const events: Stage = {
       d.initiator = side.actor;
       // (the crowd read as the passive's subject is the protest itself: "a protest by drivers was dispersed by police")
       if (side.displaced && (!d.target || d.target.kind === 'civilians')) d.target = side.displaced;
+      // A peaceful crowd is not its own target ("a protest by drivers was dispersed": the drivers protest).
+      else if (isCrowdKind(d.kind) && !kindInfo(d.kind)?.violent && d.target?.kind === 'civilians') d.target = null;
       d.target = nameSide(d.target, 'target', d.kind, here?.alpha3 ?? null).actor;
       // ACLED names the side attacked; when the report names none, a violent event's target is the
       // state (or, when only civilians were killed or hurt, the civilians) of the country where it happened.

