@@ -3,15 +3,10 @@
 // reads, hands out and prints: on a machine of two cores it shares one with a worker.
 import { parentPort, workerData } from 'node:worker_threads';
 import { extract } from './pipeline.js';
-import { errorLine, parseLine, type BatchDefaults } from './batch.js';
+import { errorLine, parseLine, type BatchDefaults, type BatchJob } from './batch.js';
 import { parsePublishedOrThrow } from './published.js';
 
-const { includeText, defaults } = workerData as { includeText: boolean; defaults: BatchDefaults };
-
-export interface BatchJob {
-  line: number;
-  text: string;
-}
+const { includeText, timeLimit, defaults } = workerData as { includeText: boolean; timeLimit?: number; defaults: BatchDefaults };
 
 function run({ line, text }: BatchJob): string {
   const item = parseLine(text, line);
@@ -29,7 +24,7 @@ function run({ line, text }: BatchJob): string {
         outlet: item.outlet ?? defaults.outlet,
         published,
       },
-      { includeText },
+      { includeText, timeLimit },
     );
     return JSON.stringify(doc);
   } catch (e) {

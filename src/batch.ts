@@ -8,8 +8,14 @@ import type { Readable } from 'node:stream';
 import { ERROR_SCHEMA_ID } from './contract.js';
 import { checkBinary, firstInvalidUtf8, MAX_INPUT_BYTES } from './normalise/text.js';
 import { InputError, statFile } from './errors.js';
+import { DEFAULT_TIME_LIMIT_S } from './budget.js';
 import { Pool, PoolTimeout } from './ingest/pool.js';
-import type { BatchJob } from './batch-worker.js';
+
+/** One input line handed to a worker (batch-worker.ts). */
+export interface BatchJob {
+  line: number;
+  text: string;
+}
 
 export interface BatchItem {
   line: number;
@@ -42,7 +48,7 @@ export interface BatchOptions {
   maxLineBytes?: number;
 }
 
-export const DEFAULT_TIME_LIMIT_S = 10;
+export { DEFAULT_TIME_LIMIT_S };
 
 const FIELDS = ['id', 'text', 'html', 'url', 'title', 'outlet', 'published'];
 
@@ -154,7 +160,10 @@ export async function runBatch(stream: AsyncIterable<Buffer | string>, source: s
   const workers = opts.workers ?? availableParallelism();
   if (!Number.isInteger(workers) || workers < 1) throw new InputError('--workers', `expected a whole number of at least 1, got "${workers}"`);
   const window = Math.max(1, opts.window ?? 64 * workers);
-  const limitMs = (opts.timeLimit ?? DEFAULT_TIME_LIMIT_S) * 1000;
+  // The pipeline stops an article over its budget itself, between stages and windows, and names
+  // the stage; the pool's stop (a little later) is for a stage that never returns. 0: no limit.
+  const seconds = opts.timeLimit ?? DEFAULT_TIME_LIMIT_S;
+  const limitMs = seconds > 0 ? seconds * 1000 + 2000 : undefined;
 
   // Lines read and not printed yet, by position; `printed`: positions 0 … printed-1 are out.
   const done = new Map<number, string>();
@@ -177,7 +186,7 @@ export async function runBatch(stream: AsyncIterable<Buffer | string>, source: s
   const waiting: { pos: number; job: BatchJob }[] = [];
   const startPool = (size: number) => {
     pool = new Pool<BatchJob, Result>(size, new URL('./batch-worker.js', import.meta.url), (reason) => ({ ok: false, reason }), {
-      workerData: { includeText: opts.includeText, defaults: opts.defaults },
+      workerData: { includeText: opts.includeText, timeLimit: seconds, defaults: opts.defaults },
       announcesReady: true,
     });
     for (const w of waiting.splice(0)) submit(w.pos, w.job);
@@ -194,7 +203,7 @@ export async function runBatch(stream: AsyncIterable<Buffer | string>, source: s
         flush();
       },
       (e: unknown) => {
-        if (e instanceof PoolTimeout) done.set(pos, errorLine(job.line, idOf(job.text), `extraction took longer than ${limitMs / 1000} s (the time limit per article, --time-limit); stopped`));
+        if (e instanceof PoolTimeout) done.set(pos, errorLine(job.line, idOf(job.text), `extraction took longer than ${seconds} s (the time limit per article, --time-limit); stopped`));
         else failure ??= e as Error;
         flush();
       },

@@ -2,11 +2,13 @@
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { InputError, statFile } from './errors.js';
+import { numericOption } from './options.js';
 import { StoreError } from './store/errors.js';
 import { MAX_INPUT_BYTES, type RawInput } from './normalise/index.js';
 import { extract } from './pipeline.js';
+import { DEFAULT_TIME_LIMIT_S, parseTimeLimit } from './budget.js';
 import { jsonSchema } from './contract.js';
-import { DEFAULT_TIME_LIMIT_S, openInput, runBatch } from './batch.js';
+import { openInput, runBatch } from './batch.js';
 import { parsePublishedOrThrow } from './published.js';
 import { registerCorpusCommands } from './corpus-cli.js';
 import { registerServeCommand } from './serve/cli.js';
@@ -24,12 +26,6 @@ export function readInput(path: string): Buffer {
   } catch (e) {
     throw new InputError(path, `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-}
-
-function positiveNumber(v: string, option: string): number {
-  const n = Number(v);
-  if (!Number.isFinite(n) || n <= 0) throw new InputError(option, `expected a positive number of seconds, got "${v}"`);
-  return n;
 }
 
 function looksLikeHtml(path: string, bytes: Buffer): boolean {
@@ -56,17 +52,18 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
     .option('--html', 'treat the input as HTML (default: guessed from the name and content)')
     .option('--include-text', 'include the normalised text that offsets index into')
     .option('--jsonl', 'batch mode: one JSON object per input line, one document per output line')
-    .option('--workers <n>', 'worker threads for --jsonl (default: one per core)')
-    .option('--time-limit <seconds>', `with --jsonl: longest time one line may take; past it, the line is an error object (default ${DEFAULT_TIME_LIMIT_S})`)
+    .addOption(numericOption('--workers <n>', 'worker threads for --jsonl (default: one per core)', undefined, { min: 1 }))
     .option('--pretty', 'indent the JSON')
+    .option('--time-limit <seconds>', `seconds one article may take before it is rejected (0: no limit)`, String(DEFAULT_TIME_LIMIT_S))
     .action(async (file: string, o) => {
       const published = parsePublishedOrThrow(o.published);
+      const timeLimit = parseTimeLimit(o.timeLimit);
       if (o.jsonl) {
         const { stream, source } = openInput(file);
         await runBatch(stream, source, {
           includeText: !!o.includeText,
-          workers: o.workers ? Number(o.workers) : undefined,
-          timeLimit: o.timeLimit !== undefined ? positiveNumber(o.timeLimit, '--time-limit') : undefined,
+          timeLimit,
+          workers: o.workers,
           defaults: { published, outlet: o.outlet, url: o.url, title: o.title },
           out,
         });
@@ -83,7 +80,7 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
         url: o.url,
         title: o.title,
       };
-      const doc = extract(input, { includeText: !!o.includeText });
+      const doc = extract(input, { includeText: !!o.includeText, timeLimit });
       out(JSON.stringify(doc, null, o.pretty ? 2 : undefined) + '\n');
     });
 

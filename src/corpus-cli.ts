@@ -1,8 +1,10 @@
 // The corpus commands: `sitrep ingest`, `sitrep events`, `sitrep incidents`, `sitrep stats`.
 // Registered on the main program by registerCorpusCommands; usage problems are InputErrors (one
 // line naming the input, exit code 2), like the rest of the CLI.
+import { parseTimeLimit } from './budget.js';
 import { Command, Option } from 'commander';
 import { InputError } from './errors.js';
+import { numericOption } from './options.js';
 import { FILTER_PARAMS, FilterError, flagOf, parseFilter } from './query/filter.js';
 import { movedIdsOf, parseId, storeId, type ItemKind } from './query/ids.js';
 import { exportPages, listEvents, listFullIncidents, type Query } from './query/list.js';
@@ -18,12 +20,6 @@ async function openStore(path: string, opts: { readonly?: boolean }) {
 
 /** Rows a table shows when --limit is not given; exports have no default limit. */
 const TABLE_DEFAULT_LIMIT = 50;
-
-function positiveInt(flag: string, v: string | undefined, min = 1): number | undefined {
-  if (v === undefined) return undefined;
-  if (!/^\d+$/.test(v.trim()) || Number(v) < min) throw new InputError(flag, `expected a whole number ≥ ${min}, got "${v}"`);
-  return Number(v);
-}
 
 /**
  * An item by the id a user gave (an opaque string, as the API takes it); an old id the store knows
@@ -41,6 +37,25 @@ async function byId<T>(store: object, kind: ItemKind, given: string, get: (n: nu
   if (!moved) throw new InputError(`--id ${given}`, `no such ${kind}`);
   process.stderr.write(`sitrep: ${kind} ${given} is now ${to}\n`);
   return moved;
+}
+
+/** Stores up to this size are checked (PRAGMA quick_check) before events or incidents are listed; `stats` checks any. */
+const CHECK_BEFORE_READ_BYTES = 256 * 1048576;
+
+/**
+ * A warning on stderr when the store is damaged: what a read shows of it may be incomplete or
+ * wrong, and SQLite notices damage only on the pages a query happens to touch.
+ */
+async function warnIfDamaged(store: object, db: string, always: boolean): Promise<void> {
+  const s = store as { quickCheck?: () => string[]; path?: string };
+  if (typeof s.quickCheck !== 'function' || !s.path) return;
+  if (!always) {
+    const { statSync } = await import('node:fs');
+    if (statSync(s.path).size > CHECK_BEFORE_READ_BYTES) return;
+  }
+  const problems = s.quickCheck();
+  if (problems.length)
+    process.stderr.write(`sitrep: warning: ${db} is damaged (${problems[0]}${problems.length > 1 ? `; ${problems.length - 1} more` : ''}): what follows may be incomplete; run \`sitrep doctor --db ${db}\`\n`);
 }
 
 interface QueryOpts {
@@ -102,8 +117,9 @@ export function registerCorpusCommands(program: Command, out: (s: string) => voi
     .option('--db <store>', 'the store: a SQLite file (created when missing) or a postgres:// URL; default $SITREP_DB or sitrep.db', DEFAULT_DB)
     .option('--quiet', 'no progress and no report')
     .option('--allow-private', 'allow URLs that resolve to private, loopback or link-local addresses')
-    .option('--workers <n>', 'extraction threads (default: one per core)')
-    .option('--timeout <ms>', 'time limit for fetching each URL', '20000')
+    .addOption(numericOption('--workers <n>', 'extraction threads (default: one per core; 0: this thread)'))
+    .addOption(numericOption('--timeout <ms>', 'time limit for fetching each URL', 20000))
+    .option('--time-limit <seconds>', 'seconds one article may take to extract before it is rejected (0: no limit)', '10')
     .option('--queue', 'queue the inputs as jobs for `sitrep worker` processes instead (a PostgreSQL store only)')
     .action(async (paths: string[], o) => {
       if (o.queue) return (await import('./queue/cli.js')).enqueueCommand(paths, o.db, out, !!o.quiet);
@@ -112,21 +128,24 @@ export function registerCorpusCommands(program: Command, out: (s: string) => voi
         db: o.db,
         quiet: !!o.quiet,
         allowPrivate: !!o.allowPrivate,
-        workers: o.workers !== undefined ? positiveInt('--workers', o.workers) : undefined,
-        fetch: { timeoutMs: positiveInt('--timeout', o.timeout) },
+        workers: o.workers,
+        fetch: { timeoutMs: o.timeout },
+        timeLimit: parseTimeLimit(o.timeLimit),
         out,
       });
     });
 
   queryOptions(program.command('events').description('list or export stored events (newest first)')).action(async (o) => {
+    // Options are checked before the store is opened: a bad --limit is the message, not a missing store.
+    const { query, format, limit } = filterFrom(o);
     const store = await openStore(o.db, { readonly: true });
     try {
+      await warnIfDamaged(store, o.db, false);
       if (o.id !== undefined) {
         const e = await byId(store, 'event', o.id, (n) => store.getEvent(n));
         out(JSON.stringify(eventRecord(e), null, 2) + '\n');
         return;
       }
-      const { query, format, limit } = filterFrom(o);
       const more = { left: false };
       await writeEvents(exportPages((q) => listEvents(store, q), query, limit, more), format, out);
       if (format === 'table' && more.left) out(`… more events: use --limit or another --format\n`);
@@ -137,14 +156,15 @@ export function registerCorpusCommands(program: Command, out: (s: string) => voi
 
   queryOptions(program.command('incidents').description('list or export incidents: events linked across reports, with corroboration')).action(
     async (o) => {
+      const { query, format, limit } = filterFrom(o);
       const store = await openStore(o.db, { readonly: true });
       try {
+        await warnIfDamaged(store, o.db, false);
         if (o.id !== undefined) {
           const i = await byId(store, 'incident', o.id, (n) => store.getIncident(n));
           out(JSON.stringify({ ...incidentRecord(i), members: i.members.map(eventRecord) }, null, 2) + '\n');
           return;
         }
-        const { query, format, limit } = filterFrom(o);
         const more = { left: false };
         await writeIncidents(exportPages((q) => listFullIncidents(store, q), query, limit, more), format, out);
         if (format === 'table' && more.left) out(`… more incidents: use --limit or another --format\n`);
@@ -163,6 +183,7 @@ export function registerCorpusCommands(program: Command, out: (s: string) => voi
       if (o.format !== 'table' && o.format !== 'json') throw new InputError('--format', `expected table or json, got "${o.format}"`);
       const store = await openStore(o.db, { readonly: true });
       try {
+        await warnIfDamaged(store, o.db, true);
         const s = await store.stats();
         if (o.format === 'json') out(JSON.stringify(s, null, 2) + '\n');
         else {
@@ -177,5 +198,16 @@ export function registerCorpusCommands(program: Command, out: (s: string) => voi
       } finally {
         await store.close();
       }
+    });
+
+  program
+    .command('doctor')
+    .description("check a store for damage (SQLite: integrity_check and foreign_key_check) and say what to do")
+    .option('--db <store>', 'the store: a SQLite file or a postgres:// URL; default $SITREP_DB or sitrep.db', DEFAULT_DB)
+    .action(async (o: { db: string }) => {
+      const { doctor } = await import('./store/doctor.js');
+      const r = await doctor(o.db);
+      out(r.report);
+      if (!r.sound) process.exitCode = 1;
     });
 }

@@ -3,6 +3,7 @@
 // look-up per token, not one scan per pattern. Plain phrases ("on the outskirts of", "could not be
 // verified") are patterns of words only (`phrases()`): the one matcher every stage looks words up with.
 import type { Token } from './doc.js';
+import { pushAll } from './arrays.js';
 
 interface Slot {
   words: Set<string> | null;
@@ -93,7 +94,7 @@ export class PatternSet<T> {
         const m = this.lemma === 'all' ? matchAt(p, tokens, i, to) : wordsAt(p, tokens, i, to);
         if (m && !out.some((x) => x.pattern === p)) found.push(m);
       }
-      out.push(...found.sort(longest));
+      pushAll(out, found.sort(longest));
     }
     return out;
   }

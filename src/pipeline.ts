@@ -11,6 +11,7 @@ import { dates } from './stages/dates/index.js';
 import { quotes } from './stages/quotes/index.js';
 import { events } from './stages/events/index.js';
 import { framing } from './stages/framing/index.js';
+import { checkBudget, DEFAULT_TIME_LIMIT_S, setBudget } from './budget.js';
 
 /** The layers normalisation fills before the first stage runs. */
 export const NORMALISED: readonly Layer[] = ['text', 'meta', 'warnings'];
@@ -20,14 +21,28 @@ export const STAGES: Stage[] = checkStages([tokens, dateline, entities, places, 
 
 const checked = new WeakSet<readonly Stage[]>([STAGES]);
 
+/** Runs the stages over `doc`. Within the time budget given to it (setBudget), if any: checked
+ * after each stage (and between the windows of a long text), so an article over it stops with a
+ * TimeLimitError naming its input. */
 export function annotate(doc: Doc, stages: Stage[] = STAGES): Doc {
   if (!checked.has(stages)) checked.add(checkStages(stages));
-  for (const s of stages) s.run(doc);
+  for (const s of stages) {
+    s.run(doc);
+    checkBudget(doc, s.name);
+  }
   return doc;
 }
 
-export function extract(input: RawInput, opts: OutputOptions = {}): Document {
+export interface ExtractOptions extends OutputOptions {
+  /** seconds the article may take, normalisation included (default 10; 0: no limit) */
+  timeLimit?: number;
+}
+
+export function extract(input: RawInput, opts: ExtractOptions = {}): Document {
+  const started = performance.now();
   const doc = normalise(input);
+  setBudget(doc, input.source, opts.timeLimit ?? DEFAULT_TIME_LIMIT_S, started);
+  checkBudget(doc, 'normalise');
   annotate(doc);
   return toDocument(doc, opts);
 }

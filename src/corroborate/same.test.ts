@@ -155,3 +155,16 @@ test('verbal events (statements, threats) are never linked', () => {
   const st = { kind: 'statement', family: 'verbal' };
   assert.match(compareEvents(ev('a:e1', st), ev('b:e1', st)).conflict!, /not linked/);
 });
+
+test('a sentence reprinted by another report is the same incident, even when it says too little to link otherwise', () => {
+  const said = 'The defence ministry said it had successfully tested a new long-range cruise missile on Tuesday.';
+  const test = { kind: 'weapons_test', family: familyOf('weapons_test'), initiator: null, target: null, place: null, lat: null, lon: null, country: null, precision: null };
+  const a = ev('a:e1', { ...test, evidence: said });
+  const c = compareEvents(a, ev('b:e1', { ...test, evidence: said }));
+  assert.equal(c.same, true);
+  assert.ok(c.agreed.includes('the same sentence reprinted'));
+  // Other words about the same kind of event: not enough.
+  assert.equal(sameIncident(a, ev('b:e1', { ...test, evidence: 'Engineers fired a prototype rocket from a range in the desert, officials told reporters.' })), false);
+  // Reprinted, but at a different time: the dates conflict.
+  assert.equal(sameIncident(a, ev('b:e1', { ...test, evidence: said, date: '2021-01-01', dateEnd: null })), false);
+});

@@ -7,6 +7,7 @@ import { config, familyRule } from './config.js';
 import { dayNumber } from '../days.js';
 import { distanceKm } from '../geo.js';
 import type { ActorRef, CorroborationEvent, DatePrecision } from './event.js';
+import { textSimilarity } from './sources.js';
 
 export interface Comparison {
   same: boolean;
@@ -230,7 +231,13 @@ function judge(a: CorroborationEvent, b: CorroborationEvent): Comparison {
 
   const actors = compareActors(a, b, loc, date);
   if (actors.conflict) return no(actors.conflict);
-  if (rule.requireActors && !actors.initiator) return no('initiators must be known and equal for this family');
+  // One sentence reprinted: the same kind told in (nearly) the same words, nothing conflicting.
+  // What the reports leave unsaid (place, actors) is then no reason to count two incidents.
+  const reprint = () => a.kind === b.kind && !!a.evidence && !!b.evidence && textSimilarity(a.evidence, b.evidence) >= config().linking.reprintSimilarity;
+  if (rule.requireActors && !actors.initiator) {
+    if (actors.contested || !reprint()) return no('initiators must be known and equal for this family');
+    return { same: true, conflict: null, score: ev.threshold, agreed: [...agreed, 'the same sentence reprinted'], contested: false };
+  }
   if (actors.initiator) {
     score += ev.initiator;
     agreed.push('same initiator');
@@ -238,6 +245,10 @@ function judge(a: CorroborationEvent, b: CorroborationEvent): Comparison {
   if (actors.target) {
     score += ev.target;
     agreed.push('same target');
+  }
+  if (score < ev.threshold && reprint()) {
+    agreed.push('the same sentence reprinted');
+    score = ev.threshold;
   }
   return { same: score >= ev.threshold, conflict: null, score, agreed, contested: actors.contested };
 }

@@ -28,6 +28,7 @@ import type { ActorRef, ClaimRef, CorroborationEvent, DatePrecision, PlacePrecis
 import { incidentIdOf } from './link.js';
 import { rolesOf } from './same.js';
 import { claimChain, sourceGroups, type SourceGroup } from './sources.js';
+import { minOf } from '../arrays.js';
 
 export type Grade = 'confirmed' | 'fair' | 'weak' | 'contested' | 'discounted';
 
@@ -161,7 +162,7 @@ function numberField(events: CorroborationEvent[], pick: (e: CorroborationEvent)
     if (!prev || when > prev.when || (when === prev.when && v < prev.value)) latest.set(g, { when, value: v });
   }
   const values = [...latest.values()].map((x) => x.value);
-  return { reported: t.list(), consensus: values.length ? Math.min(...values) : null };
+  return { reported: t.list(), consensus: values.length ? minOf(values) : null };
 }
 
 /**

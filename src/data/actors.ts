@@ -54,9 +54,35 @@ const Nouns = z.strictObject({
   prepositions: z.array(z.string()),
 });
 
+const Role = z.enum(['protesters', 'rioters']);
+const Roles = z.strictObject({
+  of_complement: z.array(z.string().min(1)),
+  belonging: z.array(z.string().min(1)),
+  opposing: z.array(z.string().min(1)),
+  repelling: z.array(z.string().min(1)),
+  between: z.array(z.string().min(1)),
+  between_joins: z.array(z.string().min(1)),
+  unidentified: z.strictObject({ markers: z.array(z.string().min(1)), nouns: z.array(z.string().min(1)) }),
+  police: z.array(z.string().min(1)),
+  names: z.strictObject({
+    military: z.string().includes('{country}'),
+    police: z.string().includes('{country}'),
+    government: z.string().includes('{country}'),
+    protesters: z.string().includes('{country}'),
+    rioters: z.string().includes('{country}'),
+    civilians: z.string().includes('{country}'),
+    unidentified: z.string().includes('{country}'),
+  }),
+  demonstrators: z.record(z.string().regex(/^[a-z_]+$/), Role),
+  repeller_acts: z.array(z.string().regex(/^[a-z_]+$/)),
+  unattributed: z.array(z.string().regex(/^[a-z_]+$/)),
+  multinational: z.array(z.string().min(1)),
+});
+
 export const files = {
   'actors/aliases.yaml': yaml(Aliases),
   'actors/armed-groups.yaml': yaml(ArmedGroups),
   'actors/organizations.yaml': yaml(Organizations),
   'actors/nouns.yaml': yaml(Nouns),
+  'actors/roles.yaml': yaml(Roles),
 };

@@ -32,6 +32,7 @@ export const Corroboration = z.strictObject({
     reversedRoles: z.array(z.string()),
     symmetricFamilies: z.array(z.enum(FAMILIES)),
     contestedRadiusKm: z.number().nonnegative(),
+    reprintSimilarity: z.number().min(0).max(1),
   }),
   background: z.strictObject({ staleDays: z.number().int().positive() }),
   syndication: z.strictObject({

@@ -1,6 +1,7 @@
 // A readable list of what extraction missed or invented, per gold document: for error analysis.
 import type { EvalResult } from './index.js';
 import { sameSpeaker } from './score.js';
+import { pushAll } from '../arrays.js';
 
 export function formatErrors(r: EvalResult, fields: string[]): string {
   const out: string[] = [];
@@ -50,7 +51,7 @@ export function formatErrors(r: EvalResult, fields: string[]): string {
         );
       }
     }
-    if (lines.length) out.push(`# ${id}`, ...lines);
+    if (lines.length) pushAll(out, [`# ${id}`, ...lines]);
   }
   return out.join('\n') + '\n';
 }

@@ -7,6 +7,7 @@ import { extract } from '../pipeline.js';
 import { addScores, scoreDocument, type EventScoringContext, type GoldDoc, type Scores } from './score.js';
 import type { Document } from '../contract.js';
 import { acledFor, familyOf } from '../taxonomy.js';
+import { pushAll } from '../arrays.js';
 
 export function goldFiles(paths: string[]): string[] {
   const out: string[] = [];
@@ -20,7 +21,7 @@ export function goldFiles(paths: string[]): string[] {
     if (st.isDirectory()) {
       for (const f of readdirSync(p).sort()) {
         const full = join(p, f);
-        if (statSync(full).isDirectory()) out.push(...goldFiles([full]));
+        if (statSync(full).isDirectory()) pushAll(out, goldFiles([full]));
         else if (f.endsWith('.jsonl')) out.push(full);
       }
     } else out.push(p);

@@ -4,6 +4,7 @@
 import { InputError } from '../errors.js';
 import { normalise } from '../normalise/index.js';
 import { annotate } from '../pipeline.js';
+import { checkBudget, DEFAULT_TIME_LIMIT_S, setBudget } from '../budget.js';
 import { toDocument } from '../output.js';
 import { prepareArticle, type PreparedArticle } from '../store/prepare.js';
 import type { Item } from './sources.js';
@@ -15,6 +16,7 @@ export type Extracted = { ok: true; prepared: PreparedArticle } | { ok: false; r
 const UNSURE = new Set(['en', 'und']);
 
 export function extractItem(item: Item): Extracted {
+  const started = performance.now();
   try {
     const bytes = item.bytes ? Buffer.from(item.bytes.buffer, item.bytes.byteOffset, item.bytes.byteLength) : undefined;
     const doc = normalise({
@@ -29,6 +31,8 @@ export function extractItem(item: Item): Extracted {
       published: item.published,
       license: item.license,
     });
+    setBudget(doc, item.source, item.timeLimit ?? DEFAULT_TIME_LIMIT_S, started);
+    checkBudget(doc, 'normalise');
     if (!UNSURE.has(doc.meta.language)) return { ok: false, reason: `not English (${doc.meta.language})` };
     // Before annotation, so that relative dates resolve against a fallback publication date.
     const m = doc.meta;

@@ -2,7 +2,8 @@
 // idempotency, revisions, sidecars and bad items.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -143,7 +144,9 @@ describe('sitrep ingest: revisions, sidecars, WARC', () => {
     assert.equal(second.report.revision, 1);
     const s = new SqliteStore(db, { readonly: true });
     const st = await s.stats();
-    const a = await s.getArticle(1);
+    // Ids come from the article's key, not from the order it was stored in.
+    const { id } = s.db.prepare('SELECT id FROM articles').get() as { id: number };
+    const a = await s.getArticle(id);
     s.db.close();
     assert.deepEqual([st.articles, st.revisions], [1, 2]);
     assert.ok(st.superseded > 0, 'the first revision’s events are kept, superseded');
@@ -236,6 +239,84 @@ describe('a folder described by manifest.jsonl', () => {
       assert.equal(report.rejected, 0);
       const [a] = articles(db);
       assert.deepEqual([a.outlet, a.published, a.url, a.license, a.title], ['Levant Wire', '2024-03-06', 'https://levant.example/a', 'CC0-1.0', 'Strike']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('sitrep ingest: links, special files, unreadable folders, cut archives', () => {
+  /** Every input counted once: as new, revised, duplicate, stored before, or rejected; the ignored beside them. */
+  const addsUp = (r: IngestReport) => assert.equal(r.new + r.revision + r.duplicate + r.skipped + r.rejected, r.inputs, JSON.stringify(r));
+
+  it('follows symbolic links, detects a loop, and counts a broken link, a FIFO and an unreadable folder as rejections', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sitrep-links-'));
+    try {
+      const outside = join(dir, 'outside');
+      mkdirSync(outside);
+      cpSync(join(FIXTURES, 'text', 'odesa-port.txt'), join(outside, 'o.txt'));
+      // A folder holding only a link to a file elsewhere: that file is read.
+      const only = join(dir, 'only');
+      mkdirSync(only);
+      symlinkSync(join(outside, 'o.txt'), join(only, 'o.txt'));
+      const a = await run([only], join(dir, 'only.db'));
+      assert.deepEqual([a.report.inputs, a.report.new], [1, 1]);
+
+      const root = join(dir, 'root');
+      mkdirSync(join(root, 'real'), { recursive: true });
+      cpSync(join(FIXTURES, 'text', 'kharkiv-missiles.txt'), join(root, 'real', 'k.txt'));
+      symlinkSync(join(root, 'real'), join(root, 'again')); // the same folder twice: its file stored once
+      symlinkSync(root, join(root, 'real', 'up')); // back to the root: a loop
+      symlinkSync(join(root, 'missing.txt'), join(root, 'gone.txt'));
+      execFileSync('mkfifo', [join(root, 'pipe.txt')]);
+      mkdirSync(join(root, 'locked'));
+      cpSync(join(FIXTURES, 'text', 'odesa-port.txt'), join(root, 'locked', 'o.txt'));
+      chmodSync(join(root, 'locked'), 0o000);
+      const r = await run([root], join(dir, 'root.db'));
+      chmodSync(join(root, 'locked'), 0o755);
+      addsUp(r.report);
+      assert.equal(r.report.new, process.getuid?.() === 0 ? 2 : 1, r.out); // root reads the locked folder all the same
+      assert.equal(r.report.duplicate + r.report.skipped, 1, 'k.txt through the link: the same article');
+      assert.deepEqual(r.report.ignoredWhy, { 'a symbolic link loop (to a folder above it)': 2 });
+      const reasons = r.report.rejections.map((x) => `${x.source.slice(root.length + 1)}: ${x.reason}`).sort();
+      const expected = [`gone.txt: a symbolic link to nothing (${join(root, 'missing.txt')})`, 'pipe.txt: not a regular file (a FIFO)'];
+      if (process.getuid?.() !== 0) expected.unshift('locked: cannot be read (EACCES)');
+      assert.deepEqual(reasons, expected.sort());
+      assert.match(r.out, /2 ignored \(2 a symbolic link loop/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('stores no article from a record cut short: a rejection with its offset, and the counts add up', async () => {
+    const { WARCRecord, WARCSerializer } = await import('warcio');
+    const enc = new TextEncoder();
+    const page = (p: string) => `<!doctype html><html><body><article><p>${p}</p></article></body></html>`;
+    const recs: Buffer[] = [];
+    for (const [i, p] of [
+      'SANAA, Yemen - Air strikes hit the port of Hodeidah on Tuesday, killing two workers, port officials said.',
+      'GAO, Mali - Gunmen attacked an army post near Gao on Wednesday, killing four soldiers, a military source said.',
+    ].entries())
+      recs.push(
+        Buffer.from(
+          await WARCSerializer.serialize(
+            WARCRecord.create({ url: `https://warc.example/${i}`, date: '2024-05-01T12:00:00Z', type: 'response', httpHeaders: { 'Content-Type': 'text/html' } }, (async function* () {
+              yield enc.encode(page(p));
+            })()),
+          ),
+        ),
+      );
+    const dir = mkdtempSync(join(tmpdir(), 'sitrep-cutwarc-'));
+    try {
+      const file = join(dir, 'cut.warc');
+      const whole = Buffer.concat(recs);
+      writeFileSync(file, whole.subarray(0, whole.length - 60));
+      const r = await run([file], join(dir, 'cut.db'));
+      addsUp(r.report);
+      assert.deepEqual([r.report.inputs, r.report.new, r.report.rejected], [2, 1, 1]);
+      assert.equal(r.report.rejections[0].source, `${file}#record 2 (byte ${recs[0].length})`);
+      assert.match(r.report.rejections[0].reason, /^cut off: the record has \d+ of its \d+ bytes$/);
+      assert.deepEqual(articles(join(dir, 'cut.db')).map((a) => a.url), ['https://warc.example/0']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

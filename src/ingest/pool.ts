@@ -106,7 +106,7 @@ export class Pool<In = Item, Out = Extracted> {
       // The first job left is the one it died on; the others never started: they go back in front.
       if (jobs[0]) clearTimeout(jobs[0].timer);
       jobs[0]?.resolve(this.crashed(`extraction crashed: ${error ?? `worker exited with code ${code}`}`));
-      this.queue.unshift(...jobs.slice(1));
+      this.queue.unshift(...jobs.slice(1)); // bounded: a worker holds DEPTH jobs at most
       this.spawn();
       this.pump();
     });

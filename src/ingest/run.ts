@@ -29,11 +29,15 @@ export interface IngestOptions {
   err?: (s: string) => void;
   /** draw a progress bar (default: stderr is a terminal) */
   tty?: boolean;
+  /** seconds one article may take before it is rejected (default 10; 0: no limit) */
+  timeLimit?: number;
 }
 
 export interface IngestReport extends Counts {
   inputs: number;
   ignored: number;
+  /** the ignored, by why */
+  ignoredWhy: Record<string, number>;
   events: number;
   seconds: number;
   perSecond: number;
@@ -79,14 +83,14 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
   // more worker than cores was measured slower on 2 cores (start-up ~1.4 s of CPU each, and threads
   // taking turns); one fewer leaves a core mostly idle whenever the machine is not busy otherwise.
   const workers = opts.workers ?? availableParallelism();
-  if (!Number.isInteger(workers) || workers < 0 || workers > 256) throw new InputError('--workers', `expected a whole number from 1 to 256, got ${opts.workers}`);
+  if (!Number.isInteger(workers) || workers < 0 || workers > 256) throw new InputError('--workers', `expected a whole number from 0 to 256, got ${opts.workers}`);
   const plan = planInputs(paths);
   const store = await openStore(opts.db);
   const err = opts.err ?? ((s: string) => process.stderr.write(s));
   const mode: ProgressMode = opts.quiet ? 'quiet' : (opts.tty ?? process.stderr.isTTY) ? 'tty' : 'log';
   const progress = new Progress(mode, plan.totalBytes, err);
   const counts: Counts = { new: 0, revision: 0, duplicate: 0, skipped: 0, rejected: 0 };
-  const rep = { inputs: 0, ignored: 0, events: 0, rejections: [] as { source: string; reason: string }[] };
+  const rep = { inputs: 0, ignored: 0, ignoredWhy: {} as Record<string, number>, events: 0, rejections: [] as { source: string; reason: string }[] };
   // workers 0: extract on this thread (tests, tiny inputs: no thread start-up, one model load).
   const pool = workers > 0 ? new Pool(workers) : { run: async (it: Item) => extractItem(it), close: async () => {} };
 
@@ -128,17 +132,21 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
   };
 
   let flushed = Date.now();
+  let failed = false;
   const window: Entry[] = [];
   const max = Math.max(1, workers) * IN_FLIGHT_PER_WORKER;
   try {
     for await (const x of produce(paths, { fetch: { ...opts.fetch, allowPrivate: !!opts.allowPrivate } })) {
-      if ('ignored' in x) rep.ignored++;
+      if ('ignored' in x) {
+        rep.ignored++;
+        rep.ignoredWhy[x.why] = (rep.ignoredWhy[x.why] ?? 0) + 1;
+      }
       else if ('read' in x) await store.clearRejected(x.read);
       else if ('reject' in x) window.push({ kind: 'reject', ...x.reject });
       else {
         const raw = rawOf(x.item);
         if (await store.hasRaw(raw)) window.push({ kind: 'skip', size: x.item.size });
-        else window.push({ kind: 'extract', item: x.item, raw, result: pool.run(x.item) });
+        else window.push({ kind: 'extract', item: x.item, raw, result: pool.run(opts.timeLimit === undefined ? x.item : { ...x.item, timeLimit: opts.timeLimit }) });
       }
       while (window.length >= max) await write(window.shift()!);
       if (Date.now() - flushed > FLUSH_EVERY_MS) {
@@ -148,10 +156,19 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
       }
     }
     while (window.length) await write(window.shift()!);
+  } catch (e) {
+    failed = true;
+    throw e;
   } finally {
     progress.finish();
     await pool.close();
-    await store.close();
+    try {
+      await store.close();
+    } catch (e) {
+      // The store's fault that stopped the run (a full disk, say) fails its close too: the first
+      // error is the one to report, not a second one hiding it.
+      if (!failed) throw e;
+    }
   }
   const seconds = progress.seconds;
   const report: IngestReport = { ...counts, ...rep, seconds, perSecond: rep.inputs / Math.max(0.001, seconds) };
@@ -163,7 +180,12 @@ export function formatReport(r: IngestReport, db: string): string {
   const lines = [
     `ingest: ${r.inputs} inputs in ${r.seconds.toFixed(1)} s (${r.perSecond.toFixed(0)} articles/s) into ${db}: ` +
       `${r.new} new, ${r.revision} revised, ${r.duplicate} duplicates, ${r.skipped} stored before, ${r.rejected} rejected` +
-      (r.ignored ? `; ${r.ignored} files or records ignored (not articles)` : ''),
+      (r.ignored
+        ? `; ${r.ignored} ignored (${Object.entries(r.ignoredWhy ?? {})
+            .sort((a, b) => b[1] - a[1])
+            .map(([why, n]) => `${n} ${why}`)
+            .join(', ')})`
+        : ''),
     `events stored: ${r.events}`,
   ];
   if (r.rejected) {

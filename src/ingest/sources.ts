@@ -9,15 +9,18 @@
 //   .xml .rss .atom                an RSS or Atom feed: one article per item
 //   .warc .warc.gz                 response (and resource) records with HTML: one article each
 //   http:// https://               fetched (limits and address checks in fetch.ts): a feed or a page
-// Files named meta.json / *.meta.json are sidecars (sidecar.ts); hidden files and other
-// extensions inside folders are skipped (counted as ignored).
-import { createReadStream, readdirSync, statSync, readFileSync } from 'node:fs';
+// Files named meta.json / *.meta.json are sidecars (sidecar.ts); hidden files are skipped; other
+// extensions inside folders are counted as ignored. Symbolic links are followed (a link back to a
+// folder above is a loop: ignored); an unreadable folder, a broken link, a FIFO or socket with an
+// article's extension, is a rejection with its reason, and the ingest goes on.
+import { createReadStream, readdirSync, readlinkSync, realpathSync, statSync, readFileSync, type Stats } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { MAX_INPUT_BYTES } from '../normalise/index.js';
 import { parsePublishedOrThrow } from '../published.js';
 import { feedDate, isFeed, parseFeed } from './feeds.js';
+import { warcPieces } from './warc.js';
 import { safeFetch, type FetchOptions } from './fetch.js';
 import { fileSidecarPath, isSidecar, manifestEntry, mergeMeta, readSidecar, type Meta } from './sidecar.js';
 
@@ -41,12 +44,15 @@ export interface Item {
   fallback: { published: string | null; outlet: string | null; license: string | null };
   /** bytes of input this item accounts for, for progress */
   size: number;
+  /** seconds its extraction may take (default 10; 0: no limit) */
+  timeLimit?: number;
 }
 
 export type Produced =
   | { item: Item }
   | { reject: { source: string; reason: string; size: number } }
-  | { ignored: string }
+  /** not an article: a file of another type, a WARC request record, a symbolic link loop; `why` says which */
+  | { ignored: string; why: string }
   /** a container (feed, URL) read without trouble: an earlier rejection of it is void */
   | { read: string };
 
@@ -80,32 +86,89 @@ export function planInputs(paths: string[]): { totalBytes: number; files: number
   if (!paths.length) throw new InputError('ingest', 'no input given (files, folders or URLs)');
   let totalBytes = 0;
   let files = 0;
-  const walk = (p: string) => {
-    const st = statSync(p);
-    if (st.isDirectory()) {
-      for (const e of readdirSync(p, { withFileTypes: true })) {
-        if (e.name.startsWith('.')) continue;
-        if (e.isDirectory()) walk(join(p, e.name));
-        else if (e.isFile() && !isSidecar(e.name) && known(e.name)) {
-          totalBytes += statSync(join(p, e.name)).size;
-          files++;
-        }
+  // Only totals for the progress bar: what cannot be read here is reported when produce() reads it.
+  const walk = (dir: string, chain: Set<string>) => {
+    const listed = listFolder(dir, chain);
+    if (typeof listed === 'string') return;
+    for (const e of listed.entries) {
+      if (e.kind === 'dir') walk(e.path, listed.chain);
+      else if (e.kind === 'file' && known(e.name)) {
+        totalBytes += e.size;
+        files++;
       }
-    } else {
-      totalBytes += st.size;
-      files++;
     }
   };
   for (const p of paths) {
     if (isUrlArg(p)) continue;
+    let st;
     try {
-      statSync(p);
+      st = statSync(p);
     } catch {
       throw new InputError(p, 'no such file or folder');
     }
-    walk(p);
+    if (st.isDirectory()) walk(p, new Set());
+    else {
+      totalBytes += st.size;
+      files++;
+    }
   }
   return { totalBytes, files };
+}
+
+/** An entry of a folder as ingest sees it: symbolic links followed to what they point at. */
+interface FolderEntry {
+  name: string;
+  path: string;
+  kind: 'dir' | 'file' | 'special' | 'broken' | 'loop';
+  size: number;
+  /** special: what it is; broken, loop: where the link points */
+  what?: string;
+}
+
+/**
+ * The entries of a folder, sorted by name (hidden files and sidecars left out), or why it cannot
+ * be read. `chain`: the real paths of the folders above it, so that a link back up is a loop.
+ */
+function listFolder(dir: string, chain: Set<string>): { entries: FolderEntry[]; chain: Set<string> } | string {
+  let dirents;
+  let real: string;
+  try {
+    real = realpathSync(dir);
+    dirents = readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    return `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`;
+  }
+  const below = new Set(chain).add(real);
+  const entries: FolderEntry[] = [];
+  for (const e of dirents.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (e.name.startsWith('.') || isSidecar(e.name)) continue;
+    const path = join(dir, e.name);
+    let st: Stats;
+    try {
+      // stat follows a symbolic link to what it points at.
+      st = statSync(path);
+    } catch {
+      let target = '?';
+      try {
+        target = readlinkSync(path);
+      } catch {
+        /* vanished */
+      }
+      entries.push({ name: e.name, path, kind: 'broken', size: 0, what: e.isSymbolicLink() ? target : 'vanished' });
+      continue;
+    }
+    if (st.isDirectory()) {
+      let to = path;
+      try {
+        to = realpathSync(path);
+      } catch {
+        /* reported when listed */
+      }
+      entries.push({ name: e.name, path, kind: below.has(to) ? 'loop' : 'dir', size: 0, what: to });
+    } else if (st.isFile()) entries.push({ name: e.name, path, kind: 'file', size: st.size });
+    else entries.push({ name: e.name, path, kind: 'special', size: 0, what: st.isFIFO() ? 'a FIFO' : st.isSocket() ? 'a socket' : 'a device' });
+  }
+  return { entries, chain: below };
 }
 
 interface Ctx {
@@ -123,7 +186,7 @@ export async function* produce(paths: string[], opts: SourceOptions = {}): Async
     }
     const st = statSync(p);
     // A folder's meta.json applies from that folder down; a file named alone gets its own folder's.
-    if (st.isDirectory()) yield* fromFolder(p, { folder: {}, opts });
+    if (st.isDirectory()) yield* fromFolder(p, { folder: {}, opts }, new Set());
     else yield* fromFile(p, st.size, { folder: folderMeta(dirname(resolve(p))), opts }, true);
   }
 }
@@ -137,7 +200,7 @@ function folderMeta(dir: string): Meta {
   }
 }
 
-async function* fromFolder(dir: string, ctx: Ctx): AsyncGenerator<Produced> {
+async function* fromFolder(dir: string, ctx: Ctx, chain: Set<string>): AsyncGenerator<Produced> {
   let folder = ctx.folder;
   const sidecar = join(dir, 'meta.json');
   let hasSidecar = false;
@@ -152,30 +215,19 @@ async function* fromFolder(dir: string, ctx: Ctx): AsyncGenerator<Produced> {
     } catch (e) {
       yield { reject: { source: sidecar, reason: (e as Error).message, size: 0 } };
     }
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  } catch (e) {
-    yield { reject: { source: dir, reason: `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`, size: 0 } };
+  // An unreadable folder is one rejection; the rest of the ingest goes on.
+  const listed = listFolder(dir, chain);
+  if (typeof listed === 'string') {
+    yield { reject: { source: dir, reason: listed, size: 0 } };
     return;
   }
-  for (const e of entries) {
-    if (e.name.startsWith('.') || isSidecar(e.name)) continue;
-    const path = join(dir, e.name);
-    if (e.isDirectory()) yield* fromFolder(path, { ...ctx, folder });
-    else if (e.isFile()) {
-      if (!known(e.name)) {
-        yield { ignored: path };
-        continue;
-      }
-      let size = 0;
-      try {
-        size = statSync(path).size;
-      } catch {
-        /* reported when read */
-      }
-      yield* fromFile(path, size, { ...ctx, folder }, false);
-    }
+  for (const e of listed.entries) {
+    if (e.kind === 'dir') yield* fromFolder(e.path, { ...ctx, folder }, listed.chain);
+    else if (e.kind === 'loop') yield { ignored: e.path, why: 'a symbolic link loop (to a folder above it)' };
+    else if (!known(e.name)) yield { ignored: e.path, why: 'not a file type ingest reads' };
+    else if (e.kind === 'broken') yield { reject: { source: e.path, reason: e.what === 'vanished' ? 'vanished before it could be read' : `a symbolic link to nothing (${e.what})`, size: 0 } };
+    else if (e.kind === 'special') yield { reject: { source: e.path, reason: `not a regular file (${e.what})`, size: 0 } };
+    else yield* fromFile(e.path, e.size, { ...ctx, folder }, false);
   }
 }
 
@@ -221,7 +273,7 @@ async function* fromFile(path: string, size: number, ctx: Ctx, explicit: boolean
   const abs = resolve(path);
   const name = basename(path);
   if (JSONL.test(name)) return yield* fromJsonLines(path, size, own, ctx);
-  if (WARC.test(name)) return yield* fromWarc(path, own, ctx);
+  if (WARC.test(name)) return yield* fromWarc(path, size, own, ctx);
   const bytes = readWhole(path, JSON1.test(name) || FEED.test(name) ? MAX_WHOLE_FILE : MAX_INPUT_BYTES);
   if (typeof bytes === 'string') {
     yield { reject: { source: path, reason: bytes, size } };
@@ -374,31 +426,72 @@ async function* fromFeed(source: string, xml: string, size: number, own: Meta, c
   }
 }
 
-async function* fromWarc(path: string, own: Meta, ctx: Ctx): AsyncGenerator<Produced> {
+async function* fromWarc(path: string, size: number, own: Meta, ctx: Ctx): AsyncGenerator<Produced> {
   const { WARCParser } = await import('warcio');
-  let read = 0;
+  let n = 0;
   let reported = 0;
-  const stream = createReadStream(path);
-  stream.on('data', (c) => (read += c.length));
-  const advance = () => {
-    const d = read - reported;
-    reported = read;
+  let records = 0;
+  // Progress by file offsets (of gzip members in a .warc.gz): what each piece accounts for.
+  const advance = (to: number) => {
+    const d = Math.max(0, to - reported);
+    reported = Math.max(reported, to);
     return d;
   };
-  let n = 0;
+  let pieces;
   try {
-    for await (const rec of WARCParser.iterRecords(stream)) {
+    pieces = warcPieces(path);
+  } catch (e) {
+    yield { reject: { source: path, reason: `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, size } };
+    return;
+  }
+  try {
+    for (const piece of pieces) {
       n++;
-      const type = rec.warcType;
-      if (type !== 'response' && type !== 'resource') continue;
-      const ctype = (type === 'response' ? rec.httpHeaders?.headers.get('content-type') : rec.warcContentType) ?? '';
-      const status = type === 'response' ? Number(rec.httpHeaders?.statusCode ?? 0) : 200;
-      if (!/^(text\/html|application\/xhtml\+xml)/i.test(ctype.trim()) || status !== 200) {
-        yield { ignored: `${path}#record ${n}` };
+      if ('damaged' in piece) {
+        const { offset, reason } = piece.damaged;
+        // Nothing WARC at the very start and no record at all: the file is not a WARC.
+        if (offset === 0 && !records && reason.startsWith('no WARC record here'))
+          yield { reject: { source: path, reason: `not a WARC file (${reason.replace(/^no WARC record here \(/, '').replace(/\)$/, '')})`, size: advance(size) } };
+        else yield { reject: { source: `${path}#record ${n} (byte ${offset})`, reason, size: advance(offset) } };
         continue;
       }
+      records++;
       const source = `${path}#record ${n}`;
-      const bytes = Buffer.from(await rec.readFully(true));
+      const at = advance(piece.offset);
+      let rec;
+      try {
+        const it = WARCParser.iterRecords([piece.record, Buffer.from('\r\n\r\n')])[Symbol.asyncIterator]();
+        rec = (await it.next()).value;
+      } catch (e) {
+        yield { reject: { source: `${source} (byte ${piece.offset})`, reason: `an unreadable WARC record (${(e as Error).message})`, size: at } };
+        continue;
+      }
+      if (!rec) {
+        yield { reject: { source: `${source} (byte ${piece.offset})`, reason: 'an unreadable WARC record', size: at } };
+        continue;
+      }
+      const type = rec.warcType;
+      if (type !== 'response' && type !== 'resource') {
+        yield { ignored: source, why: `a WARC ${type ?? 'untyped'} record` };
+        continue;
+      }
+      const ctype = (type === 'response' ? rec.httpHeaders?.headers.get('content-type') : rec.warcContentType) ?? '';
+      const status = type === 'response' ? Number(rec.httpHeaders?.statusCode ?? 0) : 200;
+      if (!/^(text\/html|application\/xhtml\+xml)/i.test(ctype.trim())) {
+        yield { ignored: source, why: 'a WARC record that is not an HTML page' };
+        continue;
+      }
+      if (status !== 200) {
+        yield { ignored: source, why: 'a WARC response other than 200 OK' };
+        continue;
+      }
+      let bytes: Buffer;
+      try {
+        bytes = Buffer.from(await rec.readFully(true));
+      } catch (e) {
+        yield { reject: { source: `${source} (byte ${piece.offset})`, reason: `the page in the record cannot be decoded (${(e as Error).message})`, size: at } };
+        continue;
+      }
       const date = feedDate(rec.warcDate ?? null);
       yield {
         item: {
@@ -414,14 +507,12 @@ async function* fromWarc(path: string, own: Meta, ctx: Ctx): AsyncGenerator<Prod
           license: own.license ?? null,
           // The crawl date: the page's own date, when it has one, is better.
           fallback: { published: date ?? ctx.folder.published ?? null, outlet: ctx.folder.outlet ?? null, license: ctx.folder.license ?? null },
-          size: advance(),
+          size: at,
         },
       };
     }
   } catch (e) {
-    yield { reject: { source: n ? `${path}#record ${n}` : path, reason: `not a readable WARC (${(e as Error).message})`, size: advance() } };
-  } finally {
-    stream.destroy();
+    yield { reject: { source: n ? `${path}#record ${n}` : path, reason: `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, size: advance(size) } };
   }
 }
 

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
-import { blocksOf, extractArticle, merge, readabilityOnly } from './html.js';
+import { blocksOf, extractArticle, merge, readabilityOnly, type Block } from './html.js';
 import { score } from '../eval/text.js';
 import { PACKAGE_URL } from '../paths.js';
 
@@ -100,4 +100,15 @@ test('a fragment of HTML, as batch input may give, is read like a page', () => {
 test('a pathologically nested page is read from its blocks (Readability is skipped there)', () => {
   const a = extractArticle(`<html><body>${'<div>'.repeat(3000)}${P(BODY[0])}${'</div>'.repeat(3000)}</body></html>`);
   assert.deepEqual([a.method, a.paragraphs], ['fallback', [BODY[0]]]);
+});
+
+test('a flat page of 150,000 paragraphs is laid back over its blocks, not refused as "nested too deeply"', () => {
+  // The stretch Readability chose was bounded with Math.min(...matched): a spread of 150,000
+  // arguments, a RangeError that read as deep nesting. One shared parent, as on such a page.
+  const { document } = parseHTML('<html><body><article></article></body></html>');
+  const parent = document.querySelector('article')!;
+  const page: Block[] = Array.from({ length: 150_000 }, (_, i) => ({ text: `Shelling was reported near the town on day ${i}.`, words: 9, linkDensity: 0, el: parent, heading: 0 }));
+  const kept = merge(page, page);
+  assert.equal(kept.length, 150_000);
+  assert.equal(kept[149_999].text, page[149_999].text);
 });

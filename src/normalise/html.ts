@@ -8,6 +8,7 @@ import type { parseHTML as ParseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
 import { boilerplateRule, furnitureName, wordCount } from './boilerplate.js';
 import { readMeta, normaliseDate, type HtmlMeta } from './meta.js';
+import { maxOf, minOf } from '../arrays.js';
 
 /** One paragraph-like run of text in the page, and where it came from. */
 export interface Block {
@@ -163,8 +164,8 @@ export function merge(page: Block[], chosen: Block[]): Block[] {
   });
   const matched = idx.filter((i) => i >= 0);
   if (!matched.length) return chosen;
-  let lo = Math.min(...matched);
-  let hi = Math.max(...matched);
+  let lo = minOf(matched);
+  let hi = maxOf(matched);
   const keep = new Set(matched);
   for (let i = lo; i <= hi; i++) {
     const b = page[i];

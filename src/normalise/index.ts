@@ -54,7 +54,10 @@ export function normaliseWithInfo(input: RawInput): { doc: Doc; method: Method }
     try {
       a = extractArticle(raw);
     } catch (e) {
-      if (e instanceof RangeError) throw new InputError(source, 'HTML nested too deeply to read');
+      // Only a stack overflow is deep nesting (elements inside elements beyond what the parser's
+      // recursion reaches, some thousands of levels); any other RangeError is a bug to report as one.
+      if (e instanceof RangeError && /call stack/i.test(e.message))
+        throw new InputError(source, 'HTML nested too deeply to read (elements inside elements beyond the parser\'s limit of some thousands of levels)');
       throw e;
     }
     if (!a.paragraphs.length) throw new InputError(source, 'no article text found in the HTML');

@@ -9,6 +9,7 @@ import { distanceKm, matchExact, type GazEntry } from '../gazetteer/index.js';
 import { data } from '../data/index.js';
 import { resolveActor } from '../stages/events/actors.js';
 import { parseSearch, toFts5, withAliases, type AliasSource } from './search.js';
+import { pushAll } from '../arrays.js';
 
 /** Entries this close to the best reading, in its country, are the same place under another name. */
 const SAME_PLACE_KM = 25;
@@ -31,7 +32,7 @@ export function placeAliases(name: string): string[] | null {
   if (!ms.length) return null;
   const best = ms[0].entry;
   const names = ms.filter((m) => samePlace(best, m.entry)).map((m) => m.entry.name);
-  if (best.geonameid !== null) names.push(...curatedAliases(best.geonameid));
+  if (best.geonameid !== null) pushAll(names, curatedAliases(best.geonameid));
   return names;
 }
 

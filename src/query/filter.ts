@@ -5,6 +5,7 @@
 // names the input its own way ("--from" on the command line, "from" in a query string); the
 // problem that follows is the same text.
 import { z } from 'zod';
+import { NUMERIC_OPTIONS, wholeNumber } from '../options.js';
 import { country } from '../store/countries.js';
 import { parseBbox } from '../store/geo.js';
 import { dayNumber, dayToIso } from '../store/rows.js';
@@ -95,11 +96,6 @@ function isoDay(v: string): string | { problem: string } {
   return ok ? v : { problem: `not a date (YYYY-MM-DD): "${v}"` };
 }
 
-function wholeNumber(min: number) {
-  return (v: string): number | { problem: string } =>
-    /^\d{1,9}$/.test(v) && Number(v) >= min ? Number(v) : { problem: `expected a whole number ≥ ${min}, got "${v}"` };
-}
-
 function kinds(v: string[]): string[] | { problem: string } {
   const out = v.flatMap((x) => x.split(',')).map((x) => x.trim()).filter(Boolean);
   for (const k of out)
@@ -142,8 +138,9 @@ const FilterSchema = z
     }).optional(),
     actor: check((v) => (v.length > 200 ? { problem: 'longer than 200 characters' } : /^[A-Za-z]{2,3}$/.test(v) && country(v) ? v : searchWords(v))).optional(),
     outlet: check((v) => (v.length > 200 ? { problem: 'longer than 200 characters' } : v)).optional(),
-    min_corroboration: check(wholeNumber(0)).optional(),
-    limit: check(wholeNumber(1)).optional(),
+    // The command line's option schema (../options.ts): one reading of numbers for both doors.
+    min_corroboration: wholeNumber(NUMERIC_OPTIONS['--min-corroboration'].min, NUMERIC_OPTIONS['--min-corroboration'].max).optional(),
+    limit: wholeNumber(NUMERIC_OPTIONS['--limit'].min, NUMERIC_OPTIONS['--limit'].max).optional(),
     cursor: check((v) => (v.length > 500 ? { problem: 'not a cursor from this server' } : v)).optional(),
     format: check((v) => ((FORMATS as readonly string[]).includes(v) ? (v as Format) : { problem: `expected one of ${FORMATS.join(', ')}, got "${v}"` })).optional(),
   })

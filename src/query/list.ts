@@ -1,6 +1,7 @@
 // Reading pages of events and incidents for a parsed filter, shared by the CLI and the API, and
 // the walk over pages that an export makes.
 import type { Filter, Store, StoredEvent, StoredIncident } from '../store/types.js';
+import { maxOf, minOf } from '../arrays.js';
 
 /** A query: the store's filter (with its page size and cursor) and the outlet to keep. */
 export interface Query {
@@ -48,7 +49,7 @@ export function listedIncident(i: StoredIncident): ListedIncident {
   const { summary, ...rest } = i;
   const s = (summary ?? {}) as SummaryShape;
   const tolls = (s.fatalities?.reported ?? []).map((r) => r.value).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
-  const range: [number, number] | null = tolls.length ? [Math.min(...tolls), Math.max(...tolls)] : null;
+  const range: [number, number] | null = tolls.length ? [minOf(tolls), maxOf(tolls)] : null;
   const precision = s.location?.consensus?.precision;
   return {
     ...rest,

@@ -2,6 +2,7 @@
 // and `sitrep worker`. Both need a PostgreSQL store: the queue lives in its schema.
 import type { Command } from 'commander';
 import { InputError } from '../errors.js';
+import { numericOption } from '../options.js';
 import { isPostgresUrl } from '../store/open.js';
 import type { PgStore } from '../store/postgres/store.js';
 
@@ -34,20 +35,14 @@ export function registerWorkerCommand(program: Command, out: (s: string) => void
     .command('worker')
     .description('take ingest jobs from the queue in a PostgreSQL store (`sitrep ingest --queue`): extract, store, link')
     .option('--db <url>', 'the PostgreSQL store (postgres://user@host:port/database[?schema=name])', defaultDb)
-    .option('--concurrency <n>', 'jobs at once, each extracted on a thread of its own', '1')
+    .addOption(numericOption('--concurrency <n>', 'jobs at once, each extracted on a thread of its own', 1))
     .option('--drain', 'stop once the queue is empty instead of waiting for more jobs')
-    .option('--retry-delay <ms>', 'wait before retrying a failed job (then 4×, …; a job fails 3 times at most)', '2000')
+    .addOption(numericOption('--retry-delay <ms>', 'wait before retrying a failed job (then 4×, …; a job fails 3 times at most)', 2000))
     .option('--allow-private', 'allow URLs that resolve to private, loopback or link-local addresses')
-    .option('--timeout <ms>', 'time limit for fetching each URL', '20000')
-    .action(async (o: { db?: string; concurrency: string; drain?: boolean; retryDelay: string; allowPrivate?: boolean; timeout: string }) => {
+    .addOption(numericOption('--timeout <ms>', 'time limit for fetching each URL', 20000))
+    .action(async (o: { db?: string; concurrency: number; drain?: boolean; retryDelay: number; allowPrivate?: boolean; timeout: number }) => {
       needsPostgres(o.db, '`sitrep worker`');
-      const int = (flag: string, v: string, min: number, max: number) => {
-        if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) throw new InputError(flag, `expected a whole number from ${min} to ${max}, got "${v}"`);
-        return Number(v);
-      };
-      const concurrency = int('--concurrency', o.concurrency, 1, 256);
-      const retryDelayMs = int('--retry-delay', o.retryDelay, 0, 3_600_000);
-      const timeoutMs = int('--timeout', o.timeout, 1, 3_600_000);
+      const { concurrency, retryDelay: retryDelayMs, timeout: timeoutMs } = o;
       const { formatWorkerReport, runWorker } = await import('./worker.js');
       const store = await openPg(o.db);
       // SIGTERM / Ctrl-C: no new jobs; those in hand are finished and committed.

@@ -4,15 +4,10 @@ import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { InputError } from '../errors.js';
+import { numericOption } from '../options.js';
 import { DEFAULT_DB, isPostgresUrl, openStore } from '../store/open.js';
 import { buildDemoStore } from './demo.js';
 import { listen } from './server.js';
-
-function port(v: string): number {
-  const n = Number(v);
-  if (!/^\d+$/.test(v) || n > 65535) throw new InputError('--port', `expected a port number from 0 to 65535, got "${v}"`);
-  return n;
-}
 
 function isLoopback(host: string): boolean {
   return /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/i.test(host);
@@ -23,19 +18,18 @@ export function registerServeCommand(program: Command, out: (s: string) => void)
     .command('serve')
     .description('serve the HTTP API (documented at /openapi.json) and the web UI over a corpus store')
     .option('--db <store>', 'the store to serve: a SQLite file or a postgres:// URL (several servers may share one); default $SITREP_DB or sitrep.db', DEFAULT_DB)
-    .option('--port <n>', 'port to listen on (0: any free one)', '8080')
+    .addOption(numericOption('--port <n>', 'port to listen on (0: any free one)', 8080))
     .option('--host <address>', 'address to listen on', '127.0.0.1')
     .option('--demo', 'ingest the example corpus (examples/) into a temporary store and serve that')
     .option('--allow-host <name>', 'also answer requests for this host name (repeat for several; loopback names and IP addresses always)', (v: string, all: string[]) => [...all, v], [] as string[])
-    .option('--readers <n>', 'worker threads that answer reads (0: the main thread)', String(Math.min(4, availableParallelism())))
+    .addOption(numericOption('--readers <n>', 'worker threads that answer reads (0: the main thread)', Math.min(4, availableParallelism())))
     .addHelpText(
       'after',
       '\nPOST /api/ingest writes to the store; it is enabled only when SITREP_TOKEN is set, and then needs\n"Authorization: Bearer $SITREP_TOKEN".',
     )
-    .action(async (o: { db: string; port: string; host: string; demo?: boolean; readers: string; allowHost: string[] }) => {
-      const p = port(o.port);
-      const readers = Number(o.readers);
-      if (!/^\d+$/.test(o.readers) || readers > 64) throw new InputError('--readers', `expected a number of threads from 0 to 64, got "${o.readers}"`);
+    .action(async (o: { db: string; port: number; host: string; demo?: boolean; readers: number; allowHost: string[] }) => {
+      const p = o.port;
+      const readers = o.readers;
       const token = process.env.SITREP_TOKEN || null;
       let db = o.db;
       let cleanup = () => {};

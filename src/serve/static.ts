@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { pushAll } from '../arrays.js';
 
 const require = createRequire(import.meta.url);
 
@@ -51,7 +52,7 @@ function filesUnder(dir: string, rel = ''): string[] {
   const out: string[] = [];
   for (const d of readdirSync(join(dir, rel), { withFileTypes: true })) {
     const r = rel ? `${rel}/${d.name}` : d.name;
-    if (d.isDirectory()) out.push(...filesUnder(dir, r));
+    if (d.isDirectory()) pushAll(out, filesUnder(dir, r));
     else if (d.isFile()) out.push(r);
   }
   return out;

@@ -26,6 +26,25 @@ export function canonicalUrl(url: string | null | undefined): string | null {
   return `https://${host}${port}${path}${query}`;
 }
 
+/**
+ * The URL as given, less the parameters that say how a reader arrived: what an article's `url`
+ * shows. A link shared with ?utm_source=… names the same page, and must not replace the clean one.
+ */
+export function withoutTracking(url: string | null | undefined): string | null {
+  if (!url) return null;
+  let u: URL;
+  try {
+    u = new URL(url.trim());
+  } catch {
+    return url;
+  }
+  const keys = [...new Set(u.searchParams.keys())].filter((k) => TRACKING.test(k));
+  if (!keys.length) return url;
+  for (const k of keys) u.searchParams.delete(k);
+  if (![...u.searchParams.keys()].length) u.search = '';
+  return u.toString();
+}
+
 /** Hash of the text with case, punctuation, quote styles and spacing folded away. */
 export function textHash(text: string): string {
   const norm = text

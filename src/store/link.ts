@@ -11,6 +11,7 @@ import { dayRange, type CorroborationEvent, type IncidentSummary } from '../corr
 import { config, familyRule } from '../corroborate/config.js';
 import { FAMILIES, type Family } from '../taxonomy.js';
 import { boxAround } from './geo.js';
+import { maxOf } from '../arrays.js';
 
 /** Store ids written into the module's string ids, padded so that string order is numeric order. */
 export function articleKey(articleId: number): string {
@@ -83,7 +84,7 @@ export function candidateQuery(ce: CorroborationEvent): CandidateQuery | null {
   const span = daySpan(ce);
   if (!span || !linkable(ce)) return null;
   const lk = config().linking;
-  const w = Math.max(...Object.values(lk.dateWindowDays));
+  const w = maxOf(Object.values(lk.dateWindowDays));
   const coarseKm = Math.max(lk.coarseRadiusKm.admin1, lk.coarseRadiusKm.region);
   const cls = geoClass(ce);
   const point = cls >= 2;

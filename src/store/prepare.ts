@@ -58,6 +58,8 @@ export interface PreparedEvent {
   ceJson: string | null;
   /** true when the event is linked into incidents (./link.ts linkable) */
   link: boolean;
+  /** what the event's stable id is made of besides its article and text (./ids.ts eventIdOf): kind, evidence spans, id in the document */
+  idKey: string;
   /**
    * The incident this event makes when no other report matches it (most events): its columns and
    * the module's summary (JSON, ids pending), made here so that the writer need not.
@@ -127,6 +129,7 @@ export function prepareArticle(doc: Document): PreparedArticle {
         })),
         ceJson: ce ? JSON.stringify(ce) : null,
         link,
+        idKey: JSON.stringify([event.kind, event.evidence.map((e) => [e.start, e.end]), event.id]),
         solo: link ? solo(ce!) : null,
       };
     }),

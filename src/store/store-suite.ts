@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { isStoreError } from './errors.js';
 import type { Store, StoreFactory } from './types.js';
 import { ALEPPO, DAMASCUS, KHARKIV, ODESA, SANAA, makeDoc, type DocSpec } from './testing.js';
+import { pushAll } from '../arrays.js';
 
 const strike = (over: Partial<DocSpec> = {}): DocSpec => ({
   url: 'https://news.example/strike-1',
@@ -96,6 +97,20 @@ export function storeSuite(name: string, factory: StoreFactory): void {
         assert.equal(old?.superseded, true);
       }));
 
+    it('never replaces the clean URL of an article by a tracking variant, and stores none', () =>
+      withStore(factory, async (s) => {
+        const first = await s.putArticle(makeDoc(strike()), { source: 'v1' });
+        const v2 = strike({ url: 'https://news.example/strike-1?utm_source=feed&utm_medium=rss&fbclid=abc' });
+        v2.events[0] = { ...v2.events[0], sentence: 'Israeli warplanes struck a building in Damascus on Monday, killing four people.' };
+        const second = await s.putArticle(makeDoc(v2), { source: 'v2' });
+        assert.equal(second.status, 'revision');
+        assert.equal((await s.getArticle(first.articleId))?.url, 'https://news.example/strike-1');
+        // Met first at a shared link: stored without its tracking parameters (others kept).
+        const shared = await s.putArticle(makeDoc(strike({ url: 'https://news.example/other?id=7&gclid=x&utm_campaign=y', lead: 'Another story.' })), { source: 'v3' });
+        assert.equal(shared.status, 'new');
+        assert.equal((await s.getArticle(shared.articleId))?.url, 'https://news.example/other?id=7');
+      }));
+
     it('identifies articles without a URL by the key given', () =>
       withStore(factory, async (s) => {
         const a = makeDoc(strike({ url: null }));
@@ -181,7 +196,9 @@ export function storeSuite(name: string, factory: StoreFactory): void {
           const a = await s.putArticle(long, { source: 'a' });
           const b = await s.putArticle(makeDoc(strike({ events: [{ ...strike().events[0], sentence: 'Israeli jets struck Damascus on Monday.' }] })), { source: 'b' });
           assert.equal(b.status, 'new');
-          assert.deepEqual(b.incidentIds, a.incidentIds, `${r.start}..${r.end}`);
+          assert.deepEqual(b.incidentIds, [(await s.getEvent(a.eventIds[0]))!.incidentId], `${r.start}..${r.end}`);
+          // The incident's id follows its smallest member (ids.ts): the first id still leads to it.
+          assert.equal((await s.getIncident(a.incidentIds[0]))!.id, b.incidentIds[0]);
         });
     });
 
@@ -210,6 +227,31 @@ export function storeSuite(name: string, factory: StoreFactory): void {
       assert.deepEqual(await groupsAfter([vague, near, exact]), together);
       assert.deepEqual(await groupsAfter([exact, near, vague]), together);
       assert.deepEqual(await groupsAfter([near, exact, vague]), together);
+    });
+
+    it('gives the same corpus the same article, event and incident ids in two fresh stores, whatever the order', async () => {
+      const SYRIA = { name: 'Syria', country: 'SY', lat: 35, lon: 38, precision: 'country' as const };
+      const base = { kind: 'air_strike', date: '2024-03-04' };
+      const docs = [
+        makeDoc({ url: 'https://a.example/1', outlet: 'A', events: [{ ...base, sentence: 'Israel struck Syria.', place: SYRIA, initiator: { name: 'Israel', country: 'ISR' } }] }),
+        makeDoc({ url: 'https://b.example/1', outlet: 'B', events: [{ ...base, sentence: 'A strike hit Damascus.', place: DAMASCUS }] }),
+        makeDoc({ url: 'https://c.example/1', outlet: 'C', events: [{ ...base, sentence: 'Israeli jets hit Damascus.', place: DAMASCUS, initiator: { name: 'Israeli jets', country: 'ISR' } }] }),
+        makeDoc(strike()),
+        makeDoc(strike({ url: 'https://other.example/2', outlet: 'Other Outlet', events: [{ ...strike().events[0], sentence: 'Israeli jets struck Damascus on Monday.' }] })),
+      ];
+      const idsAfter = async (order: typeof docs) => {
+        let out: string[] = [];
+        await withStore(factory, async (s) => {
+          for (const d of order) await s.putArticle(d, { source: d.article.url! });
+          const events = (await s.events({ limit: 1000 })).items;
+          out = events.map((e) => [e.article.url, e.event.id, e.article.id, e.id, e.incidentId].join(' ')).sort();
+        });
+        return out;
+      };
+      const first = await idsAfter(docs);
+      assert.ok(first.length >= 5);
+      assert.deepEqual(await idsAfter([...docs].reverse()), first);
+      assert.deepEqual(await idsAfter([docs[2], docs[0], docs[4], docs[1], docs[3]]), first);
     });
 
     it('filters events by dates, country (alpha-2 or alpha-3), kind or family, actor, text and box', () =>
@@ -289,8 +331,8 @@ export function storeSuite(name: string, factory: StoreFactory): void {
         let pages = 0;
         do {
           const p = await s.events({ limit: 5, cursor });
-          seen.push(...p.items.map((e) => e.id));
-          dates.push(...p.items.map((e) => e.date!));
+          pushAll(seen, p.items.map((e) => e.id));
+          pushAll(dates, p.items.map((e) => e.date!));
           cursor = p.cursor;
           pages++;
         } while (cursor);
@@ -301,7 +343,7 @@ export function storeSuite(name: string, factory: StoreFactory): void {
         cursor = null;
         do {
           const p = await s.incidents({ limit: 4, cursor });
-          inc.push(...p.items.map((i) => i.id));
+          pushAll(inc, p.items.map((i) => i.id));
           cursor = p.cursor;
         } while (cursor);
         assert.equal(new Set(inc).size, (await s.stats()).incidents);

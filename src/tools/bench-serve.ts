@@ -7,6 +7,7 @@
 // extraction worker; requests are made with fetch from this process.
 import { listen } from '../serve/server.js';
 import { fixtureStore } from '../serve/testing.js';
+import { maxOf } from '../arrays.js';
 
 const argv = process.argv.slice(2);
 const num = (flag: string, dflt: number) => (argv.includes(flag) ? Number(argv[argv.indexOf(flag) + 1]) : dflt);
@@ -56,7 +57,7 @@ async function main(): Promise<void> {
     }
     const status = await slow;
     row(`POST /api/extract, ${(text.length / 1048576).toFixed(2)} MB of text (1 worker)`, `${status} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    const fmt = (xs: number[]) => `p50 ${pct(xs, 50).toFixed(1)} ms, p95 ${pct(xs, 95).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms (${xs.length} requests)`;
+    const fmt = (xs: number[]) => `p50 ${pct(xs, 50).toFixed(1)} ms, p95 ${pct(xs, 95).toFixed(1)} ms, max ${maxOf(xs).toFixed(1)} ms (${xs.length} requests)`;
     row('  GET /health meanwhile', fmt(health));
     row('  GET /api/events?country=SY meanwhile', fmt(reads));
     const e0 = performance.now();

@@ -30,6 +30,7 @@ import { kinds } from '../taxonomy.js';
 import { MIGRATIONS } from '../store/sqlite/migrations.js';
 import type { Filter } from '../store/types.js';
 import { PACKAGE_URL } from '../paths.js';
+import { maxOf, pushAll } from '../arrays.js';
 
 const argv = process.argv.slice(2);
 const QUICK = argv.includes('--quick');
@@ -305,8 +306,8 @@ function benchQueries(path: string, words: string[]): void {
       rows += store.eventsSync(f).items.length;
       ms.push(Number(process.hrtime.bigint() - t) / 1e6);
     }
-    all.push(...ms);
-    line(`  ${name} (${per} queries, limit 50, ${(rows / per).toFixed(0)} rows avg)`, `p50 ${pct(ms, 50).toFixed(1)} ms, p95 ${pct(ms, 95).toFixed(1)} ms, max ${Math.max(...ms).toFixed(1)} ms`);
+    pushAll(all, ms);
+    line(`  ${name} (${per} queries, limit 50, ${(rows / per).toFixed(0)} rows avg)`, `p50 ${pct(ms, 50).toFixed(1)} ms, p95 ${pct(ms, 95).toFixed(1)} ms, max ${maxOf(ms).toFixed(1)} ms`);
   }
   line(`query latency, all ${all.length} queries`, `p50 ${pct(all, 50).toFixed(1)} ms, p95 ${pct(all, 95).toFixed(1)} ms`);
   const ti: number[] = [];

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { extract } from '../pipeline.js';
 import { compareEvents, fromDocument, groupIncidents, summarise, type CorroborationEvent } from '../corroborate/index.js';
 import { PACKAGE_URL } from '../paths.js';
+import { pushAll } from '../arrays.js';
 
 interface Row {
   id: string;
@@ -43,7 +44,7 @@ const failed: string[] = [];
 for (const r of rows) {
   try {
     const doc = extract({ source: r.id, id: r.id, text: r.text, outlet: r.outlet, published: r.published, url: r.url, title: r.title }, { includeText: true });
-    events.push(...fromDocument(doc, { articleId: r.id }));
+    pushAll(events, fromDocument(doc, { articleId: r.id }));
   } catch (e) {
     failed.push(`${r.id}: ${(e as Error).message.split('\n')[0]}`);
   }

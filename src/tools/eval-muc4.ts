@@ -18,6 +18,7 @@ import { annotate } from '../pipeline.js';
 import { toDocument } from '../output.js';
 import type { Document } from '../contract.js';
 import { triggers } from '../stages/events/triggers.js';
+import { pushAll } from '../arrays.js';
 
 /** MUC-4 incident types and the sitrep kinds that report them. */
 export const MUC_KINDS: Record<string, string[]> = {
@@ -61,7 +62,7 @@ function initiatorNames(doc: Document, kinds: Set<string>): string[] {
     if (!kinds.has(e.kind) || !e.initiator) continue;
     out.push(e.initiator.name.toLowerCase());
     const ent = e.initiator.entity ? doc.entities.find((x) => x.id === e.initiator!.entity) : undefined;
-    if (ent) out.push(ent.name.toLowerCase(), ...ent.mentions.map((m) => m.text.toLowerCase()));
+    if (ent) pushAll(out, [ent.name.toLowerCase(), ...ent.mentions.map((m) => m.text.toLowerCase())]);
   }
   return out;
 }

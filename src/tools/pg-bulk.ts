@@ -22,6 +22,7 @@ import {
   PLACE_COLUMNS,
   placeValues,
 } from '../store/postgres/writes.js';
+import { pushAll } from '../arrays.js';
 
 /**
  * Writes the documents `next()` gives (until it returns null) into the empty store at url, `batch`
@@ -58,7 +59,7 @@ export async function bulkLoad(url: string, next: () => Document | null, opts: {
         rows.articles.push([id, canon ?? `text:${p.textHash}`, a.url, a.outlet, a.title, a.published, a.language, a.license, id, now]);
         if (canon) rows.urls.push([canon, id]);
         rows.revisions.push([id, id, 1, p.textHash, `generated #${id}`, a.title, p.text, p.document, now]);
-        rows.places.push(...p.places.map((pl) => placeValues(id, pl)));
+        pushAll(rows.places, p.places.map((pl) => placeValues(id, pl)));
         for (const e of p.events) {
           const eid = ++event;
           const corr = corroborationJson(e, articleKey(id));
@@ -70,7 +71,7 @@ export async function bulkLoad(url: string, next: () => Document | null, opts: {
           }
           rows.events.push(eventValues(eid, id, id, e, inc));
           rows.docs.push([eid, e.json, corr]);
-          rows.claims.push(...e.claims.map((cl, n) => claimValues(eid, n, cl)));
+          pushAll(rows.claims, e.claims.map((cl, n) => claimValues(eid, n, cl)));
         }
       }
       await c.query('BEGIN');

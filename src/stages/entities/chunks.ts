@@ -3,6 +3,7 @@
 // "Kurdistan Workers' Party") and closed by model numbers ("Sayyad 4B").
 import type { Doc, Token } from '../../doc.js';
 import { getLexicon, nameKey, type Lexicon } from './lexicon.js';
+import { placeOf } from './gaz.js';
 
 export interface Chunk {
   first: number;
@@ -23,6 +24,12 @@ export const EZAFE = new Set(['e', 'i', 'ye', 'ul', 'ud', 'ur']);
 const ORDINAL = /^\d+(st|nd|rd|th)$/;
 const CONNECTORS = new Set(['of', 'for', 'and', 'in', 'the', 'on', '&']);
 const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '-', '–', '—', ':', '•', '*']);
+/**
+ * No name runs longer: a longer run of capitalised words ("Al-Al-Al-…", a title-case list) is cut
+ * into chunks of this many tokens. Typing a chunk looks at its sub-spans, so one chunk of
+ * thousands of tokens took minutes; the longest names in the lexicon are about a dozen tokens.
+ */
+export const MAX_NAME_TOKENS = 24;
 
 export function isUpperStart(t: Token): boolean {
   const c = t.text.charCodeAt(0);
@@ -96,7 +103,12 @@ export function findChunks(doc: Doc, lowerSeen: (word: string) => boolean): Chun
         continue;
       }
       // "al-Qaeda", "al-Shabaab": a particle may open a name when a hyphen ties it to a capital.
-      const particleStart = PARTICLES.has(t.lower) && attached(i) && toks[i + 1].text === '-' && attached(i + 1) && capAt(i + 2);
+      // "As Sawadiyah", "At Turbah", "Al Yasbil": a capitalised article written apart opens a
+      // transliterated name; inside a sentence when the word after it is no name of its own
+      // ("as" is an English word too), at a sentence's start only when the whole is a known name.
+      const hyphened = PARTICLES.has(t.lower) && attached(i) && toks[i + 1].text === '-' && attached(i + 1) && capAt(i + 2);
+      const apart = !hyphened && articleOpens(doc, lex, i, s.last, initial && toks[i - 1]?.text !== '(', lowerSeen);
+      const particleStart = hyphened || apart;
       const ordinal = ORDINAL.test(t.lower) && capAt(i + 1);
       // A doubtful first word is tried with the name after it ("North Kivu"); classify drops it
       // again unless the whole is known.
@@ -108,10 +120,10 @@ export function findChunks(doc: Doc, lowerSeen: (word: string) => boolean): Chun
       }
       const weakStart = initial && !particleStart;
       initial = false;
-      let j = particleStart ? i + 3 : i + 1;
+      let j = hyphened ? i + 3 : apart ? i + 2 : i + 1;
       let hasOf = false;
       let joined = false;
-      while (j < s.last) {
+      while (j < s.last && j - i < MAX_NAME_TOKENS) {
         const u = toks[j];
         if (eligible(j, false)) {
           j++;
@@ -200,6 +212,25 @@ export function findChunks(doc: Doc, lowerSeen: (word: string) => boolean): Chun
     }
   }
   return chunks;
+}
+
+// Arabic articles that open a transliterated name written apart: "As Sawadiyah", "Ash Shihr".
+const ARTICLES = new Set(['al', 'el', 'as', 'ash', 'at', 'ad', 'ar', 'az', 'an', 'adh', 'ath']);
+
+/**
+ * A capitalised Arabic article written apart opens a name ("As Sawadiyah", "At Turbah", "An Nazir"):
+ * inside a sentence when the word after it is capitalised, no name the lexicon knows alone ("As
+ * Israel pressed on") and never written in lower case by the article; at a sentence's start only
+ * when the gazetteer knows the whole.
+ */
+function articleOpens(doc: Doc, lex: Lexicon, i: number, end: number, initial: boolean, lowerSeen: (w: string) => boolean): boolean {
+  const toks = doc.tokens;
+  const t = toks[i];
+  const v = toks[i + 1];
+  if (!ARTICLES.has(t.lower) || !/^\p{Lu}\p{Ll}{0,2}$/u.test(t.text) || i + 1 >= end || t.end === v.start) return false;
+  if (!/^\p{Lu}\p{Ll}{2,}$/u.test(v.text) || lowerSeen(v.lower)) return false;
+  if (initial) return placeOf(doc.text.slice(t.start, v.end)) !== null;
+  return !knownWord(lex, v) && !lex.titles.has(v.lower) && !lex.cues.head.has(v.lower);
 }
 
 /** A line without a lower-case letter: a heading or a shouted headline, where capitals say nothing. */

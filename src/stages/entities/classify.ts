@@ -6,6 +6,8 @@ import { getLexicon, nameKey, type CueType, type Known, type Lexicon, type Natio
 import { equipmentNear, EZAFE, isAllCaps, isUpperStart, PARTICLES, type Chunk } from './chunks.js';
 import { better, possessiveBefore, roleAfter, roleBefore, stateOf, type Role } from './roles.js';
 import { placeOf, type Place } from './gaz.js';
+import { pushAll } from '../../arrays.js';
+import { data } from '../../data/index.js';
 
 export interface Seg {
   first: number;
@@ -26,6 +28,7 @@ export interface Seg {
   text?: string;
 }
 
+let qualifiers: Set<string> | null = null;
 const DESIGNATION = /^[A-Z][A-Za-z]{0,5}-\d{1,4}[A-Za-z0-9]*$/;
 const ACRONYM = /^\p{Lu}{2,8}(-\p{Lu}{2,8})*$/u;
 // Small words inside a name, skipped when spelling its initials.
@@ -124,6 +127,8 @@ export class Classifier {
       const people = last.type === 'NORP' && !last.country && suffix !== 'FAC';
       if (suffix && segs.length === 1 && (open || people)) {
         last.last = b + m;
+        // "Molotov cocktails": a thing named after a place is of no state for it
+        if (suffix === 'EQUIPMENT') last.country = null;
         last.type = suffix as EntityType;
         last.strong = true;
         delete last.known;
@@ -173,7 +178,7 @@ export class Classifier {
         else if (s.first < start) {
           let e = start;
           while (e > s.first && INNER.has(toks[e - 1].lower)) e--;
-          kept.push(...this.core(s.first, e));
+          pushAll(kept, this.core(s.first, e));
         }
       }
       const known = this.knownAt(start, p);
@@ -182,6 +187,69 @@ export class Classifier {
       segs = kept.sort((x, y) => x.first - y.first);
     }
     return segs;
+  }
+
+  /**
+   * ACLED-style hierarchy, "Qaryat X (Majzar, Marib)", "Al Yasbil (As Sawadiyah, Al Bayda)": names
+   * nothing vouches for become places when brackets right after them hold a list of places, or
+   * when they stand in such a list in brackets right after a place.
+   */
+  bracketPlaces(segs: Seg[]): Seg[] {
+    const toks = this.doc.tokens;
+    const isPlace = (s: Seg | undefined) => !!s && (s.type === 'GPE' || s.type === 'LOC');
+    const at = new Map(segs.map((s) => [s.first, s]));
+    const before = new Map(segs.map((s) => [s.last, s]));
+    for (let p = this.doc.text.indexOf('('); p >= 0; p = this.doc.text.indexOf('(', p + 1)) {
+      const open = this.doc.tokenAt(p);
+      if (toks[open]?.text !== '(') continue;
+      // the bracket's items: names separated by commas, closed by ")"
+      const items: Seg[] = [];
+      let k = open + 1;
+      let closed = false;
+      for (let y = at.get(k); y && items.length < 4; y = at.get(k)) {
+        items.push(y);
+        k = y.last;
+        if (toks[k]?.text === ')') {
+          closed = true;
+          break;
+        }
+        if (toks[k]?.text !== ',') break;
+        k++;
+      }
+      if (!closed || items.some((y) => y.type !== null && !isPlace(y))) continue;
+      const s = before.get(open);
+      const outer = s && toks[s.first].sent === toks[open].sent ? s : undefined;
+      // "(district, province)": two or more names, the last (widest) a place, are a hierarchy,
+      // whatever stands before them ("the tribal region (At Taffah, Al Bayda)")
+      const hierarchy = items.length > 1 && isPlace(items[items.length - 1]);
+      const inPlace = isPlace(outer) || hierarchy;
+      const named = outer && ((hierarchy && this.guessed(outer)) || (outer.type === null && items.every(isPlace)));
+      for (const y of [...(inPlace || named ? items : []), ...(named ? [outer] : [])]) if (!isPlace(y)) Object.assign(y, { type: 'GPE', strong: true, role: null, country: null });
+    }
+    return segs;
+  }
+
+  /**
+   * "Charleston, W.Va.", "Salina, Kan.", "Springfield, IL": a state's abbreviation after a place and
+   * a comma is a place (data/gazetteer/qualifiers.tsv), though alone it looks like an acronym.
+   */
+  qualifierPlaces(segs: Seg[]): Seg[] {
+    const toks = this.doc.tokens;
+    qualifiers ??= new Set(data('gazetteer/qualifiers.tsv').map((r) => r.abbreviation));
+    for (let i = 1; i < segs.length; i++) {
+      const s = segs[i];
+      const prev = segs[i - 1];
+      if (s.last - s.first !== 1 || prev.last !== s.first - 1 || toks[prev.last].text !== ',') continue;
+      if (prev.type !== 'GPE' || toks[s.first].sent !== toks[prev.first].sent) continue;
+      if (s.known || (s.type !== null && s.type !== 'ORG') || !qualifiers.has(toks[s.first].text)) continue;
+      Object.assign(s, { type: 'GPE', strong: true, country: prev.country });
+    }
+    return segs;
+  }
+
+  /** Typed by nothing but its shape: unknown, or a person only for looking like a name. */
+  private guessed(s: Seg): boolean {
+    return s.type === null || (s.type === 'PERSON' && !s.role && !s.known);
   }
 
   /** The type told by the lower-case words at token e, if any. */
@@ -245,7 +313,8 @@ export class Classifier {
       const given = this.hasGivenName(a, b);
       // Not inside a title-case name: "Assistance in Mine Action".
       const inTitle = locative === 'prep' && isUpperStart(toks[a - 2]);
-      if (locative && !inTitle && !given && this.nameLike(a, b)) return [this.placeSeg(a, b, place, true)];
+      // "the town of Abu Dis": a settlement word outweighs a given name inside the name
+      if (locative && !inTitle && (!given || locative === 'settlement') && this.nameLike(a, b)) return [this.placeSeg(a, b, place, true)];
       if (this.nameLike(a, b) && (given || this.hasParticle(a, b))) return [{ first: a, last: b, type: 'PERSON', country: null, strong: true }];
       if (place) return [this.placeSeg(a, b, place, false)];
       const split = this.knownInside(a, b);
@@ -316,14 +385,14 @@ export class Classifier {
 
   /** Words before the name that make it a place: "in Karrada", "the town of Jbaa", and a city's
    * possessive ("Kabul's Shar-e Naw"). */
-  private locative(a: number): 'prep' | 'list' | 'possessive' | null {
+  private locative(a: number): 'prep' | 'settlement' | 'list' | 'possessive' | null {
     const toks = this.doc.tokens;
     if (a < 2 || toks[a - 1].sent !== toks[a].sent) return null;
     if (this.lex.cues.before.has(this.key(a - 1))) return 'prep';
     // "the villages of Aitaroun and Maroun al-Ras": the second of a pair of places is a place.
     if ((toks[a - 1].lower === 'and' || toks[a - 1].lower === 'or') && this.placeEnd === a - 1) return 'list';
     if (toks[a - 2].sent !== toks[a].sent) return null;
-    if (this.lex.cues.before.has(this.lower(a - 2, a))) return 'prep';
+    if (this.lex.cues.before.has(this.lower(a - 2, a))) return 'settlement';
     if (!/^['’]s$/.test(toks[a - 1].text) || !isUpperStart(toks[a - 2])) return null;
     const city = this.place(a - 2, a - 1);
     return city?.strong && city.type === 'GPE' && !this.knownAt(a - 2, a - 1) ? 'possessive' : null;
@@ -453,7 +522,7 @@ export class Classifier {
     const lex = this.lex;
     let country = stateOf(this.doc, lex, a, a + 1) ?? (b - a > 2 ? stateOf(this.doc, lex, a, a + 2) : null);
     let countries: string[] | undefined;
-    if (!country && type !== 'ORG') {
+    if (!country && type !== 'ORG' && type !== 'EQUIPMENT') {
       const p = this.place(a, a + 1);
       if (p?.strong) {
         country = p.country;

@@ -7,6 +7,7 @@ import { nameKey } from './lexicon.js';
 import { isAllCaps } from './chunks.js';
 import { better, type Role } from './roles.js';
 import type { Seg } from './classify.js';
+import { pushAll } from '../../arrays.js';
 
 interface Cluster {
   type: EntityType;
@@ -172,7 +173,7 @@ export function buildEntities(doc: Doc, segs: Seg[]): EntityAnn[] {
     b = root(b);
     if (a === b) return;
     // Into b, the expansion, whose type is the fuller reading.
-    b.segs.push(...a.segs);
+    pushAll(b.segs, a.segs);
     a.segs = [];
     a.into = b;
   }

@@ -220,3 +220,45 @@ test('the first word of a name can make it a place; words after an unknown name 
   assert.equal(get(doc, 'Jaysh al-Izza').type, 'ORG');
   assert.equal(get(run('A missile hit near the USS Mason on Sunday.'), 'USS Mason').type, 'EQUIPMENT');
 });
+
+test('a capitalised Arabic article written apart opens a place name', () => {
+  const doc = run('Houthi forces shelled At Turbah on Monday, and fighting spread to Al Yasbil areas in Qaniyah (As Sawadiyah, Al Bayda).');
+  for (const name of ['At Turbah', 'Al Yasbil', 'As Sawadiyah', 'Al Bayda']) assert.equal(get(doc, name).type, 'GPE', name);
+  // "As" is also an English word: it opens no name before a known one, nor before a common word
+  const english = run('As Israel pressed on, talks stalled. The talks ended As Planned, they said.');
+  assert.equal(find(english, 'As Israel'), undefined);
+  assert.equal(get(english, 'Israel').type, 'GPE');
+  assert.equal(find(english, 'As Planned'), undefined);
+});
+
+test('names listed in brackets after a place are places, and so is a name before bracketed places', () => {
+  const doc = run('Two shells hit Qaryat Bani Saad (Wadi Sirr, Sanaa) and Majzar (Rahabah, Marib) overnight.');
+  for (const name of ['Qaryat Bani Saad', 'Wadi Sirr', 'Majzar', 'Rahabah']) assert.ok(['GPE', 'LOC'].includes(get(doc, name).type), name);
+  // a person's name with a bracketed organisation is no place
+  const person = run('The spokesman, Yahya Saree (Houthi), said so.');
+  assert.notEqual(find(person, 'Yahya Saree')?.type, 'GPE');
+});
+
+test('"the town of" outweighs a given name inside the name; "Molotov cocktails" are no place', () => {
+  const doc = run('Youths hurled Molotov cocktails at a police vehicle near the town of Abu Dis.');
+  assert.equal(get(doc, 'Abu Dis').type, 'GPE');
+  assert.equal(get(doc, 'Molotov cocktails').type, 'EQUIPMENT');
+  assert.equal(get(doc, 'Molotov cocktails').country, null);
+  assert.equal(find(doc, 'Molotov')?.type === 'GPE', false);
+});
+
+test('a state abbreviation after a town and a comma is a place', () => {
+  const doc = run('He moved from Charleston, W.Va., to Salina, Kan., and then to Springfield, IL, last year.');
+  for (const name of ['W.Va.', 'Kan.', 'IL']) assert.equal(get(doc, name).type, 'GPE', name);
+  // not after a person's name
+  const person = run('The rule was backed by Sen. Joe Manchin, D-W.Va., and by the FBI, IL office heads.');
+  assert.notEqual(find(person, 'IL')?.type, 'GPE');
+});
+
+test('a bracketed "(district, province)" list is places whatever stands before it', () => {
+  const doc = run('Tensions rose in the tribal region (At Taffah, Al Bayda) on Monday.');
+  assert.equal(get(doc, 'At Taffah').type, 'GPE');
+  // a bracket of names that ends in no place is no hierarchy
+  const orgs = run('The report (Amnesty, Human Rights Watch) was released.');
+  assert.notEqual(find(orgs, 'Amnesty')?.type, 'GPE');
+});

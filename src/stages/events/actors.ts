@@ -7,7 +7,7 @@
 // ("Syrian" → SYR). Everything is looked up in Maps keyed by lower-cased words, built once.
 import type { Actor } from '../../contract.js';
 import type { Doc, EntityAnn } from '../../doc.js';
-import { data } from '../../data/index.js';
+import { data, type Content } from '../../data/index.js';
 import { worldCountries } from '../../data/countries.js';
 import { memo } from '../../memo.js';
 
@@ -332,7 +332,7 @@ function nameFor(kind: Kind, country: string | null, t: Tables): string | null {
   // "Government of the United States", "… of the Philippines"
   const the = /^(United|Central African|Czech|Dominican|DR |Republic of)|(Islands|Netherlands|Philippines|Gambia|Bahamas|Comoros|Maldives)$/.test(c) ? 'the ' : '';
   if (kind === 'government') return `Government of ${the}${c}`;
-  if (kind === 'military') return `Military of ${the}${c}`;
+  if (kind === 'military') return roleTables().names.military.replace('{country}', `${the}${c}`);
   return null;
 }
 
@@ -412,7 +412,8 @@ function readPhrase(phrase: string, ctx: ResolveContext): Actor | null {
   }
 
   const mods = matches.filter((m) => m.end <= head!.start || m.start >= head!.end);
-  const named = mods.find((m) => m.entry.source === 'group' || m.entry.source === 'organization');
+  // "anti-Houthi forces" fight the Houthis; "pro-Houthi forces" are theirs, as news writes of them.
+  const named = mods.find((m) => (m.entry.source === 'group' || m.entry.source === 'organization') && !roleTables().opposing.has(toks[m.start - 1]?.low));
   const owners = mods.filter((m) => owns(m, toks, t));
   const country = owners.map((m) => countryOf(m.entry, ctx)).find((c) => c) ?? null;
 
@@ -477,6 +478,8 @@ function displayOf(phrase: string): string {
   return phrase
     .trim()
     .replace(/^(the|a|an)\s+/i, '')
+    // a count is no part of the name: "8 Saudi-led coalition (airstrikes)", "4 citizens"
+    .replace(/^\d[\d,.]*\s+(?=\D)/, '')
     .replace(/[\s.,;:]+$/, '');
 }
 
@@ -525,4 +528,136 @@ export function actorForEntity(e: EntityAnn, doc?: Doc): Actor | null {
     default:
       return null;
   }
+}
+
+// --- roles: names for the sides a report does not name ------------------------------------------------
+
+interface RoleTables {
+  ofComplement: Set<string>;
+  belonging: string[][];
+  opposing: Set<string>;
+  repelling: Set<string>;
+  between: Set<string>;
+  betweenJoins: Set<string>;
+  markers: Set<string>;
+  unidentified: string[][];
+  police: string[][];
+  names: Content<'actors/roles.yaml'>['names'];
+  demonstrators: Map<string, 'protesters' | 'rioters'>;
+  repellerActs: Set<string>;
+  unattributed: Set<string>;
+  multinational: string[][];
+}
+let roles: RoleTables | null = null;
+
+function roleTables(): RoleTables {
+  if (roles) return roles;
+  const r = data('actors/roles.yaml');
+  const set = (xs: string[]) => new Set(xs.map(fold));
+  const seqs = (xs: string[]) => xs.map((x) => keyOf(x));
+  roles = {
+    ofComplement: set(r.of_complement),
+    belonging: seqs(r.belonging),
+    opposing: set(r.opposing),
+    repelling: set(r.repelling),
+    between: set(r.between),
+    betweenJoins: set(r.between_joins),
+    markers: set(r.unidentified.markers),
+    unidentified: seqs(r.unidentified.nouns),
+    police: seqs(r.police),
+    names: r.names,
+    demonstrators: new Map(Object.entries(r.demonstrators)),
+    repellerActs: new Set(r.repeller_acts),
+    unattributed: new Set(r.unattributed),
+    multinational: seqs(r.multinational),
+  };
+  return roles;
+}
+
+/** Whether a phrase names forces of several states ("the coalition"): no one country's, wherever they act. */
+export function isMultinational(phrase: string): boolean {
+  const toks = tokenize(phrase);
+  return roleTables().multinational.some((seq) => endsWith(toks, seq));
+}
+
+/** Whether the initiator of events of this kind is the crowd itself (protests, riots). */
+export function isCrowdKind(kind: string): boolean {
+  return roleTables().demonstrators.has(kind);
+}
+
+/** Word lists the events stage reads arguments with (data/actors/roles.yaml). */
+export function roleWords(): Pick<RoleTables, 'ofComplement' | 'belonging' | 'repelling' | 'between' | 'betweenJoins' | 'repellerActs'> {
+  return roleTables();
+}
+
+const endsWith = (toks: Tok[], seq: string[]) =>
+  seq.length <= toks.length && seq.every((w, k) => forms(toks[toks.length - seq.length + k].low).includes(w));
+
+/**
+ * Whether a phrase is a common noun phrase, owned at most by a country: "Syrian government forces",
+ * "the army", "unidentified gunmen", "a shepherd" — not "Hezbollah fighters", "National Resistance
+ * forces" or "Yahya Sinwar", whose names are kept.
+ */
+function isCommon(phrase: string, t: Tables): boolean {
+  const toks = tokenize(phrase, t.acronyms);
+  if (!toks.length) return false;
+  const matches = scan(toks, t);
+  if (matches.some((m) => m.entry.source !== 'country' && m.entry.source !== 'demonym')) return false;
+  const covered = (i: number) => matches.some((m) => m.start <= i && i < m.end);
+  const R = roleTables();
+  return toks.every((w, i) => {
+    if (covered(i) || !/^\p{Lu}/u.test(w.orig)) return true;
+    // the first word may be capitalised by the sentence: "Security forces", "Unknown gunmen"
+    return i === 0 && (!!headEndingAt(toks, 0, t) || t.modifiers.has(w.low) || R.markers.has(w.low) || DETERMINERS.has(w.low));
+  });
+}
+
+/**
+ * The actor under the name analysts give a side the report does not name, in the event's country
+ * (alpha-3 `here`): "regime forces" in Syria are the Military Forces of Syria, "unidentified gunmen"
+ * an Unidentified Armed Group (Syria), "a shepherd" the Civilians (Syria); whoever protests is
+ * Protesters (<Country>), whoever riots Rioters. Named actors keep their names.
+ * Returns the actor to use (possibly unchanged) and, for a demonstration whose initiator was read
+ * as the state's forces ("a protest … was dispersed by police"), those forces as the target.
+ */
+export function nameSide(
+  actor: Actor | null,
+  role: 'initiator' | 'target',
+  eventKind: string,
+  here: string | null,
+): { actor: Actor | null; displaced?: Actor } {
+  const t = load();
+  const R = roleTables();
+  const countryName = (c: string | null) => (c ? t.countryName.get(c) ?? null : null);
+  const named = (template: string, country: string | null, kind: Kind): Actor | null => {
+    const c = countryName(country);
+    return c ? { name: template.replace('{country}', c), country, kind, entity: actor?.entity ?? null } : null;
+  };
+  const crowd = role === 'initiator' ? R.demonstrators.get(eventKind) : undefined;
+  if (crowd) {
+    // Whoever the report says protested is the crowd; a named party or group keeps its name.
+    if (actor && (actor.kind === 'organization' || actor.kind === 'armed_group') && !isCommon(actor.name, t)) return { actor };
+    const crowdActor = named(R.names[crowd], here ?? actor?.country ?? null, 'civilians');
+    if (!crowdActor) return { actor };
+    const displaced = actor && (actor.kind === 'military' || actor.kind === 'government') ? actor : undefined;
+    return { actor: crowdActor, displaced };
+  }
+  // Nobody named for a bombing or a killing: an armed group nobody identified.
+  if (!actor && role === 'initiator' && R.unattributed.has(eventKind)) return { actor: named(R.names.unidentified, here, 'armed_group') };
+  if (!actor || !isCommon(actor.name, t) || isMultinational(actor.name)) return { actor };
+  const toks = tokenize(actor.name, t.acronyms);
+  const country = actor.country ?? here;
+  if (actor.kind === 'unknown' || actor.kind === 'armed_group') {
+    const marked = toks.some((w) => R.markers.has(w.low));
+    const unnamed = R.unidentified.some((seq) => endsWith(toks, seq));
+    // "militants" alone are unnamed; "unidentified gunmen", "gunmen" too.
+    if (unnamed || (marked && actor.kind === 'unknown')) return { actor: named(R.names.unidentified, country, 'armed_group') ?? actor };
+    return { actor };
+  }
+  if (actor.kind === 'civilians') return { actor: named(R.names.civilians, country, 'civilians') ?? actor };
+  if (actor.kind === 'military') {
+    const police = R.police.some((seq) => endsWith(toks, seq));
+    return { actor: named(police ? R.names.police : R.names.military, country, 'military') ?? actor };
+  }
+  return { actor };
 }

@@ -2,11 +2,13 @@
 // noun it counts (people only) and the casualty word that governs it; counts of one event are then
 // combined as ACLED codes them (the most conservative figure, never a sum of repeats). The language
 // and the rules it feeds are in data/events/casualties.yaml, which explains each step.
+import { mentionsAcross } from './mentions.js';
 import type { Doc, Span, Token } from '../../doc.js';
 import { data } from '../../data/index.js';
 import { isMonthName } from '../../data/time.js';
 import { Phrases } from '../../patterns.js';
 import { numberWord, readNumber, readRange } from './numbers.js';
+import { maxOf, minOf } from '../../arrays.js';
 
 export type CasualtyKind = 'killed' | 'injured';
 type Category = 'civilians' | 'military' | 'unspecified';
@@ -170,11 +172,19 @@ export function casualtiesIn(doc: Doc, from: number, to: number): Casualties {
   return combine(doc, casualtyMentions(doc, from, to));
 }
 
+/** The tokens' texts, made once per document (casualtyMentions runs once per sentence). */
+const wordsMade = new WeakMap<Token[], string[]>();
+function wordsOf(toks: Token[]): string[] {
+  let words = wordsMade.get(toks);
+  if (!words) wordsMade.set(toks, (words = toks.map((t) => t.text)));
+  return words;
+}
+
 /** Every counted group of people under a casualty word in tokens [from, to). */
 export function casualtyMentions(doc: Doc, from: number, to: number): Mention[] {
   const L = lexicon();
   const toks = doc.tokens;
-  const words = wordsOf(doc);
+  const words = wordsOf(toks);
   const persons = personStarts(doc, from, to);
   const found: { q: Quantity; gov: Governor | null; inherited: 'none' | 'before' | 'after'; subset: boolean; reach: number }[] = [];
 
@@ -269,13 +279,6 @@ export function casualtyMentions(doc: Doc, from: number, to: number): Mention[] 
 
 // The document's token texts, made once per document: the events stage asks for every sentence,
 // and a copy per sentence made long articles quadratic.
-const wordsByDoc = new WeakMap<Doc, string[]>();
-function wordsOf(doc: Doc): string[] {
-  let w = wordsByDoc.get(doc);
-  if (!w || w.length !== doc.tokens.length) wordsByDoc.set(doc, (w = doc.tokens.map((t) => t.text)));
-  return w;
-}
-
 /** For each token of [from, to), the account it belongs to: a new one after each `accounts` cue. */
 function accounts(toks: Token[], from: number, to: number): number[] {
   const L = lexicon();
@@ -291,10 +294,7 @@ function accounts(toks: Token[], from: number, to: number): number[] {
 /** Token indices where a PERSON entity mention starts, with its end. */
 function personStarts(doc: Doc, from: number, to: number): Map<number, number> {
   const out = new Map<number, number>();
-  for (const e of doc.entities) {
-    if (e.type !== 'PERSON') continue;
-    for (const m of e.mentions) if (m.first >= from && m.last <= to) out.set(m.first, m.last);
-  }
+  for (const { e, m } of mentionsAcross(doc, from, to)) if (e.type === 'PERSON' && m.first >= from && m.last <= to) out.set(m.first, m.last);
   return out;
 }
 
@@ -765,8 +765,8 @@ function statement(ms: Mention[]): Statement {
     additive: ms.some((m) => m.additive && !m.subset),
     sent: ms[0].sent,
     account: ms[0].account,
-    start: Math.min(...ms.map((m) => m.start)),
-    end: Math.max(...ms.map((m) => m.end)),
+    start: minOf(ms.map((m) => m.start)),
+    end: maxOf(ms.map((m) => m.end)),
   };
 }
 

@@ -3,6 +3,7 @@
 // stance. Lexicons in data/events/attribution.yaml. A sentence with no attribution is the outlet's
 // own voice: claimant null.
 import type { Doc, Token } from '../../doc.js';
+import { mentionsAcross, mentionsOf } from './mentions.js';
 import type { Claim, Stance } from '../../contract.js';
 import { data } from '../../data/index.js';
 import { weekdayNames } from '../../data/time.js';
@@ -73,7 +74,7 @@ function nounPhraseBefore(doc: Doc, first: number, e: number): number {
     a--;
   }
   // Never cut a name in half.
-  for (const en of doc.entities) for (const m of en.mentions) if (m.first < a && m.last > a && m.first >= first) a = m.first;
+  if (a < doc.tokens.length) for (const { m } of mentionsOf(doc, doc.tokens[a].sent)) if (m.first < a && m.last > a && m.first >= first) a = m.first;
   return a;
 }
 
@@ -116,9 +117,9 @@ function phraseAfter(doc: Doc, i: number, last: number): { text: string | null; 
 /** The organisation or person named inside a phrase span, as written ("Syria's official news agency SANA" → "SANA"). */
 function namedIn(doc: Doc, start: number, end: number): string | null {
   let best: string | null = null;
-  for (const e of doc.entities) {
+  for (const { e, m } of mentionsAcross(doc, doc.tokenAt(start), doc.tokenAt(end - 1) + 1)) {
     if (e.type !== 'ORG' && e.type !== 'PERSON') continue;
-    for (const m of e.mentions) if (m.start >= start && m.end <= end) best = doc.text.slice(m.start, m.end);
+    if (m.start >= start && m.end <= end) best = doc.text.slice(m.start, m.end);
   }
   return best;
 }

@@ -3,18 +3,19 @@
 // clause (actors, places, times, casualties) with the layers before this stage; claims from the
 // sentence's attribution. Reports of one occurrence spread over several sentences (the strike,
 // its location in the next sentence, "the incident killed two civilians") become one event.
-import type { Doc, EntityAnn, Stage, TimeAnn } from '../../doc.js';
+import type { Doc, EntityAnn, Mention as TokenSpan, PlaceAnn, Stage, TimeAnn } from '../../doc.js';
 import type { Actor, Claim, Event, Time } from '../../contract.js';
 import { triggers, type TriggerMatch } from './triggers.js';
 import { casualtyMentions, combine, type Mention } from './casualties.js';
 import { attributionOf, toClaim } from './claims.js';
 import { modeBefore, governedMode } from './modes.js';
 import { acledFor, familyOf, kind as kindInfo, ploverFor } from '../../taxonomy.js';
-import { actorForEntity, resolveActor } from './actors.js';
+import { actorForEntity, isCrowdKind, isMultinational, nameSide, resolveActor, roleWords } from './actors.js';
 import { data, type Content } from '../../data/index.js';
 import { isMonthName } from '../../data/time.js';
 import { datelineTime } from '../dates/index.js';
 import { countryByAlpha2 } from '../../gazetteer/index.js';
+import { pushAll } from '../../arrays.js';
 
 type Mode = Event['mode'];
 
@@ -33,6 +34,8 @@ interface Draft {
   mode: Mode;
   grounded: boolean;
   generic: boolean;
+  /** how people were hurt, with no attack named: joins one reported beside it (triggers.yaml `weak`) */
+  weak: boolean;
 }
 
 let cues: (Content<'events/arguments.yaml'> & { weaponOf: Map<string, string>; genericSet: Set<string> }) | null = null;
@@ -48,6 +51,8 @@ function cueData() {
 
 const PRECISION_RANK: Record<string, number> = { point: 6, city: 5, district: 5, admin1: 3, region: 2, country: 1 };
 const CLAUSE = new Set([';', ':', '“', '”', '"', '.', '?', '!']);
+// Prepositions of place: the phrase after them is where, not who ("workers in Kermanshah protested").
+const LOCATIVE = new Set(['in', 'near', 'at', 'of', 'around', 'outside']);
 const NP_POS = new Set(['DET', 'ADJ', 'PROPN', 'NOUN', 'NUM', 'PART']);
 
 /**
@@ -59,6 +64,15 @@ interface Index {
   cover: Int32Array;
   marks: { start: number; end: number; country: string }[];
   actors: Map<string, Actor | null>;
+  /** per sentence, its place mentions (in the order of doc.places, then of their mentions) */
+  placesIn: Map<number, { p: PlaceAnn; m: TokenSpan }[]>;
+  /** per sentence, its times (in the order of doc.times) */
+  timesIn: Map<number, TimeAnn[]>;
+  placeById: Map<string, PlaceAnn>;
+  /** recentCountries after the first k marks (filled as asked), and the largest end among them */
+  recent: (string[] | undefined)[];
+  maxEnd: Float64Array;
+  datelineCountry?: string | null;
 }
 const indexes = new WeakMap<Doc, Index>();
 
@@ -75,7 +89,25 @@ function indexOf(doc: Doc): Index {
       if (e.country && (e.type === 'GPE' || e.type === 'NORP')) marks.push({ start: m.start, end: m.end, country: e.country });
     }
   marks.sort((a, b) => a.start - b.start);
-  ix = { mentions, cover, marks, actors: new Map() };
+  const placesIn: Index['placesIn'] = new Map();
+  const placeById = new Map<string, PlaceAnn>();
+  for (const p of doc.places) {
+    if (!placeById.has(p.id)) placeById.set(p.id, p);
+    for (const m of p.mentions) {
+      let xs = placesIn.get(m.sent);
+      if (!xs) placesIn.set(m.sent, (xs = []));
+      xs.push({ p, m });
+    }
+  }
+  const timesIn: Index['timesIn'] = new Map();
+  for (const tm of doc.times) {
+    let xs = timesIn.get(tm.mention.sent);
+    if (!xs) timesIn.set(tm.mention.sent, (xs = []));
+    xs.push(tm);
+  }
+  const maxEnd = new Float64Array(marks.length + 1);
+  for (let k = 0; k < marks.length; k++) maxEnd[k + 1] = Math.max(maxEnd[k], marks[k].end);
+  ix = { mentions, cover, marks, actors: new Map(), placesIn, timesIn, placeById, recent: [], maxEnd };
   indexes.set(doc, ix);
   return ix;
 }
@@ -96,7 +128,11 @@ function mentionsIn(doc: Doc, a: number, b: number): Index['mentions'] {
 /** Noun-phrase-like chunk [a, b) around token i: the stretch of determiners, adjectives and nouns. */
 function chunkAround(doc: Doc, i: number, first: number, last: number): [number, number] {
   const toks = doc.tokens;
-  const inNp = (t: number) => NP_POS.has(toks[t].pos) || toks[t].text === '’s' || toks[t].text === "'s" || (toks[t].text === '-' && t > first);
+  // (the second half of a hyphenated compound too: "Saudi - led coalition", "Iran - backed militias")
+  // (and a capitalised acronym a tagger read as a verb: "IS" in "IS militants")
+  const inNp = (t: number) =>
+    NP_POS.has(toks[t].pos) ||
+    (/^[A-Z]{2,}$/.test(toks[t].text) && /[a-z]/.test(toks[t + 1]?.text ?? '') && /^(NOUN|PROPN)$/.test(toks[t + 1]?.pos ?? '')) || toks[t].text === '’s' || toks[t].text === "'s" || (toks[t].text === '-' && t > first) || (t - 1 > first && toks[t - 1].text === '-' && toks[t - 1].end === toks[t].start);
   let a = i;
   let b = i + 1;
   while (a > first && inNp(a - 1)) a--;
@@ -114,7 +150,14 @@ function chunkAround(doc: Doc, i: number, first: number, last: number): [number,
   return [Math.max(a, first), Math.min(b, last)];
 }
 
+/** The start of a chunk past a time at its beginning: a time is no part of an actor ("On Friday Iraqi forces …"). */
+function pastTime(doc: Doc, a: number, b: number): number {
+  for (const tm of doc.times) if (tm.mention.first <= a && tm.mention.last > a && tm.mention.last < b) return tm.mention.last;
+  return a;
+}
+
 function actorIn(doc: Doc, a: number, b: number): Actor | null {
+  a = pastTime(doc, a, b);
   if (b <= a) return null;
   const ix = indexOf(doc);
   const key = `${a}:${b}`;
@@ -151,9 +194,27 @@ function readActor(doc: Doc, a: number, b: number): Actor | null {
 
 function recentCountries(doc: Doc, before: number): string[] {
   // In the order last mentioned, the most recent last (what resolveActor expects for "the Arab nation").
+  // The marks starting before `before`; when all of them also end before it (the usual case), the
+  // answer is the one after those k marks, remembered: asked once per actor phrase, it would
+  // otherwise read every mark from the start of the text each time.
+  const ix = indexOf(doc);
+  const marks = ix.marks;
+  let lo = 0;
+  let hi = marks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (marks[mid].start < before) lo = mid + 1;
+    else hi = mid;
+  }
+  if (ix.maxEnd[lo] <= before) return [...(ix.recent[lo] ??= countriesAfter(marks, lo, Infinity))];
+  return countriesAfter(marks, lo, before);
+}
+
+/** The countries of marks[0, k) that end by `before`, in the order last mentioned. */
+function countriesAfter(marks: Index['marks'], k: number, before: number): string[] {
   const last = new Map<string, number>();
-  for (const m of indexOf(doc).marks) {
-    if (m.start >= before) break;
+  for (let i = 0; i < k; i++) {
+    const m = marks[i];
     if (m.end <= before) {
       last.delete(m.country);
       last.set(m.country, m.start);
@@ -199,9 +260,12 @@ function actorsLeft(doc: Doc, t: number, first: number, max = 2): { actor: Actor
       continue;
     }
     const [a, b] = chunkAround(doc, i, first, t);
-    const prep = toks[a - 1]?.lower;
+    // "On Friday Iraqi forces": the preposition is the time's
+    const prep = pastTime(doc, a, b) > a ? undefined : toks[a - 1]?.lower;
     const actor = actorIn(doc, a, b);
-    if (actor && !(prep && (C.target_prepositions.includes(prep) || C.origin_prepositions.includes(prep) || ['in', 'near', 'at', 'of', 'around', 'outside'].includes(prep)))) {
+    // "members of the regime's 4th Division": the "of" complement of a partitive noun is the actor.
+    const owner = prep === 'of' && roleWords().ofComplement.has(toks[a - 2]?.lower ?? '');
+    if (actor && (owner || !(prep && (C.target_prepositions.includes(prep) || C.origin_prepositions.includes(prep) || LOCATIVE.has(prep))))) {
       out.push({ actor, a });
       if (out.length >= max) break;
     }
@@ -212,22 +276,53 @@ function actorsLeft(doc: Doc, t: number, first: number, max = 2): { actor: Actor
 
 /** The first actor right of `t` in the clause, with the preposition that introduces it. */
 function actorRight(doc: Doc, from: number, last: number, preps: string[] | null, direct = false): Actor | null {
+  return actorsRight(doc, from, last, preps, direct, 1)[0]?.actor ?? null;
+}
+
+/**
+ * Actor phrases right of `from` in the clause, introduced by one of `preps` (any when null), up to
+ * `max`. The "of" complement of a noun such as "positions" or "members" counts as introduced by the
+ * noun's own preposition ("fired mortars at the positions of government forces"), as does what
+ * follows "belonging to".
+ */
+function actorsRight(doc: Doc, from: number, last: number, preps: string[] | null, direct: boolean, max: number): { actor: Actor; a: number; b: number }[] {
   const toks = doc.tokens;
+  const R = roleWords();
+  const out: { actor: Actor; a: number; b: number }[] = [];
   let i = from;
-  while (i < last) {
+  let pending = false;
+  while (i < last && out.length < max) {
     if (!NP_POS.has(toks[i].pos)) {
       i++;
       continue;
     }
     const [a, b] = chunkAround(doc, i, from, last);
     const prep = toks[a - 1]?.lower;
-    if (preps === null || (prep && preps.includes(prep)) || (direct && a === from)) {
+    const owned = pending && (prep === 'of' || R.belonging.some((seq) => seq.every((w, k) => toks[a - seq.length + k]?.lower === w)));
+    pending = false;
+    if (owned || preps === null || (prep && preps.includes(prep)) || (direct && a === from)) {
       const actor = actorIn(doc, a, b);
-      if (actor) return actor;
+      if (actor) out.push({ actor, a, b });
+      else pending = R.ofComplement.has(toks[b - 1].lower);
     }
     i = b;
   }
-  return null;
+  return out;
+}
+
+/** "clashes between X and Y", "fighting between X against Y": the two sides, in order. */
+function sidesBetween(doc: Doc, from: number, last: number): [Actor, Actor | null] | null {
+  const toks = doc.tokens;
+  const R = roleWords();
+  let k = from;
+  while (k < last && !R.between.has(toks[k].lower)) k++;
+  if (k >= last - 1) return null;
+  const found = actorsRight(doc, k + 1, last, null, false, 1)[0];
+  if (!found) return null;
+  let j = found.b;
+  while (j < last && !R.betweenJoins.has(toks[j].lower)) j++;
+  const other = j < last ? actorsRight(doc, j + 1, last, null, false, 1)[0] : undefined;
+  return [found.actor, other?.actor ?? null];
 }
 
 function placeIn(doc: Doc, sent: number, clause: Clause | null): Draft['place'] {
@@ -235,9 +330,8 @@ function placeIn(doc: Doc, sent: number, clause: Clause | null): Draft['place'] 
   const C = cueData();
   let best: Draft['place'] = null;
   const dl = doc.dateline?.span;
-  for (const p of doc.places) {
-    for (const m of p.mentions) {
-      if (m.sent !== sent) continue;
+  for (const { p, m } of indexOf(doc).placesIn.get(sent) ?? []) {
+    {
       // The dateline says where the report was filed, not where the event happened.
       if (dl && m.start >= dl.start && m.end <= dl.end) continue;
       if (clause && (m.first < clause.first - 12 || m.first > clause.last + 12)) continue;
@@ -270,6 +364,22 @@ function placeIn(doc: Doc, sent: number, clause: Clause | null): Draft['place'] 
 }
 
 /**
+ * Where an event whose sentences name no place happened: the most specific place of the nearest
+ * sentence before it in its paragraph that names one, as event coders place it ("Clashes broke out
+ * in Marib. Two soldiers were killed."). Not across paragraphs (a live blog's entries are separate
+ * stories), not from the dateline, and not for words and diplomacy, which happen where the speaker is.
+ */
+function placeBefore(doc: Doc, sent: number): Event['location'] {
+  const para = doc.sentences[sent].paragraph;
+  for (let k = sent - 1; k >= 0 && doc.sentences[k].paragraph === para; k--) {
+    const p = placeIn(doc, k, null);
+    if (p) return { place: p.id, relation: 'in' };
+  }
+  return null;
+}
+const SAID = new Set(['verbal', 'diplomatic']);
+
+/**
  * The time of a trigger: the nearest time in its sentence, else one given just before in the same
  * paragraph ("On Saturday, rockets hit Sderot. Police arrested 16 protesters.").
  */
@@ -285,14 +395,13 @@ function timeIn(doc: Doc, sent: number, t: number, mode: Mode): TimeAnn | null {
 }
 
 function futureTimeIn(doc: Doc, sent: number, clause: Clause): boolean {
-  return doc.times.some((tm) => tm.future && tm.mention.sent === sent && tm.mention.first >= clause.first - 12 && tm.mention.first < clause.last + 12);
+  return (indexOf(doc).timesIn.get(sent) ?? []).some((tm) => tm.future && tm.mention.first >= clause.first - 12 && tm.mention.first < clause.last + 12);
 }
 
 function timeInSentence(doc: Doc, sent: number, t: number, mode: Mode): TimeAnn | null {
   let best: TimeAnn | null = null;
   const dl = doc.dateline?.span;
-  for (const tm of doc.times) {
-    if (tm.mention.sent !== sent) continue;
+  for (const tm of indexOf(doc).timesIn.get(sent) ?? []) {
     if (dl && tm.mention.start >= dl.start && tm.mention.end <= dl.end) continue;
     if (tm.future && mode === 'actual') continue;
     if (!best || Math.abs(tm.mention.first - t) < Math.abs(best.mention.first - t)) best = tm;
@@ -312,9 +421,11 @@ function sameActor(a: Actor | null, b: Actor | null): boolean {
 const LOCAL_KINDS = new Set(['military', 'government', 'armed_group', 'civilians', 'unknown']);
 
 function datelineCountry(doc: Doc): string | null {
+  const ix = indexOf(doc);
+  if (ix.datelineCountry !== undefined) return ix.datelineCountry;
   const dl = doc.dateline?.span;
-  if (!dl) return null;
-  return doc.places.find((p) => p.mentions.some((m) => m.start >= dl.start && m.end <= dl.end))?.country ?? null;
+  if (!dl) return (ix.datelineCountry = null);
+  return (ix.datelineCountry = doc.places.find((p) => p.mentions.some((m) => m.start >= dl.start && m.end <= dl.end))?.country ?? null);
 }
 
 const PRECISION_ORDER: Record<string, number> = { unknown: 0, year: 1, month: 2, week: 3, day: 4 };
@@ -323,6 +434,9 @@ const TERRITORY = new Set(['government_regains_territory', 'nonstate_overtakes_t
 // Events that report no casualties of their own: words and diplomacy.
 const NO_CASUALTIES = new Set(['verbal', 'diplomatic', 'material_cooperation']);
 const ATTACKS = new Set(['air_strike', 'drone_strike', 'missile_attack', 'shelling']);
+/** Heavy fire that, told with ground fighting in one sentence, is part of the battle. */
+const IN_BATTLE = new Set(['missile_attack', 'shelling']);
+const ARMED = new Set(['military', 'armed_group']);
 
 /** Whether a new draft reports the same occurrence as an earlier one. */
 function mergeable(prev: Draft, next: Draft, doc: Doc): boolean {
@@ -341,17 +455,20 @@ function mergeable(prev: Draft, next: Draft, doc: Doc): boolean {
   if (prev.time && next.time && prev.time.start !== next.time.start) return false;
   if (prev.historical !== next.historical && prev.time && next.time) return false;
   if (prev.place && next.place && prev.place.id !== next.place.id) {
-    const a = doc.places.find((p) => p.id === prev.place!.id)!;
-    const b = doc.places.find((p) => p.id === next.place!.id)!;
+    const a = indexOf(doc).placeById.get(prev.place.id)!;
+    const b = indexOf(doc).placeById.get(next.place.id)!;
     // A country or region containing the other place is no conflict ("Syria" and "Damascus").
     if (a.country !== b.country) return false;
+    // A toll told after an attack names where it was counted, not another attack ("strikes hit the
+    // port … the health ministry in Hodeidah said two people were killed").
+    if (prev.weak || next.weak) return true;
     if (a.precision !== 'country' && b.precision !== 'country' && a.precision !== 'region' && b.precision !== 'region') return false;
   }
   return true;
 }
 
 function merge(into: Draft, d: Draft): void {
-  into.sents.push(...d.sents.filter((s) => !into.sents.includes(s)));
+  pushAll(into.sents, d.sents.filter((s) => !into.sents.includes(s)));
   into.initiator ??= d.initiator;
   into.target ??= d.target;
   if (!into.place || (d.place && d.place.rank > into.place.rank)) into.place = d.place ?? into.place;
@@ -379,6 +496,11 @@ function merge(into: Draft, d: Draft): void {
  * violent event gives its counts to the last one reported just before (the attack, then its toll; a
  * zero, "no injuries were reported", only to one of the two sentences before).
  */
+function findLast<T>(xs: T[], ok: (x: T) => boolean | undefined): T | undefined {
+  for (let k = xs.length - 1; k >= 0; k--) if (ok(xs[k])) return xs[k];
+  return undefined;
+}
+
 function attachCasualties(ms: Mention[], sentDrafts: Draft[], drafts: Draft[], sent: number): void {
   if (ms.length === 0) return;
   // Violent events of the sentence first; else another event of the sentence in the field ("thwarted
@@ -391,7 +513,7 @@ function attachCasualties(ms: Mention[], sentDrafts: Draft[], drafts: Draft[], s
     return [];
   };
   const violent = hosts(sentDrafts);
-  const earlier = [...drafts].reverse().find((d) => kindInfo(d.kind)?.violent && sent - d.sents[d.sents.length - 1] <= 3 && d.mode === 'actual');
+  const earlier = findLast(drafts, (d) => kindInfo(d.kind)?.violent && sent - d.sents[d.sents.length - 1] <= 3 && d.mode === 'actual');
   for (const m of ms) {
     let host: Draft | undefined;
     for (const d of violent) if (d.trigger.first <= m.statement && (!host || d.trigger.first > host.trigger.first)) host = d;
@@ -427,7 +549,12 @@ export const events: Stage = {
       datelineTime(doc) ??
       null;
 
+    // The drafts a sentence may still add to: every search below wants one told in the last three
+    // sentences, and a draft only ever gains the sentence being read. Searching these, not all
+    // drafts, keeps a long text linear.
+    let live: Draft[] = [];
     for (const s of doc.sentences) {
+      if (live.length) live = live.filter((d) => d.sents[d.sents.length - 1] >= s.i - 3);
       const matches = T.matchBest(toks, s.first, s.last);
       const cas = casualtyMentions(doc, s.first, s.last);
       const sentDrafts: Draft[] = [];
@@ -443,6 +570,9 @@ export const events: Stage = {
         // "a heart attack", "cyber attacks": no event.
         if (C.non_event_modifiers.includes(toks[t0 - 1]?.lower ?? '')) continue;
         let kind = info.kind;
+        // "killing livestock", "protested the killing of": a killing word without a count is no event;
+        // "no one was killed" tells the toll of an event, not of one of its own.
+        if (info.count && !cas.some((c) => (c.value > 0 || c.vague) && c.statement >= t0 - 1 && c.statement < m.last + 6)) continue;
         const generic = m.tokens.length === 1 && C.genericSet.has(toks[t0].lower);
         const clause = clauseOf(doc, s.i, t0, m.last);
         if (generic) {
@@ -482,8 +612,10 @@ export const events: Stage = {
         // Arguments.
         let initiator: Actor | null = null;
         let target: Actor | null = null;
-        const passive = info.voice === 'passive' || isPassive(doc, head, clause.first);
+        const passive = info.voice === 'passive' || isPassive(doc, head, clause.first) || (head !== t0 && isPassive(doc, t0, clause.first));
         const left = actorsLeft(doc, t0, passive ? clause.first : doc.sentences[s.i].first);
+        // Protesters are civilians who act: they may be a protest's initiator.
+        const crowd = isCrowdKind(kind);
         if (info.voice === 'mutual') {
           const two = left.slice(0, 2).reverse();
           initiator = two[0]?.actor ?? null;
@@ -493,10 +625,26 @@ export const events: Stage = {
           initiator = actorRight(doc, m.last, clause.last, C.initiator_prepositions);
         } else {
           // A modifier inside the trigger's own phrase ("Israeli airstrikes", "the regime's strikes").
-          const [ca] = chunkAround(doc, t0, clause.first, m.last);
-          initiator = ca < t0 ? actorIn(doc, ca, t0) : null;
-          if (!initiator) {
-            const l = actorsLeft(doc, ca, clause.first).find((x) => x.actor.kind !== 'civilians');
+          let [ca] = chunkAround(doc, t0, clause.first, m.last);
+          // … but not a place before the verb ("workers in Kermanshah protested").
+          if (ca < t0 && LOCATIVE.has(toks[ca - 1]?.lower ?? '')) ca = t0;
+          // A pattern that names the agent itself ("gunmen … killed", "forces killed"): the whole
+          // phrase it starts with, not only the words before its first word.
+          if (head > t0 && /^(NOUN|PROPN)$/.test(toks[t0].pos)) {
+            const [pa, pb] = chunkAround(doc, t0, clause.first, head);
+            const own = pb <= head && !LOCATIVE.has(toks[pa - 1]?.lower ?? '') ? actorIn(doc, pa, pb) : null;
+            if (own && (own.kind !== 'civilians' || crowd)) initiator = own;
+          }
+          if (!initiator) initiator = ca < t0 ? actorIn(doc, ca, t0) : null;
+          // "thwarted a Houthi attack", "repelled an attack by militants": the attack is theirs, and
+          // whoever repelled it was attacked.
+          const repelled = !!toks[ca - 1] && roleWords().repelling.has(toks[ca - 1].lower) && kindInfo(kind)?.violent === true;
+          if (repelled) {
+            initiator ??= actorRight(doc, m.last, clause.last, [...C.initiator_prepositions, 'of']);
+            target = actorsLeft(doc, ca - 1, doc.sentences[s.i].first).find((x) => x.actor.kind !== 'civilians')?.actor ?? null;
+          }
+          if (!initiator && !repelled) {
+            const l = actorsLeft(doc, ca, clause.first).find((x) => x.actor.kind !== 'civilians' || crowd);
             initiator = l?.actor ?? null;
           }
           // Who threatens, warns or accuses is the sentence's subject, outside the "that" clause
@@ -505,9 +653,41 @@ export const events: Stage = {
             const l = actorsLeft(doc, clause.first, s.first, Infinity).filter((x) => x.actor.kind !== 'civilians');
             initiator = l[l.length - 1]?.actor ?? null;
           }
+          // A pattern that ends on its object ("forces killed … militants"): that phrase.
+          const verb = m.tokens.find((k) => k > t0 && k < head && toks[k].pos === 'VERB');
+          if (!target && verb !== undefined && /^(NOUN|PROPN)$/.test(toks[head].pos)) {
+            const [oa, ob] = chunkAround(doc, head, verb + 1, m.last);
+            target = actorIn(doc, oa, ob);
+          }
           // An active verb's object needs no preposition ("shelled Kharkiv").
-          target = actorRight(doc, m.last, clause.last, C.target_prepositions, info.voice === 'active');
+          target ??= actorRight(doc, m.last, clause.last, C.target_prepositions, info.voice === 'active');
           initiator ??= actorRight(doc, m.last, clause.last, C.initiator_prepositions);
+        }
+        // "coalition airstrikes reportedly targeted Houthi positions": a nominal trigger's verb takes
+        // the target as its object.
+        if (!target && info.voice === 'nominal') {
+          let v = m.last;
+          while (v < clause.last && toks[v].pos === 'ADV') v++;
+          if (v < clause.last && toks[v].pos === 'VERB' && !C.initiator_prepositions.includes(toks[v + 1]?.lower ?? ''))
+            target = actorRight(doc, v + 1, clause.last, C.target_prepositions, true);
+        }
+        // "clashes broke out between X and Y": the sides follow the trigger.
+        if (!initiator) {
+          const sides = sidesBetween(doc, m.last, clause.last);
+          if (sides) {
+            initiator = sides[0];
+            target = sides[1] ?? target;
+          }
+        }
+        // "repelled a Houthi attack", "thwarted an attack by militants": the attack's side and the
+        // side that repelled it.
+        if (head > t0 && roleWords().repelling.has(toks[t0].lower) && info.voice === 'active') {
+          const [oa] = chunkAround(doc, head, t0 + 1, head + 1);
+          const mod = oa < head ? actorIn(doc, oa, head) : null;
+          // "a drone attack": a weapon says whose attack only with a country ("a Turkish drone attack").
+          const owner = (mod && (mod.country || mod.kind !== 'military') ? mod : null) ?? actorRight(doc, m.last, clause.last, [...C.initiator_prepositions, 'of']);
+          if (owner && roleWords().repellerActs.has(kind)) target = owner;
+          else if (owner) [initiator, target] = [owner, initiator];
         }
         if (alleged) {
           // The accused did it, by the accuser's account.
@@ -545,37 +725,80 @@ export const events: Stage = {
           // more precise than a country, or a country with an actor ("ward off aerial attacks"
           // in a minister's words pins nothing).
           grounded: !violent || !!(ownTime || cas.length || (place && (place.rank > 1 || initiator?.country || target?.country))),
-          generic,
+          generic: generic || info.weak,
+          weak: info.weak,
         };
         sentDrafts.push(d);
         if (kind === 'accusation') accusing = { until: clause.last + 8, by: d };
       }
       // "Two explosive-laden drones … the blast": a generic word beside a specific trigger in one
       // sentence describes the same occurrence.
-      const specific = sentDrafts.find((d) => !d.generic && kindInfo(d.kind)?.violent);
+      // How people were hurt yields even to a generic attack word ("six killed in strikes on Beirut").
+      const specific = sentDrafts.find((d) => !d.generic && kindInfo(d.kind)?.violent) ?? sentDrafts.find((d) => !d.weak && kindInfo(d.kind)?.violent);
       if (specific)
         for (let k = sentDrafts.length - 1; k >= 0; k--) {
           const d = sentDrafts[k];
-          if (d !== specific && d.generic && kindInfo(d.kind)?.violent) {
-            merge(specific, { ...d, kind: specific.kind, generic: false });
+          if (d !== specific && d.generic && (!specific.generic || d.weak) && kindInfo(d.kind)?.violent) {
+            merge(specific, { ...d, kind: specific.kind, generic: specific.generic });
             sentDrafts.splice(k, 1);
           }
         }
-      attachCasualties(cas, sentDrafts, drafts, s.i);
+      // Two tolls of one sentence with no attack named are one occurrence told twice ("two people
+      // were killed; a local official said four fighters had been killed").
+      const firstWeak = specific ? undefined : sentDrafts.find((d) => d.weak);
+      if (firstWeak)
+        for (let k = sentDrafts.length - 1; k >= 0; k--) {
+          const d = sentDrafts[k];
+          if (d !== firstWeak && d.weak && d.mode === firstWeak.mode) {
+            merge(firstWeak, { ...d, kind: firstWeak.kind });
+            sentDrafts.splice(k, 1);
+          }
+        }
+      // "Clashes took place … amid regime shelling": heavy fire within a battle is part of the battle
+      // (ACLED codes the whole as an armed clash).
+      const clash = sentDrafts.find((d) => d.kind === 'armed_clash' && !d.generic && d.mode === 'actual');
+      if (clash)
+        for (let k = sentDrafts.length - 1; k >= 0; k--) {
+          const d = sentDrafts[k];
+          if (IN_BATTLE.has(d.kind) && d.mode === clash.mode) {
+            merge(clash, { ...d, kind: clash.kind, generic: false });
+            sentDrafts.splice(k, 1);
+          }
+        }
+      attachCasualties(cas, sentDrafts, live, s.i);
       for (const d of sentDrafts) {
+        // "An airstrike hit Idlib. Two men were killed.": how people were hurt joins the attack just
+        // told; an attack told after a bare killing names it ("A man was shot dead. Gunmen ambushed …").
+        if (d.weak) {
+          const host = [...drafts].reverse().find((p) => kindInfo(p.kind)?.violent && mergeable(p, { ...d, kind: p.kind }, doc));
+          if (host) {
+            merge(host, { ...d, kind: host.kind, generic: false });
+            continue;
+          }
+        } else if (kindInfo(d.kind)?.violent) {
+          const bare = [...drafts].reverse().find((p) => p.weak && p.generic && mergeable({ ...p, kind: d.kind }, d, doc));
+          if (bare) {
+            merge(bare, d);
+            bare.weak = false;
+            continue;
+          }
+        }
         // "The attack killed two civilians": a definite, generic mention continues the last
         // violent event reported, whatever that event was called.
         const t0 = d.trigger.first;
         if (d.generic && ['the', 'this', 'that', 'these', 'those'].includes(toks[t0 - 1]?.lower ?? '')) {
-          const host = [...drafts].reverse().find((p) => kindInfo(p.kind)?.violent && s.i - p.sents[p.sents.length - 1] <= 3);
+          const host = findLast(live, (p) => kindInfo(p.kind)?.violent && s.i - p.sents[p.sents.length - 1] <= 3);
           if (host) {
             merge(host, { ...d, kind: host.kind, generic: false });
             continue;
           }
         }
-        const prev = [...drafts].reverse().find((p) => mergeable(p, d, doc));
+        const prev = findLast(live, (p) => mergeable(p, d, doc));
         if (prev) merge(prev, d);
-        else drafts.push(d);
+        else {
+          drafts.push(d);
+          live.push(d);
+        }
       }
     }
 
@@ -593,9 +816,9 @@ export const events: Stage = {
       // Unnamed forces belong to the state where they act: "the army", "security forces",
       // "protesters", "bandits" in a report placed in Sudan are Sudan's (a coder's reading; ACLED
       // writes "Military Forces of Sudan", "Protesters (Sudan)").
-      const here = countryByAlpha2(doc.places.find((p) => p.id === d.place?.id)?.country ?? datelineCountry(doc));
+      const here = countryByAlpha2((d.place ? indexOf(doc).placeById.get(d.place.id)?.country : undefined) ?? datelineCountry(doc));
       if (here) {
-        const local = (a: Actor | null): Actor | null => (a && !a.country && LOCAL_KINDS.has(a.kind) ? { ...a, country: here.alpha3 } : a);
+        const local = (a: Actor | null): Actor | null => (a && !a.country && LOCAL_KINDS.has(a.kind) && !isMultinational(a.name) ? { ...a, country: here.alpha3 } : a);
         d.initiator = local(d.initiator);
         d.target = local(d.target);
         const byDefault = C.default_initiator[d.kind];
@@ -604,20 +827,34 @@ export const events: Stage = {
       }
       // Only soldiers or fighters died: ACLED codes a fight between armed sides, not an attack on
       // civilians ("militants killed five soldiers").
-      if (d.kind === 'attack_on_civilians' && fatalities?.military && !fatalities.civilians && d.target?.kind !== 'civilians') d.kind = 'armed_clash';
+      // Only soldiers or fighters hurt, or an armed side the target: the same (ACLED codes a fight
+      // between armed sides by who was attacked).
+      const armedVictims =
+        (fatalities?.military || injuries?.military || (d.target && ARMED.has(d.target.kind))) &&
+        !fatalities?.civilians &&
+        !injuries?.civilians;
+      if (d.kind === 'attack_on_civilians' && armedVictims && d.target?.kind !== 'civilians') d.kind = 'armed_clash';
       // Who takes territory decides ACLED's sub-event: the state regains it, a non-state group
       // overtakes it ("security forces captured" vs "rebels captured").
       if (TERRITORY.has(d.kind) && d.initiator) {
         if (d.initiator.kind === 'military' || d.initiator.kind === 'government') d.kind = 'government_regains_territory';
         else if (d.initiator.kind === 'armed_group') d.kind = 'nonstate_overtakes_territory';
       }
+      // Sides the report does not name get the names analysts give them, in the event's country
+      // ("Military Forces of Syria", "Protesters (Iraq)", "Unidentified Armed Group (Yemen)").
+      const side = nameSide(d.initiator, 'initiator', d.kind, here?.alpha3 ?? null);
+      d.initiator = side.actor;
+      if (side.displaced) d.target ??= side.displaced;
+      d.target = nameSide(d.target, 'target', d.kind, here?.alpha3 ?? null).actor;
       // ACLED names the side attacked; when the report names none, a violent event's target is the
-      // state (or, when only civilians died, the civilians) of the country where it happened.
+      // state (or, when only civilians were killed or hurt, the civilians) of the country where it happened.
       if (!d.target && d.place && kindInfo(d.kind)?.violent && d.mode === 'actual') {
-        const pl = doc.places.find((p) => p.id === d.place!.id);
+        const pl = indexOf(doc).placeById.get(d.place.id);
         const c = countryByAlpha2(pl?.country);
         if (c) {
-          const civ = fatalities && fatalities.civilians !== null && !fatalities.military;
+          const civ =
+            (fatalities && fatalities.civilians !== null && !fatalities.military) ||
+            (d.casualties.some((m) => m.category === 'civilians' && m.value > 0) && !d.casualties.some((m) => m.category === 'military'));
           d.target = { name: civ ? `Civilians (${c.name})` : c.name, country: c.alpha3, kind: civ ? 'civilians' : 'state', entity: null };
         }
       }
@@ -633,7 +870,7 @@ export const events: Stage = {
         plover: ploverFor(d.kind),
         initiator: d.initiator,
         target: d.target,
-        location: d.place ? { place: d.place.id, relation: d.place.relation } : null,
+        location: d.place ? { place: d.place.id, relation: d.place.relation } : SAID.has(familyOf(d.kind) ?? '') ? null : placeBefore(doc, d.sents[0]),
         time: t,
         fatalities,
         injuries,

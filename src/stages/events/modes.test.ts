@@ -94,3 +94,19 @@ test('attacks to be prevented are not actual attacks', () => {
   assert.equal(mode('Iran helps Syria enhance its air defenses and ward off aerial attacks.', 'attacks'), 'hypothetical');
   assert.equal(mode('The aid is meant to deter strikes on the port.', 'strikes'), 'hypothetical');
 });
+
+test('a month in any casing or position is never a modal', () => {
+  assert.equal(mode('SUMY, MAY 7 – Russian drones struck an energy facility.', 'struck'), 'actual');
+  assert.equal(mode('SUMY, May 7 (Reuters) – Russian drones struck an energy facility.', 'struck'), 'actual');
+  assert.equal(mode('Since May rebels have attacked the garrison twice.', 'attacked'), 'actual');
+  assert.equal(mode('By mid-May rebels attacked the garrison twice.', 'attacked'), 'actual');
+});
+
+test('a modal governs its own verb, not a trigger outside its clause', () => {
+  // "may" governs "number", inside the relative clause
+  assert.equal(mode('Rebels, who may number 300, attacked the garrison.', 'attacked'), 'actual');
+  assert.equal(mode('The strike, which may have killed 10, hit the market.', 'hit'), 'actual');
+  // … and the trigger when it governs it, past adverbs and "have"
+  assert.equal(mode('The rebels may well attack the garrison.', 'attack'), 'hypothetical');
+  assert.equal(mode('Jets could have struck the depot.', 'struck'), 'hypothetical');
+});

@@ -8,6 +8,10 @@ export type Voice = 'active' | 'nominal' | 'passive' | 'mutual';
 export interface TriggerInfo {
   kind: string;
   voice: Voice;
+  /** tells how people were hurt, not what attack hurt them (data/events/triggers.yaml, `weak`) */
+  weak: boolean;
+  /** stands only with a casualty count read at its words */
+  count: boolean;
 }
 
 let set: PatternSet<TriggerInfo> | null = null;
@@ -18,7 +22,7 @@ export function triggers(): PatternSet<TriggerInfo> {
   let order = 0;
   const patterns = Object.entries(raw.kinds).flatMap(([kind, list]) => {
     if (!taxonomyKind(kind)) throw new Error(`data/events/triggers.yaml: "${kind}" is not a kind in data/taxonomy.yaml`);
-    return list.map((t) => compile<TriggerInfo>(t.p, { kind, voice: t.voice }, order++));
+    return list.map((t) => compile<TriggerInfo>(t.p, { kind, voice: t.voice, weak: t.weak ?? false, count: t.count ?? false }, order++));
   });
   set = new PatternSet(patterns);
   return set;

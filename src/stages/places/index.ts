@@ -25,6 +25,7 @@ import { toponymUse, regionFrame, cues, type RegionFrame } from './toponym-use.j
 import { resolve, liesIn, type Group, type Context } from './resolve.js';
 import { headOfName, headAfter, heads, type Head } from './heads.js';
 import { anchorsOf, type AnchorCtx } from './anchor.js';
+import { minOf, pushAll } from '../../arrays.js';
 
 const TOPONYM_TYPES = new Set(['GPE', 'LOC', 'FAC']);
 
@@ -157,8 +158,8 @@ export function runPlaces(doc: Doc, opts: PlacesOptions = {}): void {
       };
       places.set(id, p);
     }
-    p.mentions.push(...ms);
-    p.order = Math.min(p.order, ...ms.map((m) => m.start));
+    pushAll(p.mentions, ms);
+    p.order = minOf(ms.map((m) => m.start), p.order);
     // the entity's place is the one its own name resolves to, else the first it is part of
     const had = g.entity ? entityPlace.get(g.entity) : undefined;
     if (g.entity && (!had || (g.ownName && !had.own))) entityPlace.set(g.entity, { place: p, own: g.ownName });
@@ -196,7 +197,7 @@ function collect(doc: Doc): Item[] {
   }
   // the dateline's place even when no entity covers it
   if (dl && !datelineSeen) items.push({ entity: null, mention: { ...dl }, dateline: true, region: null });
-  items.push(...bracketed(doc, items));
+  pushAll(items, bracketed(doc, items));
   return items.sort((a, b) => a.mention.start - b.mention.start);
 }
 

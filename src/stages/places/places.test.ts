@@ -479,3 +479,22 @@ test('a list of towns is no "Town, State" pair, even when a town is also called 
     assert.deepEqual([p?.country, p?.admin1, p?.precision], ['US', 'Ohio', 'city'], `${n}: ${JSON.stringify(d.places)}`);
   }
 });
+
+test('a lone toponym read by another spelling stands when the article places nothing else; actors say who, not where', () => {
+  const d = placesOf('Turkish forces shelled villages in al-Hasakeh on Friday.', [
+    ['Turkish', 'NORP', 'TUR'],
+    ['al-Hasakeh', 'GPE'],
+  ]);
+  assert.equal(d.places.length, 1, JSON.stringify(d.places));
+  assert.equal(d.places[0].country, 'SY');
+  // once the article places something, a far namesake read only so still needs its support
+  const two = placesOf('Turkish forces shelled villages near Ankara and in Qaniyah on Friday.', [
+    ['Turkish', 'NORP', 'TUR'],
+    ['Ankara', 'GPE'],
+    ['Qaniyah', 'GPE'],
+  ]);
+  assert.deepEqual(
+    two.places.map((p) => p.name),
+    ['Ankara'],
+  );
+});

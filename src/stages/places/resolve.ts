@@ -20,7 +20,8 @@
 // country it never mentions (nor shares, as above), and over 300 km from every place resolved, must
 // be a country, curated region, capital, city of 100,000 or province of a million; a small town there
 // ("Arbat", Armenia, in a report on Iraqi Kurdistan) is no reading at all, and a toponym with only
-// such readings stays unresolved. A strict group (a facility read through the town in its name,
+// such readings stays unresolved — unless no place in the article is resolved at all: then its best
+// reading by spelling (not by folding) stands, as nothing contradicts it. A strict group (a facility read through the town in its name,
 // "Independence Monument") admits only supported readings and capitals or cities of a million. A
 // local group (a county named after a town, "Henry County") must also lie in a province the
 // article's other places lie in, when they lie in any of its country.
@@ -267,6 +268,13 @@ export function resolve(groups: Group[], ctx: Context): void {
   for (const { g, sc } of later) {
     const b = best(g, sc);
     if (b.ok) fix(g, b.entry);
+    // An article that has placed nothing else has no place to contradict its one reading by
+    // spelling: actors' states say who acts, not where ("Turkish forces shelled al-Hasakeh"). A
+    // reading found only by folding, and a strict or local group, still needs support.
+    else if (placeCountries.size === 0 && !g.strict && !g.local && !g.chosen) {
+      const i = sc.entries.indexOf(b.entry);
+      if (i >= 0 && !sc.matches[i].loose) fix(g, b.entry);
+    }
   }
 
   function best(g: Group, sc: Scored): { entry: GazEntry; margin: number; ok: boolean } {

@@ -34,7 +34,7 @@ const RSQ = 0x2019; // ’
 const DQ = 0x22; // "
 const SQ = 0x27; // '
 
-const MARKS = /["'“”‘’]/g;
+const isMark = (c: number) => c === DQ || c === SQ || c === LDQ || c === RDQ || c === LSQ || c === RSQ;
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0xa0 || c === 0x2009;
 const isWordChar = (ch: string) => /[\p{L}\p{N}]/u.test(ch);
 /** characters after which a mark opens a quotation */
@@ -74,10 +74,11 @@ export function findQuotations(text: string, paragraphs: Paragraph[]): Quoted[] 
       if (k === 0) emit(o, i, i);
     };
 
-    MARKS.lastIndex = para.start;
-    for (let m = MARKS.exec(text); m && m.index < para.end; m = MARKS.exec(text)) {
-      const i = m.index;
+    // Within the paragraph only: a search running on to the next mark would cross every
+    // paragraph after it, once per paragraph.
+    for (let i = para.start; i < para.end; i++) {
       const c = text.charCodeAt(i);
+      if (!isMark(c)) continue;
       const before = i > para.start ? text[i - 1] : ' ';
       const after = i + 1 < para.end ? text[i + 1] : ' ';
       const spaceBefore = isSpace(before.charCodeAt(0));

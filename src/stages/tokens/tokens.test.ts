@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Doc } from '../../doc.js';
-import { tokens, paragraphs } from './index.js';
+import { tokens, paragraphs, breakLongRuns, windowStarts, WINDOW, MAX_SENTENCE_TOKENS } from './index.js';
 
 test('token offsets are exact slices of the text, including curly quotes and odd spacing', () => {
   const text = 'TEHRAN-  Hamzeh said, “We  find ourselves”.\n\nMr. Smith’s U.S.-made F-16s hit 3.5km away.';
@@ -42,4 +42,53 @@ test('text ending in spaces keeps exact offsets', () => {
   tokens.run(doc);
   assert.equal(doc.tokens[doc.tokens.length - 1].text, '"');
   for (const t of doc.tokens) assert.equal(doc.text.slice(t.start, t.end), t.text);
+});
+
+test('invisible characters wink-nlp drops (a byte-order mark before a quotation mark) keep every offset exact', () => {
+  for (const text of ['\ufeff"', 'He said \ufeff"no" \u200b', 'a\ufeff"b"\ufeff']) {
+    const doc = new Doc(text);
+    tokens.run(doc);
+    for (const t of doc.tokens) assert.equal(text.slice(t.start, t.end), t.text);
+  }
+});
+
+test('a run of 100,000 characters without a space is read in pieces, offsets exact', () => {
+  const text = `Reports said ${'Al-'.repeat(33_000)}x killed.`;
+  const doc = new Doc(text);
+  tokens.run(doc);
+  for (const t of doc.tokens) assert.equal(text.slice(t.start, t.end), t.text);
+  assert.equal(doc.tokens[0].text, 'Reports');
+  assert.equal(doc.tokens[doc.tokens.length - 1].text, '.');
+});
+
+test('texts over 50 KB are read in windows at paragraph breaks, with the tokens and sentences of a whole reading', () => {
+  const para = 'Shelling killed three people in Aleppo on Monday, the army said. Officials in Idlib denied it.';
+  const text = Array.from({ length: 1200 }, () => para).join('\n\n');
+  const doc = new Doc(text);
+  tokens.run(doc);
+  assert.ok(text.length > 2 * WINDOW);
+  assert.equal(doc.sentences.length, 2400);
+  for (const s of doc.sentences) assert.equal(doc.tokens[s.first].sent, s.i);
+  for (const t of doc.tokens) assert.equal(text.slice(t.start, t.end), t.text);
+});
+
+test('a sentence longer than 256 tokens is cut, after a comma near the limit', () => {
+  const text = Array.from({ length: 300 }, (_, k) => `word${k},`).join(' ');
+  const doc = new Doc(text);
+  tokens.run(doc);
+  assert.ok(doc.sentences.length >= 3);
+  for (const s of doc.sentences) {
+    assert.ok(s.last - s.first <= MAX_SENTENCE_TOKENS);
+    for (let k = s.first; k < s.last; k++) assert.equal(doc.tokens[k].sent, s.i);
+  }
+  assert.equal(doc.tokens[doc.sentences[0].last - 1].text, ',');
+});
+
+test('windows never cut a surrogate pair and long runs never split one', () => {
+  const text = '😀'.repeat(30_000);
+  const { text: read, added } = breakLongRuns(text);
+  assert.ok(added.length > 0);
+  assert.ok(!/[\ud800-\udbff] |^[\udc00-\udfff]| [\udc00-\udfff]/.test(read));
+  const starts = windowStarts(text, [{ start: 0, end: text.length }], 1001);
+  for (const s of starts) assert.ok(!(text.charCodeAt(s) >= 0xdc00 && text.charCodeAt(s) <= 0xdfff));
 });

@@ -10,6 +10,9 @@
 // Places: box filters are latitude and longitude ranges over a btree index (see events_lat_lon;
 // PostGIS is not needed for boxes around points, and is not used).
 import type pg from 'pg';
+import { maxOf } from '../../arrays.js';
+import type { CorroborationEvent } from '../../corroborate/index.js';
+import { linkSummaryOf, registerKeys } from '../link-plan.js';
 
 export interface PgMigration {
   version: number;
@@ -237,6 +240,39 @@ CREATE TABLE jobs_dead (
 CREATE INDEX incidents_corroboration ON incidents(corroboration) WHERE events > 0;
 `),
   },
+  {
+    version: 4,
+    name: 'linking by blocking keys (as SQLite v8)',
+    up: async (c) => {
+      await c.query(`
+-- An incident's members as linking compares them (link-plan.ts LinkSummary, JSON), and the
+-- blocking keys it is registered under (link-plan.ts registerKeys).
+ALTER TABLE incidents ADD COLUMN link text;
+CREATE TABLE incident_blocks (key text COLLATE "C" NOT NULL, incident_id bigint NOT NULL, PRIMARY KEY (key, incident_id));
+-- Candidates are no longer events.
+DROP INDEX IF EXISTS events_link;
+DROP INDEX IF EXISTS events_link_long;
+DROP INDEX IF EXISTS events_link_vlong;
+`);
+      // Every live incident's summary and keys from its current members.
+      const rows = (
+        await c.query(`SELECT e.id, e.incident_id, d.corr FROM events e JOIN event_docs d ON d.id = e.id JOIN incidents i ON i.id = e.incident_id
+          WHERE NOT e.superseded AND d.corr IS NOT NULL AND i.merged_into IS NULL ORDER BY e.incident_id, e.id`)
+      ).rows;
+      const byIncident = new Map<number, { id: number; ce: CorroborationEvent }[]>();
+      for (const r of rows) {
+        const id = Number(r.incident_id);
+        const list = byIncident.get(id) ?? [];
+        list.push({ id: Number(r.id), ce: JSON.parse(r.corr) as CorroborationEvent });
+        byIncident.set(id, list);
+      }
+      for (const [id, ms] of byIncident) {
+        await c.query('UPDATE incidents SET link = $1 WHERE id = $2', [JSON.stringify(linkSummaryOf(ms)), id]);
+        const keys = [...new Set(ms.flatMap((m) => registerKeys(m.ce)))];
+        await c.query('INSERT INTO incident_blocks (key, incident_id) SELECT k, $2 FROM unnest($1::text[]) k ON CONFLICT DO NOTHING', [keys, id]);
+      }
+    },
+  },
 ];
 
 export class SchemaTooNew extends Error {
@@ -259,8 +295,8 @@ export async function migrate(c: pg.ClientBase, schema: string, migrations: PgMi
     await c.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
     await c.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at text NOT NULL)');
     const have = new Set((await c.query('SELECT version FROM schema_migrations')).rows.map((r) => r.version as number));
-    const newest = Math.max(...migrations.map((m) => m.version));
-    const top = Math.max(0, ...have);
+    const newest = maxOf(migrations.map((m) => m.version));
+    const top = maxOf(have, 0);
     if (top > newest) throw new SchemaTooNew(top, newest);
     const applied: number[] = [];
     for (const m of [...migrations].sort((a, b) => a.version - b.version)) {

@@ -4,10 +4,12 @@
 // the linking neighbourhood of its events (their family), so that two workers storing two reports
 // of one story serialise their linking and make one incident, never two.
 import type pg from 'pg';
-import { conflictBetween, groupIncidents, sameIncident, summarise, type CorroborationEvent } from '../../corroborate/index.js';
+import { summarise, type CorroborationEvent } from '../../corroborate/index.js';
 import { country } from '../countries.js';
-import { canonicalUrl } from '../hash.js';
-import { articleKey, assignGroups, candidateParams, candidateQuery, incidentColumns, LONG_SPAN_DAYS, REGROUP_LIMIT, VERY_LONG_SPAN_DAYS, type IncidentColumns } from '../link.js';
+import { canonicalUrl, withoutTracking } from '../hash.js';
+import { articleKey, incidentColumns, type IncidentColumns } from '../link.js';
+import { linkSummaryOf, planAsync, probeKeys, registerKeys, type Candidate, type LinkSummary, type Member, type NewEvent } from '../link-plan.js';
+import { articleIdOf, eventIdOf, incidentIdOf } from '../ids.js';
 import { corroborationJson, soloSummaryJson, type PreparedArticle, type PreparedClaim, type PreparedEntity, type PreparedEvent, type PreparedPlace } from '../prepare.js';
 import { dayNumber } from '../rows.js';
 import type { PutResult, RawMeta, Rejection } from '../types.js';
@@ -17,15 +19,14 @@ import { TEXT_CONFIG } from './migrations.js';
 type Row = Record<string, any>;
 type Q = pg.ClientBase;
 
-/** Candidate events fetched per new event when linking (newest first), as in SQLite. */
-const MAX_CANDIDATES = 1000;
 /** Parsed corroboration records kept in memory (they never change once written). */
 const CORR_CACHE = 50_000;
 
 /** Advisory lock classes of a write transaction (two-key form), in the order they are taken. */
 const LOCK_ARTICLE = 0x5e7a0010;
 const LOCK_TEXT = 0x5e7a0011;
-const LOCK_FAMILY = 0x5e7a0012;
+/** a blocking key of linking (../link-plan.ts): two writers of one story serialise their linking */
+const LOCK_BLOCK = 0x5e7a0012;
 
 /** 32-bit FNV-1a of a string, as a signed int (an advisory lock key). */
 function hash32(s: string): number {
@@ -38,27 +39,6 @@ function hash32(s: string): number {
 export function insertRows(p: Params, table: string, columns: string[], rows: unknown[][], render: Record<string, (ph: string) => string> = {}): string {
   const values = rows.map((r) => `(${r.map((v, k) => (render[columns[k]] ?? ((x: string) => x))(p.add(v))).join(', ')})`);
   return `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values.join(', ')}`;
-}
-
-/** A linking candidate query (as ../sqlite's), one per day condition, all three in one statement. */
-function candidatesSql(p: Params, q: ReturnType<typeof candidateParams>): string {
-  const v = (k: keyof typeof q) => p.add(q[k]);
-  const [family, articleId, cls, country2] = [v('family'), v('articleId'), `${v('cls')}::int`, `${v('country2')}::text`];
-  const near = `e.lat BETWEEN ${v('nMinLat')} AND ${v('nMaxLat')} AND e.lon BETWEEN ${v('nMinLon')} AND ${v('nMaxLon')}`;
-  const coarse = `e.lat BETWEEN ${v('cMinLat')} AND ${v('cMaxLat')} AND e.lon BETWEEN ${v('cMinLon')} AND ${v('cMaxLon')}`;
-  const sameCountry = `(e.country2 IS NULL OR ${country2} IS NULL OR e.country2 = ${country2})`;
-  const [lo, hi] = [`${v('lo')}::int`, `${v('hi')}::int`];
-  const one = (days: string) => `(SELECT e.id, e.incident_id FROM events e
-    WHERE e.family = ${family} AND ${days}
-      AND NOT e.superseded AND e.incident_id IS NOT NULL AND e.article_id <> ${articleId}
-      AND (${cls} = 0 OR (${cls} = 1 AND ${sameCountry})
-        OR (${cls} >= 2 AND (e.geo_class = 0 OR (e.geo_class = 1 AND ${sameCountry}) OR (e.geo_class = 3 AND ${near}) OR (e.geo_class = 2 AND ${coarse}))))
-    ORDER BY e.id DESC LIMIT ${MAX_CANDIDATES})`;
-  return [
-    one(`e.day_lo BETWEEN ${v('loFrom')} AND ${v('loTo')} AND e.day_hi >= ${lo}`),
-    one(`e.day_hi - e.day_lo > ${LONG_SPAN_DAYS} AND e.day_hi - e.day_lo <= ${VERY_LONG_SPAN_DAYS} AND e.day_hi BETWEEN ${lo} AND ${v('hiLong')} AND e.day_lo <= ${hi}`),
-    one(`e.day_hi - e.day_lo > ${VERY_LONG_SPAN_DAYS} AND e.day_hi >= ${lo} AND e.day_lo <= ${hi}`),
-  ].join(' UNION ALL ');
 }
 
 /** Parameters in one statement, below PostgreSQL's limit of 65,535. */
@@ -123,6 +103,11 @@ export async function clearRejected(c: Pick<Q, 'query'>, source: string): Promis
   await c.query('DELETE FROM rejected WHERE source = $1', [source]);
 }
 
+/** The blocking keys an event's linking reads and writes (../link-plan.ts), locked for the transaction. */
+function blockKeys(ce: CorroborationEvent): string[] {
+  return [...probeKeys(ce), ...registerKeys(ce)];
+}
+
 export class Writes {
   private readonly corrCache = new Map<number, CorroborationEvent>();
 
@@ -140,7 +125,7 @@ export class Writes {
     await this.lock(c, [
       [LOCK_ARTICLE, key],
       [LOCK_TEXT, th],
-      ...p.events.filter((e) => e.link && e.row.family).map((e) => [LOCK_FAMILY, e.row.family!] as [number, string]),
+      ...p.events.filter((e) => e.link && e.ceJson).flatMap((e) => blockKeys(JSON.parse(e.ceJson!) as CorroborationEvent).map((k) => [LOCK_BLOCK, k] as [number, string])),
     ]);
     const one = async (sql: string, params: unknown[]) => (await c.query(sql, params)).rows[0] as Row | undefined;
     // What is stored already, in one round trip: the raw input, the article at this URL or key, and an article whose current text is this one.
@@ -162,22 +147,21 @@ export class Writes {
       return this.duplicate(c, Number(same.id));
     }
     const a = p.article;
-    const url = a.url ?? raw.url ?? null;
+    const url = withoutTracking(a.url ?? raw.url);
     const touched = new Set<number>();
     let articleId: number;
     let n = 1;
     let status: PutResult['status'] = 'new';
     let previous: number | null = null;
     let revisionId: number;
-    let eventIds: number[];
     if (existingId !== undefined) {
       articleId = existingId;
       status = 'revision';
       previous = Number((await one('SELECT current_revision FROM articles WHERE id = $1', [articleId]))!.current_revision);
-      // Its old events leave their incidents, whose summaries change: their families' locks too
+      // Its old events leave their incidents, whose summaries change: their blocks' locks too
       // (taken out of order: a deadlock this makes is resolved by PostgreSQL and the retry in store.ts tx).
-      const families = (await c.query('SELECT DISTINCT family FROM events WHERE revision_id = $1 AND incident_id IS NOT NULL AND family IS NOT NULL', [previous])).rows;
-      await this.lock(c, families.map((r) => [LOCK_FAMILY, r.family as string]));
+      const old = (await c.query('SELECT d.corr FROM events e JOIN event_docs d ON d.id = e.id WHERE e.revision_id = $1 AND e.incident_id IS NOT NULL AND d.corr IS NOT NULL', [previous])).rows;
+      await this.lock(c, old.flatMap((r) => registerKeys(JSON.parse(r.corr) as CorroborationEvent).map((k) => [LOCK_BLOCK, k] as [number, string])));
       n = (await one('SELECT coalesce(max(n), 0) + 1 AS n FROM revisions WHERE article_id = $1', [articleId]))!.n;
       revisionId = Number(
         (await one(
@@ -186,31 +170,31 @@ export class Writes {
         ))!.id,
       );
       await c.query(
-        'UPDATE articles SET url = coalesce($1, url), outlet = coalesce($2, outlet), title = coalesce($3, title), published = coalesce($4, published), language = $5, license = coalesce($6, license), current_revision = $7 WHERE id = $8',
+        'UPDATE articles SET url = coalesce(url, $1), outlet = coalesce($2, outlet), title = coalesce($3, title), published = coalesce($4, published), language = $5, license = coalesce($6, license), current_revision = $7 WHERE id = $8',
         [url, a.outlet, a.title, a.published, a.language, a.license, revisionId, articleId],
       );
-      eventIds = await this.nextIds(c, 'events', p.events.length);
     } else {
       // A new article: its row, URL and first revision in one statement, with the ids of its events
       // (taken now, in order: the k-th event gets the k-th, whatever order an INSERT returns rows in).
+      const [aid] = await this.freeIds(c, 'articles', [articleIdOf(canon, th)]);
       const r = (await one(
-        `WITH ids AS (SELECT nextval(pg_get_serial_sequence('articles', 'id')) AS aid, nextval(pg_get_serial_sequence('revisions', 'id')) AS rid),
-          ev AS (SELECT coalesce(array_agg(x ORDER BY x), '{}') AS eids FROM (SELECT nextval(pg_get_serial_sequence('events', 'id')) AS x FROM generate_series(1, $13::int)) g),
+        `WITH ids AS (SELECT $13::bigint AS aid, nextval(pg_get_serial_sequence('revisions', 'id')) AS rid),
           a AS (INSERT INTO articles (id, key, url, outlet, title, published, language, license, current_revision, created_at)
             SELECT aid, $1, $2, $3, $4, $5, $6, $7, rid, $8 FROM ids),
           u AS (INSERT INTO article_urls (url, article_id) SELECT $9, aid FROM ids WHERE $9::text IS NOT NULL ON CONFLICT DO NOTHING),
           r AS (INSERT INTO revisions (id, article_id, n, text_hash, source, title, text, document, ingested_at) SELECT rid, aid, 1, $10, $11, $4, $12, $14, $8 FROM ids)
-        SELECT aid, rid, eids FROM ids, ev`,
-        [key, url, a.outlet, a.title, a.published, a.language, a.license, now, canon, th, raw.source, p.text, p.events.length, p.document],
+        SELECT aid, rid FROM ids`,
+        [key, url, a.outlet, a.title, a.published, a.language, a.license, now, canon, th, raw.source, p.text, aid, p.document],
       ))!;
       articleId = Number(r.aid);
       revisionId = Number(r.rid);
-      eventIds = (r.eids as (string | number)[]).map(Number);
     }
+    const eventIds = await this.freeIds(c, 'events', p.events.map((e) => eventIdOf(articleId, th, e.idKey)));
     if (previous !== null) {
       await c.query('UPDATE revisions SET superseded_by = $1 WHERE id = $2', [revisionId, previous]);
       for (const r of (await c.query('SELECT DISTINCT incident_id FROM events WHERE revision_id = $1 AND incident_id IS NOT NULL', [previous])).rows) touched.add(Number(r.incident_id));
       await c.query('UPDATE events SET superseded = true WHERE revision_id = $1', [previous]);
+      await this.relink(c, [...touched]);
     }
     if (p.entities.length) {
       const q = new Params();
@@ -224,7 +208,7 @@ export class Writes {
     const ak = articleKey(articleId);
     const corr = p.events.map((e) => corroborationJson(e, ak));
     const ces = p.events.map((e, k) => (e.link ? (JSON.parse(corr[k]!) as CorroborationEvent) : null));
-    const { incidentOf, landed, created } = await this.link(c, articleId, ces, p.events, touched, now);
+    const { incidentOf, landed, created } = await this.link(c, articleId, ces, p.events, eventIds, touched, now);
     await this.insertEvents(c, revisionId, articleId, p.events, eventIds, corr, incidentOf, created, raw);
     eventIds.forEach((id, k) => ces[k] && this.remember(id, ces[k]!));
     await this.recompute(c, [...touched], now);
@@ -254,6 +238,21 @@ export class Writes {
     return { status: 'duplicate', articleId: Number(r.article_id), revisionId, eventIds: [], incidentIds: [] };
   }
 
+  /** The ids wanted, each the first free one from it (./ids.ts freeId): not in the table, not taken by an earlier one. */
+  private async freeIds(c: Q, table: string, wants: number[]): Promise<number[]> {
+    if (!wants.length) return [];
+    const used = new Set((await c.query(`SELECT id FROM ${table} WHERE id = ANY($1::bigint[])`, [wants])).rows.map((r) => Number(r.id)));
+    const out: number[] = [];
+    for (const want of wants) {
+      let id = want;
+      // Rare: a collision, or one id wanted twice (the same evidence in one article).
+      while (used.has(id) || (id !== want && (await c.query(`SELECT 1 FROM ${table} WHERE id = $1`, [id])).rowCount)) id++;
+      used.add(id);
+      out.push(id);
+    }
+    return out;
+  }
+
   /** Ids from a table's sequence, ascending. */
   private async nextIds(c: Q, table: string, n: number): Promise<number[]> {
     if (!n) return [];
@@ -280,7 +279,7 @@ export class Writes {
     const docs = events.map((e, k) => [ids[k], e.json, corr[k]]);
     const claims = events.flatMap((e, k) => e.claims.map((cl, n) => claimValues(ids[k], n, cl)));
     const tables: [string, string[], unknown[][], Parameters<typeof insertRows>[4]?][] = [
-      ['incidents', ['id', ...INCIDENT_COLUMNS], created],
+      ['incidents', ['id', ...INCIDENT_COLUMNS, 'link'], created],
       ['events', EVENT_COLUMNS, eventRows, EVENT_RENDER],
       ['event_docs', ['id', 'json', 'corr'], docs],
       ['claims', CLAIM_COLUMNS, claims],
@@ -315,151 +314,105 @@ export class Writes {
     });
   }
 
+  private async membersOf(c: Q, incidents: number[]): Promise<Map<number, Member[]>> {
+    const ids = new Map<number, number[]>(incidents.map((inc) => [inc, []]));
+    for (const r of (await c.query('SELECT id, incident_id FROM events WHERE incident_id = ANY($1::bigint[]) AND NOT superseded ORDER BY id', [incidents])).rows)
+      ids.get(Number(r.incident_id))!.push(Number(r.id));
+    const out = new Map<number, Member[]>();
+    for (const [inc, ms] of ids) out.set(inc, (await this.corrOf(c, ms)).map((ce, k) => ({ id: ms[k], ce })));
+    return out;
+  }
+
+  /** Brings the link summaries of incidents whose members left (a revision superseded them) up to date. */
+  private async relink(c: Q, incidents: number[]): Promise<void> {
+    for (const [inc, ms] of await this.membersOf(c, incidents))
+      await c.query('UPDATE incidents SET link = $1 WHERE id = $2', [JSON.stringify(linkSummaryOf(ms)), inc]);
+  }
+
   /**
-   * Decides the incidents of an article's new events (by their index in the article), as the
-   * SQLite store does (../sqlite.ts link): candidates from an indexed query, incidents matched
-   * with the corroboration module, a small neighbourhood regrouped whole (the result does not
-   * depend on arrival order), a large one joined incrementally.
+   * Decides the incidents of an article's new events (by their index in the article) with the
+   * backend-neutral planner (../link-plan.ts), under the advisory locks of their blocking keys
+   * (taken in put), and applies its plan. New incidents of one new event each come back as rows
+   * (`created`, ids taken) for insertEvents to write with the events.
    */
   private async link(
     c: Q,
     articleId: number,
     ces: (CorroborationEvent | null)[],
     prepared: PreparedEvent[],
+    eventIds: number[],
     touched: Set<number>,
     now: string,
   ): Promise<{ incidentOf: Map<number, number>; landed: number[]; created: unknown[][] }> {
     const incidentOf = new Map<number, number>();
-    const mine: { tmp: number; k: number; ce: CorroborationEvent }[] = [];
-    ces.forEach((ce, k) => ce && mine.push({ tmp: -(k + 1), k, ce }));
+    const mine: NewEvent[] = [];
+    ces.forEach((ce, k) => ce && mine.push({ k, id: eventIds[k], ce }));
     if (!mine.length) return { incidentOf, landed: [], created: [] };
-    const hits = new Map<number, number[]>();
-    const asked = new Map<string, Map<number, number[]>>();
-    for (const { tmp, ce } of mine) {
-      const q = candidateQuery(ce);
-      const matched: number[] = [];
-      hits.set(tmp, matched);
-      if (!q) continue;
-      const params = candidateParams(q, articleId);
-      const key = Object.values(params).join('|');
-      let byIncident = asked.get(key);
-      if (!byIncident) {
-        byIncident = new Map();
-        const p = new Params();
-        const rows = (await c.query(candidatesSql(p, params), p.values)).rows;
-        for (const r of rows) {
-          const [id, inc] = [Number(r.id), Number(r.incident_id)];
-          const l = byIncident.get(inc);
-          if (!l) byIncident.set(inc, [id]);
-          else if (!l.includes(id)) l.push(id);
-        }
-        await this.corrOf(c, rows.map((r) => Number(r.id)));
-        asked.set(key, byIncident);
-      }
-      for (const inc of [...byIncident.keys()].sort((x, y) => x - y))
-        if ((await this.corrOf(c, byIncident.get(inc)!)).some((m) => sameIncident(ce, m))) matched.push(inc);
-    }
-    const hit = [...new Set([...hits.values()].flat())].sort((x, y) => x - y);
-    const newIncident = async (family: string) =>
-      Number((await c.query('INSERT INTO incidents (family, updated_at) VALUES ($1, $2) RETURNING id', [family, now])).rows[0].id);
-    // A new event alone in a new incident: its summary came prepared, nothing to recompute.
-    const solo = async (m: { k: number; ce: CorroborationEvent }): Promise<number | null> => {
-      const e = prepared[m.k];
-      const summary = soloSummaryJson(e, articleKey(articleId), m.ce.id);
-      if (!e.solo || summary === null) return null;
-      const q = new Params();
-      const r = await c.query(`${insertRows(q, 'incidents', INCIDENT_COLUMNS, [incidentValues(e.solo.columns, summary, now)])} RETURNING id`, q.values);
-      return Number(r.rows[0].id);
-    };
-    if (!hit.length) {
-      // Nothing matched (most articles): each event alone in a new incident with its prepared summary,
-      // written with the events (insertEvents); ids taken now, in the events' order.
-      const summaries = mine.map((m) => soloSummaryJson(prepared[m.k], articleKey(articleId), m.ce.id));
-      if (summaries.every((x) => x !== null)) {
-        const ids = await this.nextIds(c, 'incidents', mine.length);
-        mine.forEach((m, j) => incidentOf.set(m.k, ids[j]));
-        const created = mine.map((m, j) => [ids[j], ...incidentValues(prepared[m.k].solo!.columns, summaries[j]!, now)]);
-        return { incidentOf, landed: ids, created };
-      }
-      for (const m of mine) {
-        let inc = await solo(m);
-        if (inc === null) touched.add((inc = await newIncident(m.ce.family)));
-        incidentOf.set(m.k, inc);
-      }
-      return { incidentOf, landed: [...new Set(incidentOf.values())].sort((x, y) => x - y), created: [] };
-    }
-    const members = new Map<number, number[]>(hit.map((inc) => [inc, []]));
-    for (const r of (await c.query('SELECT id, incident_id FROM events WHERE incident_id = ANY($1::bigint[]) AND NOT superseded ORDER BY id', [hit])).rows)
-      members.get(Number(r.incident_id))!.push(Number(r.id));
-    const size = mine.length + [...members.values()].reduce((n, m) => n + m.length, 0);
-    const landed = new Set<number>();
-    const byTmp = new Map(mine.map((m) => [m.tmp, m]));
-    const place = async (id: number, inc: number) => {
-      const m = byTmp.get(id);
-      if (m) {
-        incidentOf.set(m.k, inc);
-        landed.add(inc);
-      } else await c.query('UPDATE events SET incident_id = $1 WHERE id = $2', [inc, id]);
-    };
-    if (size <= REGROUP_LIMIT) {
-      const current = new Map<number, number | null>();
-      const byCe = new Map<string, number>();
-      const all: CorroborationEvent[] = [];
-      for (const { tmp, ce } of mine) {
-        current.set(tmp, null);
-        byCe.set(ce.id, tmp);
-        all.push(ce);
-      }
-      for (const [inc, ids] of members)
-        (await this.corrOf(c, ids)).forEach((ce, k) => {
-          current.set(ids[k], inc);
-          byCe.set(ce.id, ids[k]);
-          all.push(ce);
-        });
-      const plan = assignGroups(groupIncidents(all).map((g) => g.events.map((e) => byCe.get(e.id)!)), current);
-      const clean = new Set<number>();
-      const ids: number[] = [];
-      for (const g of plan.groups) {
-        if (g.incidentId !== null) {
-          ids.push(g.incidentId);
-          continue;
-        }
-        const alone = g.members.length === 1 ? byTmp.get(g.members[0]) : undefined;
-        const inc = alone ? await solo(alone) : null;
-        if (inc !== null) clean.add(inc);
-        ids.push(inc ?? (await newIncident(all[0].family)));
-      }
-      for (const [k, g] of plan.groups.entries()) {
-        for (const m of g.members) if (current.get(m) !== ids[k]) await place(m, ids[k]);
-        if (!clean.has(ids[k])) touched.add(ids[k]);
-      }
-      for (const m of plan.merged) {
-        // Superseded events follow their incident, so that history still points somewhere live.
-        await c.query('UPDATE events SET incident_id = $1 WHERE incident_id = $2 AND superseded', [ids[m.into], m.from]);
-        await c.query('UPDATE incidents SET merged_into = $1, updated_at = $2 WHERE id = $3', [ids[m.into], now, m.from]);
-        touched.add(m.from);
-      }
-    } else {
-      const local = new Map<number, CorroborationEvent>();
-      for (const { tmp, ce } of mine) {
-        let target: number | undefined;
-        for (const inc of hits.get(tmp)!) {
-          const ms = members.get(inc)!;
-          const them = [...(await this.corrOf(c, ms.filter((id) => id >= 0))), ...ms.filter((id) => id < 0).map((id) => local.get(id)!)];
-          if (them.every((m) => conflictBetween(ce, m) === null)) {
-            target = inc;
-            break;
-          }
-        }
-        const alone = target === undefined ? await solo(byTmp.get(tmp)!) : null;
-        const inc = target ?? alone ?? (await newIncident(ce.family));
-        await place(tmp, inc);
-        local.set(tmp, ce);
-        members.set(inc, [...(members.get(inc) ?? []), tmp]);
-        if (alone === null) touched.add(inc);
+    const plan = await planAsync(mine, async (r) => {
+      if (r.op === 'members') return this.membersOf(c, r.incidents);
+      const rows = (await c.query('SELECT DISTINCT i.id, i.link FROM incident_blocks b JOIN incidents i ON i.id = b.incident_id WHERE b.key = ANY($1::text[]) AND i.merged_into IS NULL', [r.keys])).rows;
+      return rows.map((x): Candidate => ({ id: Number(x.id), link: x.link === null ? { n: 0, min: 0, ex: [] } : (JSON.parse(x.link) as LinkSummary) }));
+    });
+    const created: unknown[][] = [];
+    const inRow = new Set<number>();
+    const soloSummaries = plan.created.map((cr) => (cr.solo === null || !prepared[cr.solo].solo ? null : soloSummaryJson(prepared[cr.solo], articleKey(articleId), ces[cr.solo]!.id)));
+    const taken = await this.freeIds(c, 'incidents', plan.created.map((_, j) => incidentIdOf(plan.links.get(-(j + 1))!.link.min)));
+    const ids: number[] = [];
+    for (const [j, cr] of plan.created.entries()) {
+      const summary = soloSummaries[j];
+      const id = taken[j];
+      if (summary !== null) {
+        // A new event alone in a new incident: its summary came prepared, nothing to recompute.
+        created.push([id, ...incidentValues(prepared[cr.solo!].solo!.columns, summary, now), JSON.stringify(plan.links.get(-(j + 1))!.link)]);
+        inRow.add(id);
+        ids.push(id);
+      } else {
+        await c.query('INSERT INTO incidents (id, family, updated_at) VALUES ($1, $2, $3)', [id, cr.family, now]);
+        touched.add(id);
+        ids.push(id);
       }
     }
-    return { incidentOf, landed: [...landed].sort((x, y) => x - y), created: [] };
+    const id = (ref: number) => (ref < 0 ? ids[-ref - 1] : ref);
+    for (const [k, ref] of plan.incidentOf) incidentOf.set(k, id(ref));
+    for (const m of plan.moves) await c.query('UPDATE events SET incident_id = $1 WHERE id = $2', [id(m.to), m.eventId]);
+    for (const m of plan.merged) {
+      // Superseded events follow their incident, so that history still points somewhere live.
+      await c.query('UPDATE events SET incident_id = $1 WHERE incident_id = $2', [id(m.into), m.from]);
+      await c.query('UPDATE incidents SET merged_into = $1, updated_at = $2 WHERE id = $3', [id(m.into), now, m.from]);
+    }
+    const blockKeys: string[] = [];
+    const blockIds: number[] = [];
+    for (const [ref, { link, keys }] of plan.links) {
+      const inc = id(ref);
+      if (!inRow.has(inc)) await c.query('UPDATE incidents SET link = $1 WHERE id = $2', [JSON.stringify(link), inc]);
+      for (const key of keys) blockKeys.push(key), blockIds.push(inc);
+    }
+    if (blockKeys.length)
+      await c.query('INSERT INTO incident_blocks (key, incident_id) SELECT * FROM unnest($1::text[], $2::bigint[]) ON CONFLICT DO NOTHING', [blockKeys, blockIds]);
+    // An incident whose smallest member changed takes the id made from the new one (../ids.ts); the old row points to it.
+    const renamed = new Map<number, number>();
+    for (const [ref, { link }] of plan.links) {
+      if (ref < 0 || !link.n) continue;
+      const want = incidentIdOf(link.min);
+      if (want === ref || (await c.query('SELECT 1 FROM incidents WHERE id = $1', [want])).rowCount) continue;
+      await c.query(
+        `INSERT INTO incidents (id, family, kind, date_start, date_end, day_start, day_end, country2, country3, location, admin1, lat, lon,
+          events, articles, outlets, corroboration, grade, fatalities, summary, link, dirty, updated_at)
+        SELECT $1, family, kind, date_start, date_end, day_start, day_end, country2, country3, location, admin1, lat, lon,
+          events, articles, outlets, corroboration, grade, fatalities, summary, link, true, $3 FROM incidents WHERE id = $2`,
+        [want, ref, now],
+      );
+      await c.query('UPDATE events SET incident_id = $1 WHERE incident_id = $2', [want, ref]);
+      await c.query('UPDATE incident_blocks SET incident_id = $1 WHERE incident_id = $2', [want, ref]);
+      await c.query('UPDATE incidents SET merged_into = $1, link = NULL, updated_at = $2 WHERE id = $3', [want, now, ref]);
+      renamed.set(ref, want);
+      touched.add(ref);
+      touched.add(want);
+    }
+    const final = (inc: number) => renamed.get(inc) ?? inc;
+    for (const [k, inc] of incidentOf) incidentOf.set(k, final(inc));
+    for (const ref of plan.touched) touched.add(final(id(ref)));
+    return { incidentOf, landed: [...new Set(incidentOf.values())].sort((x, y) => x - y), created };
   }
 
   /**

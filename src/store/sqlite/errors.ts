@@ -1,4 +1,6 @@
 // SQLite's faults as StoreErrors: the result code decides the StoreError code, never the message.
+import { accessSync, constants, existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { StoreError, type StoreErrorCode } from '../errors.js';
 import { SchemaTooNew } from './migrations.js';
 
@@ -26,15 +28,51 @@ const BY_CODE: Record<string, { code: StoreErrorCode; problem: (db: string) => s
   SQLITE_CONSTRAINT: { code: 'conflict', problem: () => 'the write collides with something already stored' },
 };
 
-/** A StoreError for any error thrown while using the database at `db` (a StoreError passes through; other errors are returned as they are). */
+/**
+ * Why SQLite could not open the file at `path`, found by asking the file system: SQLite says only
+ * "unable to open database file" whether the file is missing, unreadable, or in a read-only folder
+ * (a WAL store needs its -wal and -shm files beside it, even to be read).
+ */
+function cantOpen(path: string): { code: StoreErrorCode; problem: string } {
+  const dir = dirname(resolve(path));
+  const can = (p: string, mode: number) => {
+    try {
+      accessSync(p, mode);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (!existsSync(dir)) return { code: 'unavailable', problem: `cannot be opened: there is no folder ${dir}` };
+  if (!existsSync(path)) {
+    if (!can(dir, constants.W_OK)) return { code: 'read_only', problem: `cannot be created: the folder ${dir} is read-only; choose a writable place for the store` };
+    return { code: 'unavailable', problem: BY_CODE.SQLITE_CANTOPEN.problem(path) };
+  }
+  if (!can(path, constants.R_OK)) return { code: 'unavailable', problem: 'cannot be opened: no permission to read it' };
+  if (!can(dir, constants.W_OK))
+    return {
+      code: 'read_only',
+      problem: `cannot be opened: its folder ${dir} is read-only, and SQLite keeps a -wal and a -shm file beside the store even to read it; copy the store to a writable folder`,
+    };
+  return { code: 'unavailable', problem: BY_CODE.SQLITE_CANTOPEN.problem(path) };
+}
+
+/**
+ * A StoreError for any error thrown while using the database at `db` (a StoreError passes through;
+ * other errors are returned as they are). The message is the plain cause and what to do; SQLite's
+ * own code and message stay in `cause` (shown with --debug).
+ */
 export function storeErrorOf(e: unknown, db: string): unknown {
   if (e instanceof StoreError) return e;
   if (e instanceof SchemaTooNew) return new StoreError('unavailable', db, `${e.message}: upgrade sitrep to read it`, e);
   const c = sqliteCode(e);
+  if (c === 'SQLITE_CANTOPEN') {
+    const why = cantOpen(db);
+    return new StoreError(why.code, db, why.problem, e);
+  }
   const known = c ? BY_CODE[c] : undefined;
   if (!known) return e;
-  const detail = (e as Error).message;
-  return new StoreError(known.code, db, `${known.problem(db)} (${(e as { code: string }).code}: ${detail})`, e);
+  return new StoreError(known.code, db, known.problem(db), e);
 }
 
 /** Runs fn, turning SQLite's faults into StoreErrors. */

@@ -4,6 +4,7 @@
 import { actorCountry, countryCodes, dayBounds, decodeCursor, expandKinds, kindValues, pageLimit, searchQuery } from '../filter.js';
 import { toFts5 } from '../../query/search.js';
 import type { Filter } from '../types.js';
+import { pushAll } from '../../arrays.js';
 
 /** Matches counted before choosing how to read a text or box filter. */
 export const COUNT_CAP = 20_000;
@@ -82,7 +83,7 @@ export function eventsPage(f: Filter, db: Counter): PageQuery {
   if (kv) {
     const ks = expandKinds(kv);
     where.push(`e.kind IN (${ks.map(() => '?').join(', ') || 'NULL'})`);
-    params.push(...ks);
+    pushAll(params, ks);
   }
   const match: string[] = [];
   if (f.actor) {
@@ -155,7 +156,7 @@ export function eventsPage(f: Filter, db: Counter): PageQuery {
     for (const { sp, n } of counted) {
       if (drive && sp === best.sp) where.push(sp.drive);
       else where.push(sp.checkMany?.when(n, many) ? sp.checkMany.sql : sp.check);
-      params.push(...sp.params);
+      pushAll(params, sp.params);
     }
     // Driven by a small set: rowid look-ups, not another index's walk.
     if (drive) from_ = 'events e NOT INDEXED';
@@ -179,7 +180,7 @@ export function incidentsPage(f: Filter, db: Counter): PageQuery {
     const alts: string[] = [];
     if (kv.families.length) {
       alts.push(`i.family IN (${kv.families.map(() => '?').join(', ')})`);
-      params.push(...kv.families);
+      pushAll(params, kv.families);
     }
     if (kv.kinds.length) {
       // Few events of these kinds: their incidents as a set; many: a check on each incident walked (see the actor filter below).
@@ -190,7 +191,7 @@ export function incidentsPage(f: Filter, db: Counter): PageQuery {
           ? `i.id IN (SELECT k.incident_id FROM events k WHERE k.kind IN (${list}) AND k.superseded = 0)`
           : `EXISTS (SELECT 1 FROM events k WHERE k.incident_id = i.id AND k.superseded = 0 AND k.kind IN (${list}))`,
       );
-      params.push(...kv.kinds);
+      pushAll(params, kv.kinds);
     }
     where.push(`(${alts.join(' OR ')})`);
   }

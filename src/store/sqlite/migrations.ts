@@ -10,6 +10,9 @@ import type Database from 'better-sqlite3';
 import type { Event } from '../../contract.js';
 import { ftsText } from '../rows.js';
 import type { StoredPlace } from '../types.js';
+import { maxOf } from '../../arrays.js';
+import type { CorroborationEvent } from '../../corroborate/index.js';
+import { linkSummaryOf, registerKeys } from '../link-plan.js';
 
 export interface Migration {
   version: number;
@@ -33,6 +36,25 @@ function reindexEventText(db: Database.Database): void {
       add.run(id, t.evidence, t.actors, t.place);
     }
     after = rows[rows.length - 1].id;
+  }
+}
+
+/** Gives every live incident its link summary and blocking keys (../link-plan.ts) from its current members. */
+function backfillLinks(db: Database.Database): void {
+  const page = db.prepare('SELECT id FROM incidents WHERE id > ? AND merged_into IS NULL ORDER BY id LIMIT 1000');
+  const members = db.prepare('SELECT e.id, d.corr FROM events e JOIN event_docs d ON d.id = e.id WHERE e.incident_id = ? AND e.superseded = 0 AND d.corr IS NOT NULL');
+  const setLink = db.prepare('UPDATE incidents SET link = ? WHERE id = ?');
+  const addBlock = db.prepare('INSERT OR IGNORE INTO incident_blocks (key, incident_id) VALUES (?, ?)');
+  for (let after = 0; ; ) {
+    const ids = (page.all(after) as { id: number }[]).map((r) => r.id);
+    if (!ids.length) break;
+    for (const id of ids) {
+      const ms = (members.all(id) as { id: number; corr: string }[]).map((r) => ({ id: r.id, ce: JSON.parse(r.corr) as CorroborationEvent }));
+      const ces = ms.map((m) => m.ce);
+      setLink.run(JSON.stringify(linkSummaryOf(ms)), id);
+      for (const key of new Set(ces.flatMap(registerKeys))) addBlock.run(key, id);
+    }
+    after = ids[ids.length - 1];
   }
 }
 
@@ -233,14 +255,31 @@ CREATE VIRTUAL TABLE events_fts USING fts5(evidence, actors, place, content='', 
 `,
     run: reindexEventText,
   },
+  {
+    version: 8,
+    name: 'linking by blocking keys: incidents registered under family × days × place, compared by their link summary',
+    sql: `
+-- An incident's members as linking compares them (link-plan.ts LinkSummary, JSON): how many, and
+-- the distinct ones.
+ALTER TABLE incidents ADD COLUMN link TEXT;
+-- The blocking keys an incident is registered under (link-plan.ts registerKeys): a new event is
+-- compared with the incidents under its keys only.
+CREATE TABLE incident_blocks (key TEXT NOT NULL, incident_id INTEGER NOT NULL, PRIMARY KEY (key, incident_id)) WITHOUT ROWID;
+-- Candidates are no longer events: the indexes that found them cost every event three index writes.
+DROP INDEX events_link;
+DROP INDEX events_link_long;
+DROP INDEX events_link_vlong;
+`,
+    run: backfillLinks,
+  },
 ];
 
 /** Applies the migrations a database lacks, each in its own transaction; returns the versions applied. */
 export function migrate(db: Database.Database): number[] {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
   const have = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
-  const newest = Math.max(...MIGRATIONS.map((m) => m.version));
-  const top = Math.max(0, ...have);
+  const newest = maxOf(MIGRATIONS.map((m) => m.version));
+  const top = maxOf(have, 0);
   if (top > newest) throw new SchemaTooNew(top, newest);
   const applied: number[] = [];
   for (const m of [...MIGRATIONS].sort((a, b) => a.version - b.version)) {

@@ -2,22 +2,67 @@
 // the database and holds the transactions; the SQL lives beside it, one file per concern:
 // ./migrations.ts (schema), ./filters.ts (filters → SQL), ./writes.ts (articles, linking,
 // summaries), ./queries.ts (reads), ./errors.ts (SQLite's faults as StoreErrors).
+import { existsSync, rmSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Document } from '../../contract.js';
-import { displayName } from '../errors.js';
+import { displayName, isStoreError } from '../errors.js';
 import { prepareArticle, type PreparedArticle } from '../prepare.js';
 import type { ArticleDetail, Filter, IncidentDetail, Page, PutResult, RawMeta, Rejection, Stats, Store, StoredEvent, StoredIncident } from '../types.js';
-import { mapped, storeErrorOf } from './errors.js';
+import { mapped, sqliteCode, storeErrorOf } from './errors.js';
 import { migrate } from './migrations.js';
 import { Reads } from './queries.js';
 import { Writes } from './writes.js';
 
 export interface SqliteOptions {
   readonly?: boolean;
+  /** told once when a write waits for another process's write (default: a line on stderr) */
+  onWait?: (message: string) => void;
 }
+
+/**
+ * SQLite waits this long for another connection's lock before answering SQLITE_BUSY; the write
+ * transaction is then tried again (saying once that it waits) until WRITE_WAIT_MS have passed.
+ * Another `sitrep ingest` or `sitrep serve` holds the lock one article at a time, so a writer
+ * waits its turn rather than failing; only a writer stuck for minutes makes a "busy" error.
+ */
+const BUSY_TIMEOUT_MS = 2000;
+const WRITE_WAIT_MS = 180_000;
 
 /** Read statements kept compiled. */
 const STATEMENTS_KEPT = 256;
+
+/**
+ * A connection for reading. Opened read-write with writes refused (query_only) where the file
+ * allows it: the last connection to close then checkpoints and removes the -wal and -shm files,
+ * which a read-only connection cannot, leaving them behind after every `sitrep stats`. A file or
+ * folder that cannot be written is opened read-only.
+ */
+function openForReading(path: string): Database.Database {
+  let db: Database.Database;
+  try {
+    db = new Database(path, { fileMustExist: true });
+  } catch (e) {
+    if (!['SQLITE_READONLY', 'SQLITE_CANTOPEN', 'SQLITE_PERM'].includes(sqliteCode(e) ?? '')) throw e;
+    return new Database(path, { readonly: true, fileMustExist: true });
+  }
+  db.pragma('query_only = ON');
+  return db;
+}
+
+/** fn, tried again while the store is busy (each try has waited busy_timeout), WRITE_WAIT_MS at most; `waiting` is called before each new try. */
+function inTurn<T>(fn: () => T, waiting: () => void): T {
+  const started = Date.now();
+  for (;;) {
+    try {
+      return fn();
+    } catch (e) {
+      const busy = isStoreError(e, 'busy') || sqliteCode(e) === 'SQLITE_BUSY';
+      if (!busy || Date.now() - started > WRITE_WAIT_MS) throw e;
+      waiting();
+    }
+  }
+}
 
 export class SqliteStore implements Store {
   readonly db: Database.Database;
@@ -26,16 +71,20 @@ export class SqliteStore implements Store {
   private readonly writes: Writes | null;
   private readonly reads: Reads;
   private readonly stmts = new Map<string, Database.Statement>();
+  private readonly onWait: (message: string) => void;
+  private waitTold = false;
 
   constructor(
     readonly path: string,
     opts: SqliteOptions = {},
   ) {
     this.name = displayName(path);
+    this.onWait = opts.onWait ?? ((m) => process.stderr.write(`sitrep: ${m}\n`));
     let db: Database.Database | null = null;
+    const existed = existsSync(path);
     try {
-      db = new Database(path, { readonly: !!opts.readonly, fileMustExist: !!opts.readonly });
-      db.pragma('busy_timeout = 10000');
+      db = opts.readonly ? openForReading(path) : new Database(path);
+      db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
       if (!opts.readonly) {
         db.pragma('journal_mode = WAL');
         // WAL + NORMAL: a commit survives the process being killed (not a power cut), without an fsync per article.
@@ -44,7 +93,9 @@ export class SqliteStore implements Store {
         // Checkpoints copy the WAL into the database and sync it twice: with SQLite's default (every
         // 1000 pages, a few articles) they cost more than the writes. Every 64 MB instead, and on flush.
         db.pragma('wal_autocheckpoint = 16384');
-        migrate(db);
+        // Two ingests starting together both migrate a new store: one waits for the other.
+        const opened = db;
+        inTurn(() => migrate(opened), () => this.waiting());
       }
       db.pragma('cache_size = -65536');
       db.pragma('temp_store = MEMORY');
@@ -56,7 +107,11 @@ export class SqliteStore implements Store {
       } catch {
         // the open error is the one worth reporting
       }
-      throw storeErrorOf(e, this.name);
+      // A store this open was creating holds nothing yet: no half-made file or stray -wal/-shm is left.
+      if (!existed) for (const f of [path, `${path}-wal`, `${path}-shm`, `${path}-journal`]) rmSync(f, { force: true });
+      // better-sqlite3 refuses a missing folder itself (a TypeError): SQLite's "cannot open" then.
+      const missingFolder = e instanceof TypeError && !existsSync(dirname(resolve(path)));
+      throw storeErrorOf(missingFolder ? Object.assign(new Error(e.message), { code: 'SQLITE_CANTOPEN' }) : e, this.name);
     }
     this.reads = new Reads((text, raw) => this.sql(text, raw));
   }
@@ -80,16 +135,31 @@ export class SqliteStore implements Store {
     return this.writes;
   }
 
-  /** Runs fn in one write transaction (IMMEDIATE: the write lock is taken at the start), with SQLite's faults as StoreErrors. */
+  /**
+   * Runs fn in one write transaction, with SQLite's faults as StoreErrors. IMMEDIATE: the write lock
+   * is taken at the start, so a lock held elsewhere makes BEGIN wait (busy_timeout) instead of a
+   * read turning into a write failing halfway; still busy after that, the whole transaction is
+   * tried again, for WRITE_WAIT_MS at most.
+   */
   private tx<T>(fn: () => T): T {
-    return mapped(this.name, () => {
-      try {
-        return this.db.transaction(fn).immediate();
-      } catch (e) {
-        this.writes?.rolledBack();
-        throw e;
-      }
-    });
+    return inTurn(
+      () =>
+        mapped(this.name, () => {
+          try {
+            return this.db.transaction(fn).immediate();
+          } catch (e) {
+            this.writes?.rolledBack();
+            throw e;
+          }
+        }),
+      () => this.waiting(),
+    );
+  }
+
+  private waiting(): void {
+    if (this.waitTold) return;
+    this.waitTold = true;
+    this.onWait(`${this.name}: another process is writing to this store; waiting for its turn…`);
   }
 
   async putArticle(doc: Document, raw: RawMeta): Promise<PutResult> {
@@ -208,13 +278,33 @@ export class SqliteStore implements Store {
 
   /** SQLite's integrity check and foreign-key check: what they find, empty when sound. */
   checkSync(): string[] {
-    return mapped(this.name, () => {
-      const integrity = (this.db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).filter((x) => x !== 'ok');
-      const keys = (this.db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[]).map(
-        (r) => `row ${r.rowid} of ${r.table} points to a missing row of ${r.parent}`,
-      );
-      return [...integrity, ...keys];
-    });
+    try {
+      return mapped(this.name, () => {
+        const integrity = (this.db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check.replace(/\s*\n\s*/g, ' ')).filter((x) => x !== 'ok');
+        const keys = (this.db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[]).map(
+          (r) => `row ${r.rowid} of ${r.table} points to a missing row of ${r.parent}`,
+        );
+        return [...integrity, ...keys];
+      });
+    } catch (e) {
+      // Damage bad enough to stop the check itself is its finding.
+      if (isStoreError(e, 'corrupt')) return [`the check itself stopped: ${(e.cause as Error | undefined)?.message ?? 'the file is damaged'}`];
+      throw e;
+    }
+  }
+
+  /**
+   * SQLite's quick check (the b-trees' structure, without matching indexes to tables): the first
+   * `max` problems, empty when sound. For reads to warn before showing what a damaged store holds.
+   */
+  quickCheck(max = 10): string[] {
+    try {
+      return (this.db.pragma(`quick_check(${Math.max(1, Math.floor(max))})`) as { quick_check: string }[]).map((r) => r.quick_check.replace(/\s*\n\s*/g, ' ')).filter((x) => x !== 'ok');
+    } catch (e) {
+      const err = storeErrorOf(e, this.name);
+      if (isStoreError(err, 'corrupt')) return [`the check itself stopped: ${(e as Error).message}`];
+      throw err;
+    }
   }
 
   async close(): Promise<void> {
@@ -222,8 +312,13 @@ export class SqliteStore implements Store {
     try {
       if (this.writes) {
         this.flushSync();
-        // Keeps the planner's statistics current (cheap: it analyses only what changed a lot).
-        mapped(this.name, () => this.db.pragma('optimize'));
+        // Keeps the planner's statistics current (cheap: it analyses only what changed a lot);
+        // skipped, not waited for, while another process writes.
+        try {
+          this.db.pragma('optimize');
+        } catch (e) {
+          if (sqliteCode(e) !== 'SQLITE_BUSY') throw storeErrorOf(e, this.name);
+        }
       }
     } finally {
       this.db.close();

@@ -3,39 +3,26 @@
 // rejected inputs. The caller (./store.ts) holds the transaction: one per article or per batch.
 import type Database from 'better-sqlite3';
 import { country } from '../countries.js';
-import { canonicalUrl } from '../hash.js';
-import { conflictBetween, groupIncidents, sameIncident, summarise, type CorroborationEvent } from '../../corroborate/index.js';
-import { articleKey, assignGroups, candidateParams, candidateQuery, incidentColumns, LONG_SPAN_DAYS, REGROUP_LIMIT, VERY_LONG_SPAN_DAYS } from '../link.js';
+import { canonicalUrl, withoutTracking } from '../hash.js';
+import { summarise, type CorroborationEvent } from '../../corroborate/index.js';
+import { articleKey, incidentColumns } from '../link.js';
+import { linkSummaryOf, planSync, type Candidate, type LinkSummary, type Member, type NewEvent } from '../link-plan.js';
+import { articleIdOf, eventIdOf, freeId, incidentIdOf } from '../ids.js';
 import { corroborationJson, soloSummaryJson, type PreparedArticle, type PreparedEvent } from '../prepare.js';
 import { dayNumber } from '../rows.js';
 import type { PutResult, RawMeta, Rejection } from '../types.js';
 
 type Row = Record<string, any>;
 
-/** Candidate events fetched per new event when linking (newest first): bounds the work in a crowded day and place. */
-const MAX_CANDIDATES = 1000;
 /** Parsed corroboration records kept in memory (they never change once written). */
 const CORR_CACHE = 50_000;
 /** Incident summaries recomputed per transaction when flushing. */
 const FLUSH_BATCH = 200;
 
-/** A linking candidate query through one of the events_link indexes, with its day condition. */
-function candidateSql(index: string, days: string): string {
-  return `SELECT e.id, e.incident_id FROM events e INDEXED BY ${index}
-    WHERE e.family = @family AND ${days}
-      AND e.superseded = 0 AND e.incident_id IS NOT NULL AND e.article_id != @articleId
-      AND (@cls = 0
-        OR (@cls = 1 AND (e.country2 IS NULL OR @country2 IS NULL OR e.country2 = @country2))
-        OR (@cls >= 2 AND (e.geo_class = 0
-          OR (e.geo_class = 1 AND (e.country2 IS NULL OR @country2 IS NULL OR e.country2 = @country2))
-          OR (e.geo_class = 3 AND e.lat BETWEEN @nMinLat AND @nMaxLat AND e.lon BETWEEN @nMinLon AND @nMaxLon)
-          OR (e.geo_class = 2 AND e.lat BETWEEN @cMinLat AND @cMaxLat AND e.lon BETWEEN @cMinLon AND @cMaxLon))))
-    ORDER BY e.id DESC LIMIT ${MAX_CANDIDATES}`;
-}
-
 export class Writes {
   private readonly s: Record<string, Database.Statement>;
   private readonly corrCache = new Map<number, CorroborationEvent>();
+  private readonly linkCache = new Map<number, { raw: string; link: LinkSummary }>();
   /** incidents whose summary is stale (also marked in the table, for a crash) */
   private dirty = false;
 
@@ -53,10 +40,10 @@ export class Writes {
       byKey: p('SELECT id FROM articles WHERE key = ?'),
       addUrl: p('INSERT OR IGNORE INTO article_urls (url, article_id) VALUES (?, ?)'),
       addArticle: p(
-        'INSERT INTO articles (key, url, outlet, title, published, language, license, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO articles (id, key, url, outlet, title, published, language, license, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       updArticle: p(
-        'UPDATE articles SET url = coalesce(?, url), outlet = coalesce(?, outlet), title = coalesce(?, title), published = coalesce(?, published), language = ?, license = coalesce(?, license), current_revision = ? WHERE id = ?',
+        'UPDATE articles SET url = coalesce(url, ?), outlet = coalesce(?, outlet), title = coalesce(?, title), published = coalesce(?, published), language = ?, license = coalesce(?, license), current_revision = ? WHERE id = ?',
       ),
       current: p('SELECT current_revision FROM articles WHERE id = ?'),
       nextN: p('SELECT coalesce(max(n), 0) + 1 AS n FROM revisions WHERE article_id = ?'),
@@ -72,37 +59,39 @@ export class Writes {
       ),
       addPlace: p(`INSERT INTO places (revision_id, local_id, name, country, admin1, lat, lon, precision, geonameid, mentions)
         VALUES (@revisionId, @localId, @name, @country, @admin1, @lat, @lon, @precision, @geonameid, @mentions)`),
-      addEvent: p(`INSERT INTO events (revision_id, article_id, local_id, kind, family, event_type, sub_event_type, date, date_end, day,
+      addEvent: p(`INSERT INTO events (id, revision_id, article_id, local_id, kind, family, event_type, sub_event_type, date, date_end, day,
         time_precision, country2, country3, admin1, location, lat, lon, geo_precision, initiator, initiator_country, target,
         target_country, fatalities, mode, historical, confidence, outlet, incident_id, day_lo, day_hi, geo_class)
-        VALUES (@revisionId, @articleId, @localId, @kind, @family, @eventType, @subEventType, @date, @dateEnd, @day,
+        VALUES (@id, @revisionId, @articleId, @localId, @kind, @family, @eventType, @subEventType, @date, @dateEnd, @day,
         @timePrecision, @country2, @country3, @admin1, @location, @lat, @lon, @geoPrecision, @initiator, @initiatorCountry, @target,
         @targetCountry, @fatalities, @mode, @historical, @confidence, @outlet, @incidentId, @dayLo, @dayHi, @geoClass)`),
       addEventDoc: p('INSERT INTO event_docs (id, json, corr) VALUES (?, ?, ?)'),
       addClaim: p('INSERT INTO claims (event_id, n, claimant, via, outlet, stance, quote, evidence) VALUES (@eventId, @n, @claimant, @via, @outlet, @stance, @quote, @evidence)'),
       addRtree: p('INSERT INTO events_rtree (id, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)'),
       addEventFts: p('INSERT INTO events_fts (rowid, evidence, actors, place) VALUES (?, ?, ?, ?)'),
-      // Events near this one in family, days and place (link.ts candidateQuery): short day ranges
-      // starting near it, and (partial indexes) long and very long ranges overlapping it.
-      // INDEXED BY: without statistics the planner may walk another index, one that grows with the table.
-      candidates: p(candidateSql('events_link', 'e.day_lo BETWEEN @loFrom AND @loTo AND e.day_hi >= @lo')).raw(),
-      // Bounded on both sides (a range that starts by @hi and lasts at most VERY_LONG_SPAN_DAYS ends
-      // by @hiLong): open-ended, the walk would cover every later long report of the family, a
-      // walk that grows with the corpus and made each article slower than the one before.
-      candidatesLong: p(
-        candidateSql(
-          'events_link_long',
-          `e.day_hi - e.day_lo > ${LONG_SPAN_DAYS} AND e.day_hi - e.day_lo <= ${VERY_LONG_SPAN_DAYS} AND e.day_hi BETWEEN @lo AND @hiLong AND e.day_lo <= @hi`,
-        ),
-      ).raw(),
-      candidatesVeryLong: p(candidateSql('events_link_vlong', `e.day_hi - e.day_lo > ${VERY_LONG_SPAN_DAYS} AND e.day_hi >= @lo AND e.day_lo <= @hi`)).raw(),
-      newIncident: p('INSERT INTO incidents (family, updated_at) VALUES (?, ?)'),
-      newSolo: p(`INSERT INTO incidents (family, kind, date_start, date_end, day_start, day_end, country2, country3, location, admin1, lat, lon,
+      candidates: p(
+        'SELECT DISTINCT i.id, i.link FROM incident_blocks b JOIN incidents i ON i.id = b.incident_id WHERE b.key IN (SELECT value FROM json_each(?)) AND i.merged_into IS NULL',
+      ),
+      setLink: p('UPDATE incidents SET link = ? WHERE id = ?'),
+      addBlock: p('INSERT OR IGNORE INTO incident_blocks (key, incident_id) VALUES (?, ?)'),
+      articleExists: p('SELECT 1 FROM articles WHERE id = ?').pluck(),
+      eventExists: p('SELECT 1 FROM events WHERE id = ?').pluck(),
+      incidentExists: p('SELECT 1 FROM incidents WHERE id = ?').pluck(),
+      newIncident: p('INSERT INTO incidents (id, family, updated_at) VALUES (?, ?, ?)'),
+      // An incident under its new id (its smallest member changed, ./ids.ts): the old row stays, pointing to it.
+      renameIncident: p(`INSERT INTO incidents (id, family, kind, date_start, date_end, day_start, day_end, country2, country3, location, admin1, lat, lon,
+        events, articles, outlets, corroboration, grade, fatalities, summary, link, dirty, updated_at)
+        SELECT @to, family, kind, date_start, date_end, day_start, day_end, country2, country3, location, admin1, lat, lon,
+        events, articles, outlets, corroboration, grade, fatalities, summary, link, 1, @at FROM incidents WHERE id = @from`),
+      renameBlocks: p('INSERT OR IGNORE INTO incident_blocks (key, incident_id) SELECT key, ? FROM incident_blocks WHERE incident_id = ?'),
+      dropBlocks: p('DELETE FROM incident_blocks WHERE incident_id = ?'),
+      retire: p('UPDATE incidents SET merged_into = ?, link = NULL, dirty = 1, updated_at = ? WHERE id = ?'),
+      newSolo: p(`INSERT INTO incidents (id, family, kind, date_start, date_end, day_start, day_end, country2, country3, location, admin1, lat, lon,
         events, articles, outlets, corroboration, grade, fatalities, summary, dirty, updated_at)
-        VALUES (@family, @kind, @dateStart, @dateEnd, @dayStart, @dayEnd, @country2, @country3, @location, @admin1, @lat, @lon,
+        VALUES (@id, @family, @kind, @dateStart, @dateEnd, @dayStart, @dayEnd, @country2, @country3, @location, @admin1, @lat, @lon,
         @events, @articles, @outlets, @corroboration, @grade, @fatalities, @summary, 0, @at)`),
       setIncident: p('UPDATE events SET incident_id = ? WHERE id = ?'),
-      moveIncident: p('UPDATE events SET incident_id = ? WHERE incident_id = ? AND superseded = 1'),
+      moveIncident: p('UPDATE events SET incident_id = ? WHERE incident_id = ?'),
       mergeIncident: p('UPDATE incidents SET merged_into = ?, updated_at = ? WHERE id = ?'),
       members: p('SELECT e.id FROM events e WHERE e.incident_id = ? AND e.superseded = 0 ORDER BY e.id'),
       corr: p('SELECT corr FROM event_docs WHERE id = ?'),
@@ -125,6 +114,7 @@ export class Writes {
   /** Forgets what was cached about rows a rolled-back transaction wrote (their rowids are handed out again). */
   rolledBack(): void {
     this.corrCache.clear();
+    this.linkCache.clear();
   }
 
   /** Stores one prepared article; the caller holds the transaction. */
@@ -147,7 +137,7 @@ export class Writes {
       return this.duplicate(same.id);
     }
     const a = p.article;
-    const url = a.url ?? raw.url ?? null;
+    const url = withoutTracking(a.url ?? raw.url);
     const touched = new Set<number>();
     let articleId: number;
     let n = 1;
@@ -159,7 +149,8 @@ export class Writes {
       previous = (s.current.get(articleId) as Row).current_revision;
       n = (s.nextN.get(articleId) as Row).n;
     } else {
-      articleId = Number(s.addArticle.run(key, url, a.outlet, a.title, a.published, a.language, a.license, now).lastInsertRowid);
+      articleId = freeId(articleIdOf(canon, th), (id) => !!s.articleExists.get(id));
+      s.addArticle.run(articleId, key, url, a.outlet, a.title, a.published, a.language, a.license, now);
       if (canon) s.addUrl.run(canon, articleId);
     }
     const revisionId = Number(s.addRevision.run(articleId, n, th, raw.source, a.title, p.text, p.document, now).lastInsertRowid);
@@ -168,6 +159,7 @@ export class Writes {
       s.supersedeRevision.run(revisionId, previous);
       for (const r of s.supersededIncidents.all(previous) as Row[]) touched.add(r.incident_id);
       s.supersedeEvents.run(previous);
+      this.relink(touched);
     }
     // Full-text search over article text, as the corpus promises (issue: FTS5 over text and evidence).
     s.addRevisionFts.run(revisionId, a.title ?? '', p.text);
@@ -179,9 +171,16 @@ export class Writes {
     const ak = articleKey(articleId);
     const corr = p.events.map((e) => corroborationJson(e, ak));
     const ces = p.events.map((e, k) => (e.link ? (JSON.parse(corr[k]!) as CorroborationEvent) : null));
-    const { incidentOf, landed } = this.link(articleId, ces, p.events, touched, now);
-    const eventIds = p.events.map((e, k) => {
-      const id = this.insertEvent(revisionId, articleId, e, corr[k], incidentOf.get(k) ?? null);
+    const taken = new Set<number>();
+    const eventIds = p.events.map((e) => {
+      const id = freeId(eventIdOf(articleId, th, e.idKey), (x) => taken.has(x) || !!s.eventExists.get(x));
+      taken.add(id);
+      return id;
+    });
+    const { incidentOf, landed } = this.link(articleId, ces, p.events, eventIds, touched, now);
+    p.events.forEach((e, k) => {
+      const id = eventIds[k];
+      this.insertEvent(id, revisionId, articleId, e, corr[k], incidentOf.get(k) ?? null);
       // Only linked events are ever read back as candidates or members.
       if (ces[k]) this.remember(id, ces[k]!);
       return id;
@@ -199,13 +198,13 @@ export class Writes {
     return { status: 'duplicate', articleId: r.article_id, revisionId, eventIds: [], incidentIds: [] };
   }
 
-  private insertEvent(revisionId: number, articleId: number, e: PreparedEvent, corr: string | null, incidentId: number | null): number {
+  private insertEvent(id: number, revisionId: number, articleId: number, e: PreparedEvent, corr: string | null, incidentId: number | null): void {
     const s = this.s;
     const r = e.row;
     const { place, fts, dayLo, dayHi, geoClass, ...flat } = r;
-    const id = Number(
-      s.addEvent.run({
+    s.addEvent.run({
         ...flat,
+        id,
         revisionId,
         articleId,
         admin1: place?.admin1 ?? null,
@@ -218,13 +217,11 @@ export class Writes {
         dayLo,
         dayHi,
         geoClass,
-      }).lastInsertRowid,
-    );
+      });
     s.addEventDoc.run(id, e.json, corr);
     e.claims.forEach((c, n) => s.addClaim.run({ eventId: id, n, ...c }));
     if (r.place && r.place.lat !== null && r.place.lon !== null) s.addRtree.run(id, r.place.lon, r.place.lon, r.place.lat, r.place.lat);
     s.addEventFts.run(id, r.fts.evidence, r.fts.actors, r.fts.place);
-    return id;
   }
 
   private remember(id: number, ce: CorroborationEvent): void {
@@ -250,140 +247,110 @@ export class Writes {
     return ids.map((id) => this.corrOne(id));
   }
 
+  /** Live incidents registered under these blocking keys, with their link summaries (parsed once per version). */
+  private candidatesAt(keys: string[]): Candidate[] {
+    return (this.s.candidates.all(JSON.stringify(keys)) as Row[]).map((r) => ({ id: r.id as number, link: this.parseLink(r.id, r.link) }));
+  }
+
+  private parseLink(id: number, raw: string | null): LinkSummary {
+    if (raw === null) return { n: 0, min: 0, ex: [] };
+    const hit = this.linkCache.get(id);
+    if (hit && hit.raw === raw) return hit.link;
+    const link = JSON.parse(raw) as LinkSummary;
+    if (this.linkCache.size >= CORR_CACHE) this.linkCache.delete(this.linkCache.keys().next().value!);
+    this.linkCache.set(id, { raw, link });
+    return link;
+  }
+
+  private membersOf(incidents: number[]): Map<number, Member[]> {
+    return new Map(
+      incidents.map((inc) => {
+        const ids = (this.s.members.all(inc) as Row[]).map((r) => r.id as number);
+        return [inc, this.corrOf(ids).map((ce, k) => ({ id: ids[k], ce }))];
+      }),
+    );
+  }
+
+  /** Brings the link summaries of incidents whose members left (a revision superseded them) up to date. */
+  private relink(incidents: Iterable<number>): void {
+    for (const [inc, ms] of this.membersOf([...incidents])) this.s.setLink.run(JSON.stringify(linkSummaryOf(ms)), inc);
+  }
+
   /**
-   * Decides the incidents of an article's new events (by their index in the article). Finds the
-   * incidents each new event matches (../corroborate sameIncident against events from an indexed
-   * candidate query). When the neighbourhood (new events and those incidents' members) is small,
-   * regroups it with the module's groupIncidents and maps the groups onto incident ids
-   * (./link.ts assignGroups), moving existing members where the grouping changed: the result then
-   * does not depend on the order articles came in. A larger neighbourhood (a much-reported
-   * incident) is joined incrementally: each new event joins the lowest-numbered incident it
-   * matches and is compatible with, member by member, else starts one.
+   * Decides the incidents of an article's new events (by their index in the article) with the
+   * backend-neutral planner (../link-plan.ts) and applies its plan.
    */
   private link(
     articleId: number,
     ces: (CorroborationEvent | null)[],
     prepared: PreparedEvent[],
+    eventIds: number[],
     touched: Set<number>,
     now: string,
   ): { incidentOf: Map<number, number>; landed: number[] } {
     const s = this.s;
+    const mine: NewEvent[] = [];
+    ces.forEach((ce, k) => ce && mine.push({ k, id: eventIds[k], ce }));
     const incidentOf = new Map<number, number>();
-    // New events go by temporary ids -1, -2, … until written. ces holds the linkable ones only (prepare.ts).
-    const mine: { tmp: number; k: number; ce: CorroborationEvent }[] = [];
-    ces.forEach((ce, k) => ce && mine.push({ tmp: -(k + 1), k, ce }));
     if (!mine.length) return { incidentOf, landed: [] };
-    const hits = new Map<number, number[]>(); // tmp id → incidents it matches, ascending
-    const asked = new Map<string, Map<number, number[]>>();
-    for (const { tmp, ce } of mine) {
-      const q = candidateQuery(ce);
-      const matched: number[] = [];
-      hits.set(tmp, matched);
-      if (!q) continue;
-      const params = candidateParams(q, articleId);
-      // Events of one article often ask the same question.
-      const key = Object.values(params).join('|');
-      let byIncident = asked.get(key);
-      if (!byIncident) {
-        byIncident = new Map();
-        for (const rows of [s.candidates.all(params), s.candidatesLong.all(params), s.candidatesVeryLong.all(params)] as [number, number][][])
-          for (const [id, inc] of rows) {
-            const l = byIncident.get(inc);
-            if (!l) byIncident.set(inc, [id]);
-            else if (!l.includes(id)) l.push(id);
-          }
-        asked.set(key, byIncident);
+    const plan = planSync(mine, (r) => (r.op === 'candidates' ? this.candidatesAt(r.keys) : this.membersOf(r.incidents)));
+    const exists = (id: number) => !!s.incidentExists.get(id);
+    const ids = plan.created.map((c, j) => {
+      const newId = freeId(incidentIdOf(plan.links.get(-(j + 1))!.link.min), exists);
+      if (c.solo !== null) {
+        // A new event alone in a new incident: its summary came prepared, nothing to recompute.
+        const e = prepared[c.solo];
+        const summary = soloSummaryJson(e, articleKey(articleId), ces[c.solo]!.id);
+        if (e.solo && summary !== null) {
+          const col = e.solo.columns;
+          s.newSolo.run({
+              id: newId,
+              ...col,
+              dayStart: dayNumber(col.dateStart),
+              dayEnd: dayNumber(col.dateEnd),
+              country3: country(col.country2)?.alpha3 ?? null,
+              summary,
+              at: now,
+            });
+          return newId;
+        }
       }
-      // An incident matches when one of its nearby events does.
-      for (const inc of [...byIncident.keys()].sort((x, y) => x - y))
-        if (byIncident.get(inc)!.some((id) => sameIncident(ce, this.corrOne(id)))) matched.push(inc);
+      s.newIncident.run(newId, c.family, now);
+      touched.add(newId);
+      return newId;
+    });
+    const id = (ref: number) => (ref < 0 ? ids[-ref - 1] : ref);
+    for (const [k, ref] of plan.incidentOf) incidentOf.set(k, id(ref));
+    for (const m of plan.moves) s.setIncident.run(id(m.to), m.eventId);
+    for (const m of plan.merged) {
+      // Superseded events follow their incident, so that history still points somewhere live.
+      s.moveIncident.run(id(m.into), m.from);
+      s.mergeIncident.run(id(m.into), now, m.from);
     }
-    const hit = [...new Set([...hits.values()].flat())].sort((x, y) => x - y);
-    // A new event alone in a new incident: its summary came prepared, nothing to recompute.
-    const solo = (m: { k: number; ce: CorroborationEvent }): number | null => {
-      const e = prepared[m.k];
-      const summary = soloSummaryJson(e, articleKey(articleId), m.ce.id);
-      if (!e.solo || summary === null) return null;
-      const c = e.solo.columns;
-      return Number(
-        s.newSolo.run({
-          ...c,
-          dayStart: dayNumber(c.dateStart),
-          dayEnd: dayNumber(c.dateEnd),
-          country3: country(c.country2)?.alpha3 ?? null,
-          summary,
-          at: now,
-        }).lastInsertRowid,
-      );
-    };
-    if (!hit.length) {
-      // Nothing matched: events of one article are never one incident, so each stands alone.
-      for (const m of mine) {
-        let inc = solo(m);
-        if (inc === null) touched.add((inc = Number(s.newIncident.run(m.ce.family, now).lastInsertRowid)));
-        incidentOf.set(m.k, inc);
-      }
-      return { incidentOf, landed: [...new Set(incidentOf.values())].sort((x, y) => x - y) };
+    for (const [ref, { link, keys }] of plan.links) {
+      const inc = id(ref);
+      s.setLink.run(JSON.stringify(link), inc);
+      for (const key of keys) s.addBlock.run(key, inc);
     }
-    const members = new Map<number, number[]>(hit.map((inc) => [inc, (s.members.all(inc) as Row[]).map((r) => r.id as number)]));
-    const size = mine.length + [...members.values()].reduce((n, m) => n + m.length, 0);
-    const landed = new Set<number>();
-    const byTmp = new Map(mine.map((m) => [m.tmp, m]));
-    const place = (id: number, inc: number) => {
-      const m = byTmp.get(id);
-      if (m) {
-        incidentOf.set(m.k, inc);
-        landed.add(inc);
-      } else s.setIncident.run(inc, id);
-    };
-    if (size <= REGROUP_LIMIT) {
-      const current = new Map<number, number | null>();
-      const byCe = new Map<string, number>();
-      const all: CorroborationEvent[] = [];
-      for (const { tmp, ce } of mine) {
-        current.set(tmp, null);
-        byCe.set(ce.id, tmp);
-        all.push(ce);
-      }
-      for (const [inc, ids] of members)
-        this.corrOf(ids).forEach((ce, k) => {
-          current.set(ids[k], inc);
-          byCe.set(ce.id, ids[k]);
-          all.push(ce);
-        });
-      const plan = assignGroups(groupIncidents(all).map((g) => g.events.map((e) => byCe.get(e.id)!)), current);
-      const clean = new Set<number>();
-      const ids = plan.groups.map((g) => {
-        if (g.incidentId !== null) return g.incidentId;
-        const alone = g.members.length === 1 ? byTmp.get(g.members[0]) : undefined;
-        const inc = alone ? solo(alone) : null;
-        if (inc !== null) clean.add(inc);
-        return inc ?? Number(s.newIncident.run(all[0].family, now).lastInsertRowid);
-      });
-      plan.groups.forEach((g, k) => {
-        for (const m of g.members) if (current.get(m) !== ids[k]) place(m, ids[k]);
-        if (!clean.has(ids[k])) touched.add(ids[k]);
-      });
-      for (const m of plan.merged) {
-        // Superseded events follow their incident, so that history still points somewhere live.
-        s.moveIncident.run(ids[m.into], m.from);
-        s.mergeIncident.run(ids[m.into], now, m.from);
-        touched.add(m.from);
-      }
-    } else {
-      const local = new Map<number, CorroborationEvent>();
-      const corr = (ids: number[]) => ids.map((id) => (id < 0 ? local.get(id)! : this.corrOne(id)));
-      for (const { tmp, ce } of mine) {
-        const target = hits.get(tmp)!.find((inc) => corr(members.get(inc)!).every((m) => conflictBetween(ce, m) === null));
-        const alone = target === undefined ? solo(byTmp.get(tmp)!) : null;
-        const inc = target ?? alone ?? Number(s.newIncident.run(ce.family, now).lastInsertRowid);
-        place(tmp, inc);
-        local.set(tmp, ce);
-        members.set(inc, [...(members.get(inc) ?? []), tmp]);
-        if (alone === null) touched.add(inc);
-      }
+    // An incident whose smallest member changed takes the id made from the new one (./ids.ts).
+    const renamed = new Map<number, number>();
+    for (const [ref, { link }] of plan.links) {
+      if (ref < 0 || !link.n) continue;
+      const want = incidentIdOf(link.min);
+      if (want === ref || exists(want)) continue;
+      s.renameIncident.run({ to: want, from: ref, at: now });
+      s.moveIncident.run(want, ref);
+      s.renameBlocks.run(want, ref);
+      s.dropBlocks.run(ref);
+      s.retire.run(want, now, ref);
+      renamed.set(ref, want);
+      touched.add(ref);
+      touched.add(want);
     }
-    return { incidentOf, landed: [...landed].sort((x, y) => x - y) };
+    const final = (inc: number) => renamed.get(inc) ?? inc;
+    for (const [k, inc] of incidentOf) incidentOf.set(k, final(inc));
+    for (const ref of plan.touched) touched.add(final(id(ref)));
+    return { incidentOf, landed: [...new Set(incidentOf.values())].sort((x, y) => x - y) };
   }
 
   /** A batch of incidents whose summaries are stale (empty when none is left). */

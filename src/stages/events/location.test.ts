@@ -1,0 +1,31 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extract } from '../../pipeline.js';
+import type { Document, Event } from '../../contract.js';
+
+function read(text: string): Document {
+  return extract({ source: 'test', text, published: '2024-03-06', outlet: 'Test Wire' });
+}
+const placeName = (d: Document, e: Event | undefined) => d.places.find((p) => p.id === e?.location?.place)?.name;
+
+test('an event whose sentence names no place is placed at the most specific place named before it in its paragraph', () => {
+  const d = read('Protesters gathered in Kirkuk on Monday. On Tuesday, police arrested twelve activists, witnesses said.');
+  assert.equal(placeName(d, d.events.find((e) => e.kind === 'arrest')), 'Kirkuk');
+  const two = read('Fighting raged in Daraa province, in the town of Nawa, on Sunday. On Monday, gunmen killed a farmer.');
+  assert.equal(placeName(two, two.events.find((e) => e.fatalities?.total === 1)), 'Nawa');
+});
+
+test('no place before the event in its paragraph: no location (not another paragraph\'s, nor the dateline\'s)', () => {
+  const d = read('BEIRUT — Protesters gathered in Kirkuk on Monday.\n\nOn Tuesday, police arrested twelve activists, witnesses said.');
+  const arrest = d.events.find((e) => e.kind === 'arrest');
+  assert.ok(arrest);
+  assert.equal(arrest.location, null);
+});
+
+test('words and diplomacy take no place from an earlier sentence', () => {
+  const d = read('Gunmen killed a farmer in Daraa on Sunday. The foreign minister condemned the killing on Monday.');
+  assert.equal(placeName(d, d.events.find((e) => e.fatalities?.total === 1)), 'Daraa');
+  const said = d.events.find((e) => e.kind === 'accusation');
+  assert.ok(said, JSON.stringify(d.events.map((e) => e.kind)));
+  assert.equal(said.location, null);
+});

@@ -1,0 +1,107 @@
+// Who did it and to whom, read from ordinary report sentences, and the names analysts give the sides
+// a report does not name (data/actors/roles.yaml). Every sentence here is written for these tests.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extract } from '../../pipeline.js';
+import type { Actor, Event } from '../../contract.js';
+import { isCrowdKind, nameSide, resolveActor } from './actors.js';
+
+/** The first event of a kind in the text (any kind when none is given). */
+function event(text: string, kind?: string): Event {
+  const d = extract({ source: 'test', text, published: '2021-06-07', outlet: 'Test Wire' });
+  const e = d.events.find((x) => !kind || x.kind === kind);
+  assert.ok(e, `an event${kind ? ` of kind ${kind}` : ''} in ${JSON.stringify(d.events.map((x) => x.kind))}`);
+  return e;
+}
+const who = (a: Actor | null) => (a ? `${a.name} [${a.country}, ${a.kind}]` : null);
+
+test('whoever protests is named Protesters of the country where they protest', () => {
+  const e = event('On 3 June 2021, municipality workers in Kermanshah protested against unpaid wages.');
+  // the place before the verb is where, not who
+  assert.equal(who(e.initiator), 'Protesters (Iran) [IRN, civilians]');
+  assert.equal(who(event('Dozens of teachers protested in front of the governorate building in Najaf on Friday.').initiator), 'Protesters (Iraq) [IRQ, civilians]');
+});
+
+test('a protest the police broke up: protesters act, the police are the other side', () => {
+  const e = event('On Friday a protest by taxi drivers was dispersed by police in Amman.', 'protest_with_intervention');
+  assert.equal(who(e.initiator), 'Protesters (Jordan) [JOR, civilians]');
+  assert.equal(who(e.target), 'Police Forces of Jordan [JOR, military]');
+});
+
+test('unidentified gunmen are an Unidentified Armed Group of the event\'s country', () => {
+  const e = event('On 4 June 2021, unidentified gunmen assassinated a police officer in Kirkuk.');
+  assert.equal(who(e.initiator), 'Unidentified Armed Group (Iraq) [IRQ, armed_group]');
+  assert.equal(who(e.target), 'Police Forces of Iraq [IRQ, military]');
+});
+
+test('a bombing nobody claims is an Unidentified Armed Group\'s', () => {
+  const e = event('On Friday an IED exploded near a police patrol in Tikrit, injuring two policemen.', 'ied_explosion');
+  assert.equal(who(e.initiator), 'Unidentified Armed Group (Iraq) [IRQ, armed_group]');
+});
+
+test('unnamed state forces are the Military Forces of their country', () => {
+  const e = event('On Friday clashes broke out between Syrian government forces and rebels in Idlib.');
+  // "between X and Y": the sides follow the trigger
+  assert.equal(who(e.initiator), 'Military Forces of Syria [SYR, military]');
+  assert.equal(e.target?.kind, 'armed_group');
+});
+
+test('the positions of a side are that side', () => {
+  const e = event('On Friday Houthi forces fired mortar shells at the positions of government forces in Taiz.');
+  assert.equal(e.initiator?.name, 'Houthis');
+  assert.equal(who(e.target), 'Military Forces of Yemen [YEM, military]');
+});
+
+test('anti-X forces are not X; pro-X forces are', () => {
+  const e = event('On Friday anti-Houthi tribal forces shelled Houthi positions near Hays.');
+  assert.notEqual(e.initiator?.name, 'Houthis');
+  assert.equal(e.target?.name, 'Houthis');
+  assert.equal(resolveActor('anti-Houthi Giants Brigades')?.name === 'Houthis', false);
+  assert.equal(resolveActor('pro-Houthi fighters')?.name, 'Houthis');
+});
+
+test('a repelled attack is the attacking side\'s; the side that repelled it was attacked', () => {
+  const e = event('On Friday Iraqi forces repelled an attack by militants near Tuz Khurmatu.');
+  assert.equal(who(e.initiator), 'Unidentified Armed Group (Iraq) [IRQ, armed_group]');
+  assert.equal(who(e.target), 'Military Forces of Iraq [IRQ, military]');
+});
+
+test('an interception is the interceptor\'s; the attack\'s side is its target', () => {
+  const e = event('On Friday government forces thwarted a Houthi attack on the Qaniyah front in Marib.', 'interception');
+  assert.equal(who(e.initiator), 'Military Forces of Yemen [YEM, military]');
+  assert.equal(e.target?.name, 'Houthis');
+});
+
+test('names for unnamed sides, and named actors keep their names', () => {
+  const shepherd: Actor = { name: 'shepherd', country: null, kind: 'civilians', entity: null };
+  assert.equal(nameSide(shepherd, 'target', 'shelling', 'SYR').actor?.name, 'Civilians (Syria)');
+  const police: Actor = { name: 'riot police', country: null, kind: 'military', entity: null };
+  assert.equal(nameSide(police, 'target', 'violent_demonstration', 'LBN').actor?.name, 'Police Forces of Lebanon');
+  const iranian: Actor = { name: 'Iranian troops', country: 'IRN', kind: 'military', entity: null };
+  assert.equal(nameSide(iranian, 'initiator', 'shelling', 'SYR').actor?.name, 'Military Forces of Iran');
+  const named: Actor = { name: 'National Resistance forces', country: 'YEM', kind: 'military', entity: null };
+  assert.equal(nameSide(named, 'initiator', 'shelling', 'YEM').actor?.name, 'National Resistance forces');
+  const group: Actor = { name: 'Hezbollah', country: 'LBN', kind: 'armed_group', entity: null };
+  assert.equal(nameSide(group, 'initiator', 'protest', 'LBN').actor?.name, 'Hezbollah');
+  // a crowd that turns violent is named Rioters
+  assert.equal(nameSide(null, 'initiator', 'violent_demonstration', 'IRQ').actor?.name, 'Rioters (Iraq)');
+  assert.ok(isCrowdKind('protest') && !isCrowdKind('air_strike'));
+});
+
+test('a coalition is no one country\'s, and "X-led" makes it X\'s', () => {
+  const e = event('On Friday 8 Saudi-led coalition airstrikes reportedly targeted Houthi positions in Saada, killing several fighters.', 'air_strike');
+  assert.equal(who(e.initiator), 'Saudi-led coalition [SAU, military]');
+  // the verb of a nominal trigger takes the target as its object
+  assert.equal(e.target?.name, 'Houthis');
+  const c = event('On Friday coalition airstrikes hit a fuel depot in Saada, killing two guards.', 'air_strike');
+  assert.equal(c.initiator?.country ?? null, null);
+});
+
+test('a pattern that spans subject, verb and object gives all three', () => {
+  const e = event('On Friday Turkish forces killed 4 PKK militants in Dahuk.');
+  assert.equal(who(e.initiator), 'Military Forces of Türkiye [TUR, military]');
+  assert.equal(e.target?.name, "Kurdistan Workers' Party");
+  // an acronym a tagger reads as a verb still starts the object's phrase
+  const s = event('On Friday the PMF shelled IS militants near Tuz Khurmatu, causing casualties.', 'shelling');
+  assert.equal(s.target?.name, 'Islamic State');
+});
