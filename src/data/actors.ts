@@ -57,6 +57,7 @@ const Nouns = z.strictObject({
 const Role = z.enum(['protesters', 'rioters']);
 const Roles = z.strictObject({
   of_complement: z.array(z.string().min(1)),
+  holdings: z.array(z.string().min(1)),
   belonging: z.array(z.string().min(1)),
   opposing: z.array(z.string().min(1)),
   repelling: z.array(z.string().min(1)),
@@ -77,6 +78,8 @@ const Roles = z.strictObject({
   repeller_acts: z.array(z.string().regex(/^[a-z_]+$/)),
   unattributed: z.array(z.string().regex(/^[a-z_]+$/)),
   multinational: z.array(z.string().min(1)),
+  means: z.array(z.string().min(1)),
+  speaker_pronouns: z.array(z.string().min(1)),
 });
 
 export const files = {

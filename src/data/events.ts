@@ -5,7 +5,7 @@ import { yaml } from './read.js';
 import { Words } from './codes.js';
 
 /** A trigger pattern (the language of src/stages/events/patterns.ts) and how its subject relates. */
-const Trigger = z.strictObject({ p: z.string().min(1), voice: z.enum(['active', 'nominal', 'passive', 'mutual']), weak: z.boolean().optional(), count: z.boolean().optional() });
+const Trigger = z.strictObject({ p: z.string().min(1), voice: z.enum(['active', 'nominal', 'passive', 'mutual']), weak: z.boolean().optional(), count: z.boolean().optional(), reciprocal: z.boolean().optional() });
 
 const Arguments = z.strictObject({
   generic: z.record(z.string(), Words),
@@ -17,6 +17,8 @@ const Arguments = z.strictObject({
   near: Words,
   at: Words,
   civilians: Words,
+  armed_targets: Words,
+  sequel: Words,
   default_initiator: z.record(z.string(), z.strictObject({ name: z.string().min(1), kind: ActorKind })),
   background_days: z.number().int().nonnegative(),
   non_event_modifiers: Words,
@@ -24,6 +26,8 @@ const Arguments = z.strictObject({
 
 const Casualties = z.strictObject({
   victims: z.strictObject({ civilians: Words, military: Words, unspecified: Words }),
+  members: Words,
+  armed_bodies: Words,
   person_suffixes: Words,
   units: Words,
   killed: Words,

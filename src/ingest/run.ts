@@ -56,10 +56,11 @@ const REPORT_REJECTIONS = 100;
 /** How often a long run brings incident summaries up to date for readers in other processes. */
 const FLUSH_EVERY_MS = 30_000;
 
-type Entry =
-  | { kind: 'reject'; source: string; reason: string; size: number }
-  | { kind: 'skip'; size: number }
-  | { kind: 'extract'; item: Item; raw: string; result: Promise<Extracted> };
+type Extract = { kind: 'extract'; item: Item; raw: string; result: Promise<Extracted>; done: boolean };
+type Entry = { kind: 'reject'; source: string; reason: string; size: number } | { kind: 'skip'; size: number } | Extract;
+
+/** True when the entry can be written without waiting. */
+const settled = (e: Entry) => e.kind !== 'extract' || e.done;
 
 /** The raw hash of an item: what it is and the metadata given with it (a re-run, or the queue, skips what the store has). */
 export function rawOf(it: Item): string {
@@ -100,35 +101,48 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
     await store.putRejected({ source, reason });
   };
 
-  const write = async (e: Entry) => {
-    rep.inputs++;
-    if (e.kind === 'reject') {
-      await reject(e.source, e.reason);
-      progress.tick(e.size, counts);
-      return;
-    }
-    if (e.kind === 'skip') {
-      counts.skipped++;
-      progress.tick(e.size, counts);
-      return;
-    }
-    const r = await e.result;
-    if (!r.ok) await reject(e.item.source, r.reason);
-    else {
-      let put: PutResult | null = null;
-      try {
-        put = await store.putPrepared(r.prepared, { source: e.item.source, url: e.item.url ?? r.prepared.article.url, key: e.item.key, rawHash: e.raw });
-      } catch (x) {
-        // The store itself in trouble (full disk, read-only, damaged): stop, rather than reject every article.
-        if (x instanceof StoreError && x.fatal) throw x;
-        await reject(e.item.source, `could not be stored: ${(x as Error).message}`);
+  /**
+   * Writes entries in order: extracted articles in batches (one transaction, each article whole
+   * or not at all: Store.putBatch), rejections and skips as they come.
+   */
+  const write = async (entries: Entry[]) => {
+    let batch: { e: Extract; prepared: Extracted & { ok: true } }[] = [];
+    const flushBatch = async () => {
+      if (!batch.length) return;
+      const items = batch;
+      batch = [];
+      // The store itself in trouble (full disk, read-only, damaged) throws: stop, rather than reject every article.
+      const results = await store.putBatch(
+        items.map(({ e, prepared: r }) => ({ prepared: r.prepared, raw: { source: e.item.source, url: e.item.url ?? r.prepared.article.url, key: e.item.key, rawHash: e.raw } })),
+      );
+      for (const [k, put] of results.entries()) {
+        if (put instanceof Error) await reject(items[k].e.item.source, `could not be stored: ${put.message}`);
+        else {
+          counts[put.status]++;
+          rep.events += put.eventIds.length;
+        }
+        progress.tick(items[k].e.item.size, counts);
       }
-      if (put) {
-        counts[put.status]++;
-        rep.events += put.eventIds.length;
+    };
+    for (const e of entries) {
+      rep.inputs++;
+      if (e.kind === 'extract') {
+        const r = await e.result;
+        if (r.ok) {
+          batch.push({ e, prepared: r });
+          continue;
+        }
+        await flushBatch();
+        await reject(e.item.source, r.reason);
+        progress.tick(e.item.size, counts);
+        continue;
       }
+      await flushBatch();
+      if (e.kind === 'reject') await reject(e.source, e.reason);
+      else counts.skipped++;
+      progress.tick(e.size, counts);
     }
-    progress.tick(e.item.size, counts);
+    await flushBatch();
   };
 
   let flushed = Date.now();
@@ -146,16 +160,29 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
       else {
         const raw = rawOf(x.item);
         if (await store.hasRaw(raw)) window.push({ kind: 'skip', size: x.item.size });
-        else window.push({ kind: 'extract', item: x.item, raw, result: pool.run(opts.timeLimit === undefined ? x.item : { ...x.item, timeLimit: opts.timeLimit }) });
+        else {
+          const job = opts.timeLimit === undefined ? x.item : { ...x.item, timeLimit: opts.timeLimit };
+          const entry: Extract = { kind: 'extract', item: x.item, raw, result: pool.run(job), done: false };
+          void entry.result.then(
+            () => (entry.done = true),
+            () => (entry.done = true),
+          );
+          window.push(entry);
+        }
       }
-      while (window.length >= max) await write(window.shift()!);
+      // The results ready at the head of the window, at least one, go in one batch.
+      if (window.length >= max) {
+        let n = 1;
+        while (n < window.length && settled(window[n])) n++;
+        await write(window.splice(0, n));
+      }
       if (Date.now() - flushed > FLUSH_EVERY_MS) {
         // A batch at a time (sqlite.ts flush): the workers' results keep being taken meanwhile.
         await store.flush();
         flushed = Date.now();
       }
     }
-    while (window.length) await write(window.shift()!);
+    while (window.length) await write(window.splice(0, max));
   } catch (e) {
     failed = true;
     throw e;

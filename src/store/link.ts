@@ -1,17 +1,15 @@
-// Linking stored events into incidents with the corroboration module (../corroborate/): which
-// stored events a new one is compared with, how a regrouped neighbourhood maps onto the store's
-// incident ids, and the incident's flat columns from the module's summary. No SQL here: each
-// Store implementation fetches and writes; the decisions are the same for all.
+// Linking stored events into incidents with the corroboration module (../corroborate/): what the
+// planner (./link-plan.ts) needs of an event (linkable, day span, place class), how a regrouped
+// neighbourhood maps onto the store's incident ids, and the incident's flat columns from the
+// module's summary. No SQL here: each Store implementation fetches and writes.
 //
 // Deterministic. The module groups a set of events the same whatever order they come in; the
 // store regroups only the neighbourhood a new article touches (its events and every incident one
 // of them matches), and maps each resulting group to the existing incident most of its members
 // were in (ties: the lower id), so ids stay put when nothing changes.
 import { dayRange, type CorroborationEvent, type IncidentSummary } from '../corroborate/index.js';
-import { config, familyRule } from '../corroborate/config.js';
+import { familyRule } from '../corroborate/config.js';
 import { FAMILIES, type Family } from '../taxonomy.js';
-import { boxAround } from './geo.js';
-import { maxOf } from '../arrays.js';
 
 /** Store ids written into the module's string ids, padded so that string order is numeric order. */
 export function articleKey(articleId: number): string {
@@ -32,15 +30,6 @@ export function daySpan(ce: CorroborationEvent): { lo: number; hi: number } | nu
 /** Neighbourhoods (new events plus the members of the incidents they match) up to this size are regrouped whole. */
 export const REGROUP_LIMIT = 64;
 
-/** Reports whose day ranges are longer than this are fetched by a second query (they are few). Matches the partial index events_link_long. */
-export const LONG_SPAN_DAYS = 7;
-
-/**
- * Longer still (beyond a year: "between 2015 and 2018"), by a third query: rare, so that the
- * second can be bounded by it. Matches the partial index events_link_vlong.
- */
-export const VERY_LONG_SPAN_DAYS = 400;
-
 /** Where the module places an event, as its location comparison classes it: 0 nowhere, 1 a country, 2 a province or region, 3 a town or point. */
 export function geoClass(ce: CorroborationEvent): 0 | 1 | 2 | 3 {
   // Mirrors placeClass in ../corroborate/same.ts: candidates must be a superset of what it can match.
@@ -50,80 +39,6 @@ export function geoClass(ce: CorroborationEvent): 0 | 1 | 2 | 3 {
   if (p === 'point' || p === 'city' || p === 'district') return 3;
   if (p === 'admin1' || p === 'region') return 2;
   return 1;
-}
-
-type Box = { minLat: number; maxLat: number; minLon: number; maxLon: number };
-
-export interface CandidateQuery {
-  family: string;
-  /** candidate ranges start within [loFrom, loTo] (short ranges) … */
-  loFrom: number;
-  loTo: number;
-  /** … or are long and overlap [lo, hi] (this one's range, widened) */
-  lo: number;
-  hi: number;
-  /** the latest a long (not very long) range overlapping [lo, hi] can end */
-  hiLong: number;
-  /** this event's geoClass */
-  cls: number;
-  /** alpha-2; null matches any country */
-  country2: string | null;
-  /** where a town-level candidate may lie (this one's family radius, or the coarse radius when this one is coarse) */
-  near: Box | null;
-  /** where a province- or region-level candidate may lie */
-  coarse: Box | null;
-}
-
-/**
- * Bounds within which every event the module could call the same incident must lie: same family,
- * day ranges within the widest date window, and a place the location comparison allows: for a
- * town-level event, towns within its family's radius, provinces within the coarse radius,
- * country-level places in its country, events placed nowhere; for vaguer events, more.
- */
-export function candidateQuery(ce: CorroborationEvent): CandidateQuery | null {
-  const span = daySpan(ce);
-  if (!span || !linkable(ce)) return null;
-  const lk = config().linking;
-  const w = maxOf(Object.values(lk.dateWindowDays));
-  const coarseKm = Math.max(lk.coarseRadiusKm.admin1, lk.coarseRadiusKm.region);
-  const cls = geoClass(ce);
-  const point = cls >= 2;
-  const nearKm = cls === 3 ? familyRule(ce.family as Family).radiusKm : coarseKm;
-  return {
-    family: ce.family,
-    loFrom: span.lo - w - LONG_SPAN_DAYS,
-    loTo: span.hi + w,
-    lo: span.lo - w,
-    hi: span.hi + w,
-    hiLong: span.hi + w + VERY_LONG_SPAN_DAYS,
-    cls,
-    country2: ce.country ?? null,
-    near: point ? boxAround(ce.lat!, ce.lon!, nearKm) : null,
-    coarse: point ? boxAround(ce.lat!, ce.lon!, coarseKm) : null,
-  };
-}
-
-/** The query's values as SQL parameters. */
-export function candidateParams(q: CandidateQuery, articleId: number): Record<string, number | string | null> {
-  return {
-    family: q.family,
-    loFrom: q.loFrom,
-    loTo: q.loTo,
-    lo: q.lo,
-    hi: q.hi,
-    hiLong: q.hiLong,
-    cls: q.cls,
-    country2: q.country2,
-    articleId,
-    nMinLat: q.near?.minLat ?? null,
-    nMaxLat: q.near?.maxLat ?? null,
-    nMinLon: q.near?.minLon ?? null,
-    nMaxLon: q.near?.maxLon ?? null,
-    cMinLat: q.coarse?.minLat ?? null,
-    cMaxLat: q.coarse?.maxLat ?? null,
-    cMinLon: q.coarse?.minLon ?? null,
-    cMaxLon: q.coarse?.maxLon ?? null,
-  };
 }
 
 export interface GroupAssignment {

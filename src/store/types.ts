@@ -207,6 +207,14 @@ export interface Store {
   putArticle(doc: Document, raw: RawMeta): Promise<PutResult>;
   /** putArticle for a document already prepared (./prepare.ts), e.g. in a worker thread. */
   putPrepared(p: PreparedArticle, raw: RawMeta): Promise<PutResult>;
+  /**
+   * putPrepared for several articles, each still whole or not at all: one write transaction for
+   * the batch where the backend gains by it (SQLite: one commit instead of one per article), each
+   * article inside it on its own (a savepoint). An article the store refuses comes back as its
+   * error, in its place; a fault of the store itself (StoreError.fatal) is thrown, and then none
+   * of the batch is stored.
+   */
+  putBatch(items: { prepared: PreparedArticle; raw: RawMeta }[]): Promise<(PutResult | Error)[]>;
   /** True when an input with this raw hash is already stored: a re-run can skip it unread. */
   hasRaw(rawHash: string): Promise<boolean>;
   /** Records an input that could not be stored (replacing an earlier rejection of the same source). */

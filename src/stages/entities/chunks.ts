@@ -147,6 +147,11 @@ export function findChunks(doc: Doc, lowerSeen: (word: string) => boolean): Chun
           j++;
           continue;
         }
+        // Persian joining vowel written apart: "Masjed e Soleyman", "Kut e Abdollah".
+        if (EZAFE.has(u.text) && u.text.length <= 2 && !attached(j - 1) && !attached(j) && capAt(j + 1)) {
+          j++;
+          continue;
+        }
         if (PARTICLES.has(u.lower) && j + 1 < s.last) {
           if (attached(j) && toks[j + 1].text === '-' && capAt(j + 2)) {
             j += 3;

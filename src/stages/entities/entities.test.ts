@@ -262,3 +262,10 @@ test('a bracketed "(district, province)" list is places whatever stands before i
   const orgs = run('The report (Amnesty, Human Rights Watch) was released.');
   assert.notEqual(find(orgs, 'Amnesty')?.type, 'GPE');
 });
+
+test('a Persian joining vowel written apart joins the name', () => {
+  const doc = run('Workers protested in Masjed e Soleyman and in Kut e Abdollah on Monday.');
+  assert.equal(get(doc, 'Masjed e Soleyman').type, 'GPE');
+  assert.ok(find(doc, 'Kut e Abdollah'));
+  assert.equal(find(doc, 'Kut'), undefined);
+});

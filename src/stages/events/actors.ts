@@ -384,7 +384,12 @@ function readPhrase(phrase: string, ctx: ResolveContext): Actor | null {
   if (own.length) ctx = { ...ctx, recentCountries: [...(ctx?.recentCountries ?? []), ...own] };
 
   // A known name that is the whole phrase.
-  if (matches.length === 1 && matches[0].start === first && matches[0].end === n) return actorOf(matches[0].entry, display, ctx, t);
+  if (matches.length === 1 && matches[0].start === first && matches[0].end === n) {
+    // "a Palestinian", "an Iraqi": one person of that people, not the state.
+    const one = matches[0].entry.source === 'demonym' && first > 0 && (toks[first - 1].low === 'a' || toks[first - 1].low === 'an');
+    if (one) return { name: display, country: matches[0].entry.country, kind: 'civilians', entity: null };
+    return actorOf(matches[0].entry, display, ctx, t);
+  }
 
   // The head: before a preposition ("Ministry of Foreign Affairs", "rebels in Darfur"), else at the end.
   const of = toks.findIndex((w, k) => k > first && t.prepositions.has(w.low));
@@ -407,6 +412,13 @@ function readPhrase(phrase: string, ctx: ResolveContext): Actor | null {
       let ok = true;
       for (let i = first; i < last.start && ok; i++) ok = !!coveredAt(i) || !!headEndingAt(toks, i, t);
       if (ok) return actorOf(last.entry, display, ctx, t);
+    }
+    // "Hezbollah sites", "Syrian army positions": what a side holds stands for the side (a
+    // country's positions are its forces').
+    if (n - 1 > first && roleTables().holdings.has(toks[n - 1].low)) {
+      const a = resolveActor(phrase.slice(0, toks[n - 1].start), ctx);
+      if (a && a.kind === 'state') return { ...a, name: nameFor('military', a.country, t) ?? a.name, kind: 'military' };
+      if (a && a.kind !== 'civilians' && a.kind !== 'person') return a;
     }
     return titled(toks, matches, phrase, ctx, t);
   }
@@ -534,6 +546,7 @@ export function actorForEntity(e: EntityAnn, doc?: Doc): Actor | null {
 
 interface RoleTables {
   ofComplement: Set<string>;
+  holdings: Set<string>;
   belonging: string[][];
   opposing: Set<string>;
   repelling: Set<string>;
@@ -547,6 +560,8 @@ interface RoleTables {
   repellerActs: Set<string>;
   unattributed: Set<string>;
   multinational: string[][];
+  means: Set<string>;
+  speakerPronouns: Set<string>;
 }
 let roles: RoleTables | null = null;
 
@@ -556,7 +571,8 @@ function roleTables(): RoleTables {
   const set = (xs: string[]) => new Set(xs.map(fold));
   const seqs = (xs: string[]) => xs.map((x) => keyOf(x));
   roles = {
-    ofComplement: set(r.of_complement),
+    ofComplement: new Set([...r.of_complement, ...r.holdings].map(fold)),
+    holdings: set(r.holdings),
     belonging: seqs(r.belonging),
     opposing: set(r.opposing),
     repelling: set(r.repelling),
@@ -570,6 +586,8 @@ function roleTables(): RoleTables {
     repellerActs: new Set(r.repeller_acts),
     unattributed: new Set(r.unattributed),
     multinational: seqs(r.multinational),
+    means: set(r.means),
+    speakerPronouns: set(r.speaker_pronouns),
   };
   return roles;
 }
@@ -586,7 +604,7 @@ export function isCrowdKind(kind: string): boolean {
 }
 
 /** Word lists the events stage reads arguments with (data/actors/roles.yaml). */
-export function roleWords(): Pick<RoleTables, 'ofComplement' | 'belonging' | 'repelling' | 'between' | 'betweenJoins' | 'repellerActs'> {
+export function roleWords(): Pick<RoleTables, 'ofComplement' | 'belonging' | 'repelling' | 'between' | 'betweenJoins' | 'repellerActs' | 'means' | 'speakerPronouns' | 'holdings'> {
   return roleTables();
 }
 

@@ -17,6 +17,8 @@ const KINDS: CasualtyKind[] = ['killed', 'injured'];
 interface Lexicon {
   victim: Map<string, Category>;
   suffixes: string[];
+  members: Set<string>;
+  armedBodies: Set<string>;
   units: Set<string>;
   casualty: Phrases<CasualtyKind>;
   deadComplement: Phrases<true>;
@@ -60,6 +62,8 @@ function lexicon(): Lexicon {
   lex = {
     victim,
     suffixes: raw.person_suffixes,
+    members: lower(raw.members),
+    armedBodies: lower(raw.armed_bodies),
     units: lower(raw.units),
     casualty: new Phrases<CasualtyKind>([...raw.killed.map((w) => [w, 'killed'] as [string, CasualtyKind]), ...raw.injured.map((w) => [w, 'injured'] as [string, CasualtyKind])]),
     deadComplement: Phrases.of(raw.dead_complements),
@@ -168,6 +172,11 @@ const isQuote = (t: Token | undefined) => !!t && QUOTES.has(t.text);
 const capitalised = (t: Token) => /^[A-Z]/.test(t.text) && t.pos !== 'PUNCT';
 
 /** Casualty counts stated in tokens [from, to) of the doc (usually one sentence). */
+/** A person noun of the casualty lexicon's civilians ("shopkeeper", "nurses"). */
+export function isCivilianNoun(word: string): boolean {
+  return lexicon().victim.get(word) === 'civilians';
+}
+
 export function casualtiesIn(doc: Doc, from: number, to: number): Casualties {
   return combine(doc, casualtyMentions(doc, from, to));
 }
@@ -421,8 +430,9 @@ function readQuantity(doc: Doc, words: string[], persons: Map<number, number>, i
     return quantity(i, tail(doc, k, to, false), value, { vague, additive: additive || toks.slice(from, k).some((x) => L.additive.has(x.lower)) });
   }
   k = head + 1;
-  const category = personCategory(doc, head, !singular);
+  let category = personCategory(doc, head, !singular);
   if (!category) return null;
+  if (category === 'unspecified' && L.members.has(toks[head].lower) && memberOfArmedBody(doc, from, head, to)) category = 'military';
   const h = toks[head];
   // "the body of a soldier", "the bodies of 2 civilians": the people are counted after "of"
   if (L.bodyNouns.has(h.lower) && toks[head + 1]?.lower === 'of') return null;
@@ -526,6 +536,21 @@ function groupsOf(doc: Doc): Groups {
     }
   groupsByDoc.set(doc, g);
   return g;
+}
+
+/** "a member of the regime's 4th Division", "an army member": the name around "member" is an armed body's. */
+function memberOfArmedBody(doc: Doc, from: number, head: number, to: number): boolean {
+  const L = lexicon();
+  const toks = doc.tokens;
+  for (let k = from; k < head; k++) if (L.armedBodies.has(toks[k].lower)) return true;
+  if (toks[head + 1]?.lower !== 'of') return false;
+  for (let k = head + 2; k < Math.min(to, head + 9); k++) {
+    const x = toks[k];
+    if (L.armedBodies.has(x.lower)) return true;
+    if (x.pos === 'PUNCT' && x.text !== "'s" && x.text !== '’s' && x.text !== '-') return false;
+    if (x.pos === 'ADP' || x.pos === 'VERB' || x.pos === 'AUX') return false;
+  }
+  return false;
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { Doc, EntityAnn, Mention as TokenSpan, PlaceAnn, Stage, TimeAnn } from '../../doc.js';
 import type { Actor, Claim, Event, Time } from '../../contract.js';
 import { triggers, type TriggerMatch } from './triggers.js';
-import { casualtyMentions, combine, type Mention } from './casualties.js';
+import { casualtyMentions, combine, isCivilianNoun, type Mention } from './casualties.js';
 import { attributionOf, toClaim } from './claims.js';
 import { modeBefore, governedMode } from './modes.js';
 import { acledFor, familyOf, kind as kindInfo, ploverFor } from '../../taxonomy.js';
@@ -36,6 +36,8 @@ interface Draft {
   generic: boolean;
   /** how people were hurt, with no attack named: joins one reported beside it (triggers.yaml `weak`) */
   weak: boolean;
+  /** aimed at an armed side's post, convoy or patrol (arguments.yaml `armed_targets`) */
+  armedTarget: boolean;
 }
 
 let cues: (Content<'events/arguments.yaml'> & { weaponOf: Map<string, string>; genericSet: Set<string> }) | null = null;
@@ -249,8 +251,8 @@ function isPassive(doc: Doc, t: number, first: number): boolean {
 }
 
 /** Actor phrases left of `t` in the clause, nearest first, skipping those after locative prepositions. */
-function actorsLeft(doc: Doc, t: number, first: number, max = 2): { actor: Actor; a: number }[] {
-  const out: { actor: Actor; a: number }[] = [];
+function actorsLeft(doc: Doc, t: number, first: number, max = 2): { actor: Actor; a: number; held: boolean }[] {
+  const out: { actor: Actor; a: number; held: boolean }[] = [];
   const toks = doc.tokens;
   const C = cueData();
   let i = t - 1;
@@ -266,7 +268,8 @@ function actorsLeft(doc: Doc, t: number, first: number, max = 2): { actor: Actor
     // "members of the regime's 4th Division": the "of" complement of a partitive noun is the actor.
     const owner = prep === 'of' && roleWords().ofComplement.has(toks[a - 2]?.lower ?? '');
     if (actor && (owner || !(prep && (C.target_prepositions.includes(prep) || C.origin_prepositions.includes(prep) || LOCATIVE.has(prep))))) {
-      out.push({ actor, a });
+      // (what a side holds, "Houthi positions", stands for the side as a target, never as who acts)
+      out.push({ actor, a, held: roleWords().holdings.has(toks[b - 1].lower) });
       if (out.length >= max) break;
     }
     i = a - 1;
@@ -437,6 +440,43 @@ const ATTACKS = new Set(['air_strike', 'drone_strike', 'missile_attack', 'shelli
 /** Heavy fire that, told with ground fighting in one sentence, is part of the battle. */
 const IN_BATTLE = new Set(['missile_attack', 'shelling']);
 const ARMED = new Set(['military', 'armed_group']);
+/** Demonstration kinds by how ACLED ranks what happened in one: the worst names the event. */
+const DEMO_RANK: Record<string, number> = { protest: 0, protest_with_intervention: 1, excessive_force_against_protesters: 2, violent_demonstration: 3, mob_violence: 3 };
+/** What protesters say in their protest. */
+const PROTEST_SPEECH = new Set(['appeal', 'accusation', 'statement']);
+
+/** Civilians hurt and no combatant, or a civilian named right after a one-sided attack's verb. */
+function civilianObject(doc: Doc, d: Draft, fatalities: Event['fatalities'], injuries: Event['injuries']): boolean {
+  if (fatalities?.military || injuries?.military) return false;
+  if (fatalities?.civilians || injuries?.civilians || d.target?.kind === 'civilians') return true;
+  const t = d.trigger;
+  const sent = doc.sentences[doc.tokens[t.first].sent];
+  for (let k = t.last; k < Math.min(sent.last, t.last + 5); k++) {
+    const x = doc.tokens[k];
+    if (isCivilianNoun(x.lower)) return true;
+    if (x.pos === 'VERB' || x.pos === 'ADP' || x.pos === 'PUNCT') break;
+  }
+  return false;
+}
+
+/** "Hours later, …": the sentence tells of something after what was just told. */
+function opensSequel(doc: Doc, sent: number): boolean {
+  const s = doc.sentences[sent];
+  for (let k = s.first; k < Math.min(s.last, s.first + 4); k++) if (cueData().sequel.includes(doc.tokens[k].lower)) return true;
+  return false;
+}
+
+/** An armed side's post, convoy or patrol named in tokens [a, b), and no civilians ("a convoy of civilians"). */
+function aimedAtArmed(doc: Doc, a: number, b: number): boolean {
+  const C = cueData();
+  let armed = false;
+  for (let k = a; k < b; k++) {
+    const w = doc.tokens[k].lower;
+    if (C.civilians.includes(w)) return false;
+    armed ||= C.armed_targets.includes(w);
+  }
+  return armed;
+}
 
 /** Whether a new draft reports the same occurrence as an earlier one. */
 function mergeable(prev: Draft, next: Draft, doc: Doc): boolean {
@@ -572,7 +612,7 @@ export const events: Stage = {
         let kind = info.kind;
         // "killing livestock", "protested the killing of": a killing word without a count is no event;
         // "no one was killed" tells the toll of an event, not of one of its own.
-        if (info.count && !cas.some((c) => (c.value > 0 || c.vague) && c.statement >= t0 - 1 && c.statement < m.last + 6)) continue;
+        if (info.count && !cas.some((c) => (c.value > 0 || c.vague) && c.statement >= t0 - 1 && c.statement < m.last + 10)) continue;
         const generic = m.tokens.length === 1 && C.genericSet.has(toks[t0].lower);
         const clause = clauseOf(doc, s.i, t0, m.last);
         if (generic) {
@@ -627,15 +667,21 @@ export const events: Stage = {
           // A modifier inside the trigger's own phrase ("Israeli airstrikes", "the regime's strikes").
           let [ca] = chunkAround(doc, t0, clause.first, m.last);
           // … but not a place before the verb ("workers in Kermanshah protested").
-          if (ca < t0 && LOCATIVE.has(toks[ca - 1]?.lower ?? '')) ca = t0;
+          if (ca < t0 && toks[t0].pos === 'VERB' && LOCATIVE.has(toks[ca - 1]?.lower ?? '')) ca = t0;
           // A pattern that names the agent itself ("gunmen … killed", "forces killed"): the whole
           // phrase it starts with, not only the words before its first word.
+          // (a noun pattern's phrase is its own: "in a Russian drone strike" is the Russians')
           if (head > t0 && /^(NOUN|PROPN)$/.test(toks[t0].pos)) {
-            const [pa, pb] = chunkAround(doc, t0, clause.first, head);
-            const own = pb <= head && !LOCATIVE.has(toks[pa - 1]?.lower ?? '') ? actorIn(doc, pa, pb) : null;
+            const verbal = m.tokens.some((k) => k > t0 && toks[k].pos === 'VERB');
+            let [pa, pb] = chunkAround(doc, t0, clause.first, head);
+            while (pa < t0 && toks[pa].pos === 'DET') pa++;
+            const own = pb <= head && !(verbal && LOCATIVE.has(toks[pa - 1]?.lower ?? '')) ? actorIn(doc, pa, pb) : null;
             if (own && (own.kind !== 'civilians' || crowd)) initiator = own;
           }
-          if (!initiator) initiator = ca < t0 ? actorIn(doc, ca, t0) : null;
+          // (an article belongs to the trigger: "a Russian drone strike" is not one Russian's)
+          let ma = ca;
+          while (ma < t0 && toks[ma].pos === 'DET') ma++;
+          if (!initiator) initiator = ma < t0 ? actorIn(doc, ma, t0) : null;
           // "thwarted a Houthi attack", "repelled an attack by militants": the attack is theirs, and
           // whoever repelled it was attacked.
           const repelled = !!toks[ca - 1] && roleWords().repelling.has(toks[ca - 1].lower) && kindInfo(kind)?.violent === true;
@@ -643,8 +689,19 @@ export const events: Stage = {
             initiator ??= actorRight(doc, m.last, clause.last, [...C.initiator_prepositions, 'of']);
             target = actorsLeft(doc, ca - 1, doc.sentences[s.i].first).find((x) => x.actor.kind !== 'civilians')?.actor ?? null;
           }
-          if (!initiator && !repelled) {
-            const l = actorsLeft(doc, ca, clause.first).find((x) => x.actor.kind !== 'civilians' || crowd);
+          // "X killed in strikes", "Kyiv hit in a missile barrage": the noun trigger after a passive
+          // verb and "in" is how the subject was hit; that subject is the target.
+          const how = /^(NOUN|PROPN)$/.test(toks[t0].pos) && roleWords().means.has(toks[ca - 1]?.lower ?? '') && toks[ca - 2]?.pos === 'VERB' && /ed$|[^e]n$|hit$|shot$/.test(toks[ca - 2].lower);
+          if (how) target = actorsLeft(doc, ca - 2, clause.first)[0]?.actor ?? null;
+          if (!initiator && !repelled && !how) {
+            // The speaker of "the ministry says six were killed in strikes" did not strike, unless
+            // the clause refers back to them ("the army says it struck …").
+            let from = clause.first;
+            const cue = attributionOf(doc, s.i, t0).cue;
+            // ("claimed to have shelled": the speaker is the subject of what follows)
+            const control = toks[cue! + 1]?.lower === 'to';
+            if (cue !== null && cue >= clause.first && cue < ca && !control && kindInfo(kind)?.violent && !toks.slice(cue + 1, ca).some((x) => roleWords().speakerPronouns.has(x.lower))) from = cue + 1;
+            const l = actorsLeft(doc, ca, from).find((x) => !x.held && (x.actor.kind !== 'civilians' || crowd));
             initiator = l?.actor ?? null;
           }
           // Who threatens, warns or accuses is the sentence's subject, outside the "that" clause
@@ -660,7 +717,8 @@ export const events: Stage = {
             target = actorIn(doc, oa, ob);
           }
           // An active verb's object needs no preposition ("shelled Kharkiv").
-          target ??= actorRight(doc, m.last, clause.last, C.target_prepositions, info.voice === 'active');
+          // (so does a verb of a noun-or-verb pattern: "it struck Hezbollah sites")
+          target ??= actorRight(doc, m.last, clause.last, C.target_prepositions, info.voice === 'active' || toks[head].pos === 'VERB');
           initiator ??= actorRight(doc, m.last, clause.last, C.initiator_prepositions);
         }
         // "coalition airstrikes reportedly targeted Houthi positions": a nominal trigger's verb takes
@@ -727,6 +785,7 @@ export const events: Stage = {
           grounded: !violent || !!(ownTime || cas.length || (place && (place.rank > 1 || initiator?.country || target?.country))),
           generic: generic || info.weak,
           weak: info.weak,
+          armedTarget: aimedAtArmed(doc, passive ? Math.max(clause.first, t0 - 6) : m.last, passive ? t0 : Math.min(clause.last, m.last + 8)),
         };
         sentDrafts.push(d);
         if (kind === 'accusation') accusing = { until: clause.last + 8, by: d };
@@ -743,6 +802,16 @@ export const events: Stage = {
             sentDrafts.splice(k, 1);
           }
         }
+      // "took control of two villages after clashes": ground changing hands names the battle (ACLED).
+      const taken = sentDrafts.find((d) => TERRITORY.has(d.kind) && d.mode === 'actual');
+      if (taken)
+        for (let k = sentDrafts.length - 1; k >= 0; k--) {
+          const d = sentDrafts[k];
+          if (d.kind === 'armed_clash' && d.mode === taken.mode) {
+            merge(taken, { ...d, kind: taken.kind, generic: false });
+            sentDrafts.splice(k, 1);
+          }
+        }
       // Two tolls of one sentence with no attack named are one occurrence told twice ("two people
       // were killed; a local official said four fighters had been killed").
       const firstWeak = specific ? undefined : sentDrafts.find((d) => d.weak);
@@ -756,7 +825,7 @@ export const events: Stage = {
         }
       // "Clashes took place … amid regime shelling": heavy fire within a battle is part of the battle
       // (ACLED codes the whole as an armed clash).
-      const clash = sentDrafts.find((d) => d.kind === 'armed_clash' && !d.generic && d.mode === 'actual');
+      const clash = sentDrafts.find((d) => d.kind === 'armed_clash' && d.trigger.pattern.value.reciprocal && d.mode === 'actual');
       if (clash)
         for (let k = sentDrafts.length - 1; k >= 0; k--) {
           const d = sentDrafts[k];
@@ -765,8 +834,31 @@ export const events: Stage = {
             sentDrafts.splice(k, 1);
           }
         }
+      // "Hundreds of protesters demanded new elections": the demand is what the protest says, not a
+      // separate appeal (ACLED codes the protest).
+      // A place read as a speaker ("protesters in Kut demanded") is no other voice.
+      const demoAt = sentDrafts.find((d) => familyOf(d.kind) === 'demonstration')?.trigger.first;
+      if (demoAt !== undefined)
+        for (let k = sentDrafts.length - 1; k >= 0; k--) {
+          const d = sentDrafts[k];
+          if (PROTEST_SPEECH.has(d.kind) && d.trigger.first > demoAt && (!d.initiator || d.initiator.kind === 'civilians' || d.initiator.kind === 'state')) sentDrafts.splice(k, 1);
+        }
       attachCasualties(cas, sentDrafts, live, s.i);
       for (const d of sentDrafts) {
+        // One demonstration told over several sentences is coded by what happened in it at worst:
+        // protesters who burn or stone make a riot; police who disperse or arrest, an intervention.
+        if (DEMO_RANK[d.kind] !== undefined) {
+          const sequel = opensSequel(doc, s.i);
+          const demo = [...live]
+            .reverse()
+            .find((p) => DEMO_RANK[p.kind] !== undefined && (!sequel || p.sents.includes(s.i)) && mergeable({ ...p, kind: d.kind }, d, doc));
+          if (demo) {
+            const kind = DEMO_RANK[d.kind] > DEMO_RANK[demo.kind] ? d.kind : demo.kind;
+            merge(demo, { ...d, kind });
+            demo.kind = kind;
+            continue;
+          }
+        }
         // "An airstrike hit Idlib. Two men were killed.": how people were hurt joins the attack just
         // told; an attack told after a bare killing names it ("A man was shot dead. Gunmen ambushed …").
         if (d.weak) {
@@ -780,6 +872,17 @@ export const events: Stage = {
           if (bare) {
             merge(bare, d);
             bare.weak = false;
+            continue;
+          }
+          // "X shelled Y. Y fired back": heavy fire answered at once is a battle (ACLED). Shelling told
+          // after a battle is often later and elsewhere ("hours after the operation"): kept apart.
+          const battle =
+            d.kind === 'armed_clash' && d.trigger.pattern.value.reciprocal
+              ? [...drafts].reverse().find((p) => IN_BATTLE.has(p.kind) && s.i - p.sents[p.sents.length - 1] <= 1 && mergeable({ ...p, kind: d.kind }, d, doc))
+              : undefined;
+          if (battle) {
+            battle.kind = 'armed_clash';
+            merge(battle, { ...d, kind: 'armed_clash' });
             continue;
           }
         }
@@ -830,10 +933,15 @@ export const events: Stage = {
       // Only soldiers or fighters hurt, or an armed side the target: the same (ACLED codes a fight
       // between armed sides by who was attacked).
       const armedVictims =
-        (fatalities?.military || injuries?.military || (d.target && ARMED.has(d.target.kind))) &&
+        (fatalities?.military || injuries?.military || (d.target && ARMED.has(d.target.kind)) || d.armedTarget) &&
         !fatalities?.civilians &&
         !injuries?.civilians;
       if (d.kind === 'attack_on_civilians' && armedVictims && d.target?.kind !== 'civilians') d.kind = 'armed_clash';
+      // One side attacking, and only civilians hurt or named as its object ("assaulted a nurse",
+      // "14 civilians killed in an attack"): violence against civilians, not a battle.
+      else if (d.kind === 'armed_clash' && !d.trigger.pattern.value.reciprocal && !armedVictims && civilianObject(doc, d, fatalities, injuries)) d.kind = 'attack_on_civilians';
+      // A non-state group cannot arrest: its detentions are abductions (ACLED).
+      if (d.kind === 'arrest' && d.initiator?.kind === 'armed_group') d.kind = 'abduction';
       // Who takes territory decides ACLED's sub-event: the state regains it, a non-state group
       // overtakes it ("security forces captured" vs "rebels captured").
       if (TERRITORY.has(d.kind) && d.initiator) {
@@ -844,17 +952,22 @@ export const events: Stage = {
       // ("Military Forces of Syria", "Protesters (Iraq)", "Unidentified Armed Group (Yemen)").
       const side = nameSide(d.initiator, 'initiator', d.kind, here?.alpha3 ?? null);
       d.initiator = side.actor;
-      if (side.displaced) d.target ??= side.displaced;
+      // (the crowd read as the passive's subject is the protest itself: "a protest by drivers was dispersed by police")
+      if (side.displaced && (!d.target || d.target.kind === 'civilians')) d.target = side.displaced;
       d.target = nameSide(d.target, 'target', d.kind, here?.alpha3 ?? null).actor;
       // ACLED names the side attacked; when the report names none, a violent event's target is the
       // state (or, when only civilians were killed or hurt, the civilians) of the country where it happened.
+      // A place struck where only civilians were hurt is an attack on them: "hit the village, killing
+      // four residents" (the place alone reads as the state).
+      const civilianToll =
+        (fatalities && fatalities.civilians !== null && !fatalities.military) ||
+        (d.casualties.some((m) => m.category === 'civilians' && m.value > 0) && !d.casualties.some((m) => m.category === 'military'));
+      if (d.target?.kind === 'state' && civilianToll && kindInfo(d.kind)?.violent) d.target = null;
       if (!d.target && d.place && kindInfo(d.kind)?.violent && d.mode === 'actual') {
         const pl = indexOf(doc).placeById.get(d.place.id);
         const c = countryByAlpha2(pl?.country);
         if (c) {
-          const civ =
-            (fatalities && fatalities.civilians !== null && !fatalities.military) ||
-            (d.casualties.some((m) => m.category === 'civilians' && m.value > 0) && !d.casualties.some((m) => m.category === 'military'));
+          const civ = civilianToll;
           d.target = { name: civ ? `Civilians (${c.name})` : c.name, country: c.alpha3, kind: civ ? 'civilians' : 'state', entity: null };
         }
       }

@@ -13,6 +13,10 @@ function event(text: string, kind?: string): Event {
   assert.ok(e, `an event${kind ? ` of kind ${kind}` : ''} in ${JSON.stringify(d.events.map((x) => x.kind))}`);
   return e;
 }
+const kindCountry = (phrase: string) => {
+  const a = resolveActor(phrase);
+  return a && [a.kind, a.country];
+};
 const who = (a: Actor | null) => (a ? `${a.name} [${a.country}, ${a.kind}]` : null);
 
 test('whoever protests is named Protesters of the country where they protest', () => {
@@ -104,4 +108,36 @@ test('a pattern that spans subject, verb and object gives all three', () => {
   // an acronym a tagger reads as a verb still starts the object's phrase
   const s = event('On Friday the PMF shelled IS militants near Tuz Khurmatu, causing casualties.', 'shelling');
   assert.equal(s.target?.name, 'Islamic State');
+});
+
+test('civilians as targets: victims named by their work, one person of a people, a place where only civilians were hurt', () => {
+  assert.deepEqual(kindCountry('the staff of a hospital'), ['civilians', null]);
+  assert.deepEqual(kindCountry('a shopkeeper'), ['civilians', null]);
+  assert.deepEqual(kindCountry('a Palestinian'), ['civilians', 'PSE']);
+  // the people as a state is still the state
+  assert.deepEqual(kindCountry('Palestinian'), ['state', 'PSE']);
+  const e = event('On Friday coalition air raids hit Al Jarr area in Hajjah, killing four residents, including a child.', 'air_strike');
+  assert.equal(who(e.target), 'Civilians (Yemen) [YEM, civilians]');
+});
+
+test('what a side holds stands for the side as a target', () => {
+  assert.equal(resolveActor('Hezbollah sites')?.name, 'Hezbollah');
+  assert.deepEqual(kindCountry('Syrian army positions'), ['military', 'SYR']);
+  assert.deepEqual(kindCountry('Russian positions'), ['military', 'RUS']);
+  const e = event('The Israeli military says it struck Hezbollah sites in Beirut on Monday.', 'air_strike');
+  assert.equal(e.initiator?.country, 'ISR');
+  assert.equal(e.target?.name, 'Hezbollah');
+});
+
+test('the speaker of a reported attack did not attack, unless the report refers back to them', () => {
+  const e = event('The Lebanese health ministry says six people were killed in strikes on Beirut on Monday.', 'air_strike');
+  assert.notEqual(e.initiator?.country, 'LBN');
+  const c = event('On Monday the militia claimed to have shelled army positions near Sirte.', 'shelling');
+  assert.equal(c.initiator?.name.includes('militia'), true);
+});
+
+test('a noun trigger after a passive verb and "in" is how its subject was hit', () => {
+  const e = event('On Monday two soldiers were killed in a Russian drone strike in Kherson.', 'drone_strike');
+  assert.equal(e.initiator?.country, 'RUS');
+  assert.equal(who(e.target), 'Military Forces of Ukraine [UKR, military]');
 });

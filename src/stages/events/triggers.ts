@@ -12,6 +12,8 @@ export interface TriggerInfo {
   weak: boolean;
   /** stands only with a casualty count read at its words */
   count: boolean;
+  /** both sides fire (every mutual trigger, and fire answered) */
+  reciprocal: boolean;
 }
 
 let set: PatternSet<TriggerInfo> | null = null;
@@ -22,7 +24,7 @@ export function triggers(): PatternSet<TriggerInfo> {
   let order = 0;
   const patterns = Object.entries(raw.kinds).flatMap(([kind, list]) => {
     if (!taxonomyKind(kind)) throw new Error(`data/events/triggers.yaml: "${kind}" is not a kind in data/taxonomy.yaml`);
-    return list.map((t) => compile<TriggerInfo>(t.p, { kind, voice: t.voice, weak: t.weak ?? false, count: t.count ?? false }, order++));
+    return list.map((t) => compile<TriggerInfo>(t.p, { kind, voice: t.voice, weak: t.weak ?? false, count: t.count ?? false, reciprocal: t.reciprocal ?? t.voice === 'mutual' }, order++));
   });
   set = new PatternSet(patterns);
   return set;

@@ -498,3 +498,26 @@ test('a lone toponym read by another spelling stands when the article places not
     ['Ankara'],
   );
 });
+
+test('with no country named, a small namesake abroad gives way to the country most of the names could be in', () => {
+  const d = placesOf('Rebels looted wheat crops in Nadas in rural Ras al Ain in al-Hasakeh.', [
+    ['Nadas', 'GPE'],
+    ['Ras al Ain', 'GPE'],
+    ['al-Hasakeh', 'GPE'],
+  ]);
+  assert.deepEqual(
+    d.places.map((p) => p.country),
+    ['SY', 'SY'],
+    JSON.stringify(d.places),
+  );
+});
+
+test('a bracket after a country names a part of it: "northern Yemen (Al Jawf)" is Yemen\'s Al Jawf', () => {
+  const d = placesOf('Saudi-led coalition air raids were reported in northern Yemen (Al Jawf) on Monday.', [
+    ['Saudi', 'NORP', 'SAU'],
+    ['Yemen', 'GPE'],
+    ['Al Jawf', 'GPE'],
+  ]);
+  const jawf = d.places.find((p) => p.name === 'Al Jawf');
+  assert.equal(jawf?.country, 'YE', JSON.stringify(d.places));
+});

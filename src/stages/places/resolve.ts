@@ -24,7 +24,8 @@
 // reading by spelling (not by folding) stands, as nothing contradicts it. A strict group (a facility read through the town in its name,
 // "Independence Monument") admits only supported readings and capitals or cities of a million. A
 // local group (a county named after a town, "Henry County") must also lie in a province the
-// article's other places lie in, when they lie in any of its country.
+// article's other places lie in, when they lie in any of its country, and, once any is resolved,
+// lie in one of their provinces or within 150 km of one of them.
 import { prior, type GazEntry, type Match } from '../../gazetteer/index.js';
 
 export interface Group {
@@ -60,6 +61,8 @@ const NEAR_KM = 300;
 const ACTOR_NEAR_KM = 500;
 /** an unsupported reading below this far down the candidates is not worth scoring */
 const UNSUPPORTED_PENALTY = 4;
+/** how far from every place the article names a county's namesake town may lie */
+const LOCAL_KM = 150;
 /** for a reading in a country most of the article's toponyms could be in, before any is resolved there */
 const SHARED_BONUS = 1.5;
 
@@ -142,14 +145,14 @@ function baseScores(g: Group, countries: Map<string, number>): Scored {
 }
 
 /** Countries at least two and at least half of the named toponyms could be in (non-alternate readings). */
-function sharedCountries(groups: Group[]): Set<string> {
+function sharedCountries(groups: Group[], alternates = false): Set<string> {
   const latent = new Map<string, number>();
   let named = 0;
   for (const g of groups) {
     if (g.matches.length === 0) continue;
     named++;
     const seen = new Set<string>();
-    for (const m of g.matches) if (!m.alternate && !m.loose && m.entry.country) seen.add(m.entry.country);
+    for (const m of g.matches) if ((alternates || !m.alternate) && !m.loose && m.entry.country) seen.add(m.entry.country);
     for (const c of seen) latent.set(c, (latent.get(c) ?? 0) + 1);
   }
   const out = new Set<string>();
@@ -202,14 +205,23 @@ export function resolve(groups: Group[], ctx: Context): void {
   // "Litchfield" and, once, "Mexico").
   let sharedSet: Set<string> | null = null;
   const shared = { has: (c: string) => (sharedSet ??= sharedCountries(groups)).has(c) };
+  // the same, counting names read by another spelling ("al-Hasakeh")
+  let likely: Set<string> | null = null;
   const allowed = (g: Group, m: Match, near = -1) => {
     const e = m.entry;
     const d = () => (near >= 0 ? near : (near = nearest(e)));
     if (g.local && e.country && areaCountries.has(e.country) && !areas.has(`${e.country}|${e.admin1}`) && d() >= 100) return false;
+    // the town a county is named after lies in or beside it: a namesake far from every place the
+    // article names, in a province none of them is in, is another county ("Barrow County" in a
+    // Georgia report is not Barrow, Alaska)
+    if (g.local && fixed.length > 0 && !areas.has(`${e.country}|${e.admin1}`) && d() >= LOCAL_KM) return false;
     // a reading found only by its folded spelling needs the article's support: its country, or a
     // place near it (near the middle of a country an actor is from: "Israeli forces raided Qalqiliyah")
     if (m.loose) return (e.country !== null && (placeCountries.has(e.country) || shared.has(e.country))) || d() < NEAR_KM || nearActorCountry(e);
-    if (!g.strict && countries.size === 0) return true;
+    // with no evidence yet, any reading will do, unless most of the article's names could lie in
+    // one country: then a small namesake elsewhere needs support ("Nadas in rural Ras al Ain in
+    // al-Hasakeh" is no village in Romania)
+    if (!g.strict && countries.size === 0 && (likely ??= sharedCountries(groups, true)).size === 0) return true;
     if (e.country !== null && ((countries.get(e.country) ?? 0) > 0 || (!g.strict && shared.has(e.country)))) return true;
     return standsAlone(m, !!g.strict) || d() < NEAR_KM || (!g.strict && placeCountries.size === 0 && nearActorCountry(e));
   };
@@ -224,7 +236,9 @@ export function resolve(groups: Group[], ctx: Context): void {
     if (quals.length === 0) continue;
     for (const t of chosen(q.town).slice(0, MAX_CANDIDATES)) {
       for (const b of quals) {
-        if (b ? !liesIn(t.entry, b.entry, q.link === 'comma' || q.link === undefined) : !q.country || t.entry.country !== q.country || (q.admin1 && t.entry.admin1 !== q.admin1)) continue;
+        // "northern Yemen (Al Jawf)": a country's bracket names a part of it, not what it lies in
+        const within = b && q.link === 'paren' && t.entry.feature === 'PCLI' ? liesIn(b.entry, t.entry) : b && liesIn(t.entry, b.entry, q.link === 'comma' || q.link === undefined);
+        if (b ? !within : !q.country || t.entry.country !== q.country || (q.admin1 && t.entry.admin1 !== q.admin1)) continue;
         const s = prior(t) + (b ? prior(b) : 0);
         if (s > bs) (bs = s), (best = [t, b]);
       }
@@ -272,8 +286,10 @@ export function resolve(groups: Group[], ctx: Context): void {
     // spelling: actors' states say who acts, not where ("Turkish forces shelled al-Hasakeh"). A
     // reading found only by folding, and a strict or local group, still needs support.
     else if (placeCountries.size === 0 && !g.strict && !g.local && !g.chosen) {
+      // (in a country most of its names could be in, when there is one)
       const i = sc.entries.indexOf(b.entry);
-      if (i >= 0 && !sc.matches[i].loose) fix(g, b.entry);
+      const lk = (likely ??= sharedCountries(groups, true));
+      if (i >= 0 && !sc.matches[i].loose && (lk.size === 0 || lk.has(b.entry.country ?? ''))) fix(g, b.entry);
     }
   }
 

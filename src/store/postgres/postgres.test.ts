@@ -46,3 +46,31 @@ await pgDescribe('PostgreSQL store, several writers at once', () => {
     }
   });
 });
+
+await pgDescribe('PostgreSQL store, upgraded', () => {
+  it('gives a store linked before blocking keys its incident keys and summaries (migration 4), and a new report joins its incident', async () => {
+    const t = tempSchema();
+    try {
+      const report = (n: number, sentence: string) =>
+        makeDoc({ url: `https://old.example/${n}`, outlet: `Outlet ${n}`, events: [{ kind: 'air_strike', sentence, place: DAMASCUS, date: '2024-03-04', initiator: { name: 'Israeli jets', country: 'ISR' } }] });
+      const s = await PgStore.open(t.url);
+      await s.putArticle(report(1, 'Israeli jets struck Damascus on Monday.'), { source: '1' });
+      await s.putArticle(report(2, 'Israeli warplanes hit a building in Damascus on Monday.'), { source: '2' });
+      // As version 3 left it: no keys, no summaries.
+      await s.pool.query(`SET search_path TO "${t.schema}"; DROP TABLE incident_blocks; ALTER TABLE incidents DROP COLUMN link; DELETE FROM schema_migrations WHERE version = 4`);
+      await s.close();
+      const again = await PgStore.open(t.url);
+      try {
+        const live = (await again.pool.query(`SELECT id, link FROM "${t.schema}".incidents WHERE merged_into IS NULL AND events > 0`)).rows;
+        assert.equal(live.length, 1);
+        assert.equal(JSON.parse(live[0].link).n, 2);
+        const third = await again.putArticle(report(3, 'Jets of the Israeli air force bombed Damascus on Monday.'), { source: '3' });
+        assert.equal((await again.getIncident(third.incidentIds[0]))!.members.length, 3);
+      } finally {
+        await again.close();
+      }
+    } finally {
+      await t.cleanup();
+    }
+  });
+});

@@ -107,6 +107,20 @@ export class PgStore implements Store {
     return this.putPrepared(prepareArticle(doc), raw);
   }
 
+  /** One transaction per article: several writers share the database, and a long transaction would hold its locks. */
+  async putBatch(items: { prepared: PreparedArticle; raw: RawMeta }[]): Promise<(PutResult | Error)[]> {
+    const out: (PutResult | Error)[] = [];
+    for (const { prepared, raw } of items) {
+      try {
+        out.push(await this.putPrepared(prepared, raw));
+      } catch (e) {
+        if (e instanceof StoreError && e.fatal) throw e;
+        out.push(e instanceof Error ? e : new Error(String(e)));
+      }
+    }
+    return out;
+  }
+
   async putPrepared(p: PreparedArticle, raw: RawMeta): Promise<PutResult> {
     const w = this.writer();
     return this.tx((c) => w.put(c, p, raw));

@@ -253,13 +253,6 @@ export class Writes {
     return out;
   }
 
-  /** Ids from a table's sequence, ascending. */
-  private async nextIds(c: Q, table: string, n: number): Promise<number[]> {
-    if (!n) return [];
-    const r = await c.query(`SELECT nextval(pg_get_serial_sequence('${table}', 'id')) AS id FROM generate_series(1, $1)`, [n]);
-    return r.rows.map((x) => Number(x.id)).sort((x, y) => x - y);
-  }
-
   /**
    * The article's events, their documents and claims, the new incidents they alone make (rows
    * with ids taken), its raw input marked handled and its rejection forgotten: one statement.

@@ -67,6 +67,33 @@ describe('SQLite store', () => {
     }
   });
 
+  it('upgrades a store linked before blocking keys: its incidents get their keys and summaries, and a new report joins them', async () => {
+    const t = tempDb();
+    try {
+      const report = (n: number, sentence: string) =>
+        makeDoc({ url: `https://old.example/${n}`, outlet: `Outlet ${n}`, events: [{ kind: 'air_strike', sentence, place: DAMASCUS, date: '2024-03-04', initiator: { name: 'Israeli jets', country: 'ISR' } }] });
+      const s = new SqliteStore(t.path);
+      await s.putArticle(report(1, 'Israeli jets struck Damascus on Monday.'), { source: '1' });
+      await s.putArticle(report(2, 'Israeli warplanes hit a building in Damascus on Monday.'), { source: '2' });
+      await s.close();
+      // As version 7 left it: no keys, no summaries, the event indexes linking read.
+      const db = new Database(t.path);
+      db.exec(`DROP TABLE incident_blocks; ALTER TABLE incidents DROP COLUMN link; DELETE FROM schema_migrations WHERE version = 8;
+        CREATE INDEX events_link ON events(family, day_lo); CREATE INDEX events_link_long ON events(family, day_hi); CREATE INDEX events_link_vlong ON events(family, day_hi);`);
+      db.close();
+      const again = new SqliteStore(t.path);
+      const live = again.db.prepare('SELECT id, link FROM incidents WHERE merged_into IS NULL AND events > 0').all() as { id: number; link: string }[];
+      assert.equal(live.length, 1);
+      assert.equal(JSON.parse(live[0].link).n, 2);
+      assert.ok((again.db.prepare('SELECT count(*) FROM incident_blocks WHERE incident_id = ?').pluck().get(live[0].id) as number) > 0);
+      const third = await again.putArticle(report(3, 'Jets of the Israeli air force bombed Damascus on Monday.'), { source: '3' });
+      assert.equal((await again.getIncident(third.incidentIds[0]))!.members.length, 3);
+      await again.close();
+    } finally {
+      await t.cleanup();
+    }
+  });
+
   it('stores each event once: a revision document without its events, read back whole, older documents as they were', async () => {
     const t = tempDb();
     try {

@@ -6,7 +6,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Document } from '../../contract.js';
-import { displayName, isStoreError } from '../errors.js';
+import { displayName, isStoreError, StoreError } from '../errors.js';
 import { prepareArticle, type PreparedArticle } from '../prepare.js';
 import type { ArticleDetail, Filter, IncidentDetail, Page, PutResult, RawMeta, Rejection, Stats, Store, StoredEvent, StoredIncident } from '../types.js';
 import { mapped, sqliteCode, storeErrorOf } from './errors.js';
@@ -178,6 +178,27 @@ export class SqliteStore implements Store {
   putPreparedSync(p: PreparedArticle, raw: RawMeta): PutResult {
     const w = this.writer();
     return this.tx(() => w.put(p, raw));
+  }
+
+  async putBatch(items: { prepared: PreparedArticle; raw: RawMeta }[]): Promise<(PutResult | Error)[]> {
+    return this.putBatchSync(items);
+  }
+
+  putBatchSync(items: { prepared: PreparedArticle; raw: RawMeta }[]): (PutResult | Error)[] {
+    const w = this.writer();
+    return this.tx(() =>
+      items.map(({ prepared, raw }) => {
+        try {
+          // Nested: a savepoint, so that one article refused leaves the others of the batch.
+          return this.db.transaction(() => w.put(prepared, raw))();
+        } catch (e) {
+          w.rolledBack();
+          const err = storeErrorOf(e, this.name);
+          if (err instanceof StoreError && err.fatal) throw err;
+          return err instanceof Error ? err : new Error(String(err));
+        }
+      }),
+    );
   }
 
   async hasRaw(rawHash: string): Promise<boolean> {
