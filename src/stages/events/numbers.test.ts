@@ -11,6 +11,11 @@ test('digits, words and hyphenated tens', () => {
   assert.equal(numberWord('a'), null);
 });
 
+test('words that name properties of every object are no numbers', () => {
+  for (const w of ['constructor', 'toString', 'hasOwnProperty', '__proto__', 'valueOf']) assert.equal(numberWord(w), null, w);
+  assert.equal(readNumber(['a', 'constructor'], 0), null);
+});
+
 test('scales and dozens', () => {
   assert.deepEqual(readNumber(['two', 'hundred', 'people'], 0), { value: 200, used: 2 });
   assert.deepEqual(readNumber(['a', 'dozen', 'soldiers'], 0), { value: 12, used: 2 });

@@ -20,10 +20,10 @@ export const numberWord = memo(valueOfWord, 20_000);
 function valueOfWord(w: string): number | null {
   const s = w.toLowerCase().replace(/,/g, '');
   if (/^\d+(\.\d+)?$/.test(s)) return Number(s);
-  if (s in TENS) return TENS[s];
+  if (Object.hasOwn(TENS, s)) return TENS[s];
   const hy = /^([a-z]+)-([a-z]+)$/.exec(s);
-  if (hy && hy[1] in TENS && hy[2] in UNITS) return TENS[hy[1]] + UNITS[hy[2]];
-  if (s in UNITS && s !== 'a' && s !== 'an') return UNITS[s];
+  if (hy && Object.hasOwn(TENS, hy[1]) && Object.hasOwn(UNITS, hy[2])) return TENS[hy[1]] + UNITS[hy[2]];
+  if (Object.hasOwn(UNITS, s) && s !== 'a' && s !== 'an') return UNITS[s];
   return null;
 }
 
@@ -36,7 +36,7 @@ export function readNumber(words: string[], i: number): { value: number; used: n
   if (w === undefined) return null;
   let value: number | null;
   let used = 1;
-  if ((w === 'a' || w === 'an') && words[i + 1] && (words[i + 1].toLowerCase() in SCALES || words[i + 1].toLowerCase() === 'dozen')) {
+  if ((w === 'a' || w === 'an') && words[i + 1] && (Object.hasOwn(SCALES, words[i + 1].toLowerCase()) || words[i + 1].toLowerCase() === 'dozen')) {
     value = 1;
   } else {
     value = numberWord(w);
@@ -44,13 +44,13 @@ export function readNumber(words: string[], i: number): { value: number; used: n
   if (value === null) return null;
   // "twenty - three" written as three tokens
   const unit = words[i + 2]?.toLowerCase();
-  if (w in TENS && words[i + 1] === '-' && unit && unit in UNITS && UNITS[unit] < 10 && UNITS[unit] > 0 && unit !== 'a' && unit !== 'an') {
+  if (Object.hasOwn(TENS, w) && words[i + 1] === '-' && unit && Object.hasOwn(UNITS, unit) && UNITS[unit] < 10 && UNITS[unit] > 0 && unit !== 'a' && unit !== 'an') {
     value += UNITS[unit];
     used = 3;
   }
   while (i + used < words.length) {
     const next = words[i + used].toLowerCase();
-    if (next in SCALES) {
+    if (Object.hasOwn(SCALES, next)) {
       value *= SCALES[next];
       used++;
     } else if (next === 'dozen') {
