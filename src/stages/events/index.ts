@@ -869,9 +869,7 @@ export const events: Stage = {
         // protesters who burn or stone make a riot; police who disperse or arrest, an intervention.
         if (DEMO_RANK[d.kind] !== undefined) {
           const sequel = opensSequel(doc, s.i);
-          const demo = [...live]
-            .reverse()
-            .find((p) => DEMO_RANK[p.kind] !== undefined && (!sequel || p.sents.includes(s.i)) && mergeable({ ...p, kind: d.kind }, d, doc));
+          const demo = findLast(live, (p) => DEMO_RANK[p.kind] !== undefined && (!sequel || p.sents.includes(s.i)) && mergeable({ ...p, kind: d.kind }, d, doc));
           if (demo) {
             const kind = DEMO_RANK[d.kind] > DEMO_RANK[demo.kind] ? d.kind : demo.kind;
             merge(demo, { ...d, kind });
@@ -882,13 +880,13 @@ export const events: Stage = {
         // "An airstrike hit Idlib. Two men were killed.": how people were hurt joins the attack just
         // told; an attack told after a bare killing names it ("A man was shot dead. Gunmen ambushed …").
         if (d.weak) {
-          const host = [...drafts].reverse().find((p) => kindInfo(p.kind)?.violent && mergeable(p, { ...d, kind: p.kind }, doc));
+          const host = findLast(live, (p) => kindInfo(p.kind)?.violent && mergeable(p, { ...d, kind: p.kind }, doc));
           if (host) {
             merge(host, { ...d, kind: host.kind, generic: false });
             continue;
           }
         } else if (kindInfo(d.kind)?.violent) {
-          const bare = [...drafts].reverse().find((p) => p.weak && p.generic && mergeable({ ...p, kind: d.kind }, d, doc));
+          const bare = findLast(live, (p) => p.weak && p.generic && mergeable({ ...p, kind: d.kind }, d, doc));
           if (bare) {
             merge(bare, d);
             bare.weak = false;
@@ -898,7 +896,7 @@ export const events: Stage = {
           // after a battle is often later and elsewhere ("hours after the operation"): kept apart.
           const battle =
             d.kind === 'armed_clash' && d.trigger.pattern.value.reciprocal
-              ? [...drafts].reverse().find((p) => IN_BATTLE.has(p.kind) && s.i - p.sents[p.sents.length - 1] <= 1 && mergeable({ ...p, kind: d.kind }, d, doc))
+              ? findLast(live, (p) => IN_BATTLE.has(p.kind) && s.i - p.sents[p.sents.length - 1] <= 1 && mergeable({ ...p, kind: d.kind }, d, doc))
               : undefined;
           if (battle) {
             battle.kind = 'armed_clash';
