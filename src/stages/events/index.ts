@@ -527,20 +527,69 @@ function mergeable(prev: Draft, next: Draft, doc: Doc): boolean {
   return true;
 }
 
+/**
+ * Look-ups over a draft's sentences, tolls and claims, so that merging stays linear when one event
+ * absorbs thousands of sentences ("killed 3." repeated through a 1 MB page). Rebuilt whenever code
+ * elsewhere has replaced or grown those arrays.
+ */
+interface DraftIndex {
+  sents: number[];
+  casualties: Mention[];
+  claims: Claim[];
+  n: [number, number, number];
+  sentSet: Set<number>;
+  casualtySet: Set<Mention>;
+  claimKeys: Set<string>;
+  claimed: boolean;
+}
+const draftIndexes = new WeakMap<Draft, DraftIndex>();
+const claimKey = (c: Claim) => `${c.claimant}\u0000${c.evidence.start}`;
+function draftIndex(d: Draft): DraftIndex {
+  const x = draftIndexes.get(d);
+  if (x && x.sents === d.sents && x.casualties === d.casualties && x.claims === d.claims && x.n[0] === d.sents.length && x.n[1] === d.casualties.length && x.n[2] === d.claims.length) return x;
+  const made: DraftIndex = {
+    sents: d.sents,
+    casualties: d.casualties,
+    claims: d.claims,
+    n: [d.sents.length, d.casualties.length, d.claims.length],
+    sentSet: new Set(d.sents),
+    casualtySet: new Set(d.casualties),
+    claimKeys: new Set(d.claims.map(claimKey)),
+    claimed: d.claims.some((c) => c.claimant !== null),
+  };
+  draftIndexes.set(d, made);
+  return made;
+}
+
 function merge(into: Draft, d: Draft): void {
-  pushAll(into.sents, d.sents.filter((s) => !into.sents.includes(s)));
+  const ix = draftIndex(into);
+  for (const s of d.sents)
+    if (!ix.sentSet.has(s)) {
+      ix.sentSet.add(s);
+      into.sents.push(s);
+    }
   into.initiator ??= d.initiator;
   into.target ??= d.target;
   if (!into.place || (d.place && d.place.rank > into.place.rank)) into.place = d.place ?? into.place;
   // The more precise time wins when it falls within the other ("in February" / "on 22 February").
   if (!into.time || (d.time && d.time.start && PRECISION_ORDER[d.time.precision] > PRECISION_ORDER[into.time.precision] && within(d.time, into.time)))
     into.time = d.time ?? into.time;
-  for (const m of d.casualties) if (!into.casualties.includes(m)) into.casualties.push(m);
+  for (const m of d.casualties)
+    if (!ix.casualtySet.has(m)) {
+      ix.casualtySet.add(m);
+      into.casualties.push(m);
+    }
   for (const c of d.claims) {
     // A follow-up sentence in the outlet's voice continues a sourced account; it adds no claimant.
-    if (c.claimant === null && c.stance === 'asserted' && into.claims.some((x) => x.claimant !== null)) continue;
-    if (!into.claims.some((x) => x.claimant === c.claimant && x.evidence.start === c.evidence.start)) into.claims.push(c);
+    if (c.claimant === null && c.stance === 'asserted' && ix.claimed) continue;
+    const k = claimKey(c);
+    if (!ix.claimKeys.has(k)) {
+      ix.claimKeys.add(k);
+      into.claims.push(c);
+      if (c.claimant !== null) ix.claimed = true;
+    }
   }
+  ix.n = [into.sents.length, into.casualties.length, into.claims.length];
   into.grounded ||= d.grounded;
   // The more specific kind wins: "missile attack" over a generic "strike".
   if (into.generic && !d.generic) {
