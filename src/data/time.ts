@@ -33,6 +33,7 @@ const Cues = z.strictObject({
   future_cues: z.array(Words.min(1)),
   vague_words: z.record(z.string(), Direction),
   vague_heads: z.record(z.string(), Direction),
+  name_heads: Words,
 });
 
 export const files = {

@@ -207,3 +207,13 @@ test('timesInSentence and datelineTime serve the events stage', () => {
   assert.deepEqual(timesInSentence(doc, last).map((t) => t.start), ['2017-01-01']);
   assert.deepEqual(timesInSentence(doc, last.i).map((t) => t.precision), ['year']);
 });
+
+test('a date that is part of a name is not a time: streets, quarters, movements', () => {
+  assert.deepEqual(times('Shells hit the July 7 neighbourhood of Hodeidah.'), []);
+  assert.deepEqual(times('Traffic stopped on 26 September Street.'), []);
+  assert.deepEqual(times('Gunmen fired at 7 July and Engineering College areas of the city.'), []);
+  assert.deepEqual(times('Hundreds of October revolution protesters marched.'), []);
+  // A date with a year or a weekday is a date whatever follows it; so is one before a subject.
+  assert.equal(one('On 9 May 2020 district officials met.'), '9 May 2020 2020-05-09..2020-05-09 day BG');
+  assert.equal(one('On March 30 protesters gathered.'), 'March 30 2023-03-30..2023-03-30 day');
+});

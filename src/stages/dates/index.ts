@@ -59,6 +59,8 @@ interface Cues {
   futureCues: string[][];
   vagueWords: Map<string, 'past' | 'future'>;
   vagueHeads: Map<string, 'past' | 'future'>;
+  /** nouns that make a date before them part of a name ("July 7 neighbourhood") */
+  nameHeads: Set<string>;
   /** tokens around which chrono is run */
   triggers: Set<string>;
   /** tokens that may end a vague expression */
@@ -96,6 +98,7 @@ export function loadCues(): Cues {
     futureCues: d.future_cues,
     vagueWords: new Map(Object.entries(d.vague_words)),
     vagueHeads: new Map(Object.entries(d.vague_heads)),
+    nameHeads: new Set(d.name_heads),
     // Direction words alone never make a date, so they are not triggers: the window around a
     // trigger picks them up.
     triggers: new Set([...names.keys(), ...d.day_words, ...d.day_parts, ...units.keys()]),
@@ -708,6 +711,7 @@ function settle(doc: Doc, found: Found[], pub: number | null, c: Cues): TimeAnn[
   for (const f of found) {
     if (f.first < lastEnd) continue;
     lastEnd = f.last;
+    if (namesAPlace(doc, f, c)) continue;
     const usable = f.absolute || pub !== null;
     const start = usable ? f.start : null;
     const end = usable ? f.end : null;
@@ -727,6 +731,24 @@ function settle(doc: Doc, found: Found[], pub: number | null, c: Cues): TimeAnn[
     });
   }
   return out;
+}
+
+/**
+ * Whether the date ending before token `k` is part of a name: a name head right after it ("July 7
+ * neighbourhood", "the October revolution"), or after a short list of capitalised names ("7 July
+ * and Engineering College areas"). A date written day-month-year or with a weekday is never a name.
+ */
+function namesAPlace(doc: Doc, f: Found, c: Cues): boolean {
+  const T = doc.tokens;
+  const s = doc.sentences[T[f.first].sent];
+  const k = f.last;
+  if (k >= s.last) return false;
+  for (let i = f.first; i < k; i++) if (/^\d{4}$/.test(T[i].text) || c.names.get(T[i].lower)?.weekday !== undefined) return false;
+  if (c.nameHeads.has(T[k].lower)) return true;
+  if (T[k].lower !== 'and' && T[k].text !== ',') return false;
+  let j = k + 1;
+  while (j < s.last && j < k + 5 && /^\p{Lu}/u.test(T[j].text)) j++;
+  return j > k + 1 && j < s.last && T[j].lower.endsWith('s') && c.nameHeads.has(T[j].lower);
 }
 
 // ---- helpers for later stages ---------------------------------------------------------------------

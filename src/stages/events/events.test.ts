@@ -48,6 +48,16 @@ test('one occurrence told in three sentences is one event', () => {
   assert.equal(only(d, 'shelling').fatalities?.civilians, 4);
 });
 
+test('a time in a relative clause dates that clause, not the event around it', () => {
+  const d = read('On Monday, workers of a steel company, which closed down a few years ago, held a protest in Isfahan against their unemployment.');
+  const e = only(d, 'protest');
+  assert.equal(e.historical, false);
+  assert.equal(e.time?.start, '2024-03-04');
+  // The trigger after the clause, and the clause after the trigger: the same.
+  const after = only(read('Workers held a protest outside the steel plant, which closed a few years ago, in Isfahan on Monday.'), 'protest');
+  assert.equal(after.time?.start, '2024-03-04');
+});
+
 test('background: "In July 2020" makes a historical event', () => {
   const d = read('In July 2020, Iran and Syria agreed to expand their military partnership.');
   const e = only(d, 'agreement');

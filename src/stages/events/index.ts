@@ -423,13 +423,48 @@ function futureTimeIn(doc: Doc, sent: number, clause: Clause): boolean {
 
 function timeInSentence(doc: Doc, sent: number, t: number, mode: Mode): TimeAnn | null {
   let best: TimeAnn | null = null;
+  let bestAside = true;
   const dl = doc.dateline?.span;
   for (const tm of indexOf(doc).timesIn.get(sent) ?? []) {
     if (dl && tm.mention.start >= dl.start && tm.mention.end <= dl.end) continue;
     if (tm.future && mode === 'actual') continue;
-    if (!best || Math.abs(tm.mention.first - t) < Math.abs(best.mention.first - t)) best = tm;
+    // A time in a relative clause the trigger is not in dates that clause ("workers of a company,
+    // which closed down a few years ago, held a protest"): any other time of the sentence wins.
+    const aside = inRelativeClause(doc, tm.mention.first, t);
+    if (!best || (bestAside && !aside) || (aside === bestAside && Math.abs(tm.mention.first - t) < Math.abs(best.mention.first - t))) {
+      best = tm;
+      bestAside = aside;
+    }
   }
   return best;
+}
+
+const RELATIVE = new Set(['which', 'who', 'whom', 'whose']);
+
+/**
+ * Whether token `k` lies in a comma-opened relative clause (", which …", ", who …") that token `t`
+ * is not in. The clause ends at the next comma, dash or bracket.
+ */
+function inRelativeClause(doc: Doc, k: number, t: number): boolean {
+  const s = doc.sentences[doc.tokens[k].sent];
+  let open = -1;
+  for (let j = k - 1; j >= s.first && j > k - 30; j--) {
+    const w = doc.tokens[j].text;
+    if (w === ',' || w === '(' || w === '–' || w === '—') {
+      if (RELATIVE.has(doc.tokens[j + 1]?.lower)) open = j;
+      break;
+    }
+  }
+  if (open < 0) return false;
+  let close = s.last;
+  for (let j = k + 1; j < s.last && j < k + 30; j++) {
+    const w = doc.tokens[j].text;
+    if (w === ',' || w === ')' || w === '–' || w === '—') {
+      close = j;
+      break;
+    }
+  }
+  return t < open || t > close;
 }
 
 function toTime(doc: Doc, tm: TimeAnn): Time {
@@ -878,6 +913,17 @@ export const events: Stage = {
           const d = sentDrafts[k];
           if (d.kind === 'armed_clash' && d.mode === taken.mode) {
             merge(taken, { ...d, kind: taken.kind, generic: false });
+            sentDrafts.splice(k, 1);
+          }
+        }
+      // "overran two outposts and seized weapons": arms taken in a fight or a capture are its spoils,
+      // not a weapons seizure of their own (ACLED codes the battle).
+      const fight = sentDrafts.find((d) => (TERRITORY.has(d.kind) || d.kind === 'armed_clash') && d.mode === 'actual');
+      if (fight)
+        for (let k = sentDrafts.length - 1; k >= 0; k--) {
+          const d = sentDrafts[k];
+          if (d.kind === 'interception' && d.mode === fight.mode && d.trigger.first > fight.trigger.first) {
+            merge(fight, { ...d, kind: fight.kind, generic: false });
             sentDrafts.splice(k, 1);
           }
         }
