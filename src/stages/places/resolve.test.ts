@@ -73,3 +73,16 @@ test('among local names, the state beats the country of the same name', () => {
   run([country, group('Tbilisi'), group('Gori')]);
   assert.equal(country.chosen?.country, 'GE');
 });
+
+test('towns named together lie together: namesakes that are neighbours support each other', () => {
+  // Alexandria and Pineville face each other across the Red River in Louisiana; alone, each name
+  // is bigger elsewhere (Virginia, Kentucky).
+  const alexandria = group('Alexandria');
+  const pineville = group('Pineville');
+  run([alexandria, pineville], { US: 1 });
+  assert.equal(alexandria.chosen?.admin1, 'Louisiana');
+  assert.equal(pineville.chosen?.admin1, 'Louisiana');
+  const alone = group('Pineville');
+  run([alone], { US: 1 });
+  assert.notEqual(alone.chosen?.admin1, 'Louisiana');
+});

@@ -10,6 +10,8 @@
 //         least half the article's toponyms could be in: a local report names towns, not its country)
 //       + admin1 context (+1.5 when the article names the candidate's province/state)
 //       + proximity (+1.5 × e^(−d/250 km) to the nearest place already resolved)
+//       + neighbours (+1 for a town or district with a reading of another toponym within 40 km:
+//         names told together lie together)
 // "City, State" pairs, countries named outright and groups with one candidate are fixed first; the
 // rest are resolved most confident first, each adding to the context of the next. So "Damascus" in
 // an article about Syria is Damascus, SY, and "Georgia" is the country unless the article is about
@@ -144,6 +146,46 @@ function baseScores(g: Group, countries: Map<string, number>): Scored {
   return { matches: ms, entries: ms.map((m) => m.entry), base };
 }
 
+/** How near (km) two toponyms' readings must lie to support each other, and what that is worth. */
+const NEIGHBOUR_KM = 40;
+const NEIGHBOUR_BONUS = 1;
+const CELL_DEG = 0.5;
+const LOCAL_PRECISION = new Set(['point', 'city', 'district']);
+
+/**
+ * Adds NEIGHBOUR_BONUS to each town or district reading that has a town or district reading of
+ * another toponym within NEIGHBOUR_KM. Readings are bucketed in half-degree cells, so the cost is
+ * linear in the readings, not quadratic.
+ */
+function neighbours(scored: Scored[]): void {
+  const cells = new Map<string, { owner: number; e: GazEntry }[]>();
+  const cellOf = (lat: number, lon: number) => `${Math.floor(lat / CELL_DEG)}|${Math.floor(lon / CELL_DEG)}`;
+  scored.forEach((sc, owner) => {
+    for (const e of sc.entries) {
+      if (!LOCAL_PRECISION.has(e.precision)) continue;
+      const k = cellOf(e.lat, e.lon);
+      const list = cells.get(k);
+      if (list) list.push({ owner, e });
+      else cells.set(k, [{ owner, e }]);
+    }
+  });
+  if (cells.size === 0) return;
+  scored.forEach((sc, owner) => {
+    sc.entries.forEach((e, i) => {
+      if (!LOCAL_PRECISION.has(e.precision)) return;
+      const la = Math.floor(e.lat / CELL_DEG);
+      const lo = Math.floor(e.lon / CELL_DEG);
+      for (let a = la - 1; a <= la + 1; a++)
+        for (let b = lo - 1; b <= lo + 1; b++)
+          for (const o of cells.get(`${a}|${b}`) ?? [])
+            if (o.owner !== owner && o.e !== e && km(o.e, e) < NEIGHBOUR_KM) {
+              sc.base[i] += NEIGHBOUR_BONUS;
+              return;
+            }
+    });
+  });
+}
+
 /** Countries at least two and at least half of the named toponyms could be in (non-alternate readings). */
 function sharedCountries(groups: Group[], alternates = false): Set<string> {
   const latent = new Map<string, number>();
@@ -266,13 +308,12 @@ export function resolve(groups: Group[], ctx: Context): void {
 
   // 3. the rest, most confident first (ordered once; each is rescored with what came before it);
   // a group whose best reading the article does not support is tried once more at the end
-  const rest = groups
-    .filter((g) => !g.chosen && g.matches.length > 0)
-    .map((g) => {
-      const sc = baseScores(g, countries);
-      return { g, sc, margin: best(g, sc).margin };
-    })
-    .sort((a, b) => b.margin - a.margin);
+  const open = groups.filter((g) => !g.chosen && g.matches.length > 0).map((g) => ({ g, sc: baseScores(g, countries), margin: 0 }));
+  // Towns a report names together lie together: a reading with another toponym's reading close by
+  // gains ("Alexandria" and "Pineville" are neighbours in Louisiana, not in Egypt and Missouri).
+  neighbours(open.map((r) => r.sc));
+  for (const r of open) r.margin = best(r.g, r.sc).margin;
+  const rest = open.sort((a, b) => b.margin - a.margin);
   const later: typeof rest = [];
   for (const r of rest) {
     const b = best(r.g, r.sc);
