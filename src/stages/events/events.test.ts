@@ -109,3 +109,12 @@ test('no event in a heart attack', () => {
   const d = read('The minister died of a heart attack in Beirut on Monday.');
   assert.ok(!d.events.some((e) => e.kind === 'armed_clash'));
 });
+
+test('civilians who clash riot: mob violence, or a violent demonstration when they demonstrate; armed sides fight', () => {
+  assert.equal(read('Villagers clashed with police in Kafr Qasim on Monday.').events[0]?.kind, 'mob_violence');
+  assert.equal(read('Farmers demonstrating against water cuts clashed with soldiers in Basra on Monday.').events.some((e) => e.kind === 'violent_demonstration'), true);
+  const battle = read('Rebels clashed with soldiers near Idlib on Monday.');
+  assert.deepEqual(battle.events.map((e) => e.kind), ['armed_clash']);
+  // "Fighting" is left to armed sides: the villagers there are its victims.
+  assert.equal(read('Two villagers were killed in fighting between the army and rebels near Idlib on Monday.').events.some((e) => e.kind === 'armed_clash'), true);
+});

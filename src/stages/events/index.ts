@@ -500,6 +500,14 @@ const DEMO_RANK: Record<string, number> = { protest: 0, protest_with_interventio
 /** What protesters say in their protest. */
 const PROTEST_SPEECH = new Set(['appeal', 'accusation', 'statement']);
 
+/** Whether a sentence tells a demonstration: a trigger of that family in it ("demonstrating", "protesters"). */
+function toldAsDemonstration(doc: Doc, sent: number): boolean {
+  const s = doc.sentences[sent];
+  return triggers()
+    .matchAll(doc.tokens, s.first, s.last)
+    .some((m) => familyOf(m.pattern.value.kind) === 'demonstration' && m.pattern.value.kind !== 'mob_violence');
+}
+
 /** Civilians hurt and no combatant, or a civilian named right after a one-sided attack's verb. */
 function civilianObject(doc: Doc, d: Draft, fatalities: Event['fatalities'], injuries: Event['injuries']): boolean {
   if (fatalities?.military || injuries?.military) return false;
@@ -1053,6 +1061,16 @@ export const events: Stage = {
       // One side attacking, and only civilians hurt or named as its object ("assaulted a nurse",
       // "14 civilians killed in an attack"): violence against civilians, not a battle.
       else if (d.kind === 'armed_clash' && !d.trigger.pattern.value.reciprocal && !armedVictims && civilianObject(doc, d, fatalities, injuries)) d.kind = 'attack_on_civilians';
+      // Civilians who fight police or soldiers, or each other, riot: a battle needs two organised
+      // armed sides ("clashes erupted between villagers and police", "residents of two quarters
+      // clashed"). ACLED codes it a violent demonstration when the sentence tells a demonstration
+      // ("rioters demonstrating against prices clashed with soldiers"), mob violence otherwise.
+      if (d.kind === 'armed_clash' && d.trigger.pattern.value.crowd) {
+        const sides = [d.initiator, d.target];
+        const civil = sides.filter((a) => a?.kind === 'civilians').length;
+        const armedGroup = sides.some((a) => a?.kind === 'armed_group');
+        if (civil === 2 || (civil === 1 && !armedGroup)) d.kind = toldAsDemonstration(doc, d.sents[0]) ? 'violent_demonstration' : 'mob_violence';
+      }
       // A non-state group cannot arrest: its detentions are abductions (ACLED).
       if (d.kind === 'arrest' && d.initiator?.kind === 'armed_group') d.kind = 'abduction';
       // Who takes territory decides ACLED's sub-event: the state regains it, a non-state group
