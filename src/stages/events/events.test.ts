@@ -118,3 +118,13 @@ test('civilians who clash riot: mob violence, or a violent demonstration when th
   // "Fighting" is left to armed sides: the villagers there are its victims.
   assert.equal(read('Two villagers were killed in fighting between the army and rebels near Idlib on Monday.').events.some((e) => e.kind === 'armed_clash'), true);
 });
+
+test('armed groups by their Arabic acronyms, and two groups of one country as two sides', () => {
+  const qsd = read('QSD arrested four men in Raqqa on Monday.');
+  const taken = qsd.events.find((e) => e.kind === 'abduction');
+  // A non-state group's detentions are abductions (ACLED).
+  assert.equal(taken?.initiator?.name, 'Syrian Democratic Forces');
+  const two = read('Houthi forces fired mortar shells at National Resistance forces in Hays on Monday.');
+  assert.equal(two.events[0]?.initiator?.name, 'Houthis');
+  assert.equal(two.events[0]?.target?.name, 'National Resistance Forces');
+});

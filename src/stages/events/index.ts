@@ -864,7 +864,9 @@ export const events: Stage = {
           initiator = alleged.target ?? initiator;
           if (target && initiator && target.country === initiator.country) target = null;
         }
-        if (initiator && target && initiator.country && initiator.country === target.country && initiator.kind === target.kind && info.voice !== 'mutual') target = null;
+        // One side read twice ("Israeli forces … Israeli troops") is no target; two armed groups of one
+        // country are two sides ("pro-Houthi forces fired at National Resistance forces").
+        if (initiator && target && initiator.country && initiator.country === target.country && initiator.kind === target.kind && info.voice !== 'mutual' && !(initiator.kind === 'armed_group' && initiator.name !== target.name)) target = null;
 
         const place = placeIn(doc, s.i, clause);
         const time = timeIn(doc, s.i, t0, mode);
