@@ -22,6 +22,7 @@ const Arguments = z.strictObject({
   default_initiator: z.record(z.string(), z.strictObject({ name: z.string().min(1), kind: ActorKind })),
   background_days: z.number().int().nonnegative(),
   non_event_modifiers: Words,
+  gathering: Words,
 });
 
 const Casualties = z.strictObject({

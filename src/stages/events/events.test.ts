@@ -128,3 +128,10 @@ test('armed groups by their Arabic acronyms, and two groups of one country as tw
   assert.equal(two.events[0]?.initiator?.name, 'Houthis');
   assert.equal(two.events[0]?.target?.name, 'National Resistance Forces');
 });
+
+test('people gathering to demand something protest: the demand is the protest, not an appeal', () => {
+  const d = read('On Monday, hundreds of nurses gathered at the main square of Sfax, demanding unpaid wages.');
+  assert.deepEqual(d.events.map((e) => e.kind), ['protest']);
+  // A demand without a gathering stays an appeal.
+  assert.deepEqual(read('On Monday, the nurses union demanded unpaid wages.').events.map((e) => e.kind), ['appeal']);
+});

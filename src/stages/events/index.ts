@@ -963,6 +963,11 @@ export const events: Stage = {
       // separate appeal (ACLED codes the protest).
       // A place read as a speaker ("protesters in Kut demanded") is no other voice.
       const demoAt = sentDrafts.find((d) => familyOf(d.kind) === 'demonstration')?.trigger.first;
+      if (demoAt === undefined) {
+        const gathered = toks.slice(s.first, s.last).findIndex((t) => C.gathering.includes(t.lower));
+        const speech = gathered < 0 ? undefined : sentDrafts.find((d) => PROTEST_SPEECH.has(d.kind) && d.mode === 'actual' && d.trigger.first > s.first + gathered);
+        if (speech) speech.kind = 'protest';
+      }
       if (demoAt !== undefined)
         for (let k = sentDrafts.length - 1; k >= 0; k--) {
           const d = sentDrafts[k];
