@@ -34,6 +34,7 @@ const Cues = z.strictObject({
   vague_words: z.record(z.string(), Direction),
   vague_heads: z.record(z.string(), Direction),
   name_heads: Words,
+  lower_case_words: Words,
 });
 
 export const files = {

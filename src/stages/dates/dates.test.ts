@@ -217,3 +217,10 @@ test('a date that is part of a name is not a time: streets, quarters, movements'
   assert.equal(one('On 9 May 2020 district officials met.'), '9 May 2020 2020-05-09..2020-05-09 day BG');
   assert.equal(one('On March 30 protesters gathered.'), 'March 30 2023-03-30..2023-03-30 day');
 });
+
+test('text without capitals: full weekday and month names are dates, the ones that are common words are not', () => {
+  assert.equal(one('two engineers were kidnapped thursday near the dam.'), 'thursday 2023-03-30..2023-03-30 day');
+  assert.equal(one('the talks resumed in february.'), 'february 2023-02-01..2023-02-28 month');
+  assert.deepEqual(times('the rebels may march on the city.'), []);
+  assert.deepEqual(times('talks with jan in the sun.'), []);
+});

@@ -61,6 +61,8 @@ interface Cues {
   vagueHeads: Map<string, 'past' | 'future'>;
   /** nouns that make a date before them part of a name ("July 7 neighbourhood") */
   nameHeads: Set<string>;
+  /** names that are dates only when capitalised ("may", "march") */
+  lowerCaseWords: Set<string>;
   /** tokens around which chrono is run */
   triggers: Set<string>;
   /** tokens that may end a vague expression */
@@ -99,6 +101,7 @@ export function loadCues(): Cues {
     vagueWords: new Map(Object.entries(d.vague_words)),
     vagueHeads: new Map(Object.entries(d.vague_heads)),
     nameHeads: new Set(d.name_heads),
+    lowerCaseWords: new Set(d.lower_case_words),
     // Direction words alone never make a date, so they are not triggers: the window around a
     // trigger picks them up.
     triggers: new Set([...names.keys(), ...d.day_words, ...d.day_parts, ...units.keys()]),
@@ -315,8 +318,8 @@ function resolveChrono(
     const w = key(t);
     const name = c.names.get(w);
     if (name) {
-      // "march", "may" are verbs; "Jan Egeland" and "the Sun" are not dates.
-      if (!/^\p{Lu}/u.test(t.text)) return null;
+      // "march", "may" are verbs; "Jan Egeland" and "the Sun" are not dates; "thursday" is one.
+      if (!/^\p{Lu}/u.test(t.text) && (name.abbr || c.lowerCaseWords.has(w))) return null;
       if (name.abbr && !/\d/.test(doc.text.slice(T[first].start, T[last - 1].end))) return null;
       if (name.month) month = name.month;
       if (name.weekday !== undefined) weekday = name.weekday;
