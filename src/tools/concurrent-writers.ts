@@ -4,6 +4,7 @@
 //   serve:  `sitrep serve` (ingest enabled) holds the store while a CLI ingest writes PER reports
 //           and POSTS concurrent POST /api/ingest requests arrive: no 500, every article stored.
 // Usage: node dist/tools/concurrent-writers.js [--runs 10] [--per 500] [--posts 100] [--only ingest|serve]
+//        [--pg postgres://…]: the ingest runs into PostgreSQL instead, a new schema each (dropped after)
 // Prints one line per run and a summary; exit 1 when any run failed.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,7 +12,9 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { article, rng } from './corpus.js';
+import { parsePgUrl, withSchema } from '../store/postgres/connect.js';
 
 const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'sitrep.js');
 
@@ -51,21 +54,46 @@ export function storeFacts(db: string): { articles: number; integrity: string } 
   }
 }
 
-/** Two ingests at once into one new store; the problems found (empty: all as it should be). */
-export async function twoIngests(per: number, seed: number, workers = 1): Promise<{ problems: string[]; seconds: number; waited: boolean }> {
+/**
+ * A PostgreSQL store's article count, and as its integrity check whether any article was left
+ * half-written (no current revision) or any URL counted twice (keys and references are the
+ * database's own constraints).
+ */
+async function pgFacts(url: string): Promise<{ articles: number; integrity: string }> {
+  const target = parsePgUrl(url);
+  if (typeof target === 'string') throw new Error(`${url}: ${target}`);
+  const c = new pg.Client(target.config);
+  await c.connect();
+  try {
+    const q = async (sql: string) => Number((await c.query(sql)).rows[0].n);
+    const articles = await q('SELECT count(*) AS n FROM articles');
+    const half = await q('SELECT count(*) AS n FROM articles WHERE current_revision IS NULL');
+    const twice = await q('SELECT count(*) - count(DISTINCT url) AS n FROM articles');
+    const problems = [half ? `${half} articles without a revision` : '', twice ? `${twice} URLs stored twice` : ''].filter(Boolean);
+    return { articles, integrity: problems.join('; ') || 'ok' };
+  } finally {
+    await c.end();
+  }
+}
+
+/**
+ * Two ingests at once into one new store; the problems found (empty: all as it should be). The
+ * store is a new SQLite file, or `pgUrl` (a PostgreSQL store, new and empty).
+ */
+export async function twoIngests(per: number, seed: number, workers = 1, pgUrl?: string): Promise<{ problems: string[]; seconds: number; waited: boolean }> {
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-writers-'));
   const t0 = Date.now();
   try {
     const a = reports(dir, 'a.jsonl', per, seed, `a${seed}`);
     const b = reports(dir, 'b.jsonl', per, seed + 1000, `b${seed}`);
-    const db = join(dir, 'store.db');
+    const db = pgUrl ?? join(dir, 'store.db');
     const [x, y] = await Promise.all([runSitrep(['ingest', a, '--db', db, '--workers', String(workers)]).done, runSitrep(['ingest', b, '--db', db, '--workers', String(workers)]).done]);
     const problems: string[] = [];
     for (const [name, r] of [['first', x], ['second', y]] as const) {
       if (r.code !== 0) problems.push(`${name} ingest exit ${r.code}: ${r.err.trim().split('\n').slice(-2).join(' | ')}`);
       if (/internal error|SQLITE_BUSY/.test(r.err)) problems.push(`${name} ingest said: ${r.err.trim().split('\n').slice(-1)[0]}`);
     }
-    const f = storeFacts(db);
+    const f = pgUrl ? await pgFacts(pgUrl) : storeFacts(db);
     if (f.articles !== 2 * per) problems.push(`${f.articles} articles stored, expected ${2 * per}`);
     if (f.integrity !== 'ok') problems.push(`integrity_check: ${f.integrity}`);
     return { problems, seconds: (Date.now() - t0) / 1000, waited: /waiting for/.test(x.err + y.err) };
@@ -163,6 +191,16 @@ export async function serveAndIngest(per: number, posts: number, seed: number): 
   }
 }
 
+async function dropSchema(url: string, schema: string): Promise<void> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await c.end();
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   const arg = (name: string, dflt: number) => {
     const i = argv.indexOf(name);
@@ -172,11 +210,14 @@ async function main(argv: string[]): Promise<void> {
   const runs = arg('--runs', 10);
   const per = arg('--per', 500);
   const posts = arg('--posts', 100);
+  const pgBase = argv.includes('--pg') ? argv[argv.indexOf('--pg') + 1] : null;
   let failed = 0;
   if (only !== 'serve') {
     let ok = 0;
     for (let i = 0; i < runs; i++) {
-      const r = await twoIngests(per, 1000 + i);
+      const schema = pgBase ? `sitrep_writers_${Date.now().toString(36)}_${i}` : '';
+      const r = await twoIngests(per, 1000 + i, 1, pgBase ? withSchema(pgBase, schema) : undefined);
+      if (pgBase) await dropSchema(pgBase, schema);
       if (r.problems.length) failed++;
       else ok++;
       console.log(`ingest run ${i + 1}: ${r.problems.length ? 'FAILED ' + r.problems.join('; ') : `ok: ${2 * per} articles, both exit 0`} (${r.seconds.toFixed(1)} s${r.waited ? ', one waited for the other' : ''})`);

@@ -161,6 +161,9 @@ function main() {
   let locTp = 0;
   let failed = 0;
   let firstError = '';
+  // Why gold toponyms were not found as toponyms: LGL also tags demonyms ("Sudanese") and places
+  // inside organisation and facility names ("Alexandria Police"), which sitrep types otherwise.
+  const missed = new Map<string, number>();
   for (const a of articles) {
     let doc: Doc;
     try {
@@ -184,9 +187,16 @@ function main() {
     predicted += pred.size;
     goldN += a.gold.length;
     for (const u of uses.values()) if (u === 'location') locPred++;
+    const spans = doc.entities.flatMap((e) => e.mentions.map((m) => ({ start: m.start, end: m.end, type: e.type })));
     for (const g of a.gold) {
       const k = `${g.start}:${g.end}`;
-      if (!pred.has(k)) continue;
+      if (!pred.has(k)) {
+        const same = spans.find((x) => x.start === g.start && x.end === g.end);
+        const over = spans.find((x) => x.start < g.end && g.start < x.end);
+        const why = same ? `typed ${same.type}` : over ? (over.type === 'GPE' || over.type === 'LOC' || over.type === 'FAC' ? 'inside a longer toponym' : `inside an ${over.type} name`) : 'not found';
+        missed.set(why, (missed.get(why) ?? 0) + 1);
+        continue;
+      }
       tp++;
       if (uses.get(k) === 'location') locTp++;
       if (g.lat === null || g.lon === null) continue;
@@ -201,6 +211,7 @@ function main() {
   console.log('\n(b) end to end (toponym recognition by the entities stage, then resolution)');
   if (failed) console.log(`  ${failed} of ${articles.length} articles failed in the pipeline and are left out; first error: ${firstError}`);
   console.log(`  toponym spans (exact): precision ${pct(P)}, recall ${pct(R)}, F1 ${pct((2 * P * R) / (P + R || 1))} (${tp} of ${predicted} predicted, ${goldN} gold)`);
+  console.log(`  gold toponyms missed (${goldN - tp}): ${[...missed].sort((x, y) => y[1] - x[1]).map(([w, n]) => `${w} ${n}`).join(', ')}`);
   console.log(`  location-use mentions only: precision ${pct(locTp / locPred)}, recall ${pct(locTp / goldN)} (LGL also tags metonyms)`);
   console.log(`  acc@161km of matched toponyms: ${pct(e2eOk / matchedWithCoords)} (${e2eOk}/${matchedWithCoords}); mean error ${(e2eErr.reduce((s, x) => s + x, 0) / e2eErr.length).toFixed(0)} km, median ${median(e2eErr).toFixed(1)} km`);
   console.log('\nPublished: Edinburgh Geoparser 0.760 acc@161km, CLAVIN 0.706 (end to end); Mordecai 3.5 82.7% (gold names).');
