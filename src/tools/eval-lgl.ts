@@ -193,7 +193,7 @@ function main() {
       if (!pred.has(k)) {
         const same = spans.find((x) => x.start === g.start && x.end === g.end);
         const over = spans.find((x) => x.start < g.end && g.start < x.end);
-        const why = same ? `typed ${same.type}` : over ? (over.type === 'GPE' || over.type === 'LOC' || over.type === 'FAC' ? 'inside a longer toponym' : `inside an ${over.type} name`) : 'not found';
+        const why = same ? `typed ${same.type}` : over ? (over.type === 'GPE' || over.type === 'LOC' || over.type === 'FAC' ? 'inside a longer toponym' : `inside a name typed ${over.type}`) : 'not found';
         missed.set(why, (missed.get(why) ?? 0) + 1);
         continue;
       }
