@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { article, rng } from './corpus.js';
-import { parsePgUrl, withSchema } from '../store/postgres/connect.js';
+import { dropSchema, parsePgUrl, withSchema } from '../store/postgres/connect.js';
 
 const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'sitrep.js');
 
@@ -188,16 +188,6 @@ export async function serveAndIngest(per: number, posts: number, seed: number): 
     return { problems: [...new Set(problems)], seconds: (Date.now() - t0) / 1000, statuses };
   } finally {
     rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-async function dropSchema(url: string, schema: string): Promise<void> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  } finally {
-    await c.end();
   }
 }
 

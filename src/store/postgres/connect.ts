@@ -1,6 +1,6 @@
 // Connecting to the PostgreSQL store named by --db: a postgres:// URL, optionally with
 // `?schema=NAME` so that several corpora (or test runs) share one database, each in its own schema.
-import type pg from 'pg';
+import pg from 'pg';
 
 export interface PgTarget {
   /** the connection settings for node-postgres, the schema parameter taken out */
@@ -40,4 +40,15 @@ export function withSchema(url: string, schema: string): string {
   const u = new URL(url);
   u.searchParams.set('schema', schema);
   return u.toString();
+}
+
+/** Drops a schema and all in it (tests, and the tools that make a scratch corpus, clean up with it). */
+export async function dropSchema(url: string, schema: string): Promise<void> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await c.end();
+  }
 }

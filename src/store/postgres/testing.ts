@@ -3,7 +3,7 @@
 // tests reported as skipped, with the reason, when no server answers: never as passed.
 import { describe, it } from 'node:test';
 import pg from 'pg';
-import { parsePgUrl, withSchema } from './connect.js';
+import { dropSchema, parsePgUrl, withSchema } from './connect.js';
 import { migrate } from './migrations.js';
 
 export const PG_TEST_URL = process.env.SITREP_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -50,15 +50,7 @@ export function tempSchema(): { url: string; schema: string; cleanup: () => Prom
   return {
     schema,
     url: withSchema(PG_TEST_URL, schema),
-    cleanup: async () => {
-      const c = new pg.Client({ connectionString: PG_TEST_URL });
-      await c.connect();
-      try {
-        await c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      } finally {
-        await c.end();
-      }
-    },
+    cleanup: () => dropSchema(PG_TEST_URL, schema),
   };
 }
 
