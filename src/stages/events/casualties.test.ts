@@ -232,3 +232,14 @@ test('"killed them": as many as the people last counted', () => {
   assert.equal(read('Police cornered three suspects in a house and shot them dead.').fatalities?.total, 3);
   assert.equal(read('Police cornered three suspects in a house and killed them.').fatalities?.total, 3);
 });
+
+test('the casualty word as the second of two verbs: "was shot and killed", "were ambushed and wounded"', () => {
+  assert.deepEqual(kv('One fighter was shot and killed by snipers near the river.'), [1, null]);
+  assert.deepEqual(kv('Two soldiers were ambushed and wounded on the road.'), [null, 2]);
+  // Right after the count, the two verbs are the count's own acts: the gunmen killed, they did not die.
+  assert.deepEqual(kv('Five gunmen attacked and killed three soldiers.'), [3, null]);
+});
+
+test('"between 2 to 4", as notes written in haste say it: the lower figure', () => {
+  assert.deepEqual(kv('Gunmen opened fire on a patrol, killing between 2 to 4 fighters.'), [2, null]);
+});

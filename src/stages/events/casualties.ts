@@ -614,6 +614,10 @@ function governorAfter(doc: Doc, q: Quantity, to: number): Governor | null {
   const skipFrom = k;
   while (k < to && k - skipFrom < 6 && (L.auxiliaries.has(toks[k].lower) || (toks[k].pos === 'ADV' && !L.casualty.has(toks[k])))) k++;
   if (k >= to) return null;
+  const direct = k === q.end;
+  // "1 fighter was shot and killed", "two were attacked and wounded": the casualty word is the second
+  // of two verbs joined by "and".
+  if (toks[k].pos === 'VERB' && !L.casualty.has(toks[k]) && toks[k + 1]?.lower === 'and' && L.casualty.at(toks, k + 2, to)) k += 2;
   const kw = L.casualty.at(toks, k, to);
   if (kw) {
     // "were fatally wounded": dead
@@ -629,7 +633,7 @@ function governorAfter(doc: Doc, q: Quantity, to: number): Governor | null {
     if (toks[k].pos === 'NOUN' && toks[k].lower !== 'dead' && q.value > 0 && k > q.end) return null;
     // "5 gunmen killed 3 soldiers": right before an object, the verb is active and its subject the killer.
     const obj = toks[k + kw.used];
-    if (k === q.end && toks[k].pos === 'VERB' && !L.intransitive.has(toks[k].lower) && obj && ['DET', 'NUM', 'NOUN', 'PROPN', 'PRON'].includes(obj.pos) && !L.casualty.has(obj)) return null;
+    if (direct && toks[k].pos === 'VERB' && !L.intransitive.has(toks[k].lower) && obj && ['DET', 'NUM', 'NOUN', 'PROPN', 'PRON'].includes(obj.pos) && !L.casualty.has(obj)) return null;
     return { kinds, anchor: k, update: false, after: true };
   }
   if (toks[k].pos === 'VERB' && L.deadComplement.at(toks, k + 1, to)) return { kinds: ['killed'], anchor: k, update: false, after: true };

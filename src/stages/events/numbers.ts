@@ -72,7 +72,9 @@ export function readRange(words: string[], i: number): { value: number; used: nu
   if (span) return { value: Math.min(numberWord(span[1])!, numberWord(span[2])!), used: 1, range: true };
   if (w === 'between') {
     const a = readNumber(words, i + 1);
-    const b = a && words[i + 1 + a.used]?.toLowerCase() === 'and' ? readNumber(words, i + 2 + a.used) : null;
+    // ("between 2 to 4" too, as notes written in haste have it)
+    const link = words[i + 1 + (a?.used ?? 0)]?.toLowerCase();
+    const b = a && (link === 'and' || link === 'to') ? readNumber(words, i + 2 + a.used) : null;
     return a && b ? { value: Math.min(a.value, b.value), used: 2 + a.used + b.used, range: true } : null;
   }
   const a = readNumber(words, i);
