@@ -10,7 +10,6 @@
 import { dayRange, type CorroborationEvent, type IncidentSummary } from '../corroborate/index.js';
 import { familyRule } from '../corroborate/config.js';
 import { FAMILIES, type Family } from '../taxonomy.js';
-import type { StoredIncident } from './types.js';
 
 /** Store ids written into the module's string ids, padded so that string order is numeric order. */
 export function articleKey(articleId: number): string {
@@ -89,11 +88,23 @@ export function assignGroups(
   return { groups: out, merged };
 }
 
-/**
- * An incident's flat columns as linking computes them: the stored incident without its id, the
- * alpha-3 code (derived from country2 when written) and the summary (kept as the module returned it).
- */
-export type IncidentColumns = Omit<StoredIncident, 'id' | 'country3' | 'summary'>;
+export interface IncidentColumns {
+  family: string;
+  kind: string | null;
+  dateStart: string | null;
+  dateEnd: string | null;
+  country2: string | null;
+  location: string | null;
+  admin1: string | null;
+  lat: number | null;
+  lon: number | null;
+  events: number;
+  articles: number;
+  outlets: number;
+  corroboration: number;
+  grade: string | null;
+  fatalities: number | null;
+}
 
 /** The flat columns of an incident from its members and the module's summary of them. */
 export function incidentColumns(members: CorroborationEvent[], s: IncidentSummary): IncidentColumns {

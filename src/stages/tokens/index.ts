@@ -3,6 +3,7 @@
 import { createRequire } from 'node:module';
 import type { Doc, Stage, Token, Sentence, Paragraph } from '../../doc.js';
 import { checkBudget } from '../../budget.js';
+import { isCaseless, truecase } from './truecase.js';
 
 const require = createRequire(import.meta.url);
 // wink-nlp ships CommonJS without types; load once per process (the model takes ~100 ms).
@@ -138,10 +139,13 @@ export const tokens: Stage = {
     const sentences: Sentence[] = [];
     const starts = windowStarts(text, doc.paragraphs);
     const state = { p: 0, prevSent: -1, prevPara: -1 };
+    // A text without capitals is read through a copy with the names it knows capitalised (same
+    // length, same offsets): tokens then carry the capitals the tagger and name finder need.
+    const source = isCaseless(text) ? truecase(text) : text;
     for (let w = 0; w < starts.length; w++) {
       if (w > 0) checkBudget(doc, 'tokens');
       const end = w + 1 < starts.length ? starts[w + 1] : text.length;
-      read(doc, starts[w], end, toks, sentences, state);
+      read(doc, source, starts[w], end, toks, sentences, state);
     }
     doc.tokens = toks;
     doc.sentences = capSentences(text, toks, sentences);
@@ -184,9 +188,8 @@ export function capSentences(text: string, toks: Token[], sentences: Sentence[])
   return out;
 }
 
-/** Tokenises text[from, to) with wink-nlp, appending to `toks` and `sentences`. */
-function read(doc: Doc, from: number, to: number, toks: Token[], sentences: Sentence[], state: { p: number; prevSent: number; prevPara: number }): void {
-  const text = doc.text;
+/** Tokenises text[from, to) with wink-nlp, appending to `toks` and `sentences`; `text` is the document's text or its truecased copy. */
+function read(doc: Doc, text: string, from: number, to: number, toks: Token[], sentences: Sentence[], state: { p: number; prevSent: number; prevPara: number }): void {
   const { text: winkText, added } = breakLongRuns(from === 0 && to === text.length ? text : text.slice(from, to));
   const wd = nlp.readDoc(winkText);
   const values: string[] = wd.tokens().out();
