@@ -23,6 +23,7 @@ const Arguments = z.strictObject({
   background_days: z.number().int().nonnegative(),
   non_event_modifiers: Words,
   gathering: Words,
+  crowds: Words,
 });
 
 const Casualties = z.strictObject({

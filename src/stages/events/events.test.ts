@@ -135,3 +135,11 @@ test('people gathering to demand something protest: the demand is the protest, n
   // A demand without a gathering stays an appeal.
   assert.deepEqual(read('On Monday, the nurses union demanded unpaid wages.').events.map((e) => e.kind), ['appeal']);
 });
+
+test('tear gas at people who are not protesting is force against civilians; at protesters, a protest dispersed', () => {
+  assert.deepEqual(read('Soldiers fired tear gas at farmers in their fields east of Khan Younis on Monday.').events.map((e) => e.kind), ['attack_on_civilians']);
+  const demo = read('Police fired tear gas at protesters in Nairobi on Monday.').events.map((e) => e.kind);
+  assert.ok(!demo.includes('attack_on_civilians'), JSON.stringify(demo));
+  // A shopkeeper assaulted is a civilian attacked, not a fight.
+  assert.deepEqual(read('Militiamen assaulted a qat seller in Dhamar on Monday.').events.map((e) => e.kind), ['attack_on_civilians']);
+});

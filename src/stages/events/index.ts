@@ -500,12 +500,24 @@ const DEMO_RANK: Record<string, number> = { protest: 0, protest_with_interventio
 /** What protesters say in their protest. */
 const PROTEST_SPEECH = new Set(['appeal', 'accusation', 'statement']);
 
-/** Whether a sentence tells a demonstration: a trigger of that family in it ("demonstrating", "protesters"). */
-function toldAsDemonstration(doc: Doc, sent: number): boolean {
+/**
+ * Whether a sentence tells a demonstration: a trigger of that family in it ("demonstrating",
+ * "protesters"), or with `protestOnly` one of people protesting (not of force used on them).
+ */
+function toldAsDemonstration(doc: Doc, sent: number, protestOnly = false): boolean {
   const s = doc.sentences[sent];
   return triggers()
     .matchAll(doc.tokens, s.first, s.last)
-    .some((m) => familyOf(m.pattern.value.kind) === 'demonstration' && m.pattern.value.kind !== 'mob_violence');
+    .some((m) => (protestOnly ? PROTESTING.has(m.pattern.value.kind) : familyOf(m.pattern.value.kind) === 'demonstration' && m.pattern.value.kind !== 'mob_violence'));
+}
+const PROTESTING = new Set(['protest', 'violent_demonstration']);
+
+/** Whether a sentence names a gathering ("crowds", "mourners"). */
+function tellsCrowd(doc: Doc, sent: number): boolean {
+  const s = doc.sentences[sent];
+  const crowds = cueData().crowds;
+  for (let k = s.first; k < s.last; k++) if (crowds.includes(doc.tokens[k].lower)) return true;
+  return false;
 }
 
 /** Civilians hurt and no combatant, or a civilian named right after a one-sided attack's verb. */
@@ -1078,6 +1090,10 @@ export const events: Stage = {
         const armedGroup = sides.some((a) => a?.kind === 'armed_group');
         if (civil === 2 || (civil === 1 && !armedGroup)) d.kind = toldAsDemonstration(doc, d.sents[0]) ? 'violent_demonstration' : 'mob_violence';
       }
+      // Tear gas fired at people who are not protesting ("at farmers in their fields", "at residents
+      // of the camp" in a raid): force against civilians, not a protest dispersed (ACLED).
+      if (d.kind === 'protest_with_intervention' && civilianObject(doc, d, fatalities, injuries) && !d.sents.some((i) => toldAsDemonstration(doc, i, true) || tellsCrowd(doc, i)))
+        d.kind = 'attack_on_civilians';
       // A non-state group cannot arrest: its detentions are abductions (ACLED).
       if (d.kind === 'arrest' && d.initiator?.kind === 'armed_group') d.kind = 'abduction';
       // Who takes territory decides ACLED's sub-event: the state regains it, a non-state group
