@@ -3,10 +3,13 @@
 // through extract, and now and then a handful of them through ingest into a temporary store.
 // Properties: no crash (every failure is an InputError naming the input), every document passes
 // checkDocument, no article overruns its time budget by more than a stage, ingest stores or
-// rejects every input once and leaves an intact database. Prints a summary; exit 1 on a finding.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// rejects every input once and leaves an intact database, also after a run killed with SIGKILL at a
+// random moment (every other ingest round). Prints a summary; exit 1 on a finding.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { extract } from '../pipeline.js';
 import { checkDocument } from '../contract.js';
@@ -38,6 +41,8 @@ export interface FuzzSummary {
   overBudget: number;
   slowest: { what: string; ms: number };
   ingests: number;
+  /** ingest rounds whose first run was killed with SIGKILL */
+  kills: number;
   findings: Finding[];
 }
 
@@ -81,7 +86,7 @@ export function generate(seed: number, maxBytes: number): { what: string; text: 
 
 export async function fuzz(o: FuzzOptions): Promise<FuzzSummary> {
   const log = o.log ?? (() => {});
-  const s: FuzzSummary = { runs: 0, documents: 0, rejected: new Map(), overBudget: 0, slowest: { what: '', ms: 0 }, ingests: 0, findings: [] };
+  const s: FuzzSummary = { runs: 0, documents: 0, rejected: new Map(), overBudget: 0, slowest: { what: '', ms: 0 }, ingests: 0, kills: 0, findings: [] };
   const end = Date.now() + o.seconds * 1000;
   const tmp = mkdtempSync(join(tmpdir(), 'sitrep-fuzz-'));
   // A stage runs whole before the budget is checked: allow one stage's worth past it.
@@ -118,7 +123,27 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzSummary> {
   return s;
 }
 
-/** Ten generated inputs as files through `sitrep ingest` into a new store: each stored or rejected once, the database intact. */
+const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'sitrep.js');
+
+/** The store's integrity_check, and whether any article has more than one revision; null when it is intact. */
+function storeProblem(db: string): string | null {
+  const sql = new Database(db, { readonly: true });
+  try {
+    const ok = sql.pragma('integrity_check', { simple: true });
+    if (ok !== 'ok') return `integrity_check: ${String(ok)}`;
+    const twice = (sql.prepare('SELECT count(*) AS n FROM (SELECT article_id FROM revisions GROUP BY article_id HAVING count(*) > 1)').get() as { n: number }).n;
+    return twice ? `${twice} articles written twice` : null;
+  } finally {
+    sql.close();
+  }
+}
+
+/**
+ * Ten generated inputs as files through `sitrep ingest` into a new store: each stored or rejected
+ * once, the database intact. Every other round first runs `sitrep ingest` in a child process and
+ * kills it with SIGKILL at a random moment: the store must be intact, and the run after it must
+ * finish the job without writing anything twice.
+ */
 async function ingestRound(o: FuzzOptions, seed: number, tmp: string, s: FuzzSummary): Promise<void> {
   const { ingest } = await import('../ingest/run.js');
   const dir = mkdtempSync(join(tmp, 'in-'));
@@ -129,17 +154,24 @@ async function ingestRound(o: FuzzOptions, seed: number, tmp: string, s: FuzzSum
   }
   const db = join(tmp, `store-${seed}.db`);
   s.ingests++;
+  const r0 = rng(seed * 7 + 3);
+  if (r0() < 0.5) {
+    const ms = Math.floor(300 + r0() * 4000);
+    const child = spawn(process.execPath, [BIN, 'ingest', dir, '--db', db, '--workers', '1', '--quiet'], { stdio: 'ignore' });
+    const exited = new Promise<void>((res) => child.on('exit', () => res()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), ms);
+    await exited;
+    clearTimeout(timer);
+    s.kills++;
+    const bad = existsSync(db) ? storeProblem(db) : null;
+    if (bad) s.findings.push({ seed, input: `ingest round ${seed} killed after ${ms} ms`, problem: bad });
+  }
   try {
     const r = await ingest([dir], { db, quiet: true, workers: 1, timeLimit: o.timeLimit, out: () => {}, err: () => {} });
     const accounted = r.new + r.revision + r.duplicate + r.skipped + r.rejected;
     if (r.inputs !== n || accounted !== n) s.findings.push({ seed, input: `ingest round ${seed}`, problem: `${n} inputs, ${accounted} accounted for (${JSON.stringify(r)})` });
-    const sql = new Database(db, { readonly: true });
-    try {
-      const ok = sql.pragma('integrity_check', { simple: true });
-      if (ok !== 'ok') s.findings.push({ seed, input: `ingest round ${seed}`, problem: `integrity_check: ${String(ok)}` });
-    } finally {
-      sql.close();
-    }
+    const bad = storeProblem(db);
+    if (bad) s.findings.push({ seed, input: `ingest round ${seed}`, problem: bad });
   } catch (e) {
     s.findings.push({ seed, input: `ingest round ${seed}`, problem: `ingest failed: ${(e as Error).message}` });
   }
@@ -148,7 +180,7 @@ async function ingestRound(o: FuzzOptions, seed: number, tmp: string, s: FuzzSum
 export function formatSummary(s: FuzzSummary, o: FuzzOptions): string {
   const lines = [
     `fuzz: seed ${o.seed}, ${s.runs} inputs (up to ${o.maxBytes} characters) in ${o.seconds} s: ${s.documents} documents valid, ` +
-      `${[...s.rejected.values()].reduce((a, b) => a + b, 0)} rejected, ${s.overBudget} over the ${o.timeLimit} s budget (rejected), ${s.ingests} ingest rounds`,
+      `${[...s.rejected.values()].reduce((a, b) => a + b, 0)} rejected, ${s.overBudget} over the ${o.timeLimit} s budget (rejected), ${s.ingests} ingest rounds (${s.kills} after a run killed with SIGKILL)`,
     `slowest: ${s.slowest.what}, ${(s.slowest.ms / 1000).toFixed(2)} s`,
     ...[...s.rejected].sort((a, b) => b[1] - a[1]).map(([why, n]) => `  rejected ${n}× ${why}`),
     s.findings.length ? `${s.findings.length} findings:` : 'no findings',
