@@ -512,12 +512,16 @@ function toldAsDemonstration(doc: Doc, sent: number, protestOnly = false): boole
 }
 const PROTESTING = new Set(['protest', 'violent_demonstration']);
 
+/** The first token in [from, to) whose lower-cased text is one of `words`, or -1. */
+function findWord(doc: Doc, from: number, to: number, words: readonly string[]): number {
+  for (let k = from; k < to; k++) if (words.includes(doc.tokens[k].lower)) return k;
+  return -1;
+}
+
 /** Whether a sentence names a gathering ("crowds", "mourners"). */
 function tellsCrowd(doc: Doc, sent: number): boolean {
   const s = doc.sentences[sent];
-  const crowds = cueData().crowds;
-  for (let k = s.first; k < s.last; k++) if (crowds.includes(doc.tokens[k].lower)) return true;
-  return false;
+  return findWord(doc, s.first, s.last, cueData().crowds) >= 0;
 }
 
 /** Civilians hurt and no combatant, or a civilian named right after a one-sided attack's verb. */
@@ -537,8 +541,7 @@ function civilianObject(doc: Doc, d: Draft, fatalities: Event['fatalities'], inj
 /** "Hours later, …": the sentence tells of something after what was just told. */
 function opensSequel(doc: Doc, sent: number): boolean {
   const s = doc.sentences[sent];
-  for (let k = s.first; k < Math.min(s.last, s.first + 4); k++) if (cueData().sequel.includes(doc.tokens[k].lower)) return true;
-  return false;
+  return findWord(doc, s.first, Math.min(s.last, s.first + 4), cueData().sequel) >= 0;
 }
 
 /** An armed side's post, convoy or patrol named in tokens [a, b), and no civilians ("a convoy of civilians"). */
@@ -976,8 +979,8 @@ export const events: Stage = {
       // A place read as a speaker ("protesters in Kut demanded") is no other voice.
       const demoAt = sentDrafts.find((d) => familyOf(d.kind) === 'demonstration')?.trigger.first;
       if (demoAt === undefined) {
-        const gathered = toks.slice(s.first, s.last).findIndex((t) => C.gathering.includes(t.lower));
-        const speech = gathered < 0 ? undefined : sentDrafts.find((d) => PROTEST_SPEECH.has(d.kind) && d.mode === 'actual' && d.trigger.first > s.first + gathered);
+        const gathered = findWord(doc, s.first, s.last, C.gathering);
+        const speech = gathered < 0 ? undefined : sentDrafts.find((d) => PROTEST_SPEECH.has(d.kind) && d.mode === 'actual' && d.trigger.first > gathered);
         if (speech) speech.kind = 'protest';
       }
       if (demoAt !== undefined)

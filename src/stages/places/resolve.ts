@@ -159,11 +159,11 @@ const LOCAL_PRECISION = new Set(['point', 'city', 'district']);
  */
 function neighbours(scored: Scored[]): void {
   const cells = new Map<string, { owner: number; e: GazEntry }[]>();
-  const cellOf = (lat: number, lon: number) => `${Math.floor(lat / CELL_DEG)}|${Math.floor(lon / CELL_DEG)}`;
+  const cell = (deg: number) => Math.floor(deg / CELL_DEG);
   scored.forEach((sc, owner) => {
     for (const e of sc.entries) {
       if (!LOCAL_PRECISION.has(e.precision)) continue;
-      const k = cellOf(e.lat, e.lon);
+      const k = `${cell(e.lat)}|${cell(e.lon)}`;
       const list = cells.get(k);
       if (list) list.push({ owner, e });
       else cells.set(k, [{ owner, e }]);
@@ -173,8 +173,8 @@ function neighbours(scored: Scored[]): void {
   scored.forEach((sc, owner) => {
     sc.entries.forEach((e, i) => {
       if (!LOCAL_PRECISION.has(e.precision)) return;
-      const la = Math.floor(e.lat / CELL_DEG);
-      const lo = Math.floor(e.lon / CELL_DEG);
+      const la = cell(e.lat);
+      const lo = cell(e.lon);
       for (let a = la - 1; a <= la + 1; a++)
         for (let b = lo - 1; b <= lo + 1; b++)
           for (const o of cells.get(`${a}|${b}`) ?? [])
