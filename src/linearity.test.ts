@@ -36,9 +36,19 @@ stageTimes('Two people were killed in Aleppo on Monday, the army said.', false);
 for (const name of SHAPES) {
   test(`${name}: every stage on 1 MB costs at most 15× its cost on 100 KB`, () => {
     const s = shape(name);
-    const small = stageTimes(s.make(100_000), !!s.html);
-    const large = stageTimes(s.make(1_000_000), !!s.html);
-    const over = [...large].filter(([stage, ms]) => ms > 15 * Math.max(FLOOR_MS, small.get(stage)!));
+    const smallText = s.make(100_000);
+    const largeText = s.make(1_000_000);
+    const small = stageTimes(smallText, !!s.html);
+    const large = stageTimes(largeText, !!s.html);
+    const isOver = ([stage, ms]: [string, number]) => ms > 15 * Math.max(FLOOR_MS, small.get(stage)!);
+    // A garbage collection or a busy neighbour can add a few hundred ms to one run (seen once in CI:
+    // 63 → 944 ms on a stage that is linear here), so a stage over the bound is measured twice more
+    // and its fastest run counts. A quadratic stage (100×) stays over whatever the noise.
+    for (let retry = 0; retry < 2 && [...large].some(isOver); retry++) {
+      const again = stageTimes(largeText, !!s.html);
+      for (const [stage, ms] of again) large.set(stage, Math.min(ms, large.get(stage)!));
+    }
+    const over = [...large].filter(isOver);
     assert.deepEqual(
       over.map(([stage, ms]) => `${stage}: ${small.get(stage)!.toFixed(0)} → ${ms.toFixed(0)} ms`),
       [],
