@@ -51,6 +51,7 @@ const Nouns = z.strictObject({
   particles: z.array(z.string()),
   stance: z.array(z.string()),
   stance_after: z.array(z.string()),
+  stance_after_joined: z.array(z.string()),
   prepositions: z.array(z.string()),
 });
 

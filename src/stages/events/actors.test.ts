@@ -207,6 +207,12 @@ test('"anti-", "pro-" and "-backed" make a country a stance, not an owner; "-led
   assert.deepEqual(kc('Russian separatists'), ['armed_group', 'RUS']);
 });
 
+test('"armed" is a stance only when hyphenated to the country: "Iran-armed" militias are not Iran\'s, "Turkish armed drones" are Turkey\'s', () => {
+  assert.deepEqual(kc('Iran-armed militias'), ['armed_group', null]);
+  assert.deepEqual(kc('Turkish armed drones'), ['military', 'TUR']);
+  assert.deepEqual(kc('US backed forces'), ['military', null]);
+});
+
 test('phrases that name no actor give null', () => {
   assert.equal(resolveActor('Israeli airstrikes'), null);
   assert.equal(resolveActor('the capital'), null);

@@ -58,6 +58,8 @@ interface Tables {
   /** prefixes that make a name a stance, not an owner ("anti-Syria journalist", "pro-Russian separatists") */
   stance: Set<string>;
   stanceAfter: Set<string>;
+  /** stance words after a country only when hyphenated to it ("Iran-armed", not "Turkish armed drones") */
+  stanceJoined: Set<string>;
   /** alpha-3 → common English name */
   countryName: Map<string, string>;
   /** data problems found while loading (duplicate names with different meanings) */
@@ -92,6 +94,8 @@ interface Tok {
   /** offsets in the phrase */
   start: number;
   end: number;
+  /** joined to the word before by a hyphen ("Iran-armed") */
+  joined?: boolean;
 }
 
 /** Words of a phrase: possessives dropped, hyphenated words split unless they are a known acronym. */
@@ -109,7 +113,7 @@ function tokenize(phrase: string, acronyms?: Map<string, Entry>): Tok[] {
     for (const part of w.matchAll(/[^-‐‑–—]+/g)) {
       const low = fold(part[0]);
       const start = m.index + part.index;
-      if (low) out.push({ orig: part[0], low, start, end: start + part[0].length });
+      if (low) out.push({ orig: part[0], low, start, end: start + part[0].length, joined: part.index > 0 });
     }
   }
   return out;
@@ -137,6 +141,7 @@ function load(): Tables {
     particles: new Set(),
     stance: new Set(),
     stanceAfter: new Set(),
+    stanceJoined: new Set(),
     prepositions: new Set(),
     countryName: new Map(),
     problems: [],
@@ -250,6 +255,7 @@ function load(): Tables {
   for (const w of nouns.particles) t.particles.add(fold(w));
   for (const w of nouns.stance) t.stance.add(fold(w));
   for (const w of nouns.stance_after) t.stanceAfter.add(fold(w));
+  for (const w of nouns.stance_after_joined) t.stanceJoined.add(fold(w));
   for (const w of nouns.prepositions) t.prepositions.add(fold(w));
   tables = t;
   return t;
@@ -448,7 +454,9 @@ function readPhrase(phrase: string, ctx: ResolveContext): Actor | null {
 
 /** Whether a name before the head says whose the actor is, rather than whom it is for or against. */
 function owns(m: Match, toks: Tok[], t: Tables): boolean {
-  return !t.stance.has(toks[m.start - 1]?.low) && !t.stanceAfter.has(toks[m.end]?.low);
+  const after = toks[m.end];
+  const stanceAfter = !!after && t.stanceAfter.has(after.low) && (!!after.joined || !t.stanceJoined.has(after.low));
+  return !t.stance.has(toks[m.start - 1]?.low) && !stanceAfter;
 }
 
 /**

@@ -333,6 +333,26 @@ function actorsRight(doc: Doc, from: number, last: number, preps: string[] | nul
   return out;
 }
 
+/**
+ * Whose weapon the first one named in [from, last) is: the country of its own phrase ("14 Russian
+ * drones") or the side it was launched by or from ("drones launched by the RSF"). A weapon word
+ * counts only as its phrase's head ("drones", not "air" of "air defences").
+ */
+function weaponOwner(doc: Doc, from: number, last: number): Actor | null {
+  const toks = doc.tokens;
+  const C = cueData();
+  for (let w = from; w < last; w++) {
+    if (!C.weaponOf.has(toks[w].lower) || toks[w].pos !== 'NOUN') continue;
+    const [a, b] = chunkAround(doc, w, from, last);
+    if (b !== w + 1) continue;
+    const own = actorIn(doc, a, b);
+    if (own?.country) return own;
+    const by = actorsRight(doc, b, Math.min(last, b + 8), C.initiator_prepositions, false, 1)[0];
+    return by?.actor.country ? by.actor : null;
+  }
+  return null;
+}
+
 /** "clashes between X and Y", "fighting between X against Y": the two sides, in order. */
 function sidesBetween(doc: Doc, from: number, last: number): [Actor, Actor | null] | null {
   const toks = doc.tokens;
@@ -873,6 +893,12 @@ export const events: Stage = {
           const owner = (mod && (mod.country || mod.kind !== 'military') ? mod : null) ?? actorRight(doc, m.last, clause.last, [...C.initiator_prepositions, 'of']);
           if (owner && roleWords().repellerActs.has(kind)) target = owner;
           else if (owner) [initiator, target] = [owner, initiator];
+        }
+        // What was shot down or intercepted was the other side's: "shot down a Turkish drone",
+        // "intercepted missiles fired by the Houthis". Its owner is the target (ACLED, PLOVER).
+        if (roleWords().repellerActs.has(kind) && !passive) {
+          const owner = weaponOwner(doc, t0 + 1, clause.last);
+          if (owner?.country && owner.country !== initiator?.country) target = owner;
         }
         if (alleged) {
           // The accused did it, by the accuser's account.

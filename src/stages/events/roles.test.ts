@@ -147,3 +147,20 @@ test('a noun trigger after a passive verb and "in" is how its subject was hit', 
   assert.equal(e.initiator?.country, 'RUS');
   assert.equal(who(e.target), 'Military Forces of Ukraine [UKR, military]');
 });
+
+test('what was shot down or intercepted belongs to the target: the owner of the weapon, named on it or as who launched it', () => {
+  const shotDown = event('Syrian air defences shot down a Turkish drone over southern Idlib on Sunday.', 'interception');
+  assert.equal(shotDown.initiator?.country, 'SYR');
+  assert.equal(shotDown.target?.country, 'TUR');
+  const launched = event('Saudi air defences intercepted a ballistic missile launched by the Houthis toward Jazan on Monday.', 'interception');
+  assert.equal(launched.initiator?.country, 'SAU');
+  assert.equal(who(launched.target), 'Houthis [YEM, armed_group]');
+  // not the country where it was shot down
+  assert.equal(event('Air defences shot down 14 Russian drones over the Odesa region overnight.', 'interception').target?.country, 'RUS');
+});
+
+test('a weapon with a nationality is that country\'s, armed or not: "Turkish armed drones struck a Syrian army convoy"', () => {
+  const e = event('Turkish armed drones struck a Syrian army convoy near Saraqib on Monday.');
+  assert.equal(e.initiator?.country, 'TUR');
+  assert.equal(e.target?.country, 'SYR');
+});
