@@ -86,6 +86,12 @@ test('parts of a day count only with a direction word', () => {
   assert.deepEqual(times('Shelling resumed in the morning.'), []);
 });
 
+test('"the evening of 3 April" is that day, not the month: the date after "of" is kept', () => {
+  assert.equal(one('Gunmen abducted him on the evening of 3 April.'), 'evening of 3 April 2023-04-03..2023-04-03 day');
+  assert.equal(one('Fighters attacked the post on the morning of March 30.'), 'morning of March 30 2023-03-30..2023-03-30 day');
+  assert.equal(one('The town was shelled on the night of 2 February 2022.'), 'night of 2 February 2022 2022-02-02..2022-02-02 day BG');
+});
+
 test('background: an end more than background_days before publication', () => {
   const days = loadCues().backgroundDays;
   const day = (n: number) => new Date(Date.UTC(2023, 3, 5) - n * 86_400_000).toISOString().slice(0, 10);

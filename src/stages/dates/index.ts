@@ -226,6 +226,7 @@ function readChrono(
   const results = chronoParser().parse(text, ref, { forwardDate: false });
   let month: Found | null = null;
   for (const r of results) {
+    dayPartOf(r, ref, c);
     const span = tokenSpan(doc, s, base + r.index, base + r.index + r.text.length, c);
     if (!span) continue;
     const f = resolveChrono(doc, s, span[0], span[1], r, pub, refDay, c);
@@ -242,6 +243,22 @@ function readChrono(
     found.push(f);
     for (let i = f.first; i < f.last; i++) covered[i] = 1;
   }
+}
+
+/**
+ * "the evening of 5 December", "on the morning of March 3": chrono reads the day part and loses the
+ * date after "of" (it answers the reference day, uncertain). The date is the one after "of"; the
+ * span stays whole.
+ */
+function dayPartOf(r: chrono.ParsedResult, ref: { instant: Date; timezone: number }, c: Cues): void {
+  const m = /^(\p{L}+) of /u.exec(r.text);
+  if (!m || !c.dayParts.has(m[1].toLowerCase()) || r.start.isCertain('day')) return;
+  const again = chronoParser().parse(r.text.slice(m[0].length), ref, { forwardDate: false })[0];
+  if (again?.index !== 0) return;
+  // (the result is this parse's own: rewriting it in place is safe)
+  const w = r as { -readonly [K in 'start' | 'end']: chrono.ParsedResult[K] };
+  w.start = again.start;
+  w.end = again.end;
 }
 
 /** Nothing, or just "of", between a bare month and "last year". */
