@@ -24,6 +24,7 @@ const Arguments = z.strictObject({
   non_event_modifiers: Words,
   gathering: Words,
   crowds: Words,
+  attribute_participles: Words,
 });
 
 const Casualties = z.strictObject({

@@ -58,6 +58,14 @@ test('a time in a relative clause dates that clause, not the event around it', (
   assert.equal(after.time?.start, '2024-03-04');
 });
 
+test('a time after "born" or "founded" dates the person or the group, never the event (data/events/arguments.yaml attribute_participles)', () => {
+  const arrest = only(read('Security officers detained a teacher born in 1989 in Kirkuk on suspicion of spying.'), 'arrest');
+  assert.equal(arrest.historical, false);
+  assert.notEqual(arrest.time?.text, '1989');
+  const strike = read('The militia, founded in 2014, fired rockets at the airport on Monday.').events[0];
+  assert.equal(strike.time?.start, '2024-03-04');
+});
+
 test('background: "In July 2020" makes a historical event', () => {
   const d = read('In July 2020, Iran and Syria agreed to expand their military partnership.');
   const e = only(d, 'agreement');

@@ -448,6 +448,7 @@ function timeInSentence(doc: Doc, sent: number, t: number, mode: Mode): TimeAnn 
   for (const tm of indexOf(doc).timesIn.get(sent) ?? []) {
     if (dl && tm.mention.start >= dl.start && tm.mention.end <= dl.end) continue;
     if (tm.future && mode === 'actual') continue;
+    if (datesAttribute(doc, tm.mention.first)) continue;
     // A time in a relative clause the trigger is not in dates that clause ("workers of a company,
     // which closed down a few years ago, held a protest"): any other time of the sentence wins.
     const aside = inRelativeClause(doc, tm.mention.first, t);
@@ -457,6 +458,15 @@ function timeInSentence(doc: Doc, sent: number, t: number, mode: Mode): TimeAnn 
     }
   }
   return best;
+}
+
+/** Whether the time at token `k` follows "born", "founded" … (and a preposition): it dates a person or thing. */
+function datesAttribute(doc: Doc, k: number): boolean {
+  const toks = doc.tokens;
+  const s = doc.sentences[toks[k].sent];
+  let j = k - 1;
+  if (j >= s.first && toks[j].pos === 'ADP') j--;
+  return j >= s.first && cueData().attribute_participles.includes(toks[j].lower);
 }
 
 const RELATIVE = new Set(['which', 'who', 'whom', 'whose']);
