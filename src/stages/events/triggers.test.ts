@@ -37,6 +37,11 @@ const ROWS: Row[] = [
   // missile_attack
   { text: 'Rebels fired an RPG at an army checkpoint near Daraa on Monday.', kind: 'missile_attack' },
   { text: 'A guided missile hit an army truck near Saraqib on Monday.', kind: 'missile_attack' },
+  { text: 'Two rockets were fired from the Gaza Strip toward Ashkelon on Monday, the army said.', kind: 'missile_attack' },
+  { text: 'A ballistic missile had been launched at Marib city on Monday.', kind: 'missile_attack' },
+  { text: 'Artillery shells hit the village of Aitaroun on Monday.', kind: 'shelling' },
+  { text: 'Rebels dropped explosives from a drone onto an army post near Hpakant on Monday.', kind: 'drone_strike' },
+  { text: 'A quadcopter dropped grenades on soldiers near Tibu on Monday.', kind: 'drone_strike' },
   { text: 'An anti-tank missile destroyed a bulldozer near Kafranbel on Monday.', kind: 'missile_attack' },
   { text: 'A missile attack on Kramatorsk killed four people on Monday.', kind: 'missile_attack' },
   { text: 'A rocket barrage hit Sderot on Monday.', kind: 'missile_attack' },
