@@ -53,6 +53,11 @@ test('unnamed state forces are the Military Forces of their country', () => {
   assert.equal(e.target?.kind, 'armed_group');
 });
 
+test('the forces of a side are that side: "the forces of the Turkish regime" are Turkey\'s, wherever they act', () => {
+  const e = event('On Monday the forces of the Turkish regime set up an outpost near Saraqeb.', 'base_established');
+  assert.equal(e.initiator?.country, 'TUR');
+});
+
 test('the positions of a side are that side', () => {
   const e = event('On Friday Houthi forces fired mortar shells at the positions of government forces in Taiz.');
   assert.equal(e.initiator?.name, 'Houthis');

@@ -107,6 +107,8 @@ const ROWS: Row[] = [
   { text: 'Soldiers killed 12 militants near Djibo on Monday.', kind: 'armed_clash', not: ['attack_on_civilians'] },
   // territory
   { text: 'Ukrainian forces recaptured Kherson on Monday.', kind: 'government_regains_territory' },
+  { text: 'Army units restored security and stability to several villages east of Khan Shaykhun on Monday.', kind: 'government_regains_territory' },
+  { text: 'Government troops restored control over the town of Bama on Monday.', kind: 'government_regains_territory' },
   { text: 'The army regained control of Kafouri on Monday.', kind: 'government_regains_territory' },
   { text: 'Rebels took control of Umm Ruwaba on Monday.', kind: 'nonstate_overtakes_territory' },
   { text: 'Rebels seized the strategic town of Saraqib on Monday.', kind: 'nonstate_overtakes_territory' },
@@ -246,6 +248,8 @@ const ROWS: Row[] = [
   { text: 'Police foiled an attack on a church in Kaduna on Monday.', kind: 'interception', not: ['armed_clash'] },
   { text: 'Russia established a base in Menaka on Monday.', kind: 'base_established' },
   { text: 'Turkish troops set up an outpost near Saraqeb on Monday.', kind: 'base_established' },
+  { text: 'Turkish forces set up a new military post near Taftanaz on Monday.', kind: 'base_established' },
+  { text: 'The army established an observation post on the hill above Kafr Nabl on Monday.', kind: 'base_established' },
   // looting, territory_transfer, change_to_group
   { text: 'A Russian military patrol took place near Tal Tamr on Monday.', kind: 'change_to_group' },
   { text: 'A convoy of armoured vehicles headed for Kidal on Monday.', kind: 'change_to_group' },
