@@ -414,9 +414,34 @@ function placeIn(doc: Doc, sent: number, clause: Clause | null): Draft['place'] 
  */
 function placeBefore(doc: Doc, sent: number): Event['location'] {
   const para = doc.sentences[sent].paragraph;
-  for (let k = sent - 1; k >= 0 && doc.sentences[k].paragraph === para; k--) {
+  let k = sent - 1;
+  for (; k >= 0 && doc.sentences[k].paragraph === para; k--) {
     const p = placeIn(doc, k, null);
     if (p) return { place: p.id, relation: 'in' };
+  }
+  // "killed in the town", "struck the city's outskirts": a definite place noun refers to the report's
+  // place of that size, the first one it named (a report is about one town; a town named later in
+  // passing, "residents who fled to El Obeid", is not what "the town" means).
+  const least = placeAnaphor(doc, sent);
+  if (least === null) return null;
+  for (let j = 0; j <= k; j++) {
+    const p = placeIn(doc, j, null);
+    if (p && p.rank >= least) return { place: p.id, relation: 'in' };
+  }
+  return null;
+}
+
+/** The least precision rank a definite place noun in the sentence ("the town", "the province") refers back to, or null. */
+function placeAnaphor(doc: Doc, sent: number): number | null {
+  const toks = doc.tokens;
+  const { first, last } = doc.sentences[sent];
+  const nouns = cueData().place_anaphora;
+  for (let i = first + 1; i < last; i++) {
+    const rank = nouns[toks[i].lower.replace(/['’]s$/, '')];
+    if (rank === undefined || toks[i - 1].lower !== 'the') continue;
+    // ("the town of Kafr Nabl" names its place; "the town's edge" and "in the town" refer back)
+    if (toks[i + 1]?.lower === 'of') continue;
+    return PRECISION_RANK[rank] ?? null;
   }
   return null;
 }

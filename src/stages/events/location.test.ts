@@ -29,3 +29,13 @@ test('words and diplomacy take no place from an earlier sentence', () => {
   assert.ok(said, JSON.stringify(d.events.map((e) => e.kind)));
   assert.equal(said.location, null);
 });
+
+test('"in the town", "the city\'s outskirts": the report\'s town, the first of that size it named, across paragraphs (data/events/arguments.yaml place_anaphora)', () => {
+  const d = read(
+    'Rebels seized the town of Nawa in Daraa province on Monday.\n\nThree families who fled to Izraa described looting.\n\nAt least four civilians were killed in the town, doctors said.',
+  );
+  assert.equal(placeName(d, d.events.find((e) => e.fatalities?.civilians === 4)), 'Nawa');
+  // "the town of X" names a place of its own: nothing to refer back to
+  const named = read('Rebels seized Nawa on Monday.\n\nOn Tuesday, gunmen killed two farmers near the town of Jasim.');
+  assert.equal(placeName(named, named.events.find((e) => e.fatalities?.total === 2)), 'Jasim');
+});
