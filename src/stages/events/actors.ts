@@ -601,6 +601,17 @@ function roleTables(): RoleTables {
 }
 
 /** Whether a phrase names forces of several states ("the coalition"): no one country's, wherever they act. */
+/** An armed side the report does not name: "militants", "unidentified gunmen", "gunmen" (roles.yaml `unidentified`). */
+export function isUnidentified(actor: Actor): boolean {
+  if (actor.kind !== 'unknown' && actor.kind !== 'armed_group') return false;
+  const t = load();
+  const R = roleTables();
+  if (!isCommon(actor.name, t) || isMultinational(actor.name)) return false;
+  const toks = tokenize(actor.name, t.acronyms);
+  const marked = toks.some((w) => R.markers.has(w.low));
+  return R.unidentified.some((seq) => endsWith(toks, seq)) || (marked && actor.kind === 'unknown');
+}
+
 export function isMultinational(phrase: string): boolean {
   const toks = tokenize(phrase);
   return roleTables().multinational.some((seq) => endsWith(toks, seq));
@@ -674,10 +685,7 @@ export function nameSide(
   const toks = tokenize(actor.name, t.acronyms);
   const country = actor.country ?? here;
   if (actor.kind === 'unknown' || actor.kind === 'armed_group') {
-    const marked = toks.some((w) => R.markers.has(w.low));
-    const unnamed = R.unidentified.some((seq) => endsWith(toks, seq));
-    // "militants" alone are unnamed; "unidentified gunmen", "gunmen" too.
-    if (unnamed || (marked && actor.kind === 'unknown')) return { actor: named(R.names.unidentified, country, 'armed_group') ?? actor };
+    if (isUnidentified(actor)) return { actor: named(R.names.unidentified, country, 'armed_group') ?? actor };
     return { actor };
   }
   if (actor.kind === 'civilians') return { actor: named(R.names.civilians, country, 'civilians') ?? actor };

@@ -10,7 +10,7 @@ import { casualtyMentions, combine, isCivilianNoun, type Mention } from './casua
 import { attributionOf, toClaim } from './claims.js';
 import { modeBefore, governedMode } from './modes.js';
 import { acledFor, familyOf, kind as kindInfo, ploverFor } from '../../taxonomy.js';
-import { actorForEntity, isCrowdKind, isMultinational, nameSide, resolveActor, roleWords } from './actors.js';
+import { actorForEntity, isCrowdKind, isMultinational, isUnidentified, nameSide, resolveActor, roleWords } from './actors.js';
 import { data, type Content } from '../../data/index.js';
 import { isMonthName } from '../../data/time.js';
 import { datelineTime } from '../dates/index.js';
@@ -351,6 +351,22 @@ function weaponOwner(doc: Doc, from: number, last: number): Actor | null {
     return by?.actor.country ? by.actor : null;
   }
   return null;
+}
+
+/**
+ * "Al-Shabaab claimed responsibility for the bombing": the attack is the claimant's when the report
+ * names no other perpetrator (ACLED codes a claimed attack to the claimant). The attack claimed is
+ * the last actual one told before the claim, or the first told after it in the same sentence.
+ */
+function attributeClaims(drafts: Draft[]): void {
+  for (const c of drafts) {
+    if (!c.trigger.pattern.value.claims || c.mode !== 'actual' || c.initiator?.kind !== 'armed_group') continue;
+    const attack = (d: Draft) => kindInfo(d.kind)?.violent && d.mode === 'actual' && !d.historical;
+    const at = c.sents[0];
+    const after = drafts.find((d) => attack(d) && d.sents[0] === at && d.trigger.first > c.trigger.first);
+    const claimed = after ?? findLast(drafts, (d) => d !== c && attack(d) && d.sents[0] <= at && (d.sents[0] < at || d.trigger.first < c.trigger.first));
+    if (claimed && (!claimed.initiator || isUnidentified(claimed.initiator))) claimed.initiator = c.initiator;
+  }
 }
 
 /** "clashes between X and Y", "fighting between X against Y": the two sides, in order. */
@@ -829,7 +845,8 @@ export const events: Stage = {
             continue;
           }
         }
-        if (fam === 'verbal' || kind === 'agreement' || kind === 'reconciliation') verbalUntil = Math.max(verbalUntil, clause.last);
+        // (the attack a claim of responsibility names is an event: "claimed the bombing that killed 12")
+        if ((fam === 'verbal' && !info.claims) || kind === 'agreement' || kind === 'reconciliation') verbalUntil = Math.max(verbalUntil, clause.last);
 
         // Arguments.
         let initiator: Actor | null = null;
@@ -1109,6 +1126,7 @@ export const events: Stage = {
       }
     }
 
+    attributeClaims(drafts);
     const out: Event[] = [];
     for (const d of drafts) {
       if (!d.grounded) continue;

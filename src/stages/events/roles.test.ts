@@ -169,3 +169,16 @@ test('a weapon with a nationality is that country\'s, armed or not: "Turkish arm
   assert.equal(e.initiator?.country, 'TUR');
   assert.equal(e.target?.country, 'SYR');
 });
+
+test('a claim of responsibility is the claimant\'s statement, and the attack it claims is theirs when the report names no one else', () => {
+  const d = extract({ source: 'test', text: 'Gunmen killed five villagers near Djibo on Saturday. JNIM claimed responsibility on Sunday.', published: '2021-06-07' });
+  assert.equal(d.events.find((e) => e.kind === 'attack_on_civilians')?.initiator?.name, "Jama'at Nusrat al-Islam wal-Muslimin");
+  assert.ok(d.events.some((e) => e.kind === 'statement'));
+  // the attack named in the claim's own sentence is an event, and the one claimed
+  const same = event('Islamic State Khorasan claimed responsibility for the blast that killed 12 people in Kabul on Sunday.', 'ied_explosion');
+  assert.equal(same.initiator?.name, 'Islamic State Khorasan Province');
+  assert.equal(same.fatalities?.total, 12);
+  // a side the report names keeps the attack
+  const named = extract({ source: 'test', text: 'Boko Haram killed five villagers near Konduga on Saturday. ISWAP claimed responsibility on Sunday.', published: '2021-06-07' });
+  assert.equal(named.events.find((e) => e.kind === 'attack_on_civilians')?.initiator?.name, 'Boko Haram');
+});

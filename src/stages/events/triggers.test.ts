@@ -343,6 +343,8 @@ const ROWS: Row[] = [
   { text: 'The mayor pleaded for help on Monday.', kind: 'appeal' },
   { text: 'The rebels demanded the release of prisoners on Monday.', kind: 'appeal' },
   { text: 'The minister warned of consequences on Monday.', kind: 'statement' },
+  { text: 'The group claimed responsibility for the ambush near Kidal on Monday.', kind: 'statement' },
+  { text: 'The militia took credit for the rocket fire on Monday.', kind: 'statement' },
   { text: 'Iran reiterated its support for Syria on Monday.', kind: 'statement' },
 ];
 

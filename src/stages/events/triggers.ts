@@ -16,6 +16,8 @@ export interface TriggerInfo {
   reciprocal: boolean;
   /** unarmed crowds do this too (data/events/triggers.yaml, `crowd`): told of civilians, a riot */
   crowd: boolean;
+  /** a claim of responsibility: the attack it names is the claimant's (triggers.yaml, `claims`) */
+  claims: boolean;
 }
 
 let set: PatternSet<TriggerInfo> | null = null;
@@ -26,7 +28,7 @@ export function triggers(): PatternSet<TriggerInfo> {
   let order = 0;
   const patterns = Object.entries(raw.kinds).flatMap(([kind, list]) => {
     if (!taxonomyKind(kind)) throw new Error(`data/events/triggers.yaml: "${kind}" is not a kind in data/taxonomy.yaml`);
-    return list.map((t) => compile<TriggerInfo>(t.p, { kind, voice: t.voice, weak: t.weak ?? false, count: t.count ?? false, reciprocal: t.reciprocal ?? t.voice === 'mutual', crowd: t.crowd ?? false }, order++));
+    return list.map((t) => compile<TriggerInfo>(t.p, { kind, voice: t.voice, weak: t.weak ?? false, count: t.count ?? false, reciprocal: t.reciprocal ?? t.voice === 'mutual', crowd: t.crowd ?? false, claims: t.claims ?? false }, order++));
   });
   set = new PatternSet(patterns);
   return set;
