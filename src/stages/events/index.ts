@@ -384,6 +384,22 @@ function sidesBetween(doc: Doc, from: number, last: number): [Actor, Actor | nul
   return [found.actor, other?.actor ?? null];
 }
 
+/**
+ * Whether the clause names, after a preposition of place, a place (a GPE, LOC or FAC entity) that no
+ * resolved place covers: "the outskirts of Kfar Kila". (A country named as a side is no place.)
+ */
+function unknownPlaceIn(doc: Doc, sent: number, clause: Clause): boolean {
+  const ix = indexOf(doc);
+  const placed = ix.placesIn.get(sent) ?? [];
+  for (const m of mentionsIn(doc, clause.first, clause.last)) {
+    const t = m.entity.type;
+    if (t !== 'GPE' && t !== 'LOC' && t !== 'FAC') continue;
+    if (!LOCATIVE.has(doc.tokens[m.first - 1]?.lower ?? '')) continue;
+    if (!placed.some(({ m: pm }) => pm.first < m.last && m.first < pm.last)) return true;
+  }
+  return false;
+}
+
 function placeIn(doc: Doc, sent: number, clause: Clause | null): Draft['place'] {
   const toks = doc.tokens;
   const C = cueData();
@@ -989,7 +1005,8 @@ export const events: Stage = {
           // A violent event needs something that pins it down: a time, a casualty count, a place
           // more precise than a country, or a country with an actor ("ward off aerial attacks"
           // in a minister's words pins nothing).
-          grounded: !violent || !!(ownTime || cas.length || (place && (place.rank > 1 || initiator?.country || target?.country))),
+          // A place the gazetteer does not know still pins the event: "shells hit the outskirts of Kfar Kila".
+          grounded: !violent || !!(ownTime || cas.length || (place && (place.rank > 1 || initiator?.country || target?.country)) || (!place && unknownPlaceIn(doc, s.i, clause))),
           generic: generic || info.weak,
           weak: info.weak,
           armedTarget: aimedAtArmed(doc, passive ? Math.max(clause.first, t0 - 6) : m.last, passive ? t0 : Math.min(clause.last, m.last + 8)),

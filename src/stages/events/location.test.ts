@@ -39,3 +39,12 @@ test('"in the town", "the city\'s outskirts": the report\'s town, the first of t
   const named = read('Rebels seized Nawa on Monday.\n\nOn Tuesday, gunmen killed two farmers near the town of Jasim.');
   assert.equal(placeName(named, named.events.find((e) => e.fatalities?.total === 2)), 'Jasim');
 });
+
+test('a place the gazetteer does not know still pins an event down: it is reported, without a location', () => {
+  const d = read('Israeli artillery shells hit the outskirts of Kfar Zibdiyya.');
+  const e = d.events.find((x) => x.kind === 'shelling');
+  assert.ok(e, JSON.stringify(d.events.map((x) => x.kind)));
+  assert.equal(e.initiator?.country, 'ISR');
+  // a country named as a side is no such place: nothing pins "Israeli jets struck targets" down
+  assert.deepEqual(read('Israeli jets struck targets, Israel said.').events.filter((x) => x.kind === 'air_strike'), []);
+});
