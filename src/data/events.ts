@@ -25,6 +25,7 @@ const Arguments = z.strictObject({
   gathering: Words,
   crowds: Words,
   attribute_participles: Words,
+  place_of: Words,
   place_anaphora: z.record(z.string(), z.enum(['point', 'city', 'district', 'admin1', 'region', 'country'])),
 });
 

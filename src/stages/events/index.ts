@@ -394,7 +394,10 @@ function unknownPlaceIn(doc: Doc, sent: number, clause: Clause): boolean {
   for (const m of mentionsIn(doc, clause.first, clause.last)) {
     const t = m.entity.type;
     if (t !== 'GPE' && t !== 'LOC' && t !== 'FAC') continue;
-    if (!LOCATIVE.has(doc.tokens[m.first - 1]?.lower ?? '')) continue;
+    const before = doc.tokens[m.first - 1]?.lower ?? '';
+    // ("of" only after a place noun: "the outskirts of Kfar Kila", not "the development of Syria's …")
+    const placeOf = before === 'of' && cueData().place_of.includes(doc.tokens[m.first - 2]?.lower ?? '');
+    if (!placeOf && (before === 'of' || !LOCATIVE.has(before))) continue;
     if (!placed.some(({ m: pm }) => pm.first < m.last && m.first < pm.last)) return true;
   }
   return false;
