@@ -365,7 +365,10 @@ function attributeClaims(drafts: Draft[]): void {
     const at = c.sents[0];
     const after = drafts.find((d) => attack(d) && d.sents[0] === at && d.trigger.first > c.trigger.first);
     const claimed = after ?? findLast(drafts, (d) => d !== c && attack(d) && d.sents[0] <= at && (d.sents[0] < at || d.trigger.first < c.trigger.first));
-    if (claimed && (!claimed.initiator || isUnidentified(claimed.initiator))) claimed.initiator = c.initiator;
+    // (an attacker the report does not name: nobody, "gunmen", or a weapon of no country, "drones")
+    const weaponOnly = (a: Actor) => !a.country && !a.entity && cueData().weaponOf.has(a.name.toLowerCase().split(/\s+/).pop() ?? '');
+    const unnamed = (a: Actor | null) => !a || isUnidentified(a) || weaponOnly(a);
+    if (claimed && unnamed(claimed.initiator)) claimed.initiator = c.initiator;
   }
 }
 
@@ -827,6 +830,8 @@ export const events: Stage = {
         // "a heart attack", "cyber attacks": no event.
         if (C.non_event_modifiers.includes(toks[t0 - 1]?.lower ?? '')) continue;
         let kind = info.kind;
+        // "claimed the strikes killed 20": a claim that something happened, not of responsibility.
+        if (info.claims && /^(VERB|AUX)$/.test(toks[m.last]?.pos ?? '')) continue;
         // "killing livestock", "protested the killing of": a killing word without a count is no event;
         // "no one was killed" tells the toll of an event, not of one of its own.
         if (info.count && !cas.some((c) => (c.value > 0 || c.vague) && c.statement >= t0 - 1 && c.statement < m.last + 10)) continue;

@@ -181,4 +181,12 @@ test('a claim of responsibility is the claimant\'s statement, and the attack it 
   // a side the report names keeps the attack
   const named = extract({ source: 'test', text: 'Boko Haram killed five villagers near Konduga on Saturday. ISWAP claimed responsibility on Sunday.', published: '2021-06-07' });
   assert.equal(named.events.find((e) => e.kind === 'attack_on_civilians')?.initiator?.name, 'Boko Haram');
+  // "claimed both attacks": the attacks claimed are the ones told, by drones no one was named for
+  const both = extract({ source: 'test', text: 'Drones struck an air base near Erbil on Saturday. The Islamic Resistance in Iraq claimed both attacks.', published: '2021-06-07' });
+  assert.equal(both.events.find((e) => e.kind === 'drone_strike')?.initiator?.name, 'Islamic Resistance in Iraq');
+  assert.equal(both.events.filter((e) => e.kind !== 'drone_strike' && e.kind !== 'statement').length, 0);
+  // the army is a side the report names; "claimed the strikes killed 20" claims a toll, not responsibility
+  const army = extract({ source: 'test', text: 'The army shelled Idlib on Saturday. The Islamic State claimed the attack.', published: '2021-06-07' });
+  assert.equal(army.events.find((e) => e.kind === 'shelling')?.initiator?.country, 'SYR');
+  assert.equal(event('The ministry claimed on Sunday that the strikes killed 20 fighters in Marib.').kind !== 'statement', true);
 });

@@ -345,6 +345,7 @@ const ROWS: Row[] = [
   { text: 'The minister warned of consequences on Monday.', kind: 'statement' },
   { text: 'The group claimed responsibility for the ambush near Kidal on Monday.', kind: 'statement' },
   { text: 'The militia took credit for the rocket fire on Monday.', kind: 'statement' },
+  { text: 'The group claimed the ambush near Kidal in a statement on Monday.', kind: 'statement', not: ['armed_clash'] },
   { text: 'Iran reiterated its support for Syria on Monday.', kind: 'statement' },
 ];
 
