@@ -26,6 +26,7 @@ const Arguments = z.strictObject({
   crowds: Words,
   attribute_participles: Words,
   place_of: Words,
+  place_attributes: Words,
   place_anaphora: z.record(z.string(), z.enum(['point', 'city', 'district', 'admin1', 'region', 'country'])),
 });
 

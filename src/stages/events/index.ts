@@ -437,6 +437,11 @@ function placeIn(doc: Doc, sent: number, clause: Clause | null): Draft['place'] 
         if (CLAUSE.has(w) || toks[k].pos === 'VERB') break;
       }
       if (origin) continue;
+      // "the Britain-based observatory", "Czech-made launchers": a place that says where a thing is
+      // from, not where the event happened.
+      let after = m.last;
+      if (toks[after]?.text === '-') after++;
+      if (C.place_attributes.includes(toks[after]?.lower ?? '')) continue;
       const rank = PRECISION_RANK[p.precision] ?? 0;
       if (!best || rank > best.rank) best = { id: p.id, relation, rank };
     }

@@ -48,3 +48,10 @@ test('a place the gazetteer does not know still pins an event down: it is report
   // a country named as a side is no such place: nothing pins "Israeli jets struck targets" down
   assert.deepEqual(read('Israeli jets struck targets, Israel said.').events.filter((x) => x.kind === 'air_strike'), []);
 });
+
+test('"the Britain-based observatory", "Czech-made launchers": a place that says where a thing is from is not where the event happened (place_attributes)', () => {
+  const d = read('The Britain-based observatory said two soldiers were killed in a drone strike on Monday.');
+  assert.equal(placeName(d, d.events.find((e) => e.kind === 'drone_strike')), undefined);
+  const made = read('Russian forces shelled Kupiansk with Czech-made rockets on Monday.');
+  assert.equal(placeName(made, made.events.find((e) => e.kind === 'shelling' || e.kind === 'missile_attack')), 'Kupiansk');
+});
