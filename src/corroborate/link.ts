@@ -5,7 +5,7 @@
 // Everything is ordered by event id and score, so the result depends only on the set of events,
 // never on the order they arrive in; the incident id is derived from the smallest member id.
 import { createHash } from 'node:crypto';
-import { familyRule } from './config.js';
+import { config, familyRule } from './config.js';
 import type { CorroborationEvent } from './event.js';
 import { compareEvents, conflictBetween, dayRange, windowOf } from './same.js';
 import type { Family } from '../taxonomy.js';
@@ -26,15 +26,24 @@ interface Edge {
   score: number;
 }
 
-/** Linked pairs (i < j, indices into the id-sorted events): same linkable family, day ranges (widened) overlapping, sameIncident. */
+/** The families an event of this family may be one incident with: its own, or the violent ones read across families. */
+export function linkedFamilies(family: string): string[] {
+  const cross = config().linking.crossFamilies.families as string[];
+  return cross.includes(family) ? cross : [family];
+}
+
+const linkGroupOf = (family: string) => linkedFamilies(family).join('+');
+
+/** Linked pairs (i < j, indices into the id-sorted events): same linkable family (or two read across families), day ranges (widened) overlapping, sameIncident. */
 function edges(events: CorroborationEvent[]): Edge[] {
   const out: Edge[] = [];
   const byFamily = new Map<string, number[]>();
   events.forEach((e, i) => {
     if (!familyRule(e.family as Family).link) return;
-    const list = byFamily.get(e.family);
+    const key = linkGroupOf(e.family);
+    const list = byFamily.get(key);
     if (list) list.push(i);
-    else byFamily.set(e.family, [i]);
+    else byFamily.set(key, [i]);
   });
   const link = (x: number, y: number) => {
     const [i, j] = x < y ? [x, y] : [y, x];

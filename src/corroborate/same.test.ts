@@ -16,6 +16,29 @@ test('kinds of one family match: a missile attack and an air strike', () => {
   assert.equal(sameIncident(ev('a:e1', { kind: 'missile_attack' }), ev('b:e1', { kind: 'air_strike' })), true);
 });
 
+test('kinds of violence read differently link on strong evidence: one town, one day, one attacker', () => {
+  // "Gunmen attacked the village" (a clash) and "gunmen massacred villagers" (an attack on civilians).
+  const clash = ev('a:e1', { kind: 'armed_clash', family: familyOf('armed_clash') });
+  const massacre = ev('b:e1', { kind: 'attack_on_civilians', family: familyOf('attack_on_civilians') });
+  const c = compareEvents(clash, massacre);
+  assert.equal(c.same, true);
+  assert.ok(c.agreed.includes('kinds of families battle and civilian_targeting'));
+  // A suicide bombing in a restaurant is also an attack on the diners.
+  assert.equal(sameIncident(ev('a:e1', { kind: 'suicide_bombing' }), massacre), true);
+});
+
+test('…but not on what would link two reports of one kind: a province, "this week", no attacker', () => {
+  const massacre = { kind: 'attack_on_civilians', family: familyOf('attack_on_civilians') };
+  assert.equal(sameIncident(ev('a:e1', { ...AT.rifDimashq }), ev('b:e1', { ...massacre, ...AT.damascusAirport })), false);
+  assert.equal(sameIncident(ev('a:e1', { date: '2023-04-03', dateEnd: '2023-04-09', datePrecision: 'week' }), ev('b:e1', massacre)), false);
+  assert.equal(sameIncident(ev('a:e1', { initiator: null }), ev('b:e1', massacre)), false);
+  // Weaker evidence is no conflict: a third report may still join them.
+  assert.equal(compareEvents(ev('a:e1', { initiator: null }), ev('b:e1', massacre)).conflict, null);
+  // The smaller radius of the two families holds (strikes 25 km, battles 50 km).
+  const clash = { kind: 'armed_clash', family: familyOf('armed_clash'), initiator: RUS, target: UKR };
+  assert.match(compareEvents(ev('a:e1', { ...clash, ...AT.bakhmut }), ev('b:e1', { ...AT.kramatorsk, initiator: RUS, target: UKR })).conflict!, /limit 25/);
+});
+
 test('kinds of different families never match: an air strike and a protest', () => {
   assert.match(compareEvents(ev('a:e1'), ev('b:e1', { kind: 'protest', family: familyOf('protest') })).conflict!, /families/);
 });

@@ -172,7 +172,9 @@ function compareActors(a: CorroborationEvent, b: CorroborationEvent, loc: LocRes
   const at = countryOf(A.target);
   const bt = countryOf(B.target);
   const lk = config().linking;
-  if ((lk.symmetricFamilies as string[]).includes(a.family)) {
+  const symmetric = lk.symmetricFamilies as string[];
+  // A clash read against a one-sided attack: who "initiated" a fight is not reported, so sides.
+  if (symmetric.includes(a.family) || symmetric.includes(b.family)) {
     // Sides of a fight: {ai, at} and {bi, bt} compared as sets.
     const sa = [ai, at].filter((c): c is string => !!c);
     const sb = [bi, bt].filter((c): c is string => !!c);
@@ -200,10 +202,27 @@ export function conflictBetween(a: CorroborationEvent, b: CorroborationEvent): s
   return judge(a, b).conflict;
 }
 
+/** Events of these two families may be one incident read as different kinds of violence (data: linking.crossFamilies). */
+export function crossFamily(a: string, b: string): boolean {
+  const f = config().linking.crossFamilies.families as string[];
+  return a !== b && f.includes(a) && f.includes(b);
+}
+
+type FamilyName = Parameters<typeof familyRule>[0];
+
+/** The rule a pair is held to: its family's, or across two families the stricter of theirs. */
+function pairRule(a: CorroborationEvent, b: CorroborationEvent): ReturnType<typeof familyRule> {
+  const ra = familyRule(a.family as FamilyName);
+  if (a.family === b.family) return ra;
+  const rb = familyRule(b.family as FamilyName);
+  return { link: ra.link && rb.link, radiusKm: Math.min(ra.radiusKm, rb.radiusKm), requireActors: !!(ra.requireActors || rb.requireActors) };
+}
+
 function judge(a: CorroborationEvent, b: CorroborationEvent): Comparison {
   const no = (conflict: string): Comparison => ({ same: false, conflict, score: 0, agreed: [], contested: false });
-  if (a.family !== b.family) return no(`families ${a.family} and ${b.family}`);
-  const rule = familyRule(a.family as Parameters<typeof familyRule>[0]);
+  const cross = crossFamily(a.family, b.family);
+  if (a.family !== b.family && !cross) return no(`families ${a.family} and ${b.family}`);
+  const rule = pairRule(a, b);
   if (!rule.link) return no(`${a.family} events are not linked`);
   if (!reportsOccurrence(a) || !reportsOccurrence(b)) return no(`mode ${reportsOccurrence(a) ? b.mode : a.mode}`);
   if (a.historical !== b.historical) return no('one is background, the other news');
@@ -245,6 +264,11 @@ function judge(a: CorroborationEvent, b: CorroborationEvent): Comparison {
   if (actors.target) {
     score += ev.target;
     agreed.push('same target');
+  }
+  if (cross) {
+    // Not a conflict when weaker: a third report may still join them to one incident.
+    const strong = loc.level === 'precise' && date.sameDay && actors.initiator && score >= config().linking.crossFamilies.threshold;
+    return { same: strong, conflict: null, score, agreed: [...agreed, `kinds of families ${a.family} and ${b.family}`], contested: actors.contested };
   }
   if (score < ev.threshold && reprint()) {
     agreed.push('the same sentence reprinted');
