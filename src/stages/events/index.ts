@@ -179,7 +179,7 @@ function readActor(doc: Doc, a: number, b: number): Actor | null {
   let recent: string[] | undefined;
   const r = resolveActor(text, {
     get recentCountries() {
-      return (recent ??= recentCountries(doc, toks[a].start));
+      return (recent ??= [...laterCountries(doc, toks[b - 1].end, doc.sentences[toks[a].sent].end), ...recentCountries(doc, toks[a].start)]);
     },
   });
   if (r) return r.entity || inside.length === 0 ? r : { ...r, entity: inside[0].entity.id };
@@ -196,19 +196,25 @@ function readActor(doc: Doc, a: number, b: number): Actor | null {
   return null;
 }
 
+/** The index of the first mark starting at or after `pos` (marks are sorted by start). */
+function firstMarkFrom(marks: Index['marks'], pos: number): number {
+  let lo = 0;
+  let hi = marks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (marks[mid].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function recentCountries(doc: Doc, before: number): string[] {
   // In the order last mentioned, the most recent last (what resolveActor expects for "the Arab nation"):
   // the countries of the marks that start and end before `before`. Asked once per actor phrase, so
   // not read from the start of the text each time: from a remembered order at a checkpoint.
   const ix = indexOf(doc);
   const marks = ix.marks;
-  let lo = 0;
-  let hi = marks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (marks[mid].start < before) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstMarkFrom(marks, before);
   // Marks [0, k) all end by `before` (maxEnd never decreases); the few after may straddle it.
   let k = lo;
   while (k > 0 && ix.maxEnd[k] > before) k--;
@@ -221,6 +227,18 @@ function recentCountries(doc: Doc, before: number): string[] {
     }
   }
   return [...order.keys()];
+}
+
+/**
+ * The countries named after `from` up to `to` (the end of the sentence), the nearest last: put
+ * before the countries named earlier, they count only when none of those fits. A report opening
+ * "An IAF jet struck … near Israeli communities" names the air force's country after it.
+ */
+function laterCountries(doc: Doc, from: number, to: number): string[] {
+  const marks = indexOf(doc).marks;
+  const out: string[] = [];
+  for (let i = firstMarkFrom(marks, from); i < marks.length && marks[i].end <= to; i++) if (!out.includes(marks[i].country)) out.push(marks[i].country);
+  return out.reverse();
 }
 
 const CHECKPOINT = 256;
