@@ -223,7 +223,7 @@ function readChrono(
   const refDay = pub ?? dayOf(2000, 1, 1);
   const [ry, rm, rd] = dateOf(refDay);
   const ref = { instant: new Date(Date.UTC(ry, rm - 1, rd, 12)), timezone: 0 };
-  const results = chronoParser().parse(text, ref, { forwardDate: false });
+  const results = chronoParser().parse(text, ref, { forwardDate: false }).map((r) => withoutDayPart(r, ref, c));
   let month: Found | null = null;
   for (const r of results) {
     const span = tokenSpan(doc, s, base + r.index, base + r.index + r.text.length, c);
@@ -242,6 +242,18 @@ function readChrono(
     found.push(f);
     for (let i = f.first; i < f.last; i++) covered[i] = 1;
   }
+}
+
+/**
+ * "the night of 8 July 2024": chrono reads the part of the day and drops the date it names (no
+ * known values); the date after "of" is read on its own and the result spans both.
+ */
+function withoutDayPart(r: chrono.ParsedResult, ref: chrono.ParsingReference, c: Cues): chrono.ParsedResult {
+  const m = /^(\p{L}+)\s+of\s+/u.exec(r.text);
+  if (!m || !c.dayParts.has(m[1].toLowerCase())) return r;
+  const inner = chronoParser().parse(r.text.slice(m[0].length), ref, { forwardDate: false })[0];
+  if (!inner || inner.index !== 0) return r;
+  return Object.assign(Object.create(Object.getPrototypeOf(inner)), inner, { index: r.index, text: r.text.slice(0, m[0].length) + inner.text });
 }
 
 /** Nothing, or just "of", between a bare month and "last year". */
