@@ -5,7 +5,7 @@
 // its location in the next sentence, "the incident killed two civilians") become one event.
 import type { Doc, EntityAnn, Mention as TokenSpan, PlaceAnn, Stage, TimeAnn } from '../../doc.js';
 import type { Actor, Claim, Event, Time } from '../../contract.js';
-import { triggers, type TriggerMatch } from './triggers.js';
+import { eventMatches, NO_EVENT, triggers, type TriggerMatch } from './triggers.js';
 import { casualtyMentions, combine, isCivilianNoun, type Mention } from './casualties.js';
 import { attributionOf, toClaim } from './claims.js';
 import { modeBefore, governedMode } from './modes.js';
@@ -383,6 +383,8 @@ function placeIn(doc: Doc, sent: number, clause: Clause | null): Draft['place'] 
         const w = toks[k].lower;
         if (C.near.includes(w)) {
           relation = 'near';
+          // "from the direction of north-east Beirut": a bearing from where the weapon came.
+          origin = fromBearing(doc, k, Math.max(doc.sentences[sent].first, m.first - 10));
           break;
         }
         if (C.origin_prepositions.includes(w)) {
@@ -402,6 +404,19 @@ function placeIn(doc: Doc, sent: number, clause: Clause | null): Draft['place'] 
     }
   }
   return best;
+}
+
+const BEARING = new Set(['-', 'of', 'the', 'direction', 'side', 'area']);
+
+/** A compass word at `k` read back through "the direction of" to an origin preposition ("from"). */
+function fromBearing(doc: Doc, k: number, stop: number): boolean {
+  const C = cueData();
+  for (let j = k - 1; j >= stop; j--) {
+    const w = doc.tokens[j].lower;
+    if (C.origin_prepositions.includes(w)) return true;
+    if (!BEARING.has(w) && !C.near.includes(w)) return false;
+  }
+  return false;
 }
 
 /**
@@ -526,7 +541,7 @@ function toldAsDemonstration(doc: Doc, sent: number, protestOnly = false): boole
   const s = doc.sentences[sent];
   return triggers()
     .matchAll(doc.tokens, s.first, s.last)
-    .some((m) => (protestOnly ? PROTESTING.has(m.pattern.value.kind) : familyOf(m.pattern.value.kind) === 'demonstration' && m.pattern.value.kind !== 'mob_violence'));
+    .some((m) => m.pattern.value.kind !== NO_EVENT && (protestOnly ? PROTESTING.has(m.pattern.value.kind) : familyOf(m.pattern.value.kind) === 'demonstration' && m.pattern.value.kind !== 'mob_violence'));
 }
 const PROTESTING = new Set(['protest', 'violent_demonstration']);
 
@@ -740,7 +755,7 @@ export const events: Stage = {
     let live: Draft[] = [];
     for (const s of doc.sentences) {
       if (live.length) live = live.filter((d) => d.sents[d.sents.length - 1] >= s.i - 3);
-      const matches = T.matchBest(toks, s.first, s.last);
+      const matches = eventMatches(T.matchBest(toks, s.first, s.last));
       const cas = casualtyMentions(doc, s.first, s.last);
       const sentDrafts: Draft[] = [];
       let governed: { mode: Mode; until: number } | null = null;

@@ -29,3 +29,11 @@ test('words and diplomacy take no place from an earlier sentence', () => {
   assert.ok(said, JSON.stringify(d.events.map((e) => e.kind)));
   assert.equal(said.location, null);
 });
+
+test('a place the weapon came from, even as a bearing ("from the direction of north-east Beirut"), is not where the event was', () => {
+  const d = read('Israeli jets launched an aerial attack from the direction of north-east Beirut on Tuesday, targeting sites near Homs.');
+  assert.equal(placeName(d, d.events.find((e) => e.kind === 'air_strike')), 'Homs');
+  // A bearing with no "from" before it still places the event near the town.
+  const near = read('Israeli jets struck sites north-east of Homs on Tuesday.');
+  assert.equal(placeName(near, near.events.find((e) => e.kind === 'air_strike')), 'Homs');
+});
