@@ -395,7 +395,8 @@ function placeIn(doc: Doc, sent: number, clause: Clause | null): Draft['place'] 
           relation = 'at';
           break;
         }
-        if (w === 'in' || w === 'inside' || w === 'within') break;
+        // ("fired from Lebanon toward Kiryat Shmona": the "from" is another phrase's)
+        if (w === 'in' || w === 'inside' || w === 'within' || C.target_prepositions.includes(w)) break;
         if (CLAUSE.has(w) || toks[k].pos === 'VERB') break;
       }
       if (origin) continue;

@@ -37,3 +37,8 @@ test('a place the weapon came from, even as a bearing ("from the direction of no
   const near = read('Israeli jets struck sites north-east of Homs on Tuesday.');
   assert.equal(placeName(near, near.events.find((e) => e.kind === 'air_strike')), 'Homs');
 });
+
+test('"from X toward Y": the event is at Y, the "from" belongs to X alone', () => {
+  const d = read('Some 30 rockets were fired from Lebanon toward Kiryat Shmona on Sunday, the military said.');
+  assert.equal(placeName(d, d.events.find((e) => e.kind === 'missile_attack')), 'Kiryat Shmona');
+});

@@ -528,3 +528,11 @@ test('"the department of Arauca" is the department, "the city of Arauca" the tow
   const town = placesOf('Guerrillas attacked an army post in the city of Arauca on Saturday.', [['Arauca', 'GPE']]);
   assert.equal(town.places[0]?.precision, 'city', JSON.stringify(town.places));
 });
+
+test('a small town by a small country the article names is read, though its own country is not named', () => {
+  const d = placesOf('Rockets were fired from Lebanon toward Kiryat Shmona on Sunday.', [
+    ['Lebanon', 'GPE'],
+    ['Kiryat Shmona', 'GPE'],
+  ]);
+  assert.deepEqual(d.places.map((p) => [p.name, p.country]).sort(), [['Kiryat Shmona', 'IL'], ['Lebanon', 'LB']]);
+});
