@@ -73,4 +73,10 @@ export interface CorroborationEvent {
   mode: Mode;
   /** the sentence(s) the event was read from: near-identical evidence marks a reprint */
   evidence?: string;
+  /**
+   * the local places its sentences name (nameKey of each mention: towns, villages, districts,
+   * sites), whether the gazetteer knows them or not; countries, provinces and regions, and the
+   * dateline, left out. Two reports naming one ("Kwahaslalek", "Hodan district") agree on place.
+   */
+  toponyms?: string[];
 }

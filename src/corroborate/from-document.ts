@@ -5,6 +5,7 @@ import { familyOf, kind as kindInfo } from '../taxonomy.js';
 import { resolveActor } from '../stages/events/actors.js';
 import { config, nameKey, outletNamed, wireCredits, type OutletInfo } from './config.js';
 import { dayNumber } from '../days.js';
+import { countryByName } from '../gazetteer/index.js';
 import type { ActorRef, ClaimRef, CorroborationEvent } from './event.js';
 
 export interface FromDocumentOptions {
@@ -95,9 +96,32 @@ export function fromDocument(doc: Document, opts: FromDocumentOptions = {}): Cor
       historical: e.historical,
       mode: e.mode,
       evidence: e.evidence.map((s) => s.text).join(' '),
+      toponyms: localToponyms(doc, e),
     });
   }
   return markBackground(out);
+}
+
+const TOPONYM_TYPES = new Set(['GPE', 'LOC', 'FAC']);
+const LOCAL_PRECISION = new Set(['point', 'city', 'district']);
+
+/** The local places an event's sentences name (event.ts, `toponyms`), sorted, without repeats. */
+function localToponyms(doc: Document, e: Event): string[] {
+  const dl = doc.article.dateline;
+  const inside = (m: { start: number; end: number }) => e.evidence.some((s) => m.start >= s.start && m.end <= s.end) && !(dl && m.start >= dl.start && m.end <= dl.end);
+  const out = new Set<string>();
+  for (const ent of doc.entities) {
+    if (!TOPONYM_TYPES.has(ent.type)) continue;
+    for (const m of ent.mentions) {
+      if (!inside(m)) continue;
+      // Read as a place: only a local one counts ("Syria", "Plateau state" say little).
+      const p = doc.places.find((x) => x.mentions.some((pm) => pm.start < m.end && m.start < pm.end));
+      if (p ? !LOCAL_PRECISION.has(p.precision) : countryByName(m.text)) continue;
+      const k = nameKey(m.text);
+      if (k) out.add(k);
+    }
+  }
+  return [...out].sort();
 }
 
 /**

@@ -95,6 +95,16 @@ test('places: a province matches a town within it on the same day', () => {
   assert.match(compareEvents(ev('a:e1', AT.beirut), ev('b:e1', AT.rifDimashq)).conflict!, /countries/);
 });
 
+test('places: two reports naming one village agree on place, though the gazetteer placed neither there', () => {
+  const noPlace = { place: null, lat: null, lon: null, country: null, admin1: null, precision: null, initiator: null };
+  const c = compareEvents(ev('a:e1', { ...noPlace, toponyms: ['kwahaslalek'] }), ev('b:e1', { ...AT.rifDimashq, initiator: null, toponyms: ['kwahaslalek', 'mangu'] }));
+  assert.equal(c.same, true);
+  assert.ok(c.agreed.includes('both name kwahaslalek'));
+  assert.equal(sameIncident(ev('a:e1', { ...noPlace, toponyms: ['kwahaslalek'] }), ev('b:e1', { ...noPlace, toponyms: ['mangu'] })), false);
+  // A shared name never lifts a conflict: towns 150 km apart stay two strikes.
+  assert.match(compareEvents(ev('a:e1', { toponyms: ['airport road'] }), ev('b:e1', { ...AT.homs, toponyms: ['airport road'] })).conflict!, /km apart/);
+});
+
 test('places: a report with no place is silent, not a conflict', () => {
   const noPlace = { place: null, lat: null, lon: null, country: null, admin1: null, precision: null };
   assert.equal(sameIncident(ev('a:e1'), ev('b:e1', noPlace)), true); // same day, initiator and target

@@ -45,6 +45,19 @@ interface LocResult {
   level: LocLevel;
   conflict?: string;
   km?: number;
+  /** the local place both reports name, when that is what makes the places agree precisely */
+  named?: string;
+}
+
+/**
+ * Two reports naming one town, village or quarter agree on place as precisely as two points, even
+ * when the gazetteer knows it in neither or one of them ("a village in Mangu" and "Kwahaslalek
+ * village"): places the gazetteer lacks are small ones. Never lifts a conflict.
+ */
+function sharedToponym(a: CorroborationEvent, b: CorroborationEvent, loc: LocResult): LocResult {
+  if (loc.conflict || loc.level === 'precise' || !a.toponyms?.length || !b.toponyms?.length) return loc;
+  const named = a.toponyms.find((t) => b.toponyms!.includes(t));
+  return named ? { level: 'precise', named } : loc;
 }
 
 function compareLocation(a: CorroborationEvent, b: CorroborationEvent, radiusKm: number): LocResult {
@@ -233,11 +246,11 @@ function judge(a: CorroborationEvent, b: CorroborationEvent): Comparison {
   const agreed: string[] = [];
   let score = 0;
 
-  const loc = compareLocation(a, b, rule.radiusKm);
+  const loc = sharedToponym(a, b, compareLocation(a, b, rule.radiusKm));
   if (loc.conflict) return no(loc.conflict);
   if (loc.level !== 'none') {
     score += ev.location[loc.level];
-    agreed.push(loc.km !== undefined ? `${loc.level} places ${Math.round(loc.km)} km apart` : `${loc.level}-level places agree`);
+    agreed.push(loc.named ? `both name ${loc.named}` : loc.km !== undefined ? `${loc.level} places ${Math.round(loc.km)} km apart` : `${loc.level}-level places agree`);
   }
 
   // Background events matched on their exact date above.

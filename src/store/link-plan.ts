@@ -50,7 +50,7 @@ export function signature(ce: CorroborationEvent): string {
   return JSON.stringify([
     ce.family, ce.kind, ce.mode, denied, ce.historical, ce.date ?? null, ce.dateEnd ?? null, ce.datePrecision ?? null,
     ce.date ? null : (ce.published ?? '').slice(0, 10), ce.place ?? null, ce.lat ?? null, ce.lon ?? null, ce.country ?? null,
-    ce.admin1 ?? null, ce.precision ?? null, ce.initiator?.country ?? null, ce.target?.country ?? null,
+    ce.admin1 ?? null, ce.precision ?? null, ce.initiator?.country ?? null, ce.target?.country ?? null, ce.toponyms ?? [],
   ]);
 }
 
