@@ -10,6 +10,8 @@ export interface ActorRef {
   name: string;
   /** the contract's actor kind (state, military, government, armed_group, civilians, …) */
   kind?: string;
+  /** a side nobody identified, named by the event's country ("Unidentified Armed Group (Syria)"): no evidence of who acted */
+  unidentified?: boolean;
 }
 
 /** One claim of the event: who asserts it, through whom, in which outlet, how. */

@@ -60,6 +60,12 @@ test('fromDocument: the local places the evidence names, known or not; not the d
   assert.deepEqual(fromDocument(d)[0].toponyms, ['kwahaslalek', 'mangu']);
 });
 
+test('fromDocument: a side nobody identified is marked so', () => {
+  const [e] = fromDocument(doc([{ ...strike, kind: 'ied_explosion', initiator: { name: 'Unidentified Armed Group (Syria)', country: 'SYR', kind: 'armed_group', entity: null } }]));
+  assert.equal(e.initiator?.unidentified, true);
+  assert.equal(fromDocument(doc([strike]))[0].initiator?.unidentified, undefined);
+});
+
 test('fromDocument: a claimant resolves to the side it speaks for', () => {
   const [e] = fromDocument(doc([strike]));
   assert.deepEqual(e.claims[0].actor, { country: 'ISR', name: 'Israeli military', kind: 'military' });

@@ -2,7 +2,7 @@
 // actor they speak for, the wire the article credits found.
 import type { Actor, Document, Event } from '../contract.js';
 import { familyOf, kind as kindInfo } from '../taxonomy.js';
-import { resolveActor } from '../stages/events/actors.js';
+import { isUnidentified, resolveActor } from '../stages/events/actors.js';
 import { config, nameKey, outletNamed, wireCredits, type OutletInfo } from './config.js';
 import { dayNumber } from '../days.js';
 import { countryByName } from '../gazetteer/index.js';
@@ -16,7 +16,8 @@ export interface FromDocumentOptions {
 }
 
 function actorRef(a: Actor | null): ActorRef | null {
-  return a ? { country: a.country, name: a.name, kind: a.kind } : null;
+  if (!a) return null;
+  return isUnidentified(a.name) ? { country: a.country, name: a.name, kind: a.kind, unidentified: true } : { country: a.country, name: a.name, kind: a.kind };
 }
 
 /** What a claimant stands for: its quote's speaker affiliation, a named entity, or the actor lexicon. */

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { config, familyRule } from './config.js';
 import type { CorroborationEvent } from './event.js';
 import { compareEvents, conflictBetween, dayRange, windowOf } from './same.js';
-import type { Family } from '../taxonomy.js';
+import { familyOf, type Family } from '../taxonomy.js';
 
 /** "inc-" and 12 hex digits of the SHA-1 of the smallest member event id. */
 export function incidentIdOf(eventIds: readonly string[]): string {
@@ -26,31 +26,41 @@ interface Edge {
   score: number;
 }
 
-/** The families an event of this family may be one incident with: its own, or the violent ones read across families. */
-export function linkedFamilies(family: string): string[] {
-  const cross = config().linking.crossFamilies.families as string[];
-  return cross.includes(family) ? cross : [family];
-}
+let crossFamilies: string[] | null = null;
 
-const linkGroupOf = (family: string) => linkedFamilies(family).join('+');
+/** The families an event may be one incident with: its own, and for a kind read across families (data: linking.crossFamilies) theirs. */
+export function linkedFamilies(e: Pick<CorroborationEvent, 'family' | 'kind'>): string[] {
+  const kinds = config().linking.crossFamilies.kinds;
+  crossFamilies ??= [...new Set(kinds.map((k) => familyOf(k)))].sort();
+  return kinds.includes(e.kind) ? crossFamilies : [e.family];
+}
 
 /** Linked pairs (i < j, indices into the id-sorted events): same linkable family (or two read across families), day ranges (widened) overlapping, sameIncident. */
 function edges(events: CorroborationEvent[]): Edge[] {
   const out: Edge[] = [];
+  // Each family is one group; the kinds read across families form one more, where only pairs of
+  // two families are compared (pairs of one family are compared in their family's group).
+  const CROSS = '';
   const byFamily = new Map<string, number[]>();
-  events.forEach((e, i) => {
-    if (!familyRule(e.family as Family).link) return;
-    const key = linkGroupOf(e.family);
+  const add = (key: string, i: number) => {
     const list = byFamily.get(key);
     if (list) list.push(i);
     else byFamily.set(key, [i]);
+  };
+  events.forEach((e, i) => {
+    if (!familyRule(e.family as Family).link) return;
+    add(e.family, i);
+    if (linkedFamilies(e).length > 1) add(CROSS, i);
   });
+  let group = '';
   const link = (x: number, y: number) => {
     const [i, j] = x < y ? [x, y] : [y, x];
+    if (group === CROSS && events[i].family === events[j].family) return;
     const c = compareEvents(events[i], events[j]);
     if (c.same) out.push({ i, j, score: c.score });
   };
-  for (const members of byFamily.values()) {
+  for (const [key, members] of byFamily) {
+    group = key;
     const timeless: number[] = [];
     const timed: { i: number; lo: number; hi: number }[] = [];
     for (const i of members) {

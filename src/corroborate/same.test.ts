@@ -27,11 +27,17 @@ test('kinds of violence read differently link on strong evidence: one town, one 
   assert.equal(sameIncident(ev('a:e1', { kind: 'suicide_bombing' }), massacre), true);
 });
 
-test('…but not on what would link two reports of one kind: a province, "this week", no attacker', () => {
+test('…but not on what would link two reports of one kind: a province, "this week", the next day, no attacker', () => {
   const massacre = { kind: 'attack_on_civilians', family: familyOf('attack_on_civilians') };
   assert.equal(sameIncident(ev('a:e1', { ...AT.rifDimashq }), ev('b:e1', { ...massacre, ...AT.damascusAirport })), false);
   assert.equal(sameIncident(ev('a:e1', { date: '2023-04-03', dateEnd: '2023-04-09', datePrecision: 'week' }), ev('b:e1', massacre)), false);
   assert.equal(sameIncident(ev('a:e1', { initiator: null }), ev('b:e1', massacre)), false);
+  // The day after is another day here (no overnight window), and an abduction is no reading of a strike.
+  assert.equal(sameIncident(ev('a:e1', { date: '2023-04-03', dateEnd: '2023-04-03' }), ev('b:e1', massacre)), false);
+  assert.match(compareEvents(ev('a:e1'), ev('b:e1', { kind: 'abduction', family: familyOf('abduction') })).conflict!, /families/);
+  // Nor is an armed group nobody identified, named after the country, the same attacker.
+  const nobody = { country: 'SYR', name: 'Unidentified Armed Group (Syria)', kind: 'armed_group', unidentified: true };
+  assert.equal(sameIncident(ev('a:e1', { kind: 'ied_explosion', initiator: nobody }), ev('b:e1', { ...massacre, initiator: nobody })), false);
   // Weaker evidence is no conflict: a third report may still join them.
   assert.equal(compareEvents(ev('a:e1', { initiator: null }), ev('b:e1', massacre)).conflict, null);
   // The smaller radius of the two families holds (strikes 25 km, battles 50 km).
@@ -132,6 +138,13 @@ test('dates: an undated report is placed in the days before its publication', ()
 test('actors: different named initiators are different incidents unless the reports agree closely', () => {
   // 20 km apart: near enough for one strike, too far to call two initiators competing claims (10 km).
   assert.match(compareEvents(ev('a:e1'), ev('b:e1', { ...AT.damascusAirport, initiator: USA })).conflict!, /initiators ISR and USA/);
+});
+
+test('actors: an armed group nobody identified is no initiator, for or against', () => {
+  const nobody = (country: string) => ({ country, name: `Unidentified Armed Group (${country})`, kind: 'armed_group', unidentified: true });
+  const c = compareEvents(ev('a:e1', { initiator: nobody('SYR') }), ev('b:e1', { initiator: nobody('SYR') }));
+  assert.ok(!c.agreed.includes('same initiator'));
+  assert.equal(compareEvents(ev('a:e1'), ev('b:e1', { initiator: nobody('SYR') })).conflict, null);
 });
 
 test('actors: one unknown initiator is compatible', () => {

@@ -163,7 +163,8 @@ export function rolesOf(e: CorroborationEvent): { initiator: ActorRef | null; ta
   return reversed ? { initiator: t, target: i } : { initiator: i, target: t };
 }
 
-const countryOf = (a: ActorRef | null) => a?.country ?? null;
+// A side nobody identified is named after the event's country: no evidence, for or against.
+const countryOf = (a: ActorRef | null) => (a?.unidentified ? null : (a?.country ?? null));
 
 /** Does `e` carry a denial by someone of `country`'s side? ("Israel denied carrying out the strike") */
 export function deniedBy(e: CorroborationEvent, country: string): boolean {
@@ -215,10 +216,17 @@ export function conflictBetween(a: CorroborationEvent, b: CorroborationEvent): s
   return judge(a, b).conflict;
 }
 
-/** Events of these two families may be one incident read as different kinds of violence (data: linking.crossFamilies). */
-export function crossFamily(a: string, b: string): boolean {
-  const f = config().linking.crossFamilies.families as string[];
-  return a !== b && f.includes(a) && f.includes(b);
+/** Dated to one day, without the overnight window: an attack one day and a clash the next are two. */
+function sameDate(a: CorroborationEvent, b: CorroborationEvent): boolean {
+  const ra = dayRange(a);
+  const rb = dayRange(b);
+  return !!ra && !!rb && ra.lo <= rb.hi && rb.lo <= ra.hi;
+}
+
+/** Events of two families that may be one incident read as different kinds of violence (data: linking.crossFamilies). */
+export function crossFamily(a: CorroborationEvent, b: CorroborationEvent): boolean {
+  const k = config().linking.crossFamilies.kinds;
+  return a.family !== b.family && k.includes(a.kind) && k.includes(b.kind);
 }
 
 type FamilyName = Parameters<typeof familyRule>[0];
@@ -233,7 +241,7 @@ function pairRule(a: CorroborationEvent, b: CorroborationEvent): ReturnType<type
 
 function judge(a: CorroborationEvent, b: CorroborationEvent): Comparison {
   const no = (conflict: string): Comparison => ({ same: false, conflict, score: 0, agreed: [], contested: false });
-  const cross = crossFamily(a.family, b.family);
+  const cross = crossFamily(a, b);
   if (a.family !== b.family && !cross) return no(`families ${a.family} and ${b.family}`);
   const rule = pairRule(a, b);
   if (!rule.link) return no(`${a.family} events are not linked`);
@@ -280,7 +288,7 @@ function judge(a: CorroborationEvent, b: CorroborationEvent): Comparison {
   }
   if (cross) {
     // Not a conflict when weaker: a third report may still join them to one incident.
-    const strong = loc.level === 'precise' && date.sameDay && actors.initiator && score >= config().linking.crossFamilies.threshold;
+    const strong = loc.level === 'precise' && date.sameDay && sameDate(a, b) && actors.initiator && score >= config().linking.crossFamilies.threshold;
     return { same: strong, conflict: null, score, agreed: [...agreed, `kinds of families ${a.family} and ${b.family}`], contested: actors.contested };
   }
   if (score < ev.threshold && reprint()) {

@@ -151,7 +151,7 @@ export function probeKeys(ce: CorroborationEvent): string[] {
   else places = ['*'];
   // Incidents stay registered under their own family: an event that may be one incident with
   // another family's looks there too.
-  return linkedFamilies(ce.family).flatMap((f) => cross(f, bs, places));
+  return linkedFamilies(ce).flatMap((f) => cross(f, bs, places));
 }
 
 /** True when the event matches an incident as its link summary stands for it. */

@@ -598,6 +598,13 @@ export function isMultinational(phrase: string): boolean {
   return roleTables().multinational.some((seq) => endsWith(toks, seq));
 }
 
+let unidentifiedName: RegExp | null = null;
+/** Whether a name is the one given to a side nobody identified ("Unidentified Armed Group (Syria)"). */
+export function isUnidentified(name: string): boolean {
+  unidentifiedName ??= new RegExp(`^${roleTables().names.unidentified.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace('{country}', '.+')}$`);
+  return unidentifiedName.test(name);
+}
+
 /** Whether the initiator of events of this kind is the crowd itself (protests, riots). */
 export function isCrowdKind(kind: string): boolean {
   return roleTables().demonstrators.has(kind);
