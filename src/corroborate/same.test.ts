@@ -32,8 +32,9 @@ test('…but not on what would link two reports of one kind: a province, "this w
   assert.equal(sameIncident(ev('a:e1', { ...AT.rifDimashq }), ev('b:e1', { ...massacre, ...AT.damascusAirport })), false);
   assert.equal(sameIncident(ev('a:e1', { date: '2023-04-03', dateEnd: '2023-04-09', datePrecision: 'week' }), ev('b:e1', massacre)), false);
   assert.equal(sameIncident(ev('a:e1', { initiator: null }), ev('b:e1', massacre)), false);
-  // The day after is another day here (no overnight window), and an abduction is no reading of a strike.
-  assert.equal(sameIncident(ev('a:e1', { date: '2023-04-03', dateEnd: '2023-04-03' }), ev('b:e1', massacre)), false);
+  // The day after is another day here (no overnight window): at one spot, two incidents. And an
+  // abduction is no reading of a strike.
+  assert.match(compareEvents(ev('a:e1', { date: '2023-04-03', dateEnd: '2023-04-03' }), ev('b:e1', massacre)).conflict!, /different days/);
   assert.match(compareEvents(ev('a:e1'), ev('b:e1', { kind: 'abduction', family: familyOf('abduction') })).conflict!, /families/);
   // Nor is an armed group nobody identified, named after the country, the same attacker.
   const nobody = { country: 'SYR', name: 'Unidentified Armed Group (Syria)', kind: 'armed_group', unidentified: true };

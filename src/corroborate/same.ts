@@ -287,7 +287,9 @@ function judge(a: CorroborationEvent, b: CorroborationEvent): Comparison {
     agreed.push('same target');
   }
   if (cross) {
-    // Not a conflict when weaker: a third report may still join them to one incident.
+    // Attacks told of one spot on two days, read as two kinds, are two (front lines see both every
+    // day); otherwise weaker evidence is no conflict: a third report may still join them.
+    if (loc.level === 'precise' && !loc.named && !sameDate(a, b)) return no(`families ${a.family} and ${b.family} on different days`);
     const strong = loc.level === 'precise' && date.sameDay && sameDate(a, b) && actors.initiator && score >= config().linking.crossFamilies.threshold;
     return { same: strong, conflict: null, score, agreed: [...agreed, `kinds of families ${a.family} and ${b.family}`], contested: actors.contested };
   }
