@@ -12,7 +12,7 @@ test('every taxonomy family has a linking rule, and statements are not linked', 
 
 test('kinds named in the data are taxonomy kinds', () => {
   const g = config();
-  for (const k of [...g.linking.reversedRoles, ...g.grading.secondaryKinds]) assert.ok(kind(k), k);
+  for (const k of [...g.linking.reversedRoles, ...g.grading.secondaryKinds, ...g.linking.crossFamilies.kinds]) assert.ok(kind(k), k);
 });
 
 test('the wire services of the brief are listed as wires', () => {

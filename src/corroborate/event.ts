@@ -10,6 +10,8 @@ export interface ActorRef {
   name: string;
   /** the contract's actor kind (state, military, government, armed_group, civilians, …) */
   kind?: string;
+  /** a side nobody identified, named by the event's country ("Unidentified Armed Group (Syria)"): no evidence of who acted */
+  unidentified?: boolean;
 }
 
 /** One claim of the event: who asserts it, through whom, in which outlet, how. */
@@ -73,4 +75,10 @@ export interface CorroborationEvent {
   mode: Mode;
   /** the sentence(s) the event was read from: near-identical evidence marks a reprint */
   evidence?: string;
+  /**
+   * the local places its sentences name (nameKey of each mention: towns, villages, districts,
+   * sites), whether the gazetteer knows them or not; countries, provinces and regions, and the
+   * dateline, left out. Two reports naming one ("Kwahaslalek", "Hodan district") agree on place.
+   */
+  toponyms?: string[];
 }

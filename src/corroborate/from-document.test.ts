@@ -49,6 +49,23 @@ test('fromDocument: one CorroborationEvent per event, with its place, date, toll
   assert.equal(e.evidence, TEXT.slice(19));
 });
 
+test('fromDocument: the local places the evidence names, known or not; not the dateline, a country or a province', () => {
+  const text = 'JOS - Gunmen attacked Kwahaslalek village in Mangu, Plateau state, Nigeria, on Monday.';
+  const at = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, text: s });
+  const ent = (id: string, name: string) => ({ id, name, type: 'GPE' as const, country: null, role: null, mentions: [at(name)] });
+  const place = (id: string, name: string, precision: 'city' | 'admin1' | 'country') => ({ id, name, country: 'NG', admin1: null, lat: 9, lon: 9, precision, geonameid: null, mentions: [at(name)] });
+  const d = doc([{ ...strike, location: { place: 'p2', relation: 'in' }, evidence: [at(text)] }], { dateline: at('JOS -') });
+  d.entities = [ent('n1', 'JOS'), ent('n2', 'Kwahaslalek'), ent('n3', 'Mangu'), ent('n4', 'Plateau state'), ent('n5', 'Nigeria')];
+  d.places = [place('p1', 'JOS', 'city'), place('p2', 'Mangu', 'city'), place('p3', 'Plateau state', 'admin1'), place('p4', 'Nigeria', 'country')];
+  assert.deepEqual(fromDocument(d)[0].toponyms, ['kwahaslalek', 'mangu']);
+});
+
+test('fromDocument: a side nobody identified is marked so', () => {
+  const [e] = fromDocument(doc([{ ...strike, kind: 'ied_explosion', initiator: { name: 'Unidentified Armed Group (Syria)', country: 'SYR', kind: 'armed_group', entity: null } }]));
+  assert.equal(e.initiator?.unidentified, true);
+  assert.equal(fromDocument(doc([strike]))[0].initiator?.unidentified, undefined);
+});
+
 test('fromDocument: a claimant resolves to the side it speaks for', () => {
   const [e] = fromDocument(doc([strike]));
   assert.deepEqual(e.claims[0].actor, { country: 'ISR', name: 'Israeli military', kind: 'military' });

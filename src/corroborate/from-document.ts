@@ -2,9 +2,10 @@
 // actor they speak for, the wire the article credits found.
 import type { Actor, Document, Event } from '../contract.js';
 import { familyOf, kind as kindInfo } from '../taxonomy.js';
-import { resolveActor } from '../stages/events/actors.js';
+import { isUnidentified, resolveActor } from '../stages/events/actors.js';
 import { config, nameKey, outletNamed, wireCredits, type OutletInfo } from './config.js';
 import { dayNumber } from '../days.js';
+import { countryByName } from '../gazetteer/index.js';
 import type { ActorRef, ClaimRef, CorroborationEvent } from './event.js';
 
 export interface FromDocumentOptions {
@@ -15,7 +16,8 @@ export interface FromDocumentOptions {
 }
 
 function actorRef(a: Actor | null): ActorRef | null {
-  return a ? { country: a.country, name: a.name, kind: a.kind } : null;
+  if (!a) return null;
+  return isUnidentified(a.name) ? { country: a.country, name: a.name, kind: a.kind, unidentified: true } : { country: a.country, name: a.name, kind: a.kind };
 }
 
 /** What a claimant stands for: its quote's speaker affiliation, a named entity, or the actor lexicon. */
@@ -95,9 +97,32 @@ export function fromDocument(doc: Document, opts: FromDocumentOptions = {}): Cor
       historical: e.historical,
       mode: e.mode,
       evidence: e.evidence.map((s) => s.text).join(' '),
+      toponyms: localToponyms(doc, e),
     });
   }
   return markBackground(out);
+}
+
+const TOPONYM_TYPES = new Set(['GPE', 'LOC', 'FAC']);
+const LOCAL_PRECISION = new Set(['point', 'city', 'district']);
+
+/** The local places an event's sentences name (event.ts, `toponyms`), sorted, without repeats. */
+function localToponyms(doc: Document, e: Event): string[] {
+  const dl = doc.article.dateline;
+  const inside = (m: { start: number; end: number }) => e.evidence.some((s) => m.start >= s.start && m.end <= s.end) && !(dl && m.start >= dl.start && m.end <= dl.end);
+  const out = new Set<string>();
+  for (const ent of doc.entities) {
+    if (!TOPONYM_TYPES.has(ent.type)) continue;
+    for (const m of ent.mentions) {
+      if (!inside(m)) continue;
+      // Read as a place: only a local one counts ("Syria", "Plateau state" say little).
+      const p = doc.places.find((x) => x.mentions.some((pm) => pm.start < m.end && m.start < pm.end));
+      if (p ? !LOCAL_PRECISION.has(p.precision) : countryByName(m.text)) continue;
+      const k = nameKey(m.text);
+      if (k) out.add(k);
+    }
+  }
+  return [...out].sort();
 }
 
 /**

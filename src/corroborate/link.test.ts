@@ -81,3 +81,12 @@ test('a chain of reports on consecutive days is cut, not linked end to end', () 
   for (const inc of m.values()) sizes.set(inc, (sizes.get(inc) ?? 0) + 1);
   assert.ok(Math.max(...sizes.values()) <= 2);
 });
+
+test('a clash and an attack on civilians reported of one village join, in whatever order they come', () => {
+  const clash = { kind: 'armed_clash', family: 'battle' };
+  const massacre = { kind: 'attack_on_civilians', family: 'civilian_targeting' };
+  const events = [ev('a:e1', clash), ev('b:e1', massacre), ev('c:e1'), ev('d:e1', { ...clash, ...AT.homs })];
+  const expected = [['a:e1', 'b:e1', 'c:e1'], ['d:e1']];
+  assert.deepEqual(members(events).sort(), expected);
+  assert.deepEqual(members([...events].reverse()).sort(), expected);
+});

@@ -5,10 +5,10 @@
 // Everything is ordered by event id and score, so the result depends only on the set of events,
 // never on the order they arrive in; the incident id is derived from the smallest member id.
 import { createHash } from 'node:crypto';
-import { familyRule } from './config.js';
+import { config, familyRule } from './config.js';
 import type { CorroborationEvent } from './event.js';
 import { compareEvents, conflictBetween, dayRange, windowOf } from './same.js';
-import type { Family } from '../taxonomy.js';
+import { familyOf, type Family } from '../taxonomy.js';
 
 /** "inc-" and 12 hex digits of the SHA-1 of the smallest member event id. */
 export function incidentIdOf(eventIds: readonly string[]): string {
@@ -26,22 +26,41 @@ interface Edge {
   score: number;
 }
 
-/** Linked pairs (i < j, indices into the id-sorted events): same linkable family, day ranges (widened) overlapping, sameIncident. */
+let crossFamilies: string[] | null = null;
+
+/** The families an event may be one incident with: its own, and for a kind read across families (data: linking.crossFamilies) theirs. */
+export function linkedFamilies(e: Pick<CorroborationEvent, 'family' | 'kind'>): string[] {
+  const kinds = config().linking.crossFamilies.kinds;
+  crossFamilies ??= [...new Set(kinds.map((k) => familyOf(k)))].sort();
+  return kinds.includes(e.kind) ? crossFamilies : [e.family];
+}
+
+/** Linked pairs (i < j, indices into the id-sorted events): same linkable family (or two read across families), day ranges (widened) overlapping, sameIncident. */
 function edges(events: CorroborationEvent[]): Edge[] {
   const out: Edge[] = [];
+  // Each family is one group; the kinds read across families form one more, where only pairs of
+  // two families are compared (pairs of one family are compared in their family's group).
+  const CROSS = '';
   const byFamily = new Map<string, number[]>();
+  const add = (key: string, i: number) => {
+    const list = byFamily.get(key);
+    if (list) list.push(i);
+    else byFamily.set(key, [i]);
+  };
   events.forEach((e, i) => {
     if (!familyRule(e.family as Family).link) return;
-    const list = byFamily.get(e.family);
-    if (list) list.push(i);
-    else byFamily.set(e.family, [i]);
+    add(e.family, i);
+    if (linkedFamilies(e).length > 1) add(CROSS, i);
   });
+  let group = '';
   const link = (x: number, y: number) => {
     const [i, j] = x < y ? [x, y] : [y, x];
+    if (group === CROSS && events[i].family === events[j].family) return;
     const c = compareEvents(events[i], events[j]);
     if (c.same) out.push({ i, j, score: c.score });
   };
-  for (const members of byFamily.values()) {
+  for (const [key, members] of byFamily) {
+    group = key;
     const timeless: number[] = [];
     const timed: { i: number; lo: number; hi: number }[] = [];
     for (const i of members) {

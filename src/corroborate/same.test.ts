@@ -16,6 +16,36 @@ test('kinds of one family match: a missile attack and an air strike', () => {
   assert.equal(sameIncident(ev('a:e1', { kind: 'missile_attack' }), ev('b:e1', { kind: 'air_strike' })), true);
 });
 
+test('kinds of violence read differently link on strong evidence: one town, one day, one attacker', () => {
+  // "Gunmen attacked the village" (a clash) and "gunmen massacred villagers" (an attack on civilians).
+  const clash = ev('a:e1', { kind: 'armed_clash', family: familyOf('armed_clash') });
+  const massacre = ev('b:e1', { kind: 'attack_on_civilians', family: familyOf('attack_on_civilians') });
+  const c = compareEvents(clash, massacre);
+  assert.equal(c.same, true);
+  assert.ok(c.agreed.includes('kinds of families battle and civilian_targeting'));
+  // A suicide bombing in a restaurant is also an attack on the diners.
+  assert.equal(sameIncident(ev('a:e1', { kind: 'suicide_bombing' }), massacre), true);
+});
+
+test('…but not on what would link two reports of one kind: a province, "this week", the next day, no attacker', () => {
+  const massacre = { kind: 'attack_on_civilians', family: familyOf('attack_on_civilians') };
+  assert.equal(sameIncident(ev('a:e1', { ...AT.rifDimashq }), ev('b:e1', { ...massacre, ...AT.damascusAirport })), false);
+  assert.equal(sameIncident(ev('a:e1', { date: '2023-04-03', dateEnd: '2023-04-09', datePrecision: 'week' }), ev('b:e1', massacre)), false);
+  assert.equal(sameIncident(ev('a:e1', { initiator: null }), ev('b:e1', massacre)), false);
+  // The day after is another day here (no overnight window): at one spot, two incidents. And an
+  // abduction is no reading of a strike.
+  assert.match(compareEvents(ev('a:e1', { date: '2023-04-03', dateEnd: '2023-04-03' }), ev('b:e1', massacre)).conflict!, /different days/);
+  assert.match(compareEvents(ev('a:e1'), ev('b:e1', { kind: 'abduction', family: familyOf('abduction') })).conflict!, /families/);
+  // Nor is an armed group nobody identified, named after the country, the same attacker.
+  const nobody = { country: 'SYR', name: 'Unidentified Armed Group (Syria)', kind: 'armed_group', unidentified: true };
+  assert.equal(sameIncident(ev('a:e1', { kind: 'ied_explosion', initiator: nobody }), ev('b:e1', { ...massacre, initiator: nobody })), false);
+  // Weaker evidence is no conflict: a third report may still join them.
+  assert.equal(compareEvents(ev('a:e1', { initiator: null }), ev('b:e1', massacre)).conflict, null);
+  // The smaller radius of the two families holds (strikes 25 km, battles 50 km).
+  const clash = { kind: 'armed_clash', family: familyOf('armed_clash'), initiator: RUS, target: UKR };
+  assert.match(compareEvents(ev('a:e1', { ...clash, ...AT.bakhmut }), ev('b:e1', { ...AT.kramatorsk, initiator: RUS, target: UKR })).conflict!, /limit 25/);
+});
+
 test('kinds of different families never match: an air strike and a protest', () => {
   assert.match(compareEvents(ev('a:e1'), ev('b:e1', { kind: 'protest', family: familyOf('protest') })).conflict!, /families/);
 });
@@ -72,6 +102,16 @@ test('places: a province matches a town within it on the same day', () => {
   assert.match(compareEvents(ev('a:e1', AT.beirut), ev('b:e1', AT.rifDimashq)).conflict!, /countries/);
 });
 
+test('places: two reports naming one village agree on place, though the gazetteer placed neither there', () => {
+  const noPlace = { place: null, lat: null, lon: null, country: null, admin1: null, precision: null, initiator: null };
+  const c = compareEvents(ev('a:e1', { ...noPlace, toponyms: ['kwahaslalek'] }), ev('b:e1', { ...AT.rifDimashq, initiator: null, toponyms: ['kwahaslalek', 'mangu'] }));
+  assert.equal(c.same, true);
+  assert.ok(c.agreed.includes('both name kwahaslalek'));
+  assert.equal(sameIncident(ev('a:e1', { ...noPlace, toponyms: ['kwahaslalek'] }), ev('b:e1', { ...noPlace, toponyms: ['mangu'] })), false);
+  // A shared name never lifts a conflict: towns 150 km apart stay two strikes.
+  assert.match(compareEvents(ev('a:e1', { toponyms: ['airport road'] }), ev('b:e1', { ...AT.homs, toponyms: ['airport road'] })).conflict!, /km apart/);
+});
+
 test('places: a report with no place is silent, not a conflict', () => {
   const noPlace = { place: null, lat: null, lon: null, country: null, admin1: null, precision: null };
   assert.equal(sameIncident(ev('a:e1'), ev('b:e1', noPlace)), true); // same day, initiator and target
@@ -99,6 +139,13 @@ test('dates: an undated report is placed in the days before its publication', ()
 test('actors: different named initiators are different incidents unless the reports agree closely', () => {
   // 20 km apart: near enough for one strike, too far to call two initiators competing claims (10 km).
   assert.match(compareEvents(ev('a:e1'), ev('b:e1', { ...AT.damascusAirport, initiator: USA })).conflict!, /initiators ISR and USA/);
+});
+
+test('actors: an armed group nobody identified is no initiator, for or against', () => {
+  const nobody = (country: string) => ({ country, name: `Unidentified Armed Group (${country})`, kind: 'armed_group', unidentified: true });
+  const c = compareEvents(ev('a:e1', { initiator: nobody('SYR') }), ev('b:e1', { initiator: nobody('SYR') }));
+  assert.ok(!c.agreed.includes('same initiator'));
+  assert.equal(compareEvents(ev('a:e1'), ev('b:e1', { initiator: nobody('SYR') })).conflict, null);
 });
 
 test('actors: one unknown initiator is compatible', () => {

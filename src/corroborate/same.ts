@@ -45,6 +45,19 @@ interface LocResult {
   level: LocLevel;
   conflict?: string;
   km?: number;
+  /** the local place both reports name, when that is what makes the places agree precisely */
+  named?: string;
+}
+
+/**
+ * Two reports naming one town, village or quarter agree on place as precisely as two points, even
+ * when the gazetteer knows it in neither or one of them ("a village in Mangu" and "Kwahaslalek
+ * village"): places the gazetteer lacks are small ones. Never lifts a conflict.
+ */
+function sharedToponym(a: CorroborationEvent, b: CorroborationEvent, loc: LocResult): LocResult {
+  if (loc.conflict || loc.level === 'precise' || !a.toponyms?.length || !b.toponyms?.length) return loc;
+  const named = a.toponyms.find((t) => b.toponyms!.includes(t));
+  return named ? { level: 'precise', named } : loc;
 }
 
 function compareLocation(a: CorroborationEvent, b: CorroborationEvent, radiusKm: number): LocResult {
@@ -150,7 +163,8 @@ export function rolesOf(e: CorroborationEvent): { initiator: ActorRef | null; ta
   return reversed ? { initiator: t, target: i } : { initiator: i, target: t };
 }
 
-const countryOf = (a: ActorRef | null) => a?.country ?? null;
+// A side nobody identified is named after the event's country: no evidence, for or against.
+const countryOf = (a: ActorRef | null) => (a?.unidentified ? null : (a?.country ?? null));
 
 /** Does `e` carry a denial by someone of `country`'s side? ("Israel denied carrying out the strike") */
 export function deniedBy(e: CorroborationEvent, country: string): boolean {
@@ -172,7 +186,9 @@ function compareActors(a: CorroborationEvent, b: CorroborationEvent, loc: LocRes
   const at = countryOf(A.target);
   const bt = countryOf(B.target);
   const lk = config().linking;
-  if ((lk.symmetricFamilies as string[]).includes(a.family)) {
+  const symmetric = lk.symmetricFamilies as string[];
+  // A clash read against a one-sided attack: who "initiated" a fight is not reported, so sides.
+  if (symmetric.includes(a.family) || symmetric.includes(b.family)) {
     // Sides of a fight: {ai, at} and {bi, bt} compared as sets.
     const sa = [ai, at].filter((c): c is string => !!c);
     const sb = [bi, bt].filter((c): c is string => !!c);
@@ -200,10 +216,34 @@ export function conflictBetween(a: CorroborationEvent, b: CorroborationEvent): s
   return judge(a, b).conflict;
 }
 
+/** Dated to one day, without the overnight window: an attack one day and a clash the next are two. */
+function sameDate(a: CorroborationEvent, b: CorroborationEvent): boolean {
+  const ra = dayRange(a);
+  const rb = dayRange(b);
+  return !!ra && !!rb && ra.lo <= rb.hi && rb.lo <= ra.hi;
+}
+
+/** Events of two families that may be one incident read as different kinds of violence (data: linking.crossFamilies). */
+export function crossFamily(a: CorroborationEvent, b: CorroborationEvent): boolean {
+  const k = config().linking.crossFamilies.kinds;
+  return a.family !== b.family && k.includes(a.kind) && k.includes(b.kind);
+}
+
+type FamilyName = Parameters<typeof familyRule>[0];
+
+/** The rule a pair is held to: its family's, or across two families the stricter of theirs. */
+function pairRule(a: CorroborationEvent, b: CorroborationEvent): ReturnType<typeof familyRule> {
+  const ra = familyRule(a.family as FamilyName);
+  if (a.family === b.family) return ra;
+  const rb = familyRule(b.family as FamilyName);
+  return { link: ra.link && rb.link, radiusKm: Math.min(ra.radiusKm, rb.radiusKm), requireActors: !!(ra.requireActors || rb.requireActors) };
+}
+
 function judge(a: CorroborationEvent, b: CorroborationEvent): Comparison {
   const no = (conflict: string): Comparison => ({ same: false, conflict, score: 0, agreed: [], contested: false });
-  if (a.family !== b.family) return no(`families ${a.family} and ${b.family}`);
-  const rule = familyRule(a.family as Parameters<typeof familyRule>[0]);
+  const cross = crossFamily(a, b);
+  if (a.family !== b.family && !cross) return no(`families ${a.family} and ${b.family}`);
+  const rule = pairRule(a, b);
   if (!rule.link) return no(`${a.family} events are not linked`);
   if (!reportsOccurrence(a) || !reportsOccurrence(b)) return no(`mode ${reportsOccurrence(a) ? b.mode : a.mode}`);
   if (a.historical !== b.historical) return no('one is background, the other news');
@@ -214,11 +254,11 @@ function judge(a: CorroborationEvent, b: CorroborationEvent): Comparison {
   const agreed: string[] = [];
   let score = 0;
 
-  const loc = compareLocation(a, b, rule.radiusKm);
+  const loc = sharedToponym(a, b, compareLocation(a, b, rule.radiusKm));
   if (loc.conflict) return no(loc.conflict);
   if (loc.level !== 'none') {
     score += ev.location[loc.level];
-    agreed.push(loc.km !== undefined ? `${loc.level} places ${Math.round(loc.km)} km apart` : `${loc.level}-level places agree`);
+    agreed.push(loc.named ? `both name ${loc.named}` : loc.km !== undefined ? `${loc.level} places ${Math.round(loc.km)} km apart` : `${loc.level}-level places agree`);
   }
 
   // Background events matched on their exact date above.
@@ -245,6 +285,13 @@ function judge(a: CorroborationEvent, b: CorroborationEvent): Comparison {
   if (actors.target) {
     score += ev.target;
     agreed.push('same target');
+  }
+  if (cross) {
+    // Attacks told of one spot on two days, read as two kinds, are two (front lines see both every
+    // day); otherwise weaker evidence is no conflict: a third report may still join them.
+    if (loc.level === 'precise' && !loc.named && !sameDate(a, b)) return no(`families ${a.family} and ${b.family} on different days`);
+    const strong = loc.level === 'precise' && date.sameDay && sameDate(a, b) && actors.initiator && score >= config().linking.crossFamilies.threshold;
+    return { same: strong, conflict: null, score, agreed: [...agreed, `kinds of families ${a.family} and ${b.family}`], contested: actors.contested };
   }
   if (score < ev.threshold && reprint()) {
     agreed.push('the same sentence reprinted');

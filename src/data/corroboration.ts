@@ -19,6 +19,7 @@ const Outlet = z.strictObject({
 export const Corroboration = z.strictObject({
   linking: z.strictObject({
     families: z.record(z.enum(FAMILIES), FamilyRule),
+    crossFamilies: z.strictObject({ kinds: z.array(z.string()), threshold: z.number().positive() }),
     coarseRadiusKm: z.strictObject({ admin1: z.number().positive(), region: z.number().positive() }),
     dateWindowDays: z.strictObject({ day: z.number().int().min(0), week: z.number().int().min(0), month: z.number().int().min(0), year: z.number().int().min(0) }),
     undatedLookbackDays: z.number().int().min(0),

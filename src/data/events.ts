@@ -85,7 +85,7 @@ const Modes = z.strictObject({
 });
 
 export const files = {
-  'events/triggers.yaml': yaml(z.strictObject({ kinds: z.record(z.string(), z.array(Trigger)) })),
+  'events/triggers.yaml': yaml(z.strictObject({ kinds: z.record(z.string(), z.array(Trigger)), no_event: z.array(Trigger) })),
   'events/arguments.yaml': yaml(Arguments),
   'events/casualties.yaml': yaml(Casualties),
   'events/attribution.yaml': yaml(Attribution),

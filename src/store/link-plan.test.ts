@@ -22,6 +22,12 @@ test('…and not where it could not: another family, another month, a town 700 k
   assert.ok(!shares(probe, registerKeys(ev('b:e1', { place: 'Mosul', lat: 36.34, lon: 43.13, country: 'IQ', admin1: 'Nineveh' }))));
 });
 
+test('a violent event also looks where incidents of the other violent families are (a clash may be the strike)', () => {
+  const probe = probeKeys(ev('a:e1'));
+  assert.ok(shares(probe, registerKeys(ev('b:e1', { kind: 'armed_clash', family: 'battle' }))));
+  assert.ok(shares(probe, registerKeys(ev('b:e1', { kind: 'attack_on_civilians', family: 'civilian_targeting' }))));
+});
+
 test('a report spanning years is registered once, in the long bucket every event also looks in', () => {
   const long = registerKeys(ev('b:e1', { date: '2015-01-01', dateEnd: '2018-12-31', datePrecision: 'year' }));
   assert.ok(long.every((k) => k.split('|')[1] === 'L'));

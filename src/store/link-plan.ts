@@ -18,7 +18,7 @@
 // compare alike with everything, so matching against the exemplars — one must say "same", none
 // may conflict — is exactly complete linkage over the members while the distinct signatures fit.
 import { maxOf } from '../arrays.js';
-import { conflictBetween, groupIncidents, sameIncident, type CorroborationEvent } from '../corroborate/index.js';
+import { conflictBetween, groupIncidents, linkedFamilies, sameIncident, type CorroborationEvent } from '../corroborate/index.js';
 import { config } from '../corroborate/config.js';
 import { boxAround } from './geo.js';
 import { assignGroups, daySpan, geoClass, linkable, REGROUP_LIMIT } from './link.js';
@@ -50,7 +50,7 @@ export function signature(ce: CorroborationEvent): string {
   return JSON.stringify([
     ce.family, ce.kind, ce.mode, denied, ce.historical, ce.date ?? null, ce.dateEnd ?? null, ce.datePrecision ?? null,
     ce.date ? null : (ce.published ?? '').slice(0, 10), ce.place ?? null, ce.lat ?? null, ce.lon ?? null, ce.country ?? null,
-    ce.admin1 ?? null, ce.precision ?? null, ce.initiator?.country ?? null, ce.target?.country ?? null,
+    ce.admin1 ?? null, ce.precision ?? null, ce.initiator?.country ?? null, ce.target?.country ?? null, ce.toponyms ?? [],
   ]);
 }
 
@@ -149,7 +149,9 @@ export function probeKeys(ce: CorroborationEvent): string[] {
     if (ce.country) places.push(`v:${ce.country}`);
   } else if (cls === 1) places = [`c:${ce.country}`, 'v:-'];
   else places = ['*'];
-  return cross(ce.family, bs, places);
+  // Incidents stay registered under their own family: an event that may be one incident with
+  // another family's looks there too.
+  return linkedFamilies(ce).flatMap((f) => cross(f, bs, places));
 }
 
 /** True when the event matches an incident as its link summary stands for it. */

@@ -230,3 +230,8 @@ test('text without capitals: full weekday and month names are dates, the ones th
   assert.deepEqual(times('the rebels may march on the city.'), []);
   assert.deepEqual(times('talks with jan in the sun.'), []);
 });
+
+test('"the night of" a date is that date, not the month', () => {
+  assert.equal(one('Gunmen raided the village on the night of 2 April 2023, residents said.'), 'night of 2 April 2023 2023-04-02..2023-04-02 day');
+  assert.equal(one('The shelling began on the morning of March 30.'), 'morning of March 30 2023-03-30..2023-03-30 day');
+});

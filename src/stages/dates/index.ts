@@ -223,10 +223,9 @@ function readChrono(
   const refDay = pub ?? dayOf(2000, 1, 1);
   const [ry, rm, rd] = dateOf(refDay);
   const ref = { instant: new Date(Date.UTC(ry, rm - 1, rd, 12)), timezone: 0 };
-  const results = chronoParser().parse(text, ref, { forwardDate: false });
+  const results = chronoParser().parse(text, ref, { forwardDate: false }).map((r) => withoutDayPart(r, ref, c));
   let month: Found | null = null;
   for (const r of results) {
-    dayPartOf(r, ref, c);
     const span = tokenSpan(doc, s, base + r.index, base + r.index + r.text.length, c);
     if (!span) continue;
     const f = resolveChrono(doc, s, span[0], span[1], r, pub, refDay, c);
@@ -246,19 +245,15 @@ function readChrono(
 }
 
 /**
- * "the evening of 5 December", "on the morning of March 3": chrono reads the day part and loses the
- * date after "of" (it answers the reference day, uncertain). The date is the one after "of"; the
- * span stays whole.
+ * "the night of 8 July 2024": chrono reads the part of the day and drops the date it names (no
+ * known values); the date after "of" is read on its own and the result spans both.
  */
-function dayPartOf(r: chrono.ParsedResult, ref: { instant: Date; timezone: number }, c: Cues): void {
-  const m = /^(\p{L}+) of /u.exec(r.text);
-  if (!m || !c.dayParts.has(m[1].toLowerCase()) || r.start.isCertain('day')) return;
-  const again = chronoParser().parse(r.text.slice(m[0].length), ref, { forwardDate: false })[0];
-  if (again?.index !== 0) return;
-  // (the result is this parse's own: rewriting it in place is safe)
-  const w = r as { -readonly [K in 'start' | 'end']: chrono.ParsedResult[K] };
-  w.start = again.start;
-  w.end = again.end;
+function withoutDayPart(r: chrono.ParsedResult, ref: chrono.ParsingReference, c: Cues): chrono.ParsedResult {
+  const m = /^(\p{L}+)\s+of\s+/u.exec(r.text);
+  if (!m || !c.dayParts.has(m[1].toLowerCase())) return r;
+  const inner = chronoParser().parse(r.text.slice(m[0].length), ref, { forwardDate: false })[0];
+  if (!inner || inner.index !== 0) return r;
+  return Object.assign(Object.create(Object.getPrototypeOf(inner)), inner, { index: r.index, text: r.text.slice(0, m[0].length) + inner.text });
 }
 
 /** Nothing, or just "of", between a bare month and "last year". */

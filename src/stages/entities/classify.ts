@@ -296,8 +296,12 @@ export class Classifier {
       }
     }
     if (cue) return [this.cueSeg(a, b, cue)];
-    // A lone capitalised cue or title ("Army", "Ministry", "President") is a common noun.
-    if (n === 1 && (lex.titles.has(this.key(a)) || lex.cues.head.has(this.key(a)))) return [];
+    // A lone capitalised cue or title ("Army", "Ministry", "President") is a common noun, unless a
+    // division's term follows and the gazetteer knows the two as one ("Plateau state", "Lakes State").
+    if (n === 1 && (lex.titles.has(this.key(a)) || lex.cues.head.has(this.key(a)))) {
+      const division = b < toks.length && adminTerms().has(toks[b].lower) ? this.place(a, b + 1) : null;
+      return division?.strong ? [this.placeSeg(a, b, division, true)] : [];
+    }
 
     const role = better(roleBefore(this.doc, lex, a), roleAfter(this.doc, lex, b));
     if (role && this.nameLike(a, b)) return [{ first: a, last: b, type: 'PERSON', country: role.country, strong: true, role }];
@@ -560,4 +564,10 @@ export class Classifier {
     if (p && !p.strong) seg.minor = true;
     return seg;
   }
+}
+
+let terms: Set<string> | null = null;
+/** Generic heads of division names ("state", "province"), lower case. */
+function adminTerms(): Set<string> {
+  return (terms ??= new Set(data('gazetteer/admin-terms.tsv').map((r) => r.term.toLowerCase())));
 }

@@ -269,3 +269,11 @@ test('a Persian joining vowel written apart joins the name', () => {
   assert.ok(find(doc, 'Kut e Abdollah'));
   assert.equal(find(doc, 'Kut'), undefined);
 });
+
+test('a word that is also a landform head names a division when the division term follows it', () => {
+  const doc = run('Gunmen raided two villages in Plateau state on Sunday, and troops moved onto the plateau.');
+  assert.equal(get(doc, 'Plateau state').type, 'GPE');
+  assert.equal(get(doc, 'Plateau state').country, 'NGA');
+  // Alone it is still the common noun.
+  assert.equal(find(run('The Army said on Monday that the Plateau was quiet.'), 'Plateau'), undefined);
+});

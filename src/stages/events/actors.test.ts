@@ -293,3 +293,9 @@ test('a country inside a context phrase decides it: "Russian occupiers" after Is
   assert.equal(resolveActor('Russian occupiers', { recentCountries: ['SYR', 'ISR'] })?.country, 'RUS');
   assert.equal(resolveActor('the occupiers', { recentCountries: ['SYR', 'ISR'] })?.country, 'ISR');
 });
+
+test('"IAF" is the Israeli or the Indian Air Force, whichever of the two the article names', () => {
+  assert.equal(resolveActor('the IAF', { recentCountries: ['IND', 'PAK'] })?.country, 'IND');
+  assert.equal(resolveActor('the IAF', { recentCountries: ['ISR', 'LBN'] })?.country, 'ISR');
+  assert.equal(resolveActor('the IAF', { recentCountries: ['SYR'] })?.country, null);
+});

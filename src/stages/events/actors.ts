@@ -600,9 +600,8 @@ function roleTables(): RoleTables {
   return roles;
 }
 
-/** Whether a phrase names forces of several states ("the coalition"): no one country's, wherever they act. */
 /** An armed side the report does not name: "militants", "unidentified gunmen", "gunmen" (roles.yaml `unidentified`). */
-export function isUnidentified(actor: Actor): boolean {
+export function isUnnamedArmed(actor: Actor): boolean {
   if (actor.kind !== 'unknown' && actor.kind !== 'armed_group') return false;
   const t = load();
   const R = roleTables();
@@ -612,9 +611,17 @@ export function isUnidentified(actor: Actor): boolean {
   return R.unidentified.some((seq) => endsWith(toks, seq)) || (marked && actor.kind === 'unknown');
 }
 
+/** Whether a phrase names forces of several states ("the coalition"): no one country's, wherever they act. */
 export function isMultinational(phrase: string): boolean {
   const toks = tokenize(phrase);
   return roleTables().multinational.some((seq) => endsWith(toks, seq));
+}
+
+let unidentifiedName: RegExp | null = null;
+/** Whether a name is the one given to a side nobody identified ("Unidentified Armed Group (Syria)"). */
+export function isUnidentified(name: string): boolean {
+  unidentifiedName ??= new RegExp(`^${roleTables().names.unidentified.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace('{country}', '.+')}$`);
+  return unidentifiedName.test(name);
 }
 
 /** Whether the initiator of events of this kind is the crowd itself (protests, riots). */
@@ -685,7 +692,7 @@ export function nameSide(
   const toks = tokenize(actor.name, t.acronyms);
   const country = actor.country ?? here;
   if (actor.kind === 'unknown' || actor.kind === 'armed_group') {
-    if (isUnidentified(actor)) return { actor: named(R.names.unidentified, country, 'armed_group') ?? actor };
+    if (isUnnamedArmed(actor)) return { actor: named(R.names.unidentified, country, 'armed_group') ?? actor };
     return { actor };
   }
   if (actor.kind === 'civilians') return { actor: named(R.names.civilians, country, 'civilians') ?? actor };

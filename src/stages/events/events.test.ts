@@ -151,3 +151,11 @@ test('tear gas at people who are not protesting is force against civilians; at p
   // A shopkeeper assaulted is a civilian attacked, not a fight.
   assert.deepEqual(read('Militiamen assaulted a qat seller in Dhamar on Monday.').events.map((e) => e.kind), ['attack_on_civilians']);
 });
+
+test('a context name before any country is named takes the fitting country named after it in its sentence', () => {
+  const d = read('On Tuesday an IAF jet struck a militant commander in Jenin who had planned attacks on Israeli towns.');
+  assert.equal(only(d, 'air_strike').initiator?.country, 'ISR');
+  // A country named earlier in the report still comes first.
+  const e = read('India and Pakistan traded accusations on Monday. On Tuesday an IAF jet struck a camp near Israeli-made radars.');
+  assert.equal(only(e, 'air_strike').initiator?.country, 'IND');
+});

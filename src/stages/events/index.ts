@@ -5,12 +5,12 @@
 // its location in the next sentence, "the incident killed two civilians") become one event.
 import type { Doc, EntityAnn, Mention as TokenSpan, PlaceAnn, Stage, TimeAnn } from '../../doc.js';
 import type { Actor, Claim, Event, Time } from '../../contract.js';
-import { triggers, type TriggerMatch } from './triggers.js';
+import { eventMatches, NO_EVENT, triggers, type TriggerMatch } from './triggers.js';
 import { casualtyMentions, combine, isCivilianNoun, type Mention } from './casualties.js';
 import { attributionOf, toClaim } from './claims.js';
 import { modeBefore, governedMode } from './modes.js';
 import { acledFor, familyOf, kind as kindInfo, ploverFor } from '../../taxonomy.js';
-import { actorForEntity, isCrowdKind, isMultinational, isUnidentified, nameSide, resolveActor, roleWords } from './actors.js';
+import { actorForEntity, isCrowdKind, isMultinational, isUnnamedArmed, nameSide, resolveActor, roleWords } from './actors.js';
 import { data, type Content } from '../../data/index.js';
 import { isMonthName } from '../../data/time.js';
 import { datelineTime } from '../dates/index.js';
@@ -179,7 +179,7 @@ function readActor(doc: Doc, a: number, b: number): Actor | null {
   let recent: string[] | undefined;
   const r = resolveActor(text, {
     get recentCountries() {
-      return (recent ??= recentCountries(doc, toks[a].start));
+      return (recent ??= [...laterCountries(doc, toks[b - 1].end, doc.sentences[toks[a].sent].end), ...recentCountries(doc, toks[a].start)]);
     },
   });
   if (r) return r.entity || inside.length === 0 ? r : { ...r, entity: inside[0].entity.id };
@@ -196,19 +196,25 @@ function readActor(doc: Doc, a: number, b: number): Actor | null {
   return null;
 }
 
+/** The index of the first mark starting at or after `pos` (marks are sorted by start). */
+function firstMarkFrom(marks: Index['marks'], pos: number): number {
+  let lo = 0;
+  let hi = marks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (marks[mid].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function recentCountries(doc: Doc, before: number): string[] {
   // In the order last mentioned, the most recent last (what resolveActor expects for "the Arab nation"):
   // the countries of the marks that start and end before `before`. Asked once per actor phrase, so
   // not read from the start of the text each time: from a remembered order at a checkpoint.
   const ix = indexOf(doc);
   const marks = ix.marks;
-  let lo = 0;
-  let hi = marks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (marks[mid].start < before) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstMarkFrom(marks, before);
   // Marks [0, k) all end by `before` (maxEnd never decreases); the few after may straddle it.
   let k = lo;
   while (k > 0 && ix.maxEnd[k] > before) k--;
@@ -221,6 +227,18 @@ function recentCountries(doc: Doc, before: number): string[] {
     }
   }
   return [...order.keys()];
+}
+
+/**
+ * The countries named after `from` up to `to` (the end of the sentence), the nearest last: put
+ * before the countries named earlier, they count only when none of those fits. A report opening
+ * "An IAF jet struck … near Israeli communities" names the air force's country after it.
+ */
+function laterCountries(doc: Doc, from: number, to: number): string[] {
+  const marks = indexOf(doc).marks;
+  const out: string[] = [];
+  for (let i = firstMarkFrom(marks, from); i < marks.length && marks[i].end <= to; i++) if (!out.includes(marks[i].country)) out.push(marks[i].country);
+  return out.reverse();
 }
 
 const CHECKPOINT = 256;
@@ -367,7 +385,7 @@ function attributeClaims(drafts: Draft[]): void {
     const claimed = after ?? findLast(drafts, (d) => d !== c && attack(d) && d.sents[0] <= at && (d.sents[0] < at || d.trigger.first < c.trigger.first));
     // (an attacker the report does not name: nobody, "gunmen", or a weapon of no country, "drones")
     const weaponOnly = (a: Actor) => !a.country && !a.entity && cueData().weaponOf.has(a.name.toLowerCase().split(/\s+/).pop() ?? '');
-    const unnamed = (a: Actor | null) => !a || isUnidentified(a) || weaponOnly(a);
+    const unnamed = (a: Actor | null) => !a || isUnnamedArmed(a) || weaponOnly(a);
     if (claimed && unnamed(claimed.initiator)) claimed.initiator = c.initiator;
   }
 }
@@ -423,6 +441,8 @@ function placeIn(doc: Doc, sent: number, clause: Clause | null): Draft['place'] 
         const w = toks[k].lower;
         if (C.near.includes(w)) {
           relation = 'near';
+          // "from the direction of north-east Beirut": a bearing from where the weapon came.
+          origin = fromBearing(doc, k, Math.max(doc.sentences[sent].first, m.first - 10));
           break;
         }
         if (C.origin_prepositions.includes(w)) {
@@ -433,7 +453,8 @@ function placeIn(doc: Doc, sent: number, clause: Clause | null): Draft['place'] 
           relation = 'at';
           break;
         }
-        if (w === 'in' || w === 'inside' || w === 'within') break;
+        // ("fired from Lebanon toward Kiryat Shmona": the "from" is another phrase's)
+        if (w === 'in' || w === 'inside' || w === 'within' || C.target_prepositions.includes(w)) break;
         if (CLAUSE.has(w) || toks[k].pos === 'VERB') break;
       }
       if (origin) continue;
@@ -447,6 +468,19 @@ function placeIn(doc: Doc, sent: number, clause: Clause | null): Draft['place'] 
     }
   }
   return best;
+}
+
+const BEARING = new Set(['-', 'of', 'the', 'direction', 'side', 'area']);
+
+/** A compass word at `k` read back through "the direction of" to an origin preposition ("from"). */
+function fromBearing(doc: Doc, k: number, stop: number): boolean {
+  const C = cueData();
+  for (let j = k - 1; j >= stop; j--) {
+    const w = doc.tokens[j].lower;
+    if (C.origin_prepositions.includes(w)) return true;
+    if (!BEARING.has(w) && !C.near.includes(w)) return false;
+  }
+  return false;
 }
 
 /**
@@ -606,7 +640,7 @@ function toldAsDemonstration(doc: Doc, sent: number, protestOnly = false): boole
   const s = doc.sentences[sent];
   return triggers()
     .matchAll(doc.tokens, s.first, s.last)
-    .some((m) => (protestOnly ? PROTESTING.has(m.pattern.value.kind) : familyOf(m.pattern.value.kind) === 'demonstration' && m.pattern.value.kind !== 'mob_violence'));
+    .some((m) => m.pattern.value.kind !== NO_EVENT && (protestOnly ? PROTESTING.has(m.pattern.value.kind) : familyOf(m.pattern.value.kind) === 'demonstration' && m.pattern.value.kind !== 'mob_violence'));
 }
 const PROTESTING = new Set(['protest', 'violent_demonstration']);
 
@@ -820,7 +854,7 @@ export const events: Stage = {
     let live: Draft[] = [];
     for (const s of doc.sentences) {
       if (live.length) live = live.filter((d) => d.sents[d.sents.length - 1] >= s.i - 3);
-      const matches = T.matchBest(toks, s.first, s.last);
+      const matches = eventMatches(T.matchBest(toks, s.first, s.last));
       const cas = casualtyMentions(doc, s.first, s.last);
       const sentDrafts: Draft[] = [];
       let governed: { mode: Mode; until: number } | null = null;

@@ -55,3 +55,16 @@ test('"the Britain-based observatory", "Czech-made launchers": a place that says
   const made = read('Russian forces shelled Kupiansk with Czech-made rockets on Monday.');
   assert.equal(placeName(made, made.events.find((e) => e.kind === 'shelling' || e.kind === 'missile_attack')), 'Kupiansk');
 });
+
+test('a place the weapon came from, even as a bearing ("from the direction of north-east Beirut"), is not where the event was', () => {
+  const d = read('Israeli jets launched an aerial attack from the direction of north-east Beirut on Tuesday, targeting sites near Homs.');
+  assert.equal(placeName(d, d.events.find((e) => e.kind === 'air_strike')), 'Homs');
+  // A bearing with no "from" before it still places the event near the town.
+  const near = read('Israeli jets struck sites north-east of Homs on Tuesday.');
+  assert.equal(placeName(near, near.events.find((e) => e.kind === 'air_strike')), 'Homs');
+});
+
+test('"from X toward Y": the event is at Y, the "from" belongs to X alone', () => {
+  const d = read('Some 30 rockets were fired from Lebanon toward Kiryat Shmona on Sunday, the military said.');
+  assert.equal(placeName(d, d.events.find((e) => e.kind === 'missile_attack')), 'Kiryat Shmona');
+});

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { annotate, extract } from '../../pipeline.js';
 import { normalise } from '../../normalise/index.js';
-import { triggers } from './triggers.js';
+import { NO_EVENT, triggers } from './triggers.js';
 import { data } from '../../data/index.js';
 
 interface Row {
@@ -25,6 +25,7 @@ const ROWS: Row[] = [
   { text: 'An air raid on Aleppo killed three people on Monday.', kind: 'air_strike' },
   { text: 'An air-strike hit a market in Idlib on Monday.', kind: 'air_strike' },
   { text: 'An aerial bombardment hit Khartoum on Monday.', kind: 'air_strike' },
+  { text: 'An Israeli aerial aggression targeted sites near Hama on Monday, state media said.', kind: 'air_strike' },
   { text: 'Russian warplanes pounded Idlib on Monday.', kind: 'air_strike', not: ['shelling'] },
   { text: 'The army bombed rebel positions near El Fasher on Monday.', kind: 'air_strike' },
   { text: 'Russian forces used glide bombs against Kupiansk on Monday.', kind: 'air_strike', not: ['ied_explosion'] },
@@ -49,6 +50,7 @@ const ROWS: Row[] = [
   { text: 'Hezbollah fired rockets at Metula on Monday.', kind: 'missile_attack' },
   { text: 'A rocket landed near the US embassy in Baghdad on Monday.', kind: 'missile_attack' },
   { text: 'The port of Odesa was hit by Russian missiles on Monday.', kind: 'missile_attack' },
+  { text: 'Two rockets were fired from Gaza toward Sderot on Monday.', kind: 'missile_attack' },
   // shelling
   { text: 'Government forces fired 20 artillery shells at Kafr Nabl on Monday.', kind: 'shelling' },
   { text: 'Militiamen fired heavy weapons at a residential area of Hodeidah on Monday.', kind: 'shelling' },
@@ -368,6 +370,8 @@ const NOT_EVENTS: { text: string; not: string[] }[] = [
   { text: 'The first block of Junin street in Lima was closed on Monday.', not: ['protest'] },
   { text: 'The fire brigade put out a fire in Kabul on Monday.', not: ['shelling', 'armed_clash', 'missile_attack', 'violent_demonstration'] },
   { text: 'The strike cost the company fifty million pounds.', not: ['shelling'] },
+  // no_event: firefighters fight fires, not enemies; nor does the rocket fire before turn into a battle
+  { text: 'Rockets were fired at Nahariya on Monday. Firefighters battled the blaze for hours.', not: ['armed_clash'] },
 ];
 
 const kindsOf = (text: string) => extract({ source: 'test', text, published: PUBLISHED }).events.map((e) => e.kind);
@@ -392,7 +396,11 @@ test('every pattern in data/events/triggers.yaml is exercised by a sentence abov
     for (const s of doc.sentences) for (const m of triggers().matchBest(doc.tokens, s.first, s.last)) used.add(`${m.pattern.value.kind}: ${m.pattern.source}`);
   }
   const raw = data('events/triggers.yaml');
-  const unused = Object.entries(raw.kinds).flatMap(([kind, ps]) => ps.map((p) => `${kind}: ${p.p}`)).filter((p) => !used.has(p));
+  for (const r of NOT_EVENTS) {
+    const doc = annotate(normalise({ source: 'test', text: r.text, published: PUBLISHED }));
+    for (const s of doc.sentences) for (const m of triggers().matchBest(doc.tokens, s.first, s.last)) used.add(`${m.pattern.value.kind}: ${m.pattern.source}`);
+  }
+  const unused = [...Object.entries(raw.kinds), [NO_EVENT, raw.no_event] as const].flatMap(([kind, ps]) => ps.map((p) => `${kind}: ${p.p}`)).filter((p) => !used.has(p));
   assert.deepEqual(unused, []);
 });
 

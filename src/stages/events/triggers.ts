@@ -26,12 +26,21 @@ export function triggers(): PatternSet<TriggerInfo> {
   if (set) return set;
   const raw = data('events/triggers.yaml');
   let order = 0;
-  const patterns = Object.entries(raw.kinds).flatMap(([kind, list]) => {
-    if (!taxonomyKind(kind)) throw new Error(`data/events/triggers.yaml: "${kind}" is not a kind in data/taxonomy.yaml`);
+  const entries: [string, typeof raw.no_event][] = [...Object.entries(raw.kinds), [NO_EVENT, raw.no_event]];
+  const patterns = entries.flatMap(([kind, list]) => {
+    if (kind !== NO_EVENT && !taxonomyKind(kind)) throw new Error(`data/events/triggers.yaml: "${kind}" is not a kind in data/taxonomy.yaml`);
     return list.map((t) => compile<TriggerInfo>(t.p, { kind, voice: t.voice, weak: t.weak ?? false, count: t.count ?? false, reciprocal: t.reciprocal ?? t.voice === 'mutual', crowd: t.crowd ?? false, claims: t.claims ?? false }, order++));
   });
   set = new PatternSet(patterns);
   return set;
+}
+
+/** The kind of a match of a sense that reports no event (data/events/triggers.yaml, `no_event`). */
+export const NO_EVENT = '';
+
+/** Matches that report an event: those of no_event senses dropped. */
+export function eventMatches(matches: TriggerMatch[]): TriggerMatch[] {
+  return matches.filter((m) => m.pattern.value.kind !== NO_EVENT);
 }
 
 export type TriggerMatch = PatternMatch<TriggerInfo>;

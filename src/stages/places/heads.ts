@@ -13,7 +13,7 @@ export interface Head {
   precision: PlacePrecision | null;
   /** the head as written, lower case ("local government area") */
   words: string;
-  /** inside the name (at its end or start) or in the lower-case words after it */
+  /** inside the name (at its end or start) or outside it: in the lower-case words after it, or a division's before it with "of" ("the department of Arauca") */
   where: 'end' | 'lead' | 'after';
   /** the name without the head ("Kupiansk" of "Kupiansk district"); the whole name when the head follows it */
   base: string;
@@ -98,4 +98,19 @@ export function headAfter(doc: Doc, m: Mention, nextToponym: (tok: number) => Me
     k = next.last;
   }
   return null;
+}
+
+/**
+ * A division's head in the lower-case words before a mention, joined by "of": "the eastern
+ * department of Arauca", "the province of Idlib". Only division heads: "the city of X" names the
+ * town, which is read anyway.
+ */
+export function divisionHeadBefore(doc: Doc, m: Mention): Head | null {
+  const T = doc.tokens;
+  const of = T[m.first - 1];
+  const t = T[m.first - 2];
+  if (!of || !t || of.lower !== 'of' || t.sent !== m.sent || t.text !== t.lower) return null;
+  const v = heads().suffix.get(t.lower);
+  if (!v || v.kind !== 'admin' || v.precision !== 'admin1') return null;
+  return { ...v, words: t.lower, where: 'after', base: doc.text.slice(m.start, m.end) };
 }

@@ -23,7 +23,7 @@ import { match, matchSpelled, matchExact, compassPoint, countryByAlpha2, country
 import { data } from '../../data/index.js';
 import { toponymUse, regionFrame, cues, type RegionFrame } from './toponym-use.js';
 import { resolve, liesIn, type Group, type Context } from './resolve.js';
-import { headOfName, headAfter, heads, type Head } from './heads.js';
+import { divisionHeadBefore, headOfName, headAfter, heads, type Head } from './heads.js';
 import { anchorsOf, type AnchorCtx } from './anchor.js';
 import { minOf, pushAll } from '../../arrays.js';
 
@@ -255,7 +255,7 @@ function newGroup(doc: Doc, it: Item, text: string, toponymStartingAt: (t: numbe
       name = matches[0].entry.name;
     } else name = `${region.word.toLowerCase()} ${tidy(base)}`;
   }
-  const head = headOfName(base) ?? headAfter(doc, it.mention, toponymStartingAt);
+  const head = headOfName(base) ?? headAfter(doc, it.mention, toponymStartingAt) ?? divisionHeadBefore(doc, it.mention);
   let reading: TGroup['reading'] = 'self';
   let strict = false;
   if (matches.length === 0) {

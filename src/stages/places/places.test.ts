@@ -521,3 +521,18 @@ test('a bracket after a country names a part of it: "northern Yemen (Al Jawf)" i
   const jawf = d.places.find((p) => p.name === 'Al Jawf');
   assert.equal(jawf?.country, 'YE', JSON.stringify(d.places));
 });
+
+test('"the department of Arauca" is the department, "the city of Arauca" the town', () => {
+  const dept = placesOf('Guerrillas attacked an army post in the eastern department of Arauca on Saturday.', [['Arauca', 'GPE']]);
+  assert.equal(dept.places[0]?.precision, 'admin1', JSON.stringify(dept.places));
+  const town = placesOf('Guerrillas attacked an army post in the city of Arauca on Saturday.', [['Arauca', 'GPE']]);
+  assert.equal(town.places[0]?.precision, 'city', JSON.stringify(town.places));
+});
+
+test('a small town by a small country the article names is read, though its own country is not named', () => {
+  const d = placesOf('Rockets were fired from Lebanon toward Kiryat Shmona on Sunday.', [
+    ['Lebanon', 'GPE'],
+    ['Kiryat Shmona', 'GPE'],
+  ]);
+  assert.deepEqual(d.places.map((p) => [p.name, p.country]).sort(), [['Kiryat Shmona', 'IL'], ['Lebanon', 'LB']]);
+});

@@ -213,9 +213,13 @@ export function resolve(groups: Group[], ctx: Context): void {
   // provinces the article's resolved places lie in, and the countries they are of
   const areas = new Set<string>();
   const areaCountries = new Set<string>();
+  // countries named as places: too wide to measure from like a town, but a town within NEAR_KM of
+  // a small country's middle lies by it ("rockets fired from Lebanon toward Kiryat Shmona")
+  const fixedCountries: GazEntry[] = [];
   const fix = (g: Group, e: GazEntry) => {
     g.chosen = e;
     if (e.feature !== 'PCLI') fixed.push(e);
+    else fixedCountries.push(e);
     if (e.country) {
       countries.set(e.country, (countries.get(e.country) ?? 0) + g.weight * (g.dateline ? 2 : 1));
       placeCountries.add(e.country);
@@ -265,7 +269,7 @@ export function resolve(groups: Group[], ctx: Context): void {
     // al-Hasakeh" is no village in Romania)
     if (!g.strict && countries.size === 0 && (likely ??= sharedCountries(groups, true)).size === 0) return true;
     if (e.country !== null && ((countries.get(e.country) ?? 0) > 0 || (!g.strict && shared.has(e.country)))) return true;
-    return standsAlone(m, !!g.strict) || d() < NEAR_KM || (!g.strict && placeCountries.size === 0 && nearActorCountry(e));
+    return standsAlone(m, !!g.strict) || d() < NEAR_KM || (!g.strict && placeCountries.size === 0 && nearActorCountry(e)) || (!g.strict && fixedCountries.some((c) => km(e, c) < NEAR_KM));
   };
 
   // 1. "Town, State", "X (Y, Z)", "X district of Y", "the X area of Y": the readings in which X lies
