@@ -21,6 +21,7 @@ test('head noun says the kind, the modifier says whose', () => {
   assert.deepEqual(kc('Kenyan police'), ['military', 'KEN']);
   assert.deepEqual(kc('Turkish troops'), ['military', 'TUR']);
   assert.deepEqual(kc('two Indian jawans'), ['military', 'IND']);
+  assert.deepEqual(kc('Thai rangers'), ['military', 'THA']);
 });
 
 test('the head before "of" is the head of the phrase', () => {
@@ -389,6 +390,20 @@ test('armed groups of Africa, Asia and Latin America resolve by name and by alia
   }
 });
 
+test('a group\'s name followed by its faction\'s or leader\'s name is the group', () => {
+  assert.equal(resolveActor('Mai-Mai Yakutumba')!.name, 'Mai-Mai');
+  assert.equal(resolveActor('the NSCN Khaplang')!.name, 'National Socialist Council of Nagaland');
+  // a country after the name is not a faction's name
+  assert.equal(resolveActor('Hezbollah Lebanon'), null);
+});
+
+test('"Maoists" are the rebels of the country the article is about, among those with Maoist insurgencies', () => {
+  assert.deepEqual(kc('Maoists', ['IND']), ['armed_group', 'IND']);
+  assert.deepEqual(kc('Maoist rebels', ['USA', 'PHL']), ['armed_group', 'PHL']);
+  assert.deepEqual(kc('Maoists', ['FRA']), ['armed_group', null]);
+  assert.equal(resolveActor('the Maoists', { recentCountries: ['IND'] })!.name, 'Maoist rebels');
+});
+
 test('state forces named by acronym or without their country', () => {
   const cases: [string, string, string][] = [
     ['FAMa', 'military', 'MLI'],
@@ -424,9 +439,8 @@ test('ambiguous acronyms and words are left out: each keeps its other meaning or
   // "SNA" is the Syrian National Army as often as Somalia's army.
   assert.notEqual(resolveActor('SNA')?.country, 'SOM');
   // A town in Yemen, a sea, a former country, common words and other organisations' acronyms.
-  for (const phrase of ["Rada'a", 'Zaire', 'the Sea of Azov', 'Maoists', 'Amba', 'Mai', 'Lobos', 'UPC', 'PCC', 'CV', 'CDF', 'CNA', 'OPM', 'GNA', 'CJTF', 'BIR', 'fama', 'cpi', 'CPI'])
+  for (const phrase of ["Rada'a", 'Zaire', 'the Sea of Azov', 'Amba', 'Mai', 'Lobos', 'UPC', 'PCC', 'CV', 'CDF', 'CNA', 'OPM', 'GNA', 'CJTF', 'BIR', 'fama', 'cpi', 'CPI'])
     assert.notEqual(resolveActor(phrase)?.kind, 'armed_group', phrase);
   assert.equal(resolveActor('the Sea of Azov'), null);
   assert.equal(resolveActor('Zaire'), null);
-  assert.equal(resolveActor('Maoists'), null);
 });
