@@ -378,6 +378,23 @@ const regionalGroups: [string, string, string | null][] = [
   ['Cárteles Unidos', 'Carteles Unidos', 'MEX'],
   ['Gran Grif', 'Gran Grif gang', 'HTI'],
   ['FARC dissidents', 'Estado Mayor Central', 'COL'],
+  ['Ansaru', 'JAMBS', 'NGA'],
+  ['Yan Sakai', 'Yan-Sakai vigilantes', 'NGA'],
+  ['Ebube Agu', 'the Ebube Agu security outfit', 'NGA'],
+  ['White Army', 'the Nuer White Army', 'SSD'],
+  ['Sudan Liberation Movement', 'SLA-AW fighters', 'SDN'],
+  ['Justice and Equality Movement', 'Justice and Equality Movement (JEM)', 'SDN'],
+  ['United National Liberation Front', 'UNLF', 'IND'],
+  ['Kuki National Army', 'Kuki National Organisation', 'IND'],
+  ['Kuki-Chin National Front', 'Kuki Chin National Front', 'BGD'],
+  ['Jamaat-ul-Ahrar', 'JuA', 'PAK'],
+  ['Hafiz Gul Bahadur group', 'the Gul Bahadur group', 'PAK'],
+  ['Lashkar-e-Islam', 'Lashkar-i-Islam', 'PAK'],
+  ['Los Chapitos', 'the Chapitos', 'MEX'],
+  ['La Mayiza', 'Los Mayos', 'MEX'],
+  ['Autodefensas Conquistadoras de la Sierra Nevada', 'Los Pachenca', 'COL'],
+  ['Comandos de la Frontera', 'Comandos de Frontera', 'COL'],
+  ['Los Rastrojos', 'Rastrojos', 'COL'],
   ['FARC dissidents', 'Segunda Marquetalia', 'COL'],
 ];
 
@@ -433,13 +450,15 @@ test('ambiguous acronyms and words are left out: each keeps its other meaning or
   // "CPC" is China's Communist Party, not the Central African coalition; "ADF" the Allied Democratic Forces.
   assert.deepEqual(kc('CPC'), ['government', 'CHN']);
   assert.equal(resolveActor('ADF')!.name, 'Allied Democratic Forces');
+  assert.equal(resolveActor('JeM')!.name, 'Jaish-e-Mohammed');
+  assert.equal(resolveActor('JEM'), null);
   assert.equal(resolveActor('the Uganda People\'s Defence Force')!.kind, 'military');
   // The Combined Joint Task Force of US-led coalitions is not Nigeria's vigilantes.
   assert.notEqual(resolveActor('CJTF-OIR')?.country, 'NGA');
   // "SNA" is the Syrian National Army as often as Somalia's army.
   assert.notEqual(resolveActor('SNA')?.country, 'SOM');
   // A town in Yemen, a sea, a former country, common words and other organisations' acronyms.
-  for (const phrase of ["Rada'a", 'Zaire', 'the Sea of Azov', 'Amba', 'Mai', 'Lobos', 'UPC', 'PCC', 'CV', 'CDF', 'CNA', 'OPM', 'GNA', 'CJTF', 'BIR', 'fama', 'cpi', 'CPI'])
+  for (const phrase of ["Rada'a", 'Zaire', 'the Sea of Azov', 'Amba', 'Mai', 'Lobos', 'UPC', 'PCC', 'CV', 'CDF', 'CNA', 'OPM', 'GNA', 'CJTF', 'BIR', 'SLA', 'KNA', 'KNF', 'Pakistani border commandos', 'fama', 'cpi', 'CPI'])
     assert.notEqual(resolveActor(phrase)?.kind, 'armed_group', phrase);
   assert.equal(resolveActor('the Sea of Azov'), null);
   assert.equal(resolveActor('Zaire'), null);
