@@ -22,6 +22,16 @@ test('aliases in capitals are matched exactly, other names by their case-folded 
   assert.equal(lex.nationalities.get('french')?.country, 'FRA');
 });
 
+test('armed groups come from data/actors/armed-groups.yaml, into the entity that holds another of their names', () => {
+  const lex = getLexicon();
+  assert.equal(lex.known.get(nameKey('Tren de Aragua'))?.type, 'ORG');
+  assert.equal(lex.known.get(nameKey('Tren de Aragua'))?.country, 'VEN');
+  assert.equal(lex.known.get(nameKey('Katiba Macina'))?.country, 'MLI');
+  assert.equal(lex.acronyms.get('FDLR')?.name, 'Democratic Forces for the Liberation of Rwanda');
+  // "Hizballah" is in the entity data, "Islamic Resistance in Lebanon" only in the actor data: one entity.
+  assert.equal(lex.known.get(nameKey('Islamic Resistance in Lebanon')), lex.known.get(nameKey('Hizballah')));
+});
+
 test('titles of the form "X of Y" are headed by X; abbreviations work without dots', () => {
   const lex = getLexicon();
   assert.ok(lex.titleHeads.has('secretary'));

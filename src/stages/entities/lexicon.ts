@@ -196,6 +196,14 @@ export function getLexicon(): Lexicon {
     }
   };
   loadKnown(data('entities/organisations.yaml'), 'ORG', 'org');
+  // Armed groups are listed in data/actors/armed-groups.yaml; the names this lexicon lacks are taken
+  // from there, into the entity that already holds another of the group's names if there is one.
+  for (const g of data('actors/armed-groups.yaml').groups) {
+    const names = [g.name, ...g.aliases];
+    const held = names.map((n) => acronyms.get(n) ?? known.get(nameKey(n))).find((k) => k?.id.startsWith('org:'));
+    const k: Known = held ?? { id: `org:${g.name}`, name: g.name, type: 'ORG', country: g.home, acronyms: [] };
+    for (const n of names) addName(n, k);
+  }
   loadKnown(data('entities/equipment.yaml'), 'EQUIPMENT', 'equipment');
   loadKnown(data('entities/people.yaml'), 'PERSON', 'person');
 

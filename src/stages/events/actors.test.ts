@@ -20,6 +20,8 @@ test('head noun says the kind, the modifier says whose', () => {
   assert.deepEqual(kc("Iran's Defense Ministry"), ['government', 'IRN']);
   assert.deepEqual(kc('Kenyan police'), ['military', 'KEN']);
   assert.deepEqual(kc('Turkish troops'), ['military', 'TUR']);
+  assert.deepEqual(kc('two Indian jawans'), ['military', 'IND']);
+  assert.deepEqual(kc('Thai rangers'), ['military', 'THA']);
 });
 
 test('the head before "of" is the head of the phrase', () => {
@@ -36,6 +38,7 @@ test('the head comes before a preposition: "rebels in Darfur", "settlers in Hebr
 test('plural heads are found by their singular', () => {
   assert.deepEqual(kc('Congolese soldiers'), ['military', 'COD']);
   assert.deepEqual(kc('Yemeni militias'), ['armed_group', 'YEM']);
+  assert.deepEqual(kc('Nigerian vigilantes'), ['armed_group', 'NGA']);
 });
 
 test('people named by a modifier take its kind: military officials are military', () => {
@@ -298,4 +301,171 @@ test('"IAF" is the Israeli or the Indian Air Force, whichever of the two the art
   assert.equal(resolveActor('the IAF', { recentCountries: ['IND', 'PAK'] })?.country, 'IND');
   assert.equal(resolveActor('the IAF', { recentCountries: ['ISR', 'LBN'] })?.country, 'ISR');
   assert.equal(resolveActor('the IAF', { recentCountries: ['SYR'] })?.country, null);
+});
+
+// Armed groups of Africa, Asia, Latin America and Europe: [name, a phrase naming it otherwise, home].
+const regionalGroups: [string, string, string | null][] = [
+  ['Ansaroul Islam', 'Ansarul Islam fighters', 'BFA'],
+  ['Katiba Macina', 'the Macina Liberation Front', 'MLI'],
+  ['Lakurawa', 'Lakurawa militants', 'NGA'],
+  ['Ambazonian separatists', 'the Amba Boys', 'CMR'],
+  ['Ambazonia Defence Forces', 'Ambazonia Defense Forces fighters', 'CMR'],
+  ['Indigenous People of Biafra', 'IPOB', 'NGA'],
+  ['Eastern Security Network', 'ESN gunmen', 'NGA'],
+  ['Volunteers for the Defence of the Homeland', 'VDP militiamen', 'BFA'],
+  ['Koglweogo', 'Koglweogo militiamen', 'BFA'],
+  ['Dozo militias', 'dozo hunters', null],
+  ['Dan Na Ambassagou', 'Dan Na Amassagou', 'MLI'],
+  ['Civilian Joint Task Force', 'Civilian JTF vigilantes', 'NGA'],
+  ['Amotekun', 'the Amotekun Corps', 'NGA'],
+  ['Azawad Liberation Front', 'the MNLA', 'MLI'],
+  ['Imghad Tuareg and Allies Self-Defence Group', 'GATIA', 'MLI'],
+  ['Coalition of Patriots for Change', 'CPC rebels', 'CAF'],
+  ['3R', 'Return, Reclamation and Rehabilitation', 'CAF'],
+  ['Union for Peace in the Central African Republic', 'Unité pour la paix en Centrafrique', 'CAF'],
+  ['Popular Front for the Renaissance of the Central African Republic', 'FPRC', 'CAF'],
+  ['Anti-Balaka', 'anti-balaka militiamen', 'CAF'],
+  ['Ex-Seleka', 'former Séléka rebels', 'CAF'],
+  ['Democratic Forces for the Liberation of Rwanda', 'FDLR rebels', 'RWA'],
+  ['Nyatura', 'Nyatura militiamen', 'COD'],
+  ['Mai-Mai', 'a Mayi-Mayi militia', 'COD'],
+  ['Raia Mutomboki', 'Raïa Mutomboki', 'COD'],
+  ['Wazalendo', 'Wazalendo fighters', 'COD'],
+  ['Twirwaneho', 'Twirwaneho militia', 'COD'],
+  ['RED-Tabara', 'Red Tabara rebels', 'BDI'],
+  ['Zaire militia', 'the Zaïre group', 'COD'],
+  ["Ahlu Sunna Wal Jama'a", 'Ahlu Sunna Waljamaa', 'SOM'],
+  ['Macawisley', "Ma'awisley militias", 'SOM'],
+  ['Ogaden National Liberation Front', 'ONLF', 'ETH'],
+  ["Sudan People's Liberation Movement-in-Opposition", 'SPLA-IO forces', 'SSD'],
+  ['Special Deterrence Force', 'the Radaa Special Deterrence Force', 'LBY'],
+  ['Stability Support Apparatus', 'Stability Support Authority', 'LBY'],
+  ['Tripoli Revolutionaries Brigade', 'Tripoli Revolutionaries Battalion', 'LBY'],
+  ['Nawasi Brigade', 'the Nawasi militia', 'LBY'],
+  ['Communist Party of India (Maoist)', 'CPI (Maoist) militants', 'IND'],
+  ['Communist Party of India (Maoist)', 'Naxalites', 'IND'],
+  ['United Liberation Front of Asom', 'ULFA-I', 'IND'],
+  ['National Socialist Council of Nagaland', 'NSCN (IM)', 'IND'],
+  ['Hizbul Mujahideen', 'Hizb-ul-Mujahideen militants', 'IND'],
+  ['Arambai Tenggol', 'Arambai Tengol', 'IND'],
+  ['Baloch Liberation Front', 'BLF', 'PAK'],
+  ['Lashkar-e-Jhangvi', 'LeJ', 'PAK'],
+  ['Jaish al-Adl', 'Jaysh al-Adl', 'IRN'],
+  ['National Resistance Front of Afghanistan', 'NRF fighters', 'AFG'],
+  ['Afghanistan Freedom Front', 'AFF', 'AFG'],
+  ['Barisan Revolusi Nasional', 'BRN insurgents', 'THA'],
+  ['Karenni Nationalities Defence Force', 'KNDF', 'MMR'],
+  ['Karenni Army', 'KNPP', 'MMR'],
+  ['Chin National Front', 'CNF', 'MMR'],
+  ['Chinland Defense Force', 'Chinland Defence Force', 'MMR'],
+  ['Arakan Rohingya Salvation Army', 'ARSA', 'MMR'],
+  ['United Wa State Army', 'UWSA', 'MMR'],
+  ['Restoration Council of Shan State', 'RCSS', 'MMR'],
+  ['Shan State Progress Party', 'SSPP', 'MMR'],
+  ["Bamar People's Liberation Army", 'BPLA', 'MMR'],
+  ['Three Brotherhood Alliance', 'the Brotherhood Alliance', 'MMR'],
+  ['Pyu Saw Htee', 'Pyu Saw Hti', 'MMR'],
+  ['Bangsamoro Islamic Freedom Fighters', 'BIFF', 'PHL'],
+  ['Maute group', 'Dawlah Islamiyah-Maute', 'PHL'],
+  ['Free Papua Movement', 'West Papua National Liberation Army', 'IDN'],
+  ['Shining Path', 'Sendero Luminoso', 'PER'],
+  ['Los Choneros', 'Choneros gang members', 'ECU'],
+  ['Los Lobos', 'Los Lobos gang', 'ECU'],
+  ['Los Tiguerones', 'Tiguerones', 'ECU'],
+  ['Tren de Aragua', 'TdA', 'VEN'],
+  ['MS-13', 'Mara Salvatrucha', 'SLV'],
+  ['Barrio 18', '18th Street gang', 'SLV'],
+  ['Primeiro Comando da Capital', 'First Capital Command', 'BRA'],
+  ['Comando Vermelho', 'the Red Command', 'BRA'],
+  ['Gulf Cartel', 'Cártel del Golfo', 'MEX'],
+  ['Los Zetas', 'the Zetas', 'MEX'],
+  ['Cartel del Noreste', 'Cártel del Noreste', 'MEX'],
+  ['La Familia Michoacana', 'Familia Michoacana', 'MEX'],
+  ['Cárteles Unidos', 'Carteles Unidos', 'MEX'],
+  ['Gran Grif', 'Gran Grif gang', 'HTI'],
+  ['FARC dissidents', 'Estado Mayor Central', 'COL'],
+  ['Ansaru', 'JAMBS', 'NGA'],
+  ['Yan Sakai', 'Yan-Sakai vigilantes', 'NGA'],
+  ['Ebube Agu', 'the Ebube Agu security outfit', 'NGA'],
+  ['White Army', 'the Nuer White Army', 'SSD'],
+  ['Sudan Liberation Movement', 'SLA-AW fighters', 'SDN'],
+  ['Justice and Equality Movement', 'Justice and Equality Movement (JEM)', 'SDN'],
+  ['United National Liberation Front', 'UNLF', 'IND'],
+  ['Kuki National Army', 'Kuki National Organisation', 'IND'],
+  ['Kuki-Chin National Front', 'Kuki Chin National Front', 'BGD'],
+  ['Jamaat-ul-Ahrar', 'JuA', 'PAK'],
+  ['Hafiz Gul Bahadur group', 'the Gul Bahadur group', 'PAK'],
+  ['Lashkar-e-Islam', 'Lashkar-i-Islam', 'PAK'],
+  ['Los Chapitos', 'the Chapitos', 'MEX'],
+  ['La Mayiza', 'Los Mayos', 'MEX'],
+  ['Autodefensas Conquistadoras de la Sierra Nevada', 'Los Pachenca', 'COL'],
+  ['Comandos de la Frontera', 'Comandos de Frontera', 'COL'],
+  ['Los Rastrojos', 'Rastrojos', 'COL'],
+  ['FARC dissidents', 'Segunda Marquetalia', 'COL'],
+];
+
+test('armed groups of Africa, Asia and Latin America resolve by name and by alias, to their home country', () => {
+  for (const [name, alias, home] of regionalGroups) {
+    for (const phrase of [name, alias]) {
+      const a = resolveActor(phrase);
+      assert.deepEqual(a && [a.name, a.kind, a.country], [name, 'armed_group', home], phrase);
+    }
+  }
+});
+
+test('a group\'s name followed by its faction\'s or leader\'s name is the group', () => {
+  assert.equal(resolveActor('Mai-Mai Yakutumba')!.name, 'Mai-Mai');
+  assert.equal(resolveActor('the NSCN Khaplang')!.name, 'National Socialist Council of Nagaland');
+  // a country after the name is not a faction's name
+  assert.equal(resolveActor('Hezbollah Lebanon'), null);
+});
+
+test('"Maoists" are the rebels of the country the article is about, among those with Maoist insurgencies', () => {
+  assert.deepEqual(kc('Maoists', ['IND']), ['armed_group', 'IND']);
+  assert.deepEqual(kc('Maoist rebels', ['USA', 'PHL']), ['armed_group', 'PHL']);
+  assert.deepEqual(kc('Maoists', ['FRA']), ['armed_group', null]);
+  assert.equal(resolveActor('the Maoists', { recentCountries: ['IND'] })!.name, 'Maoist rebels');
+});
+
+test('state forces named by acronym or without their country', () => {
+  const cases: [string, string, string][] = [
+    ['FAMa', 'military', 'MLI'],
+    ['FACA soldiers', 'military', 'CAF'],
+    ['UPDF', 'military', 'UGA'],
+    ["Uganda People's Defence Forces", 'military', 'UGA'],
+    ['KDF troops', 'military', 'KEN'],
+    ['Amhara Special Forces', 'military', 'ETH'],
+    ['Liyu Police', 'military', 'ETH'],
+    ['the Government of National Accord', 'government', 'LBY'],
+    ['GNA forces', 'military', 'LBY'],
+    ['FANB', 'military', 'VEN'],
+    ['CRPF jawans', 'military', 'IND'],
+    ['Assam Rifles', 'military', 'IND'],
+    ['Rapid Action Battalion', 'military', 'BGD'],
+    ['Akhmat special forces', 'military', 'RUS'],
+    ['Kadyrovtsy', 'military', 'RUS'],
+    ["Kadyrov's forces", 'military', 'RUS'],
+    ['the Azov Brigade', 'military', 'UKR'],
+  ];
+  for (const [phrase, kind, country] of cases) assert.deepEqual(kc(phrase), [kind, country], phrase);
+  assert.deepEqual(kc('AMISOM troops'), ['organization', null]);
+  assert.equal(resolveActor('ATMIS')!.name, 'ATMIS');
+});
+
+test('ambiguous acronyms and words are left out: each keeps its other meaning or names no actor', () => {
+  // "CPC" is China's Communist Party, not the Central African coalition; "ADF" the Allied Democratic Forces.
+  assert.deepEqual(kc('CPC'), ['government', 'CHN']);
+  assert.equal(resolveActor('ADF')!.name, 'Allied Democratic Forces');
+  assert.equal(resolveActor('JeM')!.name, 'Jaish-e-Mohammed');
+  assert.equal(resolveActor('JEM'), null);
+  assert.equal(resolveActor('the Uganda People\'s Defence Force')!.kind, 'military');
+  // The Combined Joint Task Force of US-led coalitions is not Nigeria's vigilantes.
+  assert.notEqual(resolveActor('CJTF-OIR')?.country, 'NGA');
+  // "SNA" is the Syrian National Army as often as Somalia's army.
+  assert.notEqual(resolveActor('SNA')?.country, 'SOM');
+  // A town in Yemen, a sea, a former country, common words and other organisations' acronyms.
+  for (const phrase of ["Rada'a", 'Zaire', 'the Sea of Azov', 'Amba', 'Mai', 'Lobos', 'UPC', 'PCC', 'CV', 'CDF', 'CNA', 'OPM', 'GNA', 'CJTF', 'BIR', 'SLA', 'KNA', 'KNF', 'Pakistani border commandos', 'fama', 'cpi', 'CPI'])
+    assert.notEqual(resolveActor(phrase)?.kind, 'armed_group', phrase);
+  assert.equal(resolveActor('the Sea of Azov'), null);
+  assert.equal(resolveActor('Zaire'), null);
 });

@@ -426,7 +426,13 @@ function readPhrase(phrase: string, ctx: ResolveContext): Actor | null {
       if (a && a.kind === 'state') return { ...a, name: nameFor('military', a.country, t) ?? a.name, kind: 'military' };
       if (a && a.kind !== 'civilians' && a.kind !== 'person') return a;
     }
-    return titled(toks, matches, phrase, ctx, t);
+    const person = titled(toks, matches, phrase, ctx, t);
+    if (person) return person;
+    // "Mai-Mai Yakutumba", "NSCN Khaplang": a group's name, then its faction's or leader's name.
+    const lead = matches[0];
+    if (lead?.start === first && lead.entry.source === 'group' && toks.slice(lead.end).every((w, k) => /^\p{Lu}/u.test(w.orig) && !coveredAt(lead.end + k)))
+      return actorOf(lead.entry, display, ctx, t);
+    return null;
   }
 
   const mods = matches.filter((m) => m.end <= head!.start || m.start >= head!.end);

@@ -937,7 +937,9 @@ export const events: Stage = {
             const verbal = m.tokens.some((k) => k > t0 && toks[k].pos === 'VERB');
             let [pa, pb] = chunkAround(doc, t0, clause.first, head);
             while (pa < t0 && toks[pa].pos === 'DET') pa++;
-            const own = pb <= head && !(verbal && LOCATIVE.has(toks[pa - 1]?.lower ?? '')) ? actorIn(doc, pa, pb) : null;
+            let own = pb <= head && !(verbal && LOCATIVE.has(toks[pa - 1]?.lower ?? '')) ? actorIn(doc, pa, pb) : null;
+            // "militants of Katiba Macina killed": the agent is whose militants they are.
+            if (own && toks[pb]?.lower === 'of' && roleWords().ofComplement.has(toks[pb - 1].lower)) own = actorRight(doc, pb, head, ['of']) ?? own;
             if (own && (own.kind !== 'civilians' || crowd)) initiator = own;
           }
           // (an article belongs to the trigger: "a Russian drone strike" is not one Russian's)

@@ -58,6 +58,11 @@ test('the forces of a side are that side: "the forces of the Turkish regime" are
   assert.equal(e.initiator?.country, 'TUR');
 });
 
+test('militants, rebels or gunmen of a named group are that group', () => {
+  assert.equal(event('On Friday militants of Katiba Macina killed five villagers near Mopti.').initiator?.name, 'Katiba Macina');
+  assert.equal(who(event('On Tuesday members of Tren de Aragua kidnapped two traders in Lima.').initiator), 'Tren de Aragua [VEN, armed_group]');
+});
+
 test('the positions of a side are that side', () => {
   const e = event('On Friday Houthi forces fired mortar shells at the positions of government forces in Taiz.');
   assert.equal(e.initiator?.name, 'Houthis');
