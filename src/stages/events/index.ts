@@ -957,6 +957,16 @@ export const events: Stage = {
           // verb and "in" is how the subject was hit; that subject is the target.
           const how = /^(NOUN|PROPN)$/.test(toks[t0].pos) && roleWords().means.has(toks[ca - 1]?.lower ?? '') && toks[ca - 2]?.pos === 'VERB' && /ed$|[^e]n$|hit$|shot$/.test(toks[ca - 2].lower);
           if (how) target = actorsLeft(doc, ca - 2, clause.first)[0]?.actor ?? null;
+          // "Hezbollah killed three soldiers in an ambush": a noun trigger after an active verb's
+          // object and "in" is how the verb's subject hit that object.
+          if (!how && !initiator && /^(NOUN|PROPN)$/.test(toks[t0].pos) && roleWords().means.has(toks[ca - 1]?.lower ?? '') && ca - 2 >= clause.first) {
+            const [oa, ob] = chunkAround(doc, ca - 2, clause.first, ca - 1);
+            if (oa - 1 >= clause.first && toks[oa - 1].pos === 'VERB') {
+              const object = actorIn(doc, oa, ob);
+              const subject = actorsLeft(doc, oa - 1, clause.first).find((x) => !x.held)?.actor ?? null;
+              if (subject && object) [initiator, target] = [subject, object];
+            }
+          }
           if (!initiator && !repelled && !how) {
             // The speaker of "the ministry says six were killed in strikes" did not strike, unless
             // the clause refers back to them ("the army says it struck …").

@@ -195,3 +195,11 @@ test('a claim of responsibility is the claimant\'s statement, and the attack it 
   assert.equal(army.events.find((e) => e.kind === 'shelling')?.initiator?.country, 'SYR');
   assert.equal(event('The ministry claimed on Sunday that the strikes killed 20 fighters in Marib.').kind !== 'statement', true);
 });
+
+test('"Hezbollah killed three soldiers in an ambush": the verb\'s subject ambushed its object, not the soldiers themselves', () => {
+  const e = event('Hezbollah killed three soldiers in an ambush near Metula on Monday.', 'armed_clash');
+  assert.equal(e.initiator?.name, 'Hezbollah');
+  assert.equal(e.target?.country, 'ISR');
+  // the passive keeps its reading: who was killed in the ambush is the target
+  assert.equal(event('Two soldiers were killed in an ambush near Metula on Monday.', 'armed_clash').initiator?.name === 'Two soldiers', false);
+});
