@@ -985,7 +985,7 @@ export const events: Stage = {
             initiator = l[l.length - 1]?.actor ?? null;
           }
           // A pattern that ends on its object ("forces killed … militants"): that phrase.
-          const verb = m.tokens.find((k) => k > t0 && k < head && toks[k].pos === 'VERB');
+          const verb = m.tokens.find((k) => k > t0 && k < head && toks[k].pos === 'VERB') ?? (info.object ? t0 : undefined);
           if (!target && verb !== undefined && /^(NOUN|PROPN)$/.test(toks[head].pos)) {
             const [oa, ob] = chunkAround(doc, head, verb + 1, m.last);
             target = actorIn(doc, oa, ob);

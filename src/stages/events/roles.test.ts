@@ -203,3 +203,8 @@ test('"Hezbollah killed three soldiers in an ambush": the verb\'s subject ambush
   // the passive keeps its reading: who was killed in the ambush is the target
   assert.equal(event('Two soldiers were killed in an ambush near Metula on Monday.', 'armed_clash').initiator?.name === 'Two soldiers', false);
 });
+
+test('"fired at an army detachment": the unit fired at is the target', () => {
+  const e = event('Gunmen fired at an army detachment near Cotabato on Monday.', 'armed_clash');
+  assert.equal(e.target?.kind, 'military');
+});

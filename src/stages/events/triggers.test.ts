@@ -348,6 +348,8 @@ const ROWS: Row[] = [
   { text: 'The group claimed responsibility for the ambush near Kidal on Monday.', kind: 'statement' },
   { text: 'The militia took credit for the rocket fire on Monday.', kind: 'statement' },
   { text: 'The group claimed the ambush near Kidal in a statement on Monday.', kind: 'statement', not: ['armed_clash'] },
+  { text: 'Gunmen fired at an army detachment near Cotabato on Monday.', kind: 'armed_clash' },
+  { text: 'Rebels fired on government positions near Hays on Monday.', kind: 'armed_clash' },
   { text: 'Iran reiterated its support for Syria on Monday.', kind: 'statement' },
 ];
 

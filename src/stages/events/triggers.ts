@@ -18,6 +18,8 @@ export interface TriggerInfo {
   crowd: boolean;
   /** a claim of responsibility: the attack it names is the claimant's (triggers.yaml, `claims`) */
   claims: boolean;
+  /** the pattern's last word heads the target's phrase (triggers.yaml, `object`) */
+  object: boolean;
 }
 
 let set: PatternSet<TriggerInfo> | null = null;
@@ -29,7 +31,7 @@ export function triggers(): PatternSet<TriggerInfo> {
   const entries: [string, typeof raw.no_event][] = [...Object.entries(raw.kinds), [NO_EVENT, raw.no_event]];
   const patterns = entries.flatMap(([kind, list]) => {
     if (kind !== NO_EVENT && !taxonomyKind(kind)) throw new Error(`data/events/triggers.yaml: "${kind}" is not a kind in data/taxonomy.yaml`);
-    return list.map((t) => compile<TriggerInfo>(t.p, { kind, voice: t.voice, weak: t.weak ?? false, count: t.count ?? false, reciprocal: t.reciprocal ?? t.voice === 'mutual', crowd: t.crowd ?? false, claims: t.claims ?? false }, order++));
+    return list.map((t) => compile<TriggerInfo>(t.p, { kind, voice: t.voice, weak: t.weak ?? false, count: t.count ?? false, reciprocal: t.reciprocal ?? t.voice === 'mutual', crowd: t.crowd ?? false, claims: t.claims ?? false, object: t.object ?? false }, order++));
   });
   set = new PatternSet(patterns);
   return set;
