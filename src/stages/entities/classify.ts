@@ -6,6 +6,8 @@ import { getLexicon, nameKey, type CueType, type Known, type Lexicon, type Natio
 import { equipmentNear, EZAFE, isAllCaps, isUpperStart, PARTICLES, type Chunk } from './chunks.js';
 import { better, possessiveBefore, roleAfter, roleBefore, stateOf, type Role } from './roles.js';
 import { placeOf, type Place } from './gaz.js';
+import { matchExact } from '../../gazetteer/index.js';
+import { cues } from '../places/toponym-use.js';
 import { pushAll } from '../../arrays.js';
 import { data } from '../../data/index.js';
 
@@ -26,6 +28,8 @@ export interface Seg {
   minor?: boolean;
   /** its text, once asked for */
   text?: string;
+  /** a place named inside a longer name ("Lafayette" in "Lafayette Police Department") */
+  nested?: boolean;
 }
 
 let qualifiers: Set<string> | null = null;
@@ -33,6 +37,11 @@ const DESIGNATION = /^[A-Z][A-Za-z]{0,5}-\d{1,4}[A-Za-z0-9]*$/;
 const ACRONYM = /^\p{Lu}{2,8}(-\p{Lu}{2,8})*$/u;
 // Small words inside a name, skipped when spelling its initials.
 const INNER = new Set(['of', 'for', 'and', 'the', 'in', 'on', 'to', '&', 'al', 'el', 'de']);
+/** Population from which a place named inside an organisation's name is read as that place even
+ * when the article names it nowhere else (a division counts as 100,000: see gaz.ts). */
+const NAMESAKE_STANDING = 100_000;
+// Where a name's parts meet: "University of Aleppo", "Nebraska-Lincoln".
+const NAME_BREAKS = new Set(['of', 'for', 'and', 'the', 'in', 'on', 'at', '&', '-', '–', "'s", '’s']);
 
 export class Classifier {
   readonly lex: Lexicon = getLexicon();
@@ -245,6 +254,80 @@ export class Classifier {
       Object.assign(s, { type: 'GPE', strong: true, country: prev.country });
     }
     return segs;
+  }
+
+  /**
+   * Places named inside the name of an organisation or a facility: "Lafayette Police Department",
+   * "Gaza Health Ministry", "University of Aleppo", "University of Nebraska-Lincoln". Each is a
+   * mention of that place with its own span inside the longer name (geoparsing corpora count it so;
+   * the places stage reads it as part of a name, never as where something happened). The name is
+   * cut at its small words and hyphens, and each part's longest leading place is taken: a state or
+   * region the lexicon knows, a place the gazetteer counts as a city or a division, or any place of
+   * that name the article names on its own elsewhere. A known organisation names a state only:
+   * "Badr Organization" is no town called Badr.
+   */
+  nestedPlaces(segs: Seg[]): Seg[] {
+    const toks = this.doc.tokens;
+    const elsewhere = new Set<string>();
+    for (const s of segs) if (s.type === 'GPE' || s.type === 'LOC') elsewhere.add(this.lower(s.first, s.last));
+    const out: Seg[] = [];
+    for (const s of segs) {
+      if ((s.type !== 'ORG' && s.type !== 'FAC') || s.last - s.first < 2) continue;
+      const found: Seg[] = [];
+      let p = s.first;
+      while (p < s.last) {
+        let q = p;
+        while (q < s.last && !NAME_BREAKS.has(toks[q].lower)) q++;
+        // a part that is the whole name is the organisation itself, not a place in it
+        const longest = p === s.first && q === s.last ? q - 1 : q;
+        for (let y = Math.min(longest, p + 4); y > p; y--) {
+          const seg = this.placeInName(p, y, s.known ? 'known' : s.type === 'FAC' ? 'facility' : 'org', elsewhere);
+          if (seg) {
+            found.push(seg);
+            break;
+          }
+        }
+        p = q + 1;
+      }
+      pushAll(out, found);
+    }
+    // after the names, which later steps read in text order ("Iraqi News Agency (INA)")
+    return out.length ? [...segs, ...out] : segs;
+  }
+
+  /**
+   * The place [a, b) names, as a mention inside a longer name, or null. Inside a facility's name the
+   * place must be one the article names on its own too: streets and buildings are named after
+   * people and far-off towns ("Washington Avenue", "Kaplan Street").
+   */
+  private placeInName(a: number, b: number, inside: 'known' | 'facility' | 'org', elsewhere: Set<string>): Seg | null {
+    const toks = this.doc.tokens;
+    if (!isUpperStart(toks[a]) || toks[b - 1].pos === 'PUNCT') return null;
+    // "University of …", "Bank of …": the organisation's own word, though a town bears it too;
+    // "North", "Western State": words that name no place alone
+    let common = true;
+    for (let k = a; k < b && common; k++) common = this.lex.notAlone.has(this.key(k)) || cues().directions.has(this.key(k));
+    const first = this.key(a);
+    if (common || this.lex.cues.head.has(first) || this.lex.cues.of.has(first) || this.lex.titles.has(first)) return null;
+    const k = this.knownAt(a, b);
+    if (k) return k.type === 'GPE' || k.type === 'LOC' ? { ...this.knownSeg(a, b, k), strong: false, nested: true } : null;
+    if (inside === 'known' || this.lex.nationalities.has(this.lower(a, b))) return null;
+    // "Lafayette Police" is the organisation again; "Madison County" is a place
+    const cue = this.cueType(a, b);
+    if (cue && cue !== 'GPE' && cue !== 'LOC') return null;
+    const p = this.place(a, b);
+    // "Madison County Sheriff's Office": a division's name and head word, though not in the gazetteer
+    if (cue && !this.lex.notAlone.has(this.key(b - 1)) && (p || this.place(a, b - 1))) return { ...this.placeSeg(a, b, p, false), nested: true };
+    if (!p) return null;
+    if (elsewhere.has(this.lower(a, b))) return { ...this.placeSeg(a, b, p, false), nested: true };
+    // alone, only a place of some standing: "Meridian Press" is no paper of Meridian, Mississippi
+    if (inside === 'facility' || p.population < NAMESAKE_STANDING) return null;
+    // a given name opening a name is its founder's more often than a town's: "Johns Hopkins University"
+    if (b - a === 1 && this.lex.givenNames.has(toks[a].lower)) return null;
+    // the gazetteer must know the words as a name, not only the place left when one is dropped:
+    // "Paris City Council" names Paris, "Ohio State University" Ohio, but "Gaza City" is a city
+    if (b - a > 1 && !matchExact(this.text(a, b)).length) return null;
+    return { ...this.placeSeg(a, b, p, false), nested: true };
   }
 
   /** Typed by nothing but its shape: unknown, or a person only for looking like a name. */

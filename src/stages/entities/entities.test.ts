@@ -269,3 +269,40 @@ test('a Persian joining vowel written apart joins the name', () => {
   assert.ok(find(doc, 'Kut e Abdollah'));
   assert.equal(find(doc, 'Kut'), undefined);
 });
+
+test('a place named inside an organisation’s name is a mention of that place, with its own span', () => {
+  const doc = run('The Gaza Health Ministry said the toll had risen. Students of the University of Aleppo marched, and the Lafayette Police Department closed two roads in Lafayette.');
+  assert.equal(get(doc, 'Gaza Health Ministry').type, 'ORG');
+  const gaza = get(doc, 'Gaza');
+  assert.equal(gaza.type, 'GPE');
+  assert.deepEqual(texts(doc, gaza), ['Gaza']);
+  assert.equal(gaza.mentions[0].start, doc.text.indexOf('Gaza Health'));
+  assert.equal(get(doc, 'University of Aleppo').type, 'ORG');
+  assert.equal(get(doc, 'Aleppo').country, 'SYR');
+  // the nested mention joins the town the article names on its own
+  assert.deepEqual(texts(doc, get(doc, 'Lafayette')), ['Lafayette', 'Lafayette']);
+  assert.equal(get(doc, 'Lafayette Police Department').type, 'ORG');
+});
+
+test('no place inside a name when its words are the organisation’s own, a direction, a founder or a small namesake', () => {
+  const doc = run(
+    'The Federal Government of Somalia and the Northern Development Council wrote to the Bank of Canada. Jimmy Carter spoke at the Carter Center; the Meridian Press and the Kharkiv Times reported it.',
+  );
+  for (const no of ['Federal', 'Northern', 'Bank', 'Carter Center', 'Meridian']) assert.ok(!doc.entities.some((e) => e.type === 'GPE' && texts(doc, e).includes(no.split(' ')[0])), no);
+  assert.equal(get(doc, 'Somalia').type, 'GPE');
+  assert.equal(get(doc, 'Canada').type, 'GPE');
+  // a city of standing names its paper even when named nowhere else
+  assert.equal(get(doc, 'Kharkiv').type, 'GPE');
+});
+
+test('a facility’s name holds a place only when the article names that place on its own', () => {
+  const doc = run('Fighting closed Washington Avenue. Flights left Damascus International Airport, and shells fell on Damascus.');
+  assert.ok(!doc.entities.some((e) => e.type === 'GPE' && e.name === 'Washington'));
+  assert.deepEqual(texts(doc, get(doc, 'Damascus')), ['Damascus', 'Damascus']);
+});
+
+test('the place in an office’s name is the division the article names: "Dnipropetrovsk region"', () => {
+  const doc = run('The Dnipropetrovsk Regional Military Administration said drones struck the Dnipropetrovsk region overnight.');
+  const region = get(doc, 'Dnipropetrovsk region');
+  assert.deepEqual(texts(doc, region), ['Dnipropetrovsk', 'Dnipropetrovsk region']);
+});
