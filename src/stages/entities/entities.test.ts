@@ -306,3 +306,13 @@ test('the place in an office’s name is the division the article names: "Dnipro
   const region = get(doc, 'Dnipropetrovsk region');
   assert.deepEqual(texts(doc, region), ['Dnipropetrovsk', 'Dnipropetrovsk region']);
 });
+
+test('a place before a local office’s title stands apart from the person: governors, sheriffs, comptrollers', () => {
+  const doc = run('Officials said Alaska Gov. Sarah Palin would visit. Madison County Sheriff John Harlan and Texas Comptroller Susan Combs agreed.');
+  assert.equal(get(doc, 'Sarah Palin').role, 'Gov.');
+  assert.equal(get(doc, 'Alaska').type, 'GPE');
+  assert.equal(get(doc, 'John Harlan').role, 'Sheriff');
+  assert.equal(get(doc, 'Madison County').type, 'GPE');
+  assert.equal(get(doc, 'Susan Combs').role, 'Comptroller');
+  assert.equal(get(doc, 'Texas').type, 'GPE');
+});
