@@ -87,7 +87,10 @@ export class Classifier {
       segs = this.core(a, b);
       const weak = ch.weakStart && a === ch.first;
       // A sentence's first word is capitalised anyway: keep it only inside a name it helped to type.
-      if (weak && b - a > 1 && this.titleEnd(a, b) < 0 && !segs.some((s) => s.first === a && s.type && s.strong)) segs = this.core(a + 1, b);
+      // A town the gazetteer knows by all its words is one name there too: "South Charleston, W.Va.",
+      // "TEGA CAY --" (a dateline opens its sentence).
+      const town = segs.length === 1 && segs[0].first === a && segs[0].last === b && (segs[0].type === 'GPE' || segs[0].type === 'LOC') && this.wholeTown(a, b);
+      if (weak && b - a > 1 && !town && this.titleEnd(a, b) < 0 && !segs.some((s) => s.first === a && s.type && s.strong)) segs = this.core(a + 1, b);
       if (weak && b - a === 1 && segs.length) {
         // "Security forces fired": a first word before a cue is no name; nor is "Part of the city"
         // because Part is an old name of Perth.
@@ -429,6 +432,13 @@ export class Classifier {
       if (w === 'and' || w === 'of' || w === 'for' || w === '&') return [...this.core(a, k), ...this.core(k + 1, b)];
     }
     return [{ first: a, last: b, type: null, country: null, strong: false }];
+  }
+
+  /** [a, b) is a name the gazetteer indexes as it stands, opened by a proper noun or a word that only
+   * begins names ("South", "New"). */
+  private wholeTown(a: number, b: number): boolean {
+    const t = this.doc.tokens[a];
+    return (t.pos === 'PROPN' || this.lex.notAlone.has(t.lower)) && matchExact(this.text(a, b)).some((m) => !m.alternate);
   }
 
   /** The sentence of token k has no lower-case word: a heading or a shouted line. */

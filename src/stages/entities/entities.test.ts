@@ -316,3 +316,9 @@ test('a place before a local office’s title stands apart from the person: gove
   assert.equal(get(doc, 'Susan Combs').role, 'Comptroller');
   assert.equal(get(doc, 'Texas').type, 'GPE');
 });
+
+test('a town the gazetteer knows by all its words keeps its first word at a sentence’s start', () => {
+  const doc = run('West Chester police said the road was closed. SOUTH CHARLESTON, W.Va. -- Officials met. Ras Baalbek was shelled.');
+  for (const town of ['West Chester', 'SOUTH CHARLESTON', 'Ras Baalbek']) assert.equal(get(doc, town).type, 'GPE', town);
+  assert.equal(find(doc, 'Chester'), undefined);
+});
