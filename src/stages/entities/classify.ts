@@ -616,7 +616,9 @@ export class Classifier {
     let country = stateOf(this.doc, lex, a, a + 1) ?? (b - a > 2 ? stateOf(this.doc, lex, a, a + 2) : null);
     let countries: string[] | undefined;
     if (!country && type !== 'ORG' && type !== 'EQUIPMENT') {
-      const p = this.place(a, a + 1);
+      // the town a facility or division is named after ("Mosul Dam", "Balkh province"); but a name
+      // opened by its cue word is read whole: "Khan Younis" is not in Haan, Germany, because "Khan" is
+      const p = lex.cues.start.has(this.key(a)) ? this.place(a, b) : this.place(a, a + 1);
       if (p?.strong) {
         country = p.country;
         if (p.countries.length > 1) countries = p.countries;

@@ -322,3 +322,10 @@ test('a town the gazetteer knows by all its words keeps its first word at a sent
   for (const town of ['West Chester', 'SOUTH CHARLESTON', 'Ras Baalbek']) assert.equal(get(doc, town).type, 'GPE', town);
   assert.equal(find(doc, 'Chester'), undefined);
 });
+
+test('a place opened by its cue word is in the state of the whole name, not of a town called like the cue', () => {
+  const doc = run('Nine people were killed in Khan Younis. Shells fell on Tal Rifaat.');
+  assert.equal(get(doc, 'Khan Younis').country, 'PSE');
+  // no town called Tal in Pakistan
+  assert.notEqual(get(doc, 'Tal Rifaat').country, 'PAK');
+});
