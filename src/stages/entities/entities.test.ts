@@ -329,3 +329,13 @@ test('a place opened by its cue word is in the state of the whole name, not of a
   // no town called Tal in Pakistan
   assert.notEqual(get(doc, 'Tal Rifaat').country, 'PAK');
 });
+
+test('societies, clubs, boards, trusts, institutions and patrols are organisations; museums are facilities', () => {
+  const doc = run(
+    'The Mosul Heritage Society, the Erbil Chess Club, the Basra Water Board, the Halo Trust, the Hoover Institution and the Border Patrol sent staff to the Kyiv War Museum. Their offices in Basra and Kyiv stayed open.',
+  );
+  for (const org of ['Mosul Heritage Society', 'Erbil Chess Club', 'Basra Water Board', 'Halo Trust', 'Hoover Institution', 'Border Patrol']) assert.equal(get(doc, org).type, 'ORG', org);
+  assert.equal(get(doc, 'Kyiv War Museum').type, 'FAC');
+  // and the towns in their names are mentions of those towns
+  for (const town of ['Mosul', 'Erbil', 'Basra', 'Kyiv']) assert.equal(get(doc, town).type, 'GPE', town);
+});
