@@ -203,11 +203,11 @@ export function findChunks(doc: Doc, lowerSeen: (word: string) => boolean): Chun
           }
           break;
         }
-        // Model numbers end a name: "Sayyad 4B", "Fateh 110".
+        // Model numbers end a name: "Sayyad 4B", "Fateh 110"; so do road numbers: "Route 60".
         if (/^\d{1,4}$/.test(u.text) && !lex.notNames.has(toks[j - 1].lower)) {
           let e = j + 1;
           while (e < s.last && attached(e - 1) && /^[A-Z]{1,2}\d?$/.test(toks[e].text)) e++;
-          if (e > j + 1 || equipmentNear(doc, lex, j, 4)) j = e;
+          if (e > j + 1 || equipmentNear(doc, lex, j, 4) || lex.cues.number.has(toks[j - 1].lower)) j = e;
         }
         break;
       }

@@ -413,6 +413,9 @@ export class Classifier {
         if (k?.type === 'GPE') return [this.knownSeg(a, a + m, k), ...this.core(a + m, b)];
       }
     }
+    // "Highway 19", "County Road 109": a number after a road's word names the road
+    const numbered = b - a > 1 && /^\d+$/.test(toks[b - 1].text) ? lex.cues.number.get(this.key(b - 2)) : undefined;
+    if (numbered && numbered !== 'SKIP') return [this.cueSeg(a, b, numbered)];
     for (let k = a; k < b; k++) {
       if (DESIGNATION.test(toks[k].text) || /^\d/.test(toks[k].text)) return [{ first: a, last: b, type: 'EQUIPMENT', country: null, strong: true }];
     }

@@ -339,3 +339,9 @@ test('societies, clubs, boards, trusts, institutions and patrols are organisatio
   // and the towns in their names are mentions of those towns
   for (const town of ['Mosul', 'Erbil', 'Basra', 'Kyiv']) assert.equal(get(doc, town).type, 'GPE', town);
 });
+
+test('a number after a road’s word is part of the road’s name; after a weapon’s, of the weapon’s', () => {
+  const doc = run('Settlers stoned cars on Route 60 near Hebron, and a convoy left Highway 1 for County Road 12. Iran showed its Fateh 110 missile.');
+  for (const road of ['Route 60', 'Highway 1', 'County Road 12']) assert.equal(get(doc, road).type, 'FAC', road);
+  assert.equal(get(doc, 'Fateh 110').type, 'EQUIPMENT');
+});
