@@ -283,13 +283,12 @@ export class Classifier {
         while (q < s.last && !NAME_BREAKS.has(toks[q].lower)) q++;
         // a part that is the whole name is the organisation itself, not a place in it
         const longest = p === s.first && q === s.last ? q - 1 : q;
-        for (let y = Math.min(longest, p + 4); y > p; y--) {
-          const seg = this.placeInName(p, y, s.known ? 'known' : s.type === 'FAC' ? 'facility' : 'org', elsewhere);
-          if (seg) {
-            found.push(seg);
-            break;
-          }
-        }
+        // "Western Pennsylvania Kennel Association": the place past a direction, if not with it
+        const starts = q - p > 1 && cues().directions.has(toks[p].lower) ? [p, p + 1] : [p];
+        const inside = s.known ? 'known' : s.type === 'FAC' ? 'facility' : 'org';
+        let seg: Seg | null = null;
+        for (const x of starts) for (let y = Math.min(longest, x + 4); y > x && !seg; y--) seg = this.placeInName(x, y, inside, elsewhere);
+        if (seg) found.push(seg);
         p = q + 1;
       }
       pushAll(out, found);
@@ -319,8 +318,10 @@ export class Classifier {
     const cue = this.cueType(a, b);
     if (cue && cue !== 'GPE' && cue !== 'LOC') return null;
     const p = this.place(a, b);
-    // "Madison County Sheriff's Office": a division's name and head word, though not in the gazetteer
-    if (cue && !this.lex.notAlone.has(this.key(b - 1)) && (p || this.place(a, b - 1))) return { ...this.placeSeg(a, b, p, false), nested: true };
+    // "Clarke County Superior Court", "Henderson County Jail": a division's name and head word, though
+    // not in the gazetteer; not "Canadian Coast" of "Canadian Coast Guard", nor a facility's lake or hill
+    const division = cue && !this.lex.notAlone.has(this.key(b - 1)) && !this.lex.nationalities.has(this.lower(a, b - 1));
+    if (division && (cue === 'GPE' || inside !== 'facility')) return { ...this.placeSeg(a, b, p, false), nested: true };
     if (!p) return null;
     if (elsewhere.has(this.lower(a, b))) return { ...this.placeSeg(a, b, p, false), nested: true };
     // alone, only a place of some standing: "Meridian Press" is no paper of Meridian, Mississippi

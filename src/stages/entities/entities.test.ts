@@ -345,3 +345,10 @@ test('a number after a road’s word is part of the road’s name; after a weapo
   for (const road of ['Route 60', 'Highway 1', 'County Road 12']) assert.equal(get(doc, road).type, 'FAC', road);
   assert.equal(get(doc, 'Fateh 110').type, 'EQUIPMENT');
 });
+
+test('inside a name: a division with its head word, and the place past a direction', () => {
+  const doc = run('The Anbar County Appeals Court and the Western Ukraine Relief Association met the Canadian Coast Guard.');
+  assert.equal(get(doc, 'Anbar County').type, 'GPE');
+  assert.equal(get(doc, 'Ukraine').type, 'GPE');
+  assert.equal(find(doc, 'Canadian Coast'), undefined);
+});
