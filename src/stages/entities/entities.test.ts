@@ -352,3 +352,10 @@ test('inside a name: a division with its head word, and the place past a directi
   assert.equal(get(doc, 'Ukraine').type, 'GPE');
   assert.equal(find(doc, 'Canadian Coast'), undefined);
 });
+
+test('a heading in capitals keeps the towns the gazetteer knows by several words whole', () => {
+  const doc = run('STRIKES HIT KHAN YOUNIS AND NEW DELHI\n\nShelling went on overnight.');
+  assert.equal(get(doc, 'KHAN YOUNIS').type, 'GPE');
+  assert.equal(get(doc, 'NEW DELHI').country, 'IND');
+  assert.equal(find(doc, 'DELHI'), undefined);
+});
