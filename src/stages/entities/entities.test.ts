@@ -359,3 +359,9 @@ test('a heading in capitals keeps the towns the gazetteer knows by several words
   assert.equal(get(doc, 'NEW DELHI').country, 'IND');
   assert.equal(find(doc, 'DELHI'), undefined);
 });
+
+test('a township is a division, whether its word is capitalised or follows the name', () => {
+  const doc = run('Troops shelled Hlaing Tharyar township, and fighting reached Myawaddy Township.');
+  assert.equal(get(doc, 'Hlaing Tharyar township').type, 'GPE');
+  assert.equal(get(doc, 'Myawaddy Township').type, 'GPE');
+});
