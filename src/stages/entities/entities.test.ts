@@ -365,3 +365,10 @@ test('a township is a division, whether its word is capitalised or follows the n
   assert.equal(get(doc, 'Hlaing Tharyar township').type, 'GPE');
   assert.equal(get(doc, 'Myawaddy Township').type, 'GPE');
 });
+
+test('"Sens." and "Reps." are titles, so a state before them stands alone and the word is no place', () => {
+  const doc = run('The senators met in Kabul, and U.S. Sens. said more. Reps. Adam Smith and Mike Rogers agreed.');
+  assert.equal(get(doc, 'U.S.').type, 'GPE');
+  assert.equal(find(doc, 'Sens'), undefined);
+  assert.equal(get(doc, 'Adam Smith').role, 'Reps.');
+});
