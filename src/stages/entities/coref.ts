@@ -97,15 +97,21 @@ export function buildEntities(doc: Doc, segs: Seg[]): EntityAnn[] {
       persons.push({ cluster, names: new Set([nameKey(t), ...surnames(t)]) });
     }
   }
-  // Unknown or weakly typed words that are a person's surname are that person.
+  // Unknown or weakly typed words that are a person's surname are that person; so is a town's name
+  // that is one, save where a preposition makes it a place ("Lloyd Austin … Austin said", but "in Austin").
+  const lex = getLexicon();
+  const townAsSurname = (s: Seg) =>
+    (s.type === 'GPE' || s.type === 'LOC') && !s.known && !s.nested && s.last - s.first === 1 && !(s.first > 0 && lex.cues.before.has(toks[s.first - 1].lower));
   for (const s of segs) {
     if (s.type === 'PERSON') continue;
-    if (s.type === null || !s.strong) {
+    if (s.type === null || !s.strong || townAsSurname(s)) {
       const c = personOf(text(s));
       // "the Carter Center" when Jimmy Carter is named: no place inside that name
       if (c && s.nested) continue;
       if (c) {
         s.type = 'PERSON';
+        // a town's state says nothing of the person
+        s.country = null;
         c.segs.push(s);
         continue;
       }

@@ -372,3 +372,14 @@ test('"Sens." and "Reps." are titles, so a state before them stands alone and th
   assert.equal(find(doc, 'Sens'), undefined);
   assert.equal(get(doc, 'Adam Smith').role, 'Reps.');
 });
+
+test('a town’s name that is the surname of a person named in the article is that person, save after a preposition', () => {
+  const doc = run('Defence Secretary Lloyd Austin arrived on Monday. Austin said the aid would continue. Protests were held in Austin.');
+  const austin = get(doc, 'Lloyd Austin');
+  assert.deepEqual(texts(doc, austin), ['Lloyd Austin', 'Austin']);
+  assert.equal(austin.country, 'USA');
+  const town = doc.entities.find((e) => e.type === 'GPE' && e.name === 'Austin');
+  assert.ok(town);
+  assert.deepEqual(texts(doc, town), ['Austin']);
+  assert.equal(town.mentions[0].start, doc.text.lastIndexOf('Austin'));
+});
