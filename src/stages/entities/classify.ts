@@ -7,7 +7,6 @@ import { equipmentNear, EZAFE, isAllCaps, isUpperStart, PARTICLES, type Chunk } 
 import { better, possessiveBefore, roleAfter, roleBefore, stateOf, type Role } from './roles.js';
 import { placeOf, type Place } from './gaz.js';
 import { matchExact } from '../../gazetteer/index.js';
-import { cues } from '../places/toponym-use.js';
 import { pushAll } from '../../arrays.js';
 import { data } from '../../data/index.js';
 
@@ -33,6 +32,8 @@ export interface Seg {
 }
 
 let qualifiers: Set<string> | null = null;
+let directions: Set<string> | null = null;
+const isDirection = (word: string) => (directions ??= new Set(data('gazetteer/directions.tsv').map((r) => r.word.toLowerCase()))).has(word);
 const DESIGNATION = /^[A-Z][A-Za-z]{0,5}-\d{1,4}[A-Za-z0-9]*$/;
 const ACRONYM = /^\p{Lu}{2,8}(-\p{Lu}{2,8})*$/u;
 // Small words inside a name, skipped when spelling its initials.
@@ -264,10 +265,11 @@ export class Classifier {
    * "Gaza Health Ministry", "University of Aleppo", "University of Nebraska-Lincoln". Each is a
    * mention of that place with its own span inside the longer name (geoparsing corpora count it so;
    * the places stage reads it as part of a name, never as where something happened). The name is
-   * cut at its small words and hyphens, and each part's longest leading place is taken: a state or
-   * region the lexicon knows, a place the gazetteer counts as a city or a division, or any place of
-   * that name the article names on its own elsewhere. A known organisation names a state only:
-   * "Badr Organization" is no town called Badr.
+   * cut at its small words and hyphens, and each part's longest leading place is taken (past a
+   * direction word if need be): a state or region the lexicon knows, a division with its head word
+   * ("Clarke County"), a place the article names on its own elsewhere, or a town of 100,000 or a
+   * division the gazetteer knows. A known organisation names a state only: "Badr Organization" is
+   * no town called Badr.
    */
   nestedPlaces(segs: Seg[]): Seg[] {
     const toks = this.doc.tokens;
@@ -284,7 +286,7 @@ export class Classifier {
         // a part that is the whole name is the organisation itself, not a place in it
         const longest = p === s.first && q === s.last ? q - 1 : q;
         // "Western Pennsylvania Kennel Association": the place past a direction, if not with it
-        const starts = q - p > 1 && cues().directions.has(toks[p].lower) ? [p, p + 1] : [p];
+        const starts = q - p > 1 && isDirection(toks[p].lower) ? [p, p + 1] : [p];
         const inside = s.known ? 'known' : s.type === 'FAC' ? 'facility' : 'org';
         let seg: Seg | null = null;
         for (const x of starts) for (let y = Math.min(longest, x + 4); y > x && !seg; y--) seg = this.placeInName(x, y, inside, elsewhere);
@@ -308,7 +310,7 @@ export class Classifier {
     // "University of …", "Bank of …": the organisation's own word, though a town bears it too;
     // "North", "Western State": words that name no place alone
     let common = true;
-    for (let k = a; k < b && common; k++) common = this.lex.notAlone.has(this.key(k)) || cues().directions.has(this.key(k));
+    for (let k = a; k < b && common; k++) common = this.lex.notAlone.has(this.key(k)) || isDirection(this.key(k));
     const first = this.key(a);
     if (common || this.lex.cues.head.has(first) || this.lex.cues.of.has(first) || this.lex.titles.has(first)) return null;
     const k = this.knownAt(a, b);
