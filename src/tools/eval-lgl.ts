@@ -166,8 +166,9 @@ function main() {
   let adjPredicted = 0;
   let adjTp = 0;
   let firstError = '';
-  // Why gold toponyms were not found as toponyms: LGL also tags demonyms ("Sudanese") and places
-  // inside organisation and facility names ("Alexandria Police"), which sitrep types otherwise.
+  // Why gold toponyms were not found as toponyms: LGL also tags demonyms ("Sudanese", scored apart
+  // below) and places inside names; sitrep gives a place inside an organisation's or facility's
+  // name a mention of its own only when it can tell it is one ("Alexandria Police", not "Meridian Press").
   const missed = new Map<string, number>();
   for (const a of articles) {
     let doc: Doc;
