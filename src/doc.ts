@@ -55,9 +55,10 @@ export type EntityType = 'PERSON' | 'ORG' | 'GPE' | 'LOC' | 'FAC' | 'NORP' | 'EQ
 
 /**
  * How one mention of a place name is used. A toponym that acts, speaks or owns
- * ("Tehran has reiterated", "the Tel Aviv regime") is a metonym for an actor, not a location.
+ * ("Tehran has reiterated", "the Tel Aviv regime") is a metonym for an actor, not a location; one
+ * inside a longer name ("the Gaza Health Ministry", "Aleppo University") is part of that name.
  */
-export type ToponymUse = 'location' | 'metonym';
+export type ToponymUse = 'location' | 'metonym' | 'part';
 
 export interface EntityMention extends Mention {
   use?: ToponymUse;

@@ -21,7 +21,7 @@ export const files = {
     z.strictObject({
       cue: Field,
       type: z.enum([...EntityType.options, 'SKIP']),
-      position: z.enum(['head', 'of', 'start', 'suffix', 'after', 'before', 'near']),
+      position: z.enum(['head', 'of', 'start', 'suffix', 'after', 'before', 'near', 'number']),
     }),
   ),
   'entities/nationalities.tsv': tsv(z.strictObject({ form: Field, country: Alpha3OrNone })),

@@ -151,6 +151,10 @@ function main() {
     entities.run(doc);
     const pred: Span[] = [];
     for (const e of doc.entities) for (const m of e.mentions) pred.push({ start: m.start, end: m.end, type: OURS[e.type] });
+    // IOB tags one name per token: a mention inside a longer one ("Gaza" in "Gaza Health Ministry")
+    // cannot be in the gold, and is left out
+    const inside = (p: Span) => pred.some((q) => q !== p && q.start <= p.start && q.end >= p.end && q.end - q.start > p.end - p.start);
+    for (let i = pred.length - 1; i >= 0; i--) if (inside(pred[i])) pred.splice(i, 1);
     const same = (a: Span, b: Span) => a.start === b.start && a.end === b.end && a.type === b.type;
     const sameDet = (p: Span, g: Span) => same(p, g) || (p.start === g.bare && p.end === g.end && p.type === g.type);
     const overlap = (a: Span, b: Span) => a.type === b.type && a.start < b.end && b.start < a.end;

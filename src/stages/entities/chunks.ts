@@ -4,6 +4,7 @@
 import type { Doc, Token } from '../../doc.js';
 import { getLexicon, nameKey, type Lexicon } from './lexicon.js';
 import { placeOf } from './gaz.js';
+import { matchExact } from '../../gazetteer/index.js';
 
 export interface Chunk {
   first: number;
@@ -203,11 +204,11 @@ export function findChunks(doc: Doc, lowerSeen: (word: string) => boolean): Chun
           }
           break;
         }
-        // Model numbers end a name: "Sayyad 4B", "Fateh 110".
+        // Model numbers end a name: "Sayyad 4B", "Fateh 110"; so do road numbers: "Route 60".
         if (/^\d{1,4}$/.test(u.text) && !lex.notNames.has(toks[j - 1].lower)) {
           let e = j + 1;
           while (e < s.last && attached(e - 1) && /^[A-Z]{1,2}\d?$/.test(toks[e].text)) e++;
-          if (e > j + 1 || equipmentNear(doc, lex, j, 4)) j = e;
+          if (e > j + 1 || equipmentNear(doc, lex, j, 4) || lex.cues.number.has(toks[j - 1].lower)) j = e;
         }
         break;
       }
@@ -244,8 +245,8 @@ function heading(doc: Doc, first: number, last: number): boolean {
   return true;
 }
 
-/** In a heading only what the lexicon knows is joined ("SAUDI ARABIA"); every other word stands
- * alone and must prove itself ("HEZBOLLAH FIRES ROCKETS AT ISRAEL"). */
+/** In a heading only what the lexicon or the gazetteer knows is joined ("SAUDI ARABIA", "KHAN
+ * YOUNIS"); every other word stands alone and must prove itself ("HEZBOLLAH FIRES ROCKETS AT ISRAEL"). */
 function headingChunks(doc: Doc, lex: Lexicon, first: number, last: number, out: Chunk[]): void {
   const toks = doc.tokens;
   for (let i = first; i < last; i++) {
@@ -253,8 +254,9 @@ function headingChunks(doc: Doc, lex: Lexicon, first: number, last: number, out:
     if (!isUpperStart(t) || CLOSED.has(t.pos) || t.text === 'I') continue;
     let m = Math.min(6, last - i);
     for (; m > 1; m--) {
-      const key = nameKey(doc.text.slice(t.start, toks[i + m - 1].end));
-      if (lex.known.has(key) || lex.nationalities.has(key)) break;
+      const text = doc.text.slice(t.start, toks[i + m - 1].end);
+      const key = nameKey(text);
+      if (lex.known.has(key) || lex.nationalities.has(key) || (!CLOSED.has(toks[i + m - 1].pos) && matchExact(text).length > 0)) break;
     }
     out.push({ first: i, last: i + m, weakStart: true, ordinal: false });
     i += m - 1;

@@ -6,6 +6,7 @@ import { getLexicon, nameKey, type CueType, type Known, type Lexicon, type Natio
 import { equipmentNear, EZAFE, isAllCaps, isUpperStart, PARTICLES, type Chunk } from './chunks.js';
 import { better, possessiveBefore, roleAfter, roleBefore, stateOf, type Role } from './roles.js';
 import { placeOf, type Place } from './gaz.js';
+import { matchExact } from '../../gazetteer/index.js';
 import { pushAll } from '../../arrays.js';
 import { data } from '../../data/index.js';
 
@@ -26,13 +27,22 @@ export interface Seg {
   minor?: boolean;
   /** its text, once asked for */
   text?: string;
+  /** a place named inside a longer name ("Lafayette" in "Lafayette Police Department") */
+  nested?: boolean;
 }
 
 let qualifiers: Set<string> | null = null;
+let directions: Set<string> | null = null;
+const isDirection = (word: string) => (directions ??= new Set(data('gazetteer/directions.tsv').map((r) => r.word.toLowerCase()))).has(word);
 const DESIGNATION = /^[A-Z][A-Za-z]{0,5}-\d{1,4}[A-Za-z0-9]*$/;
 const ACRONYM = /^\p{Lu}{2,8}(-\p{Lu}{2,8})*$/u;
 // Small words inside a name, skipped when spelling its initials.
 const INNER = new Set(['of', 'for', 'and', 'the', 'in', 'on', 'to', '&', 'al', 'el', 'de']);
+/** Population from which a place named inside an organisation's name is read as that place even
+ * when the article names it nowhere else (a division counts as 100,000: see gaz.ts). */
+const NAMESAKE_STANDING = 100_000;
+// Where a name's parts meet: "University of Aleppo", "Nebraska-Lincoln".
+const NAME_BREAKS = new Set(['of', 'for', 'and', 'the', 'in', 'on', 'at', '&', '-', '–', "'s", '’s']);
 
 export class Classifier {
   readonly lex: Lexicon = getLexicon();
@@ -78,7 +88,10 @@ export class Classifier {
       segs = this.core(a, b);
       const weak = ch.weakStart && a === ch.first;
       // A sentence's first word is capitalised anyway: keep it only inside a name it helped to type.
-      if (weak && b - a > 1 && this.titleEnd(a, b) < 0 && !segs.some((s) => s.first === a && s.type && s.strong)) segs = this.core(a + 1, b);
+      // A town the gazetteer knows by all its words is one name there too: "South Charleston, W.Va.",
+      // "TEGA CAY --" (a dateline opens its sentence).
+      const town = segs.length === 1 && segs[0].first === a && segs[0].last === b && (segs[0].type === 'GPE' || segs[0].type === 'LOC') && this.wholeTown(a, b);
+      if (weak && b - a > 1 && !town && this.titleEnd(a, b) < 0 && !segs.some((s) => s.first === a && s.type && s.strong)) segs = this.core(a + 1, b);
       if (weak && b - a === 1 && segs.length) {
         // "Security forces fired": a first word before a cue is no name; nor is "Part of the city"
         // because Part is an old name of Perth.
@@ -247,6 +260,82 @@ export class Classifier {
     return segs;
   }
 
+  /**
+   * Places named inside the name of an organisation or a facility: "Lafayette Police Department",
+   * "Gaza Health Ministry", "University of Aleppo", "University of Nebraska-Lincoln". Each is a
+   * mention of that place with its own span inside the longer name (geoparsing corpora count it so;
+   * the places stage reads it as part of a name, never as where something happened). The name is
+   * cut at its small words and hyphens, and each part's longest leading place is taken (past a
+   * direction word if need be): a state or region the lexicon knows, a division with its head word
+   * ("Clarke County"), a place the article names on its own elsewhere, or a town of 100,000 or a
+   * division the gazetteer knows. A known organisation names a state only: "Badr Organization" is
+   * no town called Badr.
+   */
+  nestedPlaces(segs: Seg[]): Seg[] {
+    const toks = this.doc.tokens;
+    const elsewhere = new Set<string>();
+    for (const s of segs) if (s.type === 'GPE' || s.type === 'LOC') elsewhere.add(this.lower(s.first, s.last));
+    const out: Seg[] = [];
+    for (const s of segs) {
+      if ((s.type !== 'ORG' && s.type !== 'FAC') || s.last - s.first < 2) continue;
+      const found: Seg[] = [];
+      let p = s.first;
+      while (p < s.last) {
+        let q = p;
+        while (q < s.last && !NAME_BREAKS.has(toks[q].lower)) q++;
+        // a part that is the whole name is the organisation itself, not a place in it
+        const longest = p === s.first && q === s.last ? q - 1 : q;
+        // "Western Pennsylvania Kennel Association": the place past a direction, if not with it
+        const starts = q - p > 1 && isDirection(toks[p].lower) ? [p, p + 1] : [p];
+        const inside = s.known ? 'known' : s.type === 'FAC' ? 'facility' : 'org';
+        let seg: Seg | null = null;
+        for (const x of starts) for (let y = Math.min(longest, x + 4); y > x && !seg; y--) seg = this.placeInName(x, y, inside, elsewhere);
+        if (seg) found.push(seg);
+        p = q + 1;
+      }
+      pushAll(out, found);
+    }
+    // after the names, which later steps read in text order ("Iraqi News Agency (INA)")
+    return out.length ? [...segs, ...out] : segs;
+  }
+
+  /**
+   * The place [a, b) names, as a mention inside a longer name, or null. Inside a facility's name the
+   * place must be one the article names on its own too: streets and buildings are named after
+   * people and far-off towns ("Washington Avenue", "Kaplan Street").
+   */
+  private placeInName(a: number, b: number, inside: 'known' | 'facility' | 'org', elsewhere: Set<string>): Seg | null {
+    const toks = this.doc.tokens;
+    if (!isUpperStart(toks[a]) || toks[b - 1].pos === 'PUNCT') return null;
+    // "University of …", "Bank of …": the organisation's own word, though a town bears it too;
+    // "North", "Western State": words that name no place alone
+    let common = true;
+    for (let k = a; k < b && common; k++) common = this.lex.notAlone.has(this.key(k)) || isDirection(this.key(k));
+    const first = this.key(a);
+    if (common || this.lex.cues.head.has(first) || this.lex.cues.of.has(first) || this.lex.titles.has(first)) return null;
+    const k = this.knownAt(a, b);
+    if (k) return k.type === 'GPE' || k.type === 'LOC' ? { ...this.knownSeg(a, b, k), strong: false, nested: true } : null;
+    if (inside === 'known' || this.lex.nationalities.has(this.lower(a, b))) return null;
+    // "Lafayette Police" is the organisation again; "Madison County" is a place
+    const cue = this.cueType(a, b);
+    if (cue && cue !== 'GPE' && cue !== 'LOC') return null;
+    const p = this.place(a, b);
+    // "Clarke County Superior Court", "Henderson County Jail": a division's name and head word, though
+    // not in the gazetteer; not "Canadian Coast" of "Canadian Coast Guard", nor a facility's lake or hill
+    const division = cue && !this.lex.notAlone.has(this.key(b - 1)) && !this.lex.nationalities.has(this.lower(a, b - 1));
+    if (division && (cue === 'GPE' || inside !== 'facility')) return { ...this.placeSeg(a, b, p, false), nested: true };
+    if (!p) return null;
+    if (elsewhere.has(this.lower(a, b))) return { ...this.placeSeg(a, b, p, false), nested: true };
+    // alone, only a place of some standing: "Meridian Press" is no paper of Meridian, Mississippi
+    if (inside === 'facility' || p.population < NAMESAKE_STANDING) return null;
+    // a given name opening a name is its founder's more often than a town's: "Johns Hopkins University"
+    if (b - a === 1 && this.lex.givenNames.has(toks[a].lower)) return null;
+    // the gazetteer must know the words as a name, not only the place left when one is dropped:
+    // "Paris City Council" names Paris, "Ohio State University" Ohio, but "Gaza City" is a city
+    if (b - a > 1 && !matchExact(this.text(a, b)).length) return null;
+    return { ...this.placeSeg(a, b, p, false), nested: true };
+  }
+
   /** Typed by nothing but its shape: unknown, or a person only for looking like a name. */
   private guessed(s: Seg): boolean {
     return s.type === null || (s.type === 'PERSON' && !s.role && !s.known);
@@ -331,6 +420,9 @@ export class Classifier {
         if (k?.type === 'GPE') return [this.knownSeg(a, a + m, k), ...this.core(a + m, b)];
       }
     }
+    // "Highway 19", "County Road 109": a number after a road's word names the road
+    const numbered = b - a > 1 && /^\d+$/.test(toks[b - 1].text) ? lex.cues.number.get(this.key(b - 2)) : undefined;
+    if (numbered && numbered !== 'SKIP') return [this.cueSeg(a, b, numbered)];
     for (let k = a; k < b; k++) {
       if (DESIGNATION.test(toks[k].text) || /^\d/.test(toks[k].text)) return [{ first: a, last: b, type: 'EQUIPMENT', country: null, strong: true }];
     }
@@ -350,6 +442,13 @@ export class Classifier {
       if (w === 'and' || w === 'of' || w === 'for' || w === '&') return [...this.core(a, k), ...this.core(k + 1, b)];
     }
     return [{ first: a, last: b, type: null, country: null, strong: false }];
+  }
+
+  /** [a, b) is a name the gazetteer indexes as it stands, opened by a proper noun or a word that only
+   * begins names ("South", "New"). */
+  private wholeTown(a: number, b: number): boolean {
+    const t = this.doc.tokens[a];
+    return (t.pos === 'PROPN' || this.lex.notAlone.has(t.lower)) && matchExact(this.text(a, b)).some((m) => !m.alternate);
   }
 
   /** The sentence of token k has no lower-case word: a heading or a shouted line. */
@@ -527,7 +626,9 @@ export class Classifier {
     let country = stateOf(this.doc, lex, a, a + 1) ?? (b - a > 2 ? stateOf(this.doc, lex, a, a + 2) : null);
     let countries: string[] | undefined;
     if (!country && type !== 'ORG' && type !== 'EQUIPMENT') {
-      const p = this.place(a, a + 1);
+      // the town a facility or division is named after ("Mosul Dam", "Balkh province"); but a name
+      // opened by its cue word is read whole: "Khan Younis" is not in Haan, Germany, because "Khan" is
+      const p = lex.cues.start.has(this.key(a)) ? this.place(a, b) : this.place(a, a + 1);
       if (p?.strong) {
         country = p.country;
         if (p.countries.length > 1) countries = p.countries;

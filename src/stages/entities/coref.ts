@@ -3,7 +3,7 @@
 // ("Syrian Arab News Agency (SANA)"). Each nationality word is its own NORP ("Israeli" and
 // "Israelis" are two, as in OntoNotes-style annotation).
 import type { Doc, EntityAnn, EntityMention, EntityType } from '../../doc.js';
-import { nameKey } from './lexicon.js';
+import { getLexicon, nameKey } from './lexicon.js';
 import { isAllCaps } from './chunks.js';
 import { better, type Role } from './roles.js';
 import type { Seg } from './classify.js';
@@ -40,6 +40,16 @@ function surnames(text: string): string[] {
   if (bare !== last) out.push(bare);
   if (words.length > 2) out.push(words.slice(-2).join(' '));
   return out;
+}
+
+let divisions: [string, EntityType][] | null = null;
+/** Words after a name that make it a division or a region ("Idlib province", "Kurdistan Region"). */
+function divisionCues(): [string, EntityType][] {
+  if (divisions) return divisions;
+  const lex = getLexicon();
+  divisions = [];
+  for (const map of [lex.cues.suffix, lex.cues.head]) for (const [cue, type] of map) if (type === 'GPE' || type === 'LOC') divisions.push([cue, type]);
+  return divisions;
 }
 
 export function buildEntities(doc: Doc, segs: Seg[]): EntityAnn[] {
@@ -87,18 +97,40 @@ export function buildEntities(doc: Doc, segs: Seg[]): EntityAnn[] {
       persons.push({ cluster, names: new Set([nameKey(t), ...surnames(t)]) });
     }
   }
-  // Unknown or weakly typed words that are a person's surname are that person.
+  // Unknown or weakly typed words that are a person's surname are that person; so is a town's name
+  // that is one, save where a preposition makes it a place ("Lloyd Austin … Austin said", but "in Austin").
+  const lex = getLexicon();
+  const townAsSurname = (s: Seg) =>
+    (s.type === 'GPE' || s.type === 'LOC') && !s.known && !s.nested && s.last - s.first === 1 && !(s.first > 0 && lex.cues.before.has(toks[s.first - 1].lower));
   for (const s of segs) {
     if (s.type === 'PERSON') continue;
-    if (s.type === null || !s.strong) {
+    if (s.type === null || !s.strong || townAsSurname(s)) {
       const c = personOf(text(s));
+      // "the Carter Center" when Jimmy Carter is named: no place inside that name
+      if (c && s.nested) continue;
       if (c) {
         s.type = 'PERSON';
+        // a town's state says nothing of the person
+        s.country = null;
         c.segs.push(s);
         continue;
       }
     }
-    if (s.type) add(keyOf(s), s, s.type);
+    if (s.type) {
+      const division = s.nested && !byKey.has(keyOf(s)) ? divisionOf(nameKey(text(s))) : undefined;
+      if (division) root(division).segs.push(s);
+      else add(keyOf(s), s, s.type);
+    }
+  }
+
+  // "Dnipropetrovsk" in "Dnipropetrovsk Regional Administration" is the "Dnipropetrovsk region" the
+  // article names, when it names no other place so
+  function divisionOf(k: string): Cluster | undefined {
+    for (const [cue, type] of divisionCues()) {
+      const c = byKey.get(`${type}:${k} ${cue}`);
+      if (c) return c;
+    }
+    return undefined;
   }
 
   // "Syrian Arab News Agency (SANA)": the acronym in brackets is the name before it.

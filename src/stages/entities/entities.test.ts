@@ -277,3 +277,117 @@ test('a word that is also a landform head names a division when the division ter
   // Alone it is still the common noun.
   assert.equal(find(run('The Army said on Monday that the Plateau was quiet.'), 'Plateau'), undefined);
 });
+
+test('a place named inside an organisation’s name is a mention of that place, with its own span', () => {
+  const doc = run('The Gaza Health Ministry said the toll had risen. Students of the University of Aleppo marched, and the Lafayette Police Department closed two roads in Lafayette.');
+  assert.equal(get(doc, 'Gaza Health Ministry').type, 'ORG');
+  const gaza = get(doc, 'Gaza');
+  assert.equal(gaza.type, 'GPE');
+  assert.deepEqual(texts(doc, gaza), ['Gaza']);
+  assert.equal(gaza.mentions[0].start, doc.text.indexOf('Gaza Health'));
+  assert.equal(get(doc, 'University of Aleppo').type, 'ORG');
+  assert.equal(get(doc, 'Aleppo').country, 'SYR');
+  // the nested mention joins the town the article names on its own
+  assert.deepEqual(texts(doc, get(doc, 'Lafayette')), ['Lafayette', 'Lafayette']);
+  assert.equal(get(doc, 'Lafayette Police Department').type, 'ORG');
+});
+
+test('no place inside a name when its words are the organisation’s own, a direction, a founder or a small namesake', () => {
+  const doc = run(
+    'The Federal Government of Somalia and the Northern Development Council wrote to the Bank of Canada. Jimmy Carter spoke at the Carter Center; the Meridian Press and the Kharkiv Times reported it.',
+  );
+  for (const no of ['Federal', 'Northern', 'Bank', 'Carter Center', 'Meridian']) assert.ok(!doc.entities.some((e) => e.type === 'GPE' && texts(doc, e).includes(no.split(' ')[0])), no);
+  assert.equal(get(doc, 'Somalia').type, 'GPE');
+  assert.equal(get(doc, 'Canada').type, 'GPE');
+  // a city of standing names its paper even when named nowhere else
+  assert.equal(get(doc, 'Kharkiv').type, 'GPE');
+});
+
+test('a facility’s name holds a place only when the article names that place on its own', () => {
+  const doc = run('Fighting closed Washington Avenue. Flights left Damascus International Airport, and shells fell on Damascus.');
+  assert.ok(!doc.entities.some((e) => e.type === 'GPE' && e.name === 'Washington'));
+  assert.deepEqual(texts(doc, get(doc, 'Damascus')), ['Damascus', 'Damascus']);
+});
+
+test('the place in an office’s name is the division the article names: "Dnipropetrovsk region"', () => {
+  const doc = run('The Dnipropetrovsk Regional Military Administration said drones struck the Dnipropetrovsk region overnight.');
+  const region = get(doc, 'Dnipropetrovsk region');
+  assert.deepEqual(texts(doc, region), ['Dnipropetrovsk', 'Dnipropetrovsk region']);
+});
+
+test('a place before a local office’s title stands apart from the person: governors, sheriffs, comptrollers', () => {
+  const doc = run('Officials said Alaska Gov. Sarah Palin would visit. Madison County Sheriff John Harlan and Texas Comptroller Susan Combs agreed.');
+  assert.equal(get(doc, 'Sarah Palin').role, 'Gov.');
+  assert.equal(get(doc, 'Alaska').type, 'GPE');
+  assert.equal(get(doc, 'John Harlan').role, 'Sheriff');
+  assert.equal(get(doc, 'Madison County').type, 'GPE');
+  assert.equal(get(doc, 'Susan Combs').role, 'Comptroller');
+  assert.equal(get(doc, 'Texas').type, 'GPE');
+});
+
+test('a town the gazetteer knows by all its words keeps its first word at a sentence’s start', () => {
+  const doc = run('West Chester police said the road was closed. SOUTH CHARLESTON, W.Va. -- Officials met. Ras Baalbek was shelled.');
+  for (const town of ['West Chester', 'SOUTH CHARLESTON', 'Ras Baalbek']) assert.equal(get(doc, town).type, 'GPE', town);
+  assert.equal(find(doc, 'Chester'), undefined);
+});
+
+test('a place opened by its cue word is in the state of the whole name, not of a town called like the cue', () => {
+  const doc = run('Nine people were killed in Khan Younis. Shells fell on Tal Rifaat.');
+  assert.equal(get(doc, 'Khan Younis').country, 'PSE');
+  // no town called Tal in Pakistan
+  assert.notEqual(get(doc, 'Tal Rifaat').country, 'PAK');
+});
+
+test('societies, clubs, boards, trusts, institutions and patrols are organisations; museums are facilities', () => {
+  const doc = run(
+    'The Mosul Heritage Society, the Erbil Chess Club, the Basra Water Board, the Halo Trust, the Hoover Institution and the Border Patrol sent staff to the Kyiv War Museum. Their offices in Basra and Kyiv stayed open.',
+  );
+  for (const org of ['Mosul Heritage Society', 'Erbil Chess Club', 'Basra Water Board', 'Halo Trust', 'Hoover Institution', 'Border Patrol']) assert.equal(get(doc, org).type, 'ORG', org);
+  assert.equal(get(doc, 'Kyiv War Museum').type, 'FAC');
+  // and the towns in their names are mentions of those towns
+  for (const town of ['Mosul', 'Erbil', 'Basra', 'Kyiv']) assert.equal(get(doc, town).type, 'GPE', town);
+});
+
+test('a number after a road’s word is part of the road’s name; after a weapon’s, of the weapon’s', () => {
+  const doc = run('Settlers stoned cars on Route 60 near Hebron, and a convoy left Highway 1 for County Road 12. Iran showed its Fateh 110 missile.');
+  for (const road of ['Route 60', 'Highway 1', 'County Road 12']) assert.equal(get(doc, road).type, 'FAC', road);
+  assert.equal(get(doc, 'Fateh 110').type, 'EQUIPMENT');
+});
+
+test('inside a name: a division with its head word, and the place past a direction', () => {
+  const doc = run('The Anbar County Appeals Court and the Western Ukraine Relief Association met the Canadian Coast Guard.');
+  assert.equal(get(doc, 'Anbar County').type, 'GPE');
+  assert.equal(get(doc, 'Ukraine').type, 'GPE');
+  assert.equal(find(doc, 'Canadian Coast'), undefined);
+});
+
+test('a heading in capitals keeps the towns the gazetteer knows by several words whole', () => {
+  const doc = run('STRIKES HIT KHAN YOUNIS AND NEW DELHI\n\nShelling went on overnight.');
+  assert.equal(get(doc, 'KHAN YOUNIS').type, 'GPE');
+  assert.equal(get(doc, 'NEW DELHI').country, 'IND');
+  assert.equal(find(doc, 'DELHI'), undefined);
+});
+
+test('a township is a division, whether its word is capitalised or follows the name', () => {
+  const doc = run('Troops shelled Hlaing Tharyar township, and fighting reached Myawaddy Township.');
+  assert.equal(get(doc, 'Hlaing Tharyar township').type, 'GPE');
+  assert.equal(get(doc, 'Myawaddy Township').type, 'GPE');
+});
+
+test('"Sens." and "Reps." are titles, so a state before them stands alone and the word is no place', () => {
+  const doc = run('The senators met in Kabul, and U.S. Sens. said more. Reps. Adam Smith and Mike Rogers agreed.');
+  assert.equal(get(doc, 'U.S.').type, 'GPE');
+  assert.equal(find(doc, 'Sens'), undefined);
+  assert.equal(get(doc, 'Adam Smith').role, 'Reps.');
+});
+
+test('a town’s name that is the surname of a person named in the article is that person, save after a preposition', () => {
+  const doc = run('Defence Secretary Lloyd Austin arrived on Monday. Austin said the aid would continue. Protests were held in Austin.');
+  const austin = get(doc, 'Lloyd Austin');
+  assert.deepEqual(texts(doc, austin), ['Lloyd Austin', 'Austin']);
+  assert.equal(austin.country, 'USA');
+  const town = doc.entities.find((e) => e.type === 'GPE' && e.name === 'Austin');
+  assert.ok(town);
+  assert.deepEqual(texts(doc, town), ['Austin']);
+  assert.equal(town.mentions[0].start, doc.text.lastIndexOf('Austin'));
+});

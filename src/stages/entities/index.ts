@@ -31,7 +31,7 @@ export const entities: Stage = {
     const classifier = new Classifier(doc);
     const segs: Seg[] = [];
     for (const ch of findChunks(doc, lowerSeen)) for (const s of classifier.classify(ch)) segs.push(s);
-    doc.entities = buildEntities(doc, classifier.qualifierPlaces(classifier.bracketPlaces(classifier.definitions(segs))));
+    doc.entities = buildEntities(doc, classifier.nestedPlaces(classifier.qualifierPlaces(classifier.bracketPlaces(classifier.definitions(segs)))));
   },
 };
 

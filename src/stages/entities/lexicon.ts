@@ -5,7 +5,7 @@ import { data } from '../../data/index.js';
 import { countryAliases, worldCountries } from '../../data/countries.js';
 
 export type CueType = EntityType | 'SKIP';
-export type CuePosition = 'head' | 'of' | 'start' | 'suffix' | 'after' | 'before' | 'near';
+export type CuePosition = 'head' | 'of' | 'start' | 'suffix' | 'after' | 'before' | 'near' | 'number';
 
 /** A name the lexicon knows as a whole: an organisation, a piece of equipment, a state, a region. */
 export interface Known {
@@ -101,7 +101,7 @@ export function getLexicon(): Lexicon {
     titleMaxTokens = Math.max(titleMaxTokens, tokenCount(title));
   }
 
-  const cues = { head: new Map(), of: new Map(), start: new Map(), suffix: new Map(), after: new Map(), before: new Map(), near: new Map() } as Lexicon['cues'];
+  const cues = { head: new Map(), of: new Map(), start: new Map(), suffix: new Map(), after: new Map(), before: new Map(), near: new Map(), number: new Map() } as Lexicon['cues'];
   let cueMaxTokens = 1;
   const headLast = new Set<string>();
   const orgHeads = new Set<string>();

@@ -88,7 +88,8 @@ function indexOf(doc: Doc): Index {
   for (const e of doc.entities)
     for (const m of e.mentions) {
       const k = mentions.push({ first: m.first, last: m.last, entity: e }) - 1;
-      for (let t = m.first; t < m.last; t++) if (cover[t] < 0) cover[t] = k;
+      // a place named inside a longer name ("Gaza" in "Gaza Health Ministry") leaves it the longer name's
+      for (let t = m.first; t < m.last; t++) if (cover[t] < 0 || mentions[cover[t]].last - mentions[cover[t]].first < m.last - m.first) cover[t] = k;
       if (e.country && (e.type === 'GPE' || e.type === 'NORP')) marks.push({ start: m.start, end: m.end, country: e.country });
     }
   marks.sort((a, b) => a.start - b.start);

@@ -82,16 +82,19 @@ export function runPlaces(doc: Doc, opts: PlacesOptions = {}): void {
   }
   const byStart = new Map<number, Mention>();
   const byEnd = new Map<number, Mention>();
+  // (a place named inside a longer toponym leaves the longer one there: "Damascus International Airport")
   for (const it of items) {
-    byStart.set(it.mention.first, it.mention);
-    byEnd.set(it.mention.last - 1, it.mention);
+    const m = it.mention;
+    if ((byStart.get(m.first)?.last ?? 0) < m.last) byStart.set(m.first, m);
+    if ((byEnd.get(m.last - 1)?.first ?? Infinity) > m.first) byEnd.set(m.last - 1, m);
   }
+  const within = insideLongerName(doc);
   const useCtx = { dateline: false, toponymStartingAt: (t: number) => byStart.get(t), toponymEndingAt: (t: number) => byEnd.get(t) };
   // "the US dollar": a name that only qualifies a thing is no place and no evidence of one
   const attributes = new Set<Item>();
   for (const it of items) {
     useCtx.dateline = it.dateline;
-    const u = toponymUse(doc, it.mention, useCtx);
+    const u = within(it.mention) ? { use: 'part' as const, cue: 'inside-name' } : toponymUse(doc, it.mention, useCtx);
     it.mention.use = u.use;
     if (u.cue === 'attribute') attributes.add(it);
     if (it.mention.use === 'location') it.region = regionFrame(doc, it.mention);
@@ -182,6 +185,25 @@ export const places: Stage = {
     runPlaces(doc);
   },
 };
+
+/**
+ * Whether a mention lies inside a longer name ("Gaza" in "Gaza Health Ministry", "Aleppo" in
+ * "University of Aleppo"): it names the place, but as part of the name of something else.
+ */
+function insideLongerName(doc: Doc): (m: Mention) => boolean {
+  // per token, the longest entity mention over it
+  const outer: (Mention | undefined)[] = new Array(doc.tokens.length);
+  for (const e of doc.entities)
+    for (const m of e.mentions)
+      for (let t = m.first; t < m.last; t++) {
+        const o = outer[t];
+        if (!o || o.last - o.first < m.last - m.first) outer[t] = m;
+      }
+  return (m) => {
+    const o = outer[m.first];
+    return !!o && o.first <= m.first && o.last >= m.last && o.last - o.first > m.last - m.first;
+  };
+}
 
 function collect(doc: Doc): Item[] {
   const items: Item[] = [];
@@ -569,13 +591,17 @@ function anchor(doc: Doc, groups: TGroup[], groupOf: Map<Mention, TGroup>, ctx: 
     return scene ?? best;
   };
   const dateline = groups.find((g) => g.dateline && spotOf(g)?.precision === 'city');
-  // the town the article is mostly about: its most named (dateline counting double)
+  // the town the article is mostly about: its most named (dateline counting double), of two named
+  // as often the one named first as a location (a group's first mention may be part of a name)
   let main: TGroup | undefined;
   let mainN = 0;
+  let mainAt = Infinity;
   for (const g of groups) {
     if (spotOf(g)?.precision !== 'city') continue;
-    const n = g.items.filter((it) => it.mention.use === 'location').length + (g.dateline ? 1 : 0);
-    if (n > mainN) (main = g), (mainN = n);
+    const loc = g.items.filter((it) => it.mention.use === 'location');
+    const n = loc.length + (g.dateline ? 1 : 0);
+    const at = g.dateline ? -1 : (loc[0]?.mention.start ?? Infinity);
+    if (n > mainN || (n === mainN && at < mainAt)) (main = g), (mainN = n), (mainAt = at);
   }
   /** a town named as a location in the same sentence */
   const sentenceCity = (m: Mention): TGroup | undefined =>

@@ -56,6 +56,43 @@ test('a toponym used only as a metonym gets no place', () => {
   assert.equal(d.entities[0].country, 'IRN');
 });
 
+test('a place named inside a longer name is part of that name: no place of its own, and no location for events', () => {
+  const text = 'The Gaza Health Ministry said the strike on Khan Younis killed nine. Flights left Beirut International Airport.';
+  const d = placesOf(text, [
+    ['Gaza Health Ministry', 'ORG'],
+    ['Gaza', 'GPE'],
+    ['Khan Younis', 'GPE'],
+    ['Beirut International Airport', 'FAC'],
+    ['Beirut', 'GPE'],
+  ]);
+  const use = (name: string) => d.entities.find((e) => e.name === name)!.mentions.map((m) => m.use);
+  assert.deepEqual(use('Gaza'), ['part']);
+  assert.deepEqual(use('Beirut'), ['part']);
+  assert.deepEqual(use('Khan Younis'), ['location']);
+  assert.deepEqual(
+    d.places.map((p) => p.name),
+    ['Khan Younis', 'Beirut International Airport'],
+  );
+  // evaluation against gold toponyms still resolves it
+  runPlaces(d, { allUses: true });
+  assert.equal(d.places.find((p) => p.name === 'Gaza')?.country, 'PS');
+});
+
+test('of two towns named as often as locations, the article is about the one named first so (a name inside a longer one does not count)', () => {
+  const text =
+    'Shelling reached the Hay Zawra district. Drones hit the Kassala Power Station. Fighting went on in Omdurman and in Kassala. Residents of Omdurman and Kassala fled.';
+  const d = placesOf(text, [
+    ['Kassala Power Station', 'FAC'],
+    ['Kassala', 'GPE'],
+    ['Omdurman', 'GPE'],
+    ['Hay Zawra district', 'GPE'],
+  ]);
+  const district = d.places.find((p) => p.name === 'Hay Zawra district');
+  const omdurman = d.places.find((p) => p.name === 'Omdurman');
+  assert.ok(district && omdurman, JSON.stringify(d.places));
+  assert.equal(district.lat, omdurman.lat);
+});
+
 test('the dateline is a location, with or without an entity over it', () => {
   const d = placesOf('DAMASCUS - Officials said the talks would resume.', [], 'DAMASCUS');
   assert.equal(d.places.length, 1);
