@@ -23,6 +23,7 @@ const ROWS: Row[] = [
   // air_strike
   { text: 'An Israeli airstrike hit a house in Rafah on Monday.', kind: 'air_strike' },
   { text: 'An air raid on Aleppo killed three people on Monday.', kind: 'air_strike' },
+  { text: 'The coalition launched on Monday twelve raids on Saada province.', kind: 'air_strike' },
   { text: 'An air-strike hit a market in Idlib on Monday.', kind: 'air_strike' },
   { text: 'An aerial bombardment hit Khartoum on Monday.', kind: 'air_strike' },
   { text: 'An Israeli aerial aggression targeted sites near Hama on Monday, state media said.', kind: 'air_strike' },
