@@ -350,6 +350,7 @@ const ROWS: Row[] = [
   { text: 'The militia took credit for the rocket fire on Monday.', kind: 'statement' },
   { text: 'The group claimed the ambush near Kidal in a statement on Monday.', kind: 'statement', not: ['armed_clash'] },
   { text: 'Gunmen fired at an army detachment near Cotabato on Monday.', kind: 'armed_clash' },
+  { text: 'Security forces neutralized three PKK/YPG terrorists near Tal Rifaat on Monday.', kind: 'armed_clash' },
   { text: 'Rebels fired on government positions near Hays on Monday.', kind: 'armed_clash' },
   { text: 'Iran reiterated its support for Syria on Monday.', kind: 'statement' },
 ];
