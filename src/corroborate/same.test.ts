@@ -215,3 +215,18 @@ test('a sentence reprinted by another report is the same incident, even when it 
   // Reprinted, but at a different time: the dates conflict.
   assert.equal(sameIncident(a, ev('b:e1', { ...test, evidence: said, date: '2021-01-01', dateEnd: null })), false);
 });
+
+test('a border fight each side reports on its own soil is one incident when the places are close; any other pair of countries still conflicts', () => {
+  const clash = { kind: 'armed_clash', family: familyOf('armed_clash') };
+  const arm = { country: 'ARM', name: 'Military Forces of Armenia', kind: 'military' };
+  const aze = { country: 'AZE', name: 'Military Forces of Azerbaijan', kind: 'military' };
+  // Kalbajar district (Azerbaijan, a province-sized division) and Sotk (Armenia), ~30 km apart
+  const kalbajar = { place: 'Kalbajar District', lat: 40.1, lon: 46.04, country: 'AZ', admin1: 'Kalbajar', precision: 'admin1' as const };
+  const sotk = { place: 'Sotk', lat: 40.2, lon: 45.6, country: 'AM', admin1: 'Gegharkunik', precision: 'city' as const };
+  const baku = ev('a:e1', { ...clash, ...kalbajar, initiator: arm, target: aze });
+  const yerevan = ev('b:e1', { ...clash, ...sotk, initiator: aze, target: arm });
+  assert.equal(sameIncident(baku, yerevan), true);
+  // a third country's place is no such border report
+  const elsewhere = ev('b:e1', { ...clash, ...sotk, country: 'GE', initiator: aze, target: arm });
+  assert.match(compareEvents(baku, elsewhere).conflict ?? '', /countries/);
+});

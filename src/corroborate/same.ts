@@ -8,6 +8,7 @@ import { dayNumber } from '../days.js';
 import { distanceKm } from '../geo.js';
 import type { ActorRef, CorroborationEvent, DatePrecision } from './event.js';
 import { textSimilarity } from './sources.js';
+import { worldCountries } from '../data/countries.js';
 
 export interface Comparison {
   same: boolean;
@@ -60,10 +61,29 @@ function sharedToponym(a: CorroborationEvent, b: CorroborationEvent, loc: LocRes
   return named ? { level: 'precise', named } : loc;
 }
 
+let alpha3Of: Map<string, string> | null = null;
+
+/**
+ * A fight between two states reported by each side on its own soil ("Armenian forces fired on our
+ * positions in Kalbajar" / "Azerbaijani forces fired on our positions near Sotk"): the two places'
+ * countries are the two sides the reports name. Their places are then compared by distance, as two
+ * points across a border are, not vetoed for lying in two countries.
+ */
+function acrossBorder(a: CorroborationEvent, b: CorroborationEvent): boolean {
+  alpha3Of ??= new Map(worldCountries().map((c) => [c.cca2, c.cca3]));
+  const pa = alpha3Of.get(a.country ?? '');
+  const pb = alpha3Of.get(b.country ?? '');
+  if (!pa || !pb || pa === pb) return false;
+  const sides = (e: CorroborationEvent) => new Set([e.initiator?.country, e.target?.country].filter((c): c is string => !!c));
+  const sa = sides(a);
+  const sb = sides(b);
+  return sa.has(pa) && sa.has(pb) && sb.has(pa) && sb.has(pb);
+}
+
 function compareLocation(a: CorroborationEvent, b: CorroborationEvent, radiusKm: number): LocResult {
   const ca = placeClass(a);
   const cb = placeClass(b);
-  const countriesDiffer = !!a.country && !!b.country && a.country !== b.country;
+  const countriesDiffer = !!a.country && !!b.country && a.country !== b.country && !acrossBorder(a, b);
   if (ca === 'none' || cb === 'none') return countriesDiffer ? { level: 'none', conflict: `countries ${a.country} and ${b.country}` } : { level: 'none' };
   if (ca === 'precise' && cb === 'precise') {
     // Distance alone: a border town and the strike "across the border" can lie in two countries.
