@@ -26,6 +26,13 @@ const Arguments = z.strictObject({
   crowds: Words,
 });
 
+const Occurrence = z.strictObject({
+  forms: Words,
+  classified: Words,
+  wrongdoing: Words,
+  aggregate_toll: z.number().int().positive(),
+});
+
 const Casualties = z.strictObject({
   victims: z.strictObject({ civilians: Words, military: Words, unspecified: Words }),
   members: Words,
@@ -84,6 +91,7 @@ export const files = {
   'events/triggers.yaml': yaml(z.strictObject({ kinds: z.record(z.string(), z.array(Trigger)) })),
   'events/arguments.yaml': yaml(Arguments),
   'events/casualties.yaml': yaml(Casualties),
+  'events/occurrence.yaml': yaml(Occurrence),
   'events/attribution.yaml': yaml(Attribution),
   'events/modes.yaml': yaml(Modes),
 };

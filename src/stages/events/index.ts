@@ -9,6 +9,7 @@ import { triggers, type TriggerMatch } from './triggers.js';
 import { casualtyMentions, combine, isCivilianNoun, type Mention } from './casualties.js';
 import { attributionOf, toClaim } from './claims.js';
 import { modeBefore, governedMode } from './modes.js';
+import { aggregateToll, namesNoOccurrence } from './occurrence.js';
 import { acledFor, familyOf, kind as kindInfo, ploverFor } from '../../taxonomy.js';
 import { actorForEntity, isCrowdKind, isMultinational, nameSide, resolveActor, roleWords } from './actors.js';
 import { data, type Content } from '../../data/index.js';
@@ -417,8 +418,13 @@ function timeIn(doc: Doc, sent: number, t: number, mode: Mode): TimeAnn | null {
   return null;
 }
 
-function futureTimeIn(doc: Doc, sent: number, clause: Clause): boolean {
-  return (indexOf(doc).timesIn.get(sent) ?? []).some((tm) => tm.future && tm.mention.first >= clause.first - 12 && tm.mention.first < clause.last + 12);
+function futureTimeIn(doc: Doc, sent: number, clause: Clause, t: number): boolean {
+  // A "that" between the two opens another clause ("the attacks cut the power line and that it will be
+  // restored within hours"): its time is not the trigger's.
+  const apart = (a: number, b: number) => findWord(doc, Math.min(a, b), Math.max(a, b), ['that']) >= 0;
+  return (indexOf(doc).timesIn.get(sent) ?? []).some(
+    (tm) => tm.future && tm.mention.first >= clause.first - 12 && tm.mention.first < clause.last + 12 && !apart(t, tm.mention.first),
+  );
 }
 
 function timeInSentence(doc: Doc, sent: number, t: number, mode: Mode): TimeAnn | null {
@@ -736,6 +742,8 @@ export const events: Stage = {
         if (isMonthName(toks[t0].lower) && /^[A-Z]/.test(toks[t0].text)) continue;
         // "a heart attack", "cyber attacks": no event.
         if (C.non_event_modifiers.includes(toks[t0 - 1]?.lower ?? '')) continue;
+        // "a kidnapping ring", "their murdered mayors", "killings, pillaging and outrages": no occurrence.
+        if (namesNoOccurrence(doc, m)) continue;
         let kind = info.kind;
         // "killing livestock", "protested the killing of": a killing word without a count is no event;
         // "no one was killed" tells the toll of an event, not of one of its own.
@@ -765,7 +773,7 @@ export const events: Stage = {
         // accuse the army of using chemical weapons").
         if (alleged && alleged.mode !== 'actual' && mode === 'actual') mode = alleged.mode;
         // "will travel to Moscow on Thursday for talks": a time the grammar puts ahead makes it future.
-        if (mode === 'actual' && futureTimeIn(doc, s.i, clauseOf(doc, s.i, t0, m.last))) mode = 'future';
+        if (mode === 'actual' && futureTimeIn(doc, s.i, clauseOf(doc, s.i, t0, m.last), t0)) mode = 'future';
         const gm = governedMode(info.kind);
         if (gm && (fam === 'verbal' || fam === 'diplomatic')) {
           const hasContent = matches.some((x) => x.first > m.last && x.first <= clause.last + 8 && kindInfo(x.pattern.value.kind)?.violent);

@@ -1,0 +1,45 @@
+// Words of violence that tell of no occurrence (data/events/occurrence.yaml), beside the same words
+// reporting one.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extract } from '../../pipeline.js';
+
+const kinds = (text: string) => extract({ source: 'test', text, published: '2024-03-06' }).events.map((e) => e.kind);
+const VIOLENT = ['attack_on_civilians', 'armed_clash', 'abduction', 'looting', 'air_strike', 'ied_explosion'];
+const none = (text: string) => {
+  const ks = kinds(text);
+  assert.ok(!ks.some((k) => VIOLENT.includes(k)), `no violent event expected in ${JSON.stringify(ks)}`);
+};
+
+test('a sense of the word that is no event: "stricken"', () => {
+  none('The capital was stricken with panic in Lima on Monday.');
+  assert.ok(kinds('Jets struck a depot in Lima on Monday.').includes('air_strike'));
+});
+
+test('a trigger word that classifies the noun after it names no attack', () => {
+  none('Police in Cali broke up a kidnapping ring on Monday.');
+  none('The judge in Bogota reopened the murder case on Monday.');
+  none('Troops carrying assault rifles patrolled Quito on Monday.');
+  assert.ok(kinds('Gunmen kidnapped a rancher in Cali on Monday.').includes('abduction'));
+});
+
+test('a participle describing the noun after it is no event of its own', () => {
+  none('The mayor of Medellin met the families of the murdered judges on Monday.');
+  none('Traffickers in Santa Cruz trade cocaine for stolen cars.');
+  // the subject's verb, even when a tagger reads it as an adjective, stays an event
+  assert.ok(kinds('Rebels looted shops in Ayacucho on Monday.').includes('looting'));
+  assert.ok(kinds('Gunmen murdered two judges in Medellin on Monday.').includes('attack_on_civilians'));
+});
+
+test('a catalogue of wrongdoing is no report of one occurrence', () => {
+  none('The prisoners in Guatemala City are serving time for kidnapping, extortion, murder and robbery.');
+  none('The rebels in Cauca finance themselves with kidnappings, extortion and drug trafficking.');
+  none('The commanders in San Salvador were responsible for political murders and other crimes.');
+  // a list of what happened, with no wrongdoing named, stays a report
+  assert.ok(kinds('Rebels kidnapped two engineers and burned a bus in Cauca on Monday.').includes('abduction'));
+});
+
+test('a time after "that" dates another clause', () => {
+  const d = extract({ source: 'test', text: 'The company in Santiago said that guerrillas attacked the power line on Saturday and that power will be restored in the next few hours.', published: '2024-03-06' });
+  assert.ok(d.events.some((e) => e.kind === 'armed_clash' && e.mode === 'actual'), JSON.stringify(d.events.map((e) => [e.kind, e.mode])));
+});

@@ -1,0 +1,74 @@
+// Whether a trigger word reports an occurrence at all (data/events/occurrence.yaml): "a kidnapping
+// ring", "their murdered mayors", "responsible for killings, pillaging and outrages" use the word of
+// an event to classify, describe or blame, and tell of no attack of their own.
+import type { Doc } from '../../doc.js';
+import { data } from '../../data/index.js';
+import type { TriggerMatch } from './triggers.js';
+
+let lex: { forms: Set<string>; classified: Set<string>; wrongdoing: Set<string>; aggregate: number } | null = null;
+function lexicon() {
+  if (lex) return lex;
+  const raw = data('events/occurrence.yaml');
+  lex = { forms: new Set(raw.forms), classified: new Set(raw.classified), wrongdoing: new Set(raw.wrongdoing), aggregate: raw.aggregate_toll };
+  return lex;
+}
+
+/** A toll at or above which a count is a war's, not one occurrence's. */
+export const aggregateToll = () => lexicon().aggregate;
+
+// What may stand before a participle that describes the noun after it ("the stolen cars", "their
+// murdered mayors", "for stolen cars"); a subject ("gunmen killed villagers", "it killed", "who
+// killed") never does.
+const DESCRIBING = new Set(['the', 'a', 'an', 'their', 'his', 'her', 'its', 'our', 'my', 'your']);
+// ("for" is tagged either; "the strike that killed civilians" has a subject)
+const PREPOSITION = new Set(['ADP', 'SCONJ']);
+const AUXILIARY = new Set(['have', 'be', 'get', 'do']);
+const NOMINAL = new Set(['NOUN', 'PROPN', 'ADJ']);
+const LISTED = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM']);
+
+/** Whether the trigger names no occurrence: a sense that is none, a classifier, a description or a catalogue. */
+export function namesNoOccurrence(doc: Doc, m: TriggerMatch): boolean {
+  const L = lexicon();
+  const toks = doc.tokens;
+  if (m.tokens.some((k) => L.forms.has(toks[k].lower))) return true;
+  if (m.tokens.length !== 1) return false;
+  const t = m.first;
+  const w = toks[t];
+  const next = toks[t + 1];
+  const sent = doc.sentences[w.sent];
+  if (!next || next.sent !== w.sent) return false;
+  // "a kidnapping ring", "the murder case": the word classifies the noun after it.
+  if (w.pos !== 'VERB' && L.classified.has(next.lower)) return true;
+  // "their murdered mayors", "razed towns": a participle describing what follows it.
+  const nounAfter = next.pos === 'NOUN' || ((next.pos === 'ADJ' || next.pos === 'PROPN') && toks[t + 2]?.pos === 'NOUN' && toks[t + 2].sent === w.sent);
+  // (a word tagged as an adjective may still be a verb, after its subject or an auxiliary: "rebels looted
+  // crops", "claimed to have shelled army positions"; after a verb it describes: "it means razed towns")
+  const before = toks[t - 1];
+  const describing = !!before && (DESCRIBING.has(before.lower) || (PREPOSITION.has(before.pos) && before.lower !== 'that') || (w.pos === 'ADJ' && before.pos === 'VERB' && !AUXILIARY.has(before.lemma)));
+  if (nounAfter && describing && (w.pos === 'ADJ' || (w.pos === 'VERB' && /(ed|en)$/.test(w.lower)))) return true;
+  return catalogue(doc, t, sent.first, sent.last);
+}
+
+/**
+ * Whether token `t` stands in one list with a word of wrongdoing ("kidnappings, extortion, and
+ * terrorism"): the words between are nouns, adjectives, determiners, commas, "and", "or" and "of",
+ * one of them a comma or a conjunction.
+ */
+function catalogue(doc: Doc, t: number, first: number, last: number): boolean {
+  const L = lexicon();
+  const toks = doc.tokens;
+  if (!NOMINAL.has(toks[t].pos) && !(toks[t].pos === 'VERB' && toks[t].lower.endsWith('ing'))) return false;
+  for (const step of [-1, 1]) {
+    let joined = false;
+    for (let k = t + step; k >= first && k < last && Math.abs(k - t) <= 8; k += step) {
+      const x = toks[k];
+      if (L.wrongdoing.has(x.lower)) {
+        if (joined) return true;
+        continue;
+      }
+      if (x.text === ',' || x.pos === 'CCONJ') joined = true;
+      else if (!LISTED.has(x.pos) && x.lower !== 'of' && !(x.pos === 'VERB' && x.lower.endsWith('ing'))) break;
+    }
+  }
+  return false;
+}
