@@ -143,3 +143,12 @@ test('tear gas at people who are not protesting is force against civilians; at p
   // A shopkeeper assaulted is a civilian attacked, not a fight.
   assert.deepEqual(read('Militiamen assaulted a qat seller in Dhamar on Monday.').events.map((e) => e.kind), ['attack_on_civilians']);
 });
+
+test('"the attack" far after the one told names it: condemned or unclaimed, it is no second attack', () => {
+  const d = read(
+    'Gunmen shot dead two engineers in El Alto on Monday night. The engineers worked for a water company. Their families live in Cochabamba. The company has suspended its work in the city. On Tuesday the government in La Paz condemned the attack. No group in Bolivia has claimed this cowardly attack on Monday.',
+  );
+  const violent = d.events.filter((e) => e.acled?.event_type === 'Violence against civilians' || e.acled?.event_type === 'Battles');
+  assert.equal(violent.length, 1, JSON.stringify(d.events.map((e) => e.kind)));
+  assert.ok(violent[0].evidence.some((x) => /condemned the attack/.test(x.text)));
+});

@@ -1040,8 +1040,16 @@ export const events: Stage = {
         // "The attack killed two civilians": a definite, generic mention continues the last
         // violent event reported, whatever that event was called.
         const t0 = d.trigger.first;
-        if (d.generic && ['the', 'this', 'that', 'these', 'those'].includes(toks[t0 - 1]?.lower ?? '')) {
-          const host = findLast(live, (p) => kindInfo(p.kind)?.violent && s.i - p.sents[p.sents.length - 1] <= 3);
+        // Further back, it names the last one told as it happened ("… the government has condemned the
+        // attack", "no one has claimed the attacks").
+        // ("this criminal attack", "the recent terrorist attacks": the determiner before the modifiers)
+        let det = t0 - 1;
+        while (det > t0 - 4 && (toks[det]?.pos === 'ADJ' || toks[det]?.pos === 'NOUN') && toks[det].sent === s.i) det--;
+        if (d.generic && ['the', 'this', 'that', 'these', 'those'].includes(toks[det]?.lower ?? '')) {
+          const violent = (p: Draft) => kindInfo(p.kind)?.violent;
+          const host =
+            findLast(live, (p) => violent(p) && s.i - p.sents[p.sents.length - 1] <= 3) ??
+            (d.mode === 'actual' ? findLast(drafts, (p) => violent(p) && p.mode === 'actual' && !p.historical && p.grounded) : undefined);
           if (host) {
             merge(host, { ...d, kind: host.kind, generic: false });
             continue;

@@ -116,6 +116,7 @@ const ROWS: Row[] = [
   // ied_explosion
   { text: 'A roadside bomb hit a convoy near Beledweyne on Monday.', kind: 'ied_explosion' },
   { text: 'A carbomb exploded in Mogadishu on Monday.', kind: 'ied_explosion' },
+  { text: 'A bomb attack damaged a bank in Medellin on Monday.', kind: 'ied_explosion', not: ['armed_clash'] },
   { text: 'A car-bomb exploded in Mogadishu on Monday.', kind: 'ied_explosion' },
   { text: 'An improvised explosive device killed two soldiers near Tibu on Monday.', kind: 'ied_explosion' },
   { text: 'An explosive device went off in Kunduz on Monday.', kind: 'ied_explosion' },
