@@ -30,6 +30,8 @@ const Occurrence = z.strictObject({
   forms: Words,
   classified: Words,
   wrongdoing: Words,
+  counted: Words,
+  campaign: Words,
   aggregate_toll: z.number().int().positive(),
 });
 

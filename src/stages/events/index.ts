@@ -39,6 +39,8 @@ interface Draft {
   weak: boolean;
   /** aimed at an armed side's post, convoy or patrol (arguments.yaml `armed_targets`) */
   armedTarget: boolean;
+  /** told in the perfect with no place or time of its own: a vague toll only sums up */
+  cumulative: boolean;
 }
 
 let cues: (Content<'events/arguments.yaml'> & { weaponOf: Map<string, string>; genericSet: Set<string> }) | null = null;
@@ -267,6 +269,16 @@ function isPassive(doc: Doc, t: number, first: number): boolean {
   for (let i = t - 1; i >= Math.max(first, t - 3); i--) {
     if (['was', 'were', 'been', 'being', 'is', 'are', 'be', 'got'].includes(toks[i].lower)) return toks[t].pos === 'VERB';
     if (toks[i].pos !== 'ADV' && toks[i].pos !== 'AUX') break;
+  }
+  return false;
+}
+
+/** "have killed", "has repeatedly attacked": the perfect, which sums up as readily as it reports. */
+function isPerfect(doc: Doc, t: number, first: number): boolean {
+  const toks = doc.tokens;
+  for (let i = t - 1; i >= Math.max(first, t - 3); i--) {
+    if (toks[i].lemma === 'have') return true;
+    if (toks[i].pos !== 'ADV' && toks[i].lower !== 'been') break;
   }
   return false;
 }
@@ -695,7 +707,7 @@ function attachCasualties(ms: Mention[], sentDrafts: Draft[], drafts: Draft[], s
     host ??= m.value === 0 && earlier && earlier.sents[earlier.sents.length - 1] < sent - 2 ? undefined : earlier;
     if (!host) continue;
     host.casualties.push(m);
-    host.grounded = true;
+    host.grounded ||= !(m.vague && host.cumulative);
     if (!host.sents.includes(sent)) host.sents.push(sent);
   }
 }
@@ -900,6 +912,7 @@ export const events: Stage = {
           if (fam !== 'verbal') continue;
         }
         const violent = kindInfo(kind)?.violent ?? false;
+        const cumulative = !place && !ownTime && isPerfect(doc, t0, clause.first);
         const d: Draft = {
           kind,
           trigger: m,
@@ -919,7 +932,10 @@ export const events: Stage = {
           // A violent event needs something that pins it down: a time, a casualty count, a place
           // more precise than a country, or a country with an actor ("ward off aerial attacks"
           // in a minister's words pins nothing).
-          grounded: !violent || !!(ownTime || cas.length || (place && (place.rank > 1 || initiator?.country || target?.country))),
+          // A vague toll told in the perfect with no place pins nothing either: it sums up ("they have
+          // killed many people").
+          grounded: !violent || !!(ownTime || cas.some((c) => !(c.vague && cumulative)) || (place && (place.rank > 1 || initiator?.country || target?.country))),
+          cumulative,
           generic: generic || info.weak,
           weak: info.weak,
           armedTarget: aimedAtArmed(doc, passive ? Math.max(clause.first, t0 - 6) : m.last, passive ? t0 : Math.min(clause.last, m.last + 8)),

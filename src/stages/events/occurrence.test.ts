@@ -43,3 +43,25 @@ test('a time after "that" dates another clause', () => {
   const d = extract({ source: 'test', text: 'The company in Santiago said that guerrillas attacked the power line on Saturday and that power will be restored in the next few hours.', published: '2024-03-06' });
   assert.ok(d.events.some((e) => e.kind === 'armed_clash' && e.mode === 'actual'), JSON.stringify(d.events.map((e) => [e.kind, e.mode])));
 });
+
+test('a count of occurrences or a campaign against wrongdoing is no occurrence', () => {
+  none('The army in Cauca said the number of attacks had fallen.');
+  none('Colombia asked for help in the battle against drug trafficking.');
+  // a number of people is some people: their protest stands
+  assert.ok(kinds('On Monday, a number of protesters in Arequipa rejected the proposal of the governor.').length > 0);
+  // a battle against fighters is one
+  assert.ok(kinds('Troops fought a battle against rebels near Tumaco on Monday.').includes('armed_clash'));
+});
+
+test('a catalogue reads across a possessive: "torture and human rights\' crimes"', () => {
+  none('The rebels in Lima said that prisoners must be treated well, torture and human rights\' crimes must end.');
+  // a subject before the verb makes it a report
+  assert.ok(kinds('Gunmen killed two traders in Lima on Monday, and extortion gangs took over the market.').some((k) => VIOLENT.includes(k)));
+});
+
+test('a vague toll in the perfect, with no place or time, sums up: no event', () => {
+  none('They have killed many people and they want to impose a new government.');
+  // with a place, or a figure, or in the past tense, it reports one
+  assert.ok(kinds('They have killed many people in Ayacucho.').some((k) => VIOLENT.includes(k)));
+  assert.ok(kinds('They have killed three people and they want to impose a new government.').some((k) => VIOLENT.includes(k)));
+});

@@ -4,12 +4,20 @@
 import type { Doc } from '../../doc.js';
 import { data } from '../../data/index.js';
 import type { TriggerMatch } from './triggers.js';
+import { familyOf } from '../../taxonomy.js';
 
-let lex: { forms: Set<string>; classified: Set<string>; wrongdoing: Set<string>; aggregate: number } | null = null;
+let lex: { forms: Set<string>; classified: Set<string>; wrongdoing: Set<string>; counted: string[][]; campaign: Set<string>; aggregate: number } | null = null;
 function lexicon() {
   if (lex) return lex;
   const raw = data('events/occurrence.yaml');
-  lex = { forms: new Set(raw.forms), classified: new Set(raw.classified), wrongdoing: new Set(raw.wrongdoing), aggregate: raw.aggregate_toll };
+  lex = {
+    forms: new Set(raw.forms),
+    classified: new Set(raw.classified),
+    wrongdoing: new Set(raw.wrongdoing),
+    counted: raw.counted.map((c) => c.split(' ')),
+    campaign: new Set(raw.campaign),
+    aggregate: raw.aggregate_toll,
+  };
   return lex;
 }
 
@@ -24,6 +32,8 @@ const DESCRIBING = new Set(['the', 'a', 'an', 'their', 'his', 'her', 'its', 'our
 const PREPOSITION = new Set(['ADP', 'SCONJ']);
 const AUXILIARY = new Set(['have', 'be', 'get', 'do']);
 const NOMINAL = new Set(['NOUN', 'PROPN', 'ADJ']);
+const POSSESSIVE = new Set(["'", "'s", '’', '’s']);
+const NO_SUBJECT = new Set(['PUNCT', 'CCONJ', 'SCONJ', 'ADP']);
 const LISTED = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM']);
 
 /** Whether the trigger names no occurrence: a sense that is none, a classifier, a description or a catalogue. */
@@ -46,6 +56,12 @@ export function namesNoOccurrence(doc: Doc, m: TriggerMatch): boolean {
   const before = toks[t - 1];
   const describing = !!before && (DESCRIBING.has(before.lower) || (PREPOSITION.has(before.pos) && before.lower !== 'that') || (w.pos === 'ADJ' && before.pos === 'VERB' && !AUXILIARY.has(before.lemma)));
   if (nounAfter && describing && (w.pos === 'ADJ' || (w.pos === 'VERB' && /(ed|en)$/.test(w.lower)))) return true;
+  // "the number of attacks": a count of occurrences.
+  if (familyOf(m.pattern.value.kind) !== 'demonstration' && L.counted.some((ws) => ws.every((x, k) => toks[t - ws.length + k]?.lower === x))) return true;
+  // "the battle against drug trafficking": a campaign.
+  if (L.campaign.has(next.lower)) {
+    for (let k = t + 2; k < Math.min(sent.last, t + 6) && NOMINAL.has(toks[k].pos); k++) if (L.wrongdoing.has(toks[k].lower)) return true;
+  }
   return catalogue(doc, t, sent.first, sent.last);
 }
 
@@ -57,7 +73,11 @@ export function namesNoOccurrence(doc: Doc, m: TriggerMatch): boolean {
 function catalogue(doc: Doc, t: number, first: number, last: number): boolean {
   const L = lexicon();
   const toks = doc.tokens;
-  if (!NOMINAL.has(toks[t].pos) && !(toks[t].pos === 'VERB' && toks[t].lower.endsWith('ing'))) return false;
+  // (a word tagged as a verb is listed only where no subject stands before it: ", torture and … crimes",
+  // never "gunmen killed two traders, and extortion gangs …")
+  const before = toks[t - 1];
+  const listedVerb = toks[t].pos === 'VERB' && (toks[t].lower.endsWith('ing') || !before || NO_SUBJECT.has(before.pos));
+  if (!NOMINAL.has(toks[t].pos) && !listedVerb) return false;
   for (const step of [-1, 1]) {
     let joined = false;
     for (let k = t + step; k >= first && k < last && Math.abs(k - t) <= 8; k += step) {
@@ -67,7 +87,8 @@ function catalogue(doc: Doc, t: number, first: number, last: number): boolean {
         continue;
       }
       if (x.text === ',' || x.pos === 'CCONJ') joined = true;
-      else if (!LISTED.has(x.pos) && x.lower !== 'of' && !(x.pos === 'VERB' && x.lower.endsWith('ing'))) break;
+      // ("torture and human rights' crimes")
+      else if (!LISTED.has(x.pos) && x.lower !== 'of' && !POSSESSIVE.has(x.text) && !(x.pos === 'VERB' && x.lower.endsWith('ing'))) break;
     }
   }
   return false;
