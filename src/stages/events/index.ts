@@ -762,6 +762,8 @@ export const events: Stage = {
         if (info.count && !cas.some((c) => (c.value > 0 || c.vague) && c.statement >= t0 - 1 && c.statement < m.last + 10)) continue;
         const generic = m.tokens.length === 1 && C.genericSet.has(toks[t0].lower);
         const clause = clauseOf(doc, s.i, t0, m.last);
+        // "the killing of over 70,000 people": a war's count, not one occurrence.
+        if (kindInfo(kind)?.violent && cas.some((c) => c.value >= aggregateToll() && c.statement >= clause.first && c.statement < clause.last)) continue;
         if (generic) {
           // "attack", "strike": the weapon named nearby says which kind.
           for (let k = clause.first; k < clause.last; k++) {

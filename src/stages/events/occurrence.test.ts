@@ -65,3 +65,8 @@ test('a vague toll in the perfect, with no place or time, sums up: no event', ()
   assert.ok(kinds('They have killed many people in Ayacucho.').some((k) => VIOLENT.includes(k)));
   assert.ok(kinds('They have killed three people and they want to impose a new government.').some((k) => VIOLENT.includes(k)));
 });
+
+test('a toll of tens of thousands is a war\'s count, not one occurrence', () => {
+  none('The constitution of El Salvador was drafted after the killing of over 70,000 people.');
+  assert.ok(kinds('Gunmen killed 70 people in San Miguel on Monday.').some((k) => VIOLENT.includes(k)));
+});

@@ -126,6 +126,7 @@ const ROWS: Row[] = [
   { text: 'A bomb exploded in a market in Lagos on Monday.', kind: 'ied_explosion', not: ['air_strike'] },
   { text: 'A blast hit a market in Mogadishu on Monday.', kind: 'ied_explosion' },
   { text: 'Guerrillas dynamited a power pylon near Tumaco on Monday.', kind: 'ied_explosion' },
+  { text: 'Dynamite exploded outside a bank in Oruro on Monday.', kind: 'ied_explosion' },
   { text: 'Militants planted a bomb near a checkpoint in Kabul on Monday.', kind: 'ied_explosion' },
   { text: 'Rebels blew up a bridge near Tumaco on Monday.', kind: 'ied_explosion' },
   // grenade_attack, sexual_violence
@@ -353,6 +354,7 @@ const NOT_EVENTS: { text: string; not: string[] }[] = [
   { text: 'The first block of Junin street in Lima was closed on Monday.', not: ['protest'] },
   { text: 'The fire brigade put out a fire in Kabul on Monday.', not: ['shelling', 'armed_clash', 'missile_attack', 'violent_demonstration'] },
   { text: 'The strike cost the company fifty million pounds.', not: ['shelling'] },
+  { text: 'Police found a van with 15 kg of dynamite, a motorcycle and other items in Lima on Monday.', not: ['ied_explosion'] },
 ];
 
 const kindsOf = (text: string) => extract({ source: 'test', text, published: PUBLISHED }).events.map((e) => e.kind);
