@@ -86,6 +86,8 @@ const Modes = z.strictObject({
   would: Words,
   reported: Words,
   content_verbs: Words,
+  infinitive: Words,
+  implicative: Words,
   governing: z.record(z.string(), Mode),
 });
 

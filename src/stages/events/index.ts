@@ -8,7 +8,7 @@ import type { Actor, Claim, Event, Time } from '../../contract.js';
 import { triggers, type TriggerMatch } from './triggers.js';
 import { casualtyMentions, combine, isCivilianNoun, type Mention } from './casualties.js';
 import { attributionOf, toClaim } from './claims.js';
-import { modeBefore, governedMode } from './modes.js';
+import { modeBefore, governedMode, infinitiveAim } from './modes.js';
 import { aggregateToll, namesNoOccurrence } from './occurrence.js';
 import { acledFor, familyOf, kind as kindInfo, ploverFor } from '../../taxonomy.js';
 import { actorForEntity, isCrowdKind, isMultinational, nameSide, resolveActor, roleWords } from './actors.js';
@@ -783,6 +783,8 @@ export const events: Stage = {
         if (t0 <= verbalUntil && !governed && !alleged) continue;
         let mode: Mode = modeBefore(doc, s.first, t0, m.last, m.tokens);
         if (governed && t0 <= governed.until) mode = governed.mode;
+        // "came to assassinate him", "a plot to kill": violence aimed at, not done.
+        if (mode === 'actual' && kindInfo(kind)?.violent && infinitiveAim(doc, s.first, t0)) mode = 'hypothetical';
         // What an accusation that is itself not actual alleges is not actual either ("in order to
         // accuse the army of using chemical weapons").
         if (alleged && alleged.mode !== 'actual' && mode === 'actual') mode = alleged.mode;
