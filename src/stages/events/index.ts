@@ -163,8 +163,15 @@ function pastTime(doc: Doc, a: number, b: number): number {
   return a;
 }
 
+/** The end of a chunk before a time at its end: "terrorists tonight bombed", "the army yesterday said". */
+function beforeTime(doc: Doc, a: number, b: number): number {
+  for (const tm of indexOf(doc).timesIn.get(doc.tokens[a].sent) ?? []) if (tm.mention.first > a && tm.mention.first < b && tm.mention.last >= b) return tm.mention.first;
+  return b;
+}
+
 function actorIn(doc: Doc, a: number, b: number): Actor | null {
   a = pastTime(doc, a, b);
+  b = beforeTime(doc, a, b);
   if (b <= a) return null;
   const ix = indexOf(doc);
   const key = `${a}:${b}`;
@@ -269,6 +276,19 @@ function isPassive(doc: Doc, t: number, first: number): boolean {
   for (let i = t - 1; i >= Math.max(first, t - 3); i--) {
     if (['was', 'were', 'been', 'being', 'is', 'are', 'be', 'got'].includes(toks[i].lower)) return toks[t].pos === 'VERB';
     if (toks[i].pos !== 'ADV' && toks[i].pos !== 'AUX') break;
+  }
+  return false;
+}
+
+const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', "'s", '’s']);
+
+/** A noun after a definite determiner or a possessive, past its modifiers ("the recent attack", "yesterday's bombing"). */
+function definiteNoun(doc: Doc, t: number, first: number): boolean {
+  const toks = doc.tokens;
+  if (toks[t].pos !== 'NOUN') return false;
+  for (let i = t - 1; i >= Math.max(first, t - 4); i--) {
+    if (DEFINITE.has(toks[i].lower)) return true;
+    if (toks[i].pos !== 'ADJ' && toks[i].pos !== 'NOUN' && toks[i].pos !== 'PROPN') return false;
   }
   return false;
 }
@@ -574,6 +594,14 @@ function aimedAtArmed(doc: Doc, a: number, b: number): boolean {
   return armed;
 }
 
+// Bombs dropped or planted, shells and rockets: "the bombing" may name any of them.
+const EXPLOSIVE = new Set(['air_strike', 'drone_strike', 'missile_attack', 'shelling', 'ied_explosion', 'suicide_bombing', 'grenade_attack']);
+
+/** Whether a generic word read as `kind` may name an event told as `host`: "the attack" any, "the bomb" a bombing. */
+function namesAlike(kind: string, host: string): boolean {
+  return kind === host || kind === 'armed_clash' || (EXPLOSIVE.has(kind) && EXPLOSIVE.has(host));
+}
+
 /** Whether a new draft reports the same occurrence as an earlier one. */
 function mergeable(prev: Draft, next: Draft, doc: Doc): boolean {
   const sameKind = prev.kind === next.kind || (ATTACKS.has(prev.kind) && ATTACKS.has(next.kind));
@@ -763,7 +791,8 @@ export const events: Stage = {
         const generic = m.tokens.length === 1 && C.genericSet.has(toks[t0].lower);
         const clause = clauseOf(doc, s.i, t0, m.last);
         // "the killing of over 70,000 people": a war's count, not one occurrence.
-        if (kindInfo(kind)?.violent && cas.some((c) => c.value >= aggregateToll() && c.statement >= clause.first && c.statement < clause.last)) continue;
+        // (deaths only: a figure of money read as injured, "60 million pesos in damage and 17 injured", is none)
+        if (kindInfo(kind)?.violent && cas.some((c) => c.kind === 'killed' && c.value >= aggregateToll() && c.statement >= clause.first && c.statement < clause.last)) continue;
         if (generic) {
           // "attack", "strike": the weapon named nearby says which kind.
           for (let k = clause.first; k < clause.last; k++) {
@@ -783,6 +812,9 @@ export const events: Stage = {
         if (t0 <= verbalUntil && !governed && !alleged) continue;
         let mode: Mode = modeBefore(doc, s.first, t0, m.last, m.tokens);
         if (governed && t0 <= governed.until) mode = governed.mode;
+        // "will investigate the attack that killed ten": what a definite noun names has happened; the
+        // future is the verb's.
+        if (mode === 'future' && kindInfo(kind)?.violent && !(governed && t0 <= governed.until) && definiteNoun(doc, t0, s.first)) mode = 'actual';
         // "came to assassinate him", "a plot to kill": violence aimed at, not done.
         if (mode === 'actual' && kindInfo(kind)?.violent && infinitiveAim(doc, s.first, t0)) mode = 'hypothetical';
         // What an accusation that is itself not actual alleges is not actual either ("in order to
@@ -915,6 +947,9 @@ export const events: Stage = {
           // The trigger is the reporting verb itself ("denied"): it stands only as a verbal event.
           if (fam !== 'verbal') continue;
         }
+        // "terrorists bombed the embassy", "two terrorist bombings": a group without aircraft plants its
+        // bombs (a weapon named in the clause has decided the kind already).
+        if (kind === 'air_strike' && generic && C.generic.bomb.includes(toks[t0].lower) && initiator?.kind === 'armed_group') kind = 'ied_explosion';
         const violent = kindInfo(kind)?.violent ?? false;
         const cumulative = !place && !ownTime && isPerfect(doc, t0, clause.first);
         const d: Draft = {
@@ -1069,7 +1104,7 @@ export const events: Stage = {
           const violent = (p: Draft) => kindInfo(p.kind)?.violent;
           const host =
             findLast(live, (p) => violent(p) && s.i - p.sents[p.sents.length - 1] <= 3) ??
-            (d.mode === 'actual' ? findLast(drafts, (p) => violent(p) && p.mode === 'actual' && !p.historical && p.grounded) : undefined);
+            (d.mode === 'actual' ? findLast(drafts, (p) => violent(p) && p.mode === 'actual' && !p.historical && p.grounded && namesAlike(d.kind, p.kind)) : undefined);
           if (host) {
             merge(host, { ...d, kind: host.kind, generic: false });
             continue;

@@ -138,8 +138,12 @@ export function infinitiveAim(doc: Doc, first: number, t: number): boolean {
   let k = t - 1;
   while (k > first && toks[k].pos === 'ADV') k--;
   if (k < first || !L.infinitive.has(toks[k].lower)) return false;
-  // ("went on to kill": the particle between)
-  for (let j = k - 1; j >= Math.max(first, k - 2); j--) if (L.implicative.has(toks[j].lower)) return false;
+  // The word that governs "to": the nearest verb before it, or an implicative word on the way ("went on to
+  // kill", "an attempt by the group to kidnap").
+  for (let j = k - 1; j >= Math.max(first, k - 8); j--) {
+    if (L.implicative.has(toks[j].lower)) return false;
+    if (toks[j].pos === 'VERB' || toks[j].pos === 'AUX') break;
+  }
   return true;
 }
 

@@ -69,4 +69,6 @@ test('a vague toll in the perfect, with no place or time, sums up: no event', ()
 test('a toll of tens of thousands is a war\'s count, not one occurrence', () => {
   none('The constitution of El Salvador was drafted after the killing of over 70,000 people.');
   assert.ok(kinds('Gunmen killed 70 people in San Miguel on Monday.').some((k) => VIOLENT.includes(k)));
+  // only deaths count: a sum of money is no toll
+  assert.ok(kinds('On Monday three bombs exploded in Medellin -- three others were defused -- resulting in 60 million pesos in damage and 17 persons injured.').includes('ied_explosion'));
 });

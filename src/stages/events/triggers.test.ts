@@ -127,6 +127,8 @@ const ROWS: Row[] = [
   { text: 'A blast hit a market in Mogadishu on Monday.', kind: 'ied_explosion' },
   { text: 'Guerrillas dynamited a power pylon near Tumaco on Monday.', kind: 'ied_explosion' },
   { text: 'Dynamite exploded outside a bank in Oruro on Monday.', kind: 'ied_explosion' },
+  { text: 'A train hit a dynamite charge near Huancayo on Monday.', kind: 'ied_explosion' },
+  { text: 'Ten men hurled dynamite sticks at the embassy in Lima on Monday.', kind: 'ied_explosion' },
   { text: 'Militants planted a bomb near a checkpoint in Kabul on Monday.', kind: 'ied_explosion' },
   { text: 'Rebels blew up a bridge near Tumaco on Monday.', kind: 'ied_explosion' },
   // grenade_attack, sexual_violence
