@@ -32,6 +32,9 @@ const Occurrence = z.strictObject({
   wrongdoing: Words,
   counted: Words,
   campaign: Words,
+  habitual: Words,
+  spans: Words,
+  span_units: Words,
   aggregate_toll: z.number().int().positive(),
 });
 

@@ -9,7 +9,7 @@ import { triggers, type TriggerMatch } from './triggers.js';
 import { casualtyMentions, combine, isCivilianNoun, type Mention } from './casualties.js';
 import { attributionOf, toClaim } from './claims.js';
 import { modeBefore, governedMode, infinitiveAim } from './modes.js';
-import { aggregateToll, namesNoOccurrence } from './occurrence.js';
+import { aggregateToll, habitual, namesNoOccurrence } from './occurrence.js';
 import { acledFor, familyOf, kind as kindInfo, ploverFor } from '../../taxonomy.js';
 import { actorForEntity, isCrowdKind, isMultinational, nameSide, resolveActor, roleWords } from './actors.js';
 import { data, type Content } from '../../data/index.js';
@@ -951,6 +951,9 @@ export const events: Stage = {
         // bombs (a weapon named in the clause has decided the kind already).
         if (kind === 'air_strike' && generic && C.generic.bomb.includes(toks[t0].lower) && initiator?.kind === 'armed_group') kind = 'ied_explosion';
         const violent = kindInfo(kind)?.violent ?? false;
+        // "has repeatedly struck the ports", "frequently carries out bombings": a habit, not an occurrence
+        // ("had not carried out any strikes since" stays a denial).
+        if (violent && mode === 'actual' && habitual(doc, t0, clause.first, clause.last)) continue;
         const cumulative = !place && !ownTime && isPerfect(doc, t0, clause.first);
         const d: Draft = {
           kind,

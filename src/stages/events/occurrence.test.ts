@@ -72,3 +72,15 @@ test('a toll of tens of thousands is a war\'s count, not one occurrence', () => 
   // only deaths count: a sum of money is no toll
   assert.ok(kinds('On Monday three bombs exploded in Medellin -- three others were defused -- resulting in 60 million pesos in damage and 17 persons injured.').includes('ied_explosion'));
 });
+
+test('a habit or a trend is no occurrence: frequency with the perfect or the present, or the perfect over a span', () => {
+  none('The rebels have repeatedly attacked the pipeline in Arauca.');
+  none('The cartel frequently carries out bombings in Medellin.');
+  none('The guerrillas have been fighting in Cauca for more than 20 years.');
+  none('The group has carried out kidnappings in Cauca since 2019.');
+  // in the past, with a day, a frequency word tells one occurrence
+  assert.ok(kinds('On Monday troops repeatedly shelled rebel positions near Tumaco.').some((k) => k === 'shelling'));
+  // and a denial stays a denial
+  const denied = extract({ source: 'test', text: 'The army in Bogota said it had not carried out any strikes in Arauca since Monday.', published: '2024-03-06' }).events;
+  assert.ok(denied.some((e) => e.mode === 'negated'), JSON.stringify(denied.map((e) => [e.kind, e.mode])));
+});

@@ -6,7 +6,17 @@ import { data } from '../../data/index.js';
 import type { TriggerMatch } from './triggers.js';
 import { familyOf } from '../../taxonomy.js';
 
-let lex: { forms: Set<string>; classified: Set<string>; wrongdoing: Set<string>; counted: string[][]; campaign: Set<string>; aggregate: number } | null = null;
+let lex: {
+  forms: Set<string>;
+  classified: Set<string>;
+  wrongdoing: Set<string>;
+  counted: string[][];
+  campaign: Set<string>;
+  habitual: Set<string>;
+  spans: Set<string>;
+  spanUnits: Set<string>;
+  aggregate: number;
+} | null = null;
 function lexicon() {
   if (lex) return lex;
   const raw = data('events/occurrence.yaml');
@@ -16,6 +26,9 @@ function lexicon() {
     wrongdoing: new Set(raw.wrongdoing),
     counted: raw.counted.map((c) => c.split(' ')),
     campaign: new Set(raw.campaign),
+    habitual: new Set(raw.habitual),
+    spans: new Set(raw.spans),
+    spanUnits: new Set(raw.span_units),
     aggregate: raw.aggregate_toll,
   };
   return lex;
@@ -92,4 +105,32 @@ function catalogue(doc: Doc, t: number, first: number, last: number): boolean {
     }
   }
   return false;
+}
+
+/**
+ * Whether the trigger at `t`, in the clause [first, last), tells a habit or a trend: a word of frequency
+ * with the perfect or the present ("has repeatedly struck", "frequently carries out bombings"), or the
+ * perfect over a stretch of time ("has carried out attacks since 2021", "has been fighting for 15 years").
+ */
+export function habitual(doc: Doc, t: number, first: number, last: number): boolean {
+  const L = lexicon();
+  const toks = doc.tokens;
+  let frequency = false;
+  let span = false;
+  for (let k = first; k < last; k++) {
+    const w = toks[k].lower;
+    // ("near-daily" is three tokens)
+    frequency ||= L.habitual.has(w);
+    span ||= L.spans.has(w) || (w === 'for' && toks.slice(k + 1, k + 5).some((x) => L.spanUnits.has(x.lower)));
+  }
+  if (!frequency && !span) return false;
+  let perfect = false;
+  let present = false;
+  for (let k = first; k <= t; k++) {
+    const x = toks[k];
+    perfect ||= x.lemma === 'have' && (x.pos === 'AUX' || toks[k + 1]?.pos === 'VERB' || toks[k + 1]?.lower === 'been');
+    // "carries", "strikes": the third person of the present
+    present ||= x.pos === 'VERB' && x.lower !== x.lemma && x.lower.endsWith('s') && !x.lower.endsWith('ss');
+  }
+  return perfect || (frequency && present);
 }
