@@ -172,6 +172,7 @@ test('"the bomb" far after the last bombing names only a bombing, not any attack
 test('a definite attack is no future one: "will investigate the attack that killed ten"', () => {
   const d = read('The government will investigate the attack that killed ten union members in San Salvador on Sunday.');
   assert.ok(d.events.some((e) => e.acled?.event_type === 'Battles' || e.acled?.event_type === 'Violence against civilians' ? e.mode === 'actual' : false), JSON.stringify(d.events.map((e) => [e.kind, e.mode])));
-  // an attack to come stays future
+  // an attack to come stays future, named by a definite noun too
   assert.ok(read('The rebels will attack the garrison in Chalatenango next week.').events.every((e) => e.mode !== 'actual'));
+  assert.ok(read('The army will launch the offensive against the rebels in Cauca.').events.every((e) => e.mode !== 'actual'));
 });

@@ -3,7 +3,7 @@
 // clause (actors, places, times, casualties) with the layers before this stage; claims from the
 // sentence's attribution. Reports of one occurrence spread over several sentences (the strike,
 // its location in the next sentence, "the incident killed two civilians") become one event.
-import type { Doc, EntityAnn, Mention as TokenSpan, PlaceAnn, Stage, TimeAnn } from '../../doc.js';
+import type { Doc, EntityAnn, Mention as TokenSpan, PlaceAnn, Stage, TimeAnn, Token } from '../../doc.js';
 import type { Actor, Claim, Event, Time } from '../../contract.js';
 import { triggers, type TriggerMatch } from './triggers.js';
 import { casualtyMentions, combine, isCivilianNoun, type Mention } from './casualties.js';
@@ -290,6 +290,16 @@ function definiteNoun(doc: Doc, t: number, first: number): boolean {
     if (DEFINITE.has(toks[i].lower)) return true;
     if (toks[i].pos !== 'ADJ' && toks[i].pos !== 'NOUN' && toks[i].pos !== 'PROPN') return false;
   }
+  return false;
+}
+
+/** "the attack that killed ten", "the bombing which occurred": a relative clause in the past right after a noun. */
+function toldInThePast(doc: Doc, from: number, last: number): boolean {
+  const toks = doc.tokens;
+  if (!RELATIVE.has(toks[from]?.lower ?? '') && toks[from]?.lower !== 'that') return false;
+  // (a past form: "-ed", or inflected and neither "-s" nor "-ing": "took", "left")
+  const past = (w: Token) => w.lower.endsWith('ed') || (w.lower !== w.lemma && !/(s|ing)$/.test(w.lower));
+  for (let k = from + 1; k < Math.min(last, from + 4); k++) if (toks[k].pos === 'VERB') return past(toks[k]);
   return false;
 }
 
@@ -812,9 +822,10 @@ export const events: Stage = {
         if (t0 <= verbalUntil && !governed && !alleged) continue;
         let mode: Mode = modeBefore(doc, s.first, t0, m.last, m.tokens);
         if (governed && t0 <= governed.until) mode = governed.mode;
-        // "will investigate the attack that killed ten": what a definite noun names has happened; the
-        // future is the verb's.
-        if (mode === 'future' && kindInfo(kind)?.violent && !(governed && t0 <= governed.until) && definiteNoun(doc, t0, s.first)) mode = 'actual';
+        // "will investigate the attack that killed ten": what a definite noun told in the past names has
+        // happened; the future is the verb's ("will launch the offensive" stays future).
+        if (mode === 'future' && kindInfo(kind)?.violent && !(governed && t0 <= governed.until) && definiteNoun(doc, t0, s.first) && toldInThePast(doc, m.last, s.last))
+          mode = 'actual';
         // "came to assassinate him", "a plot to kill": violence aimed at, not done.
         if (mode === 'actual' && kindInfo(kind)?.violent && infinitiveAim(doc, s.first, t0)) mode = 'hypothetical';
         // What an accusation that is itself not actual alleges is not actual either ("in order to
