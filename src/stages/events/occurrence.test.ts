@@ -84,3 +84,10 @@ test('a habit or a trend is no occurrence: frequency with the perfect or the pre
   const denied = extract({ source: 'test', text: 'The army in Bogota said it had not carried out any strikes in Arauca since Monday.', published: '2024-03-06' }).events;
   assert.ok(denied.some((e) => e.mode === 'negated'), JSON.stringify(denied.map((e) => [e.kind, e.mode])));
 });
+
+test('a relative clause in the present characterises its noun: no occurrence', () => {
+  none('The people of San Salvador fear the military dictatorship, which assassinates priests.');
+  // in the past it reports one, whatever the verb of saying before it
+  assert.ok(kinds('The group, which says it attacked the base in Cauca on Monday, has 200 fighters.').includes('armed_clash'));
+  assert.ok(kinds('Soldiers who killed two farmers in Cauca on Monday were arrested.').some((k) => VIOLENT.includes(k)));
+});

@@ -123,7 +123,7 @@ export function habitual(doc: Doc, t: number, first: number, last: number): bool
     frequency ||= L.habitual.has(w);
     span ||= L.spans.has(w) || (w === 'for' && toks.slice(k + 1, k + 5).some((x) => L.spanUnits.has(x.lower)));
   }
-  if (!frequency && !span) return false;
+  if (!frequency && !span) return characterising(doc, t, first);
   let perfect = false;
   let present = false;
   for (let k = first; k <= t; k++) {
@@ -134,3 +134,32 @@ export function habitual(doc: Doc, t: number, first: number, last: number): bool
   }
   return perfect || (frequency && present);
 }
+
+// Words that stand before a verb in a clause without making it present ("to attack", "will attack", "did attack").
+const NOT_PRESENT = new Set(['AUX', 'PART']);
+
+/**
+ * "the dictatorship, which assassinates priests", "fighters who carry out attacks": a relative clause in
+ * the present characterises its noun and reports no occurrence. The verb of the trigger (itself, or the
+ * verb before a noun trigger) is in the present: "-s", or a base form after the relative word or its subject.
+ */
+function characterising(doc: Doc, t: number, first: number): boolean {
+  const toks = doc.tokens;
+  let v = t;
+  if (toks[t].pos !== 'VERB') {
+    v = t - 1;
+    while (v >= first && toks[v].pos !== 'VERB') v--;
+    if (v < first) return false;
+  }
+  const x = toks[v];
+  if (NOT_PRESENT.has(toks[v - 1]?.pos ?? '')) return false;
+  const present = x.lower === x.lemma || (x.lower.endsWith('s') && !x.lower.endsWith('ss'));
+  if (!present) return false;
+  // the relative word: the clause's first, or the word before it, with nothing but a subject between
+  for (let k = v - 1; k >= Math.max(0, first - 1, v - 3); k--) {
+    if (RELATIVE_WORDS.has(toks[k].lower)) return true;
+    if (!['PRON', 'NOUN', 'PROPN', 'ADV'].includes(toks[k].pos)) return false;
+  }
+  return false;
+}
+const RELATIVE_WORDS = new Set(['which', 'who', 'that']);
