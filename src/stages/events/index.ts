@@ -720,9 +720,16 @@ function merge(into: Draft, d: Draft): void {
  * zero, "no injuries were reported", only to one of the two sentences before).
  */
 function findLast<T>(xs: T[], ok: (x: T) => boolean | undefined): T | undefined {
-  for (let k = xs.length - 1; k >= 0; k--) if (ok(xs[k])) return xs[k];
+  return findLastOf(xs, xs.length, ok);
+}
+
+/** findLast over the last `n` items only: a page of a thousand reports must stay linear. */
+function findLastOf<T>(xs: T[], n: number, ok: (x: T) => boolean | undefined): T | undefined {
+  for (let k = xs.length - 1; k >= Math.max(0, xs.length - n); k--) if (ok(xs[k])) return xs[k];
   return undefined;
 }
+// How many events back "the attack" may name the last one told.
+const FAR_BACK = 50;
 
 function attachCasualties(ms: Mention[], sentDrafts: Draft[], drafts: Draft[], sent: number): void {
   if (ms.length === 0) return;
@@ -1118,7 +1125,7 @@ export const events: Stage = {
           const violent = (p: Draft) => kindInfo(p.kind)?.violent;
           const host =
             findLast(live, (p) => violent(p) && s.i - p.sents[p.sents.length - 1] <= 3) ??
-            (d.mode === 'actual' ? findLast(drafts, (p) => violent(p) && p.mode === 'actual' && !p.historical && p.grounded && namesAlike(d.kind, p.kind)) : undefined);
+            (d.mode === 'actual' ? findLastOf(drafts, FAR_BACK, (p) => violent(p) && p.mode === 'actual' && !p.historical && p.grounded && namesAlike(d.kind, p.kind)) : undefined);
           if (host) {
             merge(host, { ...d, kind: host.kind, generic: false });
             continue;
