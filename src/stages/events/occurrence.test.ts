@@ -20,6 +20,12 @@ test('a trigger word that classifies the noun after it names no attack', () => {
   none('Police in Cali broke up a kidnapping ring on Monday.');
   none('The judge in Bogota reopened the murder case on Monday.');
   none('Troops carrying assault rifles patrolled Quito on Monday.');
+  // a ceasefire proposed, discussed or violated is no ceasefire agreed
+  for (const text of ['The envoy brought a ceasefire proposal to Beirut on Monday.', 'Monitors in Donetsk recorded ceasefire violations on Monday.']) {
+    const ks = kinds(text);
+    assert.ok(!ks.includes('agreement'), `no agreement expected in ${JSON.stringify(ks)}`);
+  }
+  assert.ok(kinds('Israel and Hamas agreed a ceasefire in Cairo on Monday.').includes('agreement'));
   assert.ok(kinds('Gunmen kidnapped a rancher in Cali on Monday.').includes('abduction'));
 });
 
