@@ -30,6 +30,18 @@ const Arguments = z.strictObject({
   place_anaphora: z.record(z.string(), z.enum(['point', 'city', 'district', 'admin1', 'region', 'country'])),
 });
 
+const Occurrence = z.strictObject({
+  forms: Words,
+  classified: Words,
+  wrongdoing: Words,
+  counted: Words,
+  campaign: Words,
+  habitual: Words,
+  spans: Words,
+  span_units: Words,
+  aggregate_toll: z.number().int().positive(),
+});
+
 const Casualties = z.strictObject({
   victims: z.strictObject({ civilians: Words, military: Words, unspecified: Words }),
   members: Words,
@@ -81,6 +93,8 @@ const Modes = z.strictObject({
   would: Words,
   reported: Words,
   content_verbs: Words,
+  infinitive: Words,
+  implicative: Words,
   governing: z.record(z.string(), Mode),
 });
 
@@ -88,6 +102,7 @@ export const files = {
   'events/triggers.yaml': yaml(z.strictObject({ kinds: z.record(z.string(), z.array(Trigger)), no_event: z.array(Trigger) })),
   'events/arguments.yaml': yaml(Arguments),
   'events/casualties.yaml': yaml(Casualties),
+  'events/occurrence.yaml': yaml(Occurrence),
   'events/attribution.yaml': yaml(Attribution),
   'events/modes.yaml': yaml(Modes),
 };

@@ -67,6 +67,11 @@ function initiatorNames(doc: Document, kinds: Set<string>): string[] {
   return out;
 }
 
+// A template is an incident accomplished, attempted or threatened (MUC-4's stage of execution); an
+// event sitrep reads as future, hypothetical or negated ("will be bombed", "a plot to kill", "denied
+// attacking") is none.
+const OCCURRED = new Set(['actual', 'threatened']);
+
 const ALL_KINDS = new Set(Object.values(MUC_KINDS).flat());
 
 interface Result {
@@ -94,7 +99,7 @@ function run(docs: MucDoc[], casing: Casing, errors: number): Result {
     const doc = toDocument(ann);
     events += doc.events.length;
     const predicted = new Set<string>();
-    for (const e of doc.events) for (const t of TYPES) if (MUC_KINDS[t].includes(e.kind)) predicted.add(t);
+    for (const e of doc.events) if (OCCURRED.has(e.mode)) for (const t of TYPES) if (MUC_KINDS[t].includes(e.kind)) predicted.add(t);
     // What the trigger lexicon alone finds, before the events stage keeps or drops a match.
     const fired = new Set<string>();
     for (const s of ann.sentences)

@@ -159,3 +159,36 @@ test('a context name before any country is named takes the fitting country named
   const e = read('India and Pakistan traded accusations on Monday. On Tuesday an IAF jet struck a camp near Israeli-made radars.');
   assert.equal(only(e, 'air_strike').initiator?.country, 'IND');
 });
+
+test('"the attack" far after the one told names it: condemned or unclaimed, it is no second attack', () => {
+  const d = read(
+    'Gunmen shot dead two engineers in El Alto on Monday night. The engineers worked for a water company. Their families live in Cochabamba. The company has suspended its work in the city. On Tuesday the government in La Paz condemned the attack. No group in Bolivia has claimed this cowardly attack on Monday.',
+  );
+  const violent = d.events.filter((e) => e.acled?.event_type === 'Violence against civilians' || e.acled?.event_type === 'Battles');
+  assert.equal(violent.length, 1, JSON.stringify(d.events.map((e) => e.kind)));
+  assert.ok(violent[0].evidence.some((x) => /condemned the attack/.test(x.text)));
+});
+
+test('a bombing by a group without aircraft is a planted bomb; by an army, from the air', () => {
+  const planted = read('Police said that terrorists tonight bombed the embassy of Peru in La Paz.');
+  assert.deepEqual(planted.events.map((e) => e.kind), ['ied_explosion']);
+  // the time between subject and verb is no part of the subject
+  assert.equal(planted.events[0].initiator?.name, 'terrorists');
+  assert.deepEqual(read('Two rebel bombings hit banks in Bogota on Monday.').events.map((e) => e.kind), ['ied_explosion']);
+  assert.deepEqual(read('The air force bombed rebel positions near Zacamil on Monday.').events.map((e) => e.kind), ['air_strike']);
+});
+
+test('"the bomb" far after the last bombing names only a bombing, not any attack', () => {
+  const d = read(
+    'Gunmen shot dead a judge in Cali on Monday. The judge had received threats. His family lives in Bogota. The court has closed for a week. On Tuesday the first bomb exploded at a bank in Medellin, wounding six people.',
+  );
+  assert.deepEqual(d.events.map((e) => e.kind).sort(), ['attack_on_civilians', 'ied_explosion']);
+});
+
+test('a definite attack is no future one: "will investigate the attack that killed ten"', () => {
+  const d = read('The government will investigate the attack that killed ten union members in San Salvador on Sunday.');
+  assert.ok(d.events.some((e) => e.acled?.event_type === 'Battles' || e.acled?.event_type === 'Violence against civilians' ? e.mode === 'actual' : false), JSON.stringify(d.events.map((e) => [e.kind, e.mode])));
+  // an attack to come stays future, named by a definite noun too
+  assert.ok(read('The rebels will attack the garrison in Chalatenango next week.').events.every((e) => e.mode !== 'actual'));
+  assert.ok(read('The army will launch the offensive against the rebels in Cauca.').events.every((e) => e.mode !== 'actual'));
+});

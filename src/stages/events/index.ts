@@ -3,12 +3,13 @@
 // clause (actors, places, times, casualties) with the layers before this stage; claims from the
 // sentence's attribution. Reports of one occurrence spread over several sentences (the strike,
 // its location in the next sentence, "the incident killed two civilians") become one event.
-import type { Doc, EntityAnn, Mention as TokenSpan, PlaceAnn, Stage, TimeAnn } from '../../doc.js';
+import type { Doc, EntityAnn, Mention as TokenSpan, PlaceAnn, Stage, TimeAnn, Token } from '../../doc.js';
 import type { Actor, Claim, Event, Time } from '../../contract.js';
 import { eventMatches, NO_EVENT, triggers, type TriggerMatch } from './triggers.js';
 import { casualtyMentions, combine, isCivilianNoun, type Mention } from './casualties.js';
 import { attributionOf, toClaim } from './claims.js';
-import { modeBefore, governedMode } from './modes.js';
+import { modeBefore, governedMode, infinitiveAim } from './modes.js';
+import { aggregateToll, habitual, namesNoOccurrence } from './occurrence.js';
 import { acledFor, familyOf, kind as kindInfo, ploverFor } from '../../taxonomy.js';
 import { actorForEntity, isCrowdKind, isMultinational, isUnnamedArmed, nameSide, resolveActor, roleWords } from './actors.js';
 import { data, type Content } from '../../data/index.js';
@@ -38,6 +39,8 @@ interface Draft {
   weak: boolean;
   /** aimed at an armed side's post, convoy or patrol (arguments.yaml `armed_targets`) */
   armedTarget: boolean;
+  /** told in the perfect with no place or time of its own: a vague toll only sums up */
+  cumulative: boolean;
 }
 
 let cues: (Content<'events/arguments.yaml'> & { weaponOf: Map<string, string>; genericSet: Set<string> }) | null = null;
@@ -161,8 +164,15 @@ function pastTime(doc: Doc, a: number, b: number): number {
   return a;
 }
 
+/** The end of a chunk before a time at its end: "terrorists tonight bombed", "the army yesterday said". */
+function beforeTime(doc: Doc, a: number, b: number): number {
+  for (const tm of indexOf(doc).timesIn.get(doc.tokens[a].sent) ?? []) if (tm.mention.first > a && tm.mention.first < b && tm.mention.last >= b) return tm.mention.first;
+  return b;
+}
+
 function actorIn(doc: Doc, a: number, b: number): Actor | null {
   a = pastTime(doc, a, b);
+  b = beforeTime(doc, a, b);
   if (b <= a) return null;
   const ix = indexOf(doc);
   const key = `${a}:${b}`;
@@ -285,6 +295,39 @@ function isPassive(doc: Doc, t: number, first: number): boolean {
   for (let i = t - 1; i >= Math.max(first, t - 3); i--) {
     if (['was', 'were', 'been', 'being', 'is', 'are', 'be', 'got'].includes(toks[i].lower)) return toks[t].pos === 'VERB';
     if (toks[i].pos !== 'ADV' && toks[i].pos !== 'AUX') break;
+  }
+  return false;
+}
+
+const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', "'s", '’s']);
+
+/** A noun after a definite determiner or a possessive, past its modifiers ("the recent attack", "yesterday's bombing"). */
+function definiteNoun(doc: Doc, t: number, first: number): boolean {
+  const toks = doc.tokens;
+  if (toks[t].pos !== 'NOUN') return false;
+  for (let i = t - 1; i >= Math.max(first, t - 4); i--) {
+    if (DEFINITE.has(toks[i].lower)) return true;
+    if (toks[i].pos !== 'ADJ' && toks[i].pos !== 'NOUN' && toks[i].pos !== 'PROPN') return false;
+  }
+  return false;
+}
+
+/** "the attack that killed ten", "the bombing which occurred": a relative clause in the past right after a noun. */
+function toldInThePast(doc: Doc, from: number, last: number): boolean {
+  const toks = doc.tokens;
+  if (!RELATIVE.has(toks[from]?.lower ?? '') && toks[from]?.lower !== 'that') return false;
+  // (a past form: "-ed", or inflected and neither "-s" nor "-ing": "took", "left")
+  const past = (w: Token) => w.lower.endsWith('ed') || (w.lower !== w.lemma && !/(s|ing)$/.test(w.lower));
+  for (let k = from + 1; k < Math.min(last, from + 4); k++) if (toks[k].pos === 'VERB') return past(toks[k]);
+  return false;
+}
+
+/** "have killed", "has repeatedly attacked": the perfect, which sums up as readily as it reports. */
+function isPerfect(doc: Doc, t: number, first: number): boolean {
+  const toks = doc.tokens;
+  for (let i = t - 1; i >= Math.max(first, t - 3); i--) {
+    if (toks[i].lemma === 'have') return true;
+    if (toks[i].pos !== 'ADV' && toks[i].lower !== 'been') break;
   }
   return false;
 }
@@ -540,8 +583,13 @@ function timeIn(doc: Doc, sent: number, t: number, mode: Mode): TimeAnn | null {
   return null;
 }
 
-function futureTimeIn(doc: Doc, sent: number, clause: Clause): boolean {
-  return (indexOf(doc).timesIn.get(sent) ?? []).some((tm) => tm.future && tm.mention.first >= clause.first - 12 && tm.mention.first < clause.last + 12);
+function futureTimeIn(doc: Doc, sent: number, clause: Clause, t: number): boolean {
+  // A "that" between the two opens another clause ("the attacks cut the power line and that it will be
+  // restored within hours"): its time is not the trigger's.
+  const apart = (a: number, b: number) => findWord(doc, Math.min(a, b), Math.max(a, b), ['that']) >= 0;
+  return (indexOf(doc).timesIn.get(sent) ?? []).some(
+    (tm) => tm.future && tm.mention.first >= clause.first - 12 && tm.mention.first < clause.last + 12 && !apart(t, tm.mention.first),
+  );
 }
 
 function timeInSentence(doc: Doc, sent: number, t: number, mode: Mode): TimeAnn | null {
@@ -689,6 +737,14 @@ function aimedAtArmed(doc: Doc, a: number, b: number): boolean {
   return armed;
 }
 
+// Bombs dropped or planted, shells and rockets: "the bombing" may name any of them.
+const EXPLOSIVE = new Set(['air_strike', 'drone_strike', 'missile_attack', 'shelling', 'ied_explosion', 'suicide_bombing', 'grenade_attack']);
+
+/** Whether a generic word read as `kind` may name an event told as `host`: "the attack" any, "the bomb" a bombing. */
+function namesAlike(kind: string, host: string): boolean {
+  return kind === host || kind === 'armed_clash' || (EXPLOSIVE.has(kind) && EXPLOSIVE.has(host));
+}
+
 /** Whether a new draft reports the same occurrence as an earlier one. */
 function mergeable(prev: Draft, next: Draft, doc: Doc): boolean {
   const sameKind = prev.kind === next.kind || (ATTACKS.has(prev.kind) && ATTACKS.has(next.kind));
@@ -797,9 +853,16 @@ function merge(into: Draft, d: Draft): void {
  * zero, "no injuries were reported", only to one of the two sentences before).
  */
 function findLast<T>(xs: T[], ok: (x: T) => boolean | undefined): T | undefined {
-  for (let k = xs.length - 1; k >= 0; k--) if (ok(xs[k])) return xs[k];
+  return findLastOf(xs, xs.length, ok);
+}
+
+/** findLast over the last `n` items only: a page of a thousand reports must stay linear. */
+function findLastOf<T>(xs: T[], n: number, ok: (x: T) => boolean | undefined): T | undefined {
+  for (let k = xs.length - 1; k >= Math.max(0, xs.length - n); k--) if (ok(xs[k])) return xs[k];
   return undefined;
 }
+// How many events back "the attack" may name the last one told.
+const FAR_BACK = 50;
 
 function attachCasualties(ms: Mention[], sentDrafts: Draft[], drafts: Draft[], sent: number): void {
   if (ms.length === 0) return;
@@ -822,7 +885,7 @@ function attachCasualties(ms: Mention[], sentDrafts: Draft[], drafts: Draft[], s
     host ??= m.value === 0 && earlier && earlier.sents[earlier.sents.length - 1] < sent - 2 ? undefined : earlier;
     if (!host) continue;
     host.casualties.push(m);
-    host.grounded = true;
+    host.grounded ||= !(m.vague && host.cumulative);
     if (!host.sents.includes(sent)) host.sents.push(sent);
   }
 }
@@ -869,6 +932,8 @@ export const events: Stage = {
         if (isMonthName(toks[t0].lower) && /^[A-Z]/.test(toks[t0].text)) continue;
         // "a heart attack", "cyber attacks": no event.
         if (C.non_event_modifiers.includes(toks[t0 - 1]?.lower ?? '')) continue;
+        // "a kidnapping ring", "their murdered mayors", "killings, pillaging and outrages": no occurrence.
+        if (namesNoOccurrence(doc, m)) continue;
         let kind = info.kind;
         // "claimed the strikes killed 20": a claim that something happened, not of responsibility.
         if (info.claims && /^(VERB|AUX)$/.test(toks[m.last]?.pos ?? '')) continue;
@@ -877,6 +942,9 @@ export const events: Stage = {
         if (info.count && !cas.some((c) => (c.value > 0 || c.vague) && c.statement >= t0 - 1 && c.statement < m.last + 10)) continue;
         const generic = m.tokens.length === 1 && C.genericSet.has(toks[t0].lower);
         const clause = clauseOf(doc, s.i, t0, m.last);
+        // "the killing of over 70,000 people": a war's count, not one occurrence.
+        // (deaths only: a figure of money read as injured, "60 million pesos in damage and 17 injured", is none)
+        if (kindInfo(kind)?.violent && cas.some((c) => c.kind === 'killed' && c.value >= aggregateToll() && c.statement >= clause.first && c.statement < clause.last)) continue;
         if (generic) {
           // "attack", "strike": the weapon named nearby says which kind.
           for (let k = clause.first; k < clause.last; k++) {
@@ -896,11 +964,17 @@ export const events: Stage = {
         if (t0 <= verbalUntil && !governed && !alleged) continue;
         let mode: Mode = modeBefore(doc, s.first, t0, m.last, m.tokens);
         if (governed && t0 <= governed.until) mode = governed.mode;
+        // "will investigate the attack that killed ten": what a definite noun told in the past names has
+        // happened; the future is the verb's ("will launch the offensive" stays future).
+        if (mode === 'future' && kindInfo(kind)?.violent && !(governed && t0 <= governed.until) && definiteNoun(doc, t0, s.first) && toldInThePast(doc, m.last, s.last))
+          mode = 'actual';
+        // "came to assassinate him", "a plot to kill": violence aimed at, not done.
+        if (mode === 'actual' && kindInfo(kind)?.violent && infinitiveAim(doc, s.first, t0)) mode = 'hypothetical';
         // What an accusation that is itself not actual alleges is not actual either ("in order to
         // accuse the army of using chemical weapons").
         if (alleged && alleged.mode !== 'actual' && mode === 'actual') mode = alleged.mode;
         // "will travel to Moscow on Thursday for talks": a time the grammar puts ahead makes it future.
-        if (mode === 'actual' && futureTimeIn(doc, s.i, clauseOf(doc, s.i, t0, m.last))) mode = 'future';
+        if (mode === 'actual' && futureTimeIn(doc, s.i, clauseOf(doc, s.i, t0, m.last), t0)) mode = 'future';
         const gm = governedMode(info.kind);
         if (gm && (fam === 'verbal' || fam === 'diplomatic')) {
           const hasContent = matches.some((x) => x.first > m.last && x.first <= clause.last + 8 && kindInfo(x.pattern.value.kind)?.violent);
@@ -1045,7 +1119,14 @@ export const events: Stage = {
           // The trigger is the reporting verb itself ("denied"): it stands only as a verbal event.
           if (fam !== 'verbal') continue;
         }
+        // "terrorists bombed the embassy", "two terrorist bombings": a group without aircraft plants its
+        // bombs (a weapon named in the clause has decided the kind already).
+        if (kind === 'air_strike' && generic && C.generic.bomb.includes(toks[t0].lower) && initiator?.kind === 'armed_group') kind = 'ied_explosion';
         const violent = kindInfo(kind)?.violent ?? false;
+        // "has repeatedly struck the ports", "frequently carries out bombings": a habit, not an occurrence
+        // ("had not carried out any strikes since" stays a denial).
+        if (violent && mode === 'actual' && habitual(doc, t0, clause.first, clause.last)) continue;
+        const cumulative = !place && !ownTime && isPerfect(doc, t0, clause.first);
         const d: Draft = {
           kind,
           trigger: m,
@@ -1065,8 +1146,13 @@ export const events: Stage = {
           // A violent event needs something that pins it down: a time, a casualty count, a place
           // more precise than a country, or a country with an actor ("ward off aerial attacks"
           // in a minister's words pins nothing).
-          // A place the gazetteer does not know still pins the event: "shells hit the outskirts of Kfar Kila".
-          grounded: !violent || !!(ownTime || cas.length || (place && (place.rank > 1 || initiator?.country || target?.country)) || (!place && unknownPlaceIn(doc, s.i, clause))),
+          // A vague toll told in the perfect with no place pins nothing either: it sums up ("they have
+          // killed many people"). A place the gazetteer does not know still pins the event: "shells hit
+          // the outskirts of Kfar Kila".
+          grounded:
+            !violent ||
+            !!(ownTime || cas.some((c) => !(c.vague && cumulative)) || (place && (place.rank > 1 || initiator?.country || target?.country)) || (!place && unknownPlaceIn(doc, s.i, clause))),
+          cumulative,
           generic: generic || info.weak,
           weak: info.weak,
           armedTarget: aimedAtArmed(doc, passive ? Math.max(clause.first, t0 - 6) : m.last, passive ? t0 : Math.min(clause.last, m.last + 8)),
@@ -1187,8 +1273,16 @@ export const events: Stage = {
         // "The attack killed two civilians": a definite, generic mention continues the last
         // violent event reported, whatever that event was called.
         const t0 = d.trigger.first;
-        if (d.generic && ['the', 'this', 'that', 'these', 'those'].includes(toks[t0 - 1]?.lower ?? '')) {
-          const host = findLast(live, (p) => kindInfo(p.kind)?.violent && s.i - p.sents[p.sents.length - 1] <= 3);
+        // Further back, it names the last one told as it happened ("… the government has condemned the
+        // attack", "no one has claimed the attacks").
+        // ("this criminal attack", "the recent terrorist attacks": the determiner before the modifiers)
+        let det = t0 - 1;
+        while (det > t0 - 4 && (toks[det]?.pos === 'ADJ' || toks[det]?.pos === 'NOUN') && toks[det].sent === s.i) det--;
+        if (d.generic && ['the', 'this', 'that', 'these', 'those'].includes(toks[det]?.lower ?? '')) {
+          const violent = (p: Draft) => kindInfo(p.kind)?.violent;
+          const host =
+            findLast(live, (p) => violent(p) && s.i - p.sents[p.sents.length - 1] <= 3) ??
+            (d.mode === 'actual' ? findLastOf(drafts, FAR_BACK, (p) => violent(p) && p.mode === 'actual' && !p.historical && p.grounded && namesAlike(d.kind, p.kind)) : undefined);
           if (host) {
             merge(host, { ...d, kind: host.kind, generic: false });
             continue;

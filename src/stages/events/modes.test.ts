@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { Doc } from '../../doc.js';
 import { tokens } from '../tokens/index.js';
 import { modeBefore, governedMode } from './modes.js';
+import { extract } from '../../pipeline.js';
 
 /** The mode of the trigger word; with `pattern`, of a pattern match spanning the words it names. */
 function mode(text: string, trigger: string, pattern?: string[]) {
@@ -109,4 +110,15 @@ test('a modal governs its own verb, not a trigger outside its clause', () => {
   // … and the trigger when it governs it, past adverbs and "have"
   assert.equal(mode('The rebels may well attack the garrison.', 'attack'), 'hypothetical');
   assert.equal(mode('Jets could have struck the depot.', 'struck'), 'hypothetical');
+});
+
+test('violence in the infinitive is aimed at, unless the word before "to" says it was done or tried', () => {
+  const modes = (text: string) => extract({ source: 'test', text, published: '2024-03-06' }).events.filter((e) => e.kind === 'attack_on_civilians' || e.kind === 'abduction').map((e) => e.mode);
+  assert.deepEqual(modes('Two mercenaries came to Bogota on Monday to assassinate the judge.'), ['hypothetical']);
+  assert.deepEqual(modes('On Monday the cartel ordered its cells in Medellin to kidnap businessmen.'), ['hypothetical']);
+  assert.deepEqual(modes('On Monday gunmen in Cali tried to kidnap a rancher.'), ['actual']);
+  assert.deepEqual(modes('On Monday the gunmen in Cali went on to kill the driver.'), ['actual']);
+  // not for what is not violence: "intervened to disperse" tells how a protest was met
+  const demo = extract({ source: 'test', text: 'Police in Quito intervened on Monday to disperse the protesters.', published: '2024-03-06' }).events;
+  assert.ok(demo.some((e) => e.mode === 'actual'), JSON.stringify(demo.map((e) => [e.kind, e.mode])));
 });

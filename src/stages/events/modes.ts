@@ -15,6 +15,8 @@ interface Cue {
 
 interface Lexicon {
   window: number;
+  infinitive: Set<string>;
+  implicative: Set<string>;
   byLast: Map<string, Cue[]>;
   reported: Set<string>;
   content: Set<string>;
@@ -44,7 +46,7 @@ function lexicon(): Lexicon {
     for (const w of last === "n't" ? ["n't", 'not'] : [last]) byLast.set(w, [...(byLast.get(w) ?? []), c]);
   }
   const lower = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
-  lex = { window: raw.window, byLast, reported: lower(raw.reported), content: lower(raw.content_verbs), governing: new Map(Object.entries(raw.governing)) };
+  lex = { window: raw.window, infinitive: lower(raw.infinitive), implicative: lower(raw.implicative), byLast, reported: lower(raw.reported), content: lower(raw.content_verbs), governing: new Map(Object.entries(raw.governing)) };
   return lex;
 }
 
@@ -123,6 +125,26 @@ export function modeBefore(doc: Doc, first: number, t: number, end = t + 1, own:
     }
   }
   return found;
+}
+
+/**
+ * Whether the verb at `t` is in the infinitive of an aim ("came to assassinate", "ordered them to take
+ * hostages"), not after a word saying it was done or tried ("went on to kill", "tried to kidnap").
+ */
+export function infinitiveAim(doc: Doc, first: number, t: number): boolean {
+  const L = lexicon();
+  const toks = doc.tokens;
+  if (toks[t].pos !== 'VERB') return false;
+  let k = t - 1;
+  while (k > first && toks[k].pos === 'ADV') k--;
+  if (k < first || !L.infinitive.has(toks[k].lower)) return false;
+  // The word that governs "to": the nearest verb before it, or an implicative word on the way ("went on to
+  // kill", "an attempt by the group to kidnap").
+  for (let j = k - 1; j >= Math.max(first, k - 8); j--) {
+    if (L.implicative.has(toks[j].lower)) return false;
+    if (toks[j].pos === 'VERB' || toks[j].pos === 'AUX') break;
+  }
+  return true;
 }
 
 /** The mode a governing kind gives the event in its complement ("threatened to strike"). */

@@ -126,6 +126,7 @@ const ROWS: Row[] = [
   // ied_explosion
   { text: 'A roadside bomb hit a convoy near Beledweyne on Monday.', kind: 'ied_explosion' },
   { text: 'A carbomb exploded in Mogadishu on Monday.', kind: 'ied_explosion' },
+  { text: 'A bomb attack damaged a bank in Medellin on Monday.', kind: 'ied_explosion', not: ['armed_clash'] },
   { text: 'A car-bomb exploded in Mogadishu on Monday.', kind: 'ied_explosion' },
   { text: 'An improvised explosive device killed two soldiers near Tibu on Monday.', kind: 'ied_explosion' },
   { text: 'An explosive device went off in Kunduz on Monday.', kind: 'ied_explosion' },
@@ -135,6 +136,9 @@ const ROWS: Row[] = [
   { text: 'A bomb exploded in a market in Lagos on Monday.', kind: 'ied_explosion', not: ['air_strike'] },
   { text: 'A blast hit a market in Mogadishu on Monday.', kind: 'ied_explosion' },
   { text: 'Guerrillas dynamited a power pylon near Tumaco on Monday.', kind: 'ied_explosion' },
+  { text: 'Dynamite exploded outside a bank in Oruro on Monday.', kind: 'ied_explosion' },
+  { text: 'A train hit a dynamite charge near Huancayo on Monday.', kind: 'ied_explosion' },
+  { text: 'Ten men hurled dynamite sticks at the embassy in Lima on Monday.', kind: 'ied_explosion' },
   { text: 'Militants planted a bomb near a checkpoint in Kabul on Monday.', kind: 'ied_explosion' },
   { text: 'Rebels blew up a bridge near Tumaco on Monday.', kind: 'ied_explosion' },
   // grenade_attack, sexual_violence
@@ -376,6 +380,7 @@ const NOT_EVENTS: { text: string; not: string[] }[] = [
   { text: 'The strike cost the company fifty million pounds.', not: ['shelling'] },
   // no_event: firefighters fight fires, not enemies; nor does the rocket fire before turn into a battle
   { text: 'Rockets were fired at Nahariya on Monday. Firefighters battled the blaze for hours.', not: ['armed_clash'] },
+  { text: 'Police found a van with 15 kg of dynamite, a motorcycle and other items in Lima on Monday.', not: ['ied_explosion'] },
 ];
 
 const kindsOf = (text: string) => extract({ source: 'test', text, published: PUBLISHED }).events.map((e) => e.kind);

@@ -1,0 +1,99 @@
+// Words of violence that tell of no occurrence (data/events/occurrence.yaml), beside the same words
+// reporting one.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extract } from '../../pipeline.js';
+
+const kinds = (text: string) => extract({ source: 'test', text, published: '2024-03-06' }).events.map((e) => e.kind);
+const VIOLENT = ['attack_on_civilians', 'armed_clash', 'abduction', 'looting', 'air_strike', 'ied_explosion'];
+const none = (text: string) => {
+  const ks = kinds(text);
+  assert.ok(!ks.some((k) => VIOLENT.includes(k)), `no violent event expected in ${JSON.stringify(ks)}`);
+};
+
+test('a sense of the word that is no event: "stricken"', () => {
+  none('The capital was stricken with panic in Lima on Monday.');
+  assert.ok(kinds('Jets struck a depot in Lima on Monday.').includes('air_strike'));
+});
+
+test('a trigger word that classifies the noun after it names no attack', () => {
+  none('Police in Cali broke up a kidnapping ring on Monday.');
+  none('The judge in Bogota reopened the murder case on Monday.');
+  none('Troops carrying assault rifles patrolled Quito on Monday.');
+  // a ceasefire proposed, discussed or violated is no ceasefire agreed
+  for (const text of ['The envoy brought a ceasefire proposal to Beirut on Monday.', 'Monitors in Donetsk recorded ceasefire violations on Monday.']) {
+    const ks = kinds(text);
+    assert.ok(!ks.includes('agreement'), `no agreement expected in ${JSON.stringify(ks)}`);
+  }
+  assert.ok(kinds('Israel and Hamas agreed a ceasefire in Cairo on Monday.').includes('agreement'));
+  assert.ok(kinds('Gunmen kidnapped a rancher in Cali on Monday.').includes('abduction'));
+});
+
+test('a participle describing the noun after it is no event of its own', () => {
+  none('The mayor of Medellin met the families of the murdered judges on Monday.');
+  none('Traffickers in Santa Cruz trade cocaine for stolen cars.');
+  // the subject's verb, even when a tagger reads it as an adjective, stays an event
+  assert.ok(kinds('Rebels looted shops in Ayacucho on Monday.').includes('looting'));
+  assert.ok(kinds('Gunmen murdered two judges in Medellin on Monday.').includes('attack_on_civilians'));
+});
+
+test('a catalogue of wrongdoing is no report of one occurrence', () => {
+  none('The prisoners in Guatemala City are serving time for kidnapping, extortion, murder and robbery.');
+  none('The rebels in Cauca finance themselves with kidnappings, extortion and drug trafficking.');
+  none('The commanders in San Salvador were responsible for political murders and other crimes.');
+  // a list of what happened, with no wrongdoing named, stays a report
+  assert.ok(kinds('Rebels kidnapped two engineers and burned a bus in Cauca on Monday.').includes('abduction'));
+});
+
+test('a time after "that" dates another clause', () => {
+  const d = extract({ source: 'test', text: 'The company in Santiago said that guerrillas attacked the power line on Saturday and that power will be restored in the next few hours.', published: '2024-03-06' });
+  assert.ok(d.events.some((e) => e.kind === 'armed_clash' && e.mode === 'actual'), JSON.stringify(d.events.map((e) => [e.kind, e.mode])));
+});
+
+test('a count of occurrences or a campaign against wrongdoing is no occurrence', () => {
+  none('The army in Cauca said the number of attacks had fallen.');
+  none('Colombia asked for help in the battle against drug trafficking.');
+  // a number of people is some people: their protest stands
+  assert.ok(kinds('On Monday, a number of protesters in Arequipa rejected the proposal of the governor.').length > 0);
+  // a battle against fighters is one
+  assert.ok(kinds('Troops fought a battle against rebels near Tumaco on Monday.').includes('armed_clash'));
+});
+
+test('a catalogue reads across a possessive: "torture and human rights\' crimes"', () => {
+  none('The rebels in Lima said that prisoners must be treated well, torture and human rights\' crimes must end.');
+  // a subject before the verb makes it a report
+  assert.ok(kinds('Gunmen killed two traders in Lima on Monday, and extortion gangs took over the market.').some((k) => VIOLENT.includes(k)));
+});
+
+test('a vague toll in the perfect, with no place or time, sums up: no event', () => {
+  none('They have killed many people and they want to impose a new government.');
+  // with a place, or a figure, or in the past tense, it reports one
+  assert.ok(kinds('They have killed many people in Ayacucho.').some((k) => VIOLENT.includes(k)));
+  assert.ok(kinds('They have killed three people and they want to impose a new government.').some((k) => VIOLENT.includes(k)));
+});
+
+test('a toll of tens of thousands is a war\'s count, not one occurrence', () => {
+  none('The constitution of El Salvador was drafted after the killing of over 70,000 people.');
+  assert.ok(kinds('Gunmen killed 70 people in San Miguel on Monday.').some((k) => VIOLENT.includes(k)));
+  // only deaths count: a sum of money is no toll
+  assert.ok(kinds('On Monday three bombs exploded in Medellin -- three others were defused -- resulting in 60 million pesos in damage and 17 persons injured.').includes('ied_explosion'));
+});
+
+test('a habit or a trend is no occurrence: frequency with the perfect or the present, or the perfect over a span', () => {
+  none('The rebels have repeatedly attacked the pipeline in Arauca.');
+  none('The cartel frequently carries out bombings in Medellin.');
+  none('The guerrillas have been fighting in Cauca for more than 20 years.');
+  none('The group has carried out kidnappings in Cauca since 2019.');
+  // in the past, with a day, a frequency word tells one occurrence
+  assert.ok(kinds('On Monday troops repeatedly shelled rebel positions near Tumaco.').some((k) => k === 'shelling'));
+  // and a denial stays a denial
+  const denied = extract({ source: 'test', text: 'The army in Bogota said it had not carried out any strikes in Arauca since Monday.', published: '2024-03-06' }).events;
+  assert.ok(denied.some((e) => e.mode === 'negated'), JSON.stringify(denied.map((e) => [e.kind, e.mode])));
+});
+
+test('a relative clause in the present characterises its noun: no occurrence', () => {
+  none('The people of San Salvador fear the military dictatorship, which assassinates priests.');
+  // in the past it reports one, whatever the verb of saying before it
+  assert.ok(kinds('The group, which says it attacked the base in Cauca on Monday, has 200 fighters.').includes('armed_clash'));
+  assert.ok(kinds('Soldiers who killed two farmers in Cauca on Monday were arrested.').some((k) => VIOLENT.includes(k)));
+});

@@ -1,0 +1,165 @@
+// Whether a trigger word reports an occurrence at all (data/events/occurrence.yaml): "a kidnapping
+// ring", "their murdered mayors", "responsible for killings, pillaging and outrages" use the word of
+// an event to classify, describe or blame, and tell of no attack of their own.
+import type { Doc } from '../../doc.js';
+import { data } from '../../data/index.js';
+import type { TriggerMatch } from './triggers.js';
+import { familyOf } from '../../taxonomy.js';
+
+let lex: {
+  forms: Set<string>;
+  classified: Set<string>;
+  wrongdoing: Set<string>;
+  counted: string[][];
+  campaign: Set<string>;
+  habitual: Set<string>;
+  spans: Set<string>;
+  spanUnits: Set<string>;
+  aggregate: number;
+} | null = null;
+function lexicon() {
+  if (lex) return lex;
+  const raw = data('events/occurrence.yaml');
+  lex = {
+    forms: new Set(raw.forms),
+    classified: new Set(raw.classified),
+    wrongdoing: new Set(raw.wrongdoing),
+    counted: raw.counted.map((c) => c.split(' ')),
+    campaign: new Set(raw.campaign),
+    habitual: new Set(raw.habitual),
+    spans: new Set(raw.spans),
+    spanUnits: new Set(raw.span_units),
+    aggregate: raw.aggregate_toll,
+  };
+  return lex;
+}
+
+/** A toll at or above which a count is a war's, not one occurrence's. */
+export const aggregateToll = () => lexicon().aggregate;
+
+// What may stand before a participle that describes the noun after it ("the stolen cars", "their
+// murdered mayors", "for stolen cars"); a subject ("gunmen killed villagers", "it killed", "who
+// killed") never does.
+const DESCRIBING = new Set(['the', 'a', 'an', 'their', 'his', 'her', 'its', 'our', 'my', 'your']);
+// ("for" is tagged either; "the strike that killed civilians" has a subject)
+const PREPOSITION = new Set(['ADP', 'SCONJ']);
+const AUXILIARY = new Set(['have', 'be', 'get', 'do']);
+const NOMINAL = new Set(['NOUN', 'PROPN', 'ADJ']);
+const POSSESSIVE = new Set(["'", "'s", '’', '’s']);
+const NO_SUBJECT = new Set(['PUNCT', 'CCONJ', 'SCONJ', 'ADP']);
+const LISTED = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM']);
+
+/** Whether the trigger names no occurrence: a sense that is none, a classifier, a description or a catalogue. */
+export function namesNoOccurrence(doc: Doc, m: TriggerMatch): boolean {
+  const L = lexicon();
+  const toks = doc.tokens;
+  if (m.tokens.some((k) => L.forms.has(toks[k].lower))) return true;
+  if (m.tokens.length !== 1) return false;
+  const t = m.first;
+  const w = toks[t];
+  const next = toks[t + 1];
+  const sent = doc.sentences[w.sent];
+  if (!next || next.sent !== w.sent) return false;
+  // "a kidnapping ring", "the murder case": the word classifies the noun after it.
+  if (w.pos !== 'VERB' && L.classified.has(next.lower)) return true;
+  // "their murdered mayors", "razed towns": a participle describing what follows it.
+  const nounAfter = next.pos === 'NOUN' || ((next.pos === 'ADJ' || next.pos === 'PROPN') && toks[t + 2]?.pos === 'NOUN' && toks[t + 2].sent === w.sent);
+  // (a word tagged as an adjective may still be a verb, after its subject or an auxiliary: "rebels looted
+  // crops", "claimed to have shelled army positions"; after a verb it describes: "it means razed towns")
+  const before = toks[t - 1];
+  const describing = !!before && (DESCRIBING.has(before.lower) || (PREPOSITION.has(before.pos) && before.lower !== 'that') || (w.pos === 'ADJ' && before.pos === 'VERB' && !AUXILIARY.has(before.lemma)));
+  if (nounAfter && describing && (w.pos === 'ADJ' || (w.pos === 'VERB' && /(ed|en)$/.test(w.lower)))) return true;
+  // "the number of attacks": a count of occurrences.
+  if (familyOf(m.pattern.value.kind) !== 'demonstration' && L.counted.some((ws) => ws.every((x, k) => toks[t - ws.length + k]?.lower === x))) return true;
+  // "the battle against drug trafficking": a campaign.
+  if (L.campaign.has(next.lower)) {
+    for (let k = t + 2; k < Math.min(sent.last, t + 6) && NOMINAL.has(toks[k].pos); k++) if (L.wrongdoing.has(toks[k].lower)) return true;
+  }
+  return catalogue(doc, t, sent.first, sent.last);
+}
+
+/**
+ * Whether token `t` stands in one list with a word of wrongdoing ("kidnappings, extortion, and
+ * terrorism"): the words between are nouns, adjectives, determiners, commas, "and", "or" and "of",
+ * one of them a comma or a conjunction.
+ */
+function catalogue(doc: Doc, t: number, first: number, last: number): boolean {
+  const L = lexicon();
+  const toks = doc.tokens;
+  // (a word tagged as a verb is listed only where no subject stands before it: ", torture and … crimes",
+  // never "gunmen killed two traders, and extortion gangs …")
+  const before = toks[t - 1];
+  const listedVerb = toks[t].pos === 'VERB' && (toks[t].lower.endsWith('ing') || !before || NO_SUBJECT.has(before.pos));
+  if (!NOMINAL.has(toks[t].pos) && !listedVerb) return false;
+  for (const step of [-1, 1]) {
+    let joined = false;
+    for (let k = t + step; k >= first && k < last && Math.abs(k - t) <= 8; k += step) {
+      const x = toks[k];
+      if (L.wrongdoing.has(x.lower)) {
+        if (joined) return true;
+        continue;
+      }
+      if (x.text === ',' || x.pos === 'CCONJ') joined = true;
+      // ("torture and human rights' crimes")
+      else if (!LISTED.has(x.pos) && x.lower !== 'of' && !POSSESSIVE.has(x.text) && !(x.pos === 'VERB' && x.lower.endsWith('ing'))) break;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether the trigger at `t`, in the clause [first, last), tells a habit or a trend: a word of frequency
+ * with the perfect or the present ("has repeatedly struck", "frequently carries out bombings"), or the
+ * perfect over a stretch of time ("has carried out attacks since 2021", "has been fighting for 15 years").
+ */
+export function habitual(doc: Doc, t: number, first: number, last: number): boolean {
+  const L = lexicon();
+  const toks = doc.tokens;
+  let frequency = false;
+  let span = false;
+  for (let k = first; k < last; k++) {
+    const w = toks[k].lower;
+    // ("near-daily" is three tokens)
+    frequency ||= L.habitual.has(w);
+    span ||= L.spans.has(w) || (w === 'for' && toks.slice(k + 1, k + 5).some((x) => L.spanUnits.has(x.lower)));
+  }
+  if (!frequency && !span) return characterising(doc, t, first);
+  let perfect = false;
+  let present = false;
+  for (let k = first; k <= t; k++) {
+    const x = toks[k];
+    perfect ||= x.lemma === 'have' && (x.pos === 'AUX' || toks[k + 1]?.pos === 'VERB' || toks[k + 1]?.lower === 'been');
+    // "carries", "strikes": the third person of the present
+    present ||= x.pos === 'VERB' && x.lower !== x.lemma && x.lower.endsWith('s') && !x.lower.endsWith('ss');
+  }
+  return perfect || (frequency && present);
+}
+
+// Words that stand before a verb in a clause without making it present ("to attack", "will attack", "did attack").
+const NOT_PRESENT = new Set(['AUX', 'PART']);
+
+/**
+ * "the dictatorship, which assassinates priests", "fighters who carry out attacks": a relative clause in
+ * the present characterises its noun and reports no occurrence. The verb of the trigger (itself, or the
+ * verb before a noun trigger) is in the present: "-s", or a base form after the relative word or its subject.
+ */
+function characterising(doc: Doc, t: number, first: number): boolean {
+  const toks = doc.tokens;
+  let v = t;
+  if (toks[t].pos !== 'VERB') {
+    v = t - 1;
+    while (v >= first && toks[v].pos !== 'VERB') v--;
+    if (v < first) return false;
+  }
+  const x = toks[v];
+  if (NOT_PRESENT.has(toks[v - 1]?.pos ?? '')) return false;
+  const present = x.lower === x.lemma || (x.lower.endsWith('s') && !x.lower.endsWith('ss'));
+  if (!present) return false;
+  // the relative word: the clause's first, or the word before it, with nothing but a subject between
+  for (let k = v - 1; k >= Math.max(0, first - 1, v - 3); k--) {
+    if (RELATIVE_WORDS.has(toks[k].lower)) return true;
+    if (!['PRON', 'NOUN', 'PROPN', 'ADV'].includes(toks[k].pos)) return false;
+  }
+  return false;
+}
+const RELATIVE_WORDS = new Set(['which', 'who', 'that']);
