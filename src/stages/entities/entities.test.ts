@@ -391,3 +391,8 @@ test('a town’s name that is the surname of a person named in the article is th
   assert.deepEqual(texts(doc, town), ['Austin']);
   assert.equal(town.mentions[0].start, doc.text.lastIndexOf('Austin'));
 });
+
+test('a name after a bearing ("south of", "north-east of") is a place, as after "near" (data/entities/cues.tsv)', () => {
+  const doc = run('A drone struck a car on the road south of Kobani, and shells fell north-east of Kobani.');
+  assert.equal(get(doc, 'Kobani').type, 'GPE');
+});
