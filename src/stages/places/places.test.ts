@@ -573,3 +573,32 @@ test('a small town by a small country the article names is read, though its own 
   ]);
   assert.deepEqual(d.places.map((p) => [p.name, p.country]).sort(), [['Kiryat Shmona', 'IL'], ['Lebanon', 'LB']]);
 });
+
+test('a town on the edge of a big country an actor is from is near it, though other places are resolved', () => {
+  // Ras al-Ain lies on the Turkish border, 500 km from the middle of Turkey; Khan Younis, resolved
+  // first, is far from it
+  const d = placesOf('Israeli aircraft struck a house in Khan Younis on Monday. Turkish-backed factions shelled Ras al-Ain on the same day.', [
+    ['Israeli', 'NORP', 'ISR'],
+    ['Khan Younis', 'GPE'],
+    ['Turkish', 'NORP', 'TUR'],
+    ['Ras al-Ain', 'GPE'],
+  ]);
+  assert.deepEqual(d.places.map((p) => p.country), ['PS', 'SY']);
+});
+
+test('an armed group named in the text is evidence of the countries it fights in', () => {
+  const d = placesOf('Fighters of JNIM attacked an army post in Tera on Sunday.', [
+    ['JNIM', 'ORG'],
+    ['Tera', 'GPE'],
+  ]);
+  assert.deepEqual(d.places.map((p) => p.country), ['NE']);
+});
+
+test('a name the gazetteer knows only as towns is a town, whatever its last word ("Rock Hill", "Battle Creek")', () => {
+  const d = placesOf('Police in Rock Hill arrested a man on Friday.', [['Rock Hill', 'GPE']]);
+  assert.deepEqual(d.places.map((p) => [p.country, p.admin1]), [['US', 'South Carolina']]);
+  // a hill of that name, where there is one, before villages named after it
+  const g = placesOf('Troops took positions on the Golan Heights.', [['Golan Heights', 'LOC']]);
+  assert.equal(g.places.length, 1);
+  assert.notEqual(g.places[0].precision, 'city', JSON.stringify(g.places));
+});
