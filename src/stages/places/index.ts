@@ -584,7 +584,9 @@ function anchor(doc: Doc, groups: TGroup[], groupOf: Map<Mention, TGroup>, ctx: 
           return !weak || !s.country || x.country === s.country;
         };
         if (fits(e)) break;
-        const near = g.matches.find((m) => fits(m.entry));
+        // what replaces it must lie where the text puts it: not a bigger namesake in a third
+        // country ("Kafraya in Idleb" read by folding as a Palestinian village is no town in Libya)
+        const near = g.matches.find((m) => fits(m.entry) && (!s.country || m.entry.country === s.country));
         if (near) g.chosen = near.entry;
         else place(g, y, s);
         break;

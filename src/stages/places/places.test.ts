@@ -267,6 +267,18 @@ test('a namesake abroad gives way to the place the text puts it in', () => {
   assert.equal(t.places.find((p) => p.name === 'Idlib')?.country, 'SY');
 });
 
+test('what replaces a reading the text contradicts lies where the text puts it, not in a third country', () => {
+  // "Kafraya" is reached only by folded spellings (a village in Palestine, Al Kufrah in Libya):
+  // "in Idleb" puts it in Syria, so it is placed at Idleb rather than moved to Libya
+  const d = placesOf('Gunmen attacked a checkpoint on the outskirts of Kafraya in Idleb on Friday.', [
+    ['Kafraya', 'GPE'],
+    ['Idleb', 'GPE'],
+  ]);
+  const k = d.places.find((p) => p.name === 'Kafraya')!;
+  assert.equal(k.country, 'SY');
+  assert.ok(near(k, 35.93, 36.63, 30), JSON.stringify(k));
+});
+
 test('out-of-context namesakes: unresolved rather than on another continent', () => {
   const d = placesOf('A drone struck a vehicle near Arbat, Iraqi Kurdish officials said, after strikes near Erbil.', [
     ['Arbat', 'GPE'],
