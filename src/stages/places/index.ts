@@ -76,6 +76,16 @@ function countryRadius(a2: string): number {
   return radii.get(a2) ?? 0;
 }
 
+let borders: Map<string, string[]> | null = null;
+/** The states (alpha-2) a state borders. */
+function countryBorders(a2: string): string[] {
+  if (!borders) {
+    const a2of = new Map(worldCountries().map((c) => [c.cca3, c.cca2]));
+    borders = new Map(worldCountries().map((c) => [c.cca2, (c.borders ?? []).map((b) => a2of.get(b)).filter((b): b is string => !!b)]));
+  }
+  return borders.get(a2) ?? [];
+}
+
 let qualifiers: Map<string, { country: string; admin1: string }> | null = null;
 let theatres: Map<string, string[]> | null = null;
 function lexicon() {
@@ -478,7 +488,7 @@ function context(doc: Doc, groups: TGroup[], byStart: Map<number, Mention>, grou
       }
     }
   }
-  return { countries, qualified, theatres: fought, countryPoint: countryEntry, countryRadius };
+  return { countries, qualified, theatres: fought, countryPoint: countryEntry, countryRadius, countryBorders };
 }
 
 const QUALIFIER_LINKS = new Set(['of', 'in']);

@@ -598,6 +598,16 @@ test('a town on the edge of a big country an actor is from is near it, though ot
   assert.deepEqual(d.places.map((p) => p.country), ['PS', 'SY']);
 });
 
+test('a seat just across a border from the article\'s country is read, though that country is not named', () => {
+  // Syria borders Israel: Ras al-Ain, a district seat and the only place of the name, is read
+  const d = placesOf('Israeli aircraft struck a house in Khan Younis on Monday, and shelling hit Ras al-Ain.', [
+    ['Israeli', 'NORP', 'ISR'],
+    ['Khan Younis', 'GPE'],
+    ['Ras al-Ain', 'GPE'],
+  ]);
+  assert.deepEqual(d.places.map((p) => p.country), ['PS', 'SY']);
+});
+
 test('an armed group named in the text is evidence of the countries it fights in', () => {
   const d = placesOf('Fighters of JNIM attacked an army post in Tera on Sunday.', [
     ['JNIM', 'ORG'],

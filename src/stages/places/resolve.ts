@@ -61,6 +61,8 @@ export interface Context {
   countryPoint?: (alpha2: string) => GazEntry | undefined;
   /** a country's rough radius (km), by alpha-2 */
   countryRadius?: (alpha2: string) => number;
+  /** the states a state borders, by alpha-2 */
+  countryBorders?: (alpha2: string) => string[];
 }
 
 const MAX_CANDIDATES = 40;
@@ -70,6 +72,8 @@ const NEAR_KM = 300;
 const ACTOR_NEAR_KM = 500;
 /** how far beyond a big country's rough edge a reading may be to count as near it */
 const ACTOR_BEYOND_KM = 100;
+/** a town across a border from the article's countries this big is read without more support */
+const BORDER_TOWN = 10_000;
 /** an unsupported reading below this far down the candidates is not worth scoring */
 const UNSUPPORTED_PENALTY = 4;
 /** how far from every place the article names a county's namesake town may lie */
@@ -289,6 +293,9 @@ export function resolve(groups: Group[], ctx: Context): void {
     // al-Hasakeh" is no village in Romania)
     if (!g.strict && countries.size === 0 && !ctx.theatres?.size && (likely ??= sharedCountries(groups, true)).size === 0) return true;
     if (e.country !== null && ((countries.get(e.country) ?? 0) > 0 || (!g.strict && (shared.has(e.country) || !!ctx.theatres?.has(e.country))))) return true;
+    // a seat or a town of some size just across a border from the article's countries: "shelling
+    // hit Ras al-Ain" in a report on Israel and Gaza is the Syrian town, Syria being Israel's neighbour
+    if (!g.strict && e.country !== null && !m.alternate && (e.feature.startsWith('PPLA') || e.population >= BORDER_TOWN) && ctx.countryBorders?.(e.country).some((c) => (countries.get(c) ?? 0) > 0)) return true;
     return standsAlone(m, !!g.strict) || d() < NEAR_KM || (!g.strict && nearActorCountry(e, placeCountries.size > 0)) || (!g.strict && fixedCountries.some((c) => km(e, c) < NEAR_KM));
   };
 
