@@ -450,7 +450,8 @@ function context(doc: Doc, groups: TGroup[], byStart: Map<number, Mention>, grou
     if (TOPONYM_TYPES.has(e.type)) continue;
     // an armed group says roughly where the article is: "JNIM fighters near Tera" is in the Sahel,
     // not in Iran (no more than roughly: Islamic State fights in a score of countries)
-    const cs = theatres.get(key(e.name)) ?? e.mentions.map((m) => theatres.get(key(doc.text.slice(m.start, m.end)))).find((x) => x);
+    let cs = theatres.get(key(e.name));
+    for (let i = 0; !cs && i < e.mentions.length; i++) cs = theatres.get(key(doc.text.slice(e.mentions[i].start, e.mentions[i].end)));
     for (const c of cs ?? []) fought.add(c);
     if (!e.country) continue;
     const a2 = countryByAlpha3(e.country)?.alpha2;

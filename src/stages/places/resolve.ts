@@ -239,7 +239,9 @@ export function resolve(groups: Group[], ctx: Context): void {
   // countries named as places: too wide to measure from like a town, but a town within NEAR_KM of
   // a small country's middle lies by it ("rockets fired from Lebanon toward Kiryat Shmona")
   const fixedCountries: GazEntry[] = [];
+  let fixes = 0;
   const fix = (g: Group, e: GazEntry) => {
+    fixes++;
     g.chosen = e;
     if (e.feature !== 'PCLI') fixed.push(e);
     else fixedCountries.push(e);
@@ -269,6 +271,15 @@ export function resolve(groups: Group[], ctx: Context): void {
     }
     return false;
   };
+  // (asked per candidate: cached per country while the evidence stays the same)
+  const across = new Map<string, boolean>();
+  let acrossAt = -1;
+  const acrossBorder = (c: string) => {
+    if (acrossAt !== fixes) (across.clear(), (acrossAt = fixes));
+    let v = across.get(c);
+    if (v === undefined) across.set(c, (v = !!ctx.countryBorders?.(c).some((b) => (countries.get(b) ?? 0) > 0)));
+    return v;
+  };
   /** The article supports the reading, or has said nothing about any country yet. */
   // A country most of the article's toponyms could be in is the article's even before any is
   // resolved: a local report names towns and counties, not its country ("Danbury", "New Milford",
@@ -295,7 +306,7 @@ export function resolve(groups: Group[], ctx: Context): void {
     if (e.country !== null && ((countries.get(e.country) ?? 0) > 0 || (!g.strict && (shared.has(e.country) || !!ctx.theatres?.has(e.country))))) return true;
     // a seat or a town of some size just across a border from the article's countries: "shelling
     // hit Ras al-Ain" in a report on Israel and Gaza is the Syrian town, Syria being Israel's neighbour
-    if (!g.strict && e.country !== null && !m.alternate && (e.feature.startsWith('PPLA') || e.population >= BORDER_TOWN) && ctx.countryBorders?.(e.country).some((c) => (countries.get(c) ?? 0) > 0)) return true;
+    if (!g.strict && e.country !== null && !m.alternate && (e.feature.startsWith('PPLA') || e.population >= BORDER_TOWN) && acrossBorder(e.country)) return true;
     return standsAlone(m, !!g.strict) || d() < NEAR_KM || (!g.strict && nearActorCountry(e, placeCountries.size > 0)) || (!g.strict && fixedCountries.some((c) => km(e, c) < NEAR_KM));
   };
 
