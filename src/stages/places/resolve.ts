@@ -304,9 +304,11 @@ export function resolve(groups: Group[], ctx: Context): void {
     // al-Hasakeh" is no village in Romania)
     if (!g.strict && countries.size === 0 && !ctx.theatres?.size && (likely ??= sharedCountries(groups, true)).size === 0) return true;
     if (e.country !== null && ((countries.get(e.country) ?? 0) > 0 || (!g.strict && (shared.has(e.country) || !!ctx.theatres?.has(e.country))))) return true;
-    // a seat or a town of some size just across a border from the article's countries: "shelling
-    // hit Ras al-Ain" in a report on Israel and Gaza is the Syrian town, Syria being Israel's neighbour
-    if (!g.strict && e.country !== null && !m.alternate && (e.feature.startsWith('PPLA') || e.population >= BORDER_TOWN) && acrossBorder(e.country)) return true;
+    // a seat or a town of some size just across a border from the article's countries, when the
+    // name has no reading in any other country: "shelling hit Ras al-Ain" in a report on Israel and
+    // Gaza is the Syrian town, Syria being Israel's neighbour ("Maan", also in the Philippines and
+    // China, may be a village the gazetteer lacks rather than Ma'an in Jordan)
+    if (!g.strict && e.country !== null && !m.alternate && (e.feature.startsWith('PPLA') || e.population >= BORDER_TOWN) && g.matches.every((x) => x.entry.country === e.country) && acrossBorder(e.country)) return true;
     return standsAlone(m, !!g.strict) || d() < NEAR_KM || (!g.strict && nearActorCountry(e, placeCountries.size > 0)) || (!g.strict && fixedCountries.some((c) => km(e, c) < NEAR_KM));
   };
 
