@@ -18,6 +18,8 @@ export interface WorldCountry {
   independent: boolean | null;
   unMember: boolean;
   area: number;
+  /** alpha-3 codes of the states it borders */
+  borders?: string[];
   demonyms?: { eng?: { m: string; f: string } };
 }
 

@@ -335,6 +335,9 @@ const LOOSE_PENALTY = 1.2;
  * any town of its name, a curated region, a capital, a provincial seat), minus a penalty when the
  * name is only an alternate (foreign or former) spelling of it.
  */
+/** What a reading's kind adds to its prior (see prior). */
+export const featureBonus = (feature: string): number => FEATURE_BONUS[feature] ?? 0;
+
 export function prior(m: Match): number {
   const e = m.entry;
   let s = Math.log10(e.population + 10) / 7 + (FEATURE_BONUS[e.feature] ?? 0);

@@ -249,10 +249,20 @@ export class Classifier {
   qualifierPlaces(segs: Seg[]): Seg[] {
     const toks = this.doc.tokens;
     qualifiers ??= new Set(data('gazetteer/qualifiers.tsv').map((r) => r.abbreviation));
-    for (let i = 1; i < segs.length; i++) {
+    for (let i = 0; i < segs.length; i++) {
       const s = segs[i];
+      // "a campus in D.C.", "from Norman to D.C.": written with its dots, after a locative word, the
+      // abbreviation is the state, unless a name follows it ("to Miss. Jones")
+      const t = toks[s.first];
+      if (s.last - s.first === 1 && !s.known && (s.type === null || s.type === 'ORG') && /\p{L}\.$/u.test(t.text) && qualifiers.has(t.text)) {
+        const next = toks[s.last];
+        if (this.locative(s.first) === 'prep' && !(next && next.sent === t.sent && isUpperStart(next))) {
+          Object.assign(s, { type: 'GPE', strong: true, country: null });
+          continue;
+        }
+      }
       const prev = segs[i - 1];
-      if (s.last - s.first !== 1 || prev.last !== s.first - 1 || toks[prev.last].text !== ',') continue;
+      if (!prev || s.last - s.first !== 1 || prev.last !== s.first - 1 || toks[prev.last].text !== ',') continue;
       if (prev.type !== 'GPE' || toks[s.first].sent !== toks[prev.first].sent) continue;
       if (s.known || (s.type !== null && s.type !== 'ORG') || !qualifiers.has(toks[s.first].text)) continue;
       Object.assign(s, { type: 'GPE', strong: true, country: prev.country });

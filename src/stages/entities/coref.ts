@@ -237,7 +237,9 @@ function canonical(c: Cluster, text: (s: Seg) => string): string {
   if (c.type === 'ORG' && acr && best !== acr && !best.includes(acr)) return `${best} (${acr})`;
   // A dateline or heading in capitals names a place or person in its usual spelling: "KYIV" → "Kyiv",
   // "HEZBOLLAH" → "Hezbollah".
-  const shouted = isAllCaps(best.replace(/[\s'’.-]/g, '')) && best.length > 3;
+  // ("D.C." is initials, not shouting)
+  const letters = best.replace(/[\s'’.-]/g, '');
+  const shouted = isAllCaps(letters) && letters.length > 3;
   if (shouted && known && !known.acronyms.includes(best) && !isAllCaps(known.name.replace(/[\s'’.-]/g, ''))) return known.name;
   if (shouted && (c.type === 'GPE' || c.type === 'LOC' || c.type === 'PERSON')) {
     return best.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase()).replace(/ (Of|The|And|Al)(?= )/g, (w) => w.toLowerCase());

@@ -255,6 +255,15 @@ test('a state abbreviation after a town and a comma is a place', () => {
   assert.notEqual(find(person, 'IL')?.type, 'GPE');
 });
 
+test('a state abbreviation written with its dots after a locative word is a place, named as written', () => {
+  const doc = run('The school opened a second campus in D.C. last year. A veteran rode his bike from Norman to D.C. in May.');
+  assert.equal(get(doc, 'D.C.').type, 'GPE');
+  assert.deepEqual(texts(doc, get(doc, 'D.C.')), ['D.C.', 'D.C.']);
+  // a title before a name is no state
+  const title = run('The award went to Miss. Jones of Tupelo.');
+  assert.notEqual(find(title, 'Miss.')?.type, 'GPE');
+});
+
 test('a bracketed "(district, province)" list is places whatever stands before it', () => {
   const doc = run('Tensions rose in the tribal region (At Taffah, Al Bayda) on Monday.');
   assert.equal(get(doc, 'At Taffah').type, 'GPE');

@@ -21,6 +21,7 @@
 import type { Doc, EntityAnn, EntityMention, Mention, PlaceAnn, PlacePrecision, Stage } from '../../doc.js';
 import { match, matchSpelled, matchExact, compassPoint, countryByAlpha2, countryByAlpha3, countryByDemonym, countryEntry, distanceKm, key, type GazEntry, type Match } from '../../gazetteer/index.js';
 import { data } from '../../data/index.js';
+import { worldCountries } from '../../data/countries.js';
 import { toponymUse, regionFrame, cues, type RegionFrame } from './toponym-use.js';
 import { resolve, liesIn, type Group, type Context } from './resolve.js';
 import { divisionHeadBefore, headOfName, headAfter, heads, type Head } from './heads.js';
@@ -68,10 +69,36 @@ interface TGroup extends Group {
 const PRECISION_RANK: Record<PlacePrecision, number> = { point: 0, city: 1, district: 2, admin1: 3, region: 4, country: 5 };
 const coarser = (a: PlacePrecision, b: PlacePrecision | null) => (b && PRECISION_RANK[b] > PRECISION_RANK[a] ? b : a);
 
+let radii: Map<string, number> | null = null;
+/** The radius of a disc of the country's area (km). */
+function countryRadius(a2: string): number {
+  radii ??= new Map(worldCountries().map((c) => [c.cca2, Math.sqrt(c.area / Math.PI)]));
+  return radii.get(a2) ?? 0;
+}
+
+let borders: Map<string, string[]> | null = null;
+/** The states (alpha-2) a state borders. */
+function countryBorders(a2: string): string[] {
+  if (!borders) {
+    const a2of = new Map(worldCountries().map((c) => [c.cca3, c.cca2]));
+    borders = new Map(worldCountries().map((c) => [c.cca2, (c.borders ?? []).map((b) => a2of.get(b)).filter((b): b is string => !!b)]));
+  }
+  return borders.get(a2) ?? [];
+}
+
 let qualifiers: Map<string, { country: string; admin1: string }> | null = null;
+let theatres: Map<string, string[]> | null = null;
 function lexicon() {
   qualifiers ??= new Map(data('gazetteer/qualifiers.tsv').map((r) => [r.abbreviation, { country: r.country, admin1: r.admin1 }]));
-  return { qualifiers };
+  // armed groups by each of their names → the countries (alpha-2) they fight in
+  if (!theatres) {
+    theatres = new Map();
+    for (const g of data('actors/armed-groups.yaml').groups) {
+      const cs = g.countries.map((c) => countryByAlpha3(c)?.alpha2).filter((c): c is string => !!c);
+      for (const n of [g.name, ...g.aliases]) theatres.set(key(n), cs);
+    }
+  }
+  return { qualifiers, theatres };
 }
 
 export function runPlaces(doc: Doc, opts: PlacesOptions = {}): void {
@@ -340,7 +367,12 @@ function lookupSpelled(doc: Doc, it: Item, text: string, head: Head | null): Rea
   // a facility, quarter, river or range: the whole name if the gazetteer has it ("Golan Heights",
   // "Red Sea"), else the town in its name when the article is about that town's country
   const whole = matchExact(text);
-  if (whole.length) return self(kind === 'water' || kind === 'terrain' ? whole.filter((m) => m.entry.feature !== 'PPL' || whole.length === 1) : whole);
+  if (whole.length) {
+    // the sea or hill itself before villages named after it, though a name the gazetteer knows
+    // only as towns is a town ("Rock Hill", "Battle Creek")
+    const feature = kind === 'water' || kind === 'terrain' ? whole.filter((m) => m.entry.feature !== 'PPL') : whole;
+    return self(feature.length ? feature : whole);
+  }
   const inner = innerPlace(doc, it, head);
   return { matches: inner, reading: 'inside', strict: true };
 }
@@ -412,12 +444,19 @@ function stateMatches(q: { country: string; admin1: string }): Match[] {
 /** Evidence the article gives about countries, and "Town, State" pairs. */
 function context(doc: Doc, groups: TGroup[], byStart: Map<number, Mention>, groupOf: Map<Mention, TGroup>): Context {
   const countries = new Map<string, number>();
+  const { qualifiers, theatres } = lexicon();
+  const fought = new Set<string>();
   for (const e of doc.entities) {
-    if (TOPONYM_TYPES.has(e.type) || !e.country) continue;
+    if (TOPONYM_TYPES.has(e.type)) continue;
+    // an armed group says roughly where the article is: "JNIM fighters near Tera" is in the Sahel,
+    // not in Iran (no more than roughly: Islamic State fights in a score of countries)
+    let cs = theatres.get(key(e.name));
+    for (let i = 0; !cs && i < e.mentions.length; i++) cs = theatres.get(key(doc.text.slice(e.mentions[i].start, e.mentions[i].end)));
+    for (const c of cs ?? []) fought.add(c);
+    if (!e.country) continue;
     const a2 = countryByAlpha3(e.country)?.alpha2;
     if (a2) countries.set(a2, (countries.get(a2) ?? 0) + 0.5 * e.mentions.length);
   }
-  const { qualifiers } = lexicon();
   const qualified: Context['qualified'] = [];
   const T = doc.tokens;
   for (const g of groups) {
@@ -450,7 +489,7 @@ function context(doc: Doc, groups: TGroup[], byStart: Map<number, Mention>, grou
       }
     }
   }
-  return { countries, qualified, countryPoint: countryEntry };
+  return { countries, qualified, theatres: fought, countryPoint: countryEntry, countryRadius, countryBorders };
 }
 
 const QUALIFIER_LINKS = new Set(['of', 'in']);
@@ -556,7 +595,9 @@ function anchor(doc: Doc, groups: TGroup[], groupOf: Map<Mention, TGroup>, ctx: 
           return !weak || !s.country || x.country === s.country;
         };
         if (fits(e)) break;
-        const near = g.matches.find((m) => fits(m.entry));
+        // what replaces it must lie where the text puts it: not a bigger namesake in a third
+        // country ("Kafraya in Idleb" read by folding as a Palestinian village is no town in Libya)
+        const near = g.matches.find((m) => fits(m.entry) && (!s.country || m.entry.country === s.country));
         if (near) g.chosen = near.entry;
         else place(g, y, s);
         break;

@@ -267,6 +267,18 @@ test('a namesake abroad gives way to the place the text puts it in', () => {
   assert.equal(t.places.find((p) => p.name === 'Idlib')?.country, 'SY');
 });
 
+test('what replaces a reading the text contradicts lies where the text puts it, not in a third country', () => {
+  // "Kafraya" is reached only by folded spellings (a village in Palestine, Al Kufrah in Libya):
+  // "in Idleb" puts it in Syria, so it is placed at Idleb rather than moved to Libya
+  const d = placesOf('Gunmen attacked a checkpoint on the outskirts of Kafraya in Idleb on Friday.', [
+    ['Kafraya', 'GPE'],
+    ['Idleb', 'GPE'],
+  ]);
+  const k = d.places.find((p) => p.name === 'Kafraya')!;
+  assert.equal(k.country, 'SY');
+  assert.ok(near(k, 35.93, 36.63, 30), JSON.stringify(k));
+});
+
 test('out-of-context namesakes: unresolved rather than on another continent', () => {
   const d = placesOf('A drone struck a vehicle near Arbat, Iraqi Kurdish officials said, after strikes near Erbil.', [
     ['Arbat', 'GPE'],
@@ -572,4 +584,43 @@ test('a small town by a small country the article names is read, though its own 
     ['Kiryat Shmona', 'GPE'],
   ]);
   assert.deepEqual(d.places.map((p) => [p.name, p.country]).sort(), [['Kiryat Shmona', 'IL'], ['Lebanon', 'LB']]);
+});
+
+test('a town on the edge of a big country an actor is from is near it, though other places are resolved', () => {
+  // Ras al-Ain lies on the Turkish border, 500 km from the middle of Turkey; Khan Younis, resolved
+  // first, is far from it
+  const d = placesOf('Israeli aircraft struck a house in Khan Younis on Monday. Turkish-backed factions shelled Ras al-Ain on the same day.', [
+    ['Israeli', 'NORP', 'ISR'],
+    ['Khan Younis', 'GPE'],
+    ['Turkish', 'NORP', 'TUR'],
+    ['Ras al-Ain', 'GPE'],
+  ]);
+  assert.deepEqual(d.places.map((p) => p.country), ['PS', 'SY']);
+});
+
+test('a seat just across a border from the article\'s country is read, though that country is not named', () => {
+  // Syria borders Israel: Ras al-Ain, a district seat and the only place of the name, is read
+  const d = placesOf('Israeli aircraft struck a house in Khan Younis on Monday, and shelling hit Ras al-Ain.', [
+    ['Israeli', 'NORP', 'ISR'],
+    ['Khan Younis', 'GPE'],
+    ['Ras al-Ain', 'GPE'],
+  ]);
+  assert.deepEqual(d.places.map((p) => p.country), ['PS', 'SY']);
+});
+
+test('an armed group named in the text is evidence of the countries it fights in', () => {
+  const d = placesOf('Fighters of JNIM attacked an army post in Tera on Sunday.', [
+    ['JNIM', 'ORG'],
+    ['Tera', 'GPE'],
+  ]);
+  assert.deepEqual(d.places.map((p) => p.country), ['NE']);
+});
+
+test('a name the gazetteer knows only as towns is a town, whatever its last word ("Rock Hill", "Battle Creek")', () => {
+  const d = placesOf('Police in Rock Hill arrested a man on Friday.', [['Rock Hill', 'GPE']]);
+  assert.deepEqual(d.places.map((p) => [p.country, p.admin1]), [['US', 'South Carolina']]);
+  // a hill of that name, where there is one, before villages named after it
+  const g = placesOf('Troops took positions on the Golan Heights.', [['Golan Heights', 'LOC']]);
+  assert.equal(g.places.length, 1);
+  assert.notEqual(g.places[0].precision, 'city', JSON.stringify(g.places));
 });

@@ -86,3 +86,25 @@ test('towns named together lie together: namesakes that are neighbours support e
   run([alone], { US: 1 });
   assert.notEqual(alone.chosen?.admin1, 'Louisiana');
 });
+
+test('a seat does not beat a city many times its size: being a seat only tells towns of like size apart', () => {
+  // "San Francisco" alone: the Californian city, not the small seat of Morazán in El Salvador
+  const sf = group('San Francisco');
+  run([sf]);
+  assert.deepEqual([sf.chosen?.country, sf.chosen?.admin1], ['US', 'California']);
+  // context still wins: with El Salvador named, the seat there
+  const there = group('San Francisco');
+  run([there, group('El Salvador')]);
+  assert.equal(there.chosen?.country, 'SV');
+});
+
+test('the countries an armed group fights in say where the article is', () => {
+  // "JNIM fighters attacked a post in Tera": Téra in Niger, not Tehran by an old spelling
+  const tera = group('Tera');
+  resolve([tera], { countries: new Map(), qualified: [], theatres: new Set(['ML', 'BF', 'NE']) });
+  assert.equal(tera.chosen?.country, 'NE');
+  // a name with no reading in those countries stays unresolved rather than land in Germany
+  const boni = group('Boni');
+  resolve([boni], { countries: new Map(), qualified: [], theatres: new Set(['ML', 'BF', 'NE']) });
+  assert.equal(boni.chosen, null, JSON.stringify(boni.chosen));
+});

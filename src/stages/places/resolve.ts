@@ -1,7 +1,8 @@
 // Toponym resolution: picks one gazetteer entry per toponym group from its candidates.
 //
 // score = prior (log population, feature: country > curated region > capital > admin seat > town,
-//         minus a penalty for names reached only through an alternate spelling)
+//         minus a penalty for names reached only through an alternate spelling; a seat's bonus
+//         only against towns of like size, not against a namesake ten times bigger)
 //       + country context (+1.5 when the article gives any evidence for the candidate's country, and
 //         1.5 × that country's share of all its country evidence): countries named (as locations
 //         or metonyms), demonyms and organisations via entity.country, the dateline's country
@@ -23,12 +24,14 @@
 // be a country, curated region, capital, city of 100,000 or province of a million; a small town there
 // ("Arbat", Armenia, in a report on Iraqi Kurdistan) is no reading at all, and a toponym with only
 // such readings stays unresolved — unless no place in the article is resolved at all: then its best
-// reading by spelling (not by folding) stands, as nothing contradicts it. A strict group (a facility read through the town in its name,
+// reading by spelling (not by folding) stands, as nothing contradicts it, unless an armed group the
+// text names fights only elsewhere (data/actors/armed-groups.yaml `countries`: a reading in one of
+// them is supported like one in a country the article names). A strict group (a facility read through the town in its name,
 // "Independence Monument") admits only supported readings and capitals or cities of a million. A
 // local group (a county named after a town, "Henry County") must also lie in a province the
 // article's other places lie in, when they lie in any of its country, and, once any is resolved,
 // lie in one of their provinces or within 150 km of one of them.
-import { prior, type GazEntry, type Match } from '../../gazetteer/index.js';
+import { featureBonus, prior, type GazEntry, type Match } from '../../gazetteer/index.js';
 
 export interface Group {
   /** the candidates, most likely first */
@@ -52,8 +55,14 @@ export interface Context {
   countries: Map<string, number>;
   /** qualifier pairs "Alexandria, La.": [group of the town, group of the state/country or null, admin1/country constraint] */
   qualified: { town: Group; by: Group | null; country: string | null; admin1: string | null; link?: 'paren' | 'comma' | 'of' | 'in' }[];
+  /** alpha-2 codes of the countries the armed groups the text names fight in: where the article is likely to be */
+  theatres?: Set<string>;
   /** a country's point (its gazetteer entry), by alpha-2 */
   countryPoint?: (alpha2: string) => GazEntry | undefined;
+  /** a country's rough radius (km), by alpha-2 */
+  countryRadius?: (alpha2: string) => number;
+  /** the states a state borders, by alpha-2 */
+  countryBorders?: (alpha2: string) => string[];
 }
 
 const MAX_CANDIDATES = 40;
@@ -61,6 +70,10 @@ const MAX_CANDIDATES = 40;
 const NEAR_KM = 300;
 /** how near the middle of an actor's country a reading may be to count as in the article's area */
 const ACTOR_NEAR_KM = 500;
+/** how far beyond a big country's rough edge a reading may be to count as near it */
+const ACTOR_BEYOND_KM = 100;
+/** a town across a border from the article's countries this big is read without more support */
+const BORDER_TOWN = 10_000;
 /** an unsupported reading below this far down the candidates is not worth scoring */
 const UNSUPPORTED_PENALTY = 4;
 /** how far from every place the article names a county's namesake town may lie */
@@ -134,17 +147,27 @@ function baseScores(g: Group, countries: Map<string, number>): Scored {
   const ms = g.matches.length > MAX_CANDIDATES ? g.matches.filter((m, i) => i < MAX_CANDIDATES || countries.has(m.entry.country ?? '')) : g.matches;
   // towns that seat a division of the same name ("Idlib" the town, seat of Idlib Governorate)
   const seats = new Set<string>();
-  for (const m of ms) if (m.entry.feature === 'PPLA' || m.entry.feature === 'PPLC') seats.add(`${m.entry.country}|${m.entry.admin1}`);
+  let biggest = 0;
+  for (const m of ms) {
+    if (m.entry.feature === 'PPLA' || m.entry.feature === 'PPLC') seats.add(`${m.entry.country}|${m.entry.admin1}`);
+    if (!m.alternate && !m.loose && m.entry.precision === 'city' && m.entry.population > biggest) biggest = m.entry.population;
+  }
   const base = new Float64Array(ms.length);
   ms.forEach((m, i) => {
     const e = m.entry;
     let s = prior(m);
+    // being a seat tells towns of like size apart, not a small seat from a city many times its
+    // size: "San Francisco" alone is the Californian city, not the seat of Morazán
+    if (e.feature.startsWith('PPLA') && e.population * SEAT_OUTWEIGHED < biggest) s -= featureBonus(e.feature);
     if (e.feature === 'ADM1') s += g.adminCue ? 2 : seats.has(`${e.country}|${e.name}`) ? -1.5 : 0;
     else if (g.adminCue && e.precision === 'city') s -= 2;
     base[i] = s;
   });
   return { matches: ms, entries: ms.map((m) => m.entry), base };
 }
+
+/** a town this many times bigger than a seat of the same name outweighs its being a seat */
+const SEAT_OUTWEIGHED = 10;
 
 /** How near (km) two toponyms' readings must lie to support each other, and what that is worth. */
 const NEIGHBOUR_KM = 40;
@@ -216,7 +239,9 @@ export function resolve(groups: Group[], ctx: Context): void {
   // countries named as places: too wide to measure from like a town, but a town within NEAR_KM of
   // a small country's middle lies by it ("rockets fired from Lebanon toward Kiryat Shmona")
   const fixedCountries: GazEntry[] = [];
+  let fixes = 0;
   const fix = (g: Group, e: GazEntry) => {
+    fixes++;
     g.chosen = e;
     if (e.feature !== 'PCLI') fixed.push(e);
     else fixedCountries.push(e);
@@ -238,12 +263,22 @@ export function resolve(groups: Group[], ctx: Context): void {
     }
     return near;
   };
-  const nearActorCountry = (e: GazEntry) => {
-    for (const c of countries.keys()) {
+  const nearActorCountry = (e: GazEntry, actorsOnly = false) => {
+    for (const c of (actorsOnly ? ctx.countries : countries).keys()) {
       const ce = ctx.countryPoint?.(c);
-      if (ce && km(e, ce) < ACTOR_NEAR_KM) return true;
+      // (past the edge of a big country: Ras al-Ain, on the Turkish border, is 500 km from Turkey's middle)
+      if (ce && km(e, ce) < Math.max(ACTOR_NEAR_KM, (ctx.countryRadius?.(c) ?? 0) + ACTOR_BEYOND_KM)) return true;
     }
     return false;
+  };
+  // (asked per candidate: cached per country while the evidence stays the same)
+  const across = new Map<string, boolean>();
+  let acrossAt = -1;
+  const acrossBorder = (c: string) => {
+    if (acrossAt !== fixes) (across.clear(), (acrossAt = fixes));
+    let v = across.get(c);
+    if (v === undefined) across.set(c, (v = !!ctx.countryBorders?.(c).some((b) => (countries.get(b) ?? 0) > 0)));
+    return v;
   };
   /** The article supports the reading, or has said nothing about any country yet. */
   // A country most of the article's toponyms could be in is the article's even before any is
@@ -267,9 +302,14 @@ export function resolve(groups: Group[], ctx: Context): void {
     // with no evidence yet, any reading will do, unless most of the article's names could lie in
     // one country: then a small namesake elsewhere needs support ("Nadas in rural Ras al Ain in
     // al-Hasakeh" is no village in Romania)
-    if (!g.strict && countries.size === 0 && (likely ??= sharedCountries(groups, true)).size === 0) return true;
-    if (e.country !== null && ((countries.get(e.country) ?? 0) > 0 || (!g.strict && shared.has(e.country)))) return true;
-    return standsAlone(m, !!g.strict) || d() < NEAR_KM || (!g.strict && placeCountries.size === 0 && nearActorCountry(e)) || (!g.strict && fixedCountries.some((c) => km(e, c) < NEAR_KM));
+    if (!g.strict && countries.size === 0 && !ctx.theatres?.size && (likely ??= sharedCountries(groups, true)).size === 0) return true;
+    if (e.country !== null && ((countries.get(e.country) ?? 0) > 0 || (!g.strict && (shared.has(e.country) || !!ctx.theatres?.has(e.country))))) return true;
+    // a seat or a town of some size just across a border from the article's countries, when the
+    // name has no reading in any other country: "shelling hit Ras al-Ain" in a report on Israel and
+    // Gaza is the Syrian town, Syria being Israel's neighbour ("Maan", also in the Philippines and
+    // China, may be a village the gazetteer lacks rather than Ma'an in Jordan)
+    if (!g.strict && e.country !== null && !m.alternate && (e.feature.startsWith('PPLA') || e.population >= BORDER_TOWN) && g.matches.every((x) => x.entry.country === e.country) && acrossBorder(e.country)) return true;
+    return standsAlone(m, !!g.strict) || d() < NEAR_KM || (!g.strict && nearActorCountry(e, placeCountries.size > 0)) || (!g.strict && fixedCountries.some((c) => km(e, c) < NEAR_KM));
   };
 
   // 1. "Town, State", "X (Y, Z)", "X district of Y", "the X area of Y": the readings in which X lies
@@ -328,13 +368,16 @@ export function resolve(groups: Group[], ctx: Context): void {
     const b = best(g, sc);
     if (b.ok) fix(g, b.entry);
     // An article that has placed nothing else has no place to contradict its one reading by
-    // spelling: actors' states say who acts, not where ("Turkish forces shelled al-Hasakeh"). A
+    // spelling: actors' states say who acts, not where ("Turkish forces shelled al-Hasakeh"), though
+    // armed groups' countries say where they fight. A
     // reading found only by folding, and a strict or local group, still needs support.
     else if (placeCountries.size === 0 && !g.strict && !g.local && !g.chosen) {
       // (in a country most of its names could be in, when there is one)
       const i = sc.entries.indexOf(b.entry);
       const lk = (likely ??= sharedCountries(groups, true));
-      if (i >= 0 && !sc.matches[i].loose && (lk.size === 0 || lk.has(b.entry.country ?? ''))) fix(g, b.entry);
+      // An armed group's countries do say where: a namesake outside them is no reading
+      const theatre = !ctx.theatres?.size || ctx.theatres.has(b.entry.country ?? '');
+      if (i >= 0 && !sc.matches[i].loose && theatre && (lk.size === 0 || lk.has(b.entry.country ?? ''))) fix(g, b.entry);
     }
   }
 
