@@ -405,3 +405,11 @@ test('a name after a bearing ("south of", "north-east of") is a place, as after 
   const doc = run('A drone struck a car on the road south of Kobani, and shells fell north-east of Kobani.');
   assert.equal(get(doc, 'Kobani').type, 'GPE');
 });
+
+test('a short mixed-case acronym matches only as written: "LeT" is the group, "Let us" at a sentence\'s start is no name', () => {
+  const doc = run('Let us see what happens. LeT claimed the attack.');
+  assert.deepEqual(
+    doc.entities.filter((e) => e.type === 'ORG').map((e) => doc.text.slice(e.mentions[0].start, e.mentions[0].end)),
+    ['LeT'],
+  );
+});

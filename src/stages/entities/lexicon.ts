@@ -120,7 +120,10 @@ export function getLexicon(): Lexicon {
   const known = new Map<string, Known>();
   const acronyms = new Map<string, Known>();
   const addName = (alias: string, k: Known) => {
-    if (/^\p{Lu}[\p{Lu}0-9.&'-]*$/u.test(alias) && /\p{Lu}.*\p{Lu}/u.test(alias)) {
+    // All capitals ("SANA", "IS"), or a short mixed-case acronym ("LeT", "JeM"): matched as written,
+    // so that "Let us …" at a sentence's start is no Lashkar-e-Taiba.
+    const mixedAcronym = alias.length <= 7 && !/\s/.test(alias) && /^\p{Lu}.*\p{Lu}/u.test(alias) && /^[\p{L}0-9.&'-]+$/u.test(alias);
+    if ((/^\p{Lu}[\p{Lu}0-9.&'-]*$/u.test(alias) && /\p{Lu}.*\p{Lu}/u.test(alias)) || mixedAcronym) {
       if (!acronyms.has(alias)) acronyms.set(alias, k);
       if (!k.acronyms.includes(alias)) k.acronyms.push(alias);
     } else {
