@@ -85,6 +85,8 @@ export class PatternSet<T> {
   at(tokens: Token[], i: number, to = tokens.length): PatternMatch<T>[] {
     const t = tokens[i];
     if (!t || i >= to) return [];
+    // Most tokens start no pattern: asked for every token of a sentence, they cost one look-up each.
+    if (!this.byFirst.has(t.lower) && (this.lemma === 'none' || !this.byFirst.has(t.lemma))) return [];
     const out: PatternMatch<T>[] = [];
     const longest = (a: PatternMatch<T>, b: PatternMatch<T>) => b.last - a.last || a.pattern.order - b.pattern.order;
     for (const key of this.lemma !== 'none' && t.lemma !== t.lower ? [t.lower, t.lemma] : [t.lower]) {
@@ -174,6 +176,8 @@ function wordsAt<T>(p: Pattern<T>, tokens: Token[], start: number, end: number, 
  */
 export class Phrases<T> {
   private readonly set: PatternSet<T>;
+  /** the phrases of one word: has() and mayStart() are asked of most tokens, and most are none */
+  private readonly single = new Set<string>();
   constructor(
     entries: Iterable<[string, T]>,
     private readonly lemma: Exclude<LemmaUse, 'all'> = 'single',
@@ -181,6 +185,7 @@ export class Phrases<T> {
     const list: Pattern<T>[] = [];
     for (const [phrase, value] of entries) {
       const words = phrase.toLowerCase().split(' ');
+      if (words.length === 1) this.single.add(words[0]);
       list.push({ source: phrase, slots: words.map((w) => ({ words: new Set([w]), pos: null, optional: false, gap: false })), value, order: list.length });
     }
     this.set = new PatternSet(list, lemma);
@@ -219,13 +224,12 @@ export class Phrases<T> {
   /** Whether any phrase may start at the token: at() can find one only where this says yes. */
   mayStart(t: Token): boolean {
     if (this.set.startingWith(t.lower).length) return true;
-    return this.lemma !== 'none' && t.lemma !== t.lower && this.set.startingWith(t.lemma).some((p) => p.slots.length === 1);
+    return this.lemma !== 'none' && t.lemma !== t.lower && this.single.has(t.lemma);
   }
   /** A one-word phrase is the token (its text, or its lemma as `lemma` allows). */
   has(t: Token | undefined): boolean {
     if (!t) return false;
-    const one = (p: Pattern<T>) => p.slots.length === 1;
-    return this.set.startingWith(t.lower).some(one) || (this.lemma !== 'none' && this.set.startingWith(t.lemma).some(one));
+    return this.single.has(t.lower) || (this.lemma !== 'none' && this.single.has(t.lemma));
   }
 }
 

@@ -167,9 +167,10 @@ function numberField(events: CorroborationEvent[], pick: (e: CorroborationEvent)
 
 /**
  * Summarises the events of one incident (as grouped by linkIncidents). Deterministic: the order of
- * `events` does not matter.
+ * `events` does not matter. `id` stands in for the incident's id when the caller has its own (a
+ * store writes a placeholder into the summaries it prepares: hashing the id would be wasted).
  */
-export function summarise(input: readonly CorroborationEvent[]): IncidentSummary {
+export function summarise(input: readonly CorroborationEvent[], id?: string): IncidentSummary {
   if (!input.length) throw new Error('summarise: an incident has at least one event');
   const events = [...input].sort((a, b) => cmp(a.id, b.id));
   const { groups, groupOf } = sourceGroups(events);
@@ -266,7 +267,7 @@ export function summarise(input: readonly CorroborationEvent[]): IncidentSummary
 
   const published = events.map((e) => e.published).filter((p): p is string => !!p).sort();
   return {
-    id: incidentIdOf(events.map((e) => e.id)),
+    id: id ?? incidentIdOf(events.map((e) => e.id)),
     events: events.map((e) => e.id),
     articles: [...new Set(events.map((e) => e.articleId))].sort(),
     firstReported: published[0] ?? null,

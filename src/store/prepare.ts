@@ -93,8 +93,8 @@ const PENDING_INCIDENT = '\u0001';
 const PENDING_INCIDENT_JSON = JSON.stringify(PENDING_INCIDENT);
 
 function solo(ce: CorroborationEvent): PreparedEvent['solo'] {
-  const s = summarise([ce]);
-  return { columns: incidentColumns([ce], s), summary: JSON.stringify({ ...s, id: PENDING_INCIDENT }) };
+  const s = summarise([ce], PENDING_INCIDENT);
+  return { columns: incidentColumns([ce], s), summary: JSON.stringify(s) };
 }
 
 const spans = (ms: { start: number; end: number }[]) => JSON.stringify(ms.map((m) => [m.start, m.end]));

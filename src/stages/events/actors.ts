@@ -611,17 +611,20 @@ export function isUnnamedArmed(actor: Actor): boolean {
   if (actor.kind !== 'unknown' && actor.kind !== 'armed_group') return false;
   const t = load();
   const R = roleTables();
-  if (!isCommon(actor.name, t) || isMultinational(actor.name)) return false;
+  if (!commonName(actor.name) || isMultinational(actor.name)) return false;
   const toks = tokenize(actor.name, t.acronyms);
   const marked = toks.some((w) => R.markers.has(w.low));
   return R.unidentified.some((seq) => endsWith(toks, seq)) || (marked && actor.kind === 'unknown');
 }
 
-/** Whether a phrase names forces of several states ("the coalition"): no one country's, wherever they act. */
-export function isMultinational(phrase: string): boolean {
+/**
+ * Whether a phrase names forces of several states ("the coalition"): no one country's, wherever
+ * they act. Kept: asked of every event's sides, whose names recur.
+ */
+export const isMultinational: (phrase: string) => boolean = memo((phrase: string) => {
   const toks = tokenize(phrase);
   return roleTables().multinational.some((seq) => endsWith(toks, seq));
-}
+}, 20_000);
 
 let unidentifiedName: RegExp | null = null;
 /** Whether a name is the one given to a side nobody identified ("Unidentified Armed Group (Syria)"). */
@@ -662,6 +665,9 @@ function isCommon(phrase: string, t: Tables): boolean {
   });
 }
 
+/** isCommon of the loaded tables, kept: asked of every event's sides, whose names recur. */
+const commonName = memo((phrase: string) => isCommon(phrase, load()), 20_000);
+
 /**
  * The actor under the name analysts give a side the report does not name, in the event's country
  * (alpha-3 `here`): "regime forces" in Syria are the Military Forces of Syria, "unidentified gunmen"
@@ -686,7 +692,7 @@ export function nameSide(
   const crowd = role === 'initiator' ? R.demonstrators.get(eventKind) : undefined;
   if (crowd) {
     // Whoever the report says protested is the crowd; a named party or group keeps its name.
-    if (actor && (actor.kind === 'organization' || actor.kind === 'armed_group') && !isCommon(actor.name, t)) return { actor };
+    if (actor && (actor.kind === 'organization' || actor.kind === 'armed_group') && !commonName(actor.name)) return { actor };
     const crowdActor = named(R.names[crowd], here ?? actor?.country ?? null, 'civilians');
     if (!crowdActor) return { actor };
     const displaced = actor && (actor.kind === 'military' || actor.kind === 'government') ? actor : undefined;
@@ -694,7 +700,7 @@ export function nameSide(
   }
   // Nobody named for a bombing or a killing: an armed group nobody identified.
   if (!actor && role === 'initiator' && R.unattributed.has(eventKind)) return { actor: named(R.names.unidentified, here, 'armed_group') };
-  if (!actor || !isCommon(actor.name, t) || isMultinational(actor.name)) return { actor };
+  if (!actor || !commonName(actor.name) || isMultinational(actor.name)) return { actor };
   const toks = tokenize(actor.name, t.acronyms);
   const country = actor.country ?? here;
   if (actor.kind === 'unknown' || actor.kind === 'armed_group') {

@@ -250,7 +250,9 @@ export function casualtyMentions(doc: Doc, from: number, to: number): Mention[] 
 
   const out: Mention[] = [];
   const sentOf = toks[from]?.sent ?? 0;
-  const accountAt = accounts(toks, from, to);
+  // (read only for the sentences that state a count: most state none)
+  let accountAt: number[] | null = null;
+  const accountOf = (i: number) => (accountAt ??= accounts(toks, from, to))[i - from];
   for (const f of counted) {
     const { q, gov } = f;
     const a = Math.min(q.start, gov!.anchor);
@@ -267,7 +269,7 @@ export function casualtyMentions(doc: Doc, from: number, to: number): Mention[] 
         update: gov!.update,
         additive: q.additive || additiveAround(toks, q, gov!, to),
         sent: sentOf,
-        account: accountAt[Math.min(q.start, gov!.anchor) - from],
+        account: accountOf(Math.min(q.start, gov!.anchor)),
         start: toks[a].start,
         end: toks[b].end,
       });
@@ -281,7 +283,7 @@ export function casualtyMentions(doc: Doc, from: number, to: number): Mention[] 
     let cue = false;
     for (let k = Math.max(from, i - 2); k < i && !cue; k++) cue = L.unquantifiedBefore.at(toks, k, i)?.used === i - k;
     if (!cue) continue;
-    out.push({ kind: 'killed', value: L.unknownNumber, vague: true, category: 'unspecified', subset: false, statement: i, update: false, additive: false, sent: sentOf, account: accountAt[i - from], start: toks[i].start, end: toks[i].end });
+    out.push({ kind: 'killed', value: L.unknownNumber, vague: true, category: 'unspecified', subset: false, statement: i, update: false, additive: false, sent: sentOf, account: accountOf(i), start: toks[i].start, end: toks[i].end });
   }
   return out;
 }

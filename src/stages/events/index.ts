@@ -974,7 +974,7 @@ export const events: Stage = {
         // accuse the army of using chemical weapons").
         if (alleged && alleged.mode !== 'actual' && mode === 'actual') mode = alleged.mode;
         // "will travel to Moscow on Thursday for talks": a time the grammar puts ahead makes it future.
-        if (mode === 'actual' && futureTimeIn(doc, s.i, clauseOf(doc, s.i, t0, m.last), t0)) mode = 'future';
+        if (mode === 'actual' && futureTimeIn(doc, s.i, clause, t0)) mode = 'future';
         const gm = governedMode(info.kind);
         if (gm && (fam === 'verbal' || fam === 'diplomatic')) {
           const hasContent = matches.some((x) => x.first > m.last && x.first <= clause.last + 8 && kindInfo(x.pattern.value.kind)?.violent);
@@ -985,6 +985,11 @@ export const events: Stage = {
         }
         // (the attack a claim of responsibility names is an event: "claimed the bombing that killed 12")
         if ((fam === 'verbal' && !info.claims) || kind === 'agreement' || kind === 'reconciliation') verbalUntil = Math.max(verbalUntil, clause.last);
+
+        // The trigger is the reporting verb itself ("denied"): it stands only as a verbal event.
+        // (asked before the arguments, which such a trigger would read for nothing)
+        const a = attributionOf(doc, s.i, t0);
+        if (a.cue === t0 && fam !== 'verbal') continue;
 
         // Arguments.
         let initiator: Actor | null = null;
@@ -1046,7 +1051,7 @@ export const events: Stage = {
             // The speaker of "the ministry says six were killed in strikes" did not strike, unless
             // the clause refers back to them ("the army says it struck …").
             let from = clause.first;
-            const cue = attributionOf(doc, s.i, t0).cue;
+            const cue = a.cue;
             // ("claimed to have shelled": the speaker is the subject of what follows)
             const control = toks[cue! + 1]?.lower === 'to';
             if (cue !== null && cue >= clause.first && cue < ca && !control && kindInfo(kind)?.violent && !toks.slice(cue + 1, ca).some((x) => roleWords().speakerPronouns.has(x.lower))) from = cue + 1;
@@ -1114,11 +1119,6 @@ export const events: Stage = {
         const place = placeIn(doc, s.i, clause);
         const time = timeIn(doc, s.i, t0, mode);
         const ownTime = time !== null && time.mention.sent === s.i;
-        const a = attributionOf(doc, s.i, t0);
-        if (a.cue === t0) {
-          // The trigger is the reporting verb itself ("denied"): it stands only as a verbal event.
-          if (fam !== 'verbal') continue;
-        }
         // "terrorists bombed the embassy", "two terrorist bombings": a group without aircraft plants its
         // bombs (a weapon named in the clause has decided the kind already).
         if (kind === 'air_strike' && generic && C.generic.bomb.includes(toks[t0].lower) && initiator?.kind === 'armed_group') kind = 'ied_explosion';

@@ -272,6 +272,17 @@ DROP INDEX events_link_vlong;
 `,
     run: backfillLinks,
   },
+  {
+    version: 9,
+    name: 'linking: blocking keys found by incident, so that renaming or merging an incident does not scan them all',
+    sql: `
+-- An incident renamed (its smallest member changed, ids.ts) moves its keys to the new id and drops
+-- the old ones: by incident_id, which the primary key (key first) cannot find without reading
+-- every row. About one article in three renames an incident, so each such article read the whole
+-- table twice and ingest slowed as the store grew (1,000 generated articles: 4 of 11 ms CPU each).
+CREATE INDEX incident_blocks_incident ON incident_blocks (incident_id);
+`,
+  },
 ];
 
 /** Applies the migrations a database lacks, each in its own transaction; returns the versions applied. */
