@@ -273,6 +273,15 @@ DROP INDEX IF EXISTS events_link_vlong;
       }
     },
   },
+  {
+    version: 5,
+    name: 'linking: blocking keys found by incident (as SQLite v9)',
+    up: async (c) => {
+      // An incident renamed or merged moves or drops its keys by incident_id, which the primary key
+      // (key first) cannot find without reading every row.
+      await c.query('CREATE INDEX incident_blocks_incident ON incident_blocks (incident_id)');
+    },
+  },
 ];
 
 export class SchemaTooNew extends Error {
