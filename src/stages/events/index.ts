@@ -359,6 +359,17 @@ function actorsLeft(doc: Doc, t: number, first: number, max = 2): { actor: Actor
   return out;
 }
 
+/**
+ * Whether the phrase [a, b) names no side of its own: no actor word reads it (resolveActor) and no
+ * entity stands at its end ("the US dollar exchange rate", "the Israeli decision"), so a name
+ * inside it only modifies something else.
+ */
+function grievance(doc: Doc, a: number, b: number): boolean {
+  const toks = doc.tokens;
+  if (resolveActor(doc.text.slice(toks[a].start, toks[b - 1].end))) return false;
+  return !mentionsIn(doc, a, b).some((m) => m.last === b);
+}
+
 /** The first actor right of `t` in the clause, with the preposition that introduces it. */
 function actorRight(doc: Doc, from: number, last: number, preps: string[] | null, direct = false): Actor | null {
   return actorsRight(doc, from, last, preps, direct, 1)[0]?.actor ?? null;
@@ -1067,7 +1078,13 @@ export const events: Stage = {
           }
           // An active verb's object needs no preposition ("shelled Kharkiv").
           // (so does a verb of a noun-or-verb pattern: "it struck Hezbollah sites")
-          target ??= actorRight(doc, m.last, clause.last, C.target_prepositions, info.voice === 'active' || toks[head].pos === 'VERB');
+          if (!target) {
+            const right = actorsRight(doc, m.last, clause.last, C.target_prepositions, info.voice === 'active' || toks[head].pos === 'VERB', 1)[0];
+            // What a crowd protests against is a grievance unless it names a side: "against the
+            // government", "against Israel" are sides; "against the high US dollar exchange rate"
+            // is not the United States (a country only modifies the grievance's own noun).
+            target = right && !(crowd && grievance(doc, right.a, right.b)) ? right.actor : null;
+          }
           initiator ??= actorRight(doc, m.last, clause.last, C.initiator_prepositions);
         }
         // "coalition airstrikes reportedly targeted Houthi positions": a nominal trigger's verb takes
@@ -1383,7 +1400,7 @@ export const events: Stage = {
       // A report cannot tell of an actual event after it was published.
       if (t?.start && published && t.start > published && d.mode === 'actual') continue;
       const evidence = d.sents.sort((a, b) => a - b).map((i) => doc.span(doc.sentences[i].start, doc.sentences[i].end));
-      let confidence = 0.4 + (d.initiator ? 0.15 : 0) + (d.place ? 0.15 : 0) + (t ? 0.1 : 0) + (d.generic ? -0.1 : 0.1) + (d.target ? 0.05 : 0);
+      let confidence = 0.4 + (d.initiator ? 0.15 : 0) + (d.place ? 0.15 : 0) + (t ? 0.1 : 0) + (d.generic ? -0.1 : 0.1) + (d.target || isCrowdKind(d.kind) ? 0.05 : 0);
       confidence = Math.max(0.05, Math.min(0.95, Math.round(confidence * 100) / 100));
       out.push({
         id: `ev${out.length + 1}`,

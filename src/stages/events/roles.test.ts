@@ -208,3 +208,21 @@ test('"fired at an army detachment": the unit fired at is the target', () => {
   const e = event('Gunmen fired at an army detachment near Cotabato on Monday.', 'armed_clash');
   assert.equal(e.target?.kind, 'military');
 });
+
+test('what a crowd protests against is a grievance unless it names a side', () => {
+  // a country that only modifies the grievance ("the US dollar") is no side of the protest
+  const e = event('On Monday, students protesting against the rising US dollar exchange rate blocked the coastal road in Sidon.', 'protest');
+  assert.equal(e.target, null);
+  assert.equal(event('On Monday, students protesting against the new Israeli tariff decision gathered in Sidon.', 'protest').target, null);
+  // a side named as what they protest against stays the target
+  assert.equal(event('On Monday, hundreds of students protested against Israel in Sidon.', 'protest').target?.country, 'ISR');
+  assert.equal(event('On Monday, hundreds of students protested against the government in Sidon.', 'protest').target?.kind, 'government');
+});
+
+test('rioters who clash with soldiers riot: the rioters are a side of the clash, not only of the riot', () => {
+  const d = extract({ source: 'test', text: 'On Monday, rioters blocked the main road in Tyre and clashed with army troops.', published: '2021-06-07' });
+  assert.equal(d.events.some((e) => e.kind === 'armed_clash'), false);
+  const e = d.events.find((x) => x.kind === 'violent_demonstration' && x.target?.kind === 'military');
+  assert.equal(who(e?.initiator ?? null), 'Rioters (Lebanon) [LBN, civilians]');
+  assert.equal(who(e?.target ?? null), 'Military Forces of Lebanon [LBN, military]');
+});
