@@ -445,6 +445,26 @@ function attributeClaims(drafts: Draft[]): void {
   }
 }
 
+/**
+ * "Hezbollah says its fighters ambushed a patrol", "the ministry said their forces shelled …": forces
+ * a reported clause gives the speaker by a possessive pronoun are the speaker's side. A named group
+ * speaking is itself the side; a state's body lends its country.
+ */
+function speakersOwn(doc: Doc, sent: number, t0: number, initiator: Actor | null): Actor | null {
+  if (!initiator || initiator.country || initiator.entity) return initiator;
+  const cue = attributionOf(doc, sent, t0).cue;
+  if (cue === null || cue >= t0) return initiator;
+  const toks = doc.tokens;
+  const end = doc.sentences[sent].last;
+  const own = toks.slice(cue + 1, t0).some((x, k) => POSSESSIVES.has(x.lower) && actorIn(doc, ...chunkAround(doc, cue + 2 + k, cue + 2 + k, end))?.name === initiator.name);
+  if (!own) return initiator;
+  const speaker = actorsLeft(doc, cue, doc.sentences[sent].first, 1)[0]?.actor;
+  if (!speaker?.country && !speaker?.entity) return initiator;
+  if (speaker.kind === 'armed_group' || speaker.kind === 'organization') return speaker;
+  return { ...initiator, country: speaker.country };
+}
+const POSSESSIVES = new Set(['its', 'their', 'our']);
+
 /** "clashes between X and Y", "fighting between X against Y": the two sides, in order. */
 function sidesBetween(doc: Doc, from: number, last: number): [Actor, Actor | null] | null {
   const toks = doc.tokens;
@@ -1011,6 +1031,9 @@ export const events: Stage = {
         } else if (passive) {
           target = left[0]?.actor ?? null;
           initiator = actorRight(doc, m.last, clause.last, C.initiator_prepositions);
+          // "rockets fired from Gaza were intercepted": what was shot down is its owner's, named on it
+          // or as where it was fired from, anywhere before in the sentence.
+          if (roleWords().repellerActs.has(kind)) target = weaponOwner(doc, doc.sentences[s.i].first, t0) ?? target;
         } else {
           // A modifier inside the trigger's own phrase ("Israeli airstrikes", "the regime's strikes").
           let [ca] = chunkAround(doc, t0, clause.first, m.last);
@@ -1119,6 +1142,7 @@ export const events: Stage = {
           const owner = weaponOwner(doc, t0 + 1, clause.last);
           if (owner?.country && owner.country !== initiator?.country) target = owner;
         }
+        initiator = speakersOwn(doc, s.i, t0, initiator);
         if (alleged) {
           // The accused did it, by the accuser's account.
           initiator = alleged.target ?? initiator;
@@ -1338,6 +1362,8 @@ export const events: Stage = {
         if (!d.initiator && byDefault && d.mode === 'actual')
           d.initiator = { name: `${byDefault.name} (${here.name})`, country: here.alpha3, kind: byDefault.kind, entity: null };
       }
+      // "shot down six drones over Port Sudan": the defender's own ground is where, not whom.
+      if (roleWords().repellerActs.has(d.kind) && d.target?.kind === 'state' && d.target.country === d.initiator?.country) d.target = null;
       // Only soldiers or fighters died: ACLED codes a fight between armed sides, not an attack on
       // civilians ("militants killed five soldiers").
       // Only soldiers or fighters hurt, or an armed side the target: the same (ACLED codes a fight
@@ -1389,7 +1415,8 @@ export const events: Stage = {
         (fatalities && fatalities.civilians !== null && !fatalities.military) ||
         (d.casualties.some((m) => m.category === 'civilians' && m.value > 0) && !d.casualties.some((m) => m.category === 'military'));
       if (d.target?.kind === 'state' && civilianToll && kindInfo(d.kind)?.violent) d.target = null;
-      if (!d.target && d.place && kindInfo(d.kind)?.violent && d.mode === 'actual') {
+      // (an interception happens over the defender's ground: the place is the side that intercepts)
+      if (!d.target && d.place && kindInfo(d.kind)?.violent && d.mode === 'actual' && !roleWords().repellerActs.has(d.kind)) {
         const pl = indexOf(doc).placeById.get(d.place.id);
         const c = countryByAlpha2(pl?.country);
         if (c) {

@@ -226,3 +226,21 @@ test('rioters who clash with soldiers riot: the rioters are a side of the clash,
   assert.equal(who(e?.initiator ?? null), 'Rioters (Lebanon) [LBN, civilians]');
   assert.equal(who(e?.target ?? null), 'Military Forces of Lebanon [LBN, military]');
 });
+
+test('an interception is the defender\'s over its own ground; what was shot down is whoever fired it', () => {
+  // passive, with no interceptor named: the air defences of the country it happened over, against where it came from
+  const e = event('Two rockets fired from the Gaza Strip were intercepted over Sderot on Monday.', 'interception');
+  assert.equal(e.initiator?.country, 'ISR');
+  assert.equal(e.target?.country, 'PSE');
+  // the place it was shot down over is not the target
+  const o = event('Air defences shot down six drones over Port Sudan on Monday.', 'interception');
+  assert.equal(o.initiator?.country, 'SDN');
+  assert.equal(o.target, null);
+});
+
+test('forces a speaker calls its own are the speaker\'s side', () => {
+  assert.equal(event('Hezbollah says its fighters ambushed an Israeli patrol near Metula on Monday.', 'armed_clash').initiator?.name, 'Hezbollah');
+  // a state body lends its country, wherever the forces struck
+  assert.equal(event('The Israeli army said its aircraft struck a rocket launcher in Beit Hanoun on Monday.', 'air_strike').initiator?.country, 'ISR');
+  assert.equal(event('The Turkish defence ministry said its forces killed 5 PKK militants in northern Iraq on Monday.').initiator?.country, 'TUR');
+});
