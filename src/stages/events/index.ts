@@ -1361,6 +1361,8 @@ export const events: Stage = {
         const byDefault = C.default_initiator[d.kind];
         if (!d.initiator && byDefault && d.mode === 'actual')
           d.initiator = { name: `${byDefault.name} (${here.name})`, country: here.alpha3, kind: byDefault.kind, entity: null };
+        const whom = C.default_target[d.kind];
+        if (!d.target && whom && d.mode === 'actual') d.target = { name: `${whom.name} (${here.name})`, country: here.alpha3, kind: whom.kind, entity: null };
       }
       // "shot down six drones over Port Sudan": the defender's own ground is where, not whom.
       if (roleWords().repellerActs.has(d.kind) && d.target?.kind === 'state' && d.target.country === d.initiator?.country) d.target = null;

@@ -244,3 +244,10 @@ test('forces a speaker calls its own are the speaker\'s side', () => {
   assert.equal(event('The Israeli army said its aircraft struck a rocket launcher in Beit Hanoun on Monday.', 'air_strike').initiator?.country, 'ISR');
   assert.equal(event('The Turkish defence ministry said its forces killed 5 PKK militants in northern Iraq on Monday.').initiator?.country, 'TUR');
 });
+
+test('people arrested or robbed whom the report names as no side are civilians of the country', () => {
+  assert.equal(who(event('On Monday, security forces arrested four technicians of a telecom company in Aleppo.', 'arrest').target), 'Civilians (Syria) [SYR, civilians]');
+  assert.equal(who(event('On Monday, soldiers looted crops in villages near Idlib.', 'looting').target), 'Civilians (Syria) [SYR, civilians]');
+  // a side named keeps its name
+  assert.equal(event('On Monday, police arrested two ISIS militants in Mosul.', 'arrest').target?.name, 'Islamic State');
+});
