@@ -1361,8 +1361,6 @@ export const events: Stage = {
         const byDefault = C.default_initiator[d.kind];
         if (!d.initiator && byDefault && d.mode === 'actual')
           d.initiator = { name: `${byDefault.name} (${here.name})`, country: here.alpha3, kind: byDefault.kind, entity: null };
-        const whom = C.default_target[d.kind];
-        if (!d.target && whom && d.mode === 'actual') d.target = { name: `${whom.name} (${here.name})`, country: here.alpha3, kind: whom.kind, entity: null };
       }
       // "shot down six drones over Port Sudan": the defender's own ground is where, not whom.
       if (roleWords().repellerActs.has(d.kind) && d.target?.kind === 'state' && d.target.country === d.initiator?.country) d.target = null;
@@ -1409,6 +1407,8 @@ export const events: Stage = {
       // A peaceful crowd is not its own target ("a protest by drivers was dispersed": the drivers protest).
       else if (isCrowdKind(d.kind) && !kindInfo(d.kind)?.violent && d.target?.kind === 'civilians') d.target = null;
       d.target = nameSide(d.target, 'target', d.kind, here?.alpha3 ?? null).actor;
+      const whom = C.default_target[d.kind];
+      if (here && !d.target && whom && d.mode === 'actual') d.target = { name: whom.name.replace('{country}', here.name), country: here.alpha3, kind: whom.kind, entity: null };
       // ACLED names the side attacked; when the report names none, a violent event's target is the
       // state (or, when only civilians were killed or hurt, the civilians) of the country where it happened.
       // A place struck where only civilians were hurt is an attack on them: "hit the village, killing

@@ -211,9 +211,10 @@ test('"fired at an army detachment": the unit fired at is the target', () => {
 
 test('what a crowd protests against is a grievance unless it names a side', () => {
   // a country that only modifies the grievance ("the US dollar") is no side of the protest
+  // (a protest with no side named is addressed to the state where it is held)
   const e = event('On Monday, students protesting against the rising US dollar exchange rate blocked the coastal road in Sidon.', 'protest');
-  assert.equal(e.target, null);
-  assert.equal(event('On Monday, students protesting against the new Israeli tariff decision gathered in Sidon.', 'protest').target, null);
+  assert.equal(who(e.target), 'Lebanon [LBN, state]');
+  assert.equal(event('On Monday, students protesting against the new Israeli tariff decision gathered in Sidon.', 'protest').target?.country, 'LBN');
   // a side named as what they protest against stays the target
   assert.equal(event('On Monday, hundreds of students protested against Israel in Sidon.', 'protest').target?.country, 'ISR');
   assert.equal(event('On Monday, hundreds of students protested against the government in Sidon.', 'protest').target?.kind, 'government');
@@ -245,7 +246,8 @@ test('forces a speaker calls its own are the speaker\'s side', () => {
   assert.equal(event('The Turkish defence ministry said its forces killed 5 PKK militants in northern Iraq on Monday.').initiator?.country, 'TUR');
 });
 
-test('people arrested or robbed whom the report names as no side are civilians of the country', () => {
+test('people arrested or robbed whom the report names as no side are civilians of the country; a protest is addressed to its state', () => {
+  assert.equal(who(event('On Friday, nurses protested against unpaid wages in Basra.', 'protest').target), 'Iraq [IRQ, state]');
   assert.equal(who(event('On Monday, security forces arrested four technicians of a telecom company in Aleppo.', 'arrest').target), 'Civilians (Syria) [SYR, civilians]');
   assert.equal(who(event('On Monday, soldiers looted crops in villages near Idlib.', 'looting').target), 'Civilians (Syria) [SYR, civilians]');
   // a side named keeps its name
