@@ -337,6 +337,7 @@ function actorsLeft(doc: Doc, t: number, first: number, max = 2): { actor: Actor
   const out: { actor: Actor; a: number; held: boolean }[] = [];
   const toks = doc.tokens;
   const C = cueData();
+  const dl = doc.dateline?.span;
   let i = t - 1;
   while (i >= first) {
     if (!NP_POS.has(toks[i].pos)) {
@@ -344,6 +345,9 @@ function actorsLeft(doc: Doc, t: number, first: number, max = 2): { actor: Actor
       continue;
     }
     const [a, b] = chunkAround(doc, i, first, t);
+    // "MOGADISHU, May 20 (Meridian Press) — A suicide bomber …": the dateline names where the report
+    // was filed and by whom, no side.
+    if (dl && doc.tokens[a].start >= dl.start && doc.tokens[a].start < dl.end) break;
     // "On Friday Iraqi forces": the preposition is the time's
     const prep = pastTime(doc, a, b) > a ? undefined : toks[a - 1]?.lower;
     const actor = actorIn(doc, a, b);
@@ -434,7 +438,9 @@ function weaponOwner(doc: Doc, from: number, last: number): Actor | null {
 function attributeClaims(drafts: Draft[]): void {
   for (const c of drafts) {
     if (!c.trigger.pattern.value.claims || c.mode !== 'actual' || c.initiator?.kind !== 'armed_group') continue;
-    const attack = (d: Draft) => kindInfo(d.kind)?.violent && d.mode === 'actual' && !d.historical;
+    // (an attack that pins nothing down is no event of its own: "claimed responsibility …, saying it
+    // had targeted officials" names the bombing told before)
+    const attack = (d: Draft) => kindInfo(d.kind)?.violent && d.mode === 'actual' && !d.historical && d.grounded;
     const at = c.sents[0];
     const after = drafts.find((d) => attack(d) && d.sents[0] === at && d.trigger.first > c.trigger.first);
     const claimed = after ?? findLast(drafts, (d) => d !== c && attack(d) && d.sents[0] <= at && (d.sents[0] < at || d.trigger.first < c.trigger.first));

@@ -253,3 +253,15 @@ test('people arrested or robbed whom the report names as no side are civilians o
   // a side named keeps its name
   assert.equal(event('On Monday, police arrested two ISIS militants in Mosul.', 'arrest').target?.name, 'Islamic State');
 });
+
+test('the outlet in a dateline is no side: "NAIROBI, June 4 (Test Wire) — A suicide bomber …"', () => {
+  const e = event('NAIROBI, June 4 (Test Wire) — A suicide bomber blew himself up at a market in Garissa on Friday, killing six people, police said.', 'suicide_bombing');
+  assert.equal(who(e.initiator), 'Unidentified Armed Group (Kenya) [KEN, armed_group]');
+  // a claim whose own words name the attack vaguely ("saying it had targeted officials") claims the one told
+  const d = extract({
+    source: 'test',
+    text: 'NAIROBI, June 4 (Test Wire) — A suicide bomber blew himself up at a market in Garissa on Friday, killing six people, police said. Al Shabaab claimed responsibility in a statement, saying it had targeted government officials.',
+    published: '2021-06-07',
+  });
+  assert.equal(d.events.find((x) => x.kind === 'suicide_bombing')?.initiator?.name, 'Al-Shabaab');
+});
