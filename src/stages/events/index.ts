@@ -452,6 +452,22 @@ function attributeClaims(drafts: Draft[]): void {
 }
 
 /**
+ * "US and UK forces struck", "RSF fighters and militiamen opened fire": of sides joined by "and"
+ * before the verb, the first named leads (as event coders list them); the others are its allies.
+ * The actor of the phrase ending right before the "and" that precedes the chunk at `a`, or null.
+ */
+function firstConjunct(doc: Doc, a: number, first: number, next: Actor): Actor | null {
+  const toks = doc.tokens;
+  if (a - 2 < first || toks[a - 1].lower !== 'and' || !NP_POS.has(toks[a - 2].pos)) return null;
+  const [ca, cb] = chunkAround(doc, a - 2, first, a - 1);
+  if (cb !== a - 1) return null;
+  const lead = actorIn(doc, ca, cb);
+  // ("Syrian and Russian jets": a bare country before "and" shares the noun after it)
+  if (lead?.kind === 'state' && next.kind !== 'state' && next.kind !== 'civilians') return { ...next, name: lead.name, country: lead.country };
+  return lead;
+}
+
+/**
  * "Hezbollah says its fighters ambushed a patrol", "the ministry said their forces shelled …": forces
  * a reported clause gives the speaker by a possessive pronoun are the speaker's side. A named group
  * speaking is itself the side; a state's body lends its country.
@@ -1055,12 +1071,12 @@ export const events: Stage = {
             let own = pb <= head && !(verbal && LOCATIVE.has(toks[pa - 1]?.lower ?? '')) ? actorIn(doc, pa, pb) : null;
             // "militants of Katiba Macina killed": the agent is whose militants they are.
             if (own && toks[pb]?.lower === 'of' && roleWords().ofComplement.has(toks[pb - 1].lower)) own = actorRight(doc, pb, head, ['of']) ?? own;
-            if (own && (own.kind !== 'civilians' || crowd)) initiator = own;
+            if (own && (own.kind !== 'civilians' || crowd)) initiator = firstConjunct(doc, pa, clause.first, own) ?? own;
           }
           // (an article belongs to the trigger: "a Russian drone strike" is not one Russian's)
           let ma = ca;
           while (ma < t0 && toks[ma].pos === 'DET') ma++;
-          if (!initiator) initiator = ma < t0 ? actorIn(doc, ma, t0) : null;
+          if (!initiator) initiator = ma < t0 ? ((own) => (own && firstConjunct(doc, ma, clause.first, own)) ?? own)(actorIn(doc, ma, t0)) : null;
           // "thwarted a Houthi attack", "repelled an attack by militants": the attack is theirs, and
           // whoever repelled it was attacked.
           const repelled = !!toks[ca - 1] && roleWords().repelling.has(toks[ca - 1].lower) && kindInfo(kind)?.violent === true;
@@ -1091,7 +1107,7 @@ export const events: Stage = {
             const control = toks[cue! + 1]?.lower === 'to';
             if (cue !== null && cue >= clause.first && cue < ca && !control && kindInfo(kind)?.violent && !toks.slice(cue + 1, ca).some((x) => roleWords().speakerPronouns.has(x.lower))) from = cue + 1;
             const l = actorsLeft(doc, ca, from).find((x) => !x.held && (x.actor.kind !== 'civilians' || crowd));
-            initiator = l?.actor ?? null;
+            initiator = l ? (firstConjunct(doc, l.a, from, l.actor) ?? l.actor) : null;
           }
           // Who threatens, warns or accuses is the sentence's subject, outside the "that" clause
           // ("Iran has shown … that any hostile measures will not go unpunished").

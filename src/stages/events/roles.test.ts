@@ -265,3 +265,10 @@ test('the outlet in a dateline is no side: "NAIROBI, June 4 (Test Wire) — A su
   });
   assert.equal(d.events.find((x) => x.kind === 'suicide_bombing')?.initiator?.name, 'Al-Shabaab');
 });
+
+test('of sides joined by "and" before the verb, the first named leads', () => {
+  assert.equal(event('On Monday, US and UK forces struck Houthi targets in Hodeidah.', 'air_strike').initiator?.country, 'USA');
+  assert.equal(event('On Monday, RSF fighters and militiamen opened fire on displaced people in El Geneina.').initiator?.name, 'Rapid Support Forces');
+  // a bare country before "and" shares the noun after it
+  assert.equal(who(event('On Monday, Syrian and Russian jets struck rebel positions in Idlib.', 'air_strike').initiator), 'Military Forces of Syria [SYR, military]');
+});
