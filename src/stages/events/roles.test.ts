@@ -272,3 +272,10 @@ test('of sides joined by "and" before the verb, the first named leads', () => {
   // a bare country before "and" shares the noun after it
   assert.equal(who(event('On Monday, Syrian and Russian jets struck rebel positions in Idlib.', 'air_strike').initiator), 'Military Forces of Syria [SYR, military]');
 });
+
+test('property a people owns is its civilians\' ("Palestinian-owned"); operatives of a group are the group', () => {
+  assert.deepEqual(kindCountry('a Palestinian-owned olive grove'), ['civilians', 'PSE']);
+  assert.deepEqual(kindCountry('a Greek-owned tanker'), ['civilians', 'GRC']);
+  assert.equal(resolveActor('two Hamas operatives')?.name, 'Hamas');
+  assert.equal(who(event('On Monday, Israeli forces demolished a Palestinian-owned house in the village of Tayasir.').target), 'Civilians (Palestine) [PSE, civilians]');
+});
