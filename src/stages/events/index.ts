@@ -1384,6 +1384,10 @@ export const events: Stage = {
         if (!d.initiator && byDefault && d.mode === 'actual')
           d.initiator = { name: `${byDefault.name} (${here.name})`, country: here.alpha3, kind: byDefault.kind, entity: null };
       }
+      // A crowd's event is the crowd's even where the place is unknown ("rioters damaged a bank in
+      // <a village the gazetteer lacks>"): protesters or rioters of no stated country.
+      const crowdName = C.default_initiator[d.kind];
+      if (!here && !d.initiator && crowdName && isCrowdKind(d.kind) && d.mode === 'actual') d.initiator = { name: crowdName.name, country: null, kind: crowdName.kind, entity: null };
       // "shot down six drones over Port Sudan": the defender's own ground is where, not whom.
       if (roleWords().repellerActs.has(d.kind) && d.target?.kind === 'state' && d.target.country === d.initiator?.country) d.target = null;
       // Only soldiers or fighters died: ACLED codes a fight between armed sides, not an attack on

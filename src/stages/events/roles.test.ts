@@ -279,3 +279,8 @@ test('property a people owns is its civilians\' ("Palestinian-owned"); operative
   assert.equal(resolveActor('two Hamas operatives')?.name, 'Hamas');
   assert.equal(who(event('On Monday, Israeli forces demolished a Palestinian-owned house in the village of Tayasir.').target), 'Civilians (Palestine) [PSE, civilians]');
 });
+
+test('a crowd\'s event is the crowd\'s even where the place is unknown', () => {
+  const e = event('On Tuesday, rioters smashed the windows of a bank branch in Zarqoun al-Fawqa.', 'violent_demonstration');
+  assert.equal(who(e.initiator), 'Rioters [null, civilians]');
+});
