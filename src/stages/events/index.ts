@@ -430,6 +430,11 @@ function weaponOwner(doc: Doc, from: number, last: number): Actor | null {
   return null;
 }
 
+/** A weapon of no country, standing for whoever used it: "drones", "artillery". */
+function weaponOnly(a: Actor): boolean {
+  return !a.country && !a.entity && cueData().weaponOf.has(a.name.toLowerCase().split(/\s+/).pop() ?? '');
+}
+
 /**
  * "Al-Shabaab claimed responsibility for the bombing": the attack is the claimant's when the report
  * names no other perpetrator (ACLED codes a claimed attack to the claimant). The attack claimed is
@@ -445,7 +450,6 @@ function attributeClaims(drafts: Draft[]): void {
     const after = drafts.find((d) => attack(d) && d.sents[0] === at && d.trigger.first > c.trigger.first);
     const claimed = after ?? findLast(drafts, (d) => d !== c && attack(d) && d.sents[0] <= at && (d.sents[0] < at || d.trigger.first < c.trigger.first));
     // (an attacker the report does not name: nobody, "gunmen", or a weapon of no country, "drones")
-    const weaponOnly = (a: Actor) => !a.country && !a.entity && cueData().weaponOf.has(a.name.toLowerCase().split(/\s+/).pop() ?? '');
     const unnamed = (a: Actor | null) => !a || isUnnamedArmed(a) || weaponOnly(a);
     if (claimed && unnamed(claimed.initiator)) claimed.initiator = c.initiator;
   }
@@ -1071,12 +1075,13 @@ export const events: Stage = {
             let own = pb <= head && !(verbal && LOCATIVE.has(toks[pa - 1]?.lower ?? '')) ? actorIn(doc, pa, pb) : null;
             // "militants of Katiba Macina killed": the agent is whose militants they are.
             if (own && toks[pb]?.lower === 'of' && roleWords().ofComplement.has(toks[pb - 1].lower)) own = actorRight(doc, pb, head, ['of']) ?? own;
-            if (own && (own.kind !== 'civilians' || crowd)) initiator = firstConjunct(doc, pa, clause.first, own) ?? own;
+            if (own && (own.kind !== 'civilians' || crowd) && !weaponOnly(own)) initiator = firstConjunct(doc, pa, clause.first, own) ?? own;
           }
           // (an article belongs to the trigger: "a Russian drone strike" is not one Russian's)
           let ma = ca;
           while (ma < t0 && toks[ma].pos === 'DET') ma++;
-          if (!initiator) initiator = ma < t0 ? ((own) => (own && firstConjunct(doc, ma, clause.first, own)) ?? own)(actorIn(doc, ma, t0)) : null;
+          // (a weapon of no country in the trigger's phrase is the means, not who used it: "a drone strike hit …")
+          if (!initiator) initiator = ma < t0 ? ((own) => (own && firstConjunct(doc, ma, clause.first, own)) ?? (own && weaponOnly(own) ? null : own))(actorIn(doc, ma, t0)) : null;
           // "thwarted a Houthi attack", "repelled an attack by militants": the attack is theirs, and
           // whoever repelled it was attacked.
           const repelled = !!toks[ca - 1] && roleWords().repelling.has(toks[ca - 1].lower) && kindInfo(kind)?.violent === true;

@@ -284,3 +284,11 @@ test('a crowd\'s event is the crowd\'s even where the place is unknown', () => {
   const e = event('On Tuesday, rioters smashed the windows of a bank branch in Zarqoun al-Fawqa.', 'violent_demonstration');
   assert.equal(who(e.initiator), 'Rioters [null, civilians]');
 });
+
+test('a weapon of no country is the means, not who used it', () => {
+  // nobody is named: no initiator, not the forces of the country it hit
+  assert.equal(event('On Sunday, a drone strike hit a market near Debre Tabor, killing eight people.', 'drone_strike').initiator, null);
+  assert.equal(event('On Tuesday, artillery shells fell on a camp west of Goma, injuring three people.', 'shelling').initiator, null);
+  // a weapon with a country is still that country's
+  assert.equal(event('On Monday, Turkish drones struck a convoy near Saraqib.', 'drone_strike').initiator?.country, 'TUR');
+});
