@@ -500,9 +500,15 @@ function sidesBetween(doc: Doc, from: number, last: number): [Actor, Actor | nul
   if (k >= last - 1) return null;
   const found = actorsRight(doc, k + 1, last, null, false, 1)[0];
   if (!found) return null;
-  let j = found.b;
-  while (j < last && !R.betweenJoins.has(toks[j].lower)) j++;
-  const other = j < last ? actorsRight(doc, j + 1, last, null, false, 1)[0] : undefined;
+  // (a side names a side: "rioters demonstrating against the dollar exchange rate and soldiers" is no
+  // clash with the United States; the next join is tried)
+  let other: { actor: Actor; a: number; b: number } | undefined;
+  for (let j = found.b; j < last && !other; j++) {
+    if (!R.betweenJoins.has(toks[j].lower)) continue;
+    const next = actorsRight(doc, j + 1, last, null, false, 1)[0];
+    if (next && !grievance(doc, next.a, next.b)) other = next;
+    else if (next) j = next.b - 1;
+  }
   return [found.actor, other?.actor ?? null];
 }
 

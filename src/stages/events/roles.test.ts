@@ -292,3 +292,9 @@ test('a weapon of no country is the means, not who used it', () => {
   // a weapon with a country is still that country's
   assert.equal(event('On Monday, Turkish drones struck a convoy near Saraqib.', 'drone_strike').initiator?.country, 'TUR');
 });
+
+test('a riot\'s target: the forces it fought, else the civilians whose property it damaged; a grievance is no side of a clash', () => {
+  assert.equal(who(event('On Monday, rioters set a bank on fire in Jericho.', 'violent_demonstration').target), 'Civilians (Palestine) [PSE, civilians]');
+  const e = event('On Monday, clashes erupted between dozens of rioters protesting against the rising US dollar exchange rate and army troops in Sidon.', 'violent_demonstration');
+  assert.equal(who(e.target), 'Military Forces of Lebanon [LBN, military]');
+});
