@@ -1058,7 +1058,8 @@ export const events: Stage = {
         const crowd = isCrowdKind(kind);
         if (info.voice === 'mutual') {
           const two = left.slice(0, 2).reverse();
-          initiator = two[0]?.actor ?? null;
+          // ("a joint patrol by Turkish and Russian forces": the sides after "by")
+          initiator = two[0]?.actor ?? actorRight(doc, m.last, clause.last, C.initiator_prepositions);
           target = two[1]?.actor ?? actorRight(doc, m.last, clause.last, ['with', 'and']);
         } else if (passive) {
           target = left[0]?.actor ?? null;
@@ -1087,7 +1088,14 @@ export const events: Stage = {
           let ma = ca;
           while (ma < t0 && toks[ma].pos === 'DET') ma++;
           // (a weapon of no country in the trigger's phrase is the means, not who used it: "a drone strike hit …")
-          if (!initiator) initiator = ma < t0 ? ((own) => (own && firstConjunct(doc, ma, clause.first, own)) ?? (own && weaponOnly(own) ? null : own))(actorIn(doc, ma, t0)) : null;
+          // (a bare kind word of no country yields to the verb's subject: "Turkish forces brought military
+          // reinforcements" are Turkey's)
+          let bare: Actor | null = null;
+          if (!initiator && ma < t0) {
+            const own = actorIn(doc, ma, t0);
+            if (own && !own.country && !own.entity && ma === t0 - 1 && toks[ma].pos === 'ADJ') bare = own;
+            else initiator = (own && firstConjunct(doc, ma, clause.first, own)) ?? (own && weaponOnly(own) ? null : own);
+          }
           // "thwarted a Houthi attack", "repelled an attack by militants": the attack is theirs, and
           // whoever repelled it was attacked.
           const repelled = !!toks[ca - 1] && roleWords().repelling.has(toks[ca - 1].lower) && kindInfo(kind)?.violent === true;
@@ -1119,7 +1127,9 @@ export const events: Stage = {
             if (cue !== null && cue >= clause.first && cue < ca && !control && kindInfo(kind)?.violent && !toks.slice(cue + 1, ca).some((x) => roleWords().speakerPronouns.has(x.lower))) from = cue + 1;
             const l = actorsLeft(doc, ca, from).find((x) => !x.held && (x.actor.kind !== 'civilians' || crowd));
             initiator = l ? (firstConjunct(doc, l.a, from, l.actor) ?? l.actor) : null;
+            if (!initiator?.country) initiator = bare ?? initiator;
           }
+          initiator ??= bare;
           // Who threatens, warns or accuses is the sentence's subject, outside the "that" clause
           // ("Iran has shown … that any hostile measures will not go unpunished").
           if (!initiator && (fam === 'verbal' || fam === 'diplomatic')) {

@@ -298,3 +298,8 @@ test('a riot\'s target: the forces it fought, else the civilians whose property 
   const e = event('On Monday, clashes erupted between dozens of rioters protesting against the rising US dollar exchange rate and army troops in Sidon.', 'violent_demonstration');
   assert.equal(who(e.target), 'Military Forces of Lebanon [LBN, military]');
 });
+
+test('the sides of a joint act after "by"; a bare kind word before the trigger is no side', () => {
+  assert.equal(event('On Tuesday, a joint patrol by Turkish and Russian forces took place near Ariha.', 'cooperation').initiator?.country, 'TUR');
+  assert.equal(event('On Tuesday, Turkish forces brought military reinforcements to their positions in Idleb province.').initiator?.country, 'TUR');
+});
