@@ -52,6 +52,7 @@ const Nouns = z.strictObject({
   stance: z.array(z.string()),
   stance_after: z.array(z.string()),
   stance_after_joined: z.array(z.string()),
+  owned: z.array(z.string()),
   prepositions: z.array(z.string()),
 });
 

@@ -20,6 +20,7 @@ const Arguments = z.strictObject({
   armed_targets: Words,
   sequel: Words,
   default_initiator: z.record(z.string(), z.strictObject({ name: z.string().min(1), kind: ActorKind })),
+  default_target: z.record(z.string(), z.strictObject({ name: z.string().min(1), kind: ActorKind })),
   background_days: z.number().int().nonnegative(),
   non_event_modifiers: Words,
   gathering: Words,

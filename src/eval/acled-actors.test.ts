@@ -53,4 +53,7 @@ test('known names: an operation or a de facto authority coded under another name
   assert.ok(sameActor('Operation Restoring Hope', actor('the Saudi-led coalition', null, 'military')));
   assert.ok(sameActor('Operation Restoring Hope', actor('Saudi warplanes', 'SAU', 'military')));
   assert.ok(!sameActor('Operation Restoring Hope', actor('Houthis', 'YEM', 'armed_group')));
+  // a unit coded under the state's forces is that unit by its own name
+  assert.ok(sameActor('Military Forces of Iraq (2018-) Popular Mobilization Forces', actor('Popular Mobilization Forces', 'IRQ', 'armed_group')));
+  assert.ok(!sameActor('Military Forces of Iraq (2018-)', actor('Popular Mobilization Forces', 'IRQ', 'armed_group')));
 });

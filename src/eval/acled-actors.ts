@@ -78,7 +78,10 @@ export function sameActor(acledName: string, actor: Actor | null): boolean {
   const countryAgrees = (required: boolean) => (a.country === null ? true : actor.country === a.country || (!required && actor.country === null));
   switch (a.side) {
     case 'state':
-      return STATE_KINDS.has(actor.kind) && countryAgrees(true);
+      if (STATE_KINDS.has(actor.kind) && countryAgrees(true)) return true;
+      // A unit named after the state's forces ("Military Forces of Iraq (2018-) Popular Mobilization
+      // Forces") is also that unit by its own name, whatever kind sitrep gives it.
+      break;
     case 'civilians':
       return (actor.kind === 'civilians' || actor.kind === 'person') && countryAgrees(false);
     case 'unnamed_armed':

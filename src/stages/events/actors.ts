@@ -60,6 +60,8 @@ interface Tables {
   stanceAfter: Set<string>;
   /** stance words after a country only when hyphenated to it ("Iran-armed", not "Turkish armed drones") */
   stanceJoined: Set<string>;
+  /** after a people's name, hyphenated: its civilians' property ("Palestinian-owned land") */
+  owned: Set<string>;
   /** alpha-3 → common English name */
   countryName: Map<string, string>;
   /** data problems found while loading (duplicate names with different meanings) */
@@ -142,6 +144,7 @@ function load(): Tables {
     stance: new Set(),
     stanceAfter: new Set(),
     stanceJoined: new Set(),
+    owned: new Set(),
     prepositions: new Set(),
     countryName: new Map(),
     problems: [],
@@ -256,6 +259,7 @@ function load(): Tables {
   for (const w of nouns.stance) t.stance.add(fold(w));
   for (const w of nouns.stance_after) t.stanceAfter.add(fold(w));
   for (const w of nouns.stance_after_joined) t.stanceJoined.add(fold(w));
+  for (const w of nouns.owned) t.owned.add(fold(w));
   for (const w of nouns.prepositions) t.prepositions.add(fold(w));
   tables = t;
   return t;
@@ -388,6 +392,10 @@ function readPhrase(phrase: string, ctx: ResolveContext): Actor | null {
   // A country named inside the phrase is the nearest context of all: "the Russian occupiers".
   const own = matches.filter((m) => m.entry.source === 'country' || m.entry.source === 'demonym').map((m) => m.entry.country!);
   if (own.length) ctx = { ...ctx, recentCountries: [...(ctx?.recentCountries ?? []), ...own] };
+
+  // "a Palestinian-owned farm": property of that people's civilians.
+  const owner = matches.find((m) => (m.entry.source === 'demonym' || m.entry.source === 'country') && !!toks[m.end]?.joined && t.owned.has(toks[m.end].low));
+  if (owner) return { name: display, country: owner.entry.country, kind: 'civilians', entity: null };
 
   // A known name that is the whole phrase.
   if (matches.length === 1 && matches[0].start === first && matches[0].end === n) {

@@ -337,6 +337,7 @@ function actorsLeft(doc: Doc, t: number, first: number, max = 2): { actor: Actor
   const out: { actor: Actor; a: number; held: boolean }[] = [];
   const toks = doc.tokens;
   const C = cueData();
+  const dl = doc.dateline?.span;
   let i = t - 1;
   while (i >= first) {
     if (!NP_POS.has(toks[i].pos)) {
@@ -344,6 +345,9 @@ function actorsLeft(doc: Doc, t: number, first: number, max = 2): { actor: Actor
       continue;
     }
     const [a, b] = chunkAround(doc, i, first, t);
+    // "MOGADISHU, May 20 (Meridian Press) — A suicide bomber …": the dateline names where the report
+    // was filed and by whom, no side.
+    if (dl && doc.tokens[a].start >= dl.start && doc.tokens[a].start < dl.end) break;
     // "On Friday Iraqi forces": the preposition is the time's
     const prep = pastTime(doc, a, b) > a ? undefined : toks[a - 1]?.lower;
     const actor = actorIn(doc, a, b);
@@ -357,6 +361,17 @@ function actorsLeft(doc: Doc, t: number, first: number, max = 2): { actor: Actor
     i = a - 1;
   }
   return out;
+}
+
+/**
+ * Whether the phrase [a, b) names no side of its own: no actor word reads it (resolveActor) and no
+ * entity stands at its end ("the US dollar exchange rate", "the Israeli decision"), so a name
+ * inside it only modifies something else.
+ */
+function grievance(doc: Doc, a: number, b: number): boolean {
+  const toks = doc.tokens;
+  if (resolveActor(doc.text.slice(toks[a].start, toks[b - 1].end))) return false;
+  return !mentionsIn(doc, a, b).some((m) => m.last === b);
 }
 
 /** The first actor right of `t` in the clause, with the preposition that introduces it. */
@@ -415,6 +430,11 @@ function weaponOwner(doc: Doc, from: number, last: number): Actor | null {
   return null;
 }
 
+/** A weapon of no country, standing for whoever used it: "drones", "artillery". */
+function weaponOnly(a: Actor): boolean {
+  return !a.country && !a.entity && cueData().weaponOf.has(a.name.toLowerCase().split(/\s+/).pop() ?? '');
+}
+
 /**
  * "Al-Shabaab claimed responsibility for the bombing": the attack is the claimant's when the report
  * names no other perpetrator (ACLED codes a claimed attack to the claimant). The attack claimed is
@@ -423,16 +443,53 @@ function weaponOwner(doc: Doc, from: number, last: number): Actor | null {
 function attributeClaims(drafts: Draft[]): void {
   for (const c of drafts) {
     if (!c.trigger.pattern.value.claims || c.mode !== 'actual' || c.initiator?.kind !== 'armed_group') continue;
-    const attack = (d: Draft) => kindInfo(d.kind)?.violent && d.mode === 'actual' && !d.historical;
+    // (an attack that pins nothing down is no event of its own: "claimed responsibility …, saying it
+    // had targeted officials" names the bombing told before)
+    const attack = (d: Draft) => kindInfo(d.kind)?.violent && d.mode === 'actual' && !d.historical && d.grounded;
     const at = c.sents[0];
     const after = drafts.find((d) => attack(d) && d.sents[0] === at && d.trigger.first > c.trigger.first);
     const claimed = after ?? findLast(drafts, (d) => d !== c && attack(d) && d.sents[0] <= at && (d.sents[0] < at || d.trigger.first < c.trigger.first));
     // (an attacker the report does not name: nobody, "gunmen", or a weapon of no country, "drones")
-    const weaponOnly = (a: Actor) => !a.country && !a.entity && cueData().weaponOf.has(a.name.toLowerCase().split(/\s+/).pop() ?? '');
     const unnamed = (a: Actor | null) => !a || isUnnamedArmed(a) || weaponOnly(a);
     if (claimed && unnamed(claimed.initiator)) claimed.initiator = c.initiator;
   }
 }
+
+/**
+ * "US and UK forces struck", "RSF fighters and militiamen opened fire": of sides joined by "and"
+ * before the verb, the first named leads (as event coders list them); the others are its allies.
+ * The actor of the phrase ending right before the "and" that precedes the chunk at `a`, or null.
+ */
+function firstConjunct(doc: Doc, a: number, first: number, next: Actor): Actor | null {
+  const toks = doc.tokens;
+  if (a - 2 < first || toks[a - 1].lower !== 'and' || !NP_POS.has(toks[a - 2].pos)) return null;
+  const [ca, cb] = chunkAround(doc, a - 2, first, a - 1);
+  if (cb !== a - 1) return null;
+  const lead = actorIn(doc, ca, cb);
+  // ("Syrian and Russian jets": a bare country before "and" shares the noun after it)
+  if (lead?.kind === 'state' && next.kind !== 'state' && next.kind !== 'civilians') return { ...next, name: lead.name, country: lead.country };
+  return lead;
+}
+
+/**
+ * "Hezbollah says its fighters ambushed a patrol", "the ministry said their forces shelled …": forces
+ * a reported clause gives the speaker by a possessive pronoun are the speaker's side. A named group
+ * speaking is itself the side; a state's body lends its country.
+ */
+function speakersOwn(doc: Doc, sent: number, t0: number, initiator: Actor | null): Actor | null {
+  if (!initiator || initiator.country || initiator.entity) return initiator;
+  const cue = attributionOf(doc, sent, t0).cue;
+  if (cue === null || cue >= t0) return initiator;
+  const toks = doc.tokens;
+  const end = doc.sentences[sent].last;
+  const own = toks.slice(cue + 1, t0).some((x, k) => POSSESSIVES.has(x.lower) && actorIn(doc, ...chunkAround(doc, cue + 2 + k, cue + 2 + k, end))?.name === initiator.name);
+  if (!own) return initiator;
+  const speaker = actorsLeft(doc, cue, doc.sentences[sent].first, 1)[0]?.actor;
+  if (!speaker?.country && !speaker?.entity) return initiator;
+  if (speaker.kind === 'armed_group' || speaker.kind === 'organization') return speaker;
+  return { ...initiator, country: speaker.country };
+}
+const POSSESSIVES = new Set(['its', 'their', 'our']);
 
 /** "clashes between X and Y", "fighting between X against Y": the two sides, in order. */
 function sidesBetween(doc: Doc, from: number, last: number): [Actor, Actor | null] | null {
@@ -443,9 +500,15 @@ function sidesBetween(doc: Doc, from: number, last: number): [Actor, Actor | nul
   if (k >= last - 1) return null;
   const found = actorsRight(doc, k + 1, last, null, false, 1)[0];
   if (!found) return null;
-  let j = found.b;
-  while (j < last && !R.betweenJoins.has(toks[j].lower)) j++;
-  const other = j < last ? actorsRight(doc, j + 1, last, null, false, 1)[0] : undefined;
+  // (a side names a side: "rioters demonstrating against the dollar exchange rate and soldiers" is no
+  // clash with the United States; the next join is tried)
+  let other: { actor: Actor; a: number; b: number } | undefined;
+  for (let j = found.b; j < last && !other; j++) {
+    if (!R.betweenJoins.has(toks[j].lower)) continue;
+    const next = actorsRight(doc, j + 1, last, null, false, 1)[0];
+    if (next && !grievance(doc, next.a, next.b)) other = next;
+    else if (next) j = next.b - 1;
+  }
   return [found.actor, other?.actor ?? null];
 }
 
@@ -1000,11 +1063,15 @@ export const events: Stage = {
         const crowd = isCrowdKind(kind);
         if (info.voice === 'mutual') {
           const two = left.slice(0, 2).reverse();
-          initiator = two[0]?.actor ?? null;
+          // ("a joint patrol by Turkish and Russian forces": the sides after "by")
+          initiator = two[0]?.actor ?? actorRight(doc, m.last, clause.last, C.initiator_prepositions);
           target = two[1]?.actor ?? actorRight(doc, m.last, clause.last, ['with', 'and']);
         } else if (passive) {
           target = left[0]?.actor ?? null;
           initiator = actorRight(doc, m.last, clause.last, C.initiator_prepositions);
+          // "rockets fired from Gaza were intercepted": what was shot down is its owner's, named on it
+          // or as where it was fired from, anywhere before in the sentence.
+          if (roleWords().repellerActs.has(kind)) target = weaponOwner(doc, doc.sentences[s.i].first, t0) ?? target;
         } else {
           // A modifier inside the trigger's own phrase ("Israeli airstrikes", "the regime's strikes").
           let [ca] = chunkAround(doc, t0, clause.first, m.last);
@@ -1020,12 +1087,20 @@ export const events: Stage = {
             let own = pb <= head && !(verbal && LOCATIVE.has(toks[pa - 1]?.lower ?? '')) ? actorIn(doc, pa, pb) : null;
             // "militants of Katiba Macina killed": the agent is whose militants they are.
             if (own && toks[pb]?.lower === 'of' && roleWords().ofComplement.has(toks[pb - 1].lower)) own = actorRight(doc, pb, head, ['of']) ?? own;
-            if (own && (own.kind !== 'civilians' || crowd)) initiator = own;
+            if (own && (own.kind !== 'civilians' || crowd) && !weaponOnly(own)) initiator = firstConjunct(doc, pa, clause.first, own) ?? own;
           }
           // (an article belongs to the trigger: "a Russian drone strike" is not one Russian's)
           let ma = ca;
           while (ma < t0 && toks[ma].pos === 'DET') ma++;
-          if (!initiator) initiator = ma < t0 ? actorIn(doc, ma, t0) : null;
+          // (a weapon of no country in the trigger's phrase is the means, not who used it: "a drone strike hit …")
+          // (a bare kind word of no country yields to the verb's subject: "Turkish forces brought military
+          // reinforcements" are Turkey's)
+          let bare: Actor | null = null;
+          if (!initiator && ma < t0) {
+            const own = actorIn(doc, ma, t0);
+            if (own && !own.country && !own.entity && ma === t0 - 1 && toks[ma].pos === 'ADJ') bare = own;
+            else initiator = (own && firstConjunct(doc, ma, clause.first, own)) ?? (own && weaponOnly(own) ? null : own);
+          }
           // "thwarted a Houthi attack", "repelled an attack by militants": the attack is theirs, and
           // whoever repelled it was attacked.
           const repelled = !!toks[ca - 1] && roleWords().repelling.has(toks[ca - 1].lower) && kindInfo(kind)?.violent === true;
@@ -1056,8 +1131,10 @@ export const events: Stage = {
             const control = toks[cue! + 1]?.lower === 'to';
             if (cue !== null && cue >= clause.first && cue < ca && !control && kindInfo(kind)?.violent && !toks.slice(cue + 1, ca).some((x) => roleWords().speakerPronouns.has(x.lower))) from = cue + 1;
             const l = actorsLeft(doc, ca, from).find((x) => !x.held && (x.actor.kind !== 'civilians' || crowd));
-            initiator = l?.actor ?? null;
+            initiator = l ? (firstConjunct(doc, l.a, from, l.actor) ?? l.actor) : null;
+            if (!initiator?.country) initiator = bare ?? initiator;
           }
+          initiator ??= bare;
           // Who threatens, warns or accuses is the sentence's subject, outside the "that" clause
           // ("Iran has shown … that any hostile measures will not go unpunished").
           if (!initiator && (fam === 'verbal' || fam === 'diplomatic')) {
@@ -1072,7 +1149,13 @@ export const events: Stage = {
           }
           // An active verb's object needs no preposition ("shelled Kharkiv").
           // (so does a verb of a noun-or-verb pattern: "it struck Hezbollah sites")
-          target ??= actorRight(doc, m.last, clause.last, C.target_prepositions, info.voice === 'active' || toks[head].pos === 'VERB');
+          if (!target) {
+            const right = actorsRight(doc, m.last, clause.last, C.target_prepositions, info.voice === 'active' || toks[head].pos === 'VERB', 1)[0];
+            // What a crowd protests against is a grievance unless it names a side: "against the
+            // government", "against Israel" are sides; "against the high US dollar exchange rate"
+            // is not the United States (a country only modifies the grievance's own noun).
+            target = right && !(crowd && grievance(doc, right.a, right.b)) ? right.actor : null;
+          }
           initiator ??= actorRight(doc, m.last, clause.last, C.initiator_prepositions);
         }
         // "coalition airstrikes reportedly targeted Houthi positions": a nominal trigger's verb takes
@@ -1107,6 +1190,7 @@ export const events: Stage = {
           const owner = weaponOwner(doc, t0 + 1, clause.last);
           if (owner?.country && owner.country !== initiator?.country) target = owner;
         }
+        initiator = speakersOwn(doc, s.i, t0, initiator);
         if (alleged) {
           // The accused did it, by the accuser's account.
           initiator = alleged.target ?? initiator;
@@ -1321,6 +1405,12 @@ export const events: Stage = {
         if (!d.initiator && byDefault && d.mode === 'actual')
           d.initiator = { name: `${byDefault.name} (${here.name})`, country: here.alpha3, kind: byDefault.kind, entity: null };
       }
+      // A crowd's event is the crowd's even where the place is unknown ("rioters damaged a bank in
+      // <a village the gazetteer lacks>"): protesters or rioters of no stated country.
+      const crowdName = C.default_initiator[d.kind];
+      if (!here && !d.initiator && crowdName && isCrowdKind(d.kind) && d.mode === 'actual') d.initiator = { name: crowdName.name, country: null, kind: crowdName.kind, entity: null };
+      // "shot down six drones over Port Sudan": the defender's own ground is where, not whom.
+      if (roleWords().repellerActs.has(d.kind) && d.target?.kind === 'state' && d.target.country === d.initiator?.country) d.target = null;
       // Only soldiers or fighters died: ACLED codes a fight between armed sides, not an attack on
       // civilians ("militants killed five soldiers").
       // Only soldiers or fighters hurt, or an armed side the target: the same (ACLED codes a fight
@@ -1364,6 +1454,8 @@ export const events: Stage = {
       // A peaceful crowd is not its own target ("a protest by drivers was dispersed": the drivers protest).
       else if (isCrowdKind(d.kind) && !kindInfo(d.kind)?.violent && d.target?.kind === 'civilians') d.target = null;
       d.target = nameSide(d.target, 'target', d.kind, here?.alpha3 ?? null).actor;
+      const whom = C.default_target[d.kind];
+      if (here && !d.target && whom && d.mode === 'actual') d.target = { name: whom.name.replace('{country}', here.name), country: here.alpha3, kind: whom.kind, entity: null };
       // ACLED names the side attacked; when the report names none, a violent event's target is the
       // state (or, when only civilians were killed or hurt, the civilians) of the country where it happened.
       // A place struck where only civilians were hurt is an attack on them: "hit the village, killing
@@ -1372,7 +1464,8 @@ export const events: Stage = {
         (fatalities && fatalities.civilians !== null && !fatalities.military) ||
         (d.casualties.some((m) => m.category === 'civilians' && m.value > 0) && !d.casualties.some((m) => m.category === 'military'));
       if (d.target?.kind === 'state' && civilianToll && kindInfo(d.kind)?.violent) d.target = null;
-      if (!d.target && d.place && kindInfo(d.kind)?.violent && d.mode === 'actual') {
+      // (an interception happens over the defender's ground: the place is the side that intercepts)
+      if (!d.target && d.place && kindInfo(d.kind)?.violent && d.mode === 'actual' && !roleWords().repellerActs.has(d.kind)) {
         const pl = indexOf(doc).placeById.get(d.place.id);
         const c = countryByAlpha2(pl?.country);
         if (c) {
@@ -1383,7 +1476,7 @@ export const events: Stage = {
       // A report cannot tell of an actual event after it was published.
       if (t?.start && published && t.start > published && d.mode === 'actual') continue;
       const evidence = d.sents.sort((a, b) => a - b).map((i) => doc.span(doc.sentences[i].start, doc.sentences[i].end));
-      let confidence = 0.4 + (d.initiator ? 0.15 : 0) + (d.place ? 0.15 : 0) + (t ? 0.1 : 0) + (d.generic ? -0.1 : 0.1) + (d.target ? 0.05 : 0);
+      let confidence = 0.4 + (d.initiator ? 0.15 : 0) + (d.place ? 0.15 : 0) + (t ? 0.1 : 0) + (d.generic ? -0.1 : 0.1) + (d.target || isCrowdKind(d.kind) ? 0.05 : 0);
       confidence = Math.max(0.05, Math.min(0.95, Math.round(confidence * 100) / 100));
       out.push({
         id: `ev${out.length + 1}`,

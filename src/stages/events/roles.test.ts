@@ -208,3 +208,98 @@ test('"fired at an army detachment": the unit fired at is the target', () => {
   const e = event('Gunmen fired at an army detachment near Cotabato on Monday.', 'armed_clash');
   assert.equal(e.target?.kind, 'military');
 });
+
+test('what a crowd protests against is a grievance unless it names a side', () => {
+  // a country that only modifies the grievance ("the US dollar") is no side of the protest
+  // (a protest with no side named is addressed to the state where it is held)
+  const e = event('On Monday, students protesting against the rising US dollar exchange rate blocked the coastal road in Sidon.', 'protest');
+  assert.equal(who(e.target), 'Lebanon [LBN, state]');
+  assert.equal(event('On Monday, students protesting against the new Israeli tariff decision gathered in Sidon.', 'protest').target?.country, 'LBN');
+  // a side named as what they protest against stays the target
+  assert.equal(event('On Monday, hundreds of students protested against Israel in Sidon.', 'protest').target?.country, 'ISR');
+  assert.equal(event('On Monday, hundreds of students protested against the government in Sidon.', 'protest').target?.kind, 'government');
+});
+
+test('rioters who clash with soldiers riot: the rioters are a side of the clash, not only of the riot', () => {
+  const d = extract({ source: 'test', text: 'On Monday, rioters blocked the main road in Tyre and clashed with army troops.', published: '2021-06-07' });
+  assert.equal(d.events.some((e) => e.kind === 'armed_clash'), false);
+  const e = d.events.find((x) => x.kind === 'violent_demonstration' && x.target?.kind === 'military');
+  assert.equal(who(e?.initiator ?? null), 'Rioters (Lebanon) [LBN, civilians]');
+  assert.equal(who(e?.target ?? null), 'Military Forces of Lebanon [LBN, military]');
+});
+
+test('an interception is the defender\'s over its own ground; what was shot down is whoever fired it', () => {
+  // passive, with no interceptor named: the air defences of the country it happened over, against where it came from
+  const e = event('Two rockets fired from the Gaza Strip were intercepted over Sderot on Monday.', 'interception');
+  assert.equal(e.initiator?.country, 'ISR');
+  assert.equal(e.target?.country, 'PSE');
+  // the place it was shot down over is not the target
+  const o = event('Air defences shot down six drones over Port Sudan on Monday.', 'interception');
+  assert.equal(o.initiator?.country, 'SDN');
+  assert.equal(o.target, null);
+});
+
+test('forces a speaker calls its own are the speaker\'s side', () => {
+  assert.equal(event('Hezbollah says its fighters ambushed an Israeli patrol near Metula on Monday.', 'armed_clash').initiator?.name, 'Hezbollah');
+  // a state body lends its country, wherever the forces struck
+  assert.equal(event('The Israeli army said its aircraft struck a rocket launcher in Beit Hanoun on Monday.', 'air_strike').initiator?.country, 'ISR');
+  assert.equal(event('The Turkish defence ministry said its forces killed 5 PKK militants in northern Iraq on Monday.').initiator?.country, 'TUR');
+});
+
+test('people arrested or robbed whom the report names as no side are civilians of the country; a protest is addressed to its state', () => {
+  assert.equal(who(event('On Friday, nurses protested against unpaid wages in Basra.', 'protest').target), 'Iraq [IRQ, state]');
+  assert.equal(who(event('On Monday, security forces arrested four technicians of a telecom company in Aleppo.', 'arrest').target), 'Civilians (Syria) [SYR, civilians]');
+  assert.equal(who(event('On Monday, soldiers looted crops in villages near Idlib.', 'looting').target), 'Civilians (Syria) [SYR, civilians]');
+  // a side named keeps its name
+  assert.equal(event('On Monday, police arrested two ISIS militants in Mosul.', 'arrest').target?.name, 'Islamic State');
+});
+
+test('the outlet in a dateline is no side: "NAIROBI, June 4 (Test Wire) — A suicide bomber …"', () => {
+  const e = event('NAIROBI, June 4 (Test Wire) — A suicide bomber blew himself up at a market in Garissa on Friday, killing six people, police said.', 'suicide_bombing');
+  assert.equal(who(e.initiator), 'Unidentified Armed Group (Kenya) [KEN, armed_group]');
+  // a claim whose own words name the attack vaguely ("saying it had targeted officials") claims the one told
+  const d = extract({
+    source: 'test',
+    text: 'NAIROBI, June 4 (Test Wire) — A suicide bomber blew himself up at a market in Garissa on Friday, killing six people, police said. Al Shabaab claimed responsibility in a statement, saying it had targeted government officials.',
+    published: '2021-06-07',
+  });
+  assert.equal(d.events.find((x) => x.kind === 'suicide_bombing')?.initiator?.name, 'Al-Shabaab');
+});
+
+test('of sides joined by "and" before the verb, the first named leads', () => {
+  assert.equal(event('On Monday, US and UK forces struck Houthi targets in Hodeidah.', 'air_strike').initiator?.country, 'USA');
+  assert.equal(event('On Monday, RSF fighters and militiamen opened fire on displaced people in El Geneina.').initiator?.name, 'Rapid Support Forces');
+  // a bare country before "and" shares the noun after it
+  assert.equal(who(event('On Monday, Syrian and Russian jets struck rebel positions in Idlib.', 'air_strike').initiator), 'Military Forces of Syria [SYR, military]');
+});
+
+test('property a people owns is its civilians\' ("Palestinian-owned"); operatives of a group are the group', () => {
+  assert.deepEqual(kindCountry('a Palestinian-owned olive grove'), ['civilians', 'PSE']);
+  assert.deepEqual(kindCountry('a Greek-owned tanker'), ['civilians', 'GRC']);
+  assert.equal(resolveActor('two Hamas operatives')?.name, 'Hamas');
+  assert.equal(who(event('On Monday, Israeli forces demolished a Palestinian-owned house in the village of Tayasir.').target), 'Civilians (Palestine) [PSE, civilians]');
+});
+
+test('a crowd\'s event is the crowd\'s even where the place is unknown', () => {
+  const e = event('On Tuesday, rioters smashed the windows of a bank branch in Zarqoun al-Fawqa.', 'violent_demonstration');
+  assert.equal(who(e.initiator), 'Rioters [null, civilians]');
+});
+
+test('a weapon of no country is the means, not who used it', () => {
+  // nobody is named: no initiator, not the forces of the country it hit
+  assert.equal(event('On Sunday, a drone strike hit a market near Debre Tabor, killing eight people.', 'drone_strike').initiator, null);
+  assert.equal(event('On Tuesday, artillery shells fell on a camp west of Goma, injuring three people.', 'shelling').initiator, null);
+  // a weapon with a country is still that country's
+  assert.equal(event('On Monday, Turkish drones struck a convoy near Saraqib.', 'drone_strike').initiator?.country, 'TUR');
+});
+
+test('a riot\'s target: the forces it fought, else the civilians whose property it damaged; a grievance is no side of a clash', () => {
+  assert.equal(who(event('On Monday, rioters set a bank on fire in Jericho.', 'violent_demonstration').target), 'Civilians (Palestine) [PSE, civilians]');
+  const e = event('On Monday, clashes erupted between dozens of rioters protesting against the rising US dollar exchange rate and army troops in Sidon.', 'violent_demonstration');
+  assert.equal(who(e.target), 'Military Forces of Lebanon [LBN, military]');
+});
+
+test('the sides of a joint act after "by"; a bare kind word before the trigger is no side', () => {
+  assert.equal(event('On Tuesday, a joint patrol by Turkish and Russian forces took place near Ariha.', 'cooperation').initiator?.country, 'TUR');
+  assert.equal(event('On Tuesday, Turkish forces brought military reinforcements to their positions in Idleb province.').initiator?.country, 'TUR');
+});
