@@ -48,6 +48,7 @@ const Casualties = z.strictObject({
   armed_bodies: Words,
   person_suffixes: Words,
   units: Words,
+  money: z.strictObject({ names: Words, signs: Words }),
   killed: Words,
   injured: Words,
   intransitive: Words,
