@@ -18,6 +18,8 @@ const Arguments = z.strictObject({
   at: Words,
   civilians: Words,
   armed_targets: Words,
+  struck_objects: Words,
+  specific_determiners: Words,
   sequel: Words,
   default_initiator: z.record(z.string(), z.strictObject({ name: z.string().min(1), kind: ActorKind })),
   background_days: z.number().int().nonnegative(),

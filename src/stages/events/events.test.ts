@@ -192,3 +192,14 @@ test('a definite attack is no future one: "will investigate the attack that kill
   assert.ok(read('The rebels will attack the garrison in Chalatenango next week.').events.every((e) => e.mode !== 'actual'));
   assert.ok(read('The army will launch the offensive against the rebels in Cauca.').events.every((e) => e.mode !== 'actual'));
 });
+
+test('one object struck pins an attack down with no place, time or toll told; a bare plural does not', () => {
+  assert.equal(only(read('Rebels blew up a power substation.'), 'ied_explosion').initiator?.name, 'Rebels');
+  only(read('Guerrillas attacked the army headquarters.'), 'armed_clash');
+  assert.deepEqual(read('Rebels blew up power pylons.').events, []);
+});
+
+test('a named victim pins a killing down; a person attacked in words is no attack', () => {
+  assert.equal(only(read('Gunmen murdered Judge Ana Ruiz.'), 'attack_on_civilians').target?.name, 'Ana Ruiz');
+  assert.deepEqual(read('The senator harshly attacked Ana Ruiz.').events, []);
+});

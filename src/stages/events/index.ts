@@ -737,6 +737,37 @@ function aimedAtArmed(doc: Doc, a: number, b: number): boolean {
   return armed;
 }
 
+/**
+ * Whether a violent act's object is one thing singled out: a named person ("the murder of judge Ana
+ * Ruiz") or a struck object with a determiner ("bombed the embassy", "attacks on the brigade
+ * headquarters"). The object follows the trigger, a preposition may lead it; in the passive it is
+ * the subject ("the bus was attacked").
+ */
+function specificObject(doc: Doc, t0: number, end: number, passive: boolean, clause: Clause, generic: boolean): boolean {
+  const C = cueData();
+  const toks = doc.tokens;
+  let a: number;
+  let b: number;
+  if (passive) {
+    let j = t0 - 1;
+    while (j > clause.first && ['AUX', 'ADV', 'PART'].includes(toks[j].pos)) j--;
+    if (j < clause.first || !NP_POS.has(toks[j].pos)) return false;
+    [a, b] = chunkAround(doc, j, clause.first, j + 1);
+  } else {
+    let k = end;
+    if (k < clause.last && (C.target_prepositions.includes(toks[k].lower) || toks[k].lower === 'of')) k++;
+    if (k >= clause.last || !NP_POS.has(toks[k].pos)) return false;
+    [a, b] = chunkAround(doc, k, k, clause.last);
+  }
+  const head = b - 1;
+  const names = mentionsIn(doc, a, b).filter((m) => m.entity.type === 'PERSON');
+  // (a generic word against a person is often words: "harshly attacked the president")
+  if (!generic && names.some((m) => m.first <= head && head < m.last)) return true;
+  // ("the judge's car", "Ruiz's house": a possessive singles the object out too)
+  const owned = names.some((m) => m.first === a && /^['’]s$/.test(toks[m.last]?.text ?? ''));
+  return (C.specific_determiners.includes(toks[a].lower) || owned) && C.struck_objects.includes(toks[head].lower);
+}
+
 // Bombs dropped or planted, shells and rockets: "the bombing" may name any of them.
 const EXPLOSIVE = new Set(['air_strike', 'drone_strike', 'missile_attack', 'shelling', 'ied_explosion', 'suicide_bombing', 'grenade_attack']);
 
@@ -1148,10 +1179,16 @@ export const events: Stage = {
           // in a minister's words pins nothing).
           // A vague toll told in the perfect with no place pins nothing either: it sums up ("they have
           // killed many people"). A place the gazetteer does not know still pins the event: "shells hit
-          // the outskirts of Kfar Kila".
+          // the outskirts of Kfar Kila"; so does one object struck: "bombed the embassy of Peru".
           grounded:
             !violent ||
-            !!(ownTime || cas.some((c) => !(c.vague && cumulative)) || (place && (place.rank > 1 || initiator?.country || target?.country)) || (!place && unknownPlaceIn(doc, s.i, clause))),
+            !!(
+              ownTime ||
+              cas.some((c) => !(c.vague && cumulative)) ||
+              (place && (place.rank > 1 || initiator?.country || target?.country)) ||
+              (!place && unknownPlaceIn(doc, s.i, clause)) ||
+              specificObject(doc, t0, m.last, passive, clause, generic || info.weak)
+            ),
           cumulative,
           generic: generic || info.weak,
           weak: info.weak,
