@@ -203,3 +203,10 @@ test('a named victim pins a killing down; a person attacked in words is no attac
   assert.equal(only(read('Gunmen murdered Judge Ana Ruiz.'), 'attack_on_civilians').target?.name, 'Ana Ruiz');
   assert.deepEqual(read('The senator harshly attacked Ana Ruiz.').events, []);
 });
+
+test('an attack told bare takes the weapon a later "the attack" names; a fight between two sides stays one', () => {
+  const d = read('Gunmen attacked two bank branches in Medellin on Monday. Police said 40 kg of dynamite were used in the attacks.');
+  only(d, 'ied_explosion');
+  const f = read('Rebels and soldiers clashed near Medellin on Monday. Police said dynamite was used in the attack.');
+  only(f, 'armed_clash');
+});

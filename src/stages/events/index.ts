@@ -1321,6 +1321,9 @@ export const events: Stage = {
             findLast(live, (p) => violent(p) && s.i - p.sents[p.sents.length - 1] <= 3) ??
             (d.mode === 'actual' ? findLastOf(drafts, FAR_BACK, (p) => violent(p) && p.mode === 'actual' && !p.historical && p.grounded && namesAlike(d.kind, p.kind)) : undefined);
           if (host) {
+            // "… attacked the bank branches. Dynamite was used in the attacks": the weapon told later says
+            // what an attack told bare was (a fight between two sides stays one).
+            if (host.kind === 'armed_clash' && !host.trigger.pattern.value.reciprocal && EXPLOSIVE.has(d.kind) && d.kind !== d.trigger.pattern.value.kind) host.kind = d.kind;
             merge(host, { ...d, kind: host.kind, generic: false });
             continue;
           }
