@@ -34,6 +34,7 @@ const Arguments = z.strictObject({
 
 const Occurrence = z.strictObject({
   forms: Words,
+  phrases: Words,
   classified: Words,
   wrongdoing: Words,
   counted: Words,

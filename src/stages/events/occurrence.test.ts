@@ -84,6 +84,10 @@ test('a habit or a trend is no occurrence: frequency with the perfect or the pre
   none('The cartel frequently carries out bombings in Medellin.');
   none('The guerrillas have been fighting in Cauca for more than 20 years.');
   none('The group has carried out kidnappings in Cauca since 2019.');
+  none('Rebel units have stepped up attacks on the Cauca valley in recent weeks.');
+  none('The cartel has intensified its bombings against the oil pipeline.');
+  // a trend word in the past, with a day, tells one occurrence
+  assert.ok(kinds('Rebels stepped up attacks on Popayan on Monday, killing two police officers.').some((k) => VIOLENT.includes(k)));
   // in the past, with a day, a frequency word tells one occurrence
   assert.ok(kinds('On Monday troops repeatedly shelled rebel positions near Tumaco.').some((k) => k === 'shelling'));
   // and a denial stays a denial
@@ -96,4 +100,10 @@ test('a relative clause in the present characterises its noun: no occurrence', (
   // in the past it reports one, whatever the verb of saying before it
   assert.ok(kinds('The group, which says it attacked the base in Cauca on Monday, has 200 fighters.').includes('armed_clash'));
   assert.ok(kinds('Soldiers who killed two farmers in Cauca on Monday were arrested.').some((k) => VIOLENT.includes(k)));
+});
+
+test('a reporter\'s request for comment is no appeal', () => {
+  const ks = kinds('The army did not respond to requests for comment on Monday.');
+  assert.ok(!ks.includes('appeal'), JSON.stringify(ks));
+  assert.ok(kinds('The mayor of Cali requested an inquiry into the killings.').includes('appeal'));
 });

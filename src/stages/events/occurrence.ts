@@ -8,6 +8,7 @@ import { familyOf } from '../../taxonomy.js';
 
 let lex: {
   forms: Set<string>;
+  phrases: string[][];
   classified: Set<string>;
   wrongdoing: Set<string>;
   counted: string[][];
@@ -22,6 +23,7 @@ function lexicon() {
   const raw = data('events/occurrence.yaml');
   lex = {
     forms: new Set(raw.forms),
+    phrases: raw.phrases.map((c) => c.split(' ')),
     classified: new Set(raw.classified),
     wrongdoing: new Set(raw.wrongdoing),
     counted: raw.counted.map((c) => c.split(' ')),
@@ -54,6 +56,7 @@ export function namesNoOccurrence(doc: Doc, m: TriggerMatch): boolean {
   const L = lexicon();
   const toks = doc.tokens;
   if (m.tokens.some((k) => L.forms.has(toks[k].lower))) return true;
+  if (L.phrases.some((ws) => ws.every((x, k) => toks[m.first + k]?.lower === x))) return true;
   if (m.tokens.length !== 1) return false;
   const t = m.first;
   const w = toks[t];
