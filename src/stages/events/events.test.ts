@@ -196,7 +196,7 @@ test('a definite attack is no future one: "will investigate the attack that kill
 test('one object struck pins an attack down with no place, time or toll told; a bare plural does not', () => {
   assert.equal(only(read('Rebels blew up a power substation.'), 'ied_explosion').initiator?.name, 'Rebels');
   only(read('Guerrillas attacked the army headquarters.'), 'armed_clash');
-  assert.deepEqual(read('Rebels blew up power pylons.').events, []);
+  assert.deepEqual(read('Saboteurs blew up power pylons.').events, []);
 });
 
 test('a named victim pins a killing down; a person attacked in words is no attack', () => {
@@ -209,4 +209,9 @@ test('an attack told bare takes the weapon a later "the attack" names; a fight b
   only(d, 'ied_explosion');
   const f = read('Rebels and soldiers clashed near Medellin on Monday. Police said dynamite was used in the attack.');
   only(f, 'armed_clash');
+});
+
+test('an armed group told doing a specific act pins it down; a habit in the present does not', () => {
+  only(read('The terrorists placed a charge of dynamite under a bus.'), 'ied_explosion');
+  assert.deepEqual(read('Guerrillas kidnap engineers for ransom.').events, []);
 });

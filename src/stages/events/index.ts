@@ -768,6 +768,11 @@ function specificObject(doc: Doc, t0: number, end: number, passive: boolean, cla
   return (C.specific_determiners.includes(toks[a].lower) || owned) && C.struck_objects.includes(toks[head].lower);
 }
 
+/** A verb told as done: a past form ("placed", "kidnapped", "taken"), not a base or a present ("take", "takes"). */
+function toldDone(t: Token): boolean {
+  return t.pos === 'VERB' && t.lower !== t.lemma && !(t.lower.endsWith('s') && !t.lower.endsWith('ss'));
+}
+
 // Bombs dropped or planted, shells and rockets: "the bombing" may name any of them.
 const EXPLOSIVE = new Set(['air_strike', 'drone_strike', 'missile_attack', 'shelling', 'ied_explosion', 'suicide_bombing', 'grenade_attack']);
 
@@ -1179,7 +1184,8 @@ export const events: Stage = {
           // in a minister's words pins nothing).
           // A vague toll told in the perfect with no place pins nothing either: it sums up ("they have
           // killed many people"). A place the gazetteer does not know still pins the event: "shells hit
-          // the outskirts of Kfar Kila"; so does one object struck: "bombed the embassy of Peru".
+          // the outskirts of Kfar Kila"; so does one object struck: "bombed the embassy of Peru", or an
+          // armed group told doing a specific act ("the terrorists placed a charge of dynamite").
           grounded:
             !violent ||
             !!(
@@ -1187,7 +1193,8 @@ export const events: Stage = {
               cas.some((c) => !(c.vague && cumulative)) ||
               (place && (place.rank > 1 || initiator?.country || target?.country)) ||
               (!place && unknownPlaceIn(doc, s.i, clause)) ||
-              specificObject(doc, t0, m.last, passive, clause, generic || info.weak)
+              specificObject(doc, t0, m.last, passive, clause, generic || info.weak) ||
+              (initiator?.kind === 'armed_group' && !generic && !info.weak && !passive && toldDone(toks[t0]))
             ),
           cumulative,
           generic: generic || info.weak,
