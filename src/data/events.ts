@@ -35,6 +35,7 @@ const Arguments = z.strictObject({
 const Occurrence = z.strictObject({
   forms: Words,
   phrases: Words,
+  withdrawal: z.strictObject({ words: Words, from: Words, objects: Words }),
   classified: Words,
   wrongdoing: Words,
   counted: Words,

@@ -107,3 +107,14 @@ test('a reporter\'s request for comment is no appeal', () => {
   assert.ok(!ks.includes('appeal'), JSON.stringify(ks));
   assert.ok(kinds('The mayor of Cali requested an inquiry into the killings.').includes('appeal'));
 });
+
+test('a withdrawal from a body or a deal, or of an envoy, gives up no ground; forces withdrawn from a town do', () => {
+  const noGround = (text: string) => {
+    const ks = kinds(text);
+    assert.ok(!ks.includes('territory_transfer'), `no territory transfer expected in ${JSON.stringify(ks)}`);
+  };
+  noGround('Chad announced its withdrawal from the regional bloc on Sunday.');
+  noGround('Peru withdrew its ambassador from Caracas on Friday.');
+  noGround('The party withdrew from the coalition talks in Lima on Friday.');
+  assert.ok(kinds('Government troops withdrew from the border town of Tumaco on Friday.').includes('territory_transfer'));
+});
