@@ -214,4 +214,8 @@ test('an attack told bare takes the weapon a later "the attack" names; a fight b
 test('an armed group told doing a specific act pins it down; a habit in the present does not', () => {
   only(read('The terrorists placed a charge of dynamite under a bus.'), 'ied_explosion');
   assert.deepEqual(read('Guerrillas kidnap engineers for ransom.').events, []);
+  // a named group too, and an attempt told of it
+  only(read('The ELN kidnapped Olson.'), 'abduction');
+  only(read('The ELN attempted to kidnap the governor.'), 'abduction');
+  assert.deepEqual(read('The ELN kidnaps landowners.').events, []);
 });

@@ -768,9 +768,14 @@ function specificObject(doc: Doc, t0: number, end: number, passive: boolean, cla
   return (C.specific_determiners.includes(toks[a].lower) || owned) && C.struck_objects.includes(toks[head].lower);
 }
 
-/** A verb told as done: a past form ("placed", "kidnapped", "taken"), not a base or a present ("take", "takes"). */
-function toldDone(t: Token): boolean {
-  return t.pos === 'VERB' && t.lower !== t.lemma && !(t.lower.endsWith('s') && !t.lower.endsWith('ss'));
+/**
+ * A verb told as done by its subject: a past form ("placed", "kidnapped", "taken"), not a base, a present
+ * or a gerund ("take", "takes", "in charge of fighting"), nor a participle with its doer after "by" ("men
+ * murdered by those who …").
+ */
+function toldDone(toks: Token[], t: number): boolean {
+  const x = toks[t];
+  return x.pos === 'VERB' && x.lower !== x.lemma && !(x.lower.endsWith('s') && !x.lower.endsWith('ss')) && !x.lower.endsWith('ing') && toks[t + 1]?.lower !== 'by';
 }
 
 // Bombs dropped or planted, shells and rockets: "the bombing" may name any of them.
@@ -1194,7 +1199,7 @@ export const events: Stage = {
               (place && (place.rank > 1 || initiator?.country || target?.country)) ||
               (!place && unknownPlaceIn(doc, s.i, clause)) ||
               specificObject(doc, t0, m.last, passive, clause, generic || info.weak) ||
-              (initiator?.kind === 'armed_group' && !generic && !info.weak && !passive && toldDone(toks[t0]))
+              ((initiator?.kind === 'armed_group' || (initiator?.kind === 'organization' && !!initiator.entity)) && !generic && !info.weak && !passive && (toldDone(toks, t0) || (mode === 'actual' && toks[t0 - 1]?.lower === 'to')))
             ),
           cumulative,
           generic: generic || info.weak,
