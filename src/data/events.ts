@@ -20,6 +20,7 @@ const Arguments = z.strictObject({
   armed_targets: Words,
   struck_objects: Words,
   specific_determiners: Words,
+  collective_victims: Words,
   sequel: Words,
   default_initiator: z.record(z.string(), z.strictObject({ name: z.string().min(1), kind: ActorKind })),
   background_days: z.number().int().nonnegative(),

@@ -219,3 +219,11 @@ test('an armed group told doing a specific act pins it down; a habit in the pres
   only(read('The ELN attempted to kidnap the governor.'), 'abduction');
   assert.deepEqual(read('The ELN kidnaps landowners.').events, []);
 });
+
+test('the killing or abduction of one person singled out pins it down; of many, or of a collective, it does not', () => {
+  const d = read('The party condemned the assassination of the mayor.');
+  only(d, 'attack_on_civilians');
+  only(read('The kidnapping of the driver shocked the town.'), 'abduction');
+  assert.ok(!read('The party condemned the assassination of protesters.').events.some((e) => e.kind === 'attack_on_civilians'));
+  assert.deepEqual(read('The kidnapping of the population must stop.').events, []);
+});

@@ -739,11 +739,11 @@ function aimedAtArmed(doc: Doc, a: number, b: number): boolean {
 
 /**
  * Whether a violent act's object is one thing singled out: a named person ("the murder of judge Ana
- * Ruiz") or a struck object with a determiner ("bombed the embassy", "attacks on the brigade
- * headquarters"). The object follows the trigger, a preposition may lead it; in the passive it is
- * the subject ("the bus was attacked").
+ * Ruiz"), one person killed or abducted (`oneVictim`: "the assassination of the minister"), or a struck
+ * object with a determiner ("bombed the embassy", "attacks on the brigade headquarters"). The object
+ * follows the trigger, a preposition may lead it; in the passive it is the subject ("the bus was attacked").
  */
-function specificObject(doc: Doc, t0: number, end: number, passive: boolean, clause: Clause, generic: boolean): boolean {
+function specificObject(doc: Doc, t0: number, end: number, passive: boolean, clause: Clause, generic: boolean, oneVictim = false): boolean {
   const C = cueData();
   const toks = doc.tokens;
   let a: number;
@@ -763,6 +763,9 @@ function specificObject(doc: Doc, t0: number, end: number, passive: boolean, cla
   const names = mentionsIn(doc, a, b).filter((m) => m.entity.type === 'PERSON');
   // (a generic word against a person is often words: "harshly attacked the president")
   if (!generic && names.some((m) => m.first <= head && head < m.last)) return true;
+  // "the assassination of the minister", "kidnapped the driver of …": a killing or an abduction of one
+  // person is one occurrence ("the killing of protesters" may be many, "the police" is no one person).
+  if (oneVictim && !generic && toks[head].pos === 'NOUN' && toks[head].lower === toks[head].lemma && !C.collective_victims.includes(toks[head].lower) && toks[a].lower !== 'no') return true;
   // ("the judge's car", "Ruiz's house": a possessive singles the object out too)
   const owned = names.some((m) => m.first === a && /^['’]s$/.test(toks[m.last]?.text ?? ''));
   return (C.specific_determiners.includes(toks[a].lower) || owned) && C.struck_objects.includes(toks[head].lower);
@@ -1198,7 +1201,7 @@ export const events: Stage = {
               cas.some((c) => !(c.vague && cumulative)) ||
               (place && (place.rank > 1 || initiator?.country || target?.country)) ||
               (!place && unknownPlaceIn(doc, s.i, clause)) ||
-              specificObject(doc, t0, m.last, passive, clause, generic || info.weak) ||
+              specificObject(doc, t0, m.last, passive, clause, generic || info.weak, kind === 'attack_on_civilians' || kind === 'abduction') ||
               ((initiator?.kind === 'armed_group' || (initiator?.kind === 'organization' && !!initiator.entity)) && !generic && !info.weak && !passive && (toldDone(toks, t0) || (mode === 'actual' && toks[t0 - 1]?.lower === 'to')))
             ),
           cumulative,
