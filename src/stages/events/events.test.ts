@@ -227,3 +227,9 @@ test('the killing or abduction of one person singled out pins it down; of many, 
   assert.ok(!read('The party condemned the assassination of protesters.').events.some((e) => e.kind === 'attack_on_civilians'));
   assert.deepEqual(read('The kidnapping of the population must stop.').events, []);
 });
+
+test('"explosions" told within a fight are part of it; an explosion told alone stays one', () => {
+  const d = read('Clashes between the army and rebels began on Saturday near Tibu, with explosions and heavy gunfire.');
+  assert.deepEqual(d.events.map((e) => e.kind), ['armed_clash']);
+  only(read('Two explosions hit an army depot in Tibu on Saturday.'), 'ied_explosion');
+});
