@@ -37,6 +37,7 @@ const Occurrence = z.strictObject({
   forms: Words,
   phrases: Words,
   withdrawal: z.strictObject({ words: Words, from: Words, objects: Words }),
+  abandoned: Words,
   classified: Words,
   wrongdoing: Words,
   counted: Words,

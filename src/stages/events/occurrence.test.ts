@@ -118,3 +118,11 @@ test('a withdrawal from a body or a deal, or of an envoy, gives up no ground; fo
   noGround('The party withdrew from the coalition talks in Lima on Friday.');
   assert.ok(kinds('Government troops withdrew from the border town of Tumaco on Friday.').includes('territory_transfer'));
 });
+
+test('a deal left, broken off or scrapped is no agreement reached', () => {
+  for (const text of ['Russia quit a U.N.-brokered grain deal in Istanbul in July.', 'The rebels suspended the truce in Tumaco on Monday.']) {
+    const ks = kinds(text);
+    assert.ok(!ks.includes('agreement'), `no agreement expected in ${JSON.stringify(ks)}`);
+  }
+  assert.ok(kinds('Israel and Hamas agreed a ceasefire deal in Cairo on Monday.').includes('agreement'));
+});

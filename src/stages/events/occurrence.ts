@@ -10,6 +10,7 @@ let lex: {
   forms: Set<string>;
   phrases: string[][];
   withdrawal: { words: Set<string>; from: Set<string>; objects: Set<string> };
+  abandoned: Set<string>;
   classified: Set<string>;
   wrongdoing: Set<string>;
   counted: string[][];
@@ -26,6 +27,7 @@ function lexicon() {
     forms: new Set(raw.forms),
     phrases: raw.phrases.map((c) => c.split(' ')),
     withdrawal: { words: new Set(raw.withdrawal.words), from: new Set(raw.withdrawal.from), objects: new Set(raw.withdrawal.objects) },
+    abandoned: new Set(raw.abandoned),
     classified: new Set(raw.classified),
     wrongdoing: new Set(raw.wrongdoing),
     counted: raw.counted.map((c) => c.split(' ')),
@@ -60,6 +62,7 @@ export function namesNoOccurrence(doc: Doc, m: TriggerMatch): boolean {
   if (m.tokens.some((k) => L.forms.has(toks[k].lower))) return true;
   if (L.phrases.some((ws) => ws.every((x, k) => toks[m.first + k]?.lower === x))) return true;
   if (m.pattern.value.kind === 'territory_transfer' && L.withdrawal.words.has(toks[m.first].lower) && withdrawnFromNoGround(doc, m.first)) return true;
+  if (m.pattern.value.kind === 'agreement' && abandonedBefore(doc, m.first)) return true;
   if (m.tokens.length !== 1) return false;
   const t = m.first;
   const w = toks[t];
@@ -101,6 +104,20 @@ function withdrawnFromNoGround(doc: Doc, t: number): boolean {
     if (from && x.pos === 'PROPN' && doc.entities.some((e) => e.type === 'ORG' && e.mentions.some((mm) => mm.first <= k && k < mm.last))) return true;
     if ((from ? L.from : L.objects).has(x.lower)) return true;
     if (!NOMINAL.has(x.pos) && x.pos !== 'DET' && x.pos !== 'NUM' && !POSSESSIVE.has(x.text) && x.pos !== 'PRON') return false;
+  }
+  return false;
+}
+
+/** "quit a U.N.-brokered deal", "withdrew from the nuclear deal": a verb of leaving before the agreement's phrase. */
+function abandonedBefore(doc: Doc, t: number): boolean {
+  const toks = doc.tokens;
+  const first = doc.sentences[toks[t].sent].first;
+  for (let k = t - 1; k >= Math.max(first, t - 7); k--) {
+    const x = toks[k];
+    if (lexicon().abandoned.has(x.lower)) return true;
+    // ("a U.N. - brokered deal": a hyphenated compound is part of the phrase)
+    const compound = x.text === '-' || toks[k - 1]?.text === '-';
+    if (!LISTED.has(x.pos) && !compound && !POSSESSIVE.has(x.text) && !['from', 'of', 'out', 'up'].includes(x.lower)) return false;
   }
   return false;
 }
