@@ -19,6 +19,7 @@ const Arguments = z.strictObject({
   civilians: Words,
   armed_targets: Words,
   struck_objects: Words,
+  modifier_weapons: Words,
   specific_determiners: Words,
   collective_victims: Words,
   sequel: Words,

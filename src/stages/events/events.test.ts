@@ -233,3 +233,9 @@ test('"explosions" told within a fight are part of it; an explosion told alone s
   assert.deepEqual(d.events.map((e) => e.kind), ['armed_clash']);
   only(read('Two explosions hit an army depot in Tibu on Saturday.'), 'ied_explosion');
 });
+
+test('a weapon word that names a weapon only before its noun: "an air attack", not "in the air"', () => {
+  only(read('An air attack hit a market in Idlib on Monday.'), 'air_strike');
+  const d = read('The airliner left Bogota on Monday, but an explosion brought it down after five minutes in the air.');
+  assert.ok(!d.events.some((e) => e.kind === 'air_strike'), JSON.stringify(d.events.map((e) => e.kind)));
+});

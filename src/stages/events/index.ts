@@ -993,6 +993,8 @@ export const events: Stage = {
           // "attack", "strike": the weapon named nearby says which kind.
           for (let k = clause.first; k < clause.last; k++) {
             const w = C.weaponOf.get(toks[k].lower);
+            // ("in the air", "committed suicide": a word that names a weapon only before its noun)
+            if (w && C.modifier_weapons.includes(toks[k].lower) && !/^(NOUN|PROPN|ADJ)$/.test(toks[k + 1]?.pos ?? '')) continue;
             if (w) {
               kind = w;
               break;
