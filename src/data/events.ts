@@ -20,6 +20,7 @@ const Arguments = z.strictObject({
   armed_targets: Words,
   struck_objects: Words,
   modifier_weapons: Words,
+  arms: Words,
   specific_determiners: Words,
   collective_victims: Words,
   sequel: Words,

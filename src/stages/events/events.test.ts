@@ -239,3 +239,9 @@ test('a weapon word that names a weapon only before its noun: "an air attack", n
   const d = read('The airliner left Bogota on Monday, but an explosion brought it down after five minutes in the air.');
   assert.ok(!d.events.some((e) => e.kind === 'air_strike'), JSON.stringify(d.events.map((e) => e.kind)));
 });
+
+test('arms stolen in a fight are its spoils, not a looting of their own; shops looted after it stay one', () => {
+  const d = read("After ambushing a police patrol near Cali on Monday, the rebels stole the policemen's rifles.");
+  assert.deepEqual(d.events.map((e) => e.kind), ['armed_clash']);
+  assert.ok(read('Rebels attacked Cali on Monday and looted shops.').events.some((e) => e.kind === 'looting'));
+});

@@ -781,6 +781,13 @@ function toldDone(toks: Token[], t: number): boolean {
   return x.pos === 'VERB' && x.lower !== x.lemma && !(x.lower.endsWith('s') && !x.lower.endsWith('ss')) && !x.lower.endsWith('ing') && toks[t + 1]?.lower !== 'by';
 }
 
+/** Whether arms are what was taken: a weapon word within the few tokens after the taking ("stole the policemen's rifles"). */
+function armsTaken(doc: Doc, from: number, last: number): boolean {
+  const C = cueData();
+  for (let k = from; k < Math.min(last, from + 6); k++) if (C.arms.includes(doc.tokens[k].lower) || C.weaponOf.has(doc.tokens[k].lower)) return true;
+  return false;
+}
+
 // Bombs dropped or planted, shells and rockets: "the bombing" may name any of them.
 const EXPLOSIVE = new Set(['air_strike', 'drone_strike', 'missile_attack', 'shelling', 'ied_explosion', 'suicide_bombing', 'grenade_attack']);
 
@@ -1236,13 +1243,15 @@ export const events: Stage = {
             sentDrafts.splice(k, 1);
           }
         }
-      // "overran two outposts and seized weapons": arms taken in a fight or a capture are its spoils,
-      // not a weapons seizure of their own (ACLED codes the battle).
+      // "overran two outposts and seized weapons", "after ambushing the patrol, the rebels stole the policemen's
+      // rifles": arms taken in a fight or a capture are its spoils, not a weapons seizure or a looting of their
+      // own (ACLED codes the battle).
       const fight = sentDrafts.find((d) => (TERRITORY.has(d.kind) || d.kind === 'armed_clash') && d.mode === 'actual');
       if (fight)
         for (let k = sentDrafts.length - 1; k >= 0; k--) {
           const d = sentDrafts[k];
-          if (d.kind === 'interception' && d.mode === fight.mode && d.trigger.first > fight.trigger.first) {
+          const spoils = d.kind === 'interception' || (d.kind === 'looting' && armsTaken(doc, d.trigger.last, doc.sentences[s.i].last));
+          if (spoils && d.mode === fight.mode && d.trigger.first > fight.trigger.first) {
             merge(fight, { ...d, kind: fight.kind, generic: false });
             sentDrafts.splice(k, 1);
           }
