@@ -231,6 +231,13 @@ test('text without capitals: full weekday and month names are dates, the ones th
   assert.deepEqual(times('talks with jan in the sun.'), []);
 });
 
+test('text without capitals: "may", "march", "august" beside a day of the month are dates', () => {
+  assert.equal(one('the station was bombed on 2 march.'), '2 march 2023-03-02..2023-03-02 day');
+  assert.equal(one('rebels shelled the town on august 14, residents said.'), 'august 14 2022-08-14..2022-08-14 day BG');
+  assert.deepEqual(times('officials fear 25 may die.'), []);
+  assert.deepEqual(times('the storm may 10 times worsen.'), []);
+});
+
 test('"the night of" a date is that date, not the month', () => {
   assert.equal(one('Gunmen raided the village on the night of 2 April 2023, residents said.'), 'night of 2 April 2023 2023-04-02..2023-04-02 day');
   assert.equal(one('The shelling began on the morning of March 30.'), 'morning of March 30 2023-03-30..2023-03-30 day');

@@ -295,6 +295,12 @@ function tokenSpan(doc: Doc, s: Sentence, start: number, end: number, c: Cues): 
   return first < last ? [first, last] : null;
 }
 
+/** Whether the month name at i has a day of the month beside it in [first, last): "25 may", "march 3," (not "25 may die", "may 25 people"). */
+function besideDay(T: Token[], i: number, first: number, last: number): boolean {
+  const day = (k: number) => k >= first && k < last && /^([1-9]|[12]\d|3[01])(st|nd|rd|th)?$/.test(T[k].text);
+  return (day(i - 1) && T[i + 1]?.pos !== 'VERB') || (day(i + 1) && !['NOUN', 'PROPN', 'ADJ'].includes(T[i + 2]?.pos ?? ''));
+}
+
 function resolveChrono(
   doc: Doc,
   s: Sentence,
@@ -330,8 +336,9 @@ function resolveChrono(
     const w = key(t);
     const name = c.names.get(w);
     if (name) {
-      // "march", "may" are verbs; "Jan Egeland" and "the Sun" are not dates; "thursday" is one.
-      if (!/^\p{Lu}/u.test(t.text) && (name.abbr || c.lowerCaseWords.has(w))) return null;
+      // "march", "may" are verbs; "Jan Egeland" and "the Sun" are not dates; "thursday" is one, and so is
+      // "may" beside a day of the month ("on 25 may", "march 3,").
+      if (!/^\p{Lu}/u.test(t.text) && (name.abbr || (c.lowerCaseWords.has(w) && !besideDay(T, i, first, last)))) return null;
       if (name.abbr && !/\d/.test(doc.text.slice(T[first].start, T[last - 1].end))) return null;
       if (name.month) month = name.month;
       if (name.weekday !== undefined) weekday = name.weekday;

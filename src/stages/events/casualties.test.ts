@@ -55,6 +55,12 @@ test('only people are counted: tonnes, vehicles, houses, rockets are not casualt
   assert.deepEqual(kv('The flood killed 200 sheep.'), [null, null]);
 });
 
+test('money is no count of people: a currency after the figure or its sign before it', () => {
+  assert.deepEqual(kv('The blasts caused 45 million pesos in damage and left 9 people injured.'), [null, 9]);
+  assert.deepEqual(kv('The fire did $3 million in damage and two guards were hurt.'), [null, 2]);
+  assert.deepEqual(kv('Losses reached 800,000 dinars; one shopkeeper was killed.'), [1, null]);
+});
+
 test('a person is read from the noun: nationalities, "-men", ages', () => {
   assert.deepEqual(kv('Three Afghans were killed at the border crossing.'), [3, null]);
   assert.deepEqual(kv('Clashes left four tribesmen dead.'), [4, null]);

@@ -20,6 +20,7 @@ interface Lexicon {
   members: Set<string>;
   armedBodies: Set<string>;
   units: Set<string>;
+  moneySigns: Set<string>;
   casualty: Phrases<CasualtyKind>;
   deadComplement: Phrases<true>;
   intransitive: Set<string>;
@@ -64,7 +65,8 @@ function lexicon(): Lexicon {
     suffixes: raw.person_suffixes,
     members: lower(raw.members),
     armedBodies: lower(raw.armed_bodies),
-    units: lower(raw.units),
+    units: lower([...raw.units, ...raw.money.names]),
+    moneySigns: lower(raw.money.signs),
     casualty: new Phrases<CasualtyKind>([...raw.killed.map((w) => [w, 'killed'] as [string, CasualtyKind]), ...raw.injured.map((w) => [w, 'injured'] as [string, CasualtyKind])]),
     deadComplement: Phrases.of(raw.dead_complements),
     intransitive: lower(raw.intransitive),
@@ -373,9 +375,9 @@ function readQuantity(doc: Doc, words: string[], persons: Map<number, number>, i
   const t = toks[j];
   const r = v ? null : readRange(words, j);
   if (r && (t.lower !== 'a' && t.lower !== 'an' ? true : r.used > 1)) {
-    // Not a count: a day of the month ("18 April", "April 18"), a clock time, a year.
+    // Not a count: a day of the month ("18 April", "April 18"), a clock time, a year, a sum of money ("$60 million").
     const after = toks[j + r.used];
-    if (isMonthName(after?.lower ?? '') || isMonthName(toks[j - 1]?.lower ?? '') || after?.text === ':') return null;
+    if (isMonthName(after?.lower ?? '') || isMonthName(toks[j - 1]?.lower ?? '') || after?.text === ':' || L.moneySigns.has(toks[j - 1]?.lower ?? '')) return null;
     value = r.value;
     k = j + r.used;
   } else if (v) {

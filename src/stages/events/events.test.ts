@@ -192,3 +192,56 @@ test('a definite attack is no future one: "will investigate the attack that kill
   assert.ok(read('The rebels will attack the garrison in Chalatenango next week.').events.every((e) => e.mode !== 'actual'));
   assert.ok(read('The army will launch the offensive against the rebels in Cauca.').events.every((e) => e.mode !== 'actual'));
 });
+
+test('one object struck pins an attack down with no place, time or toll told; a bare plural does not', () => {
+  assert.equal(only(read('Rebels blew up a power substation.'), 'ied_explosion').initiator?.name, 'Rebels');
+  only(read('Guerrillas attacked the army headquarters.'), 'armed_clash');
+  assert.deepEqual(read('Saboteurs blew up power pylons.').events, []);
+});
+
+test('a named victim pins a killing down; a person attacked in words is no attack', () => {
+  assert.equal(only(read('Gunmen murdered Judge Ana Ruiz.'), 'attack_on_civilians').target?.name, 'Ana Ruiz');
+  assert.deepEqual(read('The senator harshly attacked Ana Ruiz.').events, []);
+});
+
+test('an attack told bare takes the weapon a later "the attack" names; a fight between two sides stays one', () => {
+  const d = read('Gunmen attacked two bank branches in Medellin on Monday. Police said 40 kg of dynamite were used in the attacks.');
+  only(d, 'ied_explosion');
+  const f = read('Rebels and soldiers clashed near Medellin on Monday. Police said dynamite was used in the attack.');
+  only(f, 'armed_clash');
+});
+
+test('an armed group told doing a specific act pins it down; a habit in the present does not', () => {
+  only(read('The terrorists placed a charge of dynamite under a bus.'), 'ied_explosion');
+  assert.deepEqual(read('Guerrillas kidnap engineers for ransom.').events, []);
+  // a named group too, and an attempt told of it
+  only(read('The ELN kidnapped Olson.'), 'abduction');
+  only(read('The ELN attempted to kidnap the governor.'), 'abduction');
+  assert.deepEqual(read('The ELN kidnaps landowners.').events, []);
+});
+
+test('the killing or abduction of one person singled out pins it down; of many, or of a collective, it does not', () => {
+  const d = read('The party condemned the assassination of the mayor.');
+  only(d, 'attack_on_civilians');
+  only(read('The kidnapping of the driver shocked the town.'), 'abduction');
+  assert.ok(!read('The party condemned the assassination of protesters.').events.some((e) => e.kind === 'attack_on_civilians'));
+  assert.deepEqual(read('The kidnapping of the population must stop.').events, []);
+});
+
+test('"explosions" told within a fight are part of it; an explosion told alone stays one', () => {
+  const d = read('Clashes between the army and rebels began on Saturday near Tibu, with explosions and heavy gunfire.');
+  assert.deepEqual(d.events.map((e) => e.kind), ['armed_clash']);
+  only(read('Two explosions hit an army depot in Tibu on Saturday.'), 'ied_explosion');
+});
+
+test('a weapon word that names a weapon only before its noun: "an air attack", not "in the air"', () => {
+  only(read('An air attack hit a market in Idlib on Monday.'), 'air_strike');
+  const d = read('The airliner left Bogota on Monday, but an explosion brought it down after five minutes in the air.');
+  assert.ok(!d.events.some((e) => e.kind === 'air_strike'), JSON.stringify(d.events.map((e) => e.kind)));
+});
+
+test('arms stolen in a fight are its spoils, not a looting of their own; shops looted after it stay one', () => {
+  const d = read("After ambushing a police patrol near Cali on Monday, the rebels stole the policemen's rifles.");
+  assert.deepEqual(d.events.map((e) => e.kind), ['armed_clash']);
+  assert.ok(read('Rebels attacked Cali on Monday and looted shops.').events.some((e) => e.kind === 'looting'));
+});

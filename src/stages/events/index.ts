@@ -800,6 +800,57 @@ function aimedAtArmed(doc: Doc, a: number, b: number): boolean {
   return armed;
 }
 
+/**
+ * Whether a violent act's object is one thing singled out: a named person ("the murder of judge Ana
+ * Ruiz"), one person killed or abducted (`oneVictim`: "the assassination of the minister"), or a struck
+ * object with a determiner ("bombed the embassy", "attacks on the brigade headquarters"). The object
+ * follows the trigger, a preposition may lead it; in the passive it is the subject ("the bus was attacked").
+ */
+function specificObject(doc: Doc, t0: number, end: number, passive: boolean, clause: Clause, generic: boolean, oneVictim = false): boolean {
+  const C = cueData();
+  const toks = doc.tokens;
+  let a: number;
+  let b: number;
+  if (passive) {
+    let j = t0 - 1;
+    while (j > clause.first && ['AUX', 'ADV', 'PART'].includes(toks[j].pos)) j--;
+    if (j < clause.first || !NP_POS.has(toks[j].pos)) return false;
+    [a, b] = chunkAround(doc, j, clause.first, j + 1);
+  } else {
+    let k = end;
+    if (k < clause.last && (C.target_prepositions.includes(toks[k].lower) || toks[k].lower === 'of')) k++;
+    if (k >= clause.last || !NP_POS.has(toks[k].pos)) return false;
+    [a, b] = chunkAround(doc, k, k, clause.last);
+  }
+  const head = b - 1;
+  const names = mentionsIn(doc, a, b).filter((m) => m.entity.type === 'PERSON');
+  // (a generic word against a person is often words: "harshly attacked the president")
+  if (!generic && names.some((m) => m.first <= head && head < m.last)) return true;
+  // "the assassination of the minister", "kidnapped the driver of …": a killing or an abduction of one
+  // person is one occurrence ("the killing of protesters" may be many, "the police" is no one person).
+  if (oneVictim && !generic && toks[head].pos === 'NOUN' && toks[head].lower === toks[head].lemma && !C.collective_victims.includes(toks[head].lower) && toks[a].lower !== 'no') return true;
+  // ("the judge's car", "Ruiz's house": a possessive singles the object out too)
+  const owned = names.some((m) => m.first === a && /^['’]s$/.test(toks[m.last]?.text ?? ''));
+  return (C.specific_determiners.includes(toks[a].lower) || owned) && C.struck_objects.includes(toks[head].lower);
+}
+
+/**
+ * A verb told as done by its subject: a past form ("placed", "kidnapped", "taken"), not a base, a present
+ * or a gerund ("take", "takes", "in charge of fighting"), nor a participle with its doer after "by" ("men
+ * murdered by those who …").
+ */
+function toldDone(toks: Token[], t: number): boolean {
+  const x = toks[t];
+  return x.pos === 'VERB' && x.lower !== x.lemma && !(x.lower.endsWith('s') && !x.lower.endsWith('ss')) && !x.lower.endsWith('ing') && toks[t + 1]?.lower !== 'by';
+}
+
+/** Whether arms are what was taken: a weapon word within the few tokens after the taking ("stole the policemen's rifles"). */
+function armsTaken(doc: Doc, from: number, last: number): boolean {
+  const C = cueData();
+  for (let k = from; k < Math.min(last, from + 6); k++) if (C.arms.includes(doc.tokens[k].lower) || C.weaponOf.has(doc.tokens[k].lower)) return true;
+  return false;
+}
+
 // Bombs dropped or planted, shells and rockets: "the bombing" may name any of them.
 const EXPLOSIVE = new Set(['air_strike', 'drone_strike', 'missile_attack', 'shelling', 'ied_explosion', 'suicide_bombing', 'grenade_attack']);
 
@@ -1012,6 +1063,8 @@ export const events: Stage = {
           // "attack", "strike": the weapon named nearby says which kind.
           for (let k = clause.first; k < clause.last; k++) {
             const w = C.weaponOf.get(toks[k].lower);
+            // ("in the air", "committed suicide": a word that names a weapon only before its noun)
+            if (w && C.modifier_weapons.includes(toks[k].lower) && !/^(NOUN|PROPN|ADJ)$/.test(toks[k + 1]?.pos ?? '')) continue;
             if (w) {
               kind = w;
               break;
@@ -1232,10 +1285,18 @@ export const events: Stage = {
           // in a minister's words pins nothing).
           // A vague toll told in the perfect with no place pins nothing either: it sums up ("they have
           // killed many people"). A place the gazetteer does not know still pins the event: "shells hit
-          // the outskirts of Kfar Kila".
+          // the outskirts of Kfar Kila"; so does one object struck: "bombed the embassy of Peru", or an
+          // armed group told doing a specific act ("the terrorists placed a charge of dynamite").
           grounded:
             !violent ||
-            !!(ownTime || cas.some((c) => !(c.vague && cumulative)) || (place && (place.rank > 1 || initiator?.country || target?.country)) || (!place && unknownPlaceIn(doc, s.i, clause))),
+            !!(
+              ownTime ||
+              cas.some((c) => !(c.vague && cumulative)) ||
+              (place && (place.rank > 1 || initiator?.country || target?.country)) ||
+              (!place && unknownPlaceIn(doc, s.i, clause)) ||
+              specificObject(doc, t0, m.last, passive, clause, generic || info.weak, kind === 'attack_on_civilians' || kind === 'abduction') ||
+              ((initiator?.kind === 'armed_group' || (initiator?.kind === 'organization' && !!initiator.entity)) && !generic && !info.weak && !passive && (toldDone(toks, t0) || (mode === 'actual' && toks[t0 - 1]?.lower === 'to')))
+            ),
           cumulative,
           generic: generic || info.weak,
           weak: info.weak,
@@ -1266,13 +1327,15 @@ export const events: Stage = {
             sentDrafts.splice(k, 1);
           }
         }
-      // "overran two outposts and seized weapons": arms taken in a fight or a capture are its spoils,
-      // not a weapons seizure of their own (ACLED codes the battle).
+      // "overran two outposts and seized weapons", "after ambushing the patrol, the rebels stole the policemen's
+      // rifles": arms taken in a fight or a capture are its spoils, not a weapons seizure or a looting of their
+      // own (ACLED codes the battle).
       const fight = sentDrafts.find((d) => (TERRITORY.has(d.kind) || d.kind === 'armed_clash') && d.mode === 'actual');
       if (fight)
         for (let k = sentDrafts.length - 1; k >= 0; k--) {
           const d = sentDrafts[k];
-          if (d.kind === 'interception' && d.mode === fight.mode && d.trigger.first > fight.trigger.first) {
+          const spoils = d.kind === 'interception' || (d.kind === 'looting' && armsTaken(doc, d.trigger.last, doc.sentences[s.i].last));
+          if (spoils && d.mode === fight.mode && d.trigger.first > fight.trigger.first) {
             merge(fight, { ...d, kind: fight.kind, generic: false });
             sentDrafts.splice(k, 1);
           }
@@ -1368,6 +1431,9 @@ export const events: Stage = {
             findLast(live, (p) => violent(p) && s.i - p.sents[p.sents.length - 1] <= 3) ??
             (d.mode === 'actual' ? findLastOf(drafts, FAR_BACK, (p) => violent(p) && p.mode === 'actual' && !p.historical && p.grounded && namesAlike(d.kind, p.kind)) : undefined);
           if (host) {
+            // "… attacked the bank branches. Dynamite was used in the attacks": the weapon told later says
+            // what an attack told bare was (a fight between two sides stays one).
+            if (host.kind === 'armed_clash' && !host.trigger.pattern.value.reciprocal && EXPLOSIVE.has(d.kind) && d.kind !== d.trigger.pattern.value.kind) host.kind = d.kind;
             merge(host, { ...d, kind: host.kind, generic: false });
             continue;
           }

@@ -36,9 +36,11 @@ test('a month is never a modal: datelines and dates', () => {
   assert.equal(mode('Rebels may attack the garrison again.', 'attack'), 'hypothetical');
 });
 
-test('"may", "might", "could" make an event hypothetical only as modals governing its trigger', () => {
+test('"may", "might", "could", "can" make an event hypothetical only as modals governing its trigger', () => {
   assert.equal(mode('The militia might have carried out the bombing.', 'bombing'), 'hypothetical');
   assert.equal(mode('Russia could launch more drones at the ports.', 'drones'), 'hypothetical');
+  // what a weapon can do is a capability, not a use of it
+  assert.equal(mode('The new drone can carry four guided bombs.', 'bombs'), 'hypothetical');
   // the modal governs another verb: "could not be confirmed" says nothing of whether jets struck
   assert.equal(mode('It could not be confirmed whether the raid took place; jets struck the depot.', 'struck'), 'actual');
   assert.equal(mode('The army could not confirm the attack on the convoy.', 'attack'), 'actual');

@@ -84,6 +84,10 @@ test('a habit or a trend is no occurrence: frequency with the perfect or the pre
   none('The cartel frequently carries out bombings in Medellin.');
   none('The guerrillas have been fighting in Cauca for more than 20 years.');
   none('The group has carried out kidnappings in Cauca since 2019.');
+  none('Rebel units have stepped up attacks on the Cauca valley in recent weeks.');
+  none('The cartel has intensified its bombings against the oil pipeline.');
+  // a trend word in the past, with a day, tells one occurrence
+  assert.ok(kinds('Rebels stepped up attacks on Popayan on Monday, killing two police officers.').some((k) => VIOLENT.includes(k)));
   // in the past, with a day, a frequency word tells one occurrence
   assert.ok(kinds('On Monday troops repeatedly shelled rebel positions near Tumaco.').some((k) => k === 'shelling'));
   // and a denial stays a denial
@@ -96,4 +100,29 @@ test('a relative clause in the present characterises its noun: no occurrence', (
   // in the past it reports one, whatever the verb of saying before it
   assert.ok(kinds('The group, which says it attacked the base in Cauca on Monday, has 200 fighters.').includes('armed_clash'));
   assert.ok(kinds('Soldiers who killed two farmers in Cauca on Monday were arrested.').some((k) => VIOLENT.includes(k)));
+});
+
+test('a reporter\'s request for comment is no appeal', () => {
+  const ks = kinds('The army did not respond to requests for comment on Monday.');
+  assert.ok(!ks.includes('appeal'), JSON.stringify(ks));
+  assert.ok(kinds('The mayor of Cali requested an inquiry into the killings.').includes('appeal'));
+});
+
+test('a withdrawal from a body or a deal, or of an envoy, gives up no ground; forces withdrawn from a town do', () => {
+  const noGround = (text: string) => {
+    const ks = kinds(text);
+    assert.ok(!ks.includes('territory_transfer'), `no territory transfer expected in ${JSON.stringify(ks)}`);
+  };
+  noGround('Chad announced its withdrawal from the regional bloc on Sunday.');
+  noGround('Peru withdrew its ambassador from Caracas on Friday.');
+  noGround('The party withdrew from the coalition talks in Lima on Friday.');
+  assert.ok(kinds('Government troops withdrew from the border town of Tumaco on Friday.').includes('territory_transfer'));
+});
+
+test('a deal left, broken off or scrapped is no agreement reached', () => {
+  for (const text of ['Russia quit a U.N.-brokered grain deal in Istanbul in July.', 'The rebels suspended the truce in Tumaco on Monday.']) {
+    const ks = kinds(text);
+    assert.ok(!ks.includes('agreement'), `no agreement expected in ${JSON.stringify(ks)}`);
+  }
+  assert.ok(kinds('Israel and Hamas agreed a ceasefire deal in Cairo on Monday.').includes('agreement'));
 });

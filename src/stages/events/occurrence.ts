@@ -8,6 +8,9 @@ import { familyOf } from '../../taxonomy.js';
 
 let lex: {
   forms: Set<string>;
+  phrases: string[][];
+  withdrawal: { words: Set<string>; from: Set<string>; objects: Set<string> };
+  abandoned: Set<string>;
   classified: Set<string>;
   wrongdoing: Set<string>;
   counted: string[][];
@@ -22,6 +25,9 @@ function lexicon() {
   const raw = data('events/occurrence.yaml');
   lex = {
     forms: new Set(raw.forms),
+    phrases: raw.phrases.map((c) => c.split(' ')),
+    withdrawal: { words: new Set(raw.withdrawal.words), from: new Set(raw.withdrawal.from), objects: new Set(raw.withdrawal.objects) },
+    abandoned: new Set(raw.abandoned),
     classified: new Set(raw.classified),
     wrongdoing: new Set(raw.wrongdoing),
     counted: raw.counted.map((c) => c.split(' ')),
@@ -54,6 +60,9 @@ export function namesNoOccurrence(doc: Doc, m: TriggerMatch): boolean {
   const L = lexicon();
   const toks = doc.tokens;
   if (m.tokens.some((k) => L.forms.has(toks[k].lower))) return true;
+  if (L.phrases.some((ws) => ws.every((x, k) => toks[m.first + k]?.lower === x))) return true;
+  if (m.pattern.value.kind === 'territory_transfer' && L.withdrawal.words.has(toks[m.first].lower) && withdrawnFromNoGround(doc, m.first)) return true;
+  if (m.pattern.value.kind === 'agreement' && abandonedBefore(doc, m.first)) return true;
   if (m.tokens.length !== 1) return false;
   const t = m.first;
   const w = toks[t];
@@ -76,6 +85,41 @@ export function namesNoOccurrence(doc: Doc, m: TriggerMatch): boolean {
     for (let k = t + 2; k < Math.min(sent.last, t + 6) && NOMINAL.has(toks[k].pos); k++) if (L.wrongdoing.has(toks[k].lower)) return true;
   }
   return catalogue(doc, t, sent.first, sent.last);
+}
+
+/**
+ * "withdrew from the nuclear deal", "its withdrawal from ECOWAS", "withdrew its ambassador": the phrase after
+ * the word (its object, or the one after "from") names a body, a deal or a thing given back, not ground.
+ */
+function withdrawnFromNoGround(doc: Doc, t: number): boolean {
+  const L = lexicon().withdrawal;
+  const toks = doc.tokens;
+  const last = doc.sentences[toks[t].sent].last;
+  let k = t + 1;
+  const from = toks[k]?.lower === 'from';
+  if (from) k++;
+  // the phrase: determiners, possessives, modifiers, up to its head
+  for (; k < Math.min(last, t + 8); k++) {
+    const x = toks[k];
+    if (from && x.pos === 'PROPN' && doc.entities.some((e) => e.type === 'ORG' && e.mentions.some((mm) => mm.first <= k && k < mm.last))) return true;
+    if ((from ? L.from : L.objects).has(x.lower)) return true;
+    if (!NOMINAL.has(x.pos) && x.pos !== 'DET' && x.pos !== 'NUM' && !POSSESSIVE.has(x.text) && x.pos !== 'PRON') return false;
+  }
+  return false;
+}
+
+/** "quit a U.N.-brokered deal", "withdrew from the nuclear deal": a verb of leaving before the agreement's phrase. */
+function abandonedBefore(doc: Doc, t: number): boolean {
+  const toks = doc.tokens;
+  const first = doc.sentences[toks[t].sent].first;
+  for (let k = t - 1; k >= Math.max(first, t - 7); k--) {
+    const x = toks[k];
+    if (lexicon().abandoned.has(x.lower)) return true;
+    // ("a U.N. - brokered deal": a hyphenated compound is part of the phrase)
+    const compound = x.text === '-' || toks[k - 1]?.text === '-';
+    if (!LISTED.has(x.pos) && !compound && !POSSESSIVE.has(x.text) && !['from', 'of', 'out', 'up'].includes(x.lower)) return false;
+  }
+  return false;
 }
 
 /**

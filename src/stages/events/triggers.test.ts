@@ -188,6 +188,8 @@ const ROWS: Row[] = [
   // protest: labour strikes are protests, not air strikes
   { text: 'Thousands protested in Bamako on Monday.', kind: 'protest' },
   { text: 'Teachers began a general strike in Lagos on Monday.', kind: 'protest', not: ['air_strike'] },
+  { text: "The nurses' strike in Kano entered its third day on Monday.", kind: 'protest', not: ['air_strike'] },
+  { text: 'A strike by dock workers shut the port of Mombasa on Monday.', kind: 'protest', not: ['air_strike'] },
   { text: 'Transport strikes paralysed Lagos on Monday.', kind: 'protest', not: ['air_strike'] },
   { text: 'Teachers began a four-day strike in Lagos on Monday.', kind: 'protest', not: ['air_strike'] },
   { text: 'Miners began an open-ended strike in Potosi on Monday.', kind: 'protest', not: ['air_strike'] },
