@@ -405,14 +405,15 @@ describe('extraction off the main thread', () => {
   const big = Array.from({ length: 12_000 }, (_x, i) => paragraph(i)).join('\n\n').slice(0, 1_900_000);
 
   it('answers /health and reads while a 2 MB article is extracted, and stops that extraction at its budget (413)', async () => {
-    // (the budget well under the text's cost: 1.9 MB takes ≈ 2–3 s here, ≈ 1 MB/s on a core)
-    const srv = await listen({ store: fx.store, port: 0, host: '127.0.0.1', extract: { workers: 1, budgetMs: 1000 } });
+    // (a budget far under the text's cost: 1.9 MB takes ≈ 2 s here, ≈ 1 MB/s on a core; a machine
+    // four times faster still needs 0.5 s)
+    const srv = await listen({ store: fx.store, port: 0, host: '127.0.0.1', extract: { workers: 1, budgetMs: 400 } });
     try {
       const started = Date.now();
       const slow = post('/api/extract', { text: big }, {}, srv.url).catch((e: Error) => ({ status: -1, body: { error: { message: String(e) } } }));
-      await new Promise((r) => setTimeout(r, 200)); // the body is sent and the worker is at work
+      await new Promise((r) => setTimeout(r, 100)); // the body is sent and the worker is at work
       const times: number[] = [];
-      while (Date.now() - started < 900) {
+      while (Date.now() - started < 380) {
         const t0 = performance.now();
         const r = await get('/health', srv.url);
         times.push(performance.now() - t0);
@@ -420,9 +421,9 @@ describe('extraction off the main thread', () => {
         const t1 = performance.now();
         assert.equal((await get('/api/events?country=SY', srv.url)).status, 200);
         times.push(performance.now() - t1);
-        await new Promise((r) => setTimeout(r, 100));
+        await new Promise((r) => setTimeout(r, 20));
       }
-      // On the main thread the extraction would hold every answer for its second. The < 100 ms figure
+      // On the main thread the extraction would hold every answer while it runs. The < 100 ms figure
       // itself is measured by `npm run bench` (src/tools/bench-serve.ts): timings in a test on a
       // shared machine are noise, so this asserts the typical answer and a loose bound on each.
       times.sort((a, b) => a - b);
@@ -431,7 +432,7 @@ describe('extraction off the main thread', () => {
       assert.ok(times[times.length - 1] < 1000, `slowest answer while extracting: ${times[times.length - 1].toFixed(0)} ms`);
       const r = await slow;
       assert.equal(r.status, 413);
-      assert.match(r.body.error.message, /took longer than 1 s/);
+      assert.match(r.body.error.message, /took longer than 0.4 s/);
       // (That the stopped worker is replaced and the jobs behind it run: ../ingest/pool.test.ts.)
     } finally {
       await srv.close();
