@@ -1246,6 +1246,8 @@ export const events: Stage = {
         initiator = speakersOwn(doc, s.i, t0, initiator);
         if (alleged) {
           // The accused did it, by the accuser's account.
+          // ("the minister condemned the bombing of the embassy": who condemns is no bomber)
+          if (!alleged.target && initiator && initiator.name === alleged.initiator?.name) initiator = null;
           initiator = alleged.target ?? initiator;
           if (target && initiator && target.country === initiator.country) target = null;
         }

@@ -303,3 +303,12 @@ test('the sides of a joint act after "by"; a bare kind word before the trigger i
   assert.equal(event('On Tuesday, a joint patrol by Turkish and Russian forces took place near Ariha.', 'cooperation').initiator?.country, 'TUR');
   assert.equal(event('On Tuesday, Turkish forces brought military reinforcements to their positions in Idleb province.').initiator?.country, 'TUR');
 });
+
+test('who condemns a bombing is no bomber: "the minister condemned the bombing of the embassy"', () => {
+  const d = extract({ source: 'test', text: 'The foreign minister condemned the bombing of the embassy in Kabul on Sunday.', published: '2021-06-07' });
+  const bombing = d.events.find((e) => e.kind !== 'accusation');
+  assert.ok(bombing, JSON.stringify(d.events.map((e) => e.kind)));
+  assert.notEqual(bombing.initiator?.name, 'foreign minister');
+  // the accused, when the accuser names one, is the initiator
+  assert.equal(event('Syria accused Israel of carrying out missile strikes near Homs on Sunday.', 'missile_attack').initiator?.country, 'ISR');
+});
