@@ -617,12 +617,14 @@ function roleTables(): RoleTables {
 /** An armed side the report does not name: "militants", "unidentified gunmen", "gunmen" (roles.yaml `unidentified`). */
 export function isUnnamedArmed(actor: Actor): boolean {
   if (actor.kind !== 'unknown' && actor.kind !== 'armed_group') return false;
-  const t = load();
-  const R = roleTables();
   if (!commonName(actor.name) || isMultinational(actor.name)) return false;
-  const toks = tokenize(actor.name, t.acronyms);
-  const marked = toks.some((w) => R.markers.has(w.low));
-  return R.unidentified.some((seq) => endsWith(toks, seq)) || (marked && actor.kind === 'unknown');
+  return unnamedWords(tokenize(actor.name, load().acronyms), actor.kind);
+}
+
+/** The words of a common name that make it a side nobody identified: "militants" alone, "unidentified gunmen", "gunmen". */
+function unnamedWords(toks: Tok[], kind: Kind): boolean {
+  const R = roleTables();
+  return R.unidentified.some((seq) => endsWith(toks, seq)) || (kind === 'unknown' && toks.some((w) => R.markers.has(w.low)));
 }
 
 /**
@@ -712,7 +714,8 @@ export function nameSide(
   const toks = tokenize(actor.name, t.acronyms);
   const country = actor.country ?? here;
   if (actor.kind === 'unknown' || actor.kind === 'armed_group') {
-    if (isUnnamedArmed(actor)) return { actor: named(R.names.unidentified, country, 'armed_group') ?? actor };
+    // (its name is common and names no coalition: checked above)
+    if (unnamedWords(toks, actor.kind)) return { actor: named(R.names.unidentified, country, 'armed_group') ?? actor };
     return { actor };
   }
   if (actor.kind === 'civilians') return { actor: named(R.names.civilians, country, 'civilians') ?? actor };
