@@ -441,16 +441,16 @@ function weaponOnly(a: Actor): boolean {
  * the last actual one told before the claim, or the first told after it in the same sentence.
  */
 function attributeClaims(drafts: Draft[]): void {
+  // (an attack that pins nothing down is no event of its own: "claimed responsibility …, saying it
+  // had targeted officials" names the bombing told before)
+  const attack = (d: Draft) => kindInfo(d.kind)?.violent && d.mode === 'actual' && !d.historical && d.grounded;
+  // (an attacker the report does not name: nobody, "gunmen", or a weapon of no country, "drones")
+  const unnamed = (a: Actor | null) => !a || isUnnamedArmed(a) || weaponOnly(a);
   for (const c of drafts) {
     if (!c.trigger.pattern.value.claims || c.mode !== 'actual' || c.initiator?.kind !== 'armed_group') continue;
-    // (an attack that pins nothing down is no event of its own: "claimed responsibility …, saying it
-    // had targeted officials" names the bombing told before)
-    const attack = (d: Draft) => kindInfo(d.kind)?.violent && d.mode === 'actual' && !d.historical && d.grounded;
     const at = c.sents[0];
     const after = drafts.find((d) => attack(d) && d.sents[0] === at && d.trigger.first > c.trigger.first);
     const claimed = after ?? findLast(drafts, (d) => d !== c && attack(d) && d.sents[0] <= at && (d.sents[0] < at || d.trigger.first < c.trigger.first));
-    // (an attacker the report does not name: nobody, "gunmen", or a weapon of no country, "drones")
-    const unnamed = (a: Actor | null) => !a || isUnnamedArmed(a) || weaponOnly(a);
     if (claimed && unnamed(claimed.initiator)) claimed.initiator = c.initiator;
   }
 }
