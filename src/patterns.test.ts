@@ -75,3 +75,16 @@ test('phrases: the longest that ends at a token, read back from it', () => {
   assert.deepEqual(p.endingAt(t, t.findIndex((x) => x.lower === 'as')), { used: 2, value: true });
   assert.equal(p.endingAt(t, t.findIndex((x) => x.lower === 'strip')), null);
 });
+
+test('phrases: starts() says what mayStart() reads, and at() finds a one-word phrase through its lemma', () => {
+  const t = toks('Gunmen killed three people and wounded others near the border on Monday.');
+  for (const lemma of ['single', 'none'] as const) {
+    const p = Phrases.of(['kill', 'wound', 'near the border', 'three people'], lemma);
+    const s = p.starts();
+    const text = new Set(s.text);
+    const lemmas = new Set(s.lemma);
+    for (const x of t) assert.equal(p.mayStart(x), text.has(x.lower) || (x.lemma !== x.lower && lemmas.has(x.lemma)), `${lemma}: ${x.text}`);
+    const killed = t.findIndex((x) => x.text === 'killed');
+    assert.deepEqual(p.at(t, killed), lemma === 'single' ? { used: 1, value: true } : null);
+  }
+});

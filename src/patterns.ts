@@ -73,6 +73,11 @@ export class PatternSet<T> {
     this.size = patterns.length;
   }
 
+  /** Every word some pattern starts with. */
+  firstWords(): IterableIterator<string> {
+    return this.byFirst.keys();
+  }
+
   /** The patterns that may start with a word (its lower-cased text or lemma), in the order listed. */
   startingWith(word: string): readonly Pattern<T>[] {
     return this.byFirst.get(word) ?? NONE;
@@ -200,7 +205,8 @@ export class Phrases<T> {
   at(toks: Token[], i: number, to = toks.length): { used: number; value: T } | null {
     const t = toks[i];
     if (!t || i >= to) return null;
-    const p = this.longest(t.lower, toks, i, to, false) ?? (this.lemma !== 'none' && t.lemma !== t.lower ? this.longest(t.lemma, toks, i, to, true) : null);
+    // (through its lemma only a phrase of one word can start here: `single` says whether one does)
+    const p = this.longest(t.lower, toks, i, to, false) ?? (this.lemma !== 'none' && t.lemma !== t.lower && this.single.has(t.lemma) ? this.longest(t.lemma, toks, i, to, true) : null);
     return p ? { used: p.slots.length, value: p.value } : null;
   }
   private longest(word: string, toks: Token[], i: number, to: number, viaLemma: boolean): Pattern<T> | null {
@@ -225,6 +231,13 @@ export class Phrases<T> {
   mayStart(t: Token): boolean {
     if (this.set.startingWith(t.lower).length) return true;
     return this.lemma !== 'none' && t.lemma !== t.lower && this.single.has(t.lemma);
+  }
+  /**
+   * What mayStart() reads, for a caller that asks it of several sets for every token and would
+   * rather ask one Set: mayStart(t) is `text.has(t.lower) || (t.lemma !== t.lower && lemma.has(t.lemma))`.
+   */
+  starts(): { text: Iterable<string>; lemma: Iterable<string> } {
+    return { text: this.set.firstWords(), lemma: this.lemma === 'none' ? [] : this.single };
   }
   /** A one-word phrase is the token (its text, or its lemma as `lemma` allows). */
   has(t: Token | undefined): boolean {
