@@ -253,25 +253,27 @@ function slotMatches(s: Slot, t: Token): boolean {
 
 function matchAt<T>(p: Pattern<T>, tokens: Token[], start: number, end: number): PatternMatch<T> | null {
   const got: number[] = [];
-  const go = (si: number, ti: number): number => {
-    if (si === p.slots.length) return ti;
-    const s = p.slots[si];
-    if (s.gap) {
-      for (let k = 0; k <= GAP && ti + k <= end; k++) {
-        if (k > 0 && STOP.has(tokens[ti + k - 1].text)) break;
-        const r = go(si + 1, ti + k);
-        if (r >= 0) return r;
-      }
-      return -1;
-    }
-    if (ti < end && slotMatches(s, tokens[ti])) {
-      got.push(ti);
-      const r = go(si + 1, ti + 1);
+  const last = go(p.slots, tokens, end, got, 0, start);
+  return last < 0 ? null : { pattern: p, first: start, last, tokens: got };
+}
+
+/** Matches slots[si…] from token ti, pushing the matched tokens on `got`: the end reached, or -1. */
+function go(slots: Slot[], tokens: Token[], end: number, got: number[], si: number, ti: number): number {
+  if (si === slots.length) return ti;
+  const s = slots[si];
+  if (s.gap) {
+    for (let k = 0; k <= GAP && ti + k <= end; k++) {
+      if (k > 0 && STOP.has(tokens[ti + k - 1].text)) break;
+      const r = go(slots, tokens, end, got, si + 1, ti + k);
       if (r >= 0) return r;
-      got.pop();
     }
-    return s.optional ? go(si + 1, ti) : -1;
-  };
-  const last = go(0, start);
-  return last < 0 ? null : { pattern: p, first: start, last, tokens: [...got] };
+    return -1;
+  }
+  if (ti < end && slotMatches(s, tokens[ti])) {
+    got.push(ti);
+    const r = go(slots, tokens, end, got, si + 1, ti + 1);
+    if (r >= 0) return r;
+    got.pop();
+  }
+  return s.optional ? go(slots, tokens, end, got, si + 1, ti) : -1;
 }
