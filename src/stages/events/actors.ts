@@ -362,15 +362,9 @@ export function resolveActor(phrase: string, ctx?: ResolveContext): Actor | null
   if (known !== undefined) return known && { ...known };
   // Most phrases read the same whatever came before ("Russian forces"): those are remembered
   // across documents. A phrase that looks at the countries mentioned before it is not.
-  let asked = false;
-  const watched: ResolveContext = {
-    get recentCountries() {
-      asked = true;
-      return ctx?.recentCountries;
-    },
-  };
+  const watched = new Watched(ctx);
   const actor = readPhrase(phrase, watched);
-  if (!asked && phrase.length <= 200) {
+  if (!watched.asked && phrase.length <= 200) {
     if (contextFree.size >= 20_000) contextFree.clear();
     contextFree.set(phrase, actor && { ...actor });
   }
@@ -378,6 +372,16 @@ export function resolveActor(phrase: string, ctx?: ResolveContext): Actor | null
 }
 
 const contextFree = new Map<string, Actor | null>();
+
+/** A context that notes whether it was read (a class: an object literal's getter is made anew each time). */
+class Watched implements ResolveContext {
+  asked = false;
+  constructor(private readonly ctx: ResolveContext | undefined) {}
+  get recentCountries(): string[] | undefined {
+    this.asked = true;
+    return this.ctx?.recentCountries;
+  }
+}
 
 function readPhrase(phrase: string, ctx: ResolveContext): Actor | null {
   const t = load();

@@ -186,13 +186,7 @@ function readActor(doc: Doc, a: number, b: number): Actor | null {
   const toks = doc.tokens;
   const text = doc.text.slice(toks[a].start, toks[b - 1].end);
   const inside = mentionsIn(doc, a, b);
-  // The countries named before, worked out only for the phrases that need them ("the Arab nation").
-  let recent: string[] | undefined;
-  const r = resolveActor(text, {
-    get recentCountries() {
-      return (recent ??= [...laterCountries(doc, toks[b - 1].end, doc.sentences[toks[a].sent].end), ...recentCountries(doc, toks[a].start)]);
-    },
-  });
+  const r = resolveActor(text, new CountriesAround(doc, a, b));
   if (r) return r.entity || inside.length === 0 ? r : { ...r, entity: inside[0].entity.id };
   // An entity inside the phrase: the last one is its head ("Syria's Ministry of Foreign Affairs").
   let best: Actor | null = null;
@@ -205,6 +199,25 @@ function readActor(doc: Doc, a: number, b: number): Actor | null {
   const head = toks[b - 1].lower;
   if (cueData().civilians.includes(head)) return { name: text, country: null, kind: 'civilians', entity: null };
   return null;
+}
+
+/**
+ * The countries named before the phrase [a, b), worked out only for the phrases that need them
+ * ("the Arab nation"). A class, not an object literal with a getter: one is made for every actor
+ * phrase, and a literal's getter is defined anew (through the runtime) each time.
+ */
+class CountriesAround {
+  private recent: string[] | undefined;
+  constructor(
+    private readonly doc: Doc,
+    private readonly a: number,
+    private readonly b: number,
+  ) {}
+  get recentCountries(): string[] {
+    const { doc, a, b } = this;
+    const toks = doc.tokens;
+    return (this.recent ??= [...laterCountries(doc, toks[b - 1].end, doc.sentences[toks[a].sent].end), ...recentCountries(doc, toks[a].start)]);
+  }
 }
 
 /** The index of the first mark starting at or after `pos` (marks are sorted by start). */
