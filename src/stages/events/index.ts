@@ -68,7 +68,8 @@ interface Index {
   mentions: { first: number; last: number; entity: EntityAnn }[];
   cover: Int32Array;
   marks: { start: number; end: number; country: string }[];
-  actors: Map<string, Actor | null>;
+  /** by span: a × (number of tokens + 1) + b */
+  actors: Map<number, Actor | null>;
   /** per sentence, its place mentions (in the order of doc.places, then of their mentions) */
   placesIn: Map<number, { p: PlaceAnn; m: TokenSpan }[]>;
   /** per sentence, its times (in the order of doc.times) */
@@ -135,15 +136,10 @@ function mentionsIn(doc: Doc, a: number, b: number): Index['mentions'] {
 /** Noun-phrase-like chunk [a, b) around token i: the stretch of determiners, adjectives and nouns. */
 function chunkAround(doc: Doc, i: number, first: number, last: number): [number, number] {
   const toks = doc.tokens;
-  // (the second half of a hyphenated compound too: "Saudi - led coalition", "Iran - backed militias")
-  // (and a capitalised acronym a tagger read as a verb: "IS" in "IS militants")
-  const inNp = (t: number) =>
-    NP_POS.has(toks[t].pos) ||
-    (/^[A-Z]{2,}$/.test(toks[t].text) && /[a-z]/.test(toks[t + 1]?.text ?? '') && /^(NOUN|PROPN)$/.test(toks[t + 1]?.pos ?? '')) || toks[t].text === '’s' || toks[t].text === "'s" || (toks[t].text === '-' && t > first) || (t - 1 > first && toks[t - 1].text === '-' && toks[t - 1].end === toks[t].start);
   let a = i;
   let b = i + 1;
-  while (a > first && inNp(a - 1)) a--;
-  while (b < last && inNp(b)) b++;
+  while (a > first && inNp(toks, a - 1, first)) a--;
+  while (b < last && inNp(toks, b, first)) b++;
   // Keep names joined by "of" ("Ministry of Foreign Affairs") whole: entity mentions win. A mention
   // reaching outside the chunk covers one of its end tokens.
   const ix = indexOf(doc);
@@ -155,6 +151,20 @@ function chunkAround(doc: Doc, i: number, first: number, last: number): [number,
     }
   }
   return [Math.max(a, first), Math.min(b, last)];
+}
+
+/** Whether token t belongs in a noun-phrase-like chunk that cannot start before `first`. */
+function inNp(toks: Token[], t: number, first: number): boolean {
+  // (the second half of a hyphenated compound too: "Saudi - led coalition", "Iran - backed militias")
+  // (and a capitalised acronym a tagger read as a verb: "IS" in "IS militants")
+  return (
+    NP_POS.has(toks[t].pos) ||
+    (/^[A-Z]{2,}$/.test(toks[t].text) && /[a-z]/.test(toks[t + 1]?.text ?? '') && /^(NOUN|PROPN)$/.test(toks[t + 1]?.pos ?? '')) ||
+    toks[t].text === '’s' ||
+    toks[t].text === "'s" ||
+    (toks[t].text === '-' && t > first) ||
+    (t - 1 > first && toks[t - 1].text === '-' && toks[t - 1].end === toks[t].start)
+  );
 }
 
 /** The start of a chunk past a time at its beginning: a time is no part of an actor ("On Friday Iraqi forces …"). */
@@ -175,8 +185,10 @@ function actorIn(doc: Doc, a: number, b: number): Actor | null {
   b = beforeTime(doc, a, b);
   if (b <= a) return null;
   const ix = indexOf(doc);
-  const key = `${a}:${b}`;
-  if (ix.actors.has(key)) return ix.actors.get(key)!;
+  // (a number, not a string "a:b": asked for every chunk left and right of every trigger)
+  const key = a * (doc.tokens.length + 1) + b;
+  const known = ix.actors.get(key);
+  if (known !== undefined) return known;
   const actor = readActor(doc, a, b);
   ix.actors.set(key, actor);
   return actor;
