@@ -206,19 +206,19 @@ function batchRun(file: string, n: number, workers: number): Promise<BatchRun> {
   });
 }
 
-/** The same CPU-bound work split over 1 and 2 threads: what this machine gives two threads now. */
-function pureCpuRatio(): Promise<number> {
+/** The same CPU-bound work split over 1 and `threads` threads: what this machine gives them now. */
+function pureCpuRatio(threads: number): Promise<number> {
   const code = `const { parentPort, workerData } = require('node:worker_threads');
     let x = 0; for (let u = 0; u < workerData; u++) for (let i = 0; i < 1e6; i++) x = (x * 31 + i) | 0;
     parentPort.postMessage(x);`;
-  const run = async (threads: number) => {
+  const run = async (n: number) => {
     const t0 = performance.now();
     await Promise.all(
-      Array.from({ length: threads }, () => new Promise((res, rej) => new Worker(code, { eval: true, workerData: 600 / threads }).once('message', res).once('error', rej))),
+      Array.from({ length: n }, () => new Promise((res, rej) => new Worker(code, { eval: true, workerData: 600 / n }).once('message', res).once('error', rej))),
     );
     return performance.now() - t0;
   };
-  return run(1).then((one) => run(2).then((two) => one / two));
+  return run(1).then((one) => run(threads).then((many) => one / many));
 }
 
 function median(xs: number[]): number {
@@ -245,7 +245,7 @@ async function batchFigures(texts: string[], pairs: number): Promise<void> {
     const ceiling: number[] = [];
     for (let k = 0; k < pairs; k++) {
       for (const w of counts) runs.get(w)!.push(await batchRun(file, n, w));
-      if (counts.length > 1) ceiling.push(await pureCpuRatio());
+      if (counts.length > 1) ceiling.push(await pureCpuRatio(counts[1]));
     }
     for (const w of counts) {
       const rs = runs.get(w)!;
@@ -266,7 +266,7 @@ async function batchFigures(texts: string[], pairs: number): Promise<void> {
       const fmt = (xs: number[]) => `${median(xs).toFixed(2)}× (pairs ${xs.map((x) => x.toFixed(2)).join(' ')})`;
       line(`  ${counts[1]} workers / 1 worker, after start-up`, fmt(ratios((r) => r.rate)));
       line('    with start-up', fmt(ratios((r) => r.rateAll)));
-      line('  the same CPU-bound loop, 2 threads / 1', `${fmt(ceiling)}: what the machine gives two threads now`);
+      line(`  the same CPU-bound loop, ${counts[1]} threads / 1`, `${fmt(ceiling)}: what the machine gives ${counts[1]} threads now`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
