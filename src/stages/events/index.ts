@@ -1464,7 +1464,10 @@ export const events: Stage = {
       // Unnamed forces belong to the state where they act: "the army", "security forces",
       // "protesters", "bandits" in a report placed in Sudan are Sudan's (a coder's reading; ACLED
       // writes "Military Forces of Sudan", "Protesters (Sudan)").
-      const here = countryByAlpha2((d.place ? indexOf(doc).placeById.get(d.place.id)?.country : undefined) ?? datelineCountry(doc));
+      // (a place told in an earlier sentence of the paragraph places the event as well as its own
+      // would: "Drones struck Atbara. Air defences shot down six." — the air defences are Sudan's)
+      const location: Event['location'] = d.place ? { place: d.place.id, relation: d.place.relation } : SAID.has(familyOf(d.kind) ?? '') ? null : placeBefore(doc, d.sents[0]);
+      const here = countryByAlpha2((location ? indexOf(doc).placeById.get(location.place)?.country : undefined) ?? datelineCountry(doc));
       if (here) {
         const local = (a: Actor | null): Actor | null => (a && !a.country && LOCAL_KINDS.has(a.kind) && !isMultinational(a.name) ? { ...a, country: here.alpha3 } : a);
         d.initiator = local(d.initiator);
@@ -1553,7 +1556,7 @@ export const events: Stage = {
         plover: ploverFor(d.kind),
         initiator: d.initiator,
         target: d.target,
-        location: d.place ? { place: d.place.id, relation: d.place.relation } : SAID.has(familyOf(d.kind) ?? '') ? null : placeBefore(doc, d.sents[0]),
+        location,
         time: t,
         fatalities,
         injuries,

@@ -312,3 +312,11 @@ test('who condemns a bombing is no bomber: "the minister condemned the bombing o
   // the accused, when the accuser names one, is the initiator
   assert.equal(event('Syria accused Israel of carrying out missile strikes near Homs on Sunday.', 'missile_attack').initiator?.country, 'ISR');
 });
+
+test('unnamed forces of a sentence placed by the one before are that place\'s country', () => {
+  // no dateline: the second sentence's place is read back from the first, and so is whose defences they are
+  const d = extract({ source: 'test', text: 'Rebel drones struck a fuel depot in Kassala on Tuesday.\n\nAir defences shot down four more drones over the city later that night, the army said.', published: '2021-06-09', outlet: 'Test Wire' });
+  const e = d.events.find((x) => x.kind === 'interception');
+  assert.ok(e, JSON.stringify(d.events.map((x) => x.kind)));
+  assert.equal(e.initiator?.country, 'SDN');
+});
