@@ -26,6 +26,7 @@ const Arguments = z.strictObject({
   sequel: Words,
   default_initiator: z.record(z.string(), z.strictObject({ name: z.string().min(1), kind: ActorKind })),
   default_target: z.record(z.string(), z.strictObject({ name: z.string().min(1), kind: ActorKind })),
+  answers: z.record(z.string(), Words),
   background_days: z.number().int().nonnegative(),
   non_event_modifiers: Words,
   gathering: Words,

@@ -1004,6 +1004,50 @@ function attachCasualties(ms: Mention[], sentDrafts: Draft[], drafts: Draft[], s
   }
 }
 
+/**
+ * An interception the report tells without its sides ("most were intercepted", "shot down by the
+ * ship") takes them from the attack it answers, of the weapon shot down: the one told in the same
+ * sentence, else the nearest before it in the paragraph, else the next in the paragraph, else one
+ * told in the three sentences before. The defender is whom the attack was aimed at; what was shot down is the attacker's.
+ */
+function answerSides(doc: Doc, out: Event[], firstSent: number[], guessed: Set<Actor | null>): void {
+  const C = cueData();
+  const para = (i: number) => doc.sentences[firstSent[i]].paragraph;
+  out.forEach((e, i) => {
+    let answered = C.answers[e.kind];
+    // (an initiator given by default only guessed the defender from the place)
+    const initiatorKnown = !!e.initiator?.country && !guessed.has(e.initiator);
+    if (!answered || (initiatorKnown && e.target?.country)) return;
+    // What was shot down says which attack it was ("two of six missiles": a missile attack, not the
+    // air strike told before). (Weapon words that only modify, "air defences", name nothing.)
+    const { first, last } = doc.sentences[firstSent[i]];
+    const named = new Set<string>();
+    for (let k = first; k < last; k++) {
+      const w = doc.tokens[k].lower;
+      if (C.weaponOf.has(w) && !C.modifier_weapons.includes(w)) named.add(C.weaponOf.get(w)!);
+    }
+    if ([...named].some((k) => answered!.includes(k))) answered = answered.filter((k) => named.has(k));
+    const fits = (j: number) => answered!.includes(out[j].kind) && out[j].mode === e.mode && out[j].historical === e.historical;
+    let best = -1;
+    let bestRank = Infinity;
+    out.forEach((_, j) => {
+      if (j === i || !fits(j)) return;
+      const d = firstSent[i] - firstSent[j];
+      const samePara = para(j) === para(i);
+      // (wire copy gives each sentence a paragraph; a live blog's entries are separate stories, so
+      // another paragraph only just before)
+      const rank = samePara ? (d >= 0 ? d : 100 - d) : d > 0 && d <= 3 ? d + 10 : Infinity;
+      if (rank < bestRank) [best, bestRank] = [j, rank];
+    });
+    if (best < 0) return;
+    const attack = out[best];
+    const aimed = attack.target?.country;
+    if (!initiatorKnown && aimed && aimed !== attack.initiator?.country)
+      e.initiator = nameSide({ name: 'forces', country: aimed, kind: 'military', entity: null }, 'initiator', e.kind, aimed).actor;
+    if (!e.target?.country && attack.initiator?.country && attack.initiator.country !== e.initiator?.country) e.target = attack.initiator;
+  });
+}
+
 export const events: Stage = {
   name: 'events',
   reads: ['text', 'meta', 'tokens', 'sentences', 'dateline', 'entities', 'entities.use', 'places', 'times', 'quotes'],
@@ -1451,6 +1495,10 @@ export const events: Stage = {
 
     attributeClaims(drafts);
     const out: Event[] = [];
+    /** the first sentence of each event of `out` */
+    const firstSent: number[] = [];
+    /** initiators given by default, for want of any named (arguments.yaml `default_initiator`) */
+    const guessed = new Set<Actor | null>();
     for (const d of drafts) {
       if (!d.grounded) continue;
       const { fatalities, injuries } = combine(doc, d.casualties);
@@ -1467,12 +1515,14 @@ export const events: Stage = {
       // (a place told in an earlier sentence of the paragraph places the event as well as its own
       // would: "Drones struck Atbara. Air defences shot down six." — the air defences are Sudan's)
       const location: Event['location'] = d.place ? { place: d.place.id, relation: d.place.relation } : SAID.has(familyOf(d.kind) ?? '') ? null : placeBefore(doc, d.sents[0]);
+      let defaulted = false;
       const here = countryByAlpha2((location ? indexOf(doc).placeById.get(location.place)?.country : undefined) ?? datelineCountry(doc));
       if (here) {
         const local = (a: Actor | null): Actor | null => (a && !a.country && LOCAL_KINDS.has(a.kind) && !isMultinational(a.name) ? { ...a, country: here.alpha3 } : a);
         d.initiator = local(d.initiator);
         d.target = local(d.target);
         const byDefault = C.default_initiator[d.kind];
+        defaulted = !d.initiator && !!byDefault && d.mode === 'actual';
         if (!d.initiator && byDefault && d.mode === 'actual')
           d.initiator = { name: `${byDefault.name} (${here.name})`, country: here.alpha3, kind: byDefault.kind, entity: null };
       }
@@ -1549,6 +1599,8 @@ export const events: Stage = {
       const evidence = d.sents.sort((a, b) => a - b).map((i) => doc.span(doc.sentences[i].start, doc.sentences[i].end));
       let confidence = 0.4 + (d.initiator ? 0.15 : 0) + (d.place ? 0.15 : 0) + (t ? 0.1 : 0) + (d.generic ? -0.1 : 0.1) + (d.target || isCrowdKind(d.kind) ? 0.05 : 0);
       confidence = Math.max(0.05, Math.min(0.95, Math.round(confidence * 100) / 100));
+      firstSent.push(d.sents[0]);
+      if (defaulted) guessed.add(d.initiator);
       out.push({
         id: `ev${out.length + 1}`,
         kind: d.kind,
@@ -1567,6 +1619,7 @@ export const events: Stage = {
         confidence,
       });
     }
+    answerSides(doc, out, firstSent, guessed);
     // Background is relative to the report's news: when the report tells of something recent, an
     // event that ended well before it (more than `background_days`) is background ("reconciled
     // last month", "In February … reached an agreement"). A report entirely about older events

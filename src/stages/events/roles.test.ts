@@ -320,3 +320,20 @@ test('unnamed forces of a sentence placed by the one before are that place\'s co
   assert.ok(e, JSON.stringify(d.events.map((x) => x.kind)));
   assert.equal(e.initiator?.country, 'SDN');
 });
+
+test('an interception told without its sides takes them from the attack it answers', () => {
+  // "were intercepted" names neither side: the rockets are the attacker's, the defender whom they were fired at
+  const d = extract({ source: 'test', text: 'On Tuesday Hezbollah fired a barrage of rockets at the Israeli town of Nahariya. Most of the rockets were intercepted, the army said.', published: '2021-06-09', outlet: 'Test Wire' });
+  const e = d.events.find((x) => x.kind === 'interception');
+  assert.ok(e, JSON.stringify(d.events.map((x) => x.kind)));
+  assert.equal(e.target?.country, 'LBN');
+  assert.equal(e.initiator?.country, 'ISR');
+});
+
+test('the weapon shot down picks the attack answered, not the one told last', () => {
+  const d = extract({ source: 'test', text: 'On Tuesday Russian forces fired four cruise missiles at Odesa. Separately, Israeli jets bombed a depot near Damascus. Two of the missiles were shot down.', published: '2021-06-09', outlet: 'Test Wire' });
+  const e = d.events.find((x) => x.kind === 'interception');
+  assert.ok(e, JSON.stringify(d.events.map((x) => x.kind)));
+  assert.equal(e.target?.country, 'RUS');
+  assert.equal(e.initiator?.country, 'UKR');
+});
