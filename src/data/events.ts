@@ -27,6 +27,7 @@ const Arguments = z.strictObject({
   default_initiator: z.record(z.string(), z.strictObject({ name: z.string().min(1), kind: ActorKind })),
   default_target: z.record(z.string(), z.strictObject({ name: z.string().min(1), kind: ActorKind })),
   answers: z.record(z.string(), Words),
+  summary_marks: Words,
   background_days: z.number().int().nonnegative(),
   non_event_modifiers: Words,
   gathering: Words,

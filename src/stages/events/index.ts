@@ -1005,6 +1005,69 @@ function attachCasualties(ms: Mention[], sentDrafts: Draft[], drafts: Draft[], s
 }
 
 /**
+ * Sentences that sum up the report rather than tell it: a headline (a first paragraph, before
+ * others, none of whose lines ends as a sentence does) and bulleted key points ("• Two soldiers
+ * killed in clash, army says").
+ */
+function summarySentences(doc: Doc): Set<number> {
+  const out = new Set<number>();
+  const C = cueData();
+  const sents = doc.sentences;
+  const line = (k: number) => doc.text.slice(sents[k].start, sents[k].end).trim();
+  if (sents.length && sents[sents.length - 1].paragraph !== sents[0].paragraph) {
+    const head = sents.filter((x) => x.paragraph === sents[0].paragraph);
+    if (head.every((x) => !/[.!?]["'”’)]*$/.test(line(x.i)))) for (const x of head) out.add(x.i);
+  }
+  for (const x of sents) if (C.summary_marks.some((m) => line(x.i).startsWith(m))) out.add(x.i);
+  return out;
+}
+
+/**
+ * An event told only in a headline or a key point is one the report tells in full below: the two
+ * are one occurrence. The summary's event joins the closest match of its kind, mode and sides
+ * (its place first, then its toll), filling only what the full telling left unsaid; a summary
+ * that matches nothing below stays an event of its own.
+ */
+function foldSummaries(doc: Doc, out: Event[], sentsOf: number[][], firstSent: number[]): void {
+  const summary = summarySentences(doc);
+  if (!summary.size) return;
+  const isSummary = out.map((_, i) => sentsOf[i].every((k) => summary.has(k)));
+  const fit = (a: Actor | null, b: Actor | null) => !a?.country || !b?.country || a.country === b.country;
+  const drop = new Set<number>();
+  out.forEach((e, i) => {
+    if (!isSummary[i]) return;
+    let best = -1;
+    let bestScore = -1;
+    out.forEach((b, j) => {
+      if (isSummary[j] || b.kind !== e.kind || b.mode !== e.mode || b.historical !== e.historical) return;
+      if (!fit(e.initiator, b.initiator) || !fit(e.target, b.target)) return;
+      const score = (e.location && b.location?.place === e.location.place ? 2 : 0) + (e.fatalities && b.fatalities?.total === e.fatalities.total ? 1 : 0);
+      if (score > bestScore) [best, bestScore] = [j, score];
+    });
+    if (best < 0) return;
+    const b = out[best];
+    if (!b.initiator?.country && e.initiator?.country) b.initiator = e.initiator;
+    if (!b.target?.country && e.target?.country) b.target = e.target;
+    b.fatalities ??= e.fatalities;
+    b.injuries ??= e.injuries;
+    b.time ??= e.time;
+    b.evidence = [...e.evidence, ...b.evidence];
+    drop.add(i);
+  });
+  if (!drop.size) return;
+  const keep = out.map((_, i) => i).filter((i) => !drop.has(i));
+  const kept = keep.map((i) => out[i]);
+  const keptSents = keep.map((i) => firstSent[i]);
+  out.length = 0;
+  firstSent.length = 0;
+  kept.forEach((e, k) => {
+    e.id = `ev${k + 1}`;
+    out.push(e);
+    firstSent.push(keptSents[k]);
+  });
+}
+
+/**
  * An interception the report tells without its sides ("most were intercepted", "shot down by the
  * ship") takes them from the attack it answers, of the weapon shot down: the one told in the same
  * sentence, else the nearest before it in the paragraph, else the next in the paragraph, else one
@@ -1497,6 +1560,7 @@ export const events: Stage = {
     const out: Event[] = [];
     /** the first sentence of each event of `out` */
     const firstSent: number[] = [];
+    const sentsOf: number[][] = [];
     /** initiators given by default, for want of any named (arguments.yaml `default_initiator`) */
     const guessed = new Set<Actor | null>();
     for (const d of drafts) {
@@ -1600,6 +1664,7 @@ export const events: Stage = {
       let confidence = 0.4 + (d.initiator ? 0.15 : 0) + (d.place ? 0.15 : 0) + (t ? 0.1 : 0) + (d.generic ? -0.1 : 0.1) + (d.target || isCrowdKind(d.kind) ? 0.05 : 0);
       confidence = Math.max(0.05, Math.min(0.95, Math.round(confidence * 100) / 100));
       firstSent.push(d.sents[0]);
+      sentsOf.push(d.sents);
       if (defaulted) guessed.add(d.initiator);
       out.push({
         id: `ev${out.length + 1}`,
@@ -1619,6 +1684,7 @@ export const events: Stage = {
         confidence,
       });
     }
+    foldSummaries(doc, out, sentsOf, firstSent);
     answerSides(doc, out, firstSent, guessed);
     // Background is relative to the report's news: when the report tells of something recent, an
     // event that ended well before it (more than `background_days`) is background ("reconciled
