@@ -1658,6 +1658,9 @@ export const events: Stage = {
           d.target = { name: civ ? `Civilians (${c.name})` : c.name, country: c.alpha3, kind: civ ? 'civilians' : 'state', entity: null };
         }
       }
+      // A speech act negated with no speaker ("No group has claimed responsibility", "nobody has
+      // commented") is a silence the report notes, not anyone's act.
+      if (d.mode === 'negated' && !d.initiator && familyOf(d.kind) === 'verbal') continue;
       // A report cannot tell of an actual event after it was published.
       if (t?.start && published && t.start > published && d.mode === 'actual') continue;
       const evidence = d.sents.sort((a, b) => a - b).map((i) => doc.span(doc.sentences[i].start, doc.sentences[i].end));
