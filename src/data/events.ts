@@ -28,6 +28,8 @@ const Arguments = z.strictObject({
   default_target: z.record(z.string(), z.strictObject({ name: z.string().min(1), kind: ActorKind })),
   answers: z.record(z.string(), Words),
   summary_marks: Words,
+  blaming: Words,
+  blamed_for: Words,
   background_days: z.number().int().nonnegative(),
   non_event_modifiers: Words,
   gathering: Words,

@@ -1005,6 +1005,31 @@ function attachCasualties(ms: Mention[], sentDrafts: Draft[], drafts: Draft[], s
 }
 
 /**
+ * "A bomb killed four soldiers near Djibo. Security sources blamed jihadists." Blaming someone, with
+ * no wrong named after ("for the delays"), right after an attack told with no known perpetrator,
+ * says who carried the attack out: that is the attack's attribution, not a speech act of its own.
+ */
+function blameAsAttribution(doc: Doc, drafts: Draft[]): void {
+  const C = cueData();
+  const toks = doc.tokens;
+  for (let k = drafts.length - 1; k >= 0; k--) {
+    const d = drafts[k];
+    if (d.kind !== 'accusation' || d.mode !== 'actual' || !C.blaming.includes(toks[d.trigger.first].lower)) continue;
+    if (!d.target || d.target.kind === 'civilians') continue;
+    const s = doc.sentences[d.sents[0]];
+    if (findWord(doc, d.trigger.last, s.last, C.blamed_for) >= 0) continue;
+    const host = findLast(drafts.slice(0, k), (p) => kindInfo(p.kind)?.violent && p.mode === 'actual' && !p.historical && d.sents[0] - p.sents[p.sents.length - 1] <= 2 && d.sents[0] >= p.sents[0]);
+    if (!host) continue;
+    const unknown = !host.initiator || isUnnamedArmed(host.initiator) || (!host.initiator.country && !host.initiator.entity);
+    if (!unknown) continue;
+    host.initiator = d.target;
+    host.sents = [...new Set([...host.sents, ...d.sents])];
+    pushAll(host.claims, d.claims);
+    drafts.splice(k, 1);
+  }
+}
+
+/**
  * Sentences that sum up the report rather than tell it: a headline (a first paragraph, before
  * others, none of whose lines ends as a sentence does) and bulleted key points ("• Two soldiers
  * killed in clash, army says").
@@ -1556,6 +1581,7 @@ export const events: Stage = {
       }
     }
 
+    blameAsAttribution(doc, drafts);
     attributeClaims(drafts);
     const out: Event[] = [];
     /** the first sentence of each event of `out` */

@@ -337,3 +337,15 @@ test('the weapon shot down picks the attack answered, not the one told last', ()
   assert.equal(e.target?.country, 'RUS');
   assert.equal(e.initiator?.country, 'UKR');
 });
+
+test('blame laid right after an attack with no known author attributes the attack', () => {
+  const d = extract({ source: 'test', text: 'A roadside bomb killed three soldiers near Gao on Monday. Local officials blamed the Islamic State in the Sahel.', published: '2021-06-09', outlet: 'Test Wire' });
+  assert.ok(!d.events.some((e) => e.kind === 'accusation'), JSON.stringify(d.events.map((e) => e.kind)));
+  const bomb = d.events.find((e) => e.kind === 'ied_explosion');
+  assert.ok(bomb, JSON.stringify(d.events.map((e) => e.kind)));
+  assert.equal(bomb.initiator?.kind, 'armed_group');
+  assert.ok(/Islamic State/.test(bomb.initiator?.name ?? ''), who(bomb.initiator) ?? 'none');
+  // a wrong named after the blamed is an accusation of its own
+  const e = extract({ source: 'test', text: 'A roadside bomb killed three soldiers near Gao on Monday. The opposition blamed the government for the failures of the army.', published: '2021-06-09', outlet: 'Test Wire' });
+  assert.ok(e.events.some((x) => x.kind === 'accusation'), JSON.stringify(e.events.map((x) => x.kind)));
+});
