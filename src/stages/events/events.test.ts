@@ -245,3 +245,28 @@ test('arms stolen in a fight are its spoils, not a looting of their own; shops l
   assert.deepEqual(d.events.map((e) => e.kind), ['armed_clash']);
   assert.ok(read('Rebels attacked Cali on Monday and looted shops.').events.some((e) => e.kind === 'looting'));
 });
+
+test('a headline and a key point tell the event the report tells below: one event, not three', () => {
+  const text = [
+    'Live: rebels shell Goma airport; talks in Luanda stall',
+    '• Four civilians killed as shells hit market near Goma airport',
+    '• Delegations leave Luanda without a date for the next round',
+    '12:30 — The United Nations said it was sending food to families who fled the fighting. Aid workers said roads north of the city were blocked. Schools in the city stayed closed for a second day.',
+    '11:05 — The health ministry said a cholera vaccination campaign would start next week in the camps around the city.',
+    '10:15 — Rebel artillery shelled the market beside Goma airport this morning, killing four civilians, the provincial governor said.',
+    '09:00 — Mediators in Luanda said talks between the two delegations had stalled.',
+  ].join('\n\n');
+  const d = extract({ source: 'test', text, published: '2024-02-20', outlet: 'Test Live' });
+  const shelling = d.events.filter((e) => e.kind === 'shelling');
+  assert.equal(shelling.length, 1, JSON.stringify(d.events.map((e) => [e.kind, e.evidence[0].text])));
+  // told in full below, with the summaries as further evidence
+  assert.equal(shelling[0].fatalities?.total, 4);
+  assert.ok(shelling[0].evidence.some((s) => s.text.startsWith('10:15')));
+  assert.ok(shelling[0].evidence.length >= 2);
+});
+
+test('a headline that matches nothing below stays an event', () => {
+  const text = ['Gunmen abduct 12 villagers near Kankara', 'Police in Katsina said they were searching the forest and that no group had made contact.'].join('\n\n');
+  const d = extract({ source: 'test', text, published: '2024-03-18', outlet: 'Test Wire' });
+  assert.ok(d.events.some((e) => e.kind === 'abduction'), JSON.stringify(d.events.map((e) => e.kind)));
+});

@@ -1029,6 +1029,138 @@ function attachCasualties(ms: Mention[], sentDrafts: Draft[], drafts: Draft[], s
   }
 }
 
+/**
+ * "A bomb killed four soldiers near Djibo. Security sources blamed jihadists." Blaming someone, with
+ * no wrong named after ("for the delays"), right after an attack told with no known perpetrator,
+ * says who carried the attack out: that is the attack's attribution, not a speech act of its own.
+ */
+function blameAsAttribution(doc: Doc, drafts: Draft[]): void {
+  const C = cueData();
+  const toks = doc.tokens;
+  for (let k = drafts.length - 1; k >= 0; k--) {
+    const d = drafts[k];
+    if (d.kind !== 'accusation' || d.mode !== 'actual' || !C.blaming.includes(toks[d.trigger.first].lower)) continue;
+    if (!d.target || d.target.kind === 'civilians') continue;
+    const s = doc.sentences[d.sents[0]];
+    if (findWord(doc, d.trigger.last, s.last, C.blamed_for) >= 0) continue;
+    const host = findLast(drafts.slice(0, k), (p) => kindInfo(p.kind)?.violent && p.mode === 'actual' && !p.historical && d.sents[0] - p.sents[p.sents.length - 1] <= 2 && d.sents[0] >= p.sents[0]);
+    if (!host) continue;
+    const unknown = !host.initiator || isUnnamedArmed(host.initiator) || (!host.initiator.country && !host.initiator.entity);
+    if (!unknown) continue;
+    host.initiator = d.target;
+    host.sents = [...new Set([...host.sents, ...d.sents])];
+    pushAll(host.claims, d.claims);
+    drafts.splice(k, 1);
+  }
+}
+
+/**
+ * Sentences that sum up the report rather than tell it: a headline (a first paragraph, before
+ * others, none of whose lines ends as a sentence does) and bulleted key points ("• Two soldiers
+ * killed in clash, army says").
+ */
+function summarySentences(doc: Doc): Set<number> {
+  const out = new Set<number>();
+  const C = cueData();
+  const sents = doc.sentences;
+  const line = (k: number) => doc.text.slice(sents[k].start, sents[k].end).trim();
+  if (sents.length && sents[sents.length - 1].paragraph !== sents[0].paragraph) {
+    const head = sents.filter((x) => x.paragraph === sents[0].paragraph);
+    if (head.every((x) => !/[.!?]["'”’)]*$/.test(line(x.i)))) for (const x of head) out.add(x.i);
+  }
+  for (const x of sents) if (C.summary_marks.some((m) => line(x.i).startsWith(m))) out.add(x.i);
+  return out;
+}
+
+/**
+ * An event told only in a headline or a key point is one the report tells in full below: the two
+ * are one occurrence. The summary's event joins the closest match of its kind, mode and sides
+ * (its place first, then its toll), filling only what the full telling left unsaid; a summary
+ * that matches nothing below stays an event of its own.
+ */
+function foldSummaries(doc: Doc, out: Event[], sentsOf: number[][], firstSent: number[]): void {
+  const summary = summarySentences(doc);
+  if (!summary.size) return;
+  const isSummary = out.map((_, i) => sentsOf[i].every((k) => summary.has(k)));
+  const fit = (a: Actor | null, b: Actor | null) => !a?.country || !b?.country || a.country === b.country;
+  const drop = new Set<number>();
+  out.forEach((e, i) => {
+    if (!isSummary[i]) return;
+    let best = -1;
+    let bestScore = -1;
+    out.forEach((b, j) => {
+      if (isSummary[j] || b.kind !== e.kind || b.mode !== e.mode || b.historical !== e.historical) return;
+      if (!fit(e.initiator, b.initiator) || !fit(e.target, b.target)) return;
+      const score = (e.location && b.location?.place === e.location.place ? 2 : 0) + (e.fatalities && b.fatalities?.total === e.fatalities.total ? 1 : 0);
+      if (score > bestScore) [best, bestScore] = [j, score];
+    });
+    if (best < 0) return;
+    const b = out[best];
+    if (!b.initiator?.country && e.initiator?.country) b.initiator = e.initiator;
+    if (!b.target?.country && e.target?.country) b.target = e.target;
+    b.fatalities ??= e.fatalities;
+    b.injuries ??= e.injuries;
+    b.time ??= e.time;
+    b.evidence = [...e.evidence, ...b.evidence];
+    drop.add(i);
+  });
+  if (!drop.size) return;
+  const keep = out.map((_, i) => i).filter((i) => !drop.has(i));
+  const kept = keep.map((i) => out[i]);
+  const keptSents = keep.map((i) => firstSent[i]);
+  out.length = 0;
+  firstSent.length = 0;
+  kept.forEach((e, k) => {
+    e.id = `ev${k + 1}`;
+    out.push(e);
+    firstSent.push(keptSents[k]);
+  });
+}
+
+/**
+ * An interception the report tells without its sides ("most were intercepted", "shot down by the
+ * ship") takes them from the attack it answers, of the weapon shot down: the one told in the same
+ * sentence, else the nearest before it in the paragraph, else the next in the paragraph, else one
+ * told in the three sentences before. The defender is whom the attack was aimed at; what was shot down is the attacker's.
+ */
+function answerSides(doc: Doc, out: Event[], firstSent: number[], guessed: Set<Actor | null>): void {
+  const C = cueData();
+  const para = (i: number) => doc.sentences[firstSent[i]].paragraph;
+  out.forEach((e, i) => {
+    let answered = C.answers[e.kind];
+    // (an initiator given by default only guessed the defender from the place)
+    const initiatorKnown = !!e.initiator?.country && !guessed.has(e.initiator);
+    if (!answered || (initiatorKnown && e.target?.country)) return;
+    // What was shot down says which attack it was ("two of six missiles": a missile attack, not the
+    // air strike told before). (Weapon words that only modify, "air defences", name nothing.)
+    const { first, last } = doc.sentences[firstSent[i]];
+    const named = new Set<string>();
+    for (let k = first; k < last; k++) {
+      const w = doc.tokens[k].lower;
+      if (C.weaponOf.has(w) && !C.modifier_weapons.includes(w)) named.add(C.weaponOf.get(w)!);
+    }
+    if ([...named].some((k) => answered!.includes(k))) answered = answered.filter((k) => named.has(k));
+    const fits = (j: number) => answered!.includes(out[j].kind) && out[j].mode === e.mode && out[j].historical === e.historical;
+    let best = -1;
+    let bestRank = Infinity;
+    out.forEach((_, j) => {
+      if (j === i || !fits(j)) return;
+      const d = firstSent[i] - firstSent[j];
+      const samePara = para(j) === para(i);
+      // (wire copy gives each sentence a paragraph; a live blog's entries are separate stories, so
+      // another paragraph only just before)
+      const rank = samePara ? (d >= 0 ? d : 100 - d) : d > 0 && d <= 3 ? d + 10 : Infinity;
+      if (rank < bestRank) [best, bestRank] = [j, rank];
+    });
+    if (best < 0) return;
+    const attack = out[best];
+    const aimed = attack.target?.country;
+    if (!initiatorKnown && aimed && aimed !== attack.initiator?.country)
+      e.initiator = nameSide({ name: 'forces', country: aimed, kind: 'military', entity: null }, 'initiator', e.kind, aimed).actor;
+    if (!e.target?.country && attack.initiator?.country && attack.initiator.country !== e.initiator?.country) e.target = attack.initiator;
+  });
+}
+
 export const events: Stage = {
   name: 'events',
   reads: ['text', 'meta', 'tokens', 'sentences', 'dateline', 'entities', 'entities.use', 'places', 'times', 'quotes'],
@@ -1474,8 +1606,14 @@ export const events: Stage = {
       }
     }
 
+    blameAsAttribution(doc, drafts);
     attributeClaims(drafts);
     const out: Event[] = [];
+    /** the first sentence of each event of `out` */
+    const firstSent: number[] = [];
+    const sentsOf: number[][] = [];
+    /** initiators given by default, for want of any named (arguments.yaml `default_initiator`) */
+    const guessed = new Set<Actor | null>();
     for (const d of drafts) {
       if (!d.grounded) continue;
       const { fatalities, injuries } = combine(doc, d.casualties);
@@ -1489,12 +1627,17 @@ export const events: Stage = {
       // Unnamed forces belong to the state where they act: "the army", "security forces",
       // "protesters", "bandits" in a report placed in Sudan are Sudan's (a coder's reading; ACLED
       // writes "Military Forces of Sudan", "Protesters (Sudan)").
-      const here = countryByAlpha2((d.place ? indexOf(doc).placeById.get(d.place.id)?.country : undefined) ?? datelineCountry(doc));
+      // (a place told in an earlier sentence of the paragraph places the event as well as its own
+      // would: "Drones struck Atbara. Air defences shot down six." — the air defences are Sudan's)
+      const location: Event['location'] = d.place ? { place: d.place.id, relation: d.place.relation } : SAID.has(familyOf(d.kind) ?? '') ? null : placeBefore(doc, d.sents[0]);
+      let defaulted = false;
+      const here = countryByAlpha2((location ? indexOf(doc).placeById.get(location.place)?.country : undefined) ?? datelineCountry(doc));
       if (here) {
         const local = (a: Actor | null): Actor | null => (a && !a.country && LOCAL_KINDS.has(a.kind) && !isMultinational(a.name) ? { ...a, country: here.alpha3 } : a);
         d.initiator = local(d.initiator);
         d.target = local(d.target);
         const byDefault = C.default_initiator[d.kind];
+        defaulted = !d.initiator && !!byDefault && d.mode === 'actual';
         if (!d.initiator && byDefault && d.mode === 'actual')
           d.initiator = { name: `${byDefault.name} (${here.name})`, country: here.alpha3, kind: byDefault.kind, entity: null };
       }
@@ -1566,11 +1709,17 @@ export const events: Stage = {
           d.target = { name: civ ? `Civilians (${c.name})` : c.name, country: c.alpha3, kind: civ ? 'civilians' : 'state', entity: null };
         }
       }
+      // A speech act negated with no speaker ("No group has claimed responsibility", "nobody has
+      // commented") is a silence the report notes, not anyone's act.
+      if (d.mode === 'negated' && !d.initiator && familyOf(d.kind) === 'verbal') continue;
       // A report cannot tell of an actual event after it was published.
       if (t?.start && published && t.start > published && d.mode === 'actual') continue;
       const evidence = d.sents.sort((a, b) => a - b).map((i) => doc.span(doc.sentences[i].start, doc.sentences[i].end));
       let confidence = 0.4 + (d.initiator ? 0.15 : 0) + (d.place ? 0.15 : 0) + (t ? 0.1 : 0) + (d.generic ? -0.1 : 0.1) + (d.target || isCrowdKind(d.kind) ? 0.05 : 0);
       confidence = Math.max(0.05, Math.min(0.95, Math.round(confidence * 100) / 100));
+      firstSent.push(d.sents[0]);
+      sentsOf.push(d.sents);
+      if (defaulted) guessed.add(d.initiator);
       out.push({
         id: `ev${out.length + 1}`,
         kind: d.kind,
@@ -1578,7 +1727,7 @@ export const events: Stage = {
         plover: ploverFor(d.kind),
         initiator: d.initiator,
         target: d.target,
-        location: d.place ? { place: d.place.id, relation: d.place.relation } : SAID.has(familyOf(d.kind) ?? '') ? null : placeBefore(doc, d.sents[0]),
+        location,
         time: t,
         fatalities,
         injuries,
@@ -1589,6 +1738,8 @@ export const events: Stage = {
         confidence,
       });
     }
+    foldSummaries(doc, out, sentsOf, firstSent);
+    answerSides(doc, out, firstSent, guessed);
     // Background is relative to the report's news: when the report tells of something recent, an
     // event that ended well before it (more than `background_days`) is background ("reconciled
     // last month", "In February … reached an agreement"). A report entirely about older events

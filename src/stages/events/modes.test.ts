@@ -124,3 +124,13 @@ test('violence in the infinitive is aimed at, unless the word before "to" says i
   const demo = extract({ source: 'test', text: 'Police in Quito intervened on Monday to disperse the protesters.', published: '2024-03-06' }).events;
   assert.ok(demo.some((e) => e.mode === 'actual'), JSON.stringify(demo.map((e) => [e.kind, e.mode])));
 });
+
+test('a claim nobody made is no event; a denial someone made is', () => {
+  const kinds = (text: string) => extract({ source: 'test', text, published: '2022-05-02', outlet: 'Test Wire' }).events.map((e) => `${e.kind}/${e.mode}`);
+  const silent = kinds('A car bomb exploded outside a police station in Kirkuk on Sunday, wounding three officers. No group has claimed responsibility for the blast.');
+  assert.ok(silent.includes('ied_explosion/actual'), JSON.stringify(silent));
+  assert.ok(!silent.some((k) => k.endsWith('/negated')), JSON.stringify(silent));
+  // the speaker who did not claim it is someone: that negation stays
+  const named = kinds('The Islamic State said on Sunday that it had not claimed the bombing in Kirkuk.');
+  assert.ok(named.some((k) => k.endsWith('/negated') || k.startsWith('denial')), JSON.stringify(named));
+});

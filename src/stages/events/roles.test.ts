@@ -312,3 +312,40 @@ test('who condemns a bombing is no bomber: "the minister condemned the bombing o
   // the accused, when the accuser names one, is the initiator
   assert.equal(event('Syria accused Israel of carrying out missile strikes near Homs on Sunday.', 'missile_attack').initiator?.country, 'ISR');
 });
+
+test('unnamed forces of a sentence placed by the one before are that place\'s country', () => {
+  // no dateline: the second sentence's place is read back from the first, and so is whose defences they are
+  const d = extract({ source: 'test', text: 'Rebel drones struck a fuel depot in Kassala on Tuesday.\n\nAir defences shot down four more drones over the city later that night, the army said.', published: '2021-06-09', outlet: 'Test Wire' });
+  const e = d.events.find((x) => x.kind === 'interception');
+  assert.ok(e, JSON.stringify(d.events.map((x) => x.kind)));
+  assert.equal(e.initiator?.country, 'SDN');
+});
+
+test('an interception told without its sides takes them from the attack it answers', () => {
+  // "were intercepted" names neither side: the rockets are the attacker's, the defender whom they were fired at
+  const d = extract({ source: 'test', text: 'On Tuesday Hezbollah fired a barrage of rockets at the Israeli town of Nahariya. Most of the rockets were intercepted, the army said.', published: '2021-06-09', outlet: 'Test Wire' });
+  const e = d.events.find((x) => x.kind === 'interception');
+  assert.ok(e, JSON.stringify(d.events.map((x) => x.kind)));
+  assert.equal(e.target?.country, 'LBN');
+  assert.equal(e.initiator?.country, 'ISR');
+});
+
+test('the weapon shot down picks the attack answered, not the one told last', () => {
+  const d = extract({ source: 'test', text: 'On Tuesday Russian forces fired four cruise missiles at Odesa. Separately, Israeli jets bombed a depot near Damascus. Two of the missiles were shot down.', published: '2021-06-09', outlet: 'Test Wire' });
+  const e = d.events.find((x) => x.kind === 'interception');
+  assert.ok(e, JSON.stringify(d.events.map((x) => x.kind)));
+  assert.equal(e.target?.country, 'RUS');
+  assert.equal(e.initiator?.country, 'UKR');
+});
+
+test('blame laid right after an attack with no known author attributes the attack', () => {
+  const d = extract({ source: 'test', text: 'A roadside bomb killed three soldiers near Gao on Monday. Local officials blamed the Islamic State in the Sahel.', published: '2021-06-09', outlet: 'Test Wire' });
+  assert.ok(!d.events.some((e) => e.kind === 'accusation'), JSON.stringify(d.events.map((e) => e.kind)));
+  const bomb = d.events.find((e) => e.kind === 'ied_explosion');
+  assert.ok(bomb, JSON.stringify(d.events.map((e) => e.kind)));
+  assert.equal(bomb.initiator?.kind, 'armed_group');
+  assert.ok(/Islamic State/.test(bomb.initiator?.name ?? ''), who(bomb.initiator) ?? 'none');
+  // a wrong named after the blamed is an accusation of its own
+  const e = extract({ source: 'test', text: 'A roadside bomb killed three soldiers near Gao on Monday. The opposition blamed the government for the failures of the army.', published: '2021-06-09', outlet: 'Test Wire' });
+  assert.ok(e.events.some((x) => x.kind === 'accusation'), JSON.stringify(e.events.map((x) => x.kind)));
+});

@@ -32,6 +32,10 @@ const ROWS: Row[] = [
   { text: 'Russian forces used glide bombs against Kupiansk on Monday.', kind: 'air_strike', not: ['ied_explosion'] },
   { text: 'Government forces dropped barrel bombs on Daraya on Monday.', kind: 'air_strike', not: ['ied_explosion'] },
   { text: 'Israel struck targets in southern Lebanon on Monday.', kind: 'air_strike' },
+  // other_development: coups
+  { text: 'The army seized power in a coup in Niamey on Monday.', kind: 'other_development', not: ['nonstate_overtakes_territory'] },
+  { text: 'Officers took power in Conakry on Monday, dissolving the government.', kind: 'other_development' },
+  { text: 'Soldiers staged a putsch in Ouagadougou on Monday.', kind: 'other_development' },
   // drone_strike
   { text: 'A drone strike killed two fighters near Marib on Monday.', kind: 'drone_strike' },
   { text: 'Ukrainian drones struck an oil depot in Belgorod on Monday.', kind: 'drone_strike' },
