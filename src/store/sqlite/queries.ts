@@ -16,17 +16,27 @@ const EVENT_SELECT = `SELECT e.id, d.json, e.family, e.date, e.country2, e.count
   FROM events e JOIN event_docs d ON d.id = e.id JOIN articles a ON a.id = e.article_id JOIN revisions r ON r.id = e.revision_id
   LEFT JOIN incidents i ON i.id = e.incident_id`;
 
+/** How long a table's counted size stands for it: plans need its order of magnitude, not the last row. */
+const SIZE_TTL_MS = 60_000;
+
 export class Reads {
+  private readonly sizes = new Map<string, { n: number; at: number }>();
+
   constructor(private readonly sql: Sql) {}
 
-  /** The Counter the filter builders ask, with table sizes read once per query. */
+  /** The Counter the filter builders ask. */
   private counter(): Counter {
-    const sizes = new Map<string, number>();
     return {
       countUpTo: (sql, params, cap) => (this.sql(`SELECT count(*) AS n FROM (${sql} LIMIT ?)`).get(...params, cap ?? 20_000) as Row).n,
       size: (table) => {
-        let n = sizes.get(table);
-        if (n === undefined) sizes.set(table, (n = Math.max(1, (this.sql(`SELECT max(id) AS n FROM ${table}`).get() as Row).n ?? 0)));
+        // Counted, and kept a while: ids are hashes (../ids.ts), so max(id) says nothing of how many
+        // rows there are (it made every table look 2^52 rows large, and plans count every match of
+        // a common word); count(*) reads a whole index (≈ 20 ms for a million events), too dear per query.
+        const now = Date.now();
+        const had = this.sizes.get(table);
+        if (had && now - had.at < SIZE_TTL_MS) return had.n;
+        const n = Math.max(1, (this.sql(`SELECT count(*) AS n FROM ${table}`).get() as Row).n);
+        this.sizes.set(table, { n, at: now });
         return n;
       },
     };
