@@ -112,6 +112,11 @@ export function bulkLoad(path: string, next: () => Document | null, opts: { batc
       db.exec('INSERT INTO events_rtree (id, min_lon, max_lon, min_lat, max_lat) SELECT id, lon, lon, lat, lat FROM events WHERE lat IS NOT NULL AND lon IS NOT NULL');
       db.exec('INSERT INTO events_fts (rowid, evidence, actors, place) SELECT id, evidence, actors, place FROM staging.fts ORDER BY id');
       db.exec("INSERT INTO revisions_fts (revisions_fts) VALUES ('rebuild')");
+      // Each index as one segment, as a store read more than written is best kept: a look-up of
+      // one event in a common word's list (the text filter's check while walking pages) costs a
+      // seek per segment (100k events: 34.9 → 7.2 ms for the 730 of q=hospital's first page).
+      db.exec("INSERT INTO events_fts (events_fts) VALUES ('optimize')");
+      db.exec("INSERT INTO revisions_fts (revisions_fts) VALUES ('optimize')");
     })();
     db.exec('DETACH DATABASE staging');
     db.exec('ANALYZE');

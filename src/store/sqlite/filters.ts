@@ -22,6 +22,8 @@ export interface PageQuery {
   sql: string;
   params: unknown[];
   limit: number;
+  /** the page's rows without a day, read when the first query leaves room for them (after a cursor with a day) */
+  undated?: { sql: string; params: unknown[] };
 }
 
 /** FTS5 query from what a user typed (../filter.ts searchQuery): clauses ANDed, a name's spellings ORed. */
@@ -103,7 +105,20 @@ export function eventsPage(f: Filter, db: Counter): PageQuery {
   if (f.q) {
     match.push(`(${ftsQuery(f.q)})`);
   }
-  if (f.cursor) where.push(afterCursor('e.day', 'e.id', decodeCursor(f.cursor), params));
+  // After a cursor with a day, the dated rows below it are one range of the day indexes, which a
+  // row value seeks to (an OR with the undated rows walked every row above it: 27 ms for a page
+  // deep in a million events, 0.2 ms seeking); the undated rows, last, are asked apart.
+  let cursorAt = -1;
+  let cursorParams = -1;
+  if (f.cursor) {
+    const c = decodeCursor(f.cursor);
+    if (c.day === null) where.push(afterCursor('e.day', 'e.id', c, params));
+    else {
+      [cursorAt, cursorParams] = [where.length, params.length];
+      where.push('(e.day, e.id) < (?, ?)');
+      params.push(c.day, c.id);
+    }
+  }
 
   // Text and box filters can be read two ways: from their own index (FTS5, R*Tree) to a set of
   // events that is then sorted, or as a check on each event met while walking the others in
@@ -169,7 +184,10 @@ export function eventsPage(f: Filter, db: Counter): PageQuery {
     // Driven by a small set: rowid look-ups, not another index's walk.
     if (drive) from_ = 'events e NOT INDEXED';
   }
-  return { sql: `SELECT e.id, e.day FROM ${from_} WHERE ${where.join(' AND ')} ORDER BY e.day DESC, e.id DESC LIMIT ?`, params: [...params, limit + 1], limit };
+  const page = (w: string[]) => `SELECT e.id, e.day FROM ${from_} WHERE ${w.join(' AND ')} ORDER BY e.day DESC, e.id DESC LIMIT ?`;
+  const q: PageQuery = { sql: page(where), params: [...params, limit + 1], limit };
+  if (cursorAt >= 0) q.undated = { sql: page(where.map((w, k) => (k === cursorAt ? 'e.day IS NULL' : w))), params: q.params.filter((_p, k) => k !== cursorParams && k !== cursorParams + 1) };
+  return q;
 }
 
 /** One page of incidents (`SELECT i.* … LIMIT limit + 1`). */

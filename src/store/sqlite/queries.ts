@@ -44,7 +44,8 @@ export class Reads {
 
   events(f: Filter): Page<StoredEvent> {
     const q = eventsPage(f, this.counter());
-    const page = this.sql(q.sql, true).all(...q.params) as [number, number | null][];
+    let page = this.sql(q.sql, true).all(...q.params) as [number, number | null][];
+    if (q.undated && page.length <= q.limit) page = page.concat(this.sql(q.undated.sql, true).all(...q.undated.params) as [number, number | null][]);
     const more = page.length > q.limit;
     const ids = page.slice(0, q.limit);
     // The documents of the page only, in the page's order.
