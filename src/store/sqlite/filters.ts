@@ -8,14 +8,19 @@ import { pushAll } from '../../arrays.js';
 
 /** Matches counted before choosing how to read a text or box filter. */
 export const COUNT_CAP = 20_000;
-/** How much dearer a full-text probe per row walked is than reading one entry of the match list (measured: ~0.13 ms vs ~0.2 µs). */
-const PROBE_RATIO = 500;
 
 /** What the builders ask the database: how many rows a query gives (up to a cap), and how large a table is. */
 export interface Counter {
   countUpTo(sql: string, params: unknown[], cap?: number): number;
   /** how many rows `events` or `incidents` holds (at least 1), lately counted: the table's size, as far as plans go */
   size(table: 'events' | 'incidents'): number;
+  /**
+   * How much dearer a full-text probe for one row walked is than reading one entry of a match
+   * list: FTS5 seeks the word in each segment of its index, so ≈ 35 × (segments + 1), lately
+   * counted (measured: 1 segment, 10.6 µs vs 0.135 µs; 8 segments, 48 µs vs 0.18 µs; a store
+   * built article by article, tens of segments, ~0.13 ms).
+   */
+  probeRatio(): number;
 }
 
 export interface PageQuery {
@@ -95,8 +100,11 @@ export function eventsPage(f: Filter, db: Counter): PageQuery {
       // country, by walking all events newest first and checking each ("+": not through the
       // indexes) until the page is full (ISR: 85 ms → a few ms on a million events). The same
       // rule as the text and box filters below.
-      const n = db.countUpTo('SELECT id FROM events WHERE initiator_country = ? OR target_country = ?', [c, c]);
-      where.push(n * n > (limit + 1) * db.size('events') * 4 ? '(+e.initiator_country = ? OR +e.target_country = ?)' : '(e.initiator_country = ? OR e.target_country = ?)');
+      // Counted up to where the walk wins: capped lower (COUNT_CAP), a million events never
+      // reached it, and RUS's 86,000 were read and sorted (0.4 s).
+      const threshold = Math.ceil(Math.sqrt((limit + 1) * db.size('events') * 4)) + 1;
+      const n = db.countUpTo('SELECT id FROM events WHERE initiator_country = ? OR target_country = ?', [c, c], threshold);
+      where.push(n >= threshold ? '(+e.initiator_country = ? OR +e.target_country = ?)' : '(e.initiator_country = ? OR e.target_country = ?)');
       params.push(c, c);
     } else {
       match.push(`actors : (${ftsQuery(f.actor, 'actor')})`);
@@ -174,8 +182,8 @@ export function eventsPage(f: Filter, db: Counter): PageQuery {
     const best = counted[0];
     const drive = best.n < COUNT_CAP && best.n * best.n <= (limit + 1) * total * 4;
     // A check reading a list of n once beats a probe per row walked (≈ (limit + 1) × total / n rows,
-    // each PROBE_RATIO times dearer than a list entry) while n² < (limit + 1) × total × PROBE_RATIO.
-    const many = Math.ceil(Math.sqrt((limit + 1) * total * PROBE_RATIO));
+    // each db.probeRatio() times dearer than a list entry) while n² < (limit + 1) × total × ratio.
+    const many = Math.ceil(Math.sqrt((limit + 1) * total * db.probeRatio()));
     for (const { sp, n } of counted) {
       if (drive && sp === best.sp) where.push(sp.drive);
       else where.push(sp.checkMany?.when(n, many) ? sp.checkMany.sql : sp.check);
@@ -250,7 +258,7 @@ export function incidentsPage(f: Filter, db: Counter): PageQuery {
     const m = match.join(' AND ');
     const fts = 'SELECT rowid FROM events_fts WHERE events_fts MATCH ?';
     const n = db.countUpTo(fts, [m]);
-    const many = Math.ceil(Math.sqrt((limit + 1) * db.size('events') * PROBE_RATIO));
+    const many = Math.ceil(Math.sqrt((limit + 1) * db.size('events') * db.probeRatio()));
     if (n < COUNT_CAP && n * n <= (limit + 1) * incidents() * 4) where.push(`i.id IN (SELECT k.incident_id FROM events k WHERE k.superseded = 0 AND k.id IN (${fts}))`);
     else if (n < COUNT_CAP || db.countUpTo(fts, [m], many) < many)
       where.push(`EXISTS (SELECT 1 FROM events k WHERE k.incident_id = i.id AND k.superseded = 0 AND +k.id IN (${fts}))`);

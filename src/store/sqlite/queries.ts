@@ -28,18 +28,22 @@ export class Reads {
   private counter(): Counter {
     return {
       countUpTo: (sql, params, cap) => (this.sql(`SELECT count(*) AS n FROM (${sql} LIMIT ?)`).get(...params, cap ?? 20_000) as Row).n,
-      size: (table) => {
-        // Counted, and kept a while: ids are hashes (../ids.ts), so max(id) says nothing of how many
-        // rows there are (it made every table look 2^52 rows large, and plans count every match of
-        // a common word); count(*) reads a whole index (≈ 20 ms for a million events), too dear per query.
-        const now = Date.now();
-        const had = this.sizes.get(table);
-        if (had && now - had.at < SIZE_TTL_MS) return had.n;
-        const n = Math.max(1, (this.sql(`SELECT count(*) AS n FROM ${table}`).get() as Row).n);
-        this.sizes.set(table, { n, at: now });
-        return n;
-      },
+      probeRatio: () => 35 * (1 + this.kept('fts-segments', () => (this.sql('SELECT count(DISTINCT segid) AS n FROM events_fts_idx').get() as Row).n)),
+      // Counted, and kept a while: ids are hashes (../ids.ts), so max(id) says nothing of how many
+      // rows there are (it made every table look 2^52 rows large, and plans count every match of
+      // a common word); count(*) reads a whole index (≈ 8 ms for a million events), too dear per query.
+      size: (table) => this.kept(table, () => Math.max(1, (this.sql(`SELECT count(*) AS n FROM ${table}`).get() as Row).n)),
     };
+  }
+
+  /** A figure for plans, kept SIZE_TTL_MS. */
+  private kept(key: string, count: () => number): number {
+    const now = Date.now();
+    const had = this.sizes.get(key);
+    if (had && now - had.at < SIZE_TTL_MS) return had.n;
+    const n = count();
+    this.sizes.set(key, { n, at: now });
+    return n;
   }
 
   events(f: Filter): Page<StoredEvent> {
