@@ -348,5 +348,31 @@ export function storeSuite(name: string, factory: StoreFactory): void {
         } while (cursor);
         assert.equal(new Set(inc).size, (await s.stats()).incidents);
       }));
+
+    it('pages on from dated events into undated ones (last), each once, whatever the filter', () =>
+      withStore(factory, async (s) => {
+        for (let k = 0; k < 9; k++)
+          await s.putArticle(
+            makeDoc({
+              url: `https://news.example/undated-${k}`,
+              published: k < 4 ? `2024-02-0${1 + k}` : null,
+              events: [{ kind: 'armed_clash', sentence: `Fighting number ${k} went on near Aleppo.`, date: k < 4 ? `2024-02-0${1 + k}` : undefined, place: ALEPPO }],
+            }),
+            { source: `u${k}` },
+          );
+        for (const f of [{}, { country: 'SY' }, { q: 'fighting' }]) {
+          const all = (await s.events({ ...f, limit: 100 })).items;
+          assert.equal(all.length, 9);
+          assert.deepEqual(all.slice(4).map((e) => e.date), [null, null, null, null, null]);
+          const seen: number[] = [];
+          let cursor: string | null = null;
+          do {
+            const p: Awaited<ReturnType<typeof s.events>> = await s.events({ ...f, limit: 3, cursor });
+            pushAll(seen, p.items.map((e) => e.id));
+            cursor = p.cursor;
+          } while (cursor);
+          assert.deepEqual(seen, all.map((e) => e.id), JSON.stringify(f));
+        }
+      }));
   });
 }

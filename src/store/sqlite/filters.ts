@@ -8,20 +8,27 @@ import { pushAll } from '../../arrays.js';
 
 /** Matches counted before choosing how to read a text or box filter. */
 export const COUNT_CAP = 20_000;
-/** How much dearer a full-text probe per row walked is than reading one entry of the match list (measured: ~0.13 ms vs ~0.2 µs). */
-const PROBE_RATIO = 500;
 
 /** What the builders ask the database: how many rows a query gives (up to a cap), and how large a table is. */
 export interface Counter {
   countUpTo(sql: string, params: unknown[], cap?: number): number;
-  /** the largest id of `events` or `incidents` (at least 1): the table's size, as far as plans go */
+  /** how many rows `events` or `incidents` holds (at least 1), lately counted: the table's size, as far as plans go */
   size(table: 'events' | 'incidents'): number;
+  /**
+   * How much dearer a full-text probe for one row walked is than reading one entry of a match
+   * list: FTS5 seeks the word in each segment of its index, so ≈ 35 × (segments + 1), lately
+   * counted (measured: 1 segment, 10.6 µs vs 0.135 µs; 8 segments, 48 µs vs 0.18 µs; a store
+   * built article by article, tens of segments, ~0.13 ms).
+   */
+  probeRatio(): number;
 }
 
 export interface PageQuery {
   sql: string;
   params: unknown[];
   limit: number;
+  /** the page's rows without a day, read when the first query leaves room for them (after a cursor with a day) */
+  undated?: { sql: string; params: unknown[] };
 }
 
 /** FTS5 query from what a user typed (../filter.ts searchQuery): clauses ANDed, a name's spellings ORed. */
@@ -93,8 +100,11 @@ export function eventsPage(f: Filter, db: Counter): PageQuery {
       // country, by walking all events newest first and checking each ("+": not through the
       // indexes) until the page is full (ISR: 85 ms → a few ms on a million events). The same
       // rule as the text and box filters below.
-      const n = db.countUpTo('SELECT id FROM events WHERE initiator_country = ? OR target_country = ?', [c, c]);
-      where.push(n * n > (limit + 1) * db.size('events') * 4 ? '(+e.initiator_country = ? OR +e.target_country = ?)' : '(e.initiator_country = ? OR e.target_country = ?)');
+      // Counted up to where the walk wins: capped lower (COUNT_CAP), a million events never
+      // reached it, and RUS's 86,000 were read and sorted (0.4 s).
+      const threshold = Math.ceil(Math.sqrt((limit + 1) * db.size('events') * 4)) + 1;
+      const n = db.countUpTo('SELECT id FROM events WHERE initiator_country = ? OR target_country = ?', [c, c], threshold);
+      where.push(n >= threshold ? '(+e.initiator_country = ? OR +e.target_country = ?)' : '(e.initiator_country = ? OR e.target_country = ?)');
       params.push(c, c);
     } else {
       match.push(`actors : (${ftsQuery(f.actor, 'actor')})`);
@@ -103,11 +113,20 @@ export function eventsPage(f: Filter, db: Counter): PageQuery {
   if (f.q) {
     match.push(`(${ftsQuery(f.q)})`);
   }
-  if (f.minCorroboration !== undefined && f.minCorroboration > 0) {
-    where.push('EXISTS (SELECT 1 FROM incidents mi WHERE mi.id = e.incident_id AND mi.corroboration >= ?)');
-    params.push(f.minCorroboration);
+  // After a cursor with a day, the dated rows below it are one range of the day indexes, which a
+  // row value seeks to (an OR with the undated rows walked every row above it: 27 ms for a page
+  // deep in a million events, 0.2 ms seeking); the undated rows, last, are asked apart.
+  let cursorAt = -1;
+  let cursorParams = -1;
+  if (f.cursor) {
+    const c = decodeCursor(f.cursor);
+    if (c.day === null) where.push(afterCursor('e.day', 'e.id', c, params));
+    else {
+      [cursorAt, cursorParams] = [where.length, params.length];
+      where.push('(e.day, e.id) < (?, ?)');
+      params.push(c.day, c.id);
+    }
   }
-  if (f.cursor) where.push(afterCursor('e.day', 'e.id', decodeCursor(f.cursor), params));
 
   // Text and box filters can be read two ways: from their own index (FTS5, R*Tree) to a set of
   // events that is then sorted, or as a check on each event met while walking the others in
@@ -144,6 +163,18 @@ export function eventsPage(f: Filter, db: Counter): PageQuery {
       count: () => db.countUpTo(`SELECT id FROM events_rtree WHERE ${box}`, [minLon, maxLon, minLat, maxLat]),
     });
   }
+  if (f.minCorroboration !== undefined && f.minCorroboration > 0) {
+    // The members of the incidents corroborated enough (incidents_corroboration, events_incident):
+    // when few are, the page is read from them, not from a walk over every event that checks
+    // each one's incident (a million walked when none qualifies: seconds).
+    const members = 'SELECT k.id FROM incidents mi JOIN events k ON k.incident_id = mi.id WHERE mi.corroboration >= ?';
+    specials.push({
+      drive: `e.id IN (${members})`,
+      check: 'EXISTS (SELECT 1 FROM incidents mi WHERE mi.id = e.incident_id AND mi.corroboration >= ?)',
+      params: [f.minCorroboration],
+      count: () => db.countUpTo(members, [f.minCorroboration]),
+    });
+  }
   let from_ = 'events e';
   if (specials.length) {
     const total = db.size('events');
@@ -151,8 +182,8 @@ export function eventsPage(f: Filter, db: Counter): PageQuery {
     const best = counted[0];
     const drive = best.n < COUNT_CAP && best.n * best.n <= (limit + 1) * total * 4;
     // A check reading a list of n once beats a probe per row walked (≈ (limit + 1) × total / n rows,
-    // each PROBE_RATIO times dearer than a list entry) while n² < (limit + 1) × total × PROBE_RATIO.
-    const many = Math.ceil(Math.sqrt((limit + 1) * total * PROBE_RATIO));
+    // each db.probeRatio() times dearer than a list entry) while n² < (limit + 1) × total × ratio.
+    const many = Math.ceil(Math.sqrt((limit + 1) * total * db.probeRatio()));
     for (const { sp, n } of counted) {
       if (drive && sp === best.sp) where.push(sp.drive);
       else where.push(sp.checkMany?.when(n, many) ? sp.checkMany.sql : sp.check);
@@ -161,7 +192,10 @@ export function eventsPage(f: Filter, db: Counter): PageQuery {
     // Driven by a small set: rowid look-ups, not another index's walk.
     if (drive) from_ = 'events e NOT INDEXED';
   }
-  return { sql: `SELECT e.id, e.day FROM ${from_} WHERE ${where.join(' AND ')} ORDER BY e.day DESC, e.id DESC LIMIT ?`, params: [...params, limit + 1], limit };
+  const page = (w: string[]) => `SELECT e.id, e.day FROM ${from_} WHERE ${w.join(' AND ')} ORDER BY e.day DESC, e.id DESC LIMIT ?`;
+  const q: PageQuery = { sql: page(where), params: [...params, limit + 1], limit };
+  if (cursorAt >= 0) q.undated = { sql: page(where.map((w, k) => (k === cursorAt ? 'e.day IS NULL' : w))), params: q.params.filter((_p, k) => k !== cursorParams && k !== cursorParams + 1) };
+  return q;
 }
 
 /** One page of incidents (`SELECT i.* … LIMIT limit + 1`). */
@@ -224,7 +258,7 @@ export function incidentsPage(f: Filter, db: Counter): PageQuery {
     const m = match.join(' AND ');
     const fts = 'SELECT rowid FROM events_fts WHERE events_fts MATCH ?';
     const n = db.countUpTo(fts, [m]);
-    const many = Math.ceil(Math.sqrt((limit + 1) * db.size('events') * PROBE_RATIO));
+    const many = Math.ceil(Math.sqrt((limit + 1) * db.size('events') * db.probeRatio()));
     if (n < COUNT_CAP && n * n <= (limit + 1) * incidents() * 4) where.push(`i.id IN (SELECT k.incident_id FROM events k WHERE k.superseded = 0 AND k.id IN (${fts}))`);
     else if (n < COUNT_CAP || db.countUpTo(fts, [m], many) < many)
       where.push(`EXISTS (SELECT 1 FROM events k WHERE k.incident_id = i.id AND k.superseded = 0 AND +k.id IN (${fts}))`);

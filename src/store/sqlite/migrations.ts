@@ -283,6 +283,15 @@ DROP INDEX events_link_vlong;
 CREATE INDEX incident_blocks_incident ON incident_blocks (incident_id);
 `,
   },
+  {
+    version: 10,
+    name: 'events: by how corroborated their incident is',
+    sql: `
+-- min_corroboration: the incidents corroborated enough, found without reading them all, so that
+-- their members can make the page when they are few (filters.ts).
+CREATE INDEX incidents_corroboration ON incidents(corroboration);
+`,
+  },
 ];
 
 /** Applies the migrations a database lacks, each in its own transaction; returns the versions applied. */

@@ -16,25 +16,40 @@ const EVENT_SELECT = `SELECT e.id, d.json, e.family, e.date, e.country2, e.count
   FROM events e JOIN event_docs d ON d.id = e.id JOIN articles a ON a.id = e.article_id JOIN revisions r ON r.id = e.revision_id
   LEFT JOIN incidents i ON i.id = e.incident_id`;
 
+/** How long a table's counted size stands for it: plans need its order of magnitude, not the last row. */
+const SIZE_TTL_MS = 60_000;
+
 export class Reads {
+  private readonly sizes = new Map<string, { n: number; at: number }>();
+
   constructor(private readonly sql: Sql) {}
 
-  /** The Counter the filter builders ask, with table sizes read once per query. */
+  /** The Counter the filter builders ask. */
   private counter(): Counter {
-    const sizes = new Map<string, number>();
     return {
       countUpTo: (sql, params, cap) => (this.sql(`SELECT count(*) AS n FROM (${sql} LIMIT ?)`).get(...params, cap ?? 20_000) as Row).n,
-      size: (table) => {
-        let n = sizes.get(table);
-        if (n === undefined) sizes.set(table, (n = Math.max(1, (this.sql(`SELECT max(id) AS n FROM ${table}`).get() as Row).n ?? 0)));
-        return n;
-      },
+      probeRatio: () => 35 * (1 + this.kept('fts-segments', () => (this.sql('SELECT count(DISTINCT segid) AS n FROM events_fts_idx').get() as Row).n)),
+      // Counted, and kept a while: ids are hashes (../ids.ts), so max(id) says nothing of how many
+      // rows there are (it made every table look 2^52 rows large, and plans count every match of
+      // a common word); count(*) reads a whole index (≈ 8 ms for a million events), too dear per query.
+      size: (table) => this.kept(table, () => Math.max(1, (this.sql(`SELECT count(*) AS n FROM ${table}`).get() as Row).n)),
     };
+  }
+
+  /** A figure for plans, kept SIZE_TTL_MS. */
+  private kept(key: string, count: () => number): number {
+    const now = Date.now();
+    const had = this.sizes.get(key);
+    if (had && now - had.at < SIZE_TTL_MS) return had.n;
+    const n = count();
+    this.sizes.set(key, { n, at: now });
+    return n;
   }
 
   events(f: Filter): Page<StoredEvent> {
     const q = eventsPage(f, this.counter());
-    const page = this.sql(q.sql, true).all(...q.params) as [number, number | null][];
+    let page = this.sql(q.sql, true).all(...q.params) as [number, number | null][];
+    if (q.undated && page.length <= q.limit) page = page.concat(this.sql(q.undated.sql, true).all(...q.undated.params) as [number, number | null][]);
     const more = page.length > q.limit;
     const ids = page.slice(0, q.limit);
     // The documents of the page only, in the page's order.

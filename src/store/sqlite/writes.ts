@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
 import { country } from '../countries.js';
 import { canonicalUrl, withoutTracking } from '../hash.js';
 import { summarise, type CorroborationEvent } from '../../corroborate/index.js';
-import { articleKey, incidentColumns } from '../link.js';
+import { articleKey, incidentColumns, type IncidentColumns } from '../link.js';
 import { linkSummaryOf, planSync, type Candidate, type LinkSummary, type Member, type NewEvent } from '../link-plan.js';
 import { articleIdOf, eventIdOf, freeId, incidentIdOf } from '../ids.js';
 import { corroborationJson, soloSummaryJson, type PreparedArticle, type PreparedEvent } from '../prepare.js';
@@ -18,6 +18,55 @@ type Row = Record<string, any>;
 const CORR_CACHE = 50_000;
 /** Incident summaries recomputed per transaction when flushing. */
 const FLUSH_BATCH = 200;
+
+/** Statements the bulk loader (../../tools/sqlite-bulk.ts) writes with too, so that its rows are these rows. */
+export const SQL = {
+  addArticle: 'INSERT INTO articles (id, key, url, outlet, title, published, language, license, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  addRevision: 'INSERT INTO revisions (article_id, n, text_hash, source, title, text, document, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  addEntity: 'INSERT INTO entities (revision_id, local_id, name, type, country, role, mentions) VALUES (@revisionId, @localId, @name, @type, @country, @role, @mentions)',
+  addPlace: `INSERT INTO places (revision_id, local_id, name, country, admin1, lat, lon, precision, geonameid, mentions)
+        VALUES (@revisionId, @localId, @name, @country, @admin1, @lat, @lon, @precision, @geonameid, @mentions)`,
+  addEvent: `INSERT INTO events (id, revision_id, article_id, local_id, kind, family, event_type, sub_event_type, date, date_end, day,
+        time_precision, country2, country3, admin1, location, lat, lon, geo_precision, initiator, initiator_country, target,
+        target_country, fatalities, mode, historical, confidence, outlet, incident_id, day_lo, day_hi, geo_class)
+        VALUES (@id, @revisionId, @articleId, @localId, @kind, @family, @eventType, @subEventType, @date, @dateEnd, @day,
+        @timePrecision, @country2, @country3, @admin1, @location, @lat, @lon, @geoPrecision, @initiator, @initiatorCountry, @target,
+        @targetCountry, @fatalities, @mode, @historical, @confidence, @outlet, @incidentId, @dayLo, @dayHi, @geoClass)`,
+  addEventDoc: 'INSERT INTO event_docs (id, json, corr) VALUES (?, ?, ?)',
+  addClaim: 'INSERT INTO claims (event_id, n, claimant, via, outlet, stance, quote, evidence) VALUES (@eventId, @n, @claimant, @via, @outlet, @stance, @quote, @evidence)',
+  addBlock: 'INSERT OR IGNORE INTO incident_blocks (key, incident_id) VALUES (?, ?)',
+  newSolo: `INSERT INTO incidents (id, family, kind, date_start, date_end, day_start, day_end, country2, country3, location, admin1, lat, lon,
+        events, articles, outlets, corroboration, grade, fatalities, summary, dirty, updated_at)
+        VALUES (@id, @family, @kind, @dateStart, @dateEnd, @dayStart, @dayEnd, @country2, @country3, @location, @admin1, @lat, @lon,
+        @events, @articles, @outlets, @corroboration, @grade, @fatalities, @summary, 0, @at)`,
+};
+
+/** The parameters of SQL.addEvent for a prepared event. */
+export function eventParams(id: number, revisionId: number, articleId: number, e: PreparedEvent, incidentId: number | null): Record<string, unknown> {
+  const r = e.row;
+  const { place, fts, dayLo, dayHi, geoClass, ...flat } = r;
+  return {
+    ...flat,
+    id,
+    revisionId,
+    articleId,
+    admin1: place?.admin1 ?? null,
+    location: place?.name ?? null,
+    lat: place?.lat ?? null,
+    lon: place?.lon ?? null,
+    geoPrecision: place?.precision ?? null,
+    historical: r.historical ? 1 : 0,
+    incidentId,
+    dayLo,
+    dayHi,
+    geoClass,
+  };
+}
+
+/** The parameters of SQL.newSolo: an incident whose one member's summary came prepared. */
+export function soloParams(id: number, col: IncidentColumns, summary: string, now: string): Record<string, unknown> {
+  return { id, ...col, dayStart: dayNumber(col.dateStart), dayEnd: dayNumber(col.dateEnd), country3: country(col.country2)?.alpha3 ?? null, summary, at: now };
+}
 
 export class Writes {
   private readonly s: Record<string, Database.Statement>;
@@ -39,41 +88,29 @@ export class Writes {
       byUrl: p('SELECT article_id FROM article_urls WHERE url = ?'),
       byKey: p('SELECT id FROM articles WHERE key = ?'),
       addUrl: p('INSERT OR IGNORE INTO article_urls (url, article_id) VALUES (?, ?)'),
-      addArticle: p(
-        'INSERT INTO articles (id, key, url, outlet, title, published, language, license, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      ),
+      addArticle: p(SQL.addArticle),
       updArticle: p(
         'UPDATE articles SET url = coalesce(url, ?), outlet = coalesce(?, outlet), title = coalesce(?, title), published = coalesce(?, published), language = ?, license = coalesce(?, license), current_revision = ? WHERE id = ?',
       ),
       current: p('SELECT current_revision FROM articles WHERE id = ?'),
       nextN: p('SELECT coalesce(max(n), 0) + 1 AS n FROM revisions WHERE article_id = ?'),
-      addRevision: p(
-        'INSERT INTO revisions (article_id, n, text_hash, source, title, text, document, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      ),
+      addRevision: p(SQL.addRevision),
       supersedeRevision: p('UPDATE revisions SET superseded_by = ? WHERE id = ?'),
       supersededIncidents: p('SELECT DISTINCT incident_id FROM events WHERE revision_id = ? AND incident_id IS NOT NULL'),
       supersedeEvents: p('UPDATE events SET superseded = 1 WHERE revision_id = ?'),
       addRevisionFts: p('INSERT INTO revisions_fts (rowid, title, text) VALUES (?, ?, ?)'),
-      addEntity: p(
-        'INSERT INTO entities (revision_id, local_id, name, type, country, role, mentions) VALUES (@revisionId, @localId, @name, @type, @country, @role, @mentions)',
-      ),
-      addPlace: p(`INSERT INTO places (revision_id, local_id, name, country, admin1, lat, lon, precision, geonameid, mentions)
-        VALUES (@revisionId, @localId, @name, @country, @admin1, @lat, @lon, @precision, @geonameid, @mentions)`),
-      addEvent: p(`INSERT INTO events (id, revision_id, article_id, local_id, kind, family, event_type, sub_event_type, date, date_end, day,
-        time_precision, country2, country3, admin1, location, lat, lon, geo_precision, initiator, initiator_country, target,
-        target_country, fatalities, mode, historical, confidence, outlet, incident_id, day_lo, day_hi, geo_class)
-        VALUES (@id, @revisionId, @articleId, @localId, @kind, @family, @eventType, @subEventType, @date, @dateEnd, @day,
-        @timePrecision, @country2, @country3, @admin1, @location, @lat, @lon, @geoPrecision, @initiator, @initiatorCountry, @target,
-        @targetCountry, @fatalities, @mode, @historical, @confidence, @outlet, @incidentId, @dayLo, @dayHi, @geoClass)`),
-      addEventDoc: p('INSERT INTO event_docs (id, json, corr) VALUES (?, ?, ?)'),
-      addClaim: p('INSERT INTO claims (event_id, n, claimant, via, outlet, stance, quote, evidence) VALUES (@eventId, @n, @claimant, @via, @outlet, @stance, @quote, @evidence)'),
+      addEntity: p(SQL.addEntity),
+      addPlace: p(SQL.addPlace),
+      addEvent: p(SQL.addEvent),
+      addEventDoc: p(SQL.addEventDoc),
+      addClaim: p(SQL.addClaim),
       addRtree: p('INSERT INTO events_rtree (id, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)'),
       addEventFts: p('INSERT INTO events_fts (rowid, evidence, actors, place) VALUES (?, ?, ?, ?)'),
       candidates: p(
         'SELECT DISTINCT i.id, i.link FROM incident_blocks b JOIN incidents i ON i.id = b.incident_id WHERE b.key IN (SELECT value FROM json_each(?)) AND i.merged_into IS NULL',
       ),
       setLink: p('UPDATE incidents SET link = ? WHERE id = ?'),
-      addBlock: p('INSERT OR IGNORE INTO incident_blocks (key, incident_id) VALUES (?, ?)'),
+      addBlock: p(SQL.addBlock),
       articleExists: p('SELECT 1 FROM articles WHERE id = ?').pluck(),
       eventExists: p('SELECT 1 FROM events WHERE id = ?').pluck(),
       incidentExists: p('SELECT 1 FROM incidents WHERE id = ?').pluck(),
@@ -86,10 +123,7 @@ export class Writes {
       renameBlocks: p('INSERT OR IGNORE INTO incident_blocks (key, incident_id) SELECT key, ? FROM incident_blocks WHERE incident_id = ?'),
       dropBlocks: p('DELETE FROM incident_blocks WHERE incident_id = ?'),
       retire: p('UPDATE incidents SET merged_into = ?, link = NULL, dirty = 1, updated_at = ? WHERE id = ?'),
-      newSolo: p(`INSERT INTO incidents (id, family, kind, date_start, date_end, day_start, day_end, country2, country3, location, admin1, lat, lon,
-        events, articles, outlets, corroboration, grade, fatalities, summary, dirty, updated_at)
-        VALUES (@id, @family, @kind, @dateStart, @dateEnd, @dayStart, @dayEnd, @country2, @country3, @location, @admin1, @lat, @lon,
-        @events, @articles, @outlets, @corroboration, @grade, @fatalities, @summary, 0, @at)`),
+      newSolo: p(SQL.newSolo),
       setIncident: p('UPDATE events SET incident_id = ? WHERE id = ?'),
       moveIncident: p('UPDATE events SET incident_id = ? WHERE incident_id = ?'),
       mergeIncident: p('UPDATE incidents SET merged_into = ?, updated_at = ? WHERE id = ?'),
@@ -201,23 +235,7 @@ export class Writes {
   private insertEvent(id: number, revisionId: number, articleId: number, e: PreparedEvent, corr: string | null, incidentId: number | null): void {
     const s = this.s;
     const r = e.row;
-    const { place, fts, dayLo, dayHi, geoClass, ...flat } = r;
-    s.addEvent.run({
-        ...flat,
-        id,
-        revisionId,
-        articleId,
-        admin1: place?.admin1 ?? null,
-        location: place?.name ?? null,
-        lat: place?.lat ?? null,
-        lon: place?.lon ?? null,
-        geoPrecision: place?.precision ?? null,
-        historical: r.historical ? 1 : 0,
-        incidentId,
-        dayLo,
-        dayHi,
-        geoClass,
-      });
+    s.addEvent.run(eventParams(id, revisionId, articleId, e, incidentId));
     s.addEventDoc.run(id, e.json, corr);
     e.claims.forEach((c, n) => s.addClaim.run({ eventId: id, n, ...c }));
     if (r.place && r.place.lat !== null && r.place.lon !== null) s.addRtree.run(id, r.place.lon, r.place.lon, r.place.lat, r.place.lat);
@@ -302,16 +320,7 @@ export class Writes {
         const e = prepared[c.solo];
         const summary = soloSummaryJson(e, articleKey(articleId), ces[c.solo]!.id);
         if (e.solo && summary !== null) {
-          const col = e.solo.columns;
-          s.newSolo.run({
-              id: newId,
-              ...col,
-              dayStart: dayNumber(col.dateStart),
-              dayEnd: dayNumber(col.dateEnd),
-              country3: country(col.country2)?.alpha3 ?? null,
-              summary,
-              at: now,
-            });
+          s.newSolo.run(soloParams(newId, e.solo.columns, summary, now));
           return newId;
         }
       }
