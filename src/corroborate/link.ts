@@ -35,6 +35,32 @@ export function linkedFamilies(e: Pick<CorroborationEvent, 'family' | 'kind'>): 
   return kinds.includes(e.kind) ? crossFamilies : [e.family];
 }
 
+// Speed: the store regroups a report's whole neighbourhood each time a report joins it, comparing
+// the same pairs again. A comparison depends only on the two records, so it is kept while both
+// records are (keyed by the objects themselves: a record read anew is compared anew).
+const comparedPairs = new WeakMap<CorroborationEvent, WeakMap<CorroborationEvent, number>>();
+const conflictPairs = new WeakMap<CorroborationEvent, WeakMap<CorroborationEvent, boolean>>();
+
+function cached<V>(cache: WeakMap<CorroborationEvent, WeakMap<CorroborationEvent, V>>, a: CorroborationEvent, b: CorroborationEvent, make: () => V): V {
+  let inner = cache.get(a);
+  if (!inner) cache.set(a, (inner = new WeakMap()));
+  let v = inner.get(b);
+  if (v === undefined) inner.set(b, (v = make()));
+  return v;
+}
+
+/** The pair's score when it is linked (sameIncident), else -1. */
+function linkedScore(a: CorroborationEvent, b: CorroborationEvent): number {
+  return cached(comparedPairs, a, b, () => {
+    const c = compareEvents(a, b);
+    return c.same ? c.score : -1;
+  });
+}
+
+function compatiblePair(a: CorroborationEvent, b: CorroborationEvent): boolean {
+  return cached(conflictPairs, a, b, () => conflictBetween(a, b) === null);
+}
+
 /** Linked pairs (i < j, indices into the id-sorted events): same linkable family (or two read across families), day ranges (widened) overlapping, sameIncident. */
 function edges(events: CorroborationEvent[]): Edge[] {
   const out: Edge[] = [];
@@ -56,8 +82,8 @@ function edges(events: CorroborationEvent[]): Edge[] {
   const link = (x: number, y: number) => {
     const [i, j] = x < y ? [x, y] : [y, x];
     if (group === CROSS && events[i].family === events[j].family) return;
-    const c = compareEvents(events[i], events[j]);
-    if (c.same) out.push({ i, j, score: c.score });
+    const score = linkedScore(events[i], events[j]);
+    if (score >= 0) out.push({ i, j, score });
   };
   for (const [key, members] of byFamily) {
     group = key;
@@ -102,7 +128,7 @@ function cluster(events: CorroborationEvent[], links: Edge[]): number[][] {
     if (a === b) continue;
     const A = members[a];
     const B = members[b];
-    if (!A.every((x) => B.every((y) => conflictBetween(events[x], events[y]) === null))) continue;
+    if (!A.every((x) => B.every((y) => compatiblePair(events[x], events[y])))) continue;
     const [keep, drop] = A.length >= B.length ? [a, b] : [b, a];
     for (const x of members[drop]) {
       owner[x] = keep;

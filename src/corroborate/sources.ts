@@ -58,7 +58,7 @@ export function relayedOutlet(events: readonly CorroborationEvent[], own: Outlet
 // bound (a corpus has a few thousand distinct outlets and claimants; texts are many, but a text is
 // compared again only while its incident grows, so few are kept).
 const NAMES_KEPT = 20_000;
-const TEXTS_KEPT = 4_000;
+const TEXTS_KEPT = 20_000;
 
 function memo<V>(cache: Map<string, V>, key: string, make: () => V, limit = NAMES_KEPT): V {
   let v = cache.get(key);
@@ -73,7 +73,9 @@ function memo<V>(cache: Map<string, V>, key: string, make: () => V, limit = NAME
 const outletInCache = new Map<string, OutletInfo | undefined>();
 const outletOfCache = new Map<string, OutletInfo | undefined>();
 const groupIdCache = new Map<string, string>();
-const shingleCache = new Map<string, Set<string>>();
+// One cache per n-gram size, keyed by the text itself: a key made by concatenation is a new string
+// hashed again at every look-up (measured: the look-up cost more than the comparison).
+const shingleCaches = new Map<number, Map<string, Set<string>>>();
 const chainCache = new Map<string, string>();
 
 function outletInCached(p: string | null | undefined): OutletInfo | undefined {
@@ -86,9 +88,11 @@ function outletOf(outlet: string | null | undefined): OutletInfo | undefined {
 }
 
 function shingles(text: string, n: number): Set<string> {
+  let cache = shingleCaches.get(n);
+  if (!cache) shingleCaches.set(n, (cache = new Map()));
   return memo(
-    shingleCache,
-    `${n}\u0000${text}`,
+    cache,
+    text,
     () => {
       const w = nameKey(text).split(' ').filter(Boolean);
       const out = new Set<string>();

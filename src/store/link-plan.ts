@@ -18,9 +18,10 @@
 // compare alike with everything, so matching against the exemplars — one must say "same", none
 // may conflict — is exactly complete linkage over the members while the distinct signatures fit.
 import { maxOf } from '../arrays.js';
-import { conflictBetween, groupIncidents, linkedFamilies, sameIncident, type CorroborationEvent } from '../corroborate/index.js';
+import { compareEvents, conflictBetween, groupIncidents, linkedFamilies, sameIncident, type CorroborationEvent } from '../corroborate/index.js';
 import { config } from '../corroborate/config.js';
 import { boxAround } from './geo.js';
+import { incidentIdOf } from './ids.js';
 import { assignGroups, daySpan, geoClass, linkable, REGROUP_LIMIT } from './link.js';
 
 /** Distinct signatures an incident's link summary keeps. */
@@ -159,9 +160,36 @@ export function matches(ce: CorroborationEvent, s: LinkSummary): boolean {
   return s.ex.some((x) => sameIncident(ce, x)) && s.ex.every((x) => conflictBetween(ce, x) === null);
 }
 
+/**
+ * Whether some member of the incident is linked with the event, as far as its exemplars tell:
+ * they stand for every member (two members of one signature compare alike) except for the article
+ * they come from (an exemplar of the event's own article may stand for a member of another) and
+ * for the words (a pair compatible but short of evidence may still be one sentence reprinted):
+ * then only the members themselves tell ("maybe"), as they do for a summary holding EXEMPLARS
+ * signatures, which may not stand for all of them. Never "no" for a linked pair.
+ */
+function mayLink(ce: CorroborationEvent, s: LinkSummary): 'yes' | 'maybe' | 'no' {
+  let out: 'maybe' | 'no' = s.ex.length >= EXEMPLARS ? 'maybe' : 'no';
+  for (const x of s.ex) {
+    if (x.id === ce.id) continue;
+    const own = x.articleId === ce.articleId;
+    const c = compareEvents(ce, own ? { ...x, articleId: `${x.articleId}~` } : x);
+    if (c.same && !own) return 'yes';
+    if (c.same || (c.conflict === null && x.kind === ce.kind && !!ce.evidence)) out = 'maybe';
+  }
+  return out;
+}
+
+/** True when some member of these is linked with the event. */
+function linksWith(ce: CorroborationEvent, ms: Member[]): boolean {
+  return ms.some(({ ce: x }) => sameIncident(ce, x));
+}
+
 function compatible(a: LinkSummary, b: LinkSummary): boolean {
   return a.ex.every((x) => b.ex.every((y) => conflictBetween(x, y) === null));
 }
+
+const WIDE = '\u0000wide';
 
 export interface Candidate {
   id: number;
@@ -215,9 +243,9 @@ export function soloRefs(plan: LinkPlan): Set<number> {
 
 /**
  * Plans the incidents of an article's new linkable events (k: the event's index in the article).
- * Small neighbourhoods (the new events and the members of the incidents they match, up to
- * REGROUP_LIMIT) are regrouped whole by the corroboration module, so that the result does not
- * depend on the order reports come in; larger ones are joined through the link summaries: an
+ * The new events' connected component of linked events (up to REGROUP_LIMIT events) is regrouped
+ * whole by the corroboration module, so that the incidents are those of the whole set at once,
+ * whatever the order reports come in; larger ones are joined through the link summaries: an
  * event joins the incident it matches, and when it matches several that are compatible with each
  * other they merge (into the largest; ties: the lowest id).
  */
@@ -230,21 +258,102 @@ export function* planLink(mine: NewEvent[]): Generator<LinkRequest, LinkPlan, an
   cands.sort((a, b) => a.id - b.id);
   const hits = new Map<number, number[]>();
   for (const m of mine) hits.set(m.k, cands.filter((c) => c.link.ex.some((x) => sameIncident(m.ce, x))).map((c) => c.id));
-  const hit = [...new Set([...hits.values()].flat())].sort((a, b) => a - b);
   const linkOf = new Map(cands.map((c) => [c.id, c.link]));
   const alone = (m: NewEvent) => {
     const ref = create(m.ce.family, m.k);
     plan.incidentOf.set(m.k, ref);
     plan.links.set(ref, { link: { n: 1, min: m.id, ex: [m.ce] }, keys: registerKeys(m.ce) });
   };
-  if (!hit.length) {
+  // The neighbourhood regrouped: every event linked to a new one, to those, and so on (the new
+  // events' connected component of the "same incident" relation, as whole incidents). The module
+  // groups each component on its own whatever else is in the set, so regrouping whole components
+  // makes the store's incidents those of the whole set at once: independent of the order reports
+  // come in, and of which report came last.
+  const members = new Map<number, Member[]>();
+  let size = mine.length;
+  let closed = true;
+  const probed = new Set(keys);
+  const seen = new Map(linkOf);
+  // Where each candidate is registered, as its exemplars tell (they stand for its members' keys):
+  // an event is compared only with the candidates in its blocks.
+  const at = new Map<string, number[]>();
+  // Incidents whose exemplars may not stand for all their members: tried with every event.
+  const wide: number[] = [];
+  const place = (id: number, link: LinkSummary) => {
+    if (link.ex.length >= EXEMPLARS) wide.push(id);
+    for (const k of new Set(link.ex.flatMap(registerKeys))) {
+      const list = at.get(k);
+      if (list) list.push(id);
+      else at.set(k, [id]);
+    }
+  };
+  for (const [id, link] of seen) place(id, link);
+  // Members of one signature and evidence compare alike with every candidate: each is looked at once.
+  const alike = (ce: CorroborationEvent) => `${signature(ce)}\u0000${ce.evidence ?? ''}`;
+  const done = new Set(mine.map((m) => alike(m.ce)));
+  let frontier = mine.map((m) => m.ce);
+  for (;;) {
+    const probes = frontier.map(probeKeys);
+    const more = [...new Set(probes.flat())].filter((k) => !probed.has(k)).sort();
+    for (const k of more) probed.add(k);
+    if (more.length)
+      for (const c of (yield { op: 'candidates', keys: more }) as Candidate[])
+        if (!seen.has(c.id)) {
+          seen.set(c.id, c.link);
+          place(c.id, c.link);
+        }
+    const next = new Set<number>();
+    const maybe = new Map<number, CorroborationEvent[]>();
+    frontier.forEach((e, i) => {
+      const tried = new Set<number>();
+      for (const k of [...probes[i], WIDE])
+        for (const id of k === WIDE ? wide : (at.get(k) ?? [])) {
+          if (members.has(id) || next.has(id) || tried.has(id)) continue;
+          tried.add(id);
+          const m = mayLink(e, seen.get(id)!);
+          if (m === 'yes') next.add(id);
+          else if (m === 'maybe') maybe.set(id, [...(maybe.get(id) ?? []), e]);
+        }
+    });
+    const unsure = [...maybe.keys()].filter((id) => !next.has(id)).sort((a, b) => a - b);
+    const most = size + [...next, ...unsure].reduce((n, id) => n + seen.get(id)!.n, 0);
+    if (unsure.length && most > REGROUP_LIMIT) {
+      // Possibly too large: a much-reported incident's members are never read.
+      closed = false;
+      break;
+    }
+    if (unsure.length) {
+      // Read the members only of incidents the exemplars cannot decide.
+      const ms = (yield { op: 'members', incidents: unsure }) as Map<number, Member[]>;
+      for (const id of unsure) if (maybe.get(id)!.some((e) => linksWith(e, ms.get(id) ?? []))) next.add(id);
+    }
+    const found = [...next].sort((a, b) => a - b);
+    if (!found.length) break;
+    size += found.reduce((n, id) => n + seen.get(id)!.n, 0);
+    if (size > REGROUP_LIMIT) {
+      closed = false;
+      break;
+    }
+    const got = (yield { op: 'members', incidents: found }) as Map<number, Member[]>;
+    frontier = [];
+    for (const id of found) {
+      const ms = got.get(id) ?? [];
+      members.set(id, ms);
+      for (const m of ms) {
+        const sig = alike(m.ce);
+        if (done.has(sig)) continue;
+        done.add(sig);
+        frontier.push(m.ce);
+      }
+    }
+  }
+  if (closed && !members.size) {
     // Nothing matched (most articles): events of one article are never one incident, so each stands alone.
     for (const m of mine) alone(m);
     return plan;
   }
-  const size = mine.length + hit.reduce((n, id) => n + linkOf.get(id)!.n, 0);
-  if (size <= REGROUP_LIMIT) {
-    const members = (yield { op: 'members', incidents: hit }) as Map<number, Member[]>;
+  if (closed) {
+    const hitAll = [...members.keys()].sort((a, b) => a - b);
     const current = new Map<number, number | null>();
     const byCe = new Map<string, number>();
     const ceOf = new Map<number, CorroborationEvent>();
@@ -258,14 +367,15 @@ export function* planLink(mine: NewEvent[]): Generator<LinkRequest, LinkPlan, an
       ceOf.set(tmp(k), ce);
       all.push(ce);
     }
-    for (const inc of hit)
+    for (const inc of hitAll)
       for (const { id, ce } of members.get(inc) ?? []) {
         current.set(id, inc);
         byCe.set(ce.id, id);
         ceOf.set(id, ce);
         all.push(ce);
       }
-    const grouped = assignGroups(groupIncidents(all).map((g) => g.events.map((e) => byCe.get(e.id)!)), current);
+    const founder = (ms: number[]) => incidentIdOf(Math.min(...ms.map((m) => (m < 0 ? storeId.get(m)! : m))));
+    const grouped = assignGroups(groupIncidents(all).map((g) => g.events.map((e) => byCe.get(e.id)!)), current, founder);
     const refs = grouped.groups.map((g) => {
       if (g.incidentId !== null) return g.incidentId;
       const only = g.members.length === 1 && g.members[0] < 0 ? -g.members[0] - 1 : null;
@@ -289,6 +399,7 @@ export function* planLink(mine: NewEvent[]): Generator<LinkRequest, LinkPlan, an
     return plan;
   }
   // A much-reported incident: joined through link summaries, never through its members.
+  const hit = [...new Set([...hits.values()].flat())].sort((a, b) => a - b);
   const state = new Map<number, LinkSummary>(hit.map((id) => [id, linkOf.get(id)!]));
   const absorbed = new Map<number, number>();
   const live = (id: number): number => (absorbed.has(id) ? live(absorbed.get(id)!) : id);

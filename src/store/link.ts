@@ -3,10 +3,10 @@
 // neighbourhood maps onto the store's incident ids, and the incident's flat columns from the
 // module's summary. No SQL here: each Store implementation fetches and writes.
 //
-// Deterministic. The module groups a set of events the same whatever order they come in; the
-// store regroups only the neighbourhood a new article touches (its events and every incident one
-// of them matches), and maps each resulting group to the existing incident most of its members
-// were in (ties: the lower id), so ids stay put when nothing changes.
+// Deterministic. The module groups a set of events the same whatever order they come in, and each
+// connected component of linked events on its own; the store regroups the component a new article
+// touches (./link-plan.ts), and maps each resulting group to the incident of its founding member
+// (the smallest), else the existing incident most of its members were in (ties: the lower id).
 import { dayRange, type CorroborationEvent, type IncidentSummary } from '../corroborate/index.js';
 import { familyRule } from '../corroborate/config.js';
 import { FAMILIES, type Family } from '../taxonomy.js';
@@ -27,8 +27,12 @@ export function daySpan(ce: CorroborationEvent): { lo: number; hi: number } | nu
   return r ? { lo: r.lo, hi: r.hi } : null;
 }
 
-/** Neighbourhoods (new events plus the members of the incidents they match) up to this size are regrouped whole. */
-export const REGROUP_LIMIT = 64;
+/**
+ * Neighbourhoods (the new events' connected component, ../store/link-plan.ts) up to this size are
+ * regrouped whole. 512: the largest component of 400 crowded generated reports is 326 events
+ * (`node dist/tools/link-order.js`); larger ones are joined through link summaries, order-dependent.
+ */
+export const REGROUP_LIMIT = 512;
 
 /** Where the module places an event, as its location comparison classes it: 0 nowhere, 1 a country, 2 a province or region, 3 a town or point. */
 export function geoClass(ce: CorroborationEvent): 0 | 1 | 2 | 3 {
@@ -57,11 +61,25 @@ export interface GroupAssignment {
 export function assignGroups(
   groups: number[][],
   current: Map<number, number | null>,
+  wanted?: (members: number[]) => number,
 ): { groups: GroupAssignment[]; merged: { from: number; into: number }[] } {
   const sorted = groups.map((g) => [...g].sort((a, b) => a - b)).sort((a, b) => a[0] - b[0]);
   const taken = new Set<number>();
   const out: GroupAssignment[] = [];
+  // A group whose founder's incident (the id made from its smallest member) is among the current
+  // ones keeps that one first: the id then depends on the members, not on who came first.
+  const live = new Set([...current.values()].filter((x): x is number => x !== null && x !== undefined));
+  const founded = new Map<number[], number>();
+  if (wanted)
+    for (const members of sorted) {
+      const w = wanted(members);
+      if (live.has(w) && !taken.has(w)) taken.add(w), founded.set(members, w);
+    }
   for (const members of sorted) {
+    if (founded.has(members)) {
+      out.push({ incidentId: founded.get(members)!, members });
+      continue;
+    }
     const votes = new Map<number, number>();
     for (const m of members) {
       const inc = current.get(m);

@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { worldCountries } from '../data/countries.js';
 import { Session } from 'node:inspector';
-import { article, rng } from './corpus.js';
+import { generatedReports as generated, rng } from './corpus.js';
 import { SqliteStore } from '../store/sqlite.js';
 import { extractItem } from '../ingest/extract-item.js';
 import { ingest } from '../ingest/run.js';
@@ -50,15 +50,6 @@ const PROFILE = str('--profile', null);
 
 function line(label: string, value: string): void {
   console.log(`${label.padEnd(58)} ${value}`);
-}
-
-function generated(n: number, seed: number): string[] {
-  const r = rng(seed);
-  // Published over two years: a backfill, not one crowded day (see the README's notes on linking).
-  return Array.from({ length: n }, (_, i) => {
-    const published = new Date(Date.UTC(2022, 0, 1) + Math.floor(r() * 730) * 86_400_000).toISOString().slice(0, 10);
-    return JSON.stringify({ id: `b${i}`, url: `https://bench.example/${i}`, published, outlet: `Outlet ${i % 12}`, text: article(r, 3000) });
-  });
 }
 
 const GOLD = fileURLToPath(new URL('test/gold/', PACKAGE_URL));

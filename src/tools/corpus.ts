@@ -120,3 +120,15 @@ ${paras.map((p) => `<p>${escape(p)}</p>`).join('\n')}
 <footer>${'<p>© Example News. All rights reserved. Terms. Privacy. Contact.</p>'.repeat(5)}</footer>
 <script>${'var x = 1;'.repeat(500)}</script></body></html>`;
 }
+
+/**
+ * n generated reports as JSONL lines ({id, url, published, outlet, text}), published over two
+ * years: a backfill, not one crowded day (see the store README's notes on linking).
+ */
+export function generatedReports(n: number, seed: number): string[] {
+  const r = rng(seed);
+  return Array.from({ length: n }, (_, i) => {
+    const published = new Date(Date.UTC(2022, 0, 1) + Math.floor(r() * 730) * 86_400_000).toISOString().slice(0, 10);
+    return JSON.stringify({ id: `b${i}`, url: `https://bench.example/${i}`, published, outlet: `Outlet ${i % 12}`, text: article(r, 3000) });
+  });
+}

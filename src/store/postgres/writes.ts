@@ -363,11 +363,22 @@ export class Writes {
     const created: unknown[][] = [];
     const inRow = new Set<number>();
     const soloSummaries = plan.created.map((cr) => (cr.solo === null || !prepared[cr.solo].solo ? null : soloSummaryJson(prepared[cr.solo], articleKey(articleId), ces[cr.solo]!.id)));
-    const taken = await this.freeIds(c, 'incidents', plan.created.map((_, j) => incidentIdOf(plan.links.get(-(j + 1))!.link.min)));
+    // A retired incident is taken back by the group its founding member is in again (../ids.ts).
+    const founded = plan.created.map((_, j) => incidentIdOf(plan.links.get(-(j + 1))!.link.min));
+    const retired = new Set(
+      (await c.query('SELECT id FROM incidents WHERE id = ANY($1::bigint[]) AND merged_into IS NOT NULL', [founded])).rows.map((r) => Number(r.id)),
+    );
+    const taken = await this.freeIds(c, 'incidents', founded.filter((f) => !retired.has(f)));
     const ids: number[] = [];
     for (const [j, cr] of plan.created.entries()) {
+      if (retired.has(founded[j])) {
+        await c.query('UPDATE incidents SET merged_into = NULL, family = $1, link = NULL, dirty = true, updated_at = $2 WHERE id = $3', [cr.family, now, founded[j]]);
+        touched.add(founded[j]);
+        ids.push(founded[j]);
+        continue;
+      }
       const summary = soloSummaries[j];
-      const id = taken[j];
+      const id = taken.shift()!;
       if (summary !== null) {
         // A new event alone in a new incident: its summary came prepared, nothing to recompute.
         created.push([id, ...incidentValues(prepared[cr.solo!].solo!.columns, summary, now), JSON.stringify(plan.links.get(-(j + 1))!.link)]);
@@ -401,8 +412,16 @@ export class Writes {
     for (const [ref, { link }] of plan.links) {
       if (ref < 0 || !link.n) continue;
       const want = incidentIdOf(link.min);
-      if (want === ref || (await c.query('SELECT 1 FROM incidents WHERE id = $1', [want])).rowCount) continue;
-      await c.query(
+      const there = (await c.query('SELECT merged_into FROM incidents WHERE id = $1', [want])).rows[0];
+      if (want === ref || (there && there.merged_into === null)) continue;
+      if (there) {
+        await c.query('DELETE FROM incident_blocks WHERE incident_id = $1', [want]);
+        await c.query(
+          'UPDATE incidents SET merged_into = NULL, family = (SELECT family FROM incidents WHERE id = $2), link = $3, dirty = true, updated_at = $4 WHERE id = $1',
+          [want, ref, JSON.stringify(link), now],
+        );
+      } else
+        await c.query(
         `INSERT INTO incidents (id, family, kind, date_start, date_end, day_start, day_end, country2, country3, location, admin1, lat, lon,
           events, articles, outlets, corroboration, grade, fatalities, summary, link, dirty, updated_at)
         SELECT $1, family, kind, date_start, date_end, day_start, day_end, country2, country3, location, admin1, lat, lon,

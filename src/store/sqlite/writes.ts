@@ -114,6 +114,11 @@ export class Writes {
       articleExists: p('SELECT 1 FROM articles WHERE id = ?').pluck(),
       eventExists: p('SELECT 1 FROM events WHERE id = ?').pluck(),
       incidentExists: p('SELECT 1 FROM incidents WHERE id = ?').pluck(),
+      familyOf: p('SELECT family FROM incidents WHERE id = ?').pluck(),
+      incidentRetired: p('SELECT 1 FROM incidents WHERE id = ? AND merged_into IS NOT NULL').pluck(),
+      // A retired incident taken back by the group its founding member is in again (../ids.ts): the
+      // id is the founder's whatever happened before; rows that pointed to it point to it live.
+      revive: p('UPDATE incidents SET merged_into = NULL, family = ?, link = NULL, dirty = 1, updated_at = ? WHERE id = ?'),
       newIncident: p('INSERT INTO incidents (id, family, updated_at) VALUES (?, ?, ?)'),
       // An incident under its new id (its smallest member changed, ./ids.ts): the old row stays, pointing to it.
       renameIncident: p(`INSERT INTO incidents (id, family, kind, date_start, date_end, day_start, day_end, country2, country3, location, admin1, lat, lon,
@@ -313,8 +318,15 @@ export class Writes {
     if (!mine.length) return { incidentOf, landed: [] };
     const plan = planSync(mine, (r) => (r.op === 'candidates' ? this.candidatesAt(r.keys) : this.membersOf(r.incidents)));
     const exists = (id: number) => !!s.incidentExists.get(id);
+    const retired = (id: number) => !!s.incidentRetired.get(id);
     const ids = plan.created.map((c, j) => {
-      const newId = freeId(incidentIdOf(plan.links.get(-(j + 1))!.link.min), exists);
+      const founded = incidentIdOf(plan.links.get(-(j + 1))!.link.min);
+      if (retired(founded)) {
+        s.revive.run(c.family, now, founded);
+        touched.add(founded);
+        return founded;
+      }
+      const newId = freeId(founded, exists);
       if (c.solo !== null) {
         // A new event alone in a new incident: its summary came prepared, nothing to recompute.
         const e = prepared[c.solo];
@@ -346,8 +358,11 @@ export class Writes {
     for (const [ref, { link }] of plan.links) {
       if (ref < 0 || !link.n) continue;
       const want = incidentIdOf(link.min);
-      if (want === ref || exists(want)) continue;
-      s.renameIncident.run({ to: want, from: ref, at: now });
+      if (want === ref || (exists(want) && !retired(want))) continue;
+      if (exists(want)) {
+        s.revive.run(s.familyOf.get(ref), now, want);
+        s.setLink.run(JSON.stringify(link), want);
+      } else s.renameIncident.run({ to: want, from: ref, at: now });
       s.moveIncident.run(want, ref);
       s.renameBlocks.run(want, ref);
       s.dropBlocks.run(ref);
