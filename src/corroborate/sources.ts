@@ -177,24 +177,35 @@ export function sourceGroups(events: readonly CorroborationEvent[]): { groups: S
     const [x, y] = [find(a), find(b)].sort();
     parent.set(y, x);
   };
+  // Articles of one origin are one group, without comparing them pair by pair: an incident told
+  // by one outlet a thousand times made a million unions at every summary (the store's flush).
+  const byOrigin = new Map<string, string[]>();
+  for (const a of articles) {
+    const id = origin.get(a)!.id;
+    const list = byOrigin.get(id);
+    if (list) {
+      union(list[0], a);
+      list.push(a);
+    } else byOrigin.set(id, [a]);
+  }
   const near = new Set<string>();
   const { similarity } = config().syndication;
   const evidence = new Map(articles.map((a) => [a, byArticle.get(a)!.map((e) => e.evidence ?? '').filter(Boolean)]));
-  for (let i = 0; i < articles.length; i++)
-    for (let j = i + 1; j < articles.length; j++) {
-      const a = articles[i];
-      const b = articles[j];
-      if (origin.get(a)!.id === origin.get(b)!.id) {
-        union(a, b);
-        continue;
-      }
-      const ea = evidence.get(a)!;
-      const eb = evidence.get(b)!;
-      if (ea.some((x) => eb.some((y) => textSimilarity(x, y) >= similarity))) {
-        union(a, b);
-        near.add(a).add(b);
-      }
-    }
+  // Texts are compared across origins only. A pair already in one group, both of whose articles
+  // are known near-identical to another, could change nothing: not compared.
+  const origins = [...byOrigin.values()];
+  for (let i = 0; i < origins.length; i++)
+    for (let j = i + 1; j < origins.length; j++)
+      for (const a of origins[i])
+        for (const b of origins[j]) {
+          if (near.has(a) && near.has(b) && find(a) === find(b)) continue;
+          const ea = evidence.get(a)!;
+          const eb = evidence.get(b)!;
+          if (ea.some((x) => eb.some((y) => textSimilarity(x, y) >= similarity))) {
+            union(a, b);
+            near.add(a).add(b);
+          }
+        }
 
   const members = new Map<string, string[]>();
   for (const a of articles) {

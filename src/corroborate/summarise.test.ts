@@ -53,6 +53,26 @@ test('syndication: near-identical text without a credit counts once', () => {
   assert.ok(s.corroboration.sources[0].how.includes('near-identical text'));
 });
 
+test('syndication: an outlet reporting many times is one group; a near-identical copy elsewhere joins it', () => {
+  const text = 'Israeli missiles struck a building near Damascus early on Tuesday, killing two civilians and wounding three others, the Syrian army said.';
+  const other = 'Rockets hit an army post outside Homs overnight, a war monitor said, without giving a toll or naming who fired them.';
+  const one = (id: string, evidence: string) => ev(`${id}:e1`, { outlet: 'Daily One', claims: [claim('Daily One')], evidence });
+  const s = summarise([
+    one('a1', other),
+    one('a2', text),
+    one('a3', other),
+    ev('b:e1', { outlet: 'Daily Two', claims: [claim('Daily Two')], evidence: text.replace('early on Tuesday', 'on Tuesday') }),
+    ev('c:e1', { outlet: 'Daily Three', claims: [claim('Daily Three')], evidence: other.replace('overnight', 'at night') }),
+    ev('d:e1', { outlet: 'Daily Four', claims: [claim('Daily Four')], evidence: 'An entirely different account of a strike on a fuel depot, in words of its own.' }),
+  ]);
+  // Daily Two copies a2 and Daily Three copies a1/a3: both join Daily One's group; Daily Four stands apart.
+  assert.equal(s.corroboration.independentSources, 2);
+  const big = s.corroboration.sources.find((g) => g.articles.length > 1)!;
+  assert.deepEqual(big.articles, ['a1', 'a2', 'a3', 'b', 'c']);
+  assert.deepEqual(big.how, ['near-identical text', 'own report']);
+  assert.deepEqual(s.corroboration.sources.find((g) => g.articles.length === 1)!.how, ['own report']);
+});
+
 test('relay: a report whose claims all come through SANA counts as SANA', () => {
   const s = summarise([
     ev('mehr:e6', { outlet: 'Mehr News Agency', claims: [claim('Mehr News Agency', { claimant: 'a military source', via: ["Syria's official news agency SANA"] }), claim('Mehr News Agency')] }),

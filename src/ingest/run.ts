@@ -1,9 +1,10 @@
 // `sitrep ingest`: inputs → worker threads (extraction, every core) → the main thread, which owns
-// the single SQLite writer and stores each article in its own transaction, in input order.
+// the single SQLite writer and stores the articles in batches (one transaction each, every
+// article in a savepoint of its own), in input order.
 //
 // Resumable: an input whose raw hash the store has seen is skipped before extraction, and a kill
-// at any moment leaves every committed article whole and nothing half-written (one transaction
-// per article, WAL). Bad inputs are counted, kept in the `rejected` table and listed at the end;
+// at any moment leaves every committed article whole and nothing half-written (WAL; an article
+// is whole or absent in its batch). Bad inputs are counted, kept in the `rejected` table and listed at the end;
 // they never stop the batch.
 import { availableParallelism } from 'node:os';
 import { InputError } from '../errors.js';
@@ -50,7 +51,15 @@ export interface IngestReport extends Counts {
  * articles that keeps this thread writing while a slow article holds a worker, and keeps the
  * workers extracting while this thread writes (pool.ts also hands each worker its next job early).
  */
-const IN_FLIGHT_PER_WORKER = 16;
+const IN_FLIGHT_PER_WORKER = 32;
+/**
+ * When the window is full, its first half is written, in one transaction (each article whole or
+ * not at all). Writing only the results ready at its head made batches of 1.6 articles on 2
+ * cores (extraction is the slower side): each commit then wrote ~1 MB of WAL per article (events
+ * have hashed ids, so every row lands on a page of its own), against ~0.36 MB in batches of 32.
+ * The other half goes on being extracted meanwhile.
+ */
+const WRITE_FRACTION = 0.5;
 /** Rejections kept for the report; the rejected table has them all. */
 const REPORT_REJECTIONS = 100;
 /** How often a long run brings incident summaries up to date for readers in other processes. */
@@ -170,9 +179,9 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
           window.push(entry);
         }
       }
-      // The results ready at the head of the window, at least one, go in one batch.
       if (window.length >= max) {
-        let n = 1;
+        // The first half, waited for in order, in one batch; and whatever else is ready behind it.
+        let n = Math.max(1, Math.floor(max * WRITE_FRACTION));
         while (n < window.length && settled(window[n])) n++;
         await write(window.splice(0, n));
       }
