@@ -17,7 +17,7 @@
 // distinct comparison signatures (exemplars, at most EXEMPLARS). Two events with one signature
 // compare alike with everything, so matching against the exemplars — one must say "same", none
 // may conflict — is exactly complete linkage over the members while the distinct signatures fit.
-import { maxOf } from '../arrays.js';
+import { maxOf, minOf } from '../arrays.js';
 import { compareEvents, conflictBetween, groupIncidents, linkedFamilies, sameIncident, type CorroborationEvent } from '../corroborate/index.js';
 import { config } from '../corroborate/config.js';
 import { boxAround } from './geo.js';
@@ -374,7 +374,7 @@ export function* planLink(mine: NewEvent[]): Generator<LinkRequest, LinkPlan, an
         ceOf.set(id, ce);
         all.push(ce);
       }
-    const founder = (ms: number[]) => incidentIdOf(Math.min(...ms.map((m) => (m < 0 ? storeId.get(m)! : m))));
+    const founder = (ms: number[]) => incidentIdOf(minOf(ms.map((m) => (m < 0 ? storeId.get(m)! : m))));
     const grouped = assignGroups(groupIncidents(all).map((g) => g.events.map((e) => byCe.get(e.id)!)), current, founder);
     const refs = grouped.groups.map((g) => {
       if (g.incidentId !== null) return g.incidentId;
