@@ -527,6 +527,31 @@ function displayOf(phrase: string): string {
  * is given ("Israeli warplanes" → Israel's military), else the state; ORG → a known group, agency or
  * organisation; PERSON → a person of the entity's country. Other types are not actors.
  */
+// Facts read from all of an entity's mentions, once per entity: an entity named in every row of a
+// long table is asked for by every event, and scanning its mentions each time made the stage
+// quadratic in the text's length.
+const metonymic = new WeakMap<EntityAnn, boolean>();
+const norpPhrase = new WeakMap<EntityAnn, Actor | null>();
+
+/** A NORP entity's first mention that opens a longer actor phrase ("Houthi rebels"), as that actor. */
+function actorPhraseOf(e: EntityAnn, doc: Doc): Actor | null {
+  let found = norpPhrase.get(e);
+  if (found !== undefined) return found;
+  found = null;
+  for (const m of e.mentions) {
+    let last = m.last;
+    while (last < doc.tokens.length && last - m.last < 4 && /^(NOUN|PROPN|ADJ)$/.test(doc.tokens[last].pos)) last++;
+    if (last === m.last) continue;
+    const a = resolveActor(doc.text.slice(m.start, doc.tokens[last - 1].end));
+    if (a && a.kind !== 'state') {
+      found = a;
+      break;
+    }
+  }
+  norpPhrase.set(e, found);
+  return found;
+}
+
 export function actorForEntity(e: EntityAnn, doc?: Doc): Actor | null {
   const t = load();
   const withId = (a: Actor | null): Actor | null => (a ? { ...a, entity: e.id } : null);
@@ -540,20 +565,14 @@ export function actorForEntity(e: EntityAnn, doc?: Doc): Actor | null {
       const r = resolveActor(e.name);
       const country = e.country ?? r?.country ?? null;
       if (!country) return null;
-      const metonym = e.mentions.some((m) => m.use === 'metonym');
+      let metonym = metonymic.get(e);
+      if (metonym === undefined) metonymic.set(e, (metonym = e.mentions.some((m) => m.use === 'metonym')));
       const kind: Kind = r?.kind === 'government' || (r?.kind !== 'state' && metonym) ? 'government' : 'state';
       return withId({ name: nameFor(kind, country, t) ?? e.name, country, kind, entity: null });
     }
     case 'NORP': {
-      if (doc) {
-        for (const m of e.mentions) {
-          let last = m.last;
-          while (last < doc.tokens.length && last - m.last < 4 && /^(NOUN|PROPN|ADJ)$/.test(doc.tokens[last].pos)) last++;
-          if (last === m.last) continue;
-          const a = resolveActor(doc.text.slice(m.start, doc.tokens[last - 1].end));
-          if (a && a.kind !== 'state') return withId(a);
-        }
-      }
+      const phrase = doc ? actorPhraseOf(e, doc) : null;
+      if (phrase) return withId(phrase);
       const r = resolveActor(e.name);
       if (r) return withId(e.country && !r.country ? { ...r, country: e.country } : r);
       return e.country ? withId({ name: nameFor('state', e.country, t) ?? e.name, country: e.country, kind: 'state', entity: null }) : null;
