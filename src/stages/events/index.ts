@@ -890,11 +890,13 @@ function mergeable(prev: Draft, next: Draft, doc: Doc): boolean {
   if (!sameKind || prev.mode !== next.mode) return false;
   // Two attacks of one sentence, each with its own toll, are two occurrences ("fired a missile,
   // wounding two soldiers, and shelling killed a woman").
+  // (Sentences asked of the draft's index: one event may have absorbed thousands of them.)
+  const together = draftIndex(prev).sentSet.has(next.sents[0]);
   const own = (d: Draft) => d.casualties.some((m) => m.sent === next.sents[0] && m.value > 0);
-  if (prev.sents.includes(next.sents[0]) && own(prev) && own(next)) return false;
+  if (together && own(prev) && own(next)) return false;
   // "intercepted Israeli missiles, shooting down the majority of them": one sentence, one occurrence
   // (a participle's subject is the main clause's, whatever stands nearer).
-  if (prev.kind === next.kind && prev.sents.includes(next.sents[0]) && !(prev.place && next.place && prev.place.id !== next.place.id)) return true;
+  if (prev.kind === next.kind && together && !(prev.place && next.place && prev.place.id !== next.place.id)) return true;
   const gap = next.sents[0] - prev.sents[prev.sents.length - 1];
   if (gap > 2) return false;
   if (!sameActor(prev.initiator, next.initiator) || !sameActor(prev.target, next.target)) return false;
