@@ -256,8 +256,6 @@ export function* planLink(mine: NewEvent[]): Generator<LinkRequest, LinkPlan, an
   const keys = [...new Set(mine.flatMap((m) => probeKeys(m.ce)))].sort();
   const cands: Candidate[] = keys.length ? ((yield { op: 'candidates', keys }) as Candidate[]) : [];
   cands.sort((a, b) => a.id - b.id);
-  const hits = new Map<number, number[]>();
-  for (const m of mine) hits.set(m.k, cands.filter((c) => c.link.ex.some((x) => sameIncident(m.ce, x))).map((c) => c.id));
   const linkOf = new Map(cands.map((c) => [c.id, c.link]));
   const alone = (m: NewEvent) => {
     const ref = create(m.ce.family, m.k);
@@ -399,6 +397,8 @@ export function* planLink(mine: NewEvent[]): Generator<LinkRequest, LinkPlan, an
     return plan;
   }
   // A much-reported incident: joined through link summaries, never through its members.
+  const hits = new Map<number, number[]>();
+  for (const m of mine) hits.set(m.k, cands.filter((c) => c.link.ex.some((x) => sameIncident(m.ce, x))).map((c) => c.id));
   const hit = [...new Set([...hits.values()].flat())].sort((a, b) => a - b);
   const state = new Map<number, LinkSummary>(hit.map((id) => [id, linkOf.get(id)!]));
   const absorbed = new Map<number, number>();

@@ -521,12 +521,6 @@ function displayOf(phrase: string): string {
     .replace(/[\s.,;:]+$/, '');
 }
 
-/**
- * The actor an annotated entity stands for. GPE → the state (a country) or its government (a
- * capital, or any toponym used as a metonym); NORP → by the noun it modifies in the text when `doc`
- * is given ("Israeli warplanes" → Israel's military), else the state; ORG → a known group, agency or
- * organisation; PERSON → a person of the entity's country. Other types are not actors.
- */
 // Facts read from all of an entity's mentions, once per entity: an entity named in every row of a
 // long table is asked for by every event, and scanning its mentions each time made the stage
 // quadratic in the text's length.
@@ -552,6 +546,12 @@ function actorPhraseOf(e: EntityAnn, doc: Doc): Actor | null {
   return found;
 }
 
+/**
+ * The actor an annotated entity stands for. GPE → the state (a country) or its government (a
+ * capital, or any toponym used as a metonym); NORP → by the noun it modifies in the text when `doc`
+ * is given ("Israeli warplanes" → Israel's military), else the state; ORG → a known group, agency or
+ * organisation; PERSON → a person of the entity's country. Other types are not actors.
+ */
 export function actorForEntity(e: EntityAnn, doc?: Doc): Actor | null {
   const t = load();
   const withId = (a: Actor | null): Actor | null => (a ? { ...a, entity: e.id } : null);

@@ -1639,9 +1639,10 @@ export const events: Stage = {
         d.initiator = local(d.initiator);
         d.target = local(d.target);
         const byDefault = C.default_initiator[d.kind];
-        defaulted = !d.initiator && !!byDefault && d.mode === 'actual';
-        if (!d.initiator && byDefault && d.mode === 'actual')
+        if (!d.initiator && byDefault && d.mode === 'actual') {
           d.initiator = { name: `${byDefault.name} (${here.name})`, country: here.alpha3, kind: byDefault.kind, entity: null };
+          defaulted = true;
+        }
       }
       // A crowd's event is the crowd's even where the place is unknown ("rioters damaged a bank in
       // <a village the gazetteer lacks>"): protesters or rioters of no stated country.

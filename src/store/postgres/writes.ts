@@ -412,8 +412,9 @@ export class Writes {
     for (const [ref, { link }] of plan.links) {
       if (ref < 0 || !link.n) continue;
       const want = incidentIdOf(link.min);
+      if (want === ref) continue;
       const there = (await c.query('SELECT merged_into FROM incidents WHERE id = $1', [want])).rows[0];
-      if (want === ref || (there && there.merged_into === null)) continue;
+      if (there && there.merged_into === null) continue;
       if (there) {
         await c.query('DELETE FROM incident_blocks WHERE incident_id = $1', [want]);
         await c.query(

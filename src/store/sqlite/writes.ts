@@ -358,8 +358,10 @@ export class Writes {
     for (const [ref, { link }] of plan.links) {
       if (ref < 0 || !link.n) continue;
       const want = incidentIdOf(link.min);
-      if (want === ref || (exists(want) && !retired(want))) continue;
-      if (exists(want)) {
+      if (want === ref) continue;
+      const there = exists(want);
+      if (there && !retired(want)) continue;
+      if (there) {
         s.revive.run(s.familyOf.get(ref), now, want);
         s.setLink.run(JSON.stringify(link), want);
       } else s.renameIncident.run({ to: want, from: ref, at: now });
