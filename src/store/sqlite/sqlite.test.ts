@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { storeSuite } from '../store-suite.js';
 import { SqliteStore } from './store.js';
 import { ftsQuery } from './filters.js';
+import { Reads } from './queries.js';
 import { MIGRATIONS, migrate } from './migrations.js';
 import { makeDoc, ALEPPO, DAMASCUS, KHARKIV } from '../testing.js';
 
@@ -181,6 +182,29 @@ describe('SQLite store', () => {
         assert.deepEqual(await events(1), all, `events ${JSON.stringify(f)}`);
         assert.deepEqual(await incidents(1), await incidents(1000), `incidents ${JSON.stringify(f)}`);
       }
+      await s.close();
+    } finally {
+      await t.cleanup();
+    }
+  });
+
+  it('estimates a text match from a sample of the events on a large store, close to its count', async () => {
+    const t = tempDb();
+    try {
+      const s = new SqliteStore(t.path);
+      for (let i = 0; i < 60; i++) {
+        const events = [0, 1, 2, 3].map((k) => ({ kind: 'air_strike', sentence: `Jets struck a ${(i + k) % 4 === 0 ? 'depot' : 'bridge'} near Aleppo (raid ${i}-${k}).`, place: ALEPPO }));
+        s.putArticleSync(makeDoc({ url: `https://x.example/${i}`, published: '2024-01-02', events }), { source: String(i) });
+      }
+      const sql = (text: string, raw?: boolean) => s.db.prepare(text).raw(raw ?? false);
+      const exact = new Reads(sql).counter();
+      const sampled = new Reads(sql, 120).counter();
+      for (const [m, want] of [['"depot"', 60], ['"bridge"', 180], ['"jets"', 240], ['"nowhere"', 0]] as const) {
+        assert.equal(exact.ftsMatches(m, 1000), want);
+        const n = sampled.ftsMatches(m, 1000);
+        assert.ok(Math.abs(n - want) <= 0.4 * want, `${m}: ${n} estimated, ${want} match`);
+      }
+      assert.equal(sampled.ftsMatches('"jets"', 100), 100, 'capped');
       await s.close();
     } finally {
       await t.cleanup();
