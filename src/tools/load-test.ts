@@ -10,7 +10,8 @@
 // (linked; over an hour for a million events).
 // Loopback only; the run stops by itself after --seconds (at most 120).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -107,6 +108,21 @@ function queries(cursors: Record<string, string>): Probe[] {
   ];
   for (const [name, c] of Object.entries(cursors)) q.push({ name: `${name}, page 2`, path: `/api/events?${name === 'country' ? 'country=UA&' : ''}cursor=${encodeURIComponent(c)}` });
   return q;
+}
+
+/**
+ * CPU time a process's threads have used, in ms (Linux /proc: each thread's schedstat, in ns; null
+ * elsewhere). On a shared machine the latencies say how busy it was as much as how fast the server
+ * is; its CPU per request does not.
+ */
+function cpuMs(pid: number | undefined): number | null {
+  try {
+    let ns = 0;
+    for (const t of readdirSync(`/proc/${pid}/task`)) ns += Number(readFileSync(`/proc/${pid}/task/${t}/schedstat`, 'utf8').split(' ')[0]);
+    return ns / 1e6;
+  } catch {
+    return null;
+  }
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -216,28 +232,35 @@ async function main(): Promise<void> {
       await timed(url + q.path);
       const ms: number[] = [];
       let last = { status: 0, items: 0 };
+      const cpu0 = cpuMs(child.pid);
       for (let k = 0; k < 5; k++) {
         const r = await timed(url + q.path);
         ms.push(r.ms);
         last = r;
       }
+      const cpu1 = cpuMs(child.pid);
       ms.sort((a, b) => a - b);
-      rows.push(`  ${q.name.padEnd(28)} median ${ms[2].toFixed(1).padStart(7)}  max ${ms[4].toFixed(1).padStart(7)}  (${last.status}, ${last.items} items)`);
+      const cpu = cpu0 !== null && cpu1 !== null ? `  server CPU ${((cpu1 - cpu0) / 5).toFixed(1).padStart(5)}` : '';
+      rows.push(`  ${q.name.padEnd(28)} median ${ms[2].toFixed(1).padStart(7)}  max ${ms[4].toFixed(1).padStart(7)}${cpu}  (${last.status}, ${last.items} items)`);
     }
     err(rows.join('\n') + '\n');
 
     const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
     err(`\nautocannon: ${connections} connections, ${seconds} s, ${mix.length} queries in turn\n`);
     const times: number[] = [];
+    const cpu0 = cpuMs(child.pid);
     const run = autocannon({ url, connections, duration: seconds, requests: mix.map((q) => ({ method: 'GET', path: q.path })) });
     run.on('response', (_c, _s, _b, ms) => times.push(ms));
     const result = await run;
+    const cpu1 = cpuMs(child.pid);
     times.sort((a, b) => a - b);
     const line = [
       `requests: ${result.requests.total.toLocaleString('en')} in ${result.duration} s = ${result.requests.average.toFixed(0)} requests/s`,
       `latency (ms): p50 ${percentile(times, 50).toFixed(1)}, p95 ${percentile(times, 95).toFixed(1)}, p99 ${percentile(times, 99).toFixed(1)}, max ${result.latency.max.toFixed(1)}`,
       `errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx}`,
     ];
+    if (cpu0 !== null && cpu1 !== null && result.requests.total)
+      line.push(`server CPU: ${((cpu1 - cpu0) / result.requests.total).toFixed(2)} ms a request (all its threads; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')})`);
     process.stdout.write(`${line.join('\n')}\n`);
     if (percentile(times, 95) >= 50) process.stdout.write('p95 is over the 50 ms goal\n');
   } finally {
