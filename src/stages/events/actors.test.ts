@@ -179,6 +179,19 @@ test('unidentified actors are unknown', () => {
   assert.deepEqual(kc('unidentified gunmen'), ['unknown', null]);
 });
 
+test("a state office whose country goes unsaid is the report's country's; one held abroad or named as another's is not", () => {
+  const home = (phrase: string) => resolveActor(phrase, { homeCountry: 'KEN' })?.country ?? null;
+  assert.equal(home('Interior Minister Paul Otieno'), 'KEN');
+  assert.equal(home('Government spokeswoman Mary Wanjiru'), 'KEN');
+  assert.equal(home('Police spokesman John Kamau'), 'KEN');
+  // (with no report country, none)
+  assert.equal(resolveActor('Interior Minister Paul Otieno')?.country, null);
+  assert.equal(home('Special Envoy Peter Hall'), null);
+  assert.equal(home('Secretary-General Ana Ruiz'), null);
+  assert.equal(home('UN Secretary-General Ana Ruiz'), null);
+  assert.equal(home('Ugandan Foreign Minister Paul Otieno'), 'UGA');
+});
+
 test('people: a leader alone is a person, as a modifier gives the country', () => {
   assert.deepEqual(kc('President Bashar al-Assad'), ['person', 'SYR']);
   assert.deepEqual(kc('the Netanyahu government'), ['government', 'ISR']);

@@ -15,7 +15,7 @@ import { actorForEntity, isCrowdKind, isMultinational, isUnnamedArmed, nameSide,
 import { data, type Content } from '../../data/index.js';
 import { isMonthName } from '../../data/time.js';
 import { datelineTime } from '../dates/index.js';
-import { countryByAlpha2 } from '../../gazetteer/index.js';
+import { countryByAlpha2, countryByAlpha3 } from '../../gazetteer/index.js';
 import { pushAll } from '../../arrays.js';
 
 type Mode = Event['mode'];
@@ -80,6 +80,7 @@ interface Index {
   /** maxEnd[k]: the largest end among marks [0, k) */
   maxEnd: Float64Array;
   datelineCountry?: string | null;
+  reportCountry?: string | null;
 }
 const indexes = new WeakMap<Doc, Index>();
 
@@ -229,6 +230,9 @@ class CountriesAround {
     const { doc, a, b } = this;
     const toks = doc.tokens;
     return (this.recent ??= [...laterCountries(doc, toks[b - 1].end, doc.sentences[toks[a].sent].end), ...recentCountries(doc, toks[a].start)]);
+  }
+  get homeCountry(): string | null {
+    return reportCountry(this.doc);
   }
 }
 
@@ -753,6 +757,29 @@ function datelineCountry(doc: Doc): string | null {
   const dl = doc.dateline?.span;
   if (!dl) return (ix.datelineCountry = null);
   return (ix.datelineCountry = doc.places.find((p) => p.mentions.some((m) => m.start >= dl.start && m.end <= dl.end))?.country ?? null);
+}
+
+/**
+ * The country a report is about (alpha-3): its dateline's when the text also names places of that
+ * country (a dateline may only say where the report was filed: "(Dakar) – Burkina Faso soldiers …"),
+ * else the one its places name most often (the first named of those tied).
+ */
+function reportCountry(doc: Doc): string | null {
+  const ix = indexOf(doc);
+  if (ix.reportCountry !== undefined) return ix.reportCountry;
+  const dl = doc.dateline?.span;
+  const count = new Map<string, number>();
+  for (const p of doc.places) {
+    if (!p.country) continue;
+    const told = p.mentions.filter((m) => !dl || m.start >= dl.end || m.end <= dl.start).length;
+    if (told) count.set(p.country, (count.get(p.country) ?? 0) + told);
+  }
+  let a2 = datelineCountry(doc);
+  if (!a2 || !count.has(a2)) {
+    let best = 0;
+    for (const [c, n] of count) if (n > best) [a2, best] = [c, n];
+  }
+  return (ix.reportCountry = countryByAlpha2(a2)?.alpha3 ?? null);
 }
 
 const PRECISION_ORDER: Record<string, number> = { unknown: 0, year: 1, month: 2, week: 3, day: 4 };
@@ -1633,7 +1660,9 @@ export const events: Stage = {
       // would: "Drones struck Atbara. Air defences shot down six." — the air defences are Sudan's)
       const location: Event['location'] = d.place ? { place: d.place.id, relation: d.place.relation } : SAID.has(familyOf(d.kind) ?? '') ? null : placeBefore(doc, d.sents[0]);
       let defaulted = false;
-      const here = countryByAlpha2((location ? indexOf(doc).placeById.get(location.place)?.country : undefined) ?? datelineCountry(doc));
+      // (an event placed nowhere is in the country the report is about: "the ministry rejected the findings")
+      const placed = countryByAlpha2(location ? indexOf(doc).placeById.get(location.place)?.country : undefined);
+      const here = placed ?? countryByAlpha3(reportCountry(doc));
       if (here) {
         const local = (a: Actor | null): Actor | null => (a && !a.country && LOCAL_KINDS.has(a.kind) && !isMultinational(a.name) ? { ...a, country: here.alpha3 } : a);
         d.initiator = local(d.initiator);

@@ -349,3 +349,12 @@ test('blame laid right after an attack with no known author attributes the attac
   const e = extract({ source: 'test', text: 'A roadside bomb killed three soldiers near Gao on Monday. The opposition blamed the government for the failures of the army.', published: '2021-06-09', outlet: 'Test Wire' });
   assert.ok(e.events.some((x) => x.kind === 'accusation'), JSON.stringify(e.events.map((x) => x.kind)));
 });
+
+test("a speaker's office of no stated country, with the event placed nowhere, is of the country the report is about", () => {
+  // The dateline only says where the report was filed; its places are in Kenya.
+  const filed = '(Kampala) – Police in Kenya shot dead three protesters in Kisumu on Tuesday, witnesses said. Officers also beat demonstrators in Nakuru and Eldoret.\n\n';
+  const d = event(filed + 'On Thursday, Interior Minister Paul Otieno rejected the accusations as baseless.', 'denial');
+  assert.equal(who(d.initiator), 'Paul Otieno [KEN, person]');
+  const e = event(filed + 'On Thursday, the interior ministry rejected the accusations as baseless.', 'denial');
+  assert.equal(e.initiator?.country, 'KEN');
+});
