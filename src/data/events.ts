@@ -12,6 +12,7 @@ const Arguments = z.strictObject({
   weapons: z.record(z.string(), Words),
   anaphora: Words,
   target_prepositions: Words,
+  recipient_prepositions: z.record(z.string(), Words),
   initiator_prepositions: Words,
   origin_prepositions: Words,
   near: Words,

@@ -1389,7 +1389,8 @@ export const events: Stage = {
           // An active verb's object needs no preposition ("shelled Kharkiv").
           // (so does a verb of a noun-or-verb pattern: "it struck Hezbollah sites")
           if (!target) {
-            const right = actorsRight(doc, m.last, clause.last, C.target_prepositions, info.voice === 'active' || toks[head].pos === 'VERB', 1)[0];
+            const preps = C.recipient_prepositions[kind] ? [...C.target_prepositions, ...C.recipient_prepositions[kind]] : C.target_prepositions;
+            const right = actorsRight(doc, m.last, clause.last, preps, info.voice === 'active' || toks[head].pos === 'VERB', 1)[0];
             // What a crowd protests against is a grievance unless it names a side: "against the
             // government", "against Israel" are sides; "against the high US dollar exchange rate"
             // is not the United States (a country only modifies the grievance's own noun).

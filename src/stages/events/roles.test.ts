@@ -358,3 +358,9 @@ test("a speaker's office of no stated country, with the event placed nowhere, is
   const e = event(filed + 'On Thursday, the interior ministry rejected the accusations as baseless.', 'denial');
   assert.equal(e.initiator?.country, 'KEN');
 });
+
+test('whoever arms or aid go to is the target of the transfer', () => {
+  assert.equal(event('Belarus sold ammunition to the Sudanese army last spring.', 'arms_transfer').target?.country, 'SDN');
+  assert.equal(event('Iran sent drones to Russia last year.', 'arms_transfer').target?.country, 'RUS');
+  assert.equal(event('Washington announced a new military aid package for Kyiv on Monday.', 'military_aid').target?.country, 'UKR');
+});
