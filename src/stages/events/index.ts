@@ -429,7 +429,7 @@ function actorsRight(doc: Doc, from: number, last: number, preps: string[] | nul
     const prep = toks[a - 1]?.lower;
     const owned = pending && (prep === 'of' || R.belonging.some((seq) => seq.every((w, k) => toks[a - seq.length + k]?.lower === w)));
     pending = false;
-    if (owned || preps === null || (prep && preps.includes(prep)) || (direct && a === from)) {
+    if (owned || preps === null || (prep && (preps.includes(prep) || phraseBefore(doc, a, from, preps))) || (direct && a === from)) {
       const actor = actorIn(doc, a, b);
       if (actor) out.push({ actor, a, b });
       else pending = R.ofComplement.has(toks[b - 1].lower);
@@ -437,6 +437,17 @@ function actorsRight(doc: Doc, from: number, last: number, preps: string[] | nul
     i = b;
   }
   return out;
+}
+
+/** Whether one of the several-word prepositions among `preps` ends right before token `a`, after `from` ("at the hands of"). */
+function phraseBefore(doc: Doc, a: number, from: number, preps: string[]): boolean {
+  const toks = doc.tokens;
+  return preps.some((p) => {
+    if (!p.includes(' ')) return false;
+    const words = p.split(' ');
+    const start = a - words.length;
+    return start >= from && words.every((w, k) => toks[start + k].lower === w);
+  });
 }
 
 /**
@@ -1075,7 +1086,9 @@ function blameAsAttribution(doc: Doc, drafts: Draft[]): void {
     const host = findLast(drafts.slice(0, k), (p) => kindInfo(p.kind)?.violent && p.mode === 'actual' && !p.historical && d.sents[0] - p.sents[p.sents.length - 1] <= 2 && d.sents[0] >= p.sents[0]);
     if (!host) continue;
     const unknown = !host.initiator || isUnnamedArmed(host.initiator) || (!host.initiator.country && !host.initiator.entity);
-    if (!unknown) continue;
+    // ("an attack blamed on al-Shabaab": the attack already read as theirs)
+    const same = host.initiator?.name === d.target.name && host.initiator.country === d.target.country;
+    if (!unknown && !same) continue;
     host.initiator = d.target;
     host.sents = [...new Set([...host.sents, ...d.sents])];
     pushAll(host.claims, d.claims);
@@ -1395,6 +1408,11 @@ export const events: Stage = {
             // government", "against Israel" are sides; "against the high US dollar exchange rate"
             // is not the United States (a country only modifies the grievance's own noun).
             target = right && !(crowd && grievance(doc, right.a, right.b)) ? right.actor : null;
+            // "an attack blamed on al-Shabaab": whom an attack is blamed on carried it out.
+            if (right && kindInfo(kind)?.violent && C.blaming.includes(toks[right.a - 2]?.lower ?? '')) {
+              initiator ??= right.actor;
+              target = null;
+            }
           }
           initiator ??= actorRight(doc, m.last, clause.last, C.initiator_prepositions);
         }

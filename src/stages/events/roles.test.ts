@@ -364,3 +364,11 @@ test('whoever arms or aid go to is the target of the transfer', () => {
   assert.equal(event('Iran sent drones to Russia last year.', 'arms_transfer').target?.country, 'RUS');
   assert.equal(event('Washington announced a new military aid package for Kyiv on Monday.', 'military_aid').target?.country, 'UKR');
 });
+
+test('"at the hands of" names who did it; whom an attack is blamed on did it and is not its target', () => {
+  assert.equal(who(event('Three civilians were killed at the hands of Houthi militants in Taiz on Monday.').initiator), 'Houthis [YEM, armed_group]');
+  const d = extract({ source: 'test', text: 'A bombing blamed on the Islamic State killed six people in Jalalabad on Monday.', published: '2021-06-07', outlet: 'Test Wire' });
+  assert.equal(d.events.length, 1, JSON.stringify(d.events.map((e) => e.kind)));
+  assert.equal(d.events[0].initiator?.name, 'Islamic State');
+  assert.notEqual(d.events[0].target?.name, 'Islamic State');
+});
