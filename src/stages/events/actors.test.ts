@@ -24,6 +24,11 @@ test('head noun says the kind, the modifier says whose', () => {
   assert.deepEqual(kc('Thai rangers'), ['military', 'THA']);
 });
 
+test('a navy\'s vessels and unmanned aerial vehicles are armed forces', () => {
+  assert.deepEqual(kc('Sri Lankan navy vessels'), ['military', 'LKA']);
+  assert.deepEqual(kc('two Turkish unmanned aerial vehicles'), ['military', 'TUR']);
+});
+
 test('the head before "of" is the head of the phrase', () => {
   assert.deepEqual(kc("Syria's Ministry of Foreign Affairs and Expatriates"), ['government', 'SYR']);
   assert.deepEqual(kc('forces of the Syrian regime'), ['military', 'SYR']);

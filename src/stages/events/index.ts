@@ -459,9 +459,15 @@ function weaponOwner(doc: Doc, from: number, last: number): Actor | null {
   const toks = doc.tokens;
   const C = cueData();
   for (let w = from; w < last; w++) {
-    if (!C.weaponOf.has(toks[w].lower) || toks[w].pos !== 'NOUN') continue;
+    if (!C.weaponOf.has(toks[w].lower)) continue;
     const [a, b] = chunkAround(doc, w, from, last);
-    if (b !== w + 1) continue;
+    // ("26 Ukrainian unmanned aerial vehicles": a weapon word that modifies the head, when the phrase names whose)
+    if (C.modifier_weapons.includes(toks[w].lower) && b > w + 1) {
+      const own = actorIn(doc, a, b);
+      if (own?.country && own.kind === 'military') return own;
+      continue;
+    }
+    if (toks[w].pos !== 'NOUN' || b !== w + 1) continue;
     const own = actorIn(doc, a, b);
     if (own?.country) return own;
     const by = actorsRight(doc, b, Math.min(last, b + 8), C.initiator_prepositions, false, 1)[0];

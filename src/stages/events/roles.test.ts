@@ -372,3 +372,8 @@ test('"at the hands of" names who did it; whom an attack is blamed on did it and
   assert.equal(d.events[0].initiator?.name, 'Islamic State');
   assert.notEqual(d.events[0].target?.name, 'Islamic State');
 });
+
+test('what was intercepted is its owner\'s, named on it though a weapon word only modifies its head', () => {
+  const e = event('Iraqi air defences intercepted and destroyed three Turkish unmanned aerial vehicles over Duhok on Sunday.', 'interception');
+  assert.equal(e.target?.country, 'TUR');
+});
