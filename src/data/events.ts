@@ -95,6 +95,7 @@ const Attribution = z.strictObject({
   leading_words: Words,
   pronouns: Words,
   not_claimants: Words,
+  inverting: Words,
 });
 
 /** Mode cues by how far they reach: the verb after them, the phrase after them, or the rest of the sentence. */
