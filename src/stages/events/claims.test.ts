@@ -115,6 +115,11 @@ test('a short name in brackets is part of the speaker; a person named in full be
   assert.equal(await claimantOf(text, 'armed_clash'), 'Moussa Diarra');
 });
 
+test('"X, which …, has denied … and says": the second verb\'s speaker is the first\'s', () => {
+  const d = docWith('The Chadian army, which took control of the border post last year, has repeatedly denied targeting civilians and says its operations are aimed at rebels.');
+  assert.equal(attributionOf(d, 0, at(d, 'aimed')).claimant, 'The Chadian army');
+});
+
 test('a dateline is no part of the speaker', async () => {
   const c = await claimantOf('NAIROBI - Amina Odhiambo, Kenya\'s interior minister, has rejected the report, stating that police had never raided the camp.', 'denial');
   assert.equal(c, 'Amina Odhiambo');

@@ -98,6 +98,11 @@ function subjectBefore(doc: Doc, first: number, v: number): string | null {
   while (a > first && !BOUNDARY.has(toks[a - 1].text) && toks[a - 1].text !== ',') a--;
   let e = v;
   while (e > a && (toks[e - 1].pos === 'AUX' || toks[e - 1].pos === 'ADV' || toks[e - 1].pos === 'PART')) e--;
+  // "… has denied targeting civilians and says": the second verb's subject is the first's.
+  if (e - 1 > a && toks[e - 1].pos === 'CCONJ') {
+    const fv = verbAt(doc, a, e - 1);
+    if (fv >= 0) return subjectBefore(doc, first, fv);
+  }
   // A clause with its own verb or a long run-up is not all subject: take the noun phrase next to the verb.
   if (e - a > 8 || toks.slice(a, e).some((t) => t.pos === 'VERB' || t.pos === 'SCONJ' || t.pos === 'ADP')) {
     const np = nounPhraseBefore(doc, a, e);
