@@ -96,6 +96,7 @@ const Attribution = z.strictObject({
   pronouns: Words,
   not_claimants: Words,
   inverting: Words,
+  located_speakers: Words,
 });
 
 /** Mode cues by how far they reach: the verb after them, the phrase after them, or the rest of the sentence. */

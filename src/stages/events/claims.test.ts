@@ -120,6 +120,13 @@ test('"X, which …, has denied … and says": the second verb\'s speaker is the
   assert.equal(attributionOf(d, 0, at(d, 'aimed')).claimant, 'The Chadian army');
 });
 
+test('a speaker named with where they are keeps the place; "…, but adds that" is no speaker of its own', () => {
+  const d = docWith('Two residents in the town of Kidal told the radio that drones had struck a market.');
+  assert.equal(attributionOf(d, 0, at(d, 'struck')).claimant, 'Two residents in the town of Kidal');
+  const e = docWith('The ministry says no shells hit the town, but adds that mortars could strike the camp again.');
+  assert.equal(attributionOf(e, 0, at(e, 'strike')).claimant, 'The ministry');
+});
+
 test('a dateline is no part of the speaker', async () => {
   const c = await claimantOf('NAIROBI - Amina Odhiambo, Kenya\'s interior minister, has rejected the report, stating that police had never raided the camp.', 'denial');
   assert.equal(c, 'Amina Odhiambo');

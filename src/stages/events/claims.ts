@@ -17,6 +17,7 @@ let lex: {
   pronouns: Set<string>;
   notClaimants: Set<string>;
   inverting: Set<string>;
+  located: Set<string>;
 } | null = null;
 
 function lexicon() {
@@ -33,6 +34,7 @@ function lexicon() {
     pronouns: new Set(raw.pronouns),
     notClaimants: new Set([...weekdayNames(false), ...raw.not_claimants]),
     inverting: new Set(raw.inverting),
+    located: new Set(raw.located_speakers),
   };
   return lex;
 }
@@ -105,7 +107,9 @@ function subjectBefore(doc: Doc, first: number, v: number): string | null {
   }
   // A clause with its own verb or a long run-up is not all subject: take the noun phrase next to the verb.
   if (e - a > 8 || toks.slice(a, e).some((t) => t.pos === 'VERB' || t.pos === 'SCONJ' || t.pos === 'ADP')) {
-    const np = nounPhraseBefore(doc, a, e);
+    let np = nounPhraseBefore(doc, a, e);
+    // "Local sources in the countryside of Idleb reported", "a health worker at the local hospital told"
+    if (np - 2 > a && LOCATIVE.has(toks[np - 1].lower) && lexicon().located.has(toks[np - 2].lower)) np = nounPhraseBefore(doc, a, np - 1);
     if (np < e) a = np;
   }
   let s = phrase(doc, a, v);
@@ -118,7 +122,9 @@ function subjectBefore(doc: Doc, first: number, v: number): string | null {
     // (a relative clause is skipped like an apposition: "The army, which seized power, says")
     if (!RELATIVE.has(toks[b]?.lower ?? '')) {
       const verb = verbAt(doc, b, a - 1);
-      if (/ing$/.test(toks[v].lower) && verb >= 0) return subjectBefore(doc, first, verb);
+      // (so does a verb after "but", "and": "It says …, but adds that")
+      const coordinated = toks[a].pos === 'CCONJ' && a + 1 === v;
+      if ((/ing$/.test(toks[v].lower) || coordinated) && verb >= 0) return subjectBefore(doc, first, verb);
       if (subjectAfter(doc, v)) return null;
     }
     let c = b - 1;
@@ -133,6 +139,7 @@ function subjectBefore(doc: Doc, first: number, v: number): string | null {
 }
 
 const RELATIVE = new Set(['which', 'who', 'whose', 'whom']);
+const LOCATIVE = new Set(['in', 'at', 'from', 'near', 'inside']);
 
 /** The first verb (or auxiliary before one) in [a, b), or -1. */
 function verbAt(doc: Doc, a: number, b: number): number {
