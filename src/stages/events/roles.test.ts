@@ -377,3 +377,9 @@ test('what was intercepted is its owner\'s, named on it though a weapon word onl
   const e = event('Iraqi air defences intercepted and destroyed three Turkish unmanned aerial vehicles over Duhok on Sunday.', 'interception');
   assert.equal(e.target?.country, 'TUR');
 });
+
+test('ground taken is taken from the state it lies in, when the report names no side that held it', () => {
+  // (the town unnamed: the state is the one the report is about)
+  const text = 'Heavy fighting continued in Idlib province on Sunday.\n\nRebels had seized the strategic town at the junction of the two highways last week.';
+  assert.equal(event(text, 'nonstate_overtakes_territory').target?.country, 'SYR');
+});
