@@ -29,6 +29,12 @@ test('a navy\'s vessels and unmanned aerial vehicles are armed forces', () => {
   assert.deepEqual(kc('two Turkish unmanned aerial vehicles'), ['military', 'TUR']);
 });
 
+test('what a side holds, past words saying what kind of holding, stands for the side', () => {
+  assert.deepEqual(kc("Iran's nuclear facilities"), ['military', 'IRN']);
+  assert.deepEqual(kc('Turkish military-industrial facilities'), ['military', 'TUR']);
+  assert.equal(resolveActor('a civilian vehicle'), null);
+});
+
 test('the head before "of" is the head of the phrase', () => {
   assert.deepEqual(kc("Syria's Ministry of Foreign Affairs and Expatriates"), ['government', 'SYR']);
   assert.deepEqual(kc('forces of the Syrian regime'), ['military', 'SYR']);

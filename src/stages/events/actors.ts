@@ -443,10 +443,13 @@ function readPhrase(phrase: string, ctx: ResolveContext): Actor | null {
     }
     // "Hezbollah sites", "Syrian army positions": what a side holds stands for the side (a
     // country's positions are its forces').
-    if (n - 1 > first && roleTables().holdings.has(toks[n - 1].low)) {
-      const a = resolveActor(phrase.slice(0, toks[n - 1].start), ctx);
+    // ("Iran's nuclear facilities": the owner before lower-case words that say what kind of holding)
+    for (let k = n - 1; n - 1 > first && k > first && roleTables().holdings.has(toks[n - 1].low); k--) {
+      if (k < n - 1 && /^\p{Lu}/u.test(toks[k].orig)) break;
+      const a = resolveActor(phrase.slice(0, toks[k - 1].end), ctx);
       if (a && a.kind === 'state') return { ...a, name: nameFor('military', a.country, t) ?? a.name, kind: 'military' };
       if (a && a.kind !== 'civilians' && a.kind !== 'person') return a;
+      if (a) break;
     }
     const person = titled(toks, matches, phrase, ctx, t);
     if (person) return person;
