@@ -49,6 +49,7 @@ const Nouns = z.strictObject({
   }),
   governing: z.array(z.string()),
   particles: z.array(z.string()),
+  abroad: z.array(z.string()),
   stance: z.array(z.string()),
   stance_after: z.array(z.string()),
   stance_after_joined: z.array(z.string()),

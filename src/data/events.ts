@@ -12,6 +12,7 @@ const Arguments = z.strictObject({
   weapons: z.record(z.string(), Words),
   anaphora: Words,
   target_prepositions: Words,
+  recipient_prepositions: z.record(z.string(), Words),
   initiator_prepositions: Words,
   origin_prepositions: Words,
   near: Words,
@@ -94,6 +95,8 @@ const Attribution = z.strictObject({
   leading_words: Words,
   pronouns: Words,
   not_claimants: Words,
+  inverting: Words,
+  located_speakers: Words,
 });
 
 /** Mode cues by how far they reach: the verb after them, the phrase after them, or the rest of the sentence. */

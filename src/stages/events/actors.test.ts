@@ -24,6 +24,17 @@ test('head noun says the kind, the modifier says whose', () => {
   assert.deepEqual(kc('Thai rangers'), ['military', 'THA']);
 });
 
+test('a navy\'s vessels and unmanned aerial vehicles are armed forces', () => {
+  assert.deepEqual(kc('Sri Lankan navy vessels'), ['military', 'LKA']);
+  assert.deepEqual(kc('two Turkish unmanned aerial vehicles'), ['military', 'TUR']);
+});
+
+test('what a side holds, past words saying what kind of holding, stands for the side', () => {
+  assert.deepEqual(kc("Iran's nuclear facilities"), ['military', 'IRN']);
+  assert.deepEqual(kc('Turkish military-industrial facilities'), ['military', 'TUR']);
+  assert.equal(resolveActor('a civilian vehicle'), null);
+});
+
 test('the head before "of" is the head of the phrase', () => {
   assert.deepEqual(kc("Syria's Ministry of Foreign Affairs and Expatriates"), ['government', 'SYR']);
   assert.deepEqual(kc('forces of the Syrian regime'), ['military', 'SYR']);
@@ -177,6 +188,19 @@ test('civilians and the people of a country', () => {
 test('unidentified actors are unknown', () => {
   assert.deepEqual(kc('an anonymous military source'), ['unknown', null]);
   assert.deepEqual(kc('unidentified gunmen'), ['unknown', null]);
+});
+
+test("a state office whose country goes unsaid is the report's country's; one held abroad or named as another's is not", () => {
+  const home = (phrase: string) => resolveActor(phrase, { homeCountry: 'KEN' })?.country ?? null;
+  assert.equal(home('Interior Minister Paul Otieno'), 'KEN');
+  assert.equal(home('Government spokeswoman Mary Wanjiru'), 'KEN');
+  assert.equal(home('Police spokesman John Kamau'), 'KEN');
+  // (with no report country, none)
+  assert.equal(resolveActor('Interior Minister Paul Otieno')?.country, null);
+  assert.equal(home('Special Envoy Peter Hall'), null);
+  assert.equal(home('Secretary-General Ana Ruiz'), null);
+  assert.equal(home('UN Secretary-General Ana Ruiz'), null);
+  assert.equal(home('Ugandan Foreign Minister Paul Otieno'), 'UGA');
 });
 
 test('people: a leader alone is a person, as a modifier gives the country', () => {

@@ -16,6 +16,8 @@ type Kind = Actor['kind'];
 export interface ResolveContext {
   /** alpha-3 codes of the countries mentioned so far, in order of mention (last = most recent) */
   recentCountries?: string[];
+  /** alpha-3 code of the country the report is about (its dateline's, else the one its places name most) */
+  homeCountry?: string | null;
 }
 
 /** What a known name stands for. */
@@ -53,6 +55,8 @@ interface Tables {
   governing: Set<string>;
   /** lower-case words inside personal names ("al", "bin", "de") */
   particles: Set<string>;
+  /** titles held abroad or in international bodies: of no country the report implies ("Secretary-General", "envoy") */
+  abroad: Set<string>;
   /** words after which a complement follows, not the head ("rebels in Darfur") */
   prepositions: Set<string>;
   /** prefixes that make a name a stance, not an owner ("anti-Syria journalist", "pro-Russian separatists") */
@@ -141,6 +145,7 @@ function load(): Tables {
     modifiers: new Map(),
     governing: new Set(),
     particles: new Set(),
+    abroad: new Set(),
     stance: new Set(),
     stanceAfter: new Set(),
     stanceJoined: new Set(),
@@ -256,6 +261,7 @@ function load(): Tables {
   for (const [w, k] of Object.entries(nouns.modifiable.modifiers)) t.modifiers.set(fold(w), k);
   for (const w of nouns.governing) t.governing.add(fold(w));
   for (const w of nouns.particles) t.particles.add(fold(w));
+  for (const w of nouns.abroad) t.abroad.add(keyOf(w).join(' '));
   for (const w of nouns.stance) t.stance.add(fold(w));
   for (const w of nouns.stance_after) t.stanceAfter.add(fold(w));
   for (const w of nouns.stance_after_joined) t.stanceJoined.add(fold(w));
@@ -381,6 +387,10 @@ class Watched implements ResolveContext {
     this.asked = true;
     return this.ctx?.recentCountries;
   }
+  get homeCountry(): string | null | undefined {
+    this.asked = true;
+    return this.ctx?.homeCountry;
+  }
 }
 
 function readPhrase(phrase: string, ctx: ResolveContext): Actor | null {
@@ -433,10 +443,13 @@ function readPhrase(phrase: string, ctx: ResolveContext): Actor | null {
     }
     // "Hezbollah sites", "Syrian army positions": what a side holds stands for the side (a
     // country's positions are its forces').
-    if (n - 1 > first && roleTables().holdings.has(toks[n - 1].low)) {
-      const a = resolveActor(phrase.slice(0, toks[n - 1].start), ctx);
+    // ("Iran's nuclear facilities": the owner before lower-case words that say what kind of holding)
+    for (let k = n - 1; n - 1 > first && k > first && roleTables().holdings.has(toks[n - 1].low); k--) {
+      if (k < n - 1 && /^\p{Lu}/u.test(toks[k].orig)) break;
+      const a = resolveActor(phrase.slice(0, toks[k - 1].end), ctx);
       if (a && a.kind === 'state') return { ...a, name: nameFor('military', a.country, t) ?? a.name, kind: 'military' };
       if (a && a.kind !== 'civilians' && a.kind !== 'person') return a;
+      if (a) break;
     }
     const person = titled(toks, matches, phrase, ctx, t);
     if (person) return person;
@@ -505,10 +518,24 @@ function titled(toks: Tok[], matches: Match[], phrase: string, ctx: ResolveConte
     if (!title || title.kind === 'state' || title.kind === 'organization' || t.particles.has(toks[end + 1].low)) continue;
     const before = matches.filter((m) => m.end <= title.start && owns(m, toks, t));
     const within = matches.filter((m) => m.start > end && m.entry.source === 'person');
-    const country = [...before, ...within].map((m) => countryOf(m.entry, ctx)).find((c) => c) ?? null;
+    const country = [...before, ...within].map((m) => countryOf(m.entry, ctx)).find((c) => c) ?? homeOffice(toks, title, matches, ctx, t);
     return { name: phrase.slice(toks[end + 1].start, toks[n - 1].end), country, kind: 'person', entity: null };
   }
   return null;
+}
+
+/**
+ * The country of a state office whose country goes unsaid: "Communication Minister Issa Ouedraogo",
+ * "Government spokesman X" in a report about one country hold that country's offices, as a reader
+ * takes them to. Not when anything is named before the title ("UN", "Houthi": theirs, or not a
+ * state's), nor for offices held abroad or in international bodies (data/actors/nouns.yaml `abroad`).
+ */
+function homeOffice(toks: Tok[], title: { start: number; end: number; kind: Kind }, matches: Match[], ctx: ResolveContext | undefined, t: Tables): string | null {
+  if (title.kind !== 'government' && title.kind !== 'military') return null;
+  if (matches.some((m) => m.start < title.start)) return null;
+  const words = toks.slice(title.start, title.end).map((w) => w.low);
+  for (let k = 0; k < words.length; k++) if (t.abroad.has(words.slice(k).join(' '))) return null;
+  return ctx?.homeCountry ?? null;
 }
 
 /** The phrase as written, without a leading article or surrounding punctuation. */

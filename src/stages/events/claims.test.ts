@@ -91,3 +91,43 @@ test('days and the other words that are no claimant leave a sentence without one
     assert.equal(attributionOf(d, 0, at(d, 'shelled')).claimant, null, w);
   }
 });
+
+/** The claimant of the first event of a kind, read by the whole pipeline. */
+async function claimantOf(text: string, kind: string): Promise<string | null | undefined> {
+  const { extract } = await import('../../pipeline.js');
+  const d = extract({ source: 'test', text, published: '2021-06-07', outlet: 'Test Wire' });
+  const e = d.events.find((x) => x.kind === kind);
+  assert.ok(e, `an event of kind ${kind} in ${JSON.stringify(d.events.map((x) => x.kind))}`);
+  return e.claims[0]?.claimant;
+}
+
+test('"…, said X": the clause before the comma is what was said, X says it', async () => {
+  assert.equal(await claimantOf('Gunmen shot dead two traders in a market in Kano on Friday, said the state police.', 'attack_on_civilians'), 'the state police');
+});
+
+test('"X rejected …, stating that": the participle\'s speaker is the subject of the clause before it', async () => {
+  assert.equal(await claimantOf('In a short reply, the interior ministry rejected the report, stating that its officers had never raided the camp.', 'denial'), 'the interior ministry');
+});
+
+test('a short name in brackets is part of the speaker; a person named in full before is named in full', async () => {
+  assert.equal(await claimantOf('The Sudan People\'s Liberation Movement-North (SPLM-N) said on Monday its fighters had captured the town of Kadugli.', 'nonstate_overtakes_territory'), "The Sudan People's Liberation Movement-North (SPLM-N)");
+  const text = 'Army spokesman Gen. Moussa Diarra said on Monday that the army had arrested two suspects in Gao. Four soldiers were killed in an ambush near Menaka on Tuesday, Diarra said.';
+  assert.equal(await claimantOf(text, 'armed_clash'), 'Moussa Diarra');
+});
+
+test('"X, which …, has denied … and says": the second verb\'s speaker is the first\'s', () => {
+  const d = docWith('The Chadian army, which took control of the border post last year, has repeatedly denied targeting civilians and says its operations are aimed at rebels.');
+  assert.equal(attributionOf(d, 0, at(d, 'aimed')).claimant, 'The Chadian army');
+});
+
+test('a speaker named with where they are keeps the place; "…, but adds that" is no speaker of its own', () => {
+  const d = docWith('Two residents in the town of Kidal told the radio that drones had struck a market.');
+  assert.equal(attributionOf(d, 0, at(d, 'struck')).claimant, 'Two residents in the town of Kidal');
+  const e = docWith('The ministry says no shells hit the town, but adds that mortars could strike the camp again.');
+  assert.equal(attributionOf(e, 0, at(e, 'strike')).claimant, 'The ministry');
+});
+
+test('a dateline is no part of the speaker', async () => {
+  const c = await claimantOf('NAIROBI - Amina Odhiambo, Kenya\'s interior minister, has rejected the report, stating that police had never raided the camp.', 'denial');
+  assert.equal(c, 'Amina Odhiambo');
+});

@@ -16,6 +16,8 @@ let lex: {
   leading: Set<string>;
   pronouns: Set<string>;
   notClaimants: Set<string>;
+  inverting: Set<string>;
+  located: Set<string>;
 } | null = null;
 
 function lexicon() {
@@ -31,6 +33,8 @@ function lexicon() {
     leading: new Set(raw.leading_words),
     pronouns: new Set(raw.pronouns),
     notClaimants: new Set([...weekdayNames(false), ...raw.not_claimants]),
+    inverting: new Set(raw.inverting),
+    located: new Set(raw.located_speakers),
   };
   return lex;
 }
@@ -81,13 +85,31 @@ function nounPhraseBefore(doc: Doc, first: number, e: number): number {
 /** The subject of a reporting verb at index v: the words of its clause before it. */
 function subjectBefore(doc: Doc, first: number, v: number): string | null {
   const toks = doc.tokens;
+  // (a dateline is no part of the first sentence's subject: "TEHRAN- Hamzeh Qalandari, …")
+  const dl = doc.dateline?.span;
+  if (dl && toks[first].start < dl.end) while (first < v && toks[first].start < dl.end) first++;
   let a = v;
+  // "the Rapid Support Forces (RSF) said": a short name in brackets right before the verb is part of the subject.
+  while (a > first && (toks[a - 1].pos === 'AUX' || toks[a - 1].pos === 'ADV')) a--;
+  if (a > first && toks[a - 1].text === ')') {
+    let open = a - 2;
+    while (open > first && open > a - 6 && toks[open].text !== '(' && toks[open].text !== ')') open--;
+    if (open > first && toks[open].text === '(' && /^(PROPN|NOUN)$/.test(toks[open - 1].pos)) a = open;
+    else a = v;
+  } else a = v;
   while (a > first && !BOUNDARY.has(toks[a - 1].text) && toks[a - 1].text !== ',') a--;
   let e = v;
   while (e > a && (toks[e - 1].pos === 'AUX' || toks[e - 1].pos === 'ADV' || toks[e - 1].pos === 'PART')) e--;
+  // "… has denied targeting civilians and says": the second verb's subject is the first's.
+  if (e - 1 > a && toks[e - 1].pos === 'CCONJ') {
+    const fv = verbAt(doc, a, e - 1);
+    if (fv >= 0) return subjectBefore(doc, first, fv);
+  }
   // A clause with its own verb or a long run-up is not all subject: take the noun phrase next to the verb.
   if (e - a > 8 || toks.slice(a, e).some((t) => t.pos === 'VERB' || t.pos === 'SCONJ' || t.pos === 'ADP')) {
-    const np = nounPhraseBefore(doc, a, e);
+    let np = nounPhraseBefore(doc, a, e);
+    // "Local sources in the countryside of Idleb reported", "a health worker at the local hospital told"
+    if (np - 2 > a && LOCATIVE.has(toks[np - 1].lower) && lexicon().located.has(toks[np - 2].lower)) np = nounPhraseBefore(doc, a, np - 1);
     if (np < e) a = np;
   }
   let s = phrase(doc, a, v);
@@ -95,6 +117,16 @@ function subjectBefore(doc: Doc, first: number, v: number): string | null {
     // "Hamzeh Qalandari, Iran's deputy defense minister, said": skip the apposition.
     let b = a - 1;
     while (b > first && toks[b - 1].text !== ',' && !BOUNDARY.has(toks[b - 1].text)) b--;
+    // What comes before the comma may be no apposition: "…, stating that" takes the subject of the
+    // clause before; "Gunmen killed three people, said the ministry" has its subject after the verb.
+    // (a relative clause is skipped like an apposition: "The army, which seized power, says")
+    if (!RELATIVE.has(toks[b]?.lower ?? '')) {
+      const verb = verbAt(doc, b, a - 1);
+      // (so does a verb after "but", "and": "It says …, but adds that")
+      const coordinated = toks[a].pos === 'CCONJ' && a + 1 === v;
+      if ((/ing$/.test(toks[v].lower) || coordinated) && verb >= 0) return subjectBefore(doc, first, verb);
+      if (subjectAfter(doc, v)) return null;
+    }
     let c = b - 1;
     if (c > first) {
       let d = c;
@@ -104,6 +136,30 @@ function subjectBefore(doc: Doc, first: number, v: number): string | null {
     if (!s) s = phrase(doc, b, a - 1);
   }
   return s;
+}
+
+const RELATIVE = new Set(['which', 'who', 'whose', 'whom']);
+const LOCATIVE = new Set(['in', 'at', 'from', 'near', 'inside']);
+
+/** The first verb (or auxiliary before one) in [a, b), or -1. */
+function verbAt(doc: Doc, a: number, b: number): number {
+  const toks = doc.tokens;
+  // (not one joined to a word before: "al Qaeda-linked" is a modifier)
+  for (let i = a; i < b; i++) if (toks[i].pos === 'VERB' && !(i > a && toks[i - 1].text === '-' && toks[i - 1].end === toks[i].start)) {
+    let k = i;
+    while (k > a && toks[k - 1].pos === 'AUX') k--;
+    return k;
+  }
+  return -1;
+}
+
+/** Whether a reporting verb's subject follows it and ends the sentence or its clause: "…, said the state police." */
+function subjectAfter(doc: Doc, v: number): boolean {
+  const toks = doc.tokens;
+  if (!lexicon().inverting.has(toks[v].lower) || !/^(DET|PROPN|NOUN|ADJ|NUM)$/.test(toks[v + 1]?.pos ?? '')) return false;
+  const last = doc.sentences[toks[v].sent].last;
+  const after = phraseAfter(doc, v + 1, last);
+  return !!after.text && (after.end >= last || toks[after.end].text === ',' || toks[after.end].text === '.' || BOUNDARY.has(toks[after.end].text));
 }
 
 /** A noun phrase after index i, up to punctuation or "that". */
@@ -131,13 +187,22 @@ function namedIn(doc: Doc, start: number, end: number): string | null {
 function resolvePronoun(doc: Doc, who: string, before: number): string {
   if (lexicon().pronouns.has(who.toLowerCase())) {
     const q = [...doc.quotes].reverse().find((q) => q.span.start < before && q.speaker);
-    return q?.speaker ? q.speaker.name : who;
+    return q?.speaker ? fullName(doc, q.speaker.name, before) : who;
   }
   const bare = who.toLowerCase().replace(/^(the|a|an)\s+/, '');
   for (const e of doc.entities) {
     if (e.type !== 'PERSON' || !e.role || !e.mentions.some((m) => m.start < before)) continue;
     const role = e.role.toLowerCase();
     if (bare === role || bare.endsWith(` ${role}`) || (role.startsWith(bare) && bare.split(' ').length >= 2)) return e.name;
+  }
+  return fullName(doc, who, before);
+}
+
+/** "Lin said": a person named in full before is named in full. */
+function fullName(doc: Doc, who: string, before: number): string {
+  for (const e of doc.entities) {
+    if (e.type !== 'PERSON' || e.name.length <= who.length || !e.name.split(/\s+/).includes(who)) continue;
+    if (e.mentions.some((m) => m.start < before && doc.text.slice(m.start, m.end) === e.name)) return e.name;
   }
   return who;
 }
@@ -193,7 +258,7 @@ export function attributionOf(doc: Doc, sent: number, trigger: number): Attribut
   const tStart = toks[trigger].start;
   const quote = doc.quotes.find((q) => q.span.start <= tStart && q.span.end >= toks[trigger].end);
   if (quote) {
-    return { claimant: quote.speaker?.name ?? null, via: [], stance: hedge ?? 'reported', quote: quote.id, cue: null };
+    return { claimant: quote.speaker ? fullName(doc, quote.speaker.name, quote.span.start) : null, via: [], stance: hedge ?? 'reported', quote: quote.id, cue: null };
   }
   if (prep) return prep;
   // A reporting verb: nearest before the trigger, else nearest after it.

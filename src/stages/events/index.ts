@@ -15,7 +15,7 @@ import { actorForEntity, isCrowdKind, isMultinational, isUnnamedArmed, nameSide,
 import { data, type Content } from '../../data/index.js';
 import { isMonthName } from '../../data/time.js';
 import { datelineTime } from '../dates/index.js';
-import { countryByAlpha2 } from '../../gazetteer/index.js';
+import { countryByAlpha2, countryByAlpha3 } from '../../gazetteer/index.js';
 import { pushAll } from '../../arrays.js';
 
 type Mode = Event['mode'];
@@ -80,6 +80,7 @@ interface Index {
   /** maxEnd[k]: the largest end among marks [0, k) */
   maxEnd: Float64Array;
   datelineCountry?: string | null;
+  reportCountry?: string | null;
 }
 const indexes = new WeakMap<Doc, Index>();
 
@@ -229,6 +230,9 @@ class CountriesAround {
     const { doc, a, b } = this;
     const toks = doc.tokens;
     return (this.recent ??= [...laterCountries(doc, toks[b - 1].end, doc.sentences[toks[a].sent].end), ...recentCountries(doc, toks[a].start)]);
+  }
+  get homeCountry(): string | null {
+    return reportCountry(this.doc);
   }
 }
 
@@ -425,7 +429,7 @@ function actorsRight(doc: Doc, from: number, last: number, preps: string[] | nul
     const prep = toks[a - 1]?.lower;
     const owned = pending && (prep === 'of' || R.belonging.some((seq) => seq.every((w, k) => toks[a - seq.length + k]?.lower === w)));
     pending = false;
-    if (owned || preps === null || (prep && preps.includes(prep)) || (direct && a === from)) {
+    if (owned || preps === null || (prep && (preps.includes(prep) || phraseBefore(doc, a, from, preps))) || (direct && a === from)) {
       const actor = actorIn(doc, a, b);
       if (actor) out.push({ actor, a, b });
       else pending = R.ofComplement.has(toks[b - 1].lower);
@@ -433,6 +437,17 @@ function actorsRight(doc: Doc, from: number, last: number, preps: string[] | nul
     i = b;
   }
   return out;
+}
+
+/** Whether one of the several-word prepositions among `preps` ends right before token `a`, after `from` ("at the hands of"). */
+function phraseBefore(doc: Doc, a: number, from: number, preps: string[]): boolean {
+  const toks = doc.tokens;
+  return preps.some((p) => {
+    if (!p.includes(' ')) return false;
+    const words = p.split(' ');
+    const start = a - words.length;
+    return start >= from && words.every((w, k) => toks[start + k].lower === w);
+  });
 }
 
 /**
@@ -444,9 +459,15 @@ function weaponOwner(doc: Doc, from: number, last: number): Actor | null {
   const toks = doc.tokens;
   const C = cueData();
   for (let w = from; w < last; w++) {
-    if (!C.weaponOf.has(toks[w].lower) || toks[w].pos !== 'NOUN') continue;
+    if (!C.weaponOf.has(toks[w].lower)) continue;
     const [a, b] = chunkAround(doc, w, from, last);
-    if (b !== w + 1) continue;
+    // ("26 Ukrainian unmanned aerial vehicles": a weapon word that modifies the head, when the phrase names whose)
+    if (C.modifier_weapons.includes(toks[w].lower) && b > w + 1) {
+      const own = actorIn(doc, a, b);
+      if (own?.country && own.kind === 'military') return own;
+      continue;
+    }
+    if (toks[w].pos !== 'NOUN' || b !== w + 1) continue;
     const own = actorIn(doc, a, b);
     if (own?.country) return own;
     const by = actorsRight(doc, b, Math.min(last, b + 8), C.initiator_prepositions, false, 1)[0];
@@ -755,6 +776,29 @@ function datelineCountry(doc: Doc): string | null {
   return (ix.datelineCountry = doc.places.find((p) => p.mentions.some((m) => m.start >= dl.start && m.end <= dl.end))?.country ?? null);
 }
 
+/**
+ * The country a report is about (alpha-3): its dateline's when the text also names places of that
+ * country (a dateline may only say where the report was filed: "(Dakar) – Burkina Faso soldiers …"),
+ * else the one its places name most often (the first named of those tied).
+ */
+function reportCountry(doc: Doc): string | null {
+  const ix = indexOf(doc);
+  if (ix.reportCountry !== undefined) return ix.reportCountry;
+  const dl = doc.dateline?.span;
+  const count = new Map<string, number>();
+  for (const p of doc.places) {
+    if (!p.country) continue;
+    const told = p.mentions.filter((m) => !dl || m.start >= dl.end || m.end <= dl.start).length;
+    if (told) count.set(p.country, (count.get(p.country) ?? 0) + told);
+  }
+  let a2 = datelineCountry(doc);
+  if (!a2 || !count.has(a2)) {
+    let best = 0;
+    for (const [c, n] of count) if (n > best) [a2, best] = [c, n];
+  }
+  return (ix.reportCountry = countryByAlpha2(a2)?.alpha3 ?? null);
+}
+
 const PRECISION_ORDER: Record<string, number> = { unknown: 0, year: 1, month: 2, week: 3, day: 4 };
 const within = (a: TimeAnn, b: TimeAnn) => !b.start || !b.end || (!!a.start && a.start >= b.start && a.start <= b.end);
 const TERRITORY = new Set(['government_regains_territory', 'nonstate_overtakes_territory']);
@@ -1048,7 +1092,9 @@ function blameAsAttribution(doc: Doc, drafts: Draft[]): void {
     const host = findLast(drafts.slice(0, k), (p) => kindInfo(p.kind)?.violent && p.mode === 'actual' && !p.historical && d.sents[0] - p.sents[p.sents.length - 1] <= 2 && d.sents[0] >= p.sents[0]);
     if (!host) continue;
     const unknown = !host.initiator || isUnnamedArmed(host.initiator) || (!host.initiator.country && !host.initiator.entity);
-    if (!unknown) continue;
+    // ("an attack blamed on al-Shabaab": the attack already read as theirs)
+    const same = host.initiator?.name === d.target.name && host.initiator.country === d.target.country;
+    if (!unknown && !same) continue;
     host.initiator = d.target;
     host.sents = [...new Set([...host.sents, ...d.sents])];
     pushAll(host.claims, d.claims);
@@ -1362,11 +1408,17 @@ export const events: Stage = {
           // An active verb's object needs no preposition ("shelled Kharkiv").
           // (so does a verb of a noun-or-verb pattern: "it struck Hezbollah sites")
           if (!target) {
-            const right = actorsRight(doc, m.last, clause.last, C.target_prepositions, info.voice === 'active' || toks[head].pos === 'VERB', 1)[0];
+            const preps = C.recipient_prepositions[kind] ? [...C.target_prepositions, ...C.recipient_prepositions[kind]] : C.target_prepositions;
+            const right = actorsRight(doc, m.last, clause.last, preps, info.voice === 'active' || toks[head].pos === 'VERB', 1)[0];
             // What a crowd protests against is a grievance unless it names a side: "against the
             // government", "against Israel" are sides; "against the high US dollar exchange rate"
             // is not the United States (a country only modifies the grievance's own noun).
             target = right && !(crowd && grievance(doc, right.a, right.b)) ? right.actor : null;
+            // "an attack blamed on al-Shabaab": whom an attack is blamed on carried it out.
+            if (right && kindInfo(kind)?.violent && C.blaming.includes(toks[right.a - 2]?.lower ?? '')) {
+              initiator ??= right.actor;
+              target = null;
+            }
           }
           initiator ??= actorRight(doc, m.last, clause.last, C.initiator_prepositions);
         }
@@ -1633,7 +1685,9 @@ export const events: Stage = {
       // would: "Drones struck Atbara. Air defences shot down six." — the air defences are Sudan's)
       const location: Event['location'] = d.place ? { place: d.place.id, relation: d.place.relation } : SAID.has(familyOf(d.kind) ?? '') ? null : placeBefore(doc, d.sents[0]);
       let defaulted = false;
-      const here = countryByAlpha2((location ? indexOf(doc).placeById.get(location.place)?.country : undefined) ?? datelineCountry(doc));
+      // (an event placed nowhere is in the country the report is about: "the ministry rejected the findings")
+      const placed = countryByAlpha2(location ? indexOf(doc).placeById.get(location.place)?.country : undefined);
+      const here = placed ?? countryByAlpha3(reportCountry(doc));
       if (here) {
         const local = (a: Actor | null): Actor | null => (a && !a.country && LOCAL_KINDS.has(a.kind) && !isMultinational(a.name) ? { ...a, country: here.alpha3 } : a);
         d.initiator = local(d.initiator);

@@ -349,3 +349,37 @@ test('blame laid right after an attack with no known author attributes the attac
   const e = extract({ source: 'test', text: 'A roadside bomb killed three soldiers near Gao on Monday. The opposition blamed the government for the failures of the army.', published: '2021-06-09', outlet: 'Test Wire' });
   assert.ok(e.events.some((x) => x.kind === 'accusation'), JSON.stringify(e.events.map((x) => x.kind)));
 });
+
+test("a speaker's office of no stated country, with the event placed nowhere, is of the country the report is about", () => {
+  // The dateline only says where the report was filed; its places are in Kenya.
+  const filed = '(Kampala) – Police in Kenya shot dead three protesters in Kisumu on Tuesday, witnesses said. Officers also beat demonstrators in Nakuru and Eldoret.\n\n';
+  const d = event(filed + 'On Thursday, Interior Minister Paul Otieno rejected the accusations as baseless.', 'denial');
+  assert.equal(who(d.initiator), 'Paul Otieno [KEN, person]');
+  const e = event(filed + 'On Thursday, the interior ministry rejected the accusations as baseless.', 'denial');
+  assert.equal(e.initiator?.country, 'KEN');
+});
+
+test('whoever arms or aid go to is the target of the transfer', () => {
+  assert.equal(event('Belarus sold ammunition to the Sudanese army last spring.', 'arms_transfer').target?.country, 'SDN');
+  assert.equal(event('Iran sent drones to Russia last year.', 'arms_transfer').target?.country, 'RUS');
+  assert.equal(event('Washington announced a new military aid package for Kyiv on Monday.', 'military_aid').target?.country, 'UKR');
+});
+
+test('"at the hands of" names who did it; whom an attack is blamed on did it and is not its target', () => {
+  assert.equal(who(event('Three civilians were killed at the hands of Houthi militants in Taiz on Monday.').initiator), 'Houthis [YEM, armed_group]');
+  const d = extract({ source: 'test', text: 'A bombing blamed on the Islamic State killed six people in Jalalabad on Monday.', published: '2021-06-07', outlet: 'Test Wire' });
+  assert.equal(d.events.length, 1, JSON.stringify(d.events.map((e) => e.kind)));
+  assert.equal(d.events[0].initiator?.name, 'Islamic State');
+  assert.notEqual(d.events[0].target?.name, 'Islamic State');
+});
+
+test('what was intercepted is its owner\'s, named on it though a weapon word only modifies its head', () => {
+  const e = event('Iraqi air defences intercepted and destroyed three Turkish unmanned aerial vehicles over Duhok on Sunday.', 'interception');
+  assert.equal(e.target?.country, 'TUR');
+});
+
+test('ground taken is taken from the state it lies in, when the report names no side that held it', () => {
+  // (the town unnamed: the state is the one the report is about)
+  const text = 'Heavy fighting continued in Idlib province on Sunday.\n\nRebels had seized the strategic town at the junction of the two highways last week.';
+  assert.equal(event(text, 'nonstate_overtakes_territory').target?.country, 'SYR');
+});
