@@ -74,6 +74,7 @@ const ROWS: Row[] = [
   { text: 'Troops fired dozens of rounds of artillery at Bakhmut on Monday.', kind: 'shelling' },
   { text: 'Tank fire hit houses in Jenin on Monday.', kind: 'shelling' },
   { text: 'Insurgents detonating a pylon near Baiji cut power to the town on Monday.', kind: 'ied_explosion' },
+  { text: 'Two boys were killed near Lashkar Gah on Monday when an unexploded mortar shell they had picked up went off.', kind: 'ied_explosion', not: ['shelling'] },
   // armed_clash
   { text: 'Army units captured three insurgents near Baiji on Monday.', kind: 'armed_clash', not: ['abduction', 'nonstate_overtakes_territory'] },
   { text: 'Kurdish forces captured 4 IS operatives trying to cross into Hasakah on Monday.', kind: 'armed_clash' },
