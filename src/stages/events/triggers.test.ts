@@ -343,6 +343,7 @@ const ROWS: Row[] = [
   { text: 'Bridges used by the army will be legitimate targets, the minister said on Monday.', kind: 'threat' },
   { text: 'The foreign ministry said on Monday that the country reserves the right to respond.', kind: 'threat' },
   { text: 'Beijing will take resolute measures to protect its companies, a spokesman said on Monday.', kind: 'threat' },
+  { text: 'The navy will take strong military measures against any intruder, its commander said on Monday.', kind: 'threat' },
   { text: 'Peru issued an ultimatum to Ecuador on Monday.', kind: 'threat' },
   { text: 'The embassy in Kingston received a bomb threat on Monday.', kind: 'threat', not: ['ied_explosion'] },
   { text: 'Kyiv accused Moscow of shelling Nikopol.', kind: 'accusation' },
@@ -360,6 +361,7 @@ const ROWS: Row[] = [
   // appeal, statement
   { text: 'The UN called on all parties to protect civilians.', kind: 'appeal' },
   { text: 'The mayor pleaded for help on Monday.', kind: 'appeal' },
+  { text: 'The peacekeepers urged both armies to hold their fire on Monday.', kind: 'appeal' },
   { text: 'The rebels demanded the release of prisoners on Monday.', kind: 'appeal' },
   { text: 'The minister warned of consequences on Monday.', kind: 'statement' },
   { text: 'The group claimed responsibility for the ambush near Kidal on Monday.', kind: 'statement' },
@@ -392,6 +394,9 @@ const NOT_EVENTS: { text: string; not: string[] }[] = [
   { text: 'The strike cost the company fifty million pounds.', not: ['shelling'] },
   // no_event: firefighters fight fires, not enemies; nor does the rocket fire before turn into a battle
   { text: 'Rockets were fired at Nahariya on Monday. Firefighters battled the blaze for hours.', not: ['armed_clash'] },
+  // the verb "deal with" is no deal made
+  { text: 'The cabinet met in Juba on Monday to deal with the flooding.', not: ['agreement'] },
+  { text: 'Officials said on Monday they were dealing with the outbreak.', not: ['agreement'] },
   { text: 'Police found a van with 15 kg of dynamite, a motorcycle and other items in Lima on Monday.', not: ['ied_explosion'] },
 ];
 
