@@ -281,6 +281,7 @@ const ROWS: Row[] = [
   { text: 'Soldiers cut down an orchard near Beit Hanoun on Monday.', kind: 'looting' },
   { text: 'Hundreds of almond trees were burned near Qalqilya on Monday.', kind: 'looting' },
   { text: 'Rebel authorities confiscated the houses of two officials in Sanaa on Monday.', kind: 'looting', not: ['interception'] },
+  { text: 'Gunmen have stolen cattle from herders near Gao, the mayor said on Monday.', kind: 'looting' },
   { text: 'Police seized a cache of explosives in Peshawar on Monday.', kind: 'interception', not: ['looting', 'nonstate_overtakes_territory'] },
   { text: 'Rebels overran an army base near Lashio on Monday and seized weapons and ammunition.', kind: 'nonstate_overtakes_territory', not: ['interception'] },
   { text: 'Rebel reinforcements arrived in Marib on Monday.', kind: 'change_to_group' },
@@ -396,6 +397,8 @@ const NOT_EVENTS: { text: string; not: string[] }[] = [
   { text: 'The strike cost the company fifty million pounds.', not: ['shelling'] },
   // no_event: firefighters fight fires, not enemies; nor does the rocket fire before turn into a battle
   { text: 'Rockets were fired at Nahariya on Monday. Firefighters battled the blaze for hours.', not: ['armed_clash'] },
+  // a stolen thing described is no theft told
+  { text: 'Police seized twelve stolen cars at a garage in Cali on Monday.', not: ['looting'] },
   // the verb "deal with" is no deal made
   { text: 'The cabinet met in Juba on Monday to deal with the flooding.', not: ['agreement'] },
   { text: 'Officials said on Monday they were dealing with the outbreak.', not: ['agreement'] },
