@@ -264,6 +264,7 @@ const ROWS: Row[] = [
   { text: 'Air defences intercepted two missiles over Kyiv on Monday.', kind: 'interception' },
   { text: 'A Syrian jet was shot down near Idlib on Monday.', kind: 'interception' },
   { text: 'Troops downed a drone near Belgorod on Monday.', kind: 'interception' },
+  { text: 'Russia fired eight missiles at Lviv on Monday; air defences destroyed six of them.', kind: 'interception' },
   { text: 'Syrian air defenses confronted Israeli missiles over Damascus on Monday.', kind: 'interception' },
   { text: 'Police defused two bombs in Bogota on Monday.', kind: 'interception', not: ['ied_explosion'] },
   { text: 'Police foiled an attack on a church in Kaduna on Monday.', kind: 'interception', not: ['armed_clash'] },
