@@ -47,6 +47,7 @@ const ROWS: Row[] = [
   { text: 'Two rockets were fired from the Gaza Strip toward Ashkelon on Monday, the army said.', kind: 'missile_attack' },
   { text: 'A ballistic missile had been launched at Marib city on Monday.', kind: 'missile_attack' },
   { text: 'Three launches were identified crossing from the Gaza Strip on Monday, the army said.', kind: 'missile_attack' },
+  { text: 'About twenty projectiles crossed from Lebanon into the Galilee on Monday, the army said.', kind: 'missile_attack' },
   { text: 'Air defences intercepted a cruise missile launched by the rebels toward Eilat on Monday.', kind: 'missile_attack' },
   { text: 'Artillery shells hit the village of Aitaroun on Monday.', kind: 'shelling' },
   { text: 'Rebels dropped explosives from a drone onto an army post near Hpakant on Monday.', kind: 'drone_strike' },
