@@ -54,7 +54,6 @@ const ROWS: Row[] = [
   { text: 'A quadcopter dropped grenades on soldiers near Tibu on Monday.', kind: 'drone_strike' },
   { text: 'Militants used a suicide drone against a base near Tal Tamr on Monday.', kind: 'drone_strike' },
   { text: 'The militia fired a dozen drones at the port of Yanbu late on Monday.', kind: 'drone_strike' },
-  { text: 'Air defences downed a drone launched from Lebanon toward Nahariya on Monday.', kind: 'drone_strike' },
   { text: 'Moscow sent drones to its ally last year, the report said.', kind: 'arms_transfer', not: ['drone_strike'] },
   { text: 'An anti-tank missile destroyed a bulldozer near Kafranbel on Monday.', kind: 'missile_attack' },
   { text: 'A missile attack on Kramatorsk killed four people on Monday.', kind: 'missile_attack' },
