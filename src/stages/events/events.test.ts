@@ -83,6 +83,13 @@ test('modes: denied, threatened, future', () => {
   assert.ok(future.events.some((e) => e.kind === 'arms_transfer' && e.mode === 'future'));
 });
 
+test('a speech act in an aside does not silence the main clause\'s own', () => {
+  const kinds = read('A rocket hit a base near Basra on Monday. The faction, which the governor has accused of earlier attacks, denied any role.').events.map((e) => e.kind);
+  assert.ok(kinds.includes('denial'), kinds.join(', '));
+  const second = read('A drone hit a depot near Erbil on Monday. Kata\'ib Sayyid, a faction that officials have blamed for past strikes, rejected the claim.').events.map((e) => e.kind);
+  assert.ok(second.includes('denial'), second.join(', '));
+});
+
 test('the complement of a complaint is not an event of its own', () => {
   const d = read('Syria has complained about Israeli attacks to the UN on several occasions.');
   assert.deepEqual(

@@ -319,6 +319,29 @@ function clauseOf(doc: Doc, sent: number, t: number, end: number): Clause {
   return { first, last };
 }
 
+/**
+ * The comma closing the aside a word stands in, when the aside is a relative clause ("the militia,
+ * which officials have blamed for earlier attacks, denied involvement"; "the faction, a group that
+ * Washington blames for the attacks, denied it"): what the aside says does not reach the main
+ * clause's own verb.
+ */
+function asideEnd(doc: Doc, clause: Clause, t: number): number | null {
+  const toks = doc.tokens;
+  const first = doc.sentences[toks[t].sent].first;
+  let relative = false;
+  let open = -1;
+  for (let i = t - 1; i > first && i >= t - 12; i--) {
+    if (toks[i].text === ',') {
+      open = i;
+      break;
+    }
+    if (RELATIVE.has(toks[i].lower) || toks[i].lower === 'that') relative = true;
+  }
+  if (open < 0 || !relative) return null;
+  for (let i = t + 1; i < clause.last; i++) if (toks[i].text === ',') return i;
+  return null;
+}
+
 function isPassive(doc: Doc, t: number, first: number): boolean {
   const toks = doc.tokens;
   for (let i = t - 1; i >= Math.max(first, t - 3); i--) {
@@ -1305,7 +1328,7 @@ export const events: Stage = {
           }
         }
         // (the attack a claim of responsibility names is an event: "claimed the bombing that killed 12")
-        if ((fam === 'verbal' && !info.claims) || kind === 'agreement' || kind === 'reconciliation') verbalUntil = Math.max(verbalUntil, clause.last);
+        if ((fam === 'verbal' && !info.claims) || kind === 'agreement' || kind === 'reconciliation') verbalUntil = Math.max(verbalUntil, asideEnd(doc, clause, t0) ?? clause.last);
 
         // The trigger is the reporting verb itself ("denied"): it stands only as a verbal event.
         // (asked before the arguments, which such a trigger would read for nothing)

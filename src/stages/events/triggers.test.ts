@@ -28,6 +28,7 @@ const ROWS: Row[] = [
   { text: 'An aerial bombardment hit Khartoum on Monday.', kind: 'air_strike' },
   { text: 'An Israeli aerial aggression targeted sites near Hama on Monday, state media said.', kind: 'air_strike' },
   { text: 'Russian warplanes pounded Idlib on Monday.', kind: 'air_strike', not: ['shelling'] },
+  { text: 'An army aircraft eliminated two militants near Jenin on Monday.', kind: 'air_strike' },
   { text: 'The army bombed rebel positions near El Fasher on Monday.', kind: 'air_strike' },
   { text: 'Russian forces used glide bombs against Kupiansk on Monday.', kind: 'air_strike', not: ['ied_explosion'] },
   { text: 'Government forces dropped barrel bombs on Daraya on Monday.', kind: 'air_strike', not: ['ied_explosion'] },
@@ -45,9 +46,15 @@ const ROWS: Row[] = [
   { text: 'A guided missile hit an army truck near Saraqib on Monday.', kind: 'missile_attack' },
   { text: 'Two rockets were fired from the Gaza Strip toward Ashkelon on Monday, the army said.', kind: 'missile_attack' },
   { text: 'A ballistic missile had been launched at Marib city on Monday.', kind: 'missile_attack' },
+  { text: 'Three launches were identified crossing from the Gaza Strip on Monday, the army said.', kind: 'missile_attack' },
+  { text: 'About twenty projectiles crossed from Lebanon into the Galilee on Monday, the army said.', kind: 'missile_attack' },
+  { text: 'Air defences intercepted a cruise missile launched by the rebels toward Eilat on Monday.', kind: 'missile_attack' },
   { text: 'Artillery shells hit the village of Aitaroun on Monday.', kind: 'shelling' },
   { text: 'Rebels dropped explosives from a drone onto an army post near Hpakant on Monday.', kind: 'drone_strike' },
   { text: 'A quadcopter dropped grenades on soldiers near Tibu on Monday.', kind: 'drone_strike' },
+  { text: 'Militants used a suicide drone against a base near Tal Tamr on Monday.', kind: 'drone_strike' },
+  { text: 'The militia fired a dozen drones at the port of Yanbu late on Monday.', kind: 'drone_strike' },
+  { text: 'Moscow sent drones to its ally last year, the report said.', kind: 'arms_transfer', not: ['drone_strike'] },
   { text: 'An anti-tank missile destroyed a bulldozer near Kafranbel on Monday.', kind: 'missile_attack' },
   { text: 'A missile attack on Kramatorsk killed four people on Monday.', kind: 'missile_attack' },
   { text: 'A rocket barrage hit Sderot on Monday.', kind: 'missile_attack' },
@@ -69,6 +76,7 @@ const ROWS: Row[] = [
   { text: 'Troops fired dozens of rounds of artillery at Bakhmut on Monday.', kind: 'shelling' },
   { text: 'Tank fire hit houses in Jenin on Monday.', kind: 'shelling' },
   { text: 'Insurgents detonating a pylon near Baiji cut power to the town on Monday.', kind: 'ied_explosion' },
+  { text: 'Two boys were killed near Lashkar Gah on Monday when an unexploded mortar shell they had picked up went off.', kind: 'ied_explosion', not: ['shelling'] },
   // armed_clash
   { text: 'Army units captured three insurgents near Baiji on Monday.', kind: 'armed_clash', not: ['abduction', 'nonstate_overtakes_territory'] },
   { text: 'Kurdish forces captured 4 IS operatives trying to cross into Hasakah on Monday.', kind: 'armed_clash' },
@@ -256,6 +264,7 @@ const ROWS: Row[] = [
   { text: 'Air defences intercepted two missiles over Kyiv on Monday.', kind: 'interception' },
   { text: 'A Syrian jet was shot down near Idlib on Monday.', kind: 'interception' },
   { text: 'Troops downed a drone near Belgorod on Monday.', kind: 'interception' },
+  { text: 'Russia fired eight missiles at Lviv on Monday; air defences destroyed six of them.', kind: 'interception' },
   { text: 'Syrian air defenses confronted Israeli missiles over Damascus on Monday.', kind: 'interception' },
   { text: 'Police defused two bombs in Bogota on Monday.', kind: 'interception', not: ['ied_explosion'] },
   { text: 'Police foiled an attack on a church in Kaduna on Monday.', kind: 'interception', not: ['armed_clash'] },
@@ -273,6 +282,7 @@ const ROWS: Row[] = [
   { text: 'Soldiers cut down an orchard near Beit Hanoun on Monday.', kind: 'looting' },
   { text: 'Hundreds of almond trees were burned near Qalqilya on Monday.', kind: 'looting' },
   { text: 'Rebel authorities confiscated the houses of two officials in Sanaa on Monday.', kind: 'looting', not: ['interception'] },
+  { text: 'Gunmen have stolen cattle from herders near Gao, the mayor said on Monday.', kind: 'looting' },
   { text: 'Police seized a cache of explosives in Peshawar on Monday.', kind: 'interception', not: ['looting', 'nonstate_overtakes_territory'] },
   { text: 'Rebels overran an army base near Lashio on Monday and seized weapons and ammunition.', kind: 'nonstate_overtakes_territory', not: ['interception'] },
   { text: 'Rebel reinforcements arrived in Marib on Monday.', kind: 'change_to_group' },
@@ -337,6 +347,7 @@ const ROWS: Row[] = [
   { text: 'Bridges used by the army will be legitimate targets, the minister said on Monday.', kind: 'threat' },
   { text: 'The foreign ministry said on Monday that the country reserves the right to respond.', kind: 'threat' },
   { text: 'Beijing will take resolute measures to protect its companies, a spokesman said on Monday.', kind: 'threat' },
+  { text: 'The navy will take strong military measures against any intruder, its commander said on Monday.', kind: 'threat' },
   { text: 'Peru issued an ultimatum to Ecuador on Monday.', kind: 'threat' },
   { text: 'The embassy in Kingston received a bomb threat on Monday.', kind: 'threat', not: ['ied_explosion'] },
   { text: 'Kyiv accused Moscow of shelling Nikopol.', kind: 'accusation' },
@@ -354,6 +365,7 @@ const ROWS: Row[] = [
   // appeal, statement
   { text: 'The UN called on all parties to protect civilians.', kind: 'appeal' },
   { text: 'The mayor pleaded for help on Monday.', kind: 'appeal' },
+  { text: 'The peacekeepers urged both armies to hold their fire on Monday.', kind: 'appeal' },
   { text: 'The rebels demanded the release of prisoners on Monday.', kind: 'appeal' },
   { text: 'The minister warned of consequences on Monday.', kind: 'statement' },
   { text: 'The group claimed responsibility for the ambush near Kidal on Monday.', kind: 'statement' },
@@ -386,6 +398,11 @@ const NOT_EVENTS: { text: string; not: string[] }[] = [
   { text: 'The strike cost the company fifty million pounds.', not: ['shelling'] },
   // no_event: firefighters fight fires, not enemies; nor does the rocket fire before turn into a battle
   { text: 'Rockets were fired at Nahariya on Monday. Firefighters battled the blaze for hours.', not: ['armed_clash'] },
+  // a stolen thing described is no theft told
+  { text: 'Police seized twelve stolen cars at a garage in Cali on Monday.', not: ['looting'] },
+  // the verb "deal with" is no deal made
+  { text: 'The cabinet met in Juba on Monday to deal with the flooding.', not: ['agreement'] },
+  { text: 'Officials said on Monday they were dealing with the outbreak.', not: ['agreement'] },
   { text: 'Police found a van with 15 kg of dynamite, a motorcycle and other items in Lima on Monday.', not: ['ied_explosion'] },
 ];
 
