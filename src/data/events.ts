@@ -115,6 +115,14 @@ const Modes = z.strictObject({
   governing: z.record(z.string(), Mode),
 });
 
+/** Cues telling a later sentence that restates an occurrence already told from one that tells another. */
+const Restatement = z.strictObject({
+  distinct_openers: Words,
+  distinct_phrases: Words,
+  distinct_modifiers: Words,
+  part_within_km: z.number().positive(),
+});
+
 export const files = {
   'events/triggers.yaml': yaml(z.strictObject({ kinds: z.record(z.string(), z.array(Trigger)), no_event: z.array(Trigger) })),
   'events/arguments.yaml': yaml(Arguments),
@@ -122,4 +130,5 @@ export const files = {
   'events/occurrence.yaml': yaml(Occurrence),
   'events/attribution.yaml': yaml(Attribution),
   'events/modes.yaml': yaml(Modes),
+  'events/restatement.yaml': yaml(Restatement),
 };

@@ -17,6 +17,7 @@ import { isMonthName } from '../../data/time.js';
 import { datelineTime } from '../dates/index.js';
 import { countryByAlpha2, countryByAlpha3 } from '../../gazetteer/index.js';
 import { pushAll } from '../../arrays.js';
+import { distanceKm } from '../../geo.js';
 
 type Mode = Event['mode'];
 
@@ -504,6 +505,11 @@ function weaponOnly(a: Actor): boolean {
   return !a.country && !a.entity && cueData().weaponOf.has(a.name.toLowerCase().split(/\s+/).pop() ?? '');
 }
 
+/** An attacker the report does not name: nobody, "gunmen", or a weapon of no country, "drones". */
+function unnamedSide(a: Actor | null): boolean {
+  return !a || isUnnamedArmed(a) || weaponOnly(a);
+}
+
 /**
  * "Al-Shabaab claimed responsibility for the bombing": the attack is the claimant's when the report
  * names no other perpetrator (ACLED codes a claimed attack to the claimant). The attack claimed is
@@ -513,14 +519,12 @@ function attributeClaims(drafts: Draft[]): void {
   // (an attack that pins nothing down is no event of its own: "claimed responsibility …, saying it
   // had targeted officials" names the bombing told before)
   const attack = (d: Draft) => kindInfo(d.kind)?.violent && d.mode === 'actual' && !d.historical && d.grounded;
-  // (an attacker the report does not name: nobody, "gunmen", or a weapon of no country, "drones")
-  const unnamed = (a: Actor | null) => !a || isUnnamedArmed(a) || weaponOnly(a);
   for (const c of drafts) {
     if (!c.trigger.pattern.value.claims || c.mode !== 'actual' || c.initiator?.kind !== 'armed_group') continue;
     const at = c.sents[0];
     const after = drafts.find((d) => attack(d) && d.sents[0] === at && d.trigger.first > c.trigger.first);
     const claimed = after ?? findLast(drafts, (d) => d !== c && attack(d) && d.sents[0] <= at && (d.sents[0] < at || d.trigger.first < c.trigger.first));
-    if (claimed && unnamed(claimed.initiator)) claimed.initiator = c.initiator;
+    if (claimed && unnamedSide(claimed.initiator)) claimed.initiator = c.initiator;
   }
 }
 
@@ -1125,6 +1129,123 @@ function blameAsAttribution(doc: Doc, drafts: Draft[]): void {
   }
 }
 
+let restating: Content<'events/restatement.yaml'> | null = null;
+const restatement = () => (restating ??= data('events/restatement.yaml'));
+
+/**
+ * A later sentence that tells again an occurrence already told, beyond the few sentences within which
+ * drafts merge as they are read: a toll given paragraphs on ("two soldiers died in the fighting"), a
+ * group's claim ("the group said it had attacked …"), a detail ("the missiles hit a power plant in
+ * …"). It joins the nearest earlier event it fits, filling only what that one left unsaid. What marks
+ * itself as another occurrence ("Separately, …", "another attack"), or names another place or day,
+ * stays apart: a round-up of attacks in several towns is several events.
+ */
+function foldRestatements(doc: Doc, drafts: Draft[]): void {
+  // (a general word with nothing said of who or where is no event, and hosts none)
+  const told = (d: Draft) => d.grounded && d.mode === 'actual' && !!kindInfo(d.kind)?.violent && !(d.generic && !d.initiator && !d.target && !d.place);
+  const kept: Draft[] = [];
+  for (const d of drafts) {
+    // (how people were hurt, with no attack named, joins only an attack told beside it: told further on,
+    // which attack it counts is a guess — "at least 11 civilians had been killed in the town")
+    const restating = told(d) && !d.weak && !toldAsAnother(doc, d);
+    const definite = restating && definiteNoun(doc, d.trigger.first, doc.sentences[doc.tokens[d.trigger.first].sent].first);
+    const host = restating ? findLastOf(kept, FAR_BACK, (p) => told(p) && p.historical === d.historical && restates(doc, p, d, definite)) : undefined;
+    if (!host) {
+      kept.push(d);
+      continue;
+    }
+    // Who did it, when the first telling named no one ("gunmen", "a drone"), is whom the later names.
+    if (unnamedSide(host.initiator) && d.initiator && !unnamedSide(d.initiator)) host.initiator = d.initiator;
+    // The tolls of both tellings are weighed as those of one event are (the lowest of two accounts of
+    // the same people stands); a vague one ("inflicted casualties") does not stand against a figure.
+    const counted = new Set(host.casualties.filter((m) => !m.vague).map((m) => m.kind));
+    merge(host, { ...d, kind: host.kind, generic: host.generic, casualties: d.casualties.filter((m) => !(m.vague && counted.has(m.kind))) });
+  }
+  drafts.length = 0;
+  pushAll(drafts, kept);
+}
+
+/** Whether `later` may be another telling of the occurrence `first`: kind, sides, place and day all fit. */
+function restates(doc: Doc, first: Draft, later: Draft, definite: boolean): boolean {
+  return restatesKind(first, later) && sidesAgree(first, later) && timesAgree(doc, first.time, later.time) && placesAgree(doc, first, later, definite);
+}
+
+/**
+ * A kind that may name the kind told first: the same, or a general word for an attack. Two weapons are
+ * two occurrences ("rockets were fired from Gaza … its aircraft struck the launcher", "this attack
+ * followed two dynamite explosions").
+ */
+function restatesKind(first: Draft, later: Draft): boolean {
+  if (first.kind === later.kind) return true;
+  // "died in the fighting" after a town was retaken: the fighting of the capture ("our forces attacked
+  // enemy positions" may be an attack of its own).
+  if (TERRITORY.has(first.kind)) return later.kind === 'armed_clash' && later.trigger.pattern.value.reciprocal;
+  // "the group said it had attacked": a general word, with no weapon of its own, names an attack. A fight
+  // of two sides is no strike told again; bombs set off are no air strike ("the bomb" names one only in
+  // the sentences right after it); an abduction, a looting or what a crowd did is told in words of its own.
+  const general = later.generic && !later.trigger.pattern.value.reciprocal && later.kind === later.trigger.pattern.value.kind;
+  const attack = ATTACK_FAMILIES.has(familyOf(first.kind) ?? '') || first.kind === 'attack_on_civilians';
+  return general && attack && (later.kind === 'armed_clash' || later.kind === 'attack_on_civilians');
+}
+const ATTACK_FAMILIES = new Set(['battle', 'remote_violence']);
+
+/**
+ * Sides that may be the same: one unstated, or of one country and not two named forces of different
+ * kinds or two named groups ("RSF artillery" and "SAF bombardments"); a fight's sides either way round.
+ */
+function sidesAgree(first: Draft, later: Draft): boolean {
+  const same = (a: Actor | null, b: Actor | null) =>
+    !a || !b || ((!a.country || !b.country || a.country === b.country) && !(a.entity && b.entity && a.entity !== b.entity && (a.kind !== b.kind || a.kind === 'armed_group')));
+  if (same(first.initiator, later.initiator) && same(first.target, later.target)) return true;
+  return first.kind === 'armed_clash' && later.kind === 'armed_clash' && same(first.initiator, later.target) && same(first.target, later.initiator);
+}
+
+/**
+ * Days that overlap, or one untold. Times that cannot be dated (no publication date to count "today"
+ * from, no year to "16 June") agree only in the same words.
+ */
+function timesAgree(doc: Doc, a: TimeAnn | null, b: TimeAnn | null): boolean {
+  if (!a || !b) return true;
+  if (!a.start || !b.start) {
+    const words = (t: TimeAnn) => doc.text.slice(t.mention.start, t.mention.end).toLowerCase();
+    return words(a) === words(b);
+  }
+  return a.start <= (b.end ?? b.start) && b.start <= (a.end ?? a.start);
+}
+
+const WIDE = new Set(['country', 'region', 'admin1']);
+
+/**
+ * One place, or none told later, or one within the other ("Sagaing region" and a village of it); two
+ * towns are two occurrences, unless the later, told with "the" ("the shells fell on …"), names a part
+ * of the first within a few kilometres.
+ */
+function placesAgree(doc: Doc, first: Draft, later: Draft, definite: boolean): boolean {
+  if (!later.place || first.place?.id === later.place.id) return true;
+  // A place told only later, with an attack of its own ("over the past day Russian forces struck
+  // Druzhkovka"), may be another attack: only a general word fills it in ("the group said it had attacked …").
+  if (!first.place) return later.generic;
+  const a = indexOf(doc).placeById.get(first.place.id)!;
+  const b = indexOf(doc).placeById.get(later.place.id)!;
+  if (!a.country || a.country !== b.country) return false;
+  const within = (inner: PlaceAnn, outer: PlaceAnn) =>
+    WIDE.has(outer.precision) && !WIDE.has(inner.precision) && (outer.precision !== 'admin1' || (!!inner.admin1 && inner.admin1 === outer.admin1));
+  if (within(a, b) || within(b, a)) return true;
+  if (!definite || a.lat === null || a.lon === null || b.lat === null || b.lon === null) return false;
+  return distanceKm(a.lat, a.lon, b.lat, b.lon) <= restatement().part_within_km;
+}
+
+/** "Separately, …", "In a related development, …", "another attack", "gunmen also attacked": another occurrence. */
+function toldAsAnother(doc: Doc, d: Draft): boolean {
+  const R = restatement();
+  const t0 = d.trigger.first;
+  const s = doc.sentences[doc.tokens[t0].sent];
+  if (findWord(doc, s.first, Math.min(s.last, s.first + 4), R.distinct_openers) >= 0) return true;
+  if (findWord(doc, Math.max(s.first, t0 - 3), t0, R.distinct_modifiers) >= 0) return true;
+  const before = ` ${doc.text.slice(doc.tokens[s.first].start, doc.tokens[t0].start).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  return R.distinct_phrases.some((p) => before.includes(` ${p} `));
+}
+
 /**
  * Sentences that sum up the report rather than tell it: a headline (a first paragraph, before
  * others, none of whose lines ends as a sentence does) and bulleted key points ("• Two soldiers
@@ -1178,23 +1299,26 @@ function foldSummaries(doc: Doc, out: Event[], sentsOf: number[][], firstSent: n
   if (!drop.size) return;
   const keep = out.map((_, i) => i).filter((i) => !drop.has(i));
   const kept = keep.map((i) => out[i]);
-  const keptSents = keep.map((i) => firstSent[i]);
+  const keptFirst = keep.map((i) => firstSent[i]);
+  const keptSents = keep.map((i) => sentsOf[i]);
   out.length = 0;
   firstSent.length = 0;
+  sentsOf.length = 0;
   kept.forEach((e, k) => {
     e.id = `ev${k + 1}`;
     out.push(e);
-    firstSent.push(keptSents[k]);
+    firstSent.push(keptFirst[k]);
+    sentsOf.push(keptSents[k]);
   });
 }
 
 /**
  * An interception the report tells without its sides ("most were intercepted", "shot down by the
  * ship") takes them from the attack it answers, of the weapon shot down: the one told in the same
- * sentence, else the nearest before it in the paragraph, else the next in the paragraph, else one
- * told in the three sentences before. The defender is whom the attack was aimed at; what was shot down is the attacker's.
+ * sentence, else the nearest told before it in the paragraph, else the next in the paragraph, else
+ * one told in the three sentences before. The defender is whom the attack was aimed at; what was shot down is the attacker's.
  */
-function answerSides(doc: Doc, out: Event[], firstSent: number[], guessed: Set<Actor | null>): void {
+function answerSides(doc: Doc, out: Event[], firstSent: number[], sentsOf: number[][], guessed: Set<Actor | null>): void {
   const C = cueData();
   const para = (i: number) => doc.sentences[firstSent[i]].paragraph;
   out.forEach((e, i) => {
@@ -1216,8 +1340,10 @@ function answerSides(doc: Doc, out: Event[], firstSent: number[], guessed: Set<A
     let bestRank = Infinity;
     out.forEach((_, j) => {
       if (j === i || !fits(j)) return;
-      const d = firstSent[i] - firstSent[j];
-      const samePara = para(j) === para(i);
+      // (an attack told over several sentences is told at the last of them before the interception)
+      const told = findLast(sentsOf[j], (k) => k <= firstSent[i]) ?? firstSent[j];
+      const d = firstSent[i] - told;
+      const samePara = doc.sentences[told].paragraph === para(i);
       // (wire copy gives each sentence a paragraph; a live blog's entries are separate stories, so
       // another paragraph only just before)
       const rank = samePara ? (d >= 0 ? d : 100 - d) : d > 0 && d <= 3 ? d + 10 : Infinity;
@@ -1684,6 +1810,7 @@ export const events: Stage = {
     }
 
     blameAsAttribution(doc, drafts);
+    foldRestatements(doc, drafts);
     attributeClaims(drafts);
     const out: Event[] = [];
     /** the first sentence of each event of `out` */
@@ -1819,7 +1946,7 @@ export const events: Stage = {
       });
     }
     foldSummaries(doc, out, sentsOf, firstSent);
-    answerSides(doc, out, firstSent, guessed);
+    answerSides(doc, out, firstSent, sentsOf, guessed);
     // Background is relative to the report's news: when the report tells of something recent, an
     // event that ended well before it (more than `background_days`) is background ("reconciled
     // last month", "In February … reached an agreement"). A report entirely about older events
