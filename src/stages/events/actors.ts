@@ -353,20 +353,29 @@ function actorOf(e: Entry, display: string, ctx: ResolveContext | undefined, t: 
 }
 
 /**
+ * A copy of an actor, some fields changed: built by one literal in the order every actor is made
+ * (name, country, kind, entity), so that actors keep one shape (a spread copy has a shape of its
+ * own, and the events stage was recompiled for each one it met).
+ */
+export function copyActor(a: Actor, name = a.name, country = a.country, kind = a.kind, entity = a.entity): Actor {
+  return { name, country, kind, entity };
+}
+
+/**
  * The actor a noun phrase names, or null when it names none ("Israeli airstrikes", "the capital").
  * Epithets and metonyms resolve to what they stand for; context-dependent phrases ("the Arab
  * nation", "the junta") take the most recently mentioned fitting country from ctx.recentCountries.
  */
 export function resolveActor(phrase: string, ctx?: ResolveContext): Actor | null {
   const known = contextFree.get(phrase);
-  if (known !== undefined) return known && { ...known };
+  if (known !== undefined) return known && copyActor(known);
   // Most phrases read the same whatever came before ("Russian forces"): those are remembered
   // across documents. A phrase that looks at the countries mentioned before it is not.
   const watched = new Watched(ctx);
   const actor = readPhrase(phrase, watched);
   if (!watched.asked && phrase.length <= 200) {
     if (contextFree.size >= 20_000) contextFree.clear();
-    contextFree.set(phrase, actor && { ...actor });
+    contextFree.set(phrase, actor && copyActor(actor));
   }
   return actor;
 }
@@ -435,7 +444,7 @@ function readPhrase(phrase: string, ctx: ResolveContext): Actor | null {
     // country's positions are its forces').
     if (n - 1 > first && roleTables().holdings.has(toks[n - 1].low)) {
       const a = resolveActor(phrase.slice(0, toks[n - 1].start), ctx);
-      if (a && a.kind === 'state') return { ...a, name: nameFor('military', a.country, t) ?? a.name, kind: 'military' };
+      if (a && a.kind === 'state') return copyActor(a, nameFor('military', a.country, t) ?? a.name, a.country, 'military');
       if (a && a.kind !== 'civilians' && a.kind !== 'person') return a;
     }
     const person = titled(toks, matches, phrase, ctx, t);
@@ -554,7 +563,7 @@ function actorPhraseOf(e: EntityAnn, doc: Doc): Actor | null {
  */
 export function actorForEntity(e: EntityAnn, doc?: Doc): Actor | null {
   const t = load();
-  const withId = (a: Actor | null): Actor | null => (a ? { ...a, entity: e.id } : null);
+  const withId = (a: Actor | null): Actor | null => (a ? copyActor(a, a.name, a.country, a.kind, e.id) : null);
   switch (e.type) {
     case 'PERSON': {
       const known = resolveActor(e.name);
@@ -574,12 +583,12 @@ export function actorForEntity(e: EntityAnn, doc?: Doc): Actor | null {
       const phrase = doc ? actorPhraseOf(e, doc) : null;
       if (phrase) return withId(phrase);
       const r = resolveActor(e.name);
-      if (r) return withId(e.country && !r.country ? { ...r, country: e.country } : r);
+      if (r) return withId(e.country && !r.country ? copyActor(r, r.name, e.country) : r);
       return e.country ? withId({ name: nameFor('state', e.country, t) ?? e.name, country: e.country, kind: 'state', entity: null }) : null;
     }
     case 'ORG': {
       const r = resolveActor(e.name);
-      if (r && r.kind !== 'unknown') return withId(e.country && !r.country ? { ...r, country: e.country } : r);
+      if (r && r.kind !== 'unknown') return withId(e.country && !r.country ? copyActor(r, r.name, e.country) : r);
       return withId({ name: e.name, country: e.country, kind: 'organization', entity: null });
     }
     default:

@@ -11,7 +11,7 @@ import { attributionOf, toClaim } from './claims.js';
 import { modeBefore, governedMode, infinitiveAim } from './modes.js';
 import { aggregateToll, habitual, namesNoOccurrence } from './occurrence.js';
 import { acledFor, familyOf, kind as kindInfo, ploverFor } from '../../taxonomy.js';
-import { actorForEntity, isCrowdKind, isMultinational, isUnnamedArmed, nameSide, resolveActor, roleWords } from './actors.js';
+import { actorForEntity, copyActor, isCrowdKind, isMultinational, isUnnamedArmed, nameSide, resolveActor, roleWords } from './actors.js';
 import { data, type Content } from '../../data/index.js';
 import { isMonthName } from '../../data/time.js';
 import { datelineTime } from '../dates/index.js';
@@ -199,7 +199,7 @@ function readActor(doc: Doc, a: number, b: number): Actor | null {
   const text = doc.text.slice(toks[a].start, toks[b - 1].end);
   const inside = mentionsIn(doc, a, b);
   const r = resolveActor(text, new CountriesAround(doc, a, b));
-  if (r) return r.entity || inside.length === 0 ? r : { ...r, entity: inside[0].entity.id };
+  if (r) return r.entity || inside.length === 0 ? r : copyActor(r, r.name, r.country, r.kind, inside[0].entity.id);
   // An entity inside the phrase: the last one is its head ("Syria's Ministry of Foreign Affairs").
   let best: Actor | null = null;
   for (const { entity: e } of inside) {
@@ -492,7 +492,7 @@ function firstConjunct(doc: Doc, a: number, first: number, next: Actor): Actor |
   if (cb !== a - 1) return null;
   const lead = actorIn(doc, ca, cb);
   // ("Syrian and Russian jets": a bare country before "and" shares the noun after it)
-  if (lead?.kind === 'state' && next.kind !== 'state' && next.kind !== 'civilians') return { ...next, name: lead.name, country: lead.country };
+  if (lead?.kind === 'state' && next.kind !== 'state' && next.kind !== 'civilians') return copyActor(next, lead.name, lead.country);
   return lead;
 }
 
@@ -512,7 +512,7 @@ function speakersOwn(doc: Doc, sent: number, t0: number, initiator: Actor | null
   const speaker = actorsLeft(doc, cue, doc.sentences[sent].first, 1)[0]?.actor;
   if (!speaker?.country && !speaker?.entity) return initiator;
   if (speaker.kind === 'armed_group' || speaker.kind === 'organization') return speaker;
-  return { ...initiator, country: speaker.country };
+  return copyActor(initiator, initiator.name, speaker.country);
 }
 const POSSESSIVES = new Set(['its', 'their', 'our']);
 
@@ -1651,7 +1651,7 @@ function toEvent(doc: Doc, d: Draft, C: Cues, newsTime: TimeAnn | null, publishe
   let defaulted = false;
   const here = countryByAlpha2((location ? indexOf(doc).placeById.get(location.place)?.country : undefined) ?? datelineCountry(doc));
   if (here) {
-    const local = (a: Actor | null): Actor | null => (a && !a.country && LOCAL_KINDS.has(a.kind) && !isMultinational(a.name) ? { ...a, country: here.alpha3 } : a);
+    const local = (a: Actor | null): Actor | null => (a && !a.country && LOCAL_KINDS.has(a.kind) && !isMultinational(a.name) ? copyActor(a, a.name, here.alpha3) : a);
     d.initiator = local(d.initiator);
     d.target = local(d.target);
     const byDefault = C.default_initiator[d.kind];
