@@ -403,7 +403,10 @@ function readPhrase(phrase: string, ctx: ResolveContext): Actor | null {
   const matches = scan(toks, t);
   const n = toks.length;
   // A country named inside the phrase is the nearest context of all: "the Russian occupiers".
-  const own = matches.filter((m) => m.entry.source === 'country' || m.entry.source === 'demonym').map((m) => m.entry.country!);
+  // (arrays built by loops in this function, not by map/filter/find: an empty array's map differs
+  // from a full one's, and each new one had V8 recompile readPhrase)
+  const own: string[] = [];
+  for (const m of matches) if (m.entry.source === 'country' || m.entry.source === 'demonym') own.push(m.entry.country!);
   if (own.length) ctx = { ...ctx, recentCountries: [...(ctx?.recentCountries ?? []), ...own] };
 
   // "a Palestinian-owned farm": property of that people's civilians.
@@ -460,7 +463,13 @@ function readPhrase(phrase: string, ctx: ResolveContext): Actor | null {
   // "anti-Houthi forces" fight the Houthis; "pro-Houthi forces" are theirs, as news writes of them.
   const named = mods.find((m) => (m.entry.source === 'group' || m.entry.source === 'organization') && !roleTables().opposing.has(toks[m.start - 1]?.low));
   const owners = mods.filter((m) => owns(m, toks, t));
-  const country = owners.map((m) => countryOf(m.entry, ctx)).find((c) => c) ?? null;
+  // (every owner is asked, not only up to the first with a country: asking may read the context,
+  // which decides whether the phrase's reading is remembered)
+  let country: string | null = null;
+  for (const m of owners) {
+    const c = countryOf(m.entry, ctx);
+    if (!country && c) country = c;
+  }
 
   if (named?.entry.kind === 'armed_group') {
     // "the Houthi-run health ministry" is a government; "Hezbollah fighters" are the group.
@@ -472,7 +481,14 @@ function readPhrase(phrase: string, ctx: ResolveContext): Actor | null {
 
   let kind = head.kind;
   if (t.modifiable.has(head.last) || t.modifiable.has(toks[head.end - 1].low)) {
-    const fromWord = toks.slice(0, head.start).map((w) => t.modifiers.get(w.low)).find((k) => k);
+    let fromWord: ReturnType<typeof t.modifiers.get>;
+    for (let i = 0; i < Math.min(head.start, toks.length); i++) {
+      const k = t.modifiers.get(toks[i].low);
+      if (k) {
+        fromWord = k;
+        break;
+      }
+    }
     const institution = mods.find((m) => m.entry.kind === 'military' || m.entry.kind === 'government');
     kind = fromWord ?? institution?.entry.kind ?? t.modifiers.get('')!;
   }
