@@ -31,6 +31,27 @@ export interface Seg {
   nested?: boolean;
 }
 
+/**
+ * Every Seg is made here, its optional fields present from the start: the code that reads segs
+ * then sees one shape (segs whose fields were added in different orders had V8 recompile
+ * buildEntities again and again).
+ */
+function newSeg(first: number, last: number, type: EntityType | null, country: string | null, strong: boolean, role?: Role | null, known?: Known): Seg {
+  return { first, last, type, country, strong, known, role, countries: undefined, minor: undefined, text: undefined, nested: undefined };
+}
+
+/** A place named inside a longer name (the seg is new: changed in place). */
+function nestedSeg(s: Seg, strong = s.strong): Seg {
+  s.strong = strong;
+  s.nested = true;
+  return s;
+}
+
+function withCountry(s: Seg, country: string | null): Seg {
+  s.country = country;
+  return s;
+}
+
 let qualifiers: Set<string> | null = null;
 let directions: Set<string> | null = null;
 const isDirection = (word: string) => (directions ??= new Set(data('gazetteer/directions.tsv').map((r) => r.word.toLowerCase()))).has(word);
@@ -324,7 +345,7 @@ export class Classifier {
     const first = this.key(a);
     if (common || this.lex.cues.head.has(first) || this.lex.cues.of.has(first) || this.lex.titles.has(first)) return null;
     const k = this.knownAt(a, b);
-    if (k) return k.type === 'GPE' || k.type === 'LOC' ? { ...this.knownSeg(a, b, k), strong: false, nested: true } : null;
+    if (k) return k.type === 'GPE' || k.type === 'LOC' ? nestedSeg(this.knownSeg(a, b, k), false) : null;
     if (inside === 'known' || this.lex.nationalities.has(this.lower(a, b))) return null;
     // "Lafayette Police" is the organisation again; "Madison County" is a place
     const cue = this.cueType(a, b);
@@ -333,9 +354,9 @@ export class Classifier {
     // "Clarke County Superior Court", "Henderson County Jail": a division's name and head word, though
     // not in the gazetteer; not "Canadian Coast" of "Canadian Coast Guard", nor a facility's lake or hill
     const division = cue && !this.lex.notAlone.has(this.key(b - 1)) && !this.lex.nationalities.has(this.lower(a, b - 1));
-    if (division && (cue === 'GPE' || inside !== 'facility')) return { ...this.placeSeg(a, b, p, false), nested: true };
+    if (division && (cue === 'GPE' || inside !== 'facility')) return nestedSeg(this.placeSeg(a, b, p, false));
     if (!p) return null;
-    if (elsewhere.has(this.lower(a, b))) return { ...this.placeSeg(a, b, p, false), nested: true };
+    if (elsewhere.has(this.lower(a, b))) return nestedSeg(this.placeSeg(a, b, p, false));
     // alone, only a place of some standing: "Meridian Press" is no paper of Meridian, Mississippi
     if (inside === 'facility' || p.population < NAMESAKE_STANDING) return null;
     // a given name opening a name is its founder's more often than a town's: "Johns Hopkins University"
@@ -343,7 +364,7 @@ export class Classifier {
     // the gazetteer must know the words as a name, not only the place left when one is dropped:
     // "Paris City Council" names Paris, "Ohio State University" Ohio, but "Gaza City" is a city
     if (b - a > 1 && !matchExact(this.text(a, b)).length) return null;
-    return { ...this.placeSeg(a, b, p, false), nested: true };
+    return nestedSeg(this.placeSeg(a, b, p, false));
   }
 
   /** Typed by nothing but its shape: unknown, or a person only for looking like a name. */
@@ -380,7 +401,7 @@ export class Classifier {
     const nat = lex.nationalities.get(this.lower(a, b));
     if (nat) return [this.norp(a, b, nat)];
     // "the West" is no place, but "the North region" is.
-    if (n === 1 && lex.notAlone.has(this.key(a))) return [{ first: a, last: b, type: null, country: null, strong: false }];
+    if (n === 1 && lex.notAlone.has(this.key(a))) return [newSeg(a, b, null, null, false)];
 
     const titled = this.titleSplit(a, b);
     if (titled) return titled;
@@ -391,7 +412,7 @@ export class Classifier {
       // A unit of a known organisation is a name of its own: "IRGC Ground Force".
       for (let m = Math.min(n - 2, 5); m >= 1; m--) {
         const k = this.knownAt(a, a + m);
-        if (k?.type === 'ORG') return [this.knownSeg(a, a + m, k), { ...this.cueSeg(a + m, b, cue), country: k.country }];
+        if (k?.type === 'ORG') return [this.knownSeg(a, a + m, k), withCountry(this.cueSeg(a + m, b, cue), k.country)];
       }
     }
     if (cue) return [this.cueSeg(a, b, cue)];
@@ -403,7 +424,7 @@ export class Classifier {
     }
 
     const role = better(roleBefore(this.doc, lex, a), roleAfter(this.doc, lex, b));
-    if (role && this.nameLike(a, b)) return [{ first: a, last: b, type: 'PERSON', country: role.country, strong: true, role }];
+    if (role && this.nameLike(a, b)) return [newSeg(a, b, 'PERSON', role.country, true, role)];
 
     const compound = this.compound(a, b);
     if (compound) return compound;
@@ -418,7 +439,7 @@ export class Classifier {
       const inTitle = locative === 'prep' && isUpperStart(toks[a - 2]);
       // "the town of Abu Dis": a settlement word outweighs a given name inside the name
       if (locative && !inTitle && (!given || locative === 'settlement') && this.nameLike(a, b)) return [this.placeSeg(a, b, place, true)];
-      if (this.nameLike(a, b) && (given || this.hasParticle(a, b))) return [{ first: a, last: b, type: 'PERSON', country: null, strong: true }];
+      if (this.nameLike(a, b) && (given || this.hasParticle(a, b))) return [newSeg(a, b, 'PERSON', null, true)];
       if (place) return [this.placeSeg(a, b, place, false)];
       const split = this.knownInside(a, b);
       if (split) return split;
@@ -434,24 +455,24 @@ export class Classifier {
     const numbered = b - a > 1 && /^\d+$/.test(toks[b - 1].text) ? lex.cues.number.get(this.key(b - 2)) : undefined;
     if (numbered && numbered !== 'SKIP') return [this.cueSeg(a, b, numbered)];
     for (let k = a; k < b; k++) {
-      if (DESIGNATION.test(toks[k].text) || /^\d/.test(toks[k].text)) return [{ first: a, last: b, type: 'EQUIPMENT', country: null, strong: true }];
+      if (DESIGNATION.test(toks[k].text) || /^\d/.test(toks[k].text)) return [newSeg(a, b, 'EQUIPMENT', null, true)];
     }
     if (n === 1) {
       const t = toks[a];
       const place = this.place(a, b);
       if (place && (place.strong || locative)) return [this.placeSeg(a, b, place, true)];
-      if (lex.givenNames.has(t.lower)) return [{ first: a, last: b, type: 'PERSON', country: null, strong: false }];
+      if (lex.givenNames.has(t.lower)) return [newSeg(a, b, 'PERSON', null, false)];
       if (locative && t.pos === 'PROPN' && /^\p{Lu}\p{Ll}+$/u.test(t.text)) return [this.placeSeg(a, b, null, true)];
     }
     // Unknown acronyms in news are mostly organisations ("HRW", "CJTF-OIR"), but not the words of
     // a heading in capitals ("SITUATION OVERVIEW").
-    if (ACRONYM.test(this.text(a, b)) && !this.heading(a)) return [{ first: a, last: b, type: 'ORG', country: null, strong: false }];
+    if (ACRONYM.test(this.text(a, b)) && !this.heading(a)) return [newSeg(a, b, 'ORG', null, false)];
     // Nothing knows the whole: its parts may be names of their own ("Iraq and Mine Action").
     for (let k = a + 1; k < b - 1; k++) {
       const w = toks[k].lower;
       if (w === 'and' || w === 'of' || w === 'for' || w === '&') return [...this.core(a, k), ...this.core(k + 1, b)];
     }
-    return [{ first: a, last: b, type: null, country: null, strong: false }];
+    return [newSeg(a, b, null, null, false)];
   }
 
   /** [a, b) is a name the gazetteer indexes as it stands, opened by a proper noun or a word that only
@@ -469,7 +490,7 @@ export class Classifier {
   }
 
   private norp(a: number, b: number, nat: Nationality): Seg {
-    return { first: a, last: b, type: 'NORP', country: nat.country, strong: true };
+    return newSeg(a, b, 'NORP', nat.country, true);
   }
 
   /** Words that could be a person's name: capitalised words and name particles, no digits. */
@@ -535,7 +556,7 @@ export class Classifier {
     let country = k.country;
     // A state body without a state of its own takes the possessor: "Iran's Defense Ministry".
     if (!country && k.type === 'ORG') country = possessiveBefore(this.doc, this.lex, a);
-    return { first: a, last: b, type: k.type, country, strong: true, known: k };
+    return newSeg(a, b, k.type, country, true, undefined, k);
   }
 
   /** A title inside the name splits it: "[Israeli] [Prime Minister] [Benjamin Netanyahu]". */
@@ -583,7 +604,7 @@ export class Classifier {
       const country = prefix.find((s) => s.country)?.country ?? possessiveBefore(this.doc, lex, a);
       const role: Role | null = kind === 'honorific' ? null : { text: this.text(roleStart, nameStart), country, rank: 1 };
       const best = better(role, better(roleBefore(this.doc, lex, a), roleAfter(this.doc, lex, b)));
-      const person: Seg = { first: nameStart, last: b, type: 'PERSON', country: best?.country ?? country ?? known?.country ?? null, strong: true, role: best };
+      const person: Seg = newSeg(nameStart, b, 'PERSON', best?.country ?? country ?? known?.country ?? null, true, best);
       if (known) person.known = known;
       return [...prefix, person];
     }
@@ -645,7 +666,7 @@ export class Classifier {
       }
     }
     country ??= possessiveBefore(this.doc, lex, a);
-    const seg: Seg = { first: a, last: b, type: type as EntityType, country, strong: true };
+    const seg: Seg = newSeg(a, b, type as EntityType, country, true);
     if (countries) seg.countries = countries;
     return seg;
   }
@@ -670,7 +691,7 @@ export class Classifier {
   }
 
   private placeSeg(a: number, b: number, p: Place | null, strong: boolean): Seg {
-    const seg: Seg = { first: a, last: b, type: p?.type ?? 'GPE', country: p?.country ?? null, strong };
+    const seg: Seg = newSeg(a, b, p?.type ?? 'GPE', p?.country ?? null, strong);
     if (p && p.countries.length > 1) seg.countries = p.countries;
     if (p && !p.strong) seg.minor = true;
     return seg;

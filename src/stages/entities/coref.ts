@@ -147,17 +147,28 @@ export function buildEntities(doc: Doc, segs: Seg[]): EntityAnn[] {
   // An acronym whose letters are the initials of another organisation named in the article.
   const orgs = clusters.filter((c) => !c.into && c.type === 'ORG');
   const acronymOf = new Map<Cluster, string>();
+  // (loops and sets, not map/filter/includes: an empty array has another map than a full one, and
+  // V8 recompiled this whole function for each one it met after optimising it)
   for (const c of orgs) {
-    const acr = c.segs.map(text).find((t) => isAllCaps(t) && t.length >= 3);
-    if (acr) acronymOf.set(c, acr.replace(/[^A-Z]/g, ''));
+    for (const s of c.segs) {
+      const t = text(s);
+      if (isAllCaps(t) && t.length >= 3) {
+        acronymOf.set(c, t.replace(/[^A-Z]/g, ''));
+        break;
+      }
+    }
   }
   if (acronymOf.size) {
-    const initialsOf = new Map<Cluster, string[]>();
-    for (const o of orgs) initialsOf.set(o, o.segs.map(text).filter((t) => !isAllCaps(t)).map(initials));
+    const initialsOf = new Map<Cluster, Set<string>>();
+    for (const o of orgs) {
+      const own = new Set<string>();
+      for (const s of o.segs) if (!isAllCaps(text(s))) own.add(initials(text(s)));
+      initialsOf.set(o, own);
+    }
     for (const [c, letters] of acronymOf) {
       if (root(c) !== c) continue;
       for (const o of orgs) {
-        if (o !== c && root(o) === o && initialsOf.get(o)!.includes(letters)) {
+        if (o !== c && root(o) === o && initialsOf.get(o)!.has(letters)) {
           merge(c, o);
           break;
         }

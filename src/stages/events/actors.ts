@@ -359,20 +359,29 @@ function actorOf(e: Entry, display: string, ctx: ResolveContext | undefined, t: 
 }
 
 /**
+ * A copy of an actor, some fields changed: built by one literal in the order every actor is made
+ * (name, country, kind, entity), so that actors keep one shape (a spread copy has a shape of its
+ * own, and the events stage was recompiled for each one it met).
+ */
+export function copyActor(a: Actor, name = a.name, country = a.country, kind = a.kind, entity = a.entity): Actor {
+  return { name, country, kind, entity };
+}
+
+/**
  * The actor a noun phrase names, or null when it names none ("Israeli airstrikes", "the capital").
  * Epithets and metonyms resolve to what they stand for; context-dependent phrases ("the Arab
  * nation", "the junta") take the most recently mentioned fitting country from ctx.recentCountries.
  */
 export function resolveActor(phrase: string, ctx?: ResolveContext): Actor | null {
   const known = contextFree.get(phrase);
-  if (known !== undefined) return known && { ...known };
+  if (known !== undefined) return known && copyActor(known);
   // Most phrases read the same whatever came before ("Russian forces"): those are remembered
   // across documents. A phrase that looks at the countries mentioned before it is not.
   const watched = new Watched(ctx);
   const actor = readPhrase(phrase, watched);
   if (!watched.asked && phrase.length <= 200) {
     if (contextFree.size >= 20_000) contextFree.clear();
-    contextFree.set(phrase, actor && { ...actor });
+    contextFree.set(phrase, actor && copyActor(actor));
   }
   return actor;
 }
@@ -404,7 +413,10 @@ function readPhrase(phrase: string, ctx: ResolveContext): Actor | null {
   const matches = scan(toks, t);
   const n = toks.length;
   // A country named inside the phrase is the nearest context of all: "the Russian occupiers".
-  const own = matches.filter((m) => m.entry.source === 'country' || m.entry.source === 'demonym').map((m) => m.entry.country!);
+  // (arrays built by loops in this function, not by map/filter/find: an empty array's map differs
+  // from a full one's, and each new one had V8 recompile readPhrase)
+  const own: string[] = [];
+  for (const m of matches) if (m.entry.source === 'country' || m.entry.source === 'demonym') own.push(m.entry.country!);
   if (own.length) ctx = { ...ctx, recentCountries: [...(ctx?.recentCountries ?? []), ...own] };
 
   // "a Palestinian-owned farm": property of that people's civilians.
@@ -447,7 +459,7 @@ function readPhrase(phrase: string, ctx: ResolveContext): Actor | null {
     for (let k = n - 1; n - 1 > first && k > first && roleTables().holdings.has(toks[n - 1].low); k--) {
       if (k < n - 1 && /^\p{Lu}/u.test(toks[k].orig)) break;
       const a = resolveActor(phrase.slice(0, toks[k - 1].end), ctx);
-      if (a && a.kind === 'state') return { ...a, name: nameFor('military', a.country, t) ?? a.name, kind: 'military' };
+      if (a && a.kind === 'state') return copyActor(a, nameFor('military', a.country, t) ?? a.name, a.country, 'military');
       if (a && a.kind !== 'civilians' && a.kind !== 'person') return a;
       if (a) break;
     }
@@ -464,7 +476,13 @@ function readPhrase(phrase: string, ctx: ResolveContext): Actor | null {
   // "anti-Houthi forces" fight the Houthis; "pro-Houthi forces" are theirs, as news writes of them.
   const named = mods.find((m) => (m.entry.source === 'group' || m.entry.source === 'organization') && !roleTables().opposing.has(toks[m.start - 1]?.low));
   const owners = mods.filter((m) => owns(m, toks, t));
-  const country = owners.map((m) => countryOf(m.entry, ctx)).find((c) => c) ?? null;
+  // (every owner is asked, not only up to the first with a country: asking may read the context,
+  // which decides whether the phrase's reading is remembered)
+  let country: string | null = null;
+  for (const m of owners) {
+    const c = countryOf(m.entry, ctx);
+    if (!country && c) country = c;
+  }
 
   if (named?.entry.kind === 'armed_group') {
     // "the Houthi-run health ministry" is a government; "Hezbollah fighters" are the group.
@@ -476,7 +494,14 @@ function readPhrase(phrase: string, ctx: ResolveContext): Actor | null {
 
   let kind = head.kind;
   if (t.modifiable.has(head.last) || t.modifiable.has(toks[head.end - 1].low)) {
-    const fromWord = toks.slice(0, head.start).map((w) => t.modifiers.get(w.low)).find((k) => k);
+    let fromWord: ReturnType<typeof t.modifiers.get>;
+    for (let i = 0; i < Math.min(head.start, toks.length); i++) {
+      const k = t.modifiers.get(toks[i].low);
+      if (k) {
+        fromWord = k;
+        break;
+      }
+    }
     const institution = mods.find((m) => m.entry.kind === 'military' || m.entry.kind === 'government');
     kind = fromWord ?? institution?.entry.kind ?? t.modifiers.get('')!;
   }
@@ -581,7 +606,7 @@ function actorPhraseOf(e: EntityAnn, doc: Doc): Actor | null {
  */
 export function actorForEntity(e: EntityAnn, doc?: Doc): Actor | null {
   const t = load();
-  const withId = (a: Actor | null): Actor | null => (a ? { ...a, entity: e.id } : null);
+  const withId = (a: Actor | null): Actor | null => (a ? copyActor(a, a.name, a.country, a.kind, e.id) : null);
   switch (e.type) {
     case 'PERSON': {
       const known = resolveActor(e.name);
@@ -601,12 +626,12 @@ export function actorForEntity(e: EntityAnn, doc?: Doc): Actor | null {
       const phrase = doc ? actorPhraseOf(e, doc) : null;
       if (phrase) return withId(phrase);
       const r = resolveActor(e.name);
-      if (r) return withId(e.country && !r.country ? { ...r, country: e.country } : r);
+      if (r) return withId(e.country && !r.country ? copyActor(r, r.name, e.country) : r);
       return e.country ? withId({ name: nameFor('state', e.country, t) ?? e.name, country: e.country, kind: 'state', entity: null }) : null;
     }
     case 'ORG': {
       const r = resolveActor(e.name);
-      if (r && r.kind !== 'unknown') return withId(e.country && !r.country ? { ...r, country: e.country } : r);
+      if (r && r.kind !== 'unknown') return withId(e.country && !r.country ? copyActor(r, r.name, e.country) : r);
       return withId({ name: e.name, country: e.country, kind: 'organization', entity: null });
     }
     default:

@@ -11,7 +11,7 @@ import { attributionOf, toClaim } from './claims.js';
 import { modeBefore, governedMode, infinitiveAim } from './modes.js';
 import { aggregateToll, habitual, namesNoOccurrence } from './occurrence.js';
 import { acledFor, familyOf, kind as kindInfo, ploverFor } from '../../taxonomy.js';
-import { actorForEntity, isCrowdKind, isMultinational, isUnnamedArmed, nameSide, resolveActor, roleWords } from './actors.js';
+import { actorForEntity, copyActor, isCrowdKind, isMultinational, isUnnamedArmed, nameSide, resolveActor, roleWords } from './actors.js';
 import { data, type Content } from '../../data/index.js';
 import { isMonthName } from '../../data/time.js';
 import { datelineTime } from '../dates/index.js';
@@ -201,7 +201,7 @@ function readActor(doc: Doc, a: number, b: number): Actor | null {
   const text = doc.text.slice(toks[a].start, toks[b - 1].end);
   const inside = mentionsIn(doc, a, b);
   const r = resolveActor(text, new CountriesAround(doc, a, b));
-  if (r) return r.entity || inside.length === 0 ? r : { ...r, entity: inside[0].entity.id };
+  if (r) return r.entity || inside.length === 0 ? r : copyActor(r, r.name, r.country, r.kind, inside[0].entity.id);
   // An entity inside the phrase: the last one is its head ("Syria's Ministry of Foreign Affairs").
   let best: Actor | null = null;
   for (const { entity: e } of inside) {
@@ -540,7 +540,7 @@ function firstConjunct(doc: Doc, a: number, first: number, next: Actor): Actor |
   if (cb !== a - 1) return null;
   const lead = actorIn(doc, ca, cb);
   // ("Syrian and Russian jets": a bare country before "and" shares the noun after it)
-  if (lead?.kind === 'state' && next.kind !== 'state' && next.kind !== 'civilians') return { ...next, name: lead.name, country: lead.country };
+  if (lead?.kind === 'state' && next.kind !== 'state' && next.kind !== 'civilians') return copyActor(next, lead.name, lead.country);
   return lead;
 }
 
@@ -560,7 +560,7 @@ function speakersOwn(doc: Doc, sent: number, t0: number, initiator: Actor | null
   const speaker = actorsLeft(doc, cue, doc.sentences[sent].first, 1)[0]?.actor;
   if (!speaker?.country && !speaker?.entity) return initiator;
   if (speaker.kind === 'armed_group' || speaker.kind === 'organization') return speaker;
-  return { ...initiator, country: speaker.country };
+  return copyActor(initiator, initiator.name, speaker.country);
 }
 const POSSESSIVES = new Set(['its', 'their', 'our']);
 
@@ -1358,6 +1358,625 @@ function answerSides(doc: Doc, out: Event[], firstSent: number[], sentsOf: numbe
   });
 }
 
+/** What a sentence's matches so far have opened: a statement, an accusation, a governing verb. */
+interface SentenceState {
+  governed: { mode: Mode; until: number } | null;
+  verbalUntil: number;
+  accusing: { until: number; by: Draft } | null;
+}
+
+type Cues = ReturnType<typeof cueData>;
+
+/**
+ * A copy of a draft under another kind: built by the same literal as every draft, so that all
+ * drafts share one shape (a spread copy has its own, and code reading drafts was recompiled for it).
+ */
+function draftAs(d: Draft, kind: string, generic = d.generic): Draft {
+  return {
+    kind,
+    trigger: d.trigger,
+    sents: d.sents,
+    initiator: d.initiator,
+    target: d.target,
+    place: d.place,
+    time: d.time,
+    casualties: d.casualties,
+    claims: d.claims,
+    historical: d.historical,
+    mode: d.mode,
+    grounded: d.grounded,
+    cumulative: d.cumulative,
+    generic,
+    weak: d.weak,
+    armedTarget: d.armedTarget,
+  };
+}
+
+/**
+ * An event's time when it has none of its own: the lede's first date ("on Tuesday"), as wire
+ * reports give the day of the news early, else the dateline's.
+ */
+function newsTimeOf(doc: Doc): TimeAnn | null {
+  const dl = doc.dateline?.span;
+  return (
+    doc.times.find(
+      (t) => !t.background && !t.future && t.start && doc.sentences[t.mention.sent].paragraph === doc.sentences[0]?.paragraph && !(dl && t.mention.start < dl.end),
+    ) ??
+    datelineTime(doc) ??
+    null
+  );
+}
+
+/** The draft one trigger match makes, or null when it names no event; `st` carries what earlier matches of the sentence opened. */
+function draftOf(doc: Doc, s: Doc['sentences'][number], m: TriggerMatch, matches: TriggerMatch[], cas: Mention[], C: Cues, st: SentenceState): Draft | null {
+  const toks = doc.tokens;
+
+  const info = m.pattern.value;
+  const head = m.tokens[m.tokens.length - 1];
+  const t0 = m.first;
+  // "March 20", "May": month names are not marches or wishes.
+  if (isMonthName(toks[t0].lower) && /^[A-Z]/.test(toks[t0].text)) return null;
+  // "a heart attack", "cyber attacks": no event.
+  if (C.non_event_modifiers.includes(toks[t0 - 1]?.lower ?? '')) return null;
+  // "a kidnapping ring", "their murdered mayors", "killings, pillaging and outrages": no occurrence.
+  if (namesNoOccurrence(doc, m)) return null;
+  let kind = info.kind;
+  // "claimed the strikes killed 20": a claim that something happened, not of responsibility.
+  if (info.claims && /^(VERB|AUX)$/.test(toks[m.last]?.pos ?? '')) return null;
+  // "killing livestock", "protested the killing of": a killing word without a count is no event;
+  // "no one was killed" tells the toll of an event, not of one of its own.
+  if (info.count && !cas.some((c) => (c.value > 0 || c.vague) && c.statement >= t0 - 1 && c.statement < m.last + 10)) return null;
+  const generic = m.tokens.length === 1 && C.genericSet.has(toks[t0].lower);
+  const clause = clauseOf(doc, s.i, t0, m.last);
+  // "the killing of over 70,000 people": a war's count, not one occurrence.
+  // (deaths only: a figure of money read as injured, "60 million pesos in damage and 17 injured", is none)
+  if (kindInfo(kind)?.violent && cas.some((c) => c.kind === 'killed' && c.value >= aggregateToll() && c.statement >= clause.first && c.statement < clause.last)) return null;
+  if (generic) {
+    // "attack", "strike": the weapon named nearby says which kind.
+    for (let k = clause.first; k < clause.last; k++) {
+      const w = C.weaponOf.get(toks[k].lower);
+      // ("in the air", "committed suicide": a word that names a weapon only before its noun)
+      if (w && C.modifier_weapons.includes(toks[k].lower) && !/^(NOUN|PROPN|ADJ)$/.test(toks[k + 1]?.pos ?? '')) continue;
+      if (w) {
+        kind = w;
+        break;
+      }
+    }
+  }
+  const fam = familyOf(kind);
+  // The content of a statement, accusation or appeal is not an event of its own
+  // ("complained about Israeli attacks"); threats and denials give their content a mode.
+  // An accusation's content is an event of its own, alleged by the accuser ("Syria accused
+  // Israel of carrying out missile strikes near Homs").
+  const alleged = st.accusing && t0 <= st.accusing.until && kindInfo(kind)?.violent ? st.accusing.by : null;
+  if (t0 <= st.verbalUntil && !st.governed && !alleged) return null;
+  let mode: Mode = modeBefore(doc, s.first, t0, m.last, m.tokens);
+  if (st.governed && t0 <= st.governed.until) mode = st.governed.mode;
+  // "will investigate the attack that killed ten": what a definite noun told in the past names has
+  // happened; the future is the verb's ("will launch the offensive" stays future).
+  if (mode === 'future' && kindInfo(kind)?.violent && !(st.governed && t0 <= st.governed.until) && definiteNoun(doc, t0, s.first) && toldInThePast(doc, m.last, s.last))
+    mode = 'actual';
+  // "came to assassinate him", "a plot to kill": violence aimed at, not done.
+  if (mode === 'actual' && kindInfo(kind)?.violent && infinitiveAim(doc, s.first, t0)) mode = 'hypothetical';
+  // What an accusation that is itself not actual alleges is not actual either ("in order to
+  // accuse the army of using chemical weapons").
+  if (alleged && alleged.mode !== 'actual' && mode === 'actual') mode = alleged.mode;
+  // "will travel to Moscow on Thursday for talks": a time the grammar puts ahead makes it future.
+  if (mode === 'actual' && futureTimeIn(doc, s.i, clause, t0)) mode = 'future';
+  const gm = governedMode(info.kind);
+  if (gm && (fam === 'verbal' || fam === 'diplomatic')) {
+    const hasContent = matches.some((x) => x.first > m.last && x.first <= clause.last + 8 && kindInfo(x.pattern.value.kind)?.violent);
+    if (hasContent) {
+      st.governed = { mode: gm, until: clause.last + 8 };
+      return null;
+    }
+  }
+  // (the attack a claim of responsibility names is an event: "claimed the bombing that killed 12")
+  if ((fam === 'verbal' && !info.claims) || kind === 'agreement' || kind === 'reconciliation') st.verbalUntil = Math.max(st.verbalUntil, asideEnd(doc, clause, t0) ?? clause.last);
+
+  // The trigger is the reporting verb itself ("denied"): it stands only as a verbal event.
+  // (asked before the arguments, which such a trigger would read for nothing)
+  const a = attributionOf(doc, s.i, t0);
+  if (a.cue === t0 && fam !== 'verbal') return null;
+
+  // Arguments.
+  let initiator: Actor | null = null;
+  let target: Actor | null = null;
+  const passive = info.voice === 'passive' || isPassive(doc, head, clause.first) || (head !== t0 && isPassive(doc, t0, clause.first));
+  const left = actorsLeft(doc, t0, passive ? clause.first : doc.sentences[s.i].first);
+  // Protesters are civilians who act: they may be a protest's initiator.
+  const crowd = isCrowdKind(kind);
+  if (info.voice === 'mutual') {
+    const two = left.slice(0, 2).reverse();
+    // ("a joint patrol by Turkish and Russian forces": the sides after "by")
+    initiator = two[0]?.actor ?? actorRight(doc, m.last, clause.last, C.initiator_prepositions);
+    target = two[1]?.actor ?? actorRight(doc, m.last, clause.last, ['with', 'and']);
+  } else if (passive) {
+    target = left[0]?.actor ?? null;
+    initiator = actorRight(doc, m.last, clause.last, C.initiator_prepositions);
+    // "rockets fired from Gaza were intercepted": what was shot down is its owner's, named on it
+    // or as where it was fired from, anywhere before in the sentence.
+    if (roleWords().repellerActs.has(kind)) target = weaponOwner(doc, doc.sentences[s.i].first, t0) ?? target;
+  } else {
+    // A modifier inside the trigger's own phrase ("Israeli airstrikes", "the regime's strikes").
+    let [ca] = chunkAround(doc, t0, clause.first, m.last);
+    // … but not a place before the verb ("workers in Kermanshah protested").
+    if (ca < t0 && toks[t0].pos === 'VERB' && LOCATIVE.has(toks[ca - 1]?.lower ?? '')) ca = t0;
+    // A pattern that names the agent itself ("gunmen … killed", "forces killed"): the whole
+    // phrase it starts with, not only the words before its first word.
+    // (a noun pattern's phrase is its own: "in a Russian drone strike" is the Russians')
+    if (head > t0 && /^(NOUN|PROPN)$/.test(toks[t0].pos)) {
+      const verbal = m.tokens.some((k) => k > t0 && toks[k].pos === 'VERB');
+      let [pa, pb] = chunkAround(doc, t0, clause.first, head);
+      while (pa < t0 && toks[pa].pos === 'DET') pa++;
+      let own = pb <= head && !(verbal && LOCATIVE.has(toks[pa - 1]?.lower ?? '')) ? actorIn(doc, pa, pb) : null;
+      // "militants of Katiba Macina killed": the agent is whose militants they are.
+      if (own && toks[pb]?.lower === 'of' && roleWords().ofComplement.has(toks[pb - 1].lower)) own = actorRight(doc, pb, head, ['of']) ?? own;
+      if (own && (own.kind !== 'civilians' || crowd) && !weaponOnly(own)) initiator = firstConjunct(doc, pa, clause.first, own) ?? own;
+    }
+    // (an article belongs to the trigger: "a Russian drone strike" is not one Russian's)
+    let ma = ca;
+    while (ma < t0 && toks[ma].pos === 'DET') ma++;
+    // (a weapon of no country in the trigger's phrase is the means, not who used it: "a drone strike hit …")
+    // (a bare kind word of no country yields to the verb's subject: "Turkish forces brought military
+    // reinforcements" are Turkey's)
+    let bare: Actor | null = null;
+    if (!initiator && ma < t0) {
+      const own = actorIn(doc, ma, t0);
+      if (own && !own.country && !own.entity && ma === t0 - 1 && toks[ma].pos === 'ADJ') bare = own;
+      else initiator = (own && firstConjunct(doc, ma, clause.first, own)) ?? (own && weaponOnly(own) ? null : own);
+    }
+    // "thwarted a Houthi attack", "repelled an attack by militants": the attack is theirs, and
+    // whoever repelled it was attacked.
+    const repelled = !!toks[ca - 1] && roleWords().repelling.has(toks[ca - 1].lower) && kindInfo(kind)?.violent === true;
+    if (repelled) {
+      initiator ??= actorRight(doc, m.last, clause.last, [...C.initiator_prepositions, 'of']);
+      target = actorsLeft(doc, ca - 1, doc.sentences[s.i].first).find((x) => x.actor.kind !== 'civilians')?.actor ?? null;
+    }
+    // "X killed in strikes", "Kyiv hit in a missile barrage": the noun trigger after a passive
+    // verb and "in" is how the subject was hit; that subject is the target.
+    const how = /^(NOUN|PROPN)$/.test(toks[t0].pos) && roleWords().means.has(toks[ca - 1]?.lower ?? '') && toks[ca - 2]?.pos === 'VERB' && /ed$|[^e]n$|hit$|shot$/.test(toks[ca - 2].lower);
+    if (how) target = actorsLeft(doc, ca - 2, clause.first)[0]?.actor ?? null;
+    // "Hezbollah killed three soldiers in an ambush": a noun trigger after an active verb's
+    // object and "in" is how the verb's subject hit that object.
+    if (!how && !initiator && /^(NOUN|PROPN)$/.test(toks[t0].pos) && roleWords().means.has(toks[ca - 1]?.lower ?? '') && ca - 2 >= clause.first) {
+      const [oa, ob] = chunkAround(doc, ca - 2, clause.first, ca - 1);
+      if (oa - 1 >= clause.first && toks[oa - 1].pos === 'VERB') {
+        const object = actorIn(doc, oa, ob);
+        const subject = actorsLeft(doc, oa - 1, clause.first).find((x) => !x.held)?.actor ?? null;
+        if (subject && object) [initiator, target] = [subject, object];
+      }
+    }
+    if (!initiator && !repelled && !how) {
+      // The speaker of "the ministry says six were killed in strikes" did not strike, unless
+      // the clause refers back to them ("the army says it struck …").
+      let from = clause.first;
+      const cue = a.cue;
+      // ("claimed to have shelled": the speaker is the subject of what follows)
+      const control = toks[cue! + 1]?.lower === 'to';
+      if (cue !== null && cue >= clause.first && cue < ca && !control && kindInfo(kind)?.violent && !toks.slice(cue + 1, ca).some((x) => roleWords().speakerPronouns.has(x.lower))) from = cue + 1;
+      const l = actorsLeft(doc, ca, from).find((x) => !x.held && (x.actor.kind !== 'civilians' || crowd));
+      initiator = l ? (firstConjunct(doc, l.a, from, l.actor) ?? l.actor) : null;
+      if (!initiator?.country) initiator = bare ?? initiator;
+    }
+    initiator ??= bare;
+    // Who threatens, warns or accuses is the sentence's subject, outside the "that" clause
+    // ("Iran has shown … that any hostile measures will not go unpunished").
+    if (!initiator && (fam === 'verbal' || fam === 'diplomatic')) {
+      const l = actorsLeft(doc, clause.first, s.first, Infinity).filter((x) => x.actor.kind !== 'civilians');
+      initiator = l[l.length - 1]?.actor ?? null;
+    }
+    // A pattern that ends on its object ("forces killed … militants"): that phrase.
+    const verb = m.tokens.find((k) => k > t0 && k < head && toks[k].pos === 'VERB') ?? (info.object ? t0 : undefined);
+    if (!target && verb !== undefined && /^(NOUN|PROPN)$/.test(toks[head].pos)) {
+      const [oa, ob] = chunkAround(doc, head, verb + 1, m.last);
+      target = actorIn(doc, oa, ob);
+    }
+    // An active verb's object needs no preposition ("shelled Kharkiv").
+    // (so does a verb of a noun-or-verb pattern: "it struck Hezbollah sites")
+    if (!target) {
+      const preps = C.recipient_prepositions[kind] ? [...C.target_prepositions, ...C.recipient_prepositions[kind]] : C.target_prepositions;
+      const right = actorsRight(doc, m.last, clause.last, preps, info.voice === 'active' || toks[head].pos === 'VERB', 1)[0];
+      // What a crowd protests against is a grievance unless it names a side: "against the
+      // government", "against Israel" are sides; "against the high US dollar exchange rate"
+      // is not the United States (a country only modifies the grievance's own noun).
+      target = right && !(crowd && grievance(doc, right.a, right.b)) ? right.actor : null;
+      // "an attack blamed on al-Shabaab": whom an attack is blamed on carried it out.
+      if (right && kindInfo(kind)?.violent && C.blaming.includes(toks[right.a - 2]?.lower ?? '')) {
+        initiator ??= right.actor;
+        target = null;
+      }
+    }
+    initiator ??= actorRight(doc, m.last, clause.last, C.initiator_prepositions);
+  }
+  // "coalition airstrikes reportedly targeted Houthi positions": a nominal trigger's verb takes
+  // the target as its object.
+  if (!target && info.voice === 'nominal') {
+    let v = m.last;
+    while (v < clause.last && toks[v].pos === 'ADV') v++;
+    if (v < clause.last && toks[v].pos === 'VERB' && !C.initiator_prepositions.includes(toks[v + 1]?.lower ?? ''))
+      target = actorRight(doc, v + 1, clause.last, C.target_prepositions, true);
+  }
+  // "clashes broke out between X and Y": the sides follow the trigger.
+  if (!initiator) {
+    const sides = sidesBetween(doc, m.last, clause.last);
+    if (sides) {
+      initiator = sides[0];
+      target = sides[1] ?? target;
+    }
+  }
+  // "repelled a Houthi attack", "thwarted an attack by militants": the attack's side and the
+  // side that repelled it.
+  if (head > t0 && roleWords().repelling.has(toks[t0].lower) && info.voice === 'active') {
+    const [oa] = chunkAround(doc, head, t0 + 1, head + 1);
+    const mod = oa < head ? actorIn(doc, oa, head) : null;
+    // "a drone attack": a weapon says whose attack only with a country ("a Turkish drone attack").
+    const owner = (mod && (mod.country || mod.kind !== 'military') ? mod : null) ?? actorRight(doc, m.last, clause.last, [...C.initiator_prepositions, 'of']);
+    if (owner && roleWords().repellerActs.has(kind)) target = owner;
+    else if (owner) [initiator, target] = [owner, initiator];
+  }
+  // What was shot down or intercepted was the other side's: "shot down a Turkish drone",
+  // "intercepted missiles fired by the Houthis". Its owner is the target (ACLED, PLOVER).
+  if (roleWords().repellerActs.has(kind) && !passive) {
+    const owner = weaponOwner(doc, t0 + 1, clause.last);
+    if (owner?.country && owner.country !== initiator?.country) target = owner;
+  }
+  initiator = speakersOwn(doc, s.i, t0, initiator);
+  if (alleged) {
+    // The accused did it, by the accuser's account.
+    // ("the minister condemned the bombing of the embassy": who condemns is no bomber)
+    if (!alleged.target && initiator && initiator.name === alleged.initiator?.name) initiator = null;
+    initiator = alleged.target ?? initiator;
+    if (target && initiator && target.country === initiator.country) target = null;
+  }
+  // One side read twice ("Israeli forces … Israeli troops") is no target; two armed groups of one
+  // country are two sides ("pro-Houthi forces fired at National Resistance forces").
+  if (initiator && target && initiator.country && initiator.country === target.country && initiator.kind === target.kind && info.voice !== 'mutual' && !(initiator.kind === 'armed_group' && initiator.name !== target.name)) target = null;
+
+  const place = placeIn(doc, s.i, clause);
+  const time = timeIn(doc, s.i, t0, mode);
+  const ownTime = time !== null && time.mention.sent === s.i;
+  // "terrorists bombed the embassy", "two terrorist bombings": a group without aircraft plants its
+  // bombs (a weapon named in the clause has decided the kind already).
+  if (kind === 'air_strike' && generic && C.generic.bomb.includes(toks[t0].lower) && initiator?.kind === 'armed_group') kind = 'ied_explosion';
+  const violent = kindInfo(kind)?.violent ?? false;
+  // "has repeatedly struck the ports", "frequently carries out bombings": a habit, not an occurrence
+  // ("had not carried out any strikes since" stays a denial).
+  if (violent && mode === 'actual' && habitual(doc, t0, clause.first, clause.last)) return null;
+  const cumulative = !place && !ownTime && isPerfect(doc, t0, clause.first);
+  const d: Draft = {
+    kind,
+    trigger: m,
+    sents: [s.i],
+    initiator,
+    target,
+    place,
+    time,
+    casualties: [],
+    claims: [
+      alleged
+        ? { ...toClaim(doc, a, s.i), claimant: alleged.claims[0]?.claimant ?? alleged.initiator?.name ?? null, stance: 'alleged' as const }
+        : toClaim(doc, a, s.i),
+    ],
+    historical: time?.background ?? false,
+    mode,
+    // A violent event needs something that pins it down: a time, a casualty count, a place
+    // more precise than a country, or a country with an actor ("ward off aerial attacks"
+    // in a minister's words pins nothing).
+    // A vague toll told in the perfect with no place pins nothing either: it sums up ("they have
+    // killed many people"). A place the gazetteer does not know still pins the event: "shells hit
+    // the outskirts of Kfar Kila"; so does one object struck: "bombed the embassy of Peru", or an
+    // armed group told doing a specific act ("the terrorists placed a charge of dynamite").
+    grounded:
+      !violent ||
+      !!(
+        ownTime ||
+        cas.some((c) => !(c.vague && cumulative)) ||
+        (place && (place.rank > 1 || initiator?.country || target?.country)) ||
+        (!place && unknownPlaceIn(doc, s.i, clause)) ||
+        specificObject(doc, t0, m.last, passive, clause, generic || info.weak, kind === 'attack_on_civilians' || kind === 'abduction') ||
+        ((initiator?.kind === 'armed_group' || (initiator?.kind === 'organization' && !!initiator.entity)) && !generic && !info.weak && !passive && (toldDone(toks, t0) || (mode === 'actual' && toks[t0 - 1]?.lower === 'to')))
+      ),
+    cumulative,
+    generic: generic || info.weak,
+    weak: info.weak,
+    armedTarget: aimedAtArmed(doc, passive ? Math.max(clause.first, t0 - 6) : m.last, passive ? t0 : Math.min(clause.last, m.last + 8)),
+  };
+  if (kind === 'accusation') st.accusing = { until: clause.last + 8, by: d };
+  return d;
+}
+
+/** Drafts of one sentence that tell one occurrence merged: generic words, spoils, tolls, fire within a battle, a protest's demands. */
+function foldSentence(doc: Doc, s: Doc['sentences'][number], sentDrafts: Draft[], C: Cues): void {
+  // "Two explosive-laden drones … the blast": a generic word beside a specific trigger in one
+  // sentence describes the same occurrence.
+  // How people were hurt yields even to a generic attack word ("six killed in strikes on Beirut").
+  const specific = sentDrafts.find((d) => !d.generic && kindInfo(d.kind)?.violent) ?? sentDrafts.find((d) => !d.weak && kindInfo(d.kind)?.violent);
+  if (specific)
+    for (let k = sentDrafts.length - 1; k >= 0; k--) {
+      const d = sentDrafts[k];
+      if (d !== specific && d.generic && (!specific.generic || d.weak) && kindInfo(d.kind)?.violent) {
+        merge(specific, draftAs(d, specific.kind, specific.generic));
+        sentDrafts.splice(k, 1);
+      }
+    }
+  // "took control of two villages after clashes": ground changing hands names the battle (ACLED).
+  const taken = sentDrafts.find((d) => TERRITORY.has(d.kind) && d.mode === 'actual');
+  if (taken)
+    for (let k = sentDrafts.length - 1; k >= 0; k--) {
+      const d = sentDrafts[k];
+      if (d.kind === 'armed_clash' && d.mode === taken.mode) {
+        merge(taken, draftAs(d, taken.kind, false));
+        sentDrafts.splice(k, 1);
+      }
+    }
+  // "overran two outposts and seized weapons", "after ambushing the patrol, the rebels stole the policemen's
+  // rifles": arms taken in a fight or a capture are its spoils, not a weapons seizure or a looting of their
+  // own (ACLED codes the battle).
+  const fight = sentDrafts.find((d) => (TERRITORY.has(d.kind) || d.kind === 'armed_clash') && d.mode === 'actual');
+  if (fight)
+    for (let k = sentDrafts.length - 1; k >= 0; k--) {
+      const d = sentDrafts[k];
+      const spoils = d.kind === 'interception' || (d.kind === 'looting' && armsTaken(doc, d.trigger.last, doc.sentences[s.i].last));
+      if (spoils && d.mode === fight.mode && d.trigger.first > fight.trigger.first) {
+        merge(fight, draftAs(d, fight.kind, false));
+        sentDrafts.splice(k, 1);
+      }
+    }
+  // Two tolls of one sentence with no attack named are one occurrence told twice ("two people
+  // were killed; a local official said four fighters had been killed").
+  const firstWeak = specific ? undefined : sentDrafts.find((d) => d.weak);
+  if (firstWeak)
+    for (let k = sentDrafts.length - 1; k >= 0; k--) {
+      const d = sentDrafts[k];
+      if (d !== firstWeak && d.weak && d.mode === firstWeak.mode) {
+        merge(firstWeak, draftAs(d, firstWeak.kind));
+        sentDrafts.splice(k, 1);
+      }
+    }
+  // "Clashes took place … amid regime shelling": heavy fire within a battle is part of the battle
+  // (ACLED codes the whole as an armed clash).
+  const clash = sentDrafts.find((d) => d.kind === 'armed_clash' && d.trigger.pattern.value.reciprocal && d.mode === 'actual');
+  if (clash)
+    for (let k = sentDrafts.length - 1; k >= 0; k--) {
+      const d = sentDrafts[k];
+      if (IN_BATTLE.has(d.kind) && d.mode === clash.mode) {
+        merge(clash, draftAs(d, clash.kind, false));
+        sentDrafts.splice(k, 1);
+      }
+    }
+  // "Hundreds of protesters demanded new elections": the demand is what the protest says, not a
+  // separate appeal (ACLED codes the protest).
+  // A place read as a speaker ("protesters in Kut demanded") is no other voice.
+  const demoAt = sentDrafts.find((d) => familyOf(d.kind) === 'demonstration')?.trigger.first;
+  if (demoAt === undefined) {
+    const gathered = findWord(doc, s.first, s.last, C.gathering);
+    const speech = gathered < 0 ? undefined : sentDrafts.find((d) => PROTEST_SPEECH.has(d.kind) && d.mode === 'actual' && d.trigger.first > gathered);
+    if (speech) speech.kind = 'protest';
+  }
+  if (demoAt !== undefined)
+    for (let k = sentDrafts.length - 1; k >= 0; k--) {
+      const d = sentDrafts[k];
+      if (PROTEST_SPEECH.has(d.kind) && d.trigger.first > demoAt && (!d.initiator || d.initiator.kind === 'civilians' || d.initiator.kind === 'state')) sentDrafts.splice(k, 1);
+    }
+}
+
+/** A draft of this sentence joins one told before (the live drafts) or becomes a new one. */
+function placeDraft(doc: Doc, s: Doc['sentences'][number], d: Draft, live: Draft[], drafts: Draft[]): void {
+  const toks = doc.tokens;
+  // One demonstration told over several sentences is coded by what happened in it at worst:
+  // protesters who burn or stone make a riot; police who disperse or arrest, an intervention.
+  if (DEMO_RANK[d.kind] !== undefined) {
+    const sequel = opensSequel(doc, s.i);
+    const demo = findLast(live, (p) => DEMO_RANK[p.kind] !== undefined && (!sequel || p.sents.includes(s.i)) && mergeable(draftAs(p, d.kind), d, doc));
+    if (demo) {
+      const kind = DEMO_RANK[d.kind] > DEMO_RANK[demo.kind] ? d.kind : demo.kind;
+      merge(demo, draftAs(d, kind));
+      demo.kind = kind;
+      return;
+    }
+  }
+  // "An airstrike hit Idlib. Two men were killed.": how people were hurt joins the attack just
+  // told; an attack told after a bare killing names it ("A man was shot dead. Gunmen ambushed …").
+  if (d.weak) {
+    const host = findLast(live, (p) => kindInfo(p.kind)?.violent && mergeable(p, draftAs(d, p.kind), doc));
+    if (host) {
+      merge(host, draftAs(d, host.kind, false));
+      return;
+    }
+  } else if (kindInfo(d.kind)?.violent) {
+    const bare = findLast(live, (p) => p.weak && p.generic && mergeable(draftAs(p, d.kind), d, doc));
+    if (bare) {
+      merge(bare, d);
+      bare.weak = false;
+      return;
+    }
+    // "X shelled Y. Y fired back": heavy fire answered at once is a battle (ACLED). Shelling told
+    // after a battle is often later and elsewhere ("hours after the operation"): kept apart.
+    const battle =
+      d.kind === 'armed_clash' && d.trigger.pattern.value.reciprocal
+        ? findLast(live, (p) => IN_BATTLE.has(p.kind) && s.i - p.sents[p.sents.length - 1] <= 1 && mergeable(draftAs(p, d.kind), d, doc))
+        : undefined;
+    if (battle) {
+      battle.kind = 'armed_clash';
+      merge(battle, draftAs(d, 'armed_clash'));
+      return;
+    }
+  }
+  // "The attack killed two civilians": a definite, generic mention continues the last
+  // violent event reported, whatever that event was called.
+  const t0 = d.trigger.first;
+  // Further back, it names the last one told as it happened ("… the government has condemned the
+  // attack", "no one has claimed the attacks").
+  // ("this criminal attack", "the recent terrorist attacks": the determiner before the modifiers)
+  let det = t0 - 1;
+  while (det > t0 - 4 && (toks[det]?.pos === 'ADJ' || toks[det]?.pos === 'NOUN') && toks[det].sent === s.i) det--;
+  if (d.generic && ['the', 'this', 'that', 'these', 'those'].includes(toks[det]?.lower ?? '')) {
+    const violent = (p: Draft) => kindInfo(p.kind)?.violent;
+    const host =
+      findLast(live, (p) => violent(p) && s.i - p.sents[p.sents.length - 1] <= 3) ??
+      (d.mode === 'actual' ? findLastOf(drafts, FAR_BACK, (p) => violent(p) && p.mode === 'actual' && !p.historical && p.grounded && namesAlike(d.kind, p.kind)) : undefined);
+    if (host) {
+      // "… attacked the bank branches. Dynamite was used in the attacks": the weapon told later says
+      // what an attack told bare was (a fight between two sides stays one).
+      if (host.kind === 'armed_clash' && !host.trigger.pattern.value.reciprocal && EXPLOSIVE.has(d.kind) && d.kind !== d.trigger.pattern.value.kind) host.kind = d.kind;
+      merge(host, draftAs(d, host.kind, false));
+      return;
+    }
+  }
+  const prev = findLast(live, (p) => mergeable(p, d, doc));
+  if (prev) merge(prev, d);
+  else {
+    drafts.push(d);
+    live.push(d);
+  }
+}
+
+/** The event a grounded draft makes, pushed on `out` (with its first sentence and sentences), if it is one. */
+function toEvent(doc: Doc, d: Draft, C: Cues, newsTime: TimeAnn | null, published: string | null, out: Event[], firstSent: number[], sentsOf: number[][], guessed: Set<Actor | null>): void {
+  if (!d.grounded) return;
+  const { fatalities, injuries } = combine(doc, d.casualties);
+  if (d.generic && !d.initiator && !d.target && !d.place) return;
+  let time = d.time;
+  if (!time && !d.historical && d.mode === 'actual') time = newsTime;
+  let t = time ? toTime(doc, time) : null;
+  // A report that dates nothing tells of its own day: the event is dated to publication
+  // (the time's text is empty: inferred, not read).
+  if (!t && !d.historical && d.mode === 'actual' && published) t = { start: published, end: published, precision: 'day', text: '' };
+  // Unnamed forces belong to the state where they act: "the army", "security forces",
+  // "protesters", "bandits" in a report placed in Sudan are Sudan's (a coder's reading; ACLED
+  // writes "Military Forces of Sudan", "Protesters (Sudan)").
+  // (a place told in an earlier sentence of the paragraph places the event as well as its own
+  // would: "Drones struck Atbara. Air defences shot down six." — the air defences are Sudan's)
+  const location: Event['location'] = d.place ? { place: d.place.id, relation: d.place.relation } : SAID.has(familyOf(d.kind) ?? '') ? null : placeBefore(doc, d.sents[0]);
+  let defaulted = false;
+  // (an event placed nowhere is in the country the report is about: "the ministry rejected the findings")
+  const placed = countryByAlpha2(location ? indexOf(doc).placeById.get(location.place)?.country : undefined);
+  const here = placed ?? countryByAlpha3(reportCountry(doc));
+  if (here) {
+    const local = (a: Actor | null): Actor | null => (a && !a.country && LOCAL_KINDS.has(a.kind) && !isMultinational(a.name) ? copyActor(a, a.name, here.alpha3) : a);
+    d.initiator = local(d.initiator);
+    d.target = local(d.target);
+    const byDefault = C.default_initiator[d.kind];
+    if (!d.initiator && byDefault && d.mode === 'actual') {
+      d.initiator = { name: `${byDefault.name} (${here.name})`, country: here.alpha3, kind: byDefault.kind, entity: null };
+      defaulted = true;
+    }
+  }
+  // A crowd's event is the crowd's even where the place is unknown ("rioters damaged a bank in
+  // <a village the gazetteer lacks>"): protesters or rioters of no stated country.
+  const crowdName = C.default_initiator[d.kind];
+  if (!here && !d.initiator && crowdName && isCrowdKind(d.kind) && d.mode === 'actual') d.initiator = { name: crowdName.name, country: null, kind: crowdName.kind, entity: null };
+  // "shot down six drones over Port Sudan": the defender's own ground is where, not whom.
+  if (roleWords().repellerActs.has(d.kind) && d.target?.kind === 'state' && d.target.country === d.initiator?.country) d.target = null;
+  // Only soldiers or fighters died: ACLED codes a fight between armed sides, not an attack on
+  // civilians ("militants killed five soldiers").
+  // Only soldiers or fighters hurt, or an armed side the target: the same (ACLED codes a fight
+  // between armed sides by who was attacked).
+  const armedVictims =
+    (fatalities?.military || injuries?.military || (d.target && ARMED.has(d.target.kind)) || d.armedTarget) &&
+    !fatalities?.civilians &&
+    !injuries?.civilians;
+  if (d.kind === 'attack_on_civilians' && armedVictims && d.target?.kind !== 'civilians') d.kind = 'armed_clash';
+  // One side attacking, and only civilians hurt or named as its object ("assaulted a nurse",
+  // "14 civilians killed in an attack"): violence against civilians, not a battle.
+  else if (d.kind === 'armed_clash' && !d.trigger.pattern.value.reciprocal && !armedVictims && civilianObject(doc, d, fatalities, injuries)) d.kind = 'attack_on_civilians';
+  // Civilians who fight police or soldiers, or each other, riot: a battle needs two organised
+  // armed sides ("clashes erupted between villagers and police", "residents of two quarters
+  // clashed"). ACLED codes it a violent demonstration when the sentence tells a demonstration
+  // ("rioters demonstrating against prices clashed with soldiers"), mob violence otherwise.
+  if (d.kind === 'armed_clash' && d.trigger.pattern.value.crowd) {
+    const sides = [d.initiator, d.target];
+    const civil = sides.filter((a) => a?.kind === 'civilians').length;
+    const armedGroup = sides.some((a) => a?.kind === 'armed_group');
+    if (civil === 2 || (civil === 1 && !armedGroup)) d.kind = toldAsDemonstration(doc, d.sents[0]) ? 'violent_demonstration' : 'mob_violence';
+  }
+  // Tear gas fired at people who are not protesting ("at farmers in their fields", "at residents
+  // of the camp" in a raid): force against civilians, not a protest dispersed (ACLED).
+  if (d.kind === 'protest_with_intervention' && civilianObject(doc, d, fatalities, injuries) && !d.sents.some((i) => toldAsDemonstration(doc, i, true) || tellsCrowd(doc, i)))
+    d.kind = 'attack_on_civilians';
+  // A non-state group cannot arrest: its detentions are abductions (ACLED).
+  if (d.kind === 'arrest' && d.initiator?.kind === 'armed_group') d.kind = 'abduction';
+  // Who takes territory decides ACLED's sub-event: the state regains it, a non-state group
+  // overtakes it ("security forces captured" vs "rebels captured").
+  if (TERRITORY.has(d.kind) && d.initiator) {
+    if (d.initiator.kind === 'military' || d.initiator.kind === 'government') d.kind = 'government_regains_territory';
+    else if (d.initiator.kind === 'armed_group') d.kind = 'nonstate_overtakes_territory';
+  }
+  // Sides the report does not name get the names analysts give them, in the event's country
+  // ("Military Forces of Syria", "Protesters (Iraq)", "Unidentified Armed Group (Yemen)").
+  const side = nameSide(d.initiator, 'initiator', d.kind, here?.alpha3 ?? null);
+  d.initiator = side.actor;
+  // (the crowd read as the passive's subject is the protest itself: "a protest by drivers was dispersed by police")
+  if (side.displaced && (!d.target || d.target.kind === 'civilians')) d.target = side.displaced;
+  // A peaceful crowd is not its own target ("a protest by drivers was dispersed": the drivers protest).
+  else if (isCrowdKind(d.kind) && !kindInfo(d.kind)?.violent && d.target?.kind === 'civilians') d.target = null;
+  d.target = nameSide(d.target, 'target', d.kind, here?.alpha3 ?? null).actor;
+  const whom = C.default_target[d.kind];
+  if (here && !d.target && whom && d.mode === 'actual') d.target = { name: whom.name.replace('{country}', here.name), country: here.alpha3, kind: whom.kind, entity: null };
+  // ACLED names the side attacked; when the report names none, a violent event's target is the
+  // state (or, when only civilians were killed or hurt, the civilians) of the country where it happened.
+  // A place struck where only civilians were hurt is an attack on them: "hit the village, killing
+  // four residents" (the place alone reads as the state).
+  const civilianToll =
+    (fatalities && fatalities.civilians !== null && !fatalities.military) ||
+    (d.casualties.some((m) => m.category === 'civilians' && m.value > 0) && !d.casualties.some((m) => m.category === 'military'));
+  if (d.target?.kind === 'state' && civilianToll && kindInfo(d.kind)?.violent) d.target = null;
+  // (an interception happens over the defender's ground: the place is the side that intercepts)
+  if (!d.target && d.place && kindInfo(d.kind)?.violent && d.mode === 'actual' && !roleWords().repellerActs.has(d.kind)) {
+    const pl = indexOf(doc).placeById.get(d.place.id);
+    const c = countryByAlpha2(pl?.country);
+    if (c) {
+      const civ = civilianToll;
+      d.target = { name: civ ? `Civilians (${c.name})` : c.name, country: c.alpha3, kind: civ ? 'civilians' : 'state', entity: null };
+    }
+  }
+  // A speech act negated with no speaker ("No group has claimed responsibility", "nobody has
+  // commented") is a silence the report notes, not anyone's act.
+  if (d.mode === 'negated' && !d.initiator && familyOf(d.kind) === 'verbal') return;
+  // A report cannot tell of an actual event after it was published.
+  if (t?.start && published && t.start > published && d.mode === 'actual') return;
+  const evidence = d.sents.sort((a, b) => a - b).map((i) => doc.span(doc.sentences[i].start, doc.sentences[i].end));
+  let confidence = 0.4 + (d.initiator ? 0.15 : 0) + (d.place ? 0.15 : 0) + (t ? 0.1 : 0) + (d.generic ? -0.1 : 0.1) + (d.target || isCrowdKind(d.kind) ? 0.05 : 0);
+  confidence = Math.max(0.05, Math.min(0.95, Math.round(confidence * 100) / 100));
+  firstSent.push(d.sents[0]);
+  sentsOf.push(d.sents);
+  if (defaulted) guessed.add(d.initiator);
+  out.push({
+    id: `ev${out.length + 1}`,
+    kind: d.kind,
+    acled: acledFor(d.kind),
+    plover: ploverFor(d.kind),
+    initiator: d.initiator,
+    target: d.target,
+    location,
+    time: t,
+    fatalities,
+    injuries,
+    claims: d.claims,
+    evidence,
+    historical: d.historical || (time?.background ?? false),
+    mode: d.mode,
+    confidence,
+  });
+}
+
+/**
+ * Background is relative to the report's news: when the report tells of something recent, an
+ * event that ended well before it (more than `background_days`) is background ("reconciled
+ * last month", "In February … reached an agreement"). A report entirely about older events
+ * (an NGO investigation) keeps them as its news.
+ */
+function markBackground(out: Event[], published: string | null, C: Cues): void {
+  if (published) {
+    const pubDay = Date.parse(published);
+    const age = (e: Event) => (e.time?.end ? (pubDay - Date.parse(e.time.end)) / 86_400_000 : 0);
+    // The news must be a dated happening, not the report's own appeal or a date it assumed.
+    const news = out.some((e) => !e.historical && e.time?.text && !['verbal', 'diplomatic'].includes(familyOf(e.kind)) && age(e) <= C.background_days);
+    if (news) for (const e of out) if (!e.historical && e.mode === 'actual' && age(e) > C.background_days) e.historical = true;
+  }
+}
+
 export const events: Stage = {
   name: 'events',
   reads: ['text', 'meta', 'tokens', 'sentences', 'dateline', 'entities', 'entities.use', 'places', 'times', 'quotes'],
@@ -1369,16 +1988,7 @@ export const events: Stage = {
     const drafts: Draft[] = [];
     const toks = doc.tokens;
     const published = doc.meta.published?.slice(0, 10) ?? null;
-    // An event with no time of its own happened when the report's news did: the lede's first date
-    // ("on Tuesday"), as wire reports give the day of the news early, else the dateline's.
-    const dl = doc.dateline?.span;
-    const newsTime =
-      doc.times.find(
-        (t) =>
-          !t.background && !t.future && t.start && doc.sentences[t.mention.sent].paragraph === doc.sentences[0]?.paragraph && !(dl && t.mention.start < dl.end),
-      ) ??
-      datelineTime(doc) ??
-      null;
+    const newsTime = newsTimeOf(doc);
 
     // The drafts a sentence may still add to: every search below wants one told in the last three
     // sentences, and a draft only ever gains the sentence being read. Searching these, not all
@@ -1389,424 +1999,14 @@ export const events: Stage = {
       const matches = eventMatches(T.matchBest(toks, s.first, s.last));
       const cas = casualtyMentions(doc, s.first, s.last);
       const sentDrafts: Draft[] = [];
-      let governed: { mode: Mode; until: number } | null = null;
-      let verbalUntil = -1;
-      let accusing: { until: number; by: Draft } | null = null;
+      const st: SentenceState = { governed: null, verbalUntil: -1, accusing: null };
       for (const m of matches) {
-        const info = m.pattern.value;
-        const head = m.tokens[m.tokens.length - 1];
-        const t0 = m.first;
-        // "March 20", "May": month names are not marches or wishes.
-        if (isMonthName(toks[t0].lower) && /^[A-Z]/.test(toks[t0].text)) continue;
-        // "a heart attack", "cyber attacks": no event.
-        if (C.non_event_modifiers.includes(toks[t0 - 1]?.lower ?? '')) continue;
-        // "a kidnapping ring", "their murdered mayors", "killings, pillaging and outrages": no occurrence.
-        if (namesNoOccurrence(doc, m)) continue;
-        let kind = info.kind;
-        // "claimed the strikes killed 20": a claim that something happened, not of responsibility.
-        if (info.claims && /^(VERB|AUX)$/.test(toks[m.last]?.pos ?? '')) continue;
-        // "killing livestock", "protested the killing of": a killing word without a count is no event;
-        // "no one was killed" tells the toll of an event, not of one of its own.
-        if (info.count && !cas.some((c) => (c.value > 0 || c.vague) && c.statement >= t0 - 1 && c.statement < m.last + 10)) continue;
-        const generic = m.tokens.length === 1 && C.genericSet.has(toks[t0].lower);
-        const clause = clauseOf(doc, s.i, t0, m.last);
-        // "the killing of over 70,000 people": a war's count, not one occurrence.
-        // (deaths only: a figure of money read as injured, "60 million pesos in damage and 17 injured", is none)
-        if (kindInfo(kind)?.violent && cas.some((c) => c.kind === 'killed' && c.value >= aggregateToll() && c.statement >= clause.first && c.statement < clause.last)) continue;
-        if (generic) {
-          // "attack", "strike": the weapon named nearby says which kind.
-          for (let k = clause.first; k < clause.last; k++) {
-            const w = C.weaponOf.get(toks[k].lower);
-            // ("in the air", "committed suicide": a word that names a weapon only before its noun)
-            if (w && C.modifier_weapons.includes(toks[k].lower) && !/^(NOUN|PROPN|ADJ)$/.test(toks[k + 1]?.pos ?? '')) continue;
-            if (w) {
-              kind = w;
-              break;
-            }
-          }
-        }
-        const fam = familyOf(kind);
-        // The content of a statement, accusation or appeal is not an event of its own
-        // ("complained about Israeli attacks"); threats and denials give their content a mode.
-        // An accusation's content is an event of its own, alleged by the accuser ("Syria accused
-        // Israel of carrying out missile strikes near Homs").
-        const alleged = accusing && t0 <= accusing.until && kindInfo(kind)?.violent ? accusing.by : null;
-        if (t0 <= verbalUntil && !governed && !alleged) continue;
-        let mode: Mode = modeBefore(doc, s.first, t0, m.last, m.tokens);
-        if (governed && t0 <= governed.until) mode = governed.mode;
-        // "will investigate the attack that killed ten": what a definite noun told in the past names has
-        // happened; the future is the verb's ("will launch the offensive" stays future).
-        if (mode === 'future' && kindInfo(kind)?.violent && !(governed && t0 <= governed.until) && definiteNoun(doc, t0, s.first) && toldInThePast(doc, m.last, s.last))
-          mode = 'actual';
-        // "came to assassinate him", "a plot to kill": violence aimed at, not done.
-        if (mode === 'actual' && kindInfo(kind)?.violent && infinitiveAim(doc, s.first, t0)) mode = 'hypothetical';
-        // What an accusation that is itself not actual alleges is not actual either ("in order to
-        // accuse the army of using chemical weapons").
-        if (alleged && alleged.mode !== 'actual' && mode === 'actual') mode = alleged.mode;
-        // "will travel to Moscow on Thursday for talks": a time the grammar puts ahead makes it future.
-        if (mode === 'actual' && futureTimeIn(doc, s.i, clause, t0)) mode = 'future';
-        const gm = governedMode(info.kind);
-        if (gm && (fam === 'verbal' || fam === 'diplomatic')) {
-          const hasContent = matches.some((x) => x.first > m.last && x.first <= clause.last + 8 && kindInfo(x.pattern.value.kind)?.violent);
-          if (hasContent) {
-            governed = { mode: gm, until: clause.last + 8 };
-            continue;
-          }
-        }
-        // (the attack a claim of responsibility names is an event: "claimed the bombing that killed 12")
-        if ((fam === 'verbal' && !info.claims) || kind === 'agreement' || kind === 'reconciliation') verbalUntil = Math.max(verbalUntil, asideEnd(doc, clause, t0) ?? clause.last);
-
-        // The trigger is the reporting verb itself ("denied"): it stands only as a verbal event.
-        // (asked before the arguments, which such a trigger would read for nothing)
-        const a = attributionOf(doc, s.i, t0);
-        if (a.cue === t0 && fam !== 'verbal') continue;
-
-        // Arguments.
-        let initiator: Actor | null = null;
-        let target: Actor | null = null;
-        const passive = info.voice === 'passive' || isPassive(doc, head, clause.first) || (head !== t0 && isPassive(doc, t0, clause.first));
-        const left = actorsLeft(doc, t0, passive ? clause.first : doc.sentences[s.i].first);
-        // Protesters are civilians who act: they may be a protest's initiator.
-        const crowd = isCrowdKind(kind);
-        if (info.voice === 'mutual') {
-          const two = left.slice(0, 2).reverse();
-          // ("a joint patrol by Turkish and Russian forces": the sides after "by")
-          initiator = two[0]?.actor ?? actorRight(doc, m.last, clause.last, C.initiator_prepositions);
-          target = two[1]?.actor ?? actorRight(doc, m.last, clause.last, ['with', 'and']);
-        } else if (passive) {
-          target = left[0]?.actor ?? null;
-          initiator = actorRight(doc, m.last, clause.last, C.initiator_prepositions);
-          // "rockets fired from Gaza were intercepted": what was shot down is its owner's, named on it
-          // or as where it was fired from, anywhere before in the sentence.
-          if (roleWords().repellerActs.has(kind)) target = weaponOwner(doc, doc.sentences[s.i].first, t0) ?? target;
-        } else {
-          // A modifier inside the trigger's own phrase ("Israeli airstrikes", "the regime's strikes").
-          let [ca] = chunkAround(doc, t0, clause.first, m.last);
-          // … but not a place before the verb ("workers in Kermanshah protested").
-          if (ca < t0 && toks[t0].pos === 'VERB' && LOCATIVE.has(toks[ca - 1]?.lower ?? '')) ca = t0;
-          // A pattern that names the agent itself ("gunmen … killed", "forces killed"): the whole
-          // phrase it starts with, not only the words before its first word.
-          // (a noun pattern's phrase is its own: "in a Russian drone strike" is the Russians')
-          if (head > t0 && /^(NOUN|PROPN)$/.test(toks[t0].pos)) {
-            const verbal = m.tokens.some((k) => k > t0 && toks[k].pos === 'VERB');
-            let [pa, pb] = chunkAround(doc, t0, clause.first, head);
-            while (pa < t0 && toks[pa].pos === 'DET') pa++;
-            let own = pb <= head && !(verbal && LOCATIVE.has(toks[pa - 1]?.lower ?? '')) ? actorIn(doc, pa, pb) : null;
-            // "militants of Katiba Macina killed": the agent is whose militants they are.
-            if (own && toks[pb]?.lower === 'of' && roleWords().ofComplement.has(toks[pb - 1].lower)) own = actorRight(doc, pb, head, ['of']) ?? own;
-            if (own && (own.kind !== 'civilians' || crowd) && !weaponOnly(own)) initiator = firstConjunct(doc, pa, clause.first, own) ?? own;
-          }
-          // (an article belongs to the trigger: "a Russian drone strike" is not one Russian's)
-          let ma = ca;
-          while (ma < t0 && toks[ma].pos === 'DET') ma++;
-          // (a weapon of no country in the trigger's phrase is the means, not who used it: "a drone strike hit …")
-          // (a bare kind word of no country yields to the verb's subject: "Turkish forces brought military
-          // reinforcements" are Turkey's)
-          let bare: Actor | null = null;
-          if (!initiator && ma < t0) {
-            const own = actorIn(doc, ma, t0);
-            if (own && !own.country && !own.entity && ma === t0 - 1 && toks[ma].pos === 'ADJ') bare = own;
-            else initiator = (own && firstConjunct(doc, ma, clause.first, own)) ?? (own && weaponOnly(own) ? null : own);
-          }
-          // "thwarted a Houthi attack", "repelled an attack by militants": the attack is theirs, and
-          // whoever repelled it was attacked.
-          const repelled = !!toks[ca - 1] && roleWords().repelling.has(toks[ca - 1].lower) && kindInfo(kind)?.violent === true;
-          if (repelled) {
-            initiator ??= actorRight(doc, m.last, clause.last, [...C.initiator_prepositions, 'of']);
-            target = actorsLeft(doc, ca - 1, doc.sentences[s.i].first).find((x) => x.actor.kind !== 'civilians')?.actor ?? null;
-          }
-          // "X killed in strikes", "Kyiv hit in a missile barrage": the noun trigger after a passive
-          // verb and "in" is how the subject was hit; that subject is the target.
-          const how = /^(NOUN|PROPN)$/.test(toks[t0].pos) && roleWords().means.has(toks[ca - 1]?.lower ?? '') && toks[ca - 2]?.pos === 'VERB' && /ed$|[^e]n$|hit$|shot$/.test(toks[ca - 2].lower);
-          if (how) target = actorsLeft(doc, ca - 2, clause.first)[0]?.actor ?? null;
-          // "Hezbollah killed three soldiers in an ambush": a noun trigger after an active verb's
-          // object and "in" is how the verb's subject hit that object.
-          if (!how && !initiator && /^(NOUN|PROPN)$/.test(toks[t0].pos) && roleWords().means.has(toks[ca - 1]?.lower ?? '') && ca - 2 >= clause.first) {
-            const [oa, ob] = chunkAround(doc, ca - 2, clause.first, ca - 1);
-            if (oa - 1 >= clause.first && toks[oa - 1].pos === 'VERB') {
-              const object = actorIn(doc, oa, ob);
-              const subject = actorsLeft(doc, oa - 1, clause.first).find((x) => !x.held)?.actor ?? null;
-              if (subject && object) [initiator, target] = [subject, object];
-            }
-          }
-          if (!initiator && !repelled && !how) {
-            // The speaker of "the ministry says six were killed in strikes" did not strike, unless
-            // the clause refers back to them ("the army says it struck …").
-            let from = clause.first;
-            const cue = a.cue;
-            // ("claimed to have shelled": the speaker is the subject of what follows)
-            const control = toks[cue! + 1]?.lower === 'to';
-            if (cue !== null && cue >= clause.first && cue < ca && !control && kindInfo(kind)?.violent && !toks.slice(cue + 1, ca).some((x) => roleWords().speakerPronouns.has(x.lower))) from = cue + 1;
-            const l = actorsLeft(doc, ca, from).find((x) => !x.held && (x.actor.kind !== 'civilians' || crowd));
-            initiator = l ? (firstConjunct(doc, l.a, from, l.actor) ?? l.actor) : null;
-            if (!initiator?.country) initiator = bare ?? initiator;
-          }
-          initiator ??= bare;
-          // Who threatens, warns or accuses is the sentence's subject, outside the "that" clause
-          // ("Iran has shown … that any hostile measures will not go unpunished").
-          if (!initiator && (fam === 'verbal' || fam === 'diplomatic')) {
-            const l = actorsLeft(doc, clause.first, s.first, Infinity).filter((x) => x.actor.kind !== 'civilians');
-            initiator = l[l.length - 1]?.actor ?? null;
-          }
-          // A pattern that ends on its object ("forces killed … militants"): that phrase.
-          const verb = m.tokens.find((k) => k > t0 && k < head && toks[k].pos === 'VERB') ?? (info.object ? t0 : undefined);
-          if (!target && verb !== undefined && /^(NOUN|PROPN)$/.test(toks[head].pos)) {
-            const [oa, ob] = chunkAround(doc, head, verb + 1, m.last);
-            target = actorIn(doc, oa, ob);
-          }
-          // An active verb's object needs no preposition ("shelled Kharkiv").
-          // (so does a verb of a noun-or-verb pattern: "it struck Hezbollah sites")
-          if (!target) {
-            const preps = C.recipient_prepositions[kind] ? [...C.target_prepositions, ...C.recipient_prepositions[kind]] : C.target_prepositions;
-            const right = actorsRight(doc, m.last, clause.last, preps, info.voice === 'active' || toks[head].pos === 'VERB', 1)[0];
-            // What a crowd protests against is a grievance unless it names a side: "against the
-            // government", "against Israel" are sides; "against the high US dollar exchange rate"
-            // is not the United States (a country only modifies the grievance's own noun).
-            target = right && !(crowd && grievance(doc, right.a, right.b)) ? right.actor : null;
-            // "an attack blamed on al-Shabaab": whom an attack is blamed on carried it out.
-            if (right && kindInfo(kind)?.violent && C.blaming.includes(toks[right.a - 2]?.lower ?? '')) {
-              initiator ??= right.actor;
-              target = null;
-            }
-          }
-          initiator ??= actorRight(doc, m.last, clause.last, C.initiator_prepositions);
-        }
-        // "coalition airstrikes reportedly targeted Houthi positions": a nominal trigger's verb takes
-        // the target as its object.
-        if (!target && info.voice === 'nominal') {
-          let v = m.last;
-          while (v < clause.last && toks[v].pos === 'ADV') v++;
-          if (v < clause.last && toks[v].pos === 'VERB' && !C.initiator_prepositions.includes(toks[v + 1]?.lower ?? ''))
-            target = actorRight(doc, v + 1, clause.last, C.target_prepositions, true);
-        }
-        // "clashes broke out between X and Y": the sides follow the trigger.
-        if (!initiator) {
-          const sides = sidesBetween(doc, m.last, clause.last);
-          if (sides) {
-            initiator = sides[0];
-            target = sides[1] ?? target;
-          }
-        }
-        // "repelled a Houthi attack", "thwarted an attack by militants": the attack's side and the
-        // side that repelled it.
-        if (head > t0 && roleWords().repelling.has(toks[t0].lower) && info.voice === 'active') {
-          const [oa] = chunkAround(doc, head, t0 + 1, head + 1);
-          const mod = oa < head ? actorIn(doc, oa, head) : null;
-          // "a drone attack": a weapon says whose attack only with a country ("a Turkish drone attack").
-          const owner = (mod && (mod.country || mod.kind !== 'military') ? mod : null) ?? actorRight(doc, m.last, clause.last, [...C.initiator_prepositions, 'of']);
-          if (owner && roleWords().repellerActs.has(kind)) target = owner;
-          else if (owner) [initiator, target] = [owner, initiator];
-        }
-        // What was shot down or intercepted was the other side's: "shot down a Turkish drone",
-        // "intercepted missiles fired by the Houthis". Its owner is the target (ACLED, PLOVER).
-        if (roleWords().repellerActs.has(kind) && !passive) {
-          const owner = weaponOwner(doc, t0 + 1, clause.last);
-          if (owner?.country && owner.country !== initiator?.country) target = owner;
-        }
-        initiator = speakersOwn(doc, s.i, t0, initiator);
-        if (alleged) {
-          // The accused did it, by the accuser's account.
-          // ("the minister condemned the bombing of the embassy": who condemns is no bomber)
-          if (!alleged.target && initiator && initiator.name === alleged.initiator?.name) initiator = null;
-          initiator = alleged.target ?? initiator;
-          if (target && initiator && target.country === initiator.country) target = null;
-        }
-        // One side read twice ("Israeli forces … Israeli troops") is no target; two armed groups of one
-        // country are two sides ("pro-Houthi forces fired at National Resistance forces").
-        if (initiator && target && initiator.country && initiator.country === target.country && initiator.kind === target.kind && info.voice !== 'mutual' && !(initiator.kind === 'armed_group' && initiator.name !== target.name)) target = null;
-
-        const place = placeIn(doc, s.i, clause);
-        const time = timeIn(doc, s.i, t0, mode);
-        const ownTime = time !== null && time.mention.sent === s.i;
-        // "terrorists bombed the embassy", "two terrorist bombings": a group without aircraft plants its
-        // bombs (a weapon named in the clause has decided the kind already).
-        if (kind === 'air_strike' && generic && C.generic.bomb.includes(toks[t0].lower) && initiator?.kind === 'armed_group') kind = 'ied_explosion';
-        const violent = kindInfo(kind)?.violent ?? false;
-        // "has repeatedly struck the ports", "frequently carries out bombings": a habit, not an occurrence
-        // ("had not carried out any strikes since" stays a denial).
-        if (violent && mode === 'actual' && habitual(doc, t0, clause.first, clause.last)) continue;
-        const cumulative = !place && !ownTime && isPerfect(doc, t0, clause.first);
-        const d: Draft = {
-          kind,
-          trigger: m,
-          sents: [s.i],
-          initiator,
-          target,
-          place,
-          time,
-          casualties: [],
-          claims: [
-            alleged
-              ? { ...toClaim(doc, a, s.i), claimant: alleged.claims[0]?.claimant ?? alleged.initiator?.name ?? null, stance: 'alleged' as const }
-              : toClaim(doc, a, s.i),
-          ],
-          historical: time?.background ?? false,
-          mode,
-          // A violent event needs something that pins it down: a time, a casualty count, a place
-          // more precise than a country, or a country with an actor ("ward off aerial attacks"
-          // in a minister's words pins nothing).
-          // A vague toll told in the perfect with no place pins nothing either: it sums up ("they have
-          // killed many people"). A place the gazetteer does not know still pins the event: "shells hit
-          // the outskirts of Kfar Kila"; so does one object struck: "bombed the embassy of Peru", or an
-          // armed group told doing a specific act ("the terrorists placed a charge of dynamite").
-          grounded:
-            !violent ||
-            !!(
-              ownTime ||
-              cas.some((c) => !(c.vague && cumulative)) ||
-              (place && (place.rank > 1 || initiator?.country || target?.country)) ||
-              (!place && unknownPlaceIn(doc, s.i, clause)) ||
-              specificObject(doc, t0, m.last, passive, clause, generic || info.weak, kind === 'attack_on_civilians' || kind === 'abduction') ||
-              ((initiator?.kind === 'armed_group' || (initiator?.kind === 'organization' && !!initiator.entity)) && !generic && !info.weak && !passive && (toldDone(toks, t0) || (mode === 'actual' && toks[t0 - 1]?.lower === 'to')))
-            ),
-          cumulative,
-          generic: generic || info.weak,
-          weak: info.weak,
-          armedTarget: aimedAtArmed(doc, passive ? Math.max(clause.first, t0 - 6) : m.last, passive ? t0 : Math.min(clause.last, m.last + 8)),
-        };
-        sentDrafts.push(d);
-        if (kind === 'accusation') accusing = { until: clause.last + 8, by: d };
+        const d = draftOf(doc, s, m, matches, cas, C, st);
+        if (d) sentDrafts.push(d);
       }
-      // "Two explosive-laden drones … the blast": a generic word beside a specific trigger in one
-      // sentence describes the same occurrence.
-      // How people were hurt yields even to a generic attack word ("six killed in strikes on Beirut").
-      const specific = sentDrafts.find((d) => !d.generic && kindInfo(d.kind)?.violent) ?? sentDrafts.find((d) => !d.weak && kindInfo(d.kind)?.violent);
-      if (specific)
-        for (let k = sentDrafts.length - 1; k >= 0; k--) {
-          const d = sentDrafts[k];
-          if (d !== specific && d.generic && (!specific.generic || d.weak) && kindInfo(d.kind)?.violent) {
-            merge(specific, { ...d, kind: specific.kind, generic: specific.generic });
-            sentDrafts.splice(k, 1);
-          }
-        }
-      // "took control of two villages after clashes": ground changing hands names the battle (ACLED).
-      const taken = sentDrafts.find((d) => TERRITORY.has(d.kind) && d.mode === 'actual');
-      if (taken)
-        for (let k = sentDrafts.length - 1; k >= 0; k--) {
-          const d = sentDrafts[k];
-          if (d.kind === 'armed_clash' && d.mode === taken.mode) {
-            merge(taken, { ...d, kind: taken.kind, generic: false });
-            sentDrafts.splice(k, 1);
-          }
-        }
-      // "overran two outposts and seized weapons", "after ambushing the patrol, the rebels stole the policemen's
-      // rifles": arms taken in a fight or a capture are its spoils, not a weapons seizure or a looting of their
-      // own (ACLED codes the battle).
-      const fight = sentDrafts.find((d) => (TERRITORY.has(d.kind) || d.kind === 'armed_clash') && d.mode === 'actual');
-      if (fight)
-        for (let k = sentDrafts.length - 1; k >= 0; k--) {
-          const d = sentDrafts[k];
-          const spoils = d.kind === 'interception' || (d.kind === 'looting' && armsTaken(doc, d.trigger.last, doc.sentences[s.i].last));
-          if (spoils && d.mode === fight.mode && d.trigger.first > fight.trigger.first) {
-            merge(fight, { ...d, kind: fight.kind, generic: false });
-            sentDrafts.splice(k, 1);
-          }
-        }
-      // Two tolls of one sentence with no attack named are one occurrence told twice ("two people
-      // were killed; a local official said four fighters had been killed").
-      const firstWeak = specific ? undefined : sentDrafts.find((d) => d.weak);
-      if (firstWeak)
-        for (let k = sentDrafts.length - 1; k >= 0; k--) {
-          const d = sentDrafts[k];
-          if (d !== firstWeak && d.weak && d.mode === firstWeak.mode) {
-            merge(firstWeak, { ...d, kind: firstWeak.kind });
-            sentDrafts.splice(k, 1);
-          }
-        }
-      // "Clashes took place … amid regime shelling": heavy fire within a battle is part of the battle
-      // (ACLED codes the whole as an armed clash).
-      const clash = sentDrafts.find((d) => d.kind === 'armed_clash' && d.trigger.pattern.value.reciprocal && d.mode === 'actual');
-      if (clash)
-        for (let k = sentDrafts.length - 1; k >= 0; k--) {
-          const d = sentDrafts[k];
-          if (IN_BATTLE.has(d.kind) && d.mode === clash.mode) {
-            merge(clash, { ...d, kind: clash.kind, generic: false });
-            sentDrafts.splice(k, 1);
-          }
-        }
-      // "Hundreds of protesters demanded new elections": the demand is what the protest says, not a
-      // separate appeal (ACLED codes the protest).
-      // A place read as a speaker ("protesters in Kut demanded") is no other voice.
-      const demoAt = sentDrafts.find((d) => familyOf(d.kind) === 'demonstration')?.trigger.first;
-      if (demoAt === undefined) {
-        const gathered = findWord(doc, s.first, s.last, C.gathering);
-        const speech = gathered < 0 ? undefined : sentDrafts.find((d) => PROTEST_SPEECH.has(d.kind) && d.mode === 'actual' && d.trigger.first > gathered);
-        if (speech) speech.kind = 'protest';
-      }
-      if (demoAt !== undefined)
-        for (let k = sentDrafts.length - 1; k >= 0; k--) {
-          const d = sentDrafts[k];
-          if (PROTEST_SPEECH.has(d.kind) && d.trigger.first > demoAt && (!d.initiator || d.initiator.kind === 'civilians' || d.initiator.kind === 'state')) sentDrafts.splice(k, 1);
-        }
+      foldSentence(doc, s, sentDrafts, C);
       attachCasualties(cas, sentDrafts, live, s.i);
-      for (const d of sentDrafts) {
-        // One demonstration told over several sentences is coded by what happened in it at worst:
-        // protesters who burn or stone make a riot; police who disperse or arrest, an intervention.
-        if (DEMO_RANK[d.kind] !== undefined) {
-          const sequel = opensSequel(doc, s.i);
-          const demo = findLast(live, (p) => DEMO_RANK[p.kind] !== undefined && (!sequel || p.sents.includes(s.i)) && mergeable({ ...p, kind: d.kind }, d, doc));
-          if (demo) {
-            const kind = DEMO_RANK[d.kind] > DEMO_RANK[demo.kind] ? d.kind : demo.kind;
-            merge(demo, { ...d, kind });
-            demo.kind = kind;
-            continue;
-          }
-        }
-        // "An airstrike hit Idlib. Two men were killed.": how people were hurt joins the attack just
-        // told; an attack told after a bare killing names it ("A man was shot dead. Gunmen ambushed …").
-        if (d.weak) {
-          const host = findLast(live, (p) => kindInfo(p.kind)?.violent && mergeable(p, { ...d, kind: p.kind }, doc));
-          if (host) {
-            merge(host, { ...d, kind: host.kind, generic: false });
-            continue;
-          }
-        } else if (kindInfo(d.kind)?.violent) {
-          const bare = findLast(live, (p) => p.weak && p.generic && mergeable({ ...p, kind: d.kind }, d, doc));
-          if (bare) {
-            merge(bare, d);
-            bare.weak = false;
-            continue;
-          }
-          // "X shelled Y. Y fired back": heavy fire answered at once is a battle (ACLED). Shelling told
-          // after a battle is often later and elsewhere ("hours after the operation"): kept apart.
-          const battle =
-            d.kind === 'armed_clash' && d.trigger.pattern.value.reciprocal
-              ? findLast(live, (p) => IN_BATTLE.has(p.kind) && s.i - p.sents[p.sents.length - 1] <= 1 && mergeable({ ...p, kind: d.kind }, d, doc))
-              : undefined;
-          if (battle) {
-            battle.kind = 'armed_clash';
-            merge(battle, { ...d, kind: 'armed_clash' });
-            continue;
-          }
-        }
-        // "The attack killed two civilians": a definite, generic mention continues the last
-        // violent event reported, whatever that event was called.
-        const t0 = d.trigger.first;
-        // Further back, it names the last one told as it happened ("… the government has condemned the
-        // attack", "no one has claimed the attacks").
-        // ("this criminal attack", "the recent terrorist attacks": the determiner before the modifiers)
-        let det = t0 - 1;
-        while (det > t0 - 4 && (toks[det]?.pos === 'ADJ' || toks[det]?.pos === 'NOUN') && toks[det].sent === s.i) det--;
-        if (d.generic && ['the', 'this', 'that', 'these', 'those'].includes(toks[det]?.lower ?? '')) {
-          const violent = (p: Draft) => kindInfo(p.kind)?.violent;
-          const host =
-            findLast(live, (p) => violent(p) && s.i - p.sents[p.sents.length - 1] <= 3) ??
-            (d.mode === 'actual' ? findLastOf(drafts, FAR_BACK, (p) => violent(p) && p.mode === 'actual' && !p.historical && p.grounded && namesAlike(d.kind, p.kind)) : undefined);
-          if (host) {
-            // "… attacked the bank branches. Dynamite was used in the attacks": the weapon told later says
-            // what an attack told bare was (a fight between two sides stays one).
-            if (host.kind === 'armed_clash' && !host.trigger.pattern.value.reciprocal && EXPLOSIVE.has(d.kind) && d.kind !== d.trigger.pattern.value.kind) host.kind = d.kind;
-            merge(host, { ...d, kind: host.kind, generic: false });
-            continue;
-          }
-        }
-        const prev = findLast(live, (p) => mergeable(p, d, doc));
-        if (prev) merge(prev, d);
-        else {
-          drafts.push(d);
-          live.push(d);
-        }
-      }
+      for (const d of sentDrafts) placeDraft(doc, s, d, live, drafts);
     }
 
     blameAsAttribution(doc, drafts);
@@ -1818,146 +2018,10 @@ export const events: Stage = {
     const sentsOf: number[][] = [];
     /** initiators given by default, for want of any named (arguments.yaml `default_initiator`) */
     const guessed = new Set<Actor | null>();
-    for (const d of drafts) {
-      if (!d.grounded) continue;
-      const { fatalities, injuries } = combine(doc, d.casualties);
-      if (d.generic && !d.initiator && !d.target && !d.place) continue;
-      let time = d.time;
-      if (!time && !d.historical && d.mode === 'actual') time = newsTime;
-      let t = time ? toTime(doc, time) : null;
-      // A report that dates nothing tells of its own day: the event is dated to publication
-      // (the time's text is empty: inferred, not read).
-      if (!t && !d.historical && d.mode === 'actual' && published) t = { start: published, end: published, precision: 'day', text: '' };
-      // Unnamed forces belong to the state where they act: "the army", "security forces",
-      // "protesters", "bandits" in a report placed in Sudan are Sudan's (a coder's reading; ACLED
-      // writes "Military Forces of Sudan", "Protesters (Sudan)").
-      // (a place told in an earlier sentence of the paragraph places the event as well as its own
-      // would: "Drones struck Atbara. Air defences shot down six." — the air defences are Sudan's)
-      const location: Event['location'] = d.place ? { place: d.place.id, relation: d.place.relation } : SAID.has(familyOf(d.kind) ?? '') ? null : placeBefore(doc, d.sents[0]);
-      let defaulted = false;
-      // (an event placed nowhere is in the country the report is about: "the ministry rejected the findings")
-      const placed = countryByAlpha2(location ? indexOf(doc).placeById.get(location.place)?.country : undefined);
-      const here = placed ?? countryByAlpha3(reportCountry(doc));
-      if (here) {
-        const local = (a: Actor | null): Actor | null => (a && !a.country && LOCAL_KINDS.has(a.kind) && !isMultinational(a.name) ? { ...a, country: here.alpha3 } : a);
-        d.initiator = local(d.initiator);
-        d.target = local(d.target);
-        const byDefault = C.default_initiator[d.kind];
-        if (!d.initiator && byDefault && d.mode === 'actual') {
-          d.initiator = { name: `${byDefault.name} (${here.name})`, country: here.alpha3, kind: byDefault.kind, entity: null };
-          defaulted = true;
-        }
-      }
-      // A crowd's event is the crowd's even where the place is unknown ("rioters damaged a bank in
-      // <a village the gazetteer lacks>"): protesters or rioters of no stated country.
-      const crowdName = C.default_initiator[d.kind];
-      if (!here && !d.initiator && crowdName && isCrowdKind(d.kind) && d.mode === 'actual') d.initiator = { name: crowdName.name, country: null, kind: crowdName.kind, entity: null };
-      // "shot down six drones over Port Sudan": the defender's own ground is where, not whom.
-      if (roleWords().repellerActs.has(d.kind) && d.target?.kind === 'state' && d.target.country === d.initiator?.country) d.target = null;
-      // Only soldiers or fighters died: ACLED codes a fight between armed sides, not an attack on
-      // civilians ("militants killed five soldiers").
-      // Only soldiers or fighters hurt, or an armed side the target: the same (ACLED codes a fight
-      // between armed sides by who was attacked).
-      const armedVictims =
-        (fatalities?.military || injuries?.military || (d.target && ARMED.has(d.target.kind)) || d.armedTarget) &&
-        !fatalities?.civilians &&
-        !injuries?.civilians;
-      if (d.kind === 'attack_on_civilians' && armedVictims && d.target?.kind !== 'civilians') d.kind = 'armed_clash';
-      // One side attacking, and only civilians hurt or named as its object ("assaulted a nurse",
-      // "14 civilians killed in an attack"): violence against civilians, not a battle.
-      else if (d.kind === 'armed_clash' && !d.trigger.pattern.value.reciprocal && !armedVictims && civilianObject(doc, d, fatalities, injuries)) d.kind = 'attack_on_civilians';
-      // Civilians who fight police or soldiers, or each other, riot: a battle needs two organised
-      // armed sides ("clashes erupted between villagers and police", "residents of two quarters
-      // clashed"). ACLED codes it a violent demonstration when the sentence tells a demonstration
-      // ("rioters demonstrating against prices clashed with soldiers"), mob violence otherwise.
-      if (d.kind === 'armed_clash' && d.trigger.pattern.value.crowd) {
-        const sides = [d.initiator, d.target];
-        const civil = sides.filter((a) => a?.kind === 'civilians').length;
-        const armedGroup = sides.some((a) => a?.kind === 'armed_group');
-        if (civil === 2 || (civil === 1 && !armedGroup)) d.kind = toldAsDemonstration(doc, d.sents[0]) ? 'violent_demonstration' : 'mob_violence';
-      }
-      // Tear gas fired at people who are not protesting ("at farmers in their fields", "at residents
-      // of the camp" in a raid): force against civilians, not a protest dispersed (ACLED).
-      if (d.kind === 'protest_with_intervention' && civilianObject(doc, d, fatalities, injuries) && !d.sents.some((i) => toldAsDemonstration(doc, i, true) || tellsCrowd(doc, i)))
-        d.kind = 'attack_on_civilians';
-      // A non-state group cannot arrest: its detentions are abductions (ACLED).
-      if (d.kind === 'arrest' && d.initiator?.kind === 'armed_group') d.kind = 'abduction';
-      // Who takes territory decides ACLED's sub-event: the state regains it, a non-state group
-      // overtakes it ("security forces captured" vs "rebels captured").
-      if (TERRITORY.has(d.kind) && d.initiator) {
-        if (d.initiator.kind === 'military' || d.initiator.kind === 'government') d.kind = 'government_regains_territory';
-        else if (d.initiator.kind === 'armed_group') d.kind = 'nonstate_overtakes_territory';
-      }
-      // Sides the report does not name get the names analysts give them, in the event's country
-      // ("Military Forces of Syria", "Protesters (Iraq)", "Unidentified Armed Group (Yemen)").
-      const side = nameSide(d.initiator, 'initiator', d.kind, here?.alpha3 ?? null);
-      d.initiator = side.actor;
-      // (the crowd read as the passive's subject is the protest itself: "a protest by drivers was dispersed by police")
-      if (side.displaced && (!d.target || d.target.kind === 'civilians')) d.target = side.displaced;
-      // A peaceful crowd is not its own target ("a protest by drivers was dispersed": the drivers protest).
-      else if (isCrowdKind(d.kind) && !kindInfo(d.kind)?.violent && d.target?.kind === 'civilians') d.target = null;
-      d.target = nameSide(d.target, 'target', d.kind, here?.alpha3 ?? null).actor;
-      const whom = C.default_target[d.kind];
-      if (here && !d.target && whom && d.mode === 'actual') d.target = { name: whom.name.replace('{country}', here.name), country: here.alpha3, kind: whom.kind, entity: null };
-      // ACLED names the side attacked; when the report names none, a violent event's target is the
-      // state (or, when only civilians were killed or hurt, the civilians) of the country where it happened.
-      // A place struck where only civilians were hurt is an attack on them: "hit the village, killing
-      // four residents" (the place alone reads as the state).
-      const civilianToll =
-        (fatalities && fatalities.civilians !== null && !fatalities.military) ||
-        (d.casualties.some((m) => m.category === 'civilians' && m.value > 0) && !d.casualties.some((m) => m.category === 'military'));
-      if (d.target?.kind === 'state' && civilianToll && kindInfo(d.kind)?.violent) d.target = null;
-      // (an interception happens over the defender's ground: the place is the side that intercepts)
-      if (!d.target && d.place && kindInfo(d.kind)?.violent && d.mode === 'actual' && !roleWords().repellerActs.has(d.kind)) {
-        const pl = indexOf(doc).placeById.get(d.place.id);
-        const c = countryByAlpha2(pl?.country);
-        if (c) {
-          const civ = civilianToll;
-          d.target = { name: civ ? `Civilians (${c.name})` : c.name, country: c.alpha3, kind: civ ? 'civilians' : 'state', entity: null };
-        }
-      }
-      // A speech act negated with no speaker ("No group has claimed responsibility", "nobody has
-      // commented") is a silence the report notes, not anyone's act.
-      if (d.mode === 'negated' && !d.initiator && familyOf(d.kind) === 'verbal') continue;
-      // A report cannot tell of an actual event after it was published.
-      if (t?.start && published && t.start > published && d.mode === 'actual') continue;
-      const evidence = d.sents.sort((a, b) => a - b).map((i) => doc.span(doc.sentences[i].start, doc.sentences[i].end));
-      let confidence = 0.4 + (d.initiator ? 0.15 : 0) + (d.place ? 0.15 : 0) + (t ? 0.1 : 0) + (d.generic ? -0.1 : 0.1) + (d.target || isCrowdKind(d.kind) ? 0.05 : 0);
-      confidence = Math.max(0.05, Math.min(0.95, Math.round(confidence * 100) / 100));
-      firstSent.push(d.sents[0]);
-      sentsOf.push(d.sents);
-      if (defaulted) guessed.add(d.initiator);
-      out.push({
-        id: `ev${out.length + 1}`,
-        kind: d.kind,
-        acled: acledFor(d.kind),
-        plover: ploverFor(d.kind),
-        initiator: d.initiator,
-        target: d.target,
-        location,
-        time: t,
-        fatalities,
-        injuries,
-        claims: d.claims,
-        evidence,
-        historical: d.historical || (time?.background ?? false),
-        mode: d.mode,
-        confidence,
-      });
-    }
+    for (const d of drafts) toEvent(doc, d, C, newsTime, published, out, firstSent, sentsOf, guessed);
     foldSummaries(doc, out, sentsOf, firstSent);
     answerSides(doc, out, firstSent, sentsOf, guessed);
-    // Background is relative to the report's news: when the report tells of something recent, an
-    // event that ended well before it (more than `background_days`) is background ("reconciled
-    // last month", "In February … reached an agreement"). A report entirely about older events
-    // (an NGO investigation) keeps them as its news.
-    if (published) {
-      const pubDay = Date.parse(published);
-      const age = (e: Event) => (e.time?.end ? (pubDay - Date.parse(e.time.end)) / 86_400_000 : 0);
-      // The news must be a dated happening, not the report's own appeal or a date it assumed.
-      const news = out.some((e) => !e.historical && e.time?.text && !['verbal', 'diplomatic'].includes(familyOf(e.kind)) && age(e) <= C.background_days);
-      if (news) for (const e of out) if (!e.historical && e.mode === 'actual' && age(e) > C.background_days) e.historical = true;
-    }
+    markBackground(out, published, C);
     doc.events = out;
   },
 };

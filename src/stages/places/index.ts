@@ -26,7 +26,7 @@ import { toponymUse, regionFrame, cues, type RegionFrame } from './toponym-use.j
 import { resolve, liesIn, type Group, type Context } from './resolve.js';
 import { divisionHeadBefore, headOfName, headAfter, heads, type Head } from './heads.js';
 import { anchorsOf, type AnchorCtx } from './anchor.js';
-import { minOf, pushAll } from '../../arrays.js';
+import { pushAll } from '../../arrays.js';
 
 const TOPONYM_TYPES = new Set(['GPE', 'LOC', 'FAC']);
 
@@ -189,7 +189,9 @@ export function runPlaces(doc: Doc, opts: PlacesOptions = {}): void {
       places.set(id, p);
     }
     pushAll(p.mentions, ms);
-    p.order = minOf(ms.map((m) => m.start), p.order);
+    // (a loop, not minOf over a mapped array: an empty array's map differs from a full one's, and
+    // each new one had V8 recompile this whole stage)
+    for (const m of ms) if (m.start < p.order || Number.isNaN(m.start)) p.order = m.start;
     // the entity's place is the one its own name resolves to, else the first it is part of
     const had = g.entity ? entityPlace.get(g.entity) : undefined;
     if (g.entity && (!had || (g.ownName && !had.own))) entityPlace.set(g.entity, { place: p, own: g.ownName });
