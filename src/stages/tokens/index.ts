@@ -11,13 +11,48 @@ const require = createRequire(import.meta.url);
 let nlp: any = null;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 let its: any = null;
+/** A feature table of wink-nlp's model: values by index and indexes by value. */
+interface Feature {
+  hash: Record<string, number>;
+  list: string[];
+}
+/** each feature table of the loaded model, and how far its list has been cleared of learned values */
+let learned: { f: Feature; base: number; from: number }[] = [];
+/** learned values past which the model is loaded afresh (its lists only grow; see `forgetLearned`) */
+const RELOAD_AFTER = 200_000;
+
 function load() {
-  if (!nlp) {
-    const winkNLP = require('wink-nlp');
-    const model = require('wink-eng-lite-web-model');
-    nlp = winkNLP(model, ['sbd', 'pos']);
-    its = nlp.its;
+  if (nlp) return;
+  const winkNLP = require('wink-nlp');
+  const model = require('wink-eng-lite-web-model');
+  // wink-nlp builds its model by calling `core()`; kept here to reach its feature tables.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  let core: any = null;
+  nlp = winkNLP({ ...model, core: () => (core = model.core()) }, ['sbd', 'pos']);
+  its = nlp.its;
+  learned = Object.values(core.features as Record<string, Partial<Feature>>)
+    .filter((f): f is Feature => !!f.hash && Array.isArray(f.list))
+    .map((f) => ({ f, base: f.list.length, from: f.list.length }));
+}
+
+/**
+ * Makes wink-nlp read each document as if it were the first. It adds every word it did not know to
+ * its lexicon, and its tokeniser splits a word only if it is not in that lexicon: after one
+ * article had "yesterday's." (read whole), the next split "yesterday's meeting" no more, and its
+ * events changed. So an article's tokens depended on the articles read before it in the process
+ * (batch and ingest workers, evaluations). Learned values are taken out of the look-up table (the
+ * lists stay, since wink-nlp indexes its packed features by position in them); when the lists
+ * have grown by `RELOAD_AFTER` values the model is loaded anew.
+ */
+function forgetLearned(): void {
+  let grown = 0;
+  for (const l of learned) {
+    const { hash, list } = l.f;
+    for (let k = l.from; k < list.length; k++) if (hash[list[k]] === k) delete hash[list[k]];
+    l.from = list.length;
+    grown = Math.max(grown, list.length - l.base);
   }
+  if (grown > RELOAD_AFTER) nlp = null;
 }
 
 /** Paragraphs are separated by a blank line (or a line break followed by indentation-free text). */
@@ -132,6 +167,7 @@ export const tokens: Stage = {
   writes: ['paragraphs', 'tokens', 'sentences'],
   adds: 'tokens, sentences, paragraphs, parts of speech (wink-nlp)',
   run(doc: Doc) {
+    forgetLearned();
     load();
     const text = doc.text;
     doc.paragraphs = paragraphs(text);
