@@ -104,7 +104,7 @@ const Cues = z.strictObject({ verb: Words.optional(), phrase: Words.optional(), 
 
 const Modes = z.strictObject({
   window: z.number().int().positive(),
-  negated: Cues,
+  negated: Cues.extend({ nonspecific: Words, report_nouns: Words }),
   future: Cues,
   hypothetical: Cues,
   would: Words,

@@ -277,3 +277,25 @@ test('a headline that matches nothing below stays an event', () => {
   const d = extract({ source: 'test', text, published: '2024-03-18', outlet: 'Test Wire' });
   assert.ok(d.events.some((e) => e.kind === 'abduction'), JSON.stringify(d.events.map((e) => e.kind)));
 });
+
+test('the time of a reporting verb dates the report, not an event told with a time of its own', () => {
+  // published on a Wednesday: "on Wednesday" is the day the army spoke, "on Tuesday" the day of the killing
+  const d = read('The army said on Wednesday that gunmen killed five soldiers on Tuesday near Pokrovsk.');
+  const e = d.events.find((x) => x.kind !== 'statement');
+  assert.equal(e?.time?.start, '2024-03-05');
+});
+
+test('an event told again in a dated report joins the earlier telling of its day', () => {
+  const d = read(
+    'Gunmen killed five soldiers near Pokrovsk on Tuesday.\n\nThe region has seen heavy fighting for months. Residents have fled to the west. Schools remain closed across the district. Aid groups have warned of shortages of food and medicine.\n\nThe army said on Wednesday that gunmen had killed five soldiers near Pokrovsk.',
+  );
+  const e = only(d, 'armed_clash');
+  assert.equal(e.time?.start, '2024-03-05');
+});
+
+test('a report of no particular attack is no event, a denied attack is a negated one', () => {
+  for (const text of ['The defence ministry did not report any strikes on Kharkiv.', 'The army did not mention any shelling of Kherson.', 'Local officials said there were no reports of clashes in Kaduna.'])
+    assert.deepEqual(read(text).events.map((e) => e.kind), [], text);
+  assert.equal(only(read('The spokesman said Israeli forces had not carried out any air strikes in Syria.'), 'air_strike').mode, 'negated');
+  assert.deepEqual(read('The spokesman said Israeli forces had not reported any air strikes in Syria.').events.filter((e) => e.kind === 'air_strike'), []);
+});

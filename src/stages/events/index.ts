@@ -8,7 +8,7 @@ import type { Actor, Claim, Event, Time } from '../../contract.js';
 import { eventMatches, NO_EVENT, triggers, type TriggerMatch } from './triggers.js';
 import { casualtyMentions, combine, isCivilianNoun, type Mention } from './casualties.js';
 import { attributionOf, toClaim } from './claims.js';
-import { modeBefore, governedMode, infinitiveAim } from './modes.js';
+import { modeBefore, governedMode, infinitiveAim, reportOfNone } from './modes.js';
 import { aggregateToll, habitual, namesNoOccurrence } from './occurrence.js';
 import { acledFor, familyOf, kind as kindInfo, ploverFor } from '../../taxonomy.js';
 import { actorForEntity, copyActor, isCrowdKind, isMultinational, isUnnamedArmed, nameSide, resolveActor, roleWords } from './actors.js';
@@ -708,12 +708,12 @@ const SAID = new Set(['verbal', 'diplomatic']);
  * The time of a trigger: the nearest time in its sentence, else one given just before in the same
  * paragraph ("On Saturday, rockets hit Sderot. Police arrested 16 protesters.").
  */
-function timeIn(doc: Doc, sent: number, t: number, mode: Mode): TimeAnn | null {
-  const own = timeInSentence(doc, sent, t, mode);
+function timeIn(doc: Doc, sent: number, t: number, mode: Mode, said = false): TimeAnn | null {
+  const own = timeInSentence(doc, sent, t, mode, said);
   if (own) return own;
   const para = doc.sentences[sent].paragraph;
   for (let k = sent - 1; k >= Math.max(0, sent - 2) && doc.sentences[k].paragraph === para; k--) {
-    const prev = timeInSentence(doc, k, doc.sentences[k].last, mode);
+    const prev = timeInSentence(doc, k, doc.sentences[k].last, mode, said);
     if (prev && !prev.background && prev.start) return prev;
   }
   return null;
@@ -728,9 +728,15 @@ function futureTimeIn(doc: Doc, sent: number, clause: Clause, t: number): boolea
   );
 }
 
-function timeInSentence(doc: Doc, sent: number, t: number, mode: Mode): TimeAnn | null {
+/**
+ * The time of a trigger in its sentence. The time of a reporting verb ("the army said on Wednesday
+ * that gunmen killed five") dates the report: another event takes it only when its sentence has no
+ * time of its own, as the day by which it had happened ("said on Wednesday that an attack on Tuesday
+ * killed five" is Tuesday's). `said`: the trigger is itself an act of saying, which that time dates.
+ */
+function timeInSentence(doc: Doc, sent: number, t: number, mode: Mode, said = false): TimeAnn | null {
   let best: TimeAnn | null = null;
-  let bestAside = true;
+  let bestRank = Infinity;
   const dl = doc.dateline?.span;
   for (const tm of indexOf(doc).timesIn.get(sent) ?? []) {
     if (dl && tm.mention.start >= dl.start && tm.mention.end <= dl.end) continue;
@@ -738,13 +744,41 @@ function timeInSentence(doc: Doc, sent: number, t: number, mode: Mode): TimeAnn 
     if (datesAttribute(doc, tm.mention.first)) continue;
     // A time in a relative clause the trigger is not in dates that clause ("workers of a company,
     // which closed down a few years ago, held a protest"): any other time of the sentence wins.
-    const aside = inRelativeClause(doc, tm.mention.first, t);
-    if (!best || (bestAside && !aside) || (aside === bestAside && Math.abs(tm.mention.first - t) < Math.abs(best.mention.first - t))) {
+    const rank = inRelativeClause(doc, tm.mention.first, t) ? 2 : !said && datesReport(doc, tm.mention, t) ? 1 : 0;
+    if (rank < bestRank || (rank === bestRank && Math.abs(tm.mention.first - t) < Math.abs(best!.mention.first - t))) {
       best = tm;
-      bestAside = aside;
+      bestRank = rank;
     }
   }
   return best;
+}
+
+let reportingVerbs: Set<string> | null = null;
+
+/**
+ * Whether a time modifies a reporting verb next to it ("said on Wednesday", "on Thursday said",
+ * "told reporters on Monday") whose complement holds the trigger at `t`: it dates the report.
+ */
+function datesReport(doc: Doc, m: TokenSpan, t: number): boolean {
+  if (!reportingVerbs) {
+    const v = data('events/attribution.yaml').verbs as Record<string, string[]>;
+    reportingVerbs = new Set(Object.values(v).flat().map((w) => w.toLowerCase()));
+  }
+  const toks = doc.tokens;
+  const s = doc.sentences[m.sent];
+  const isVerb = (j: number) => j >= s.first && j < s.last && reportingVerbs!.has(toks[j].lower) && toks[j].pos !== 'NOUN';
+  let verb = -1;
+  // before the time: the verb, a preposition, and at most one object ("told reporters on Monday")
+  let j = m.first - 1;
+  if (j >= s.first && toks[j].pos === 'ADP') j--;
+  if (isVerb(j)) verb = j;
+  else if (isVerb(j - 1) && ['PRON', 'NOUN', 'PROPN'].includes(toks[j]?.pos)) verb = j - 1;
+  // after the time: the verb right after it ("Voronina on Thursday said")
+  else if (isVerb(m.last)) verb = m.last;
+  if (verb < 0) return false;
+  // The trigger stands after both, in what was said; a trigger before the verb is what it reports on
+  // ("five were killed, the army said on Wednesday").
+  return t > verb && t >= m.last;
 }
 
 /** Whether the time at token `k` follows "born", "founded" … (and a preposition): it dates a person or thing. */
@@ -1159,7 +1193,9 @@ function foldRestatements(doc: Doc, drafts: Draft[]): void {
     // The tolls of both tellings are weighed as those of one event are (the lowest of two accounts of
     // the same people stands); a vague one ("inflicted casualties") does not stand against a figure.
     const counted = new Set(host.casualties.filter((m) => !m.vague).map((m) => m.kind));
-    merge(host, { ...d, kind: host.kind, generic: host.generic, casualties: d.casualties.filter((m) => !(m.vague && counted.has(m.kind))) });
+    // (the day a report was made is no better day for the event than the host's own)
+    const time = host.time && byReport(doc, d) ? null : d.time;
+    merge(host, { ...d, kind: host.kind, generic: host.generic, time, casualties: d.casualties.filter((m) => !(m.vague && counted.has(m.kind))) });
   }
   drafts.length = 0;
   pushAll(drafts, kept);
@@ -1167,7 +1203,20 @@ function foldRestatements(doc: Doc, drafts: Draft[]): void {
 
 /** Whether `later` may be another telling of the occurrence `first`: kind, sides, place and day all fit. */
 function restates(doc: Doc, first: Draft, later: Draft, definite: boolean): boolean {
-  return restatesKind(first, later) && sidesAgree(first, later) && timesAgree(doc, first.time, later.time) && placesAgree(doc, first, later, definite);
+  return restatesKind(first, later) && sidesAgree(first, later) && (timesAgree(doc, first.time, later.time) || reportDates(doc, first, later) || reportDates(doc, later, first)) && placesAgree(doc, first, later, definite);
+}
+
+/** Whether `d` is dated only by the report that tells it, on or after the day of `other`. */
+function reportDates(doc: Doc, d: Draft, other: Draft): boolean {
+  const a = other.time;
+  const b = d.time;
+  return !!a?.start && !!b?.start && a.start <= (b.end ?? b.start) && byReport(doc, d);
+}
+
+/** Whether a draft's time is that of the reporting verb whose complement tells it. */
+function byReport(doc: Doc, d: Draft): boolean {
+  const t = d.trigger.first;
+  return !!d.time && d.time.mention.sent === doc.tokens[t].sent && !SAID.has(familyOf(d.kind) ?? '') && datesReport(doc, d.time.mention, t);
 }
 
 /**
@@ -1451,6 +1500,8 @@ function draftOf(doc: Doc, s: Doc['sentences'][number], m: TriggerMatch, matches
   const alleged = st.accusing && t0 <= st.accusing.until && kindInfo(kind)?.violent ? st.accusing.by : null;
   if (t0 <= st.verbalUntil && !st.governed && !alleged) return null;
   let mode: Mode = modeBefore(doc, s.first, t0, m.last, m.tokens);
+  // "did not report any strikes": no strike is told, not even a denied one
+  if (mode === 'negated' && reportOfNone(doc, s.first, t0)) return null;
   if (st.governed && t0 <= st.governed.until) mode = st.governed.mode;
   // "will investigate the attack that killed ten": what a definite noun told in the past names has
   // happened; the future is the verb's ("will launch the offensive" stays future).
@@ -1634,7 +1685,7 @@ function draftOf(doc: Doc, s: Doc['sentences'][number], m: TriggerMatch, matches
   if (initiator && target && initiator.country && initiator.country === target.country && initiator.kind === target.kind && info.voice !== 'mutual' && !(initiator.kind === 'armed_group' && initiator.name !== target.name)) target = null;
 
   const place = placeIn(doc, s.i, clause);
-  const time = timeIn(doc, s.i, t0, mode);
+  const time = timeIn(doc, s.i, t0, mode, SAID.has(familyOf(kind) ?? ''));
   const ownTime = time !== null && time.mention.sent === s.i;
   // "terrorists bombed the embassy", "two terrorist bombings": a group without aircraft plants its
   // bombs (a weapon named in the clause has decided the kind already).

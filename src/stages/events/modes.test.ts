@@ -64,8 +64,20 @@ test('negation is scoped to the trigger\'s clause and phrase', () => {
   assert.equal(mode('No casualties were reported after the shelling.', 'shelling'), 'actual');
   assert.equal(mode('No one was killed when rockets hit the depot.', 'hit'), 'actual');
   // not reporting, not commenting on an event does not negate it
-  assert.equal(mode('The ministry did not report any strikes on the town.', 'strikes'), 'actual');
   assert.equal(mode('The police did not comment on the arrests.', 'arrests'), 'actual');
+  assert.equal(mode('Officials could not confirm the attack on the convoy.', 'attack'), 'actual');
+});
+
+test('a denied report of no particular event tells of none', () => {
+  assert.equal(mode('The governor did not mention any shelling of the villages.', 'shelling'), 'negated');
+  assert.equal(mode('Monitors have not recorded a single air strike in the province.', 'air'), 'negated');
+  assert.equal(mode('The spokesman did not comment on any raids.', 'raids'), 'negated');
+});
+
+test('"no" reaches through a noun of telling and "of"', () => {
+  assert.equal(mode('There were no reports of clashes in the capital.', 'clashes'), 'negated');
+  assert.equal(mode('Witnesses saw no sign of fighting near the dam.', 'fighting'), 'negated');
+  assert.equal(mode('No reports reached the capital after the bombing.', 'bombing'), 'actual');
 });
 
 test('future and purpose cues reach the verb phrase they govern', () => {

@@ -21,6 +21,8 @@ interface Lexicon {
   reported: Set<string>;
   content: Set<string>;
   governing: Map<string, Mode>;
+  nonspecific: string[][];
+  reportNouns: Set<string>;
 }
 
 let lex: Lexicon | null = null;
@@ -46,7 +48,7 @@ function lexicon(): Lexicon {
     for (const w of last === "n't" ? ["n't", 'not'] : [last]) byLast.set(w, [...(byLast.get(w) ?? []), c]);
   }
   const lower = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
-  lex = { window: raw.window, infinitive: lower(raw.infinitive), implicative: lower(raw.implicative), byLast, reported: lower(raw.reported), content: lower(raw.content_verbs), governing: new Map(Object.entries(raw.governing)) };
+  lex = { window: raw.window, infinitive: lower(raw.infinitive), implicative: lower(raw.implicative), byLast, reported: lower(raw.reported), content: lower(raw.content_verbs), governing: new Map(Object.entries(raw.governing)), nonspecific: raw.negated.nonspecific.map((c) => c.toLowerCase().split(' ')), reportNouns: lower(raw.negated.report_nouns) };
   return lex;
 }
 
@@ -56,6 +58,23 @@ const NP_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'X']);
 
 const isContent = (t: Token) => lexicon().content.has(t.lemma) || lexicon().content.has(t.lower);
 
+/** Whether the noun phrase starting at `k` runs up to the trigger at `t`. */
+function phraseReaches(toks: Token[], k: number, t: number): boolean {
+  let m = k;
+  while (m < t && (NP_POS.has(toks[m].pos) || toks[m].text === '-' || toks[m].text === "'s" || toks[m].text === '’s')) m++;
+  return m === t;
+}
+
+/** Whether a phrase of non-specific words ("any", "a single") starts at `k` and runs up to the trigger at `t`. */
+function nonSpecificPhrase(toks: Token[], k: number, t: number): boolean {
+  // (a preposition of the verb may come first: "did not comment on any attacks")
+  if (toks[k]?.pos === 'ADP') k++;
+  for (const w of lexicon().nonspecific) {
+    if (w.every((x, i) => toks[k + i]?.lower === x) && phraseReaches(toks, k + w.length, t)) return true;
+  }
+  return false;
+}
+
 /** Whether a cue ending before token `k` reaches the trigger at `t`. */
 function reaches(toks: Token[], k: number, t: number, reach: Reach): boolean {
   if (reach === 'clause') return true;
@@ -63,6 +82,8 @@ function reaches(toks: Token[], k: number, t: number, reach: Reach): boolean {
     let m = k;
     while (m < t && (NP_POS.has(toks[m].pos) || toks[m].text === '-' || toks[m].text === "'s" || toks[m].text === '’s')) m++;
     if (m === t) return true;
+    // "no reports of shelling": what is not told of is not told to have happened
+    if (m > k && toks[m].lower === 'of' && lexicon().reportNouns.has(toks[m - 1].lower)) return phraseReaches(toks, m + 1, t);
     // "no one was detained": the phrase is the subject of the trigger's verb
     if (m === k) return false;
     while (m < t && (toks[m].pos === 'AUX' || toks[m].pos === 'ADV' || toks[m].lower === 'not')) m++;
@@ -72,7 +93,9 @@ function reaches(toks: Token[], k: number, t: number, reach: Reach): boolean {
   let m = k;
   while (m < t && (toks[m].pos === 'ADV' || toks[m].pos === 'AUX' || toks[m].pos === 'PART' || CHAIN.has(toks[m].lower))) m++;
   if (m === t) return true;
-  if (toks[m].pos !== 'VERB' || isContent(toks[m])) return false;
+  if (toks[m].pos !== 'VERB') return false;
+  // "did not report any strikes": a denied report of no particular strike tells of none
+  if (isContent(toks[m])) return nonSpecificPhrase(toks, m + 1, t);
   for (let x = m + 1; x < t; x++) if (CLAUSE_END.has(toks[x].lower) || (toks[x].pos === 'VERB' && isContent(toks[x]))) return false;
   return true;
 }
@@ -145,6 +168,20 @@ export function infinitiveAim(doc: Doc, first: number, t: number): boolean {
     if (toks[j].pos === 'VERB' || toks[j].pos === 'AUX') break;
   }
   return true;
+}
+
+/**
+ * Whether a negated trigger is negated only as what was not reported ("did not report any strikes",
+ * "no reports of clashes"): no one says it did not happen, so it is no event at all, not a denied one.
+ */
+export function reportOfNone(doc: Doc, first: number, t: number): boolean {
+  const toks = doc.tokens;
+  for (let i = t - 1; i >= Math.max(first, t - lexicon().window); i--) {
+    if (CLAUSE_END.has(toks[i].lower)) break;
+    if (toks[i].pos === 'VERB' && isContent(toks[i]) && nonSpecificPhrase(toks, i + 1, t)) return true;
+    if (toks[i].lower === 'of' && lexicon().reportNouns.has(toks[i - 1]?.lower) && phraseReaches(toks, i + 1, t)) return true;
+  }
+  return false;
 }
 
 /** The mode a governing kind gives the event in its complement ("threatened to strike"). */
