@@ -13,7 +13,7 @@ interface Words {
   label: Set<string>;
 }
 
-let res: { caps: RegExp; title: RegExp; paren: RegExp; label: Set<string> } | null = null;
+let res: { caps: RegExp; title: RegExp; paren: RegExp; label: Set<string>; weekday: Set<string> } | null = null;
 
 function words(): Words {
   const rows = new Map(data('normalise/dateline.tsv').map(({ kind, words }) => [kind, words.split(' ').filter(Boolean)]));
@@ -38,11 +38,15 @@ function build() {
   const TW = "\\p{Lu}[\\p{Ll}\\p{M}'’]+(?:-\\p{Lu}?[\\p{Ll}\\p{M}'’]+)*";
   const caps = `${CW}(?:(?:[ -]|[ -]${P}[ -])${CW}){0,3}`;
   const title = `${TW}(?:(?: ${P} | ${P}-| )${TW}){0,3}`;
-  const region = `(?<region>,\\s+(?!(?:${month}|${weekday})(?![\\p{L}]))(?:${caps}|${title}\\.?)(?=[,\\s(\\[:–—-])|\\s*\\[${title}\\])`;
-  const agency = `(?<agency>\\s*(?:\\(\\s*\\p{L}[\\p{L}\\p{N} .&'’/-]{0,40}\\)|\\[\\s*\\p{L}[\\p{L}\\p{N} .&'’/-]{0,40}\\]|/\\p{L}[\\p{L} ]{1,30}/))`;
+  // US-style state abbreviations after the city: "Fla.", "W.Va.", "N.D.".
+  const abbr = '\\p{Lu}\\p{Ll}{0,3}\\.(?:\\p{Lu}\\p{Ll}{0,3}\\.)*';
+  const region = `(?<region>,\\s+(?!(?:${month}|${weekday})(?![\\p{L}]))(?:${caps}|${title}\\.?|${abbr})(?=[,\\s(\\[:–—-])|\\s*\\[${title}\\])`;
+  // An agency in brackets or slashes, or an all-caps agency set off by a comma after the date
+  // ("Riyadh, April 06, 2021, KPS --"): the date before it confirms the form.
+  const agency = `(?<agency>\\s*(?:\\(\\s*\\p{L}[\\p{L}\\p{N} .&'’/-]{0,40}\\)|\\[\\s*\\p{L}[\\p{L}\\p{N} .&'’/-]{0,40}\\]|/\\p{L}[\\p{L} ]{1,30}/)|(?<=\\d),\\s+\\p{Lu}{2,8}(?=\\s*(?:--|[-–—])))`;
   // The separator must be followed by a space (or a long dash by the text), so "US-made" is no
 // dateline; TASS ends its "/TASS/" with a full stop instead.
-  const sep = `(?<sep>\\s*(?:--|[-–—])(?=\\s)|\\s*[–—](?=[\\p{Lu}"“‘'])|\\s*:(?=\\s)|(?<=/)\\.(?=\\s))`;
+  const sep = `(?<sep>\\s*(?:--|[-–—])(?=\\s)|\\s*[–—](?=[\\p{Lu}"“‘'])|\\s*:(?=\\s)|(?<=[/)])\\.(?=\\s))`;
   const tail = `${region}?${date}?${agency}?${sep}`;
   return {
     caps: new RegExp(`^(?<place>${caps})${tail}`, 'u'),
@@ -50,6 +54,7 @@ function build() {
     paren: new RegExp(`^\\((?<place>${title}|${caps})\\)\\s*(?:--|[-–—])\\s`, 'u'),
     title: new RegExp(`^(?<place>${title})${tail}`, 'u'),
     label: w.label,
+    weekday: new Set(weekdayNames().map((d) => d.toLowerCase())),
   };
 }
 
@@ -82,6 +87,11 @@ export function matchDateline(s: string): DatelineMatch | null {
     if (!m?.groups) continue;
     const g = m.groups;
     const place = g.place;
+    // A full stop closes a dateline only after a date and an agency ("KHARKIV, May 3 (UNNS). "):
+    // "By Jane Smith (Reuters). " is a byline.
+    if (g.sep === '.' && !(g.date && g.agency)) continue;
+    // "On Monday, March 3, …" opens a sentence: a day of the week names no place.
+    if (place.split(/[ -]/).some((w) => res!.weekday.has(w.toLowerCase()))) continue;
     if (isCaps) {
       if ((place.match(/\p{L}/gu) ?? []).length < 3) continue;
       if (place.split(/[ -]/).some((w) => res!.label.has(w.replace(/[.'’]/g, '')))) continue;
@@ -92,7 +102,7 @@ export function matchDateline(s: string): DatelineMatch | null {
       place: [0, place.length],
       span: [0, m[0].length],
       date: g.date ? g.date.replace(/^,?\s+/, '').replace(g.agency?.trim().startsWith('/') ? /(?<=\d)\.$/ : /$^/, '') : null,
-      agency: g.agency ? g.agency.trim().replace(/^[(\[/]\s*|\s*[)\]/]$/g, '') : null,
+      agency: g.agency ? g.agency.trim().replace(/^[,(\[/]\s*|\s*[)\]/]$/g, '') : null,
     };
   }
   return null;
