@@ -152,3 +152,15 @@ test('first sentences with commas, dates or bylines are not datelines', () => {
   ])
     assert.equal(found(lead), null, lead);
 });
+
+test('an all-caps dateline after a headline run into the first paragraph', () => {
+  assert.deepEqual(found('Fire guts old grain mill. MANSFIELD — Crews'), ['MANSFIELD', 'MANSFIELD —']);
+  assert.deepEqual(found('Council backs new budget . CHARLESTON, W.Va. (AP) -- The council'), ['CHARLESTON', 'CHARLESTON, W.Va. (AP) --']);
+  for (const lead of [
+    'Council backs new budget. Albany — The council',
+    'The minister spoke on Tuesday to reporters in the capital about the budget, the army, the police and the roads, and more. MANSFIELD —',
+    'POLICE ARRIVED LATE. THE ARMY UNITS —',
+    'Leaders meet. NATO - the alliance',
+  ])
+    assert.equal(found(lead), null, lead);
+});

@@ -62,6 +62,8 @@ function build() {
 const MAX_HEADER_LINES = 3;
 /** A dateline opens a paragraph of prose: at least this many words follow it. */
 const MIN_WORDS_AFTER = 4;
+/** A headline run into the first paragraph has at most this many words. */
+const MAX_HEADLINE_WORDS = 20;
 const LOOK = 240;
 
 export interface DatelineMatch {
@@ -70,6 +72,8 @@ export interface DatelineMatch {
   span: [number, number];
   date: string | null;
   agency: string | null;
+  /** an ALL-CAPS place (the strongest form), not a Title Case or bracketed one */
+  caps: boolean;
 }
 
 /** A dateline at the very start of `s`, or null. */
@@ -78,7 +82,7 @@ export function matchDateline(s: string): DatelineMatch | null {
   const head = s.length > LOOK ? s.slice(0, LOOK) : s;
   const p = res.paren.exec(head);
   if (p?.groups && (s.slice(p[0].length).match(/\S+/g) ?? []).length >= MIN_WORDS_AFTER)
-    return { place: [1, 1 + p.groups.place.length], span: [0, p[0].length], date: null, agency: null };
+    return { place: [1, 1 + p.groups.place.length], span: [0, p[0].length], date: null, agency: null, caps: false };
   for (const [re, isCaps] of [
     [res.caps, true],
     [res.title, false],
@@ -103,9 +107,24 @@ export function matchDateline(s: string): DatelineMatch | null {
       span: [0, m[0].length],
       date: g.date ? g.date.replace(/^,?\s+/, '').replace(g.agency?.trim().startsWith('/') ? /(?<=\d)\.$/ : /$^/, '') : null,
       agency: g.agency ? g.agency.trim().replace(/^[,(\[/]\s*|\s*[)\]/]$/g, '') : null,
+      caps: isCaps,
     };
   }
   return null;
+}
+
+/** A dateline after a headline run into the same paragraph ("Fire guts mill. MANSFIELD — The …"),
+ * as when a title and body are joined: only the all-caps form, which prose does not take. */
+function afterHeadline(text: string): DatelineMatch | null {
+  const end = /[.!?]["”’]?\s+(?=\p{Lu})/u.exec(text);
+  const headline = end ? text.slice(0, end.index) : '';
+  // In text set all in capitals every sentence opens in capitals: the form says nothing there.
+  if (!end || (headline.match(/\S+/g) ?? []).length > MAX_HEADLINE_WORDS || !/\p{Ll}/u.test(headline)) return null;
+  const at = end.index + end[0].length;
+  const m = matchDateline(text.slice(at));
+  if (!m?.caps) return null;
+  const shift = ([a, b]: [number, number]): [number, number] => [a + at, b + at];
+  return { ...m, place: shift(m.place), span: shift(m.span) };
 }
 
 /** A title, byline or date line: short and not ending like a sentence. */
@@ -125,7 +144,7 @@ export const dateline: Stage = {
     for (let k = 0; k < paras.length && k <= MAX_HEADER_LINES; k++) {
       const p = paras[k];
       const text = doc.text.slice(p.start, Math.min(p.end, p.start + LOOK * 2));
-      const m = matchDateline(text);
+      const m = matchDateline(text) ?? afterHeadline(text);
       if (m) {
         const first = doc.tokenAt(p.start + m.place[0]);
         let last = first;
