@@ -116,3 +116,51 @@ test('a rights group\'s "(Nairobi) –" opening is a dateline', () => {
   assert.deepEqual(m?.place, [1, 8]);
   assert.equal(matchDateline('(Updated) The strike killed two people in the town.'), null);
 });
+
+test('more wire forms: agency after the date, a full stop after the agency, long regions, state abbreviations', () => {
+  const cases: [string, string, string][] = [
+    ['Riyadh, April 06, 2021, KPS --', 'Riyadh', 'Riyadh, April 06, 2021, KPS --'],
+    ['SANAA, 14 May 2022, YNA -', 'SANAA', 'SANAA, 14 May 2022, YNA -'],
+    ['KHARKIV, September 13, 2022 (UNNS).', 'KHARKIV', 'KHARKIV, September 13, 2022 (UNNS).'],
+    ['BUNIA, Democratic Republic of Congo, March 2 (Reuters) -', 'BUNIA', 'BUNIA, Democratic Republic of Congo, March 2 (Reuters) -'],
+    ['CHARLESTON, W.Va. (AP) --', 'CHARLESTON', 'CHARLESTON, W.Va. (AP) --'],
+    ['MINOT, N.D. —', 'MINOT', 'MINOT, N.D. —'],
+    ['ORLANDO, Fla. (AP) —', 'ORLANDO', 'ORLANDO, Fla. (AP) —'],
+    ['Gaza City (AFP) -', 'Gaza City', 'Gaza City (AFP) -'],
+    ['BEIRUT (AP) —', 'BEIRUT', 'BEIRUT (AP) —'],
+    ['KYIV, March 3 (Reuters) -', 'KYIV', 'KYIV, March 3 (Reuters) -'],
+    ['KHARTOUM, Sudan, June 2 (AP) –', 'KHARTOUM', 'KHARTOUM, Sudan, June 2 (AP) –'],
+    ['Aden, Yemen, June 2, 2023 (AFP) –', 'Aden', 'Aden, Yemen, June 2, 2023 (AFP) –'],
+    ['ANKARA (AA) -', 'ANKARA', 'ANKARA (AA) -'],
+  ];
+  for (const [lead, place, whole] of cases) assert.deepEqual(found(lead), [place, whole], lead);
+  const m = matchDateline(`Riyadh, April 06, 2021, KPS --${BODY}`);
+  assert.equal(m?.agency, 'KPS');
+  assert.equal(m?.date, 'April 06, 2021');
+});
+
+test('first sentences with commas, dates or bylines are not datelines', () => {
+  for (const lead of [
+    'Gunmen, on Monday, killed',
+    'Gunmen, Monday, killed',
+    'Gunmen on Monday killed',
+    'Residents, April 3, said',
+    'By Jane Smith (Reuters).',
+    'Aden (AFP). The',
+    'Fighters, including AP -',
+    'On Monday, March 3, 2024, ISIS -',
+  ])
+    assert.equal(found(lead), null, lead);
+});
+
+test('an all-caps dateline after a headline run into the first paragraph', () => {
+  assert.deepEqual(found('Fire guts old grain mill. MANSFIELD — Crews'), ['MANSFIELD', 'MANSFIELD —']);
+  assert.deepEqual(found('Council backs new budget . CHARLESTON, W.Va. (AP) -- The council'), ['CHARLESTON', 'CHARLESTON, W.Va. (AP) --']);
+  for (const lead of [
+    'Council backs new budget. Albany — The council',
+    'The minister spoke on Tuesday to reporters in the capital about the budget, the army, the police and the roads, and more. MANSFIELD —',
+    'POLICE ARRIVED LATE. THE ARMY UNITS —',
+    'Leaders meet. NATO - the alliance',
+  ])
+    assert.equal(found(lead), null, lead);
+});

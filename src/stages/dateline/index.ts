@@ -13,7 +13,7 @@ interface Words {
   label: Set<string>;
 }
 
-let res: { caps: RegExp; title: RegExp; paren: RegExp; label: Set<string> } | null = null;
+let res: { caps: RegExp; title: RegExp; paren: RegExp; label: Set<string>; weekday: Set<string> } | null = null;
 
 function words(): Words {
   const rows = new Map(data('normalise/dateline.tsv').map(({ kind, words }) => [kind, words.split(' ').filter(Boolean)]));
@@ -38,11 +38,15 @@ function build() {
   const TW = "\\p{Lu}[\\p{Ll}\\p{M}'’]+(?:-\\p{Lu}?[\\p{Ll}\\p{M}'’]+)*";
   const caps = `${CW}(?:(?:[ -]|[ -]${P}[ -])${CW}){0,3}`;
   const title = `${TW}(?:(?: ${P} | ${P}-| )${TW}){0,3}`;
-  const region = `(?<region>,\\s+(?!(?:${month}|${weekday})(?![\\p{L}]))(?:${caps}|${title}\\.?)(?=[,\\s(\\[:–—-])|\\s*\\[${title}\\])`;
-  const agency = `(?<agency>\\s*(?:\\(\\s*\\p{L}[\\p{L}\\p{N} .&'’/-]{0,40}\\)|\\[\\s*\\p{L}[\\p{L}\\p{N} .&'’/-]{0,40}\\]|/\\p{L}[\\p{L} ]{1,30}/))`;
+  // US-style state abbreviations after the city: "Fla.", "W.Va.", "N.D.".
+  const abbr = '\\p{Lu}\\p{Ll}{0,3}\\.(?:\\p{Lu}\\p{Ll}{0,3}\\.)*';
+  const region = `(?<region>,\\s+(?!(?:${month}|${weekday})(?![\\p{L}]))(?:${caps}|${title}\\.?|${abbr})(?=[,\\s(\\[:–—-])|\\s*\\[${title}\\])`;
+  // An agency in brackets or slashes, or an all-caps agency set off by a comma after the date
+  // ("Riyadh, April 06, 2021, KPS --"): the date before it confirms the form.
+  const agency = `(?<agency>\\s*(?:\\(\\s*\\p{L}[\\p{L}\\p{N} .&'’/-]{0,40}\\)|\\[\\s*\\p{L}[\\p{L}\\p{N} .&'’/-]{0,40}\\]|/\\p{L}[\\p{L} ]{1,30}/)|(?<=\\d),\\s+\\p{Lu}{2,8}(?=\\s*(?:--|[-–—])))`;
   // The separator must be followed by a space (or a long dash by the text), so "US-made" is no
 // dateline; TASS ends its "/TASS/" with a full stop instead.
-  const sep = `(?<sep>\\s*(?:--|[-–—])(?=\\s)|\\s*[–—](?=[\\p{Lu}"“‘'])|\\s*:(?=\\s)|(?<=/)\\.(?=\\s))`;
+  const sep = `(?<sep>\\s*(?:--|[-–—])(?=\\s)|\\s*[–—](?=[\\p{Lu}"“‘'])|\\s*:(?=\\s)|(?<=[/)])\\.(?=\\s))`;
   const tail = `${region}?${date}?${agency}?${sep}`;
   return {
     caps: new RegExp(`^(?<place>${caps})${tail}`, 'u'),
@@ -50,6 +54,7 @@ function build() {
     paren: new RegExp(`^\\((?<place>${title}|${caps})\\)\\s*(?:--|[-–—])\\s`, 'u'),
     title: new RegExp(`^(?<place>${title})${tail}`, 'u'),
     label: w.label,
+    weekday: new Set(weekdayNames().map((d) => d.toLowerCase())),
   };
 }
 
@@ -57,6 +62,8 @@ function build() {
 const MAX_HEADER_LINES = 3;
 /** A dateline opens a paragraph of prose: at least this many words follow it. */
 const MIN_WORDS_AFTER = 4;
+/** A headline run into the first paragraph has at most this many words. */
+const MAX_HEADLINE_WORDS = 20;
 const LOOK = 240;
 
 export interface DatelineMatch {
@@ -65,6 +72,8 @@ export interface DatelineMatch {
   span: [number, number];
   date: string | null;
   agency: string | null;
+  /** an ALL-CAPS place (the strongest form), not a Title Case or bracketed one */
+  caps: boolean;
 }
 
 /** A dateline at the very start of `s`, or null. */
@@ -73,7 +82,7 @@ export function matchDateline(s: string): DatelineMatch | null {
   const head = s.length > LOOK ? s.slice(0, LOOK) : s;
   const p = res.paren.exec(head);
   if (p?.groups && (s.slice(p[0].length).match(/\S+/g) ?? []).length >= MIN_WORDS_AFTER)
-    return { place: [1, 1 + p.groups.place.length], span: [0, p[0].length], date: null, agency: null };
+    return { place: [1, 1 + p.groups.place.length], span: [0, p[0].length], date: null, agency: null, caps: false };
   for (const [re, isCaps] of [
     [res.caps, true],
     [res.title, false],
@@ -82,6 +91,11 @@ export function matchDateline(s: string): DatelineMatch | null {
     if (!m?.groups) continue;
     const g = m.groups;
     const place = g.place;
+    // A full stop closes a dateline only after a date and an agency ("KHARKIV, May 3 (UNNS). "):
+    // "By Jane Smith (Reuters). " is a byline.
+    if (g.sep === '.' && !(g.date && g.agency)) continue;
+    // "On Monday, March 3, …" opens a sentence: a day of the week names no place.
+    if (place.split(/[ -]/).some((w) => res!.weekday.has(w.toLowerCase()))) continue;
     if (isCaps) {
       if ((place.match(/\p{L}/gu) ?? []).length < 3) continue;
       if (place.split(/[ -]/).some((w) => res!.label.has(w.replace(/[.'’]/g, '')))) continue;
@@ -92,10 +106,25 @@ export function matchDateline(s: string): DatelineMatch | null {
       place: [0, place.length],
       span: [0, m[0].length],
       date: g.date ? g.date.replace(/^,?\s+/, '').replace(g.agency?.trim().startsWith('/') ? /(?<=\d)\.$/ : /$^/, '') : null,
-      agency: g.agency ? g.agency.trim().replace(/^[(\[/]\s*|\s*[)\]/]$/g, '') : null,
+      agency: g.agency ? g.agency.trim().replace(/^[,(\[/]\s*|\s*[)\]/]$/g, '') : null,
+      caps: isCaps,
     };
   }
   return null;
+}
+
+/** A dateline after a headline run into the same paragraph ("Fire guts mill. MANSFIELD — The …"),
+ * as when a title and body are joined: only the all-caps form, which prose does not take. */
+function afterHeadline(text: string): DatelineMatch | null {
+  const end = /[.!?]["”’]?\s+(?=\p{Lu})/u.exec(text);
+  const headline = end ? text.slice(0, end.index) : '';
+  // In text set all in capitals every sentence opens in capitals: the form says nothing there.
+  if (!end || (headline.match(/\S+/g) ?? []).length > MAX_HEADLINE_WORDS || !/\p{Ll}/u.test(headline)) return null;
+  const at = end.index + end[0].length;
+  const m = matchDateline(text.slice(at));
+  if (!m?.caps) return null;
+  const shift = ([a, b]: [number, number]): [number, number] => [a + at, b + at];
+  return { ...m, place: shift(m.place), span: shift(m.span) };
 }
 
 /** A title, byline or date line: short and not ending like a sentence. */
@@ -115,7 +144,7 @@ export const dateline: Stage = {
     for (let k = 0; k < paras.length && k <= MAX_HEADER_LINES; k++) {
       const p = paras[k];
       const text = doc.text.slice(p.start, Math.min(p.end, p.start + LOOK * 2));
-      const m = matchDateline(text);
+      const m = matchDateline(text) ?? afterHeadline(text);
       if (m) {
         const first = doc.tokenAt(p.start + m.place[0]);
         let last = first;
