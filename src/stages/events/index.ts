@@ -1195,7 +1195,10 @@ function foldRestatements(doc: Doc, drafts: Draft[]): void {
     const counted = new Set(host.casualties.filter((m) => !m.vague).map((m) => m.kind));
     // (the day a report was made is no better day for the event than the host's own)
     const time = host.time && byReport(doc, d) ? null : d.time;
-    merge(host, { ...d, kind: host.kind, generic: host.generic, time, casualties: d.casualties.filter((m) => !(m.vague && counted.has(m.kind))) });
+    const retold = draftAs(d, host.kind, host.generic);
+    retold.time = time;
+    retold.casualties = d.casualties.filter((m) => !(m.vague && counted.has(m.kind)));
+    merge(host, retold);
   }
   drafts.length = 0;
   pushAll(drafts, kept);

@@ -58,12 +58,15 @@ const NP_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'X']);
 
 const isContent = (t: Token) => lexicon().content.has(t.lemma) || lexicon().content.has(t.lower);
 
-/** Whether the noun phrase starting at `k` runs up to the trigger at `t`. */
-function phraseReaches(toks: Token[], k: number, t: number): boolean {
+/** Where the noun phrase starting at `k` ends, at the trigger `t` at the latest. */
+function phraseEnd(toks: Token[], k: number, t: number): number {
   let m = k;
   while (m < t && (NP_POS.has(toks[m].pos) || toks[m].text === '-' || toks[m].text === "'s" || toks[m].text === '’s')) m++;
-  return m === t;
+  return m;
 }
+
+/** Whether the noun phrase starting at `k` runs up to the trigger at `t`. */
+const phraseReaches = (toks: Token[], k: number, t: number) => phraseEnd(toks, k, t) === t;
 
 /** Whether a phrase of non-specific words ("any", "a single") starts at `k` and runs up to the trigger at `t`. */
 function nonSpecificPhrase(toks: Token[], k: number, t: number): boolean {
@@ -79,8 +82,7 @@ function nonSpecificPhrase(toks: Token[], k: number, t: number): boolean {
 function reaches(toks: Token[], k: number, t: number, reach: Reach): boolean {
   if (reach === 'clause') return true;
   if (reach === 'phrase') {
-    let m = k;
-    while (m < t && (NP_POS.has(toks[m].pos) || toks[m].text === '-' || toks[m].text === "'s" || toks[m].text === '’s')) m++;
+    let m = phraseEnd(toks, k, t);
     if (m === t) return true;
     // "no reports of shelling": what is not told of is not told to have happened
     if (m > k && toks[m].lower === 'of' && lexicon().reportNouns.has(toks[m - 1].lower)) return phraseReaches(toks, m + 1, t);
