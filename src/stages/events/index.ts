@@ -5,7 +5,7 @@
 // its location in the next sentence, "the incident killed two civilians") become one event.
 import type { Doc, EntityAnn, Mention as TokenSpan, PlaceAnn, Stage, TimeAnn, Token } from '../../doc.js';
 import type { Actor, Claim, Event, Time } from '../../contract.js';
-import { eventMatches, NO_EVENT, triggers, type TriggerMatch } from './triggers.js';
+import { eventMatches, NO_EVENT, triggers, type TriggerInfo, type TriggerMatch } from './triggers.js';
 import { casualtyMentions, combine, isCivilianNoun, type Mention } from './casualties.js';
 import { attributionOf, toClaim } from './claims.js';
 import { modeBefore, governedMode, infinitiveAim, reportOfNone } from './modes.js';
@@ -876,15 +876,19 @@ const PROTEST_SPEECH = new Set(['appeal', 'accusation', 'statement']);
 
 /**
  * Whether a sentence tells a demonstration: a trigger of that family in it ("demonstrating",
- * "protesters"), or with `protestOnly` one of people protesting (not of force used on them).
+ * "protesters"), or with `only` a trigger it accepts (people protesting, not force used on them).
  */
-function toldAsDemonstration(doc: Doc, sent: number, protestOnly = false): boolean {
+function toldAsDemonstration(doc: Doc, sent: number, only?: (t: TriggerInfo) => boolean): boolean {
   const s = doc.sentences[sent];
   return triggers()
     .matchAll(doc.tokens, s.first, s.last)
-    .some((m) => m.pattern.value.kind !== NO_EVENT && (protestOnly ? PROTESTING.has(m.pattern.value.kind) : familyOf(m.pattern.value.kind) === 'demonstration' && m.pattern.value.kind !== 'mob_violence'));
+    .some((m) => m.pattern.value.kind !== NO_EVENT && (only ? only(m.pattern.value) : familyOf(m.pattern.value.kind) === 'demonstration' && m.pattern.value.kind !== 'mob_violence'));
 }
-const PROTESTING = new Set(['protest', 'violent_demonstration']);
+const protesting = (t: TriggerInfo) => t.kind === 'protest' || t.kind === 'violent_demonstration';
+// People told protesting, not only a crowd's violence or force used on a crowd: "set fire", "threw
+// stones", "tear gas" tell no demonstration of their own; tyres burned in the street do
+// (triggers.yaml `demonstrates`).
+const demonstrating = (t: TriggerInfo) => t.kind === 'protest' || t.demonstrates;
 
 /** The first token in [from, to) whose lower-cased text is one of `words`, or -1. */
 function findWord(doc: Doc, from: number, to: number, words: readonly string[]): number {
@@ -1945,9 +1949,16 @@ function toEvent(doc: Doc, d: Draft, C: Cues, newsTime: TimeAnn | null, publishe
     const armedGroup = sides.some((a) => a?.kind === 'armed_group');
     if (civil === 2 || (civil === 1 && !armedGroup)) d.kind = toldAsDemonstration(doc, d.sents[0]) ? 'violent_demonstration' : 'mob_violence';
   }
+  // A crowd's violence where no demonstration is told ("settlers set fire to homes", "youths threw
+  // stones at cars") is mob violence: ACLED's violent demonstration is demonstrators turning violent.
+  if (d.kind === 'violent_demonstration' && !d.sents.some((i) => toldAsDemonstration(doc, i, demonstrating))) d.kind = 'mob_violence';
+  // Forces or an armed group burning property with nobody hurt are no crowd: ACLED codes the
+  // destruction ("militants set fire to crop fields", "soldiers set fire to three houses").
+  if (d.kind === 'mob_violence' && d.initiator && ARMED.has(d.initiator.kind) && !d.casualties.some((m) => m.value > 0) && !(d.target && ARMED.has(d.target.kind)))
+    d.kind = 'looting';
   // Tear gas fired at people who are not protesting ("at farmers in their fields", "at residents
   // of the camp" in a raid): force against civilians, not a protest dispersed (ACLED).
-  if (d.kind === 'protest_with_intervention' && civilianObject(doc, d, fatalities, injuries) && !d.sents.some((i) => toldAsDemonstration(doc, i, true) || tellsCrowd(doc, i)))
+  if (d.kind === 'protest_with_intervention' && civilianObject(doc, d, fatalities, injuries) && !d.sents.some((i) => toldAsDemonstration(doc, i, protesting) || tellsCrowd(doc, i)))
     d.kind = 'attack_on_civilians';
   // A non-state group cannot arrest: its detentions are abductions (ACLED).
   if (d.kind === 'arrest' && d.initiator?.kind === 'armed_group') d.kind = 'abduction';

@@ -281,7 +281,7 @@ test('property a people owns is its civilians\' ("Palestinian-owned"); operative
 });
 
 test('a crowd\'s event is the crowd\'s even where the place is unknown', () => {
-  const e = event('On Tuesday, rioters smashed the windows of a bank branch in Zarqoun al-Fawqa.', 'violent_demonstration');
+  const e = event('On Tuesday, rioters smashed the windows of a bank branch in Zarqoun al-Fawqa.', 'mob_violence');
   assert.equal(who(e.initiator), 'Rioters [null, civilians]');
 });
 
@@ -294,7 +294,7 @@ test('a weapon of no country is the means, not who used it', () => {
 });
 
 test('a riot\'s target: the forces it fought, else the civilians whose property it damaged; a grievance is no side of a clash', () => {
-  assert.equal(who(event('On Monday, rioters set a bank on fire in Jericho.', 'violent_demonstration').target), 'Civilians (Palestine) [PSE, civilians]');
+  assert.equal(who(event('On Monday, rioters set a bank on fire in Jericho.', 'mob_violence').target), 'Civilians (Palestine) [PSE, civilians]');
   const e = event('On Monday, clashes erupted between dozens of rioters protesting against the rising US dollar exchange rate and army troops in Sidon.', 'violent_demonstration');
   assert.equal(who(e.target), 'Military Forces of Lebanon [LBN, military]');
 });

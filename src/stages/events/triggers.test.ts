@@ -236,14 +236,20 @@ const ROWS: Row[] = [
   { text: 'Security forces used live ammunition in Nasiriyah on Monday.', kind: 'excessive_force_against_protesters' },
   { text: 'Police fired live rounds at protesters in Khartoum on Monday.', kind: 'excessive_force_against_protesters', not: ['attack_on_civilians'] },
   // violent_demonstration, mob_violence: protesters who fight or burn are rioters, not combatants
-  { text: 'Rioters looted shops in Dakar on Monday.', kind: 'violent_demonstration' },
+  { text: 'Rioters looted shops in Dakar on Monday.', kind: 'mob_violence' },
   { text: 'Protesters set fire to a party office in Ranya on Monday.', kind: 'violent_demonstration' },
-  { text: 'Youths set a police station ablaze in Dakar on Monday.', kind: 'violent_demonstration' },
-  { text: 'Youths set two buses on fire in Dakar on Monday.', kind: 'violent_demonstration' },
+  { text: 'Youths set a police station ablaze in Dakar on Monday.', kind: 'mob_violence' },
+  { text: 'Youths set two buses on fire in Dakar on Monday.', kind: 'mob_violence' },
   { text: 'Protesters clashed with police in Nairobi on Monday.', kind: 'violent_demonstration', not: ['armed_clash'] },
   { text: 'Clashes between protesters and police erupted in Nairobi on Monday.', kind: 'violent_demonstration', not: ['armed_clash'] },
-  { text: 'Settlers threw rocks at cars near Huwara on Monday.', kind: 'violent_demonstration' },
-  { text: 'Youths hurled petrol bombs at police in Belfast on Monday.', kind: 'violent_demonstration', not: ['ied_explosion'] },
+  { text: 'Settlers threw rocks at cars near Huwara on Monday.', kind: 'mob_violence' },
+  { text: 'Youths hurled petrol bombs at police in Belfast on Monday.', kind: 'mob_violence', not: ['ied_explosion'] },
+  // a crowd's violence is a demonstration's only where one is told: tyres burned in the street are one
+  { text: 'Residents burned tyres on the main road in Aden on Monday.', kind: 'violent_demonstration', not: ['mob_violence'] },
+  { text: 'Villagers set fire to a petrol station near Kano on Monday.', kind: 'mob_violence', not: ['violent_demonstration'] },
+  // forces or an armed group burning property with nobody hurt: property destruction, not a riot
+  { text: 'Militants set fire to wheat fields near Kirkuk on Monday.', kind: 'looting', not: ['mob_violence', 'violent_demonstration'] },
+  { text: 'Soldiers set fire to three houses in a village near Tulkarm on Monday.', kind: 'looting', not: ['mob_violence', 'violent_demonstration'] },
   { text: 'A mob lynched a man in Gusau on Monday.', kind: 'mob_violence' },
   // agreement, reconciliation
   { text: 'Sudan and Kenya agreed to restore ties on Monday.', kind: 'agreement' },

@@ -16,6 +16,8 @@ export interface TriggerInfo {
   reciprocal: boolean;
   /** unarmed crowds do this too (data/events/triggers.yaml, `crowd`): told of civilians, a riot */
   crowd: boolean;
+  /** the act is itself a form of protest (triggers.yaml, `demonstrates`): a riot told with it is a demonstration's */
+  demonstrates: boolean;
   /** a claim of responsibility: the attack it names is the claimant's (triggers.yaml, `claims`) */
   claims: boolean;
   /** the pattern's last word heads the target's phrase (triggers.yaml, `object`) */
@@ -31,7 +33,7 @@ export function triggers(): PatternSet<TriggerInfo> {
   const entries: [string, typeof raw.no_event][] = [...Object.entries(raw.kinds), [NO_EVENT, raw.no_event]];
   const patterns = entries.flatMap(([kind, list]) => {
     if (kind !== NO_EVENT && !taxonomyKind(kind)) throw new Error(`data/events/triggers.yaml: "${kind}" is not a kind in data/taxonomy.yaml`);
-    return list.map((t) => compile<TriggerInfo>(t.p, { kind, voice: t.voice, weak: t.weak ?? false, count: t.count ?? false, reciprocal: t.reciprocal ?? t.voice === 'mutual', crowd: t.crowd ?? false, claims: t.claims ?? false, object: t.object ?? false }, order++));
+    return list.map((t) => compile<TriggerInfo>(t.p, { kind, voice: t.voice, weak: t.weak ?? false, count: t.count ?? false, reciprocal: t.reciprocal ?? t.voice === 'mutual', crowd: t.crowd ?? false, demonstrates: t.demonstrates ?? false, claims: t.claims ?? false, object: t.object ?? false }, order++));
   });
   set = new PatternSet(patterns);
   return set;
