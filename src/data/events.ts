@@ -15,6 +15,7 @@ const Arguments = z.strictObject({
   recipient_prepositions: z.record(z.string(), Words),
   initiator_prepositions: Words,
   origin_prepositions: Words,
+  describing_prepositions: Words,
   near: Words,
   at: Words,
   civilians: Words,

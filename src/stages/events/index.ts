@@ -406,7 +406,10 @@ function actorsLeft(doc: Doc, t: number, first: number, max = 2): { actor: Actor
     const actor = actorIn(doc, a, b);
     // "members of the regime's 4th Division": the "of" complement of a partitive noun is the actor.
     const owner = prep === 'of' && roleWords().ofComplement.has(toks[a - 2]?.lower ?? '');
-    if (actor && (owner || !(prep && (C.target_prepositions.includes(prep) || C.origin_prepositions.includes(prep) || LOCATIVE.has(prep))))) {
+    // "government troops, backed by clan militias known as X, retook the town": a side after a
+    // participle before the trigger only describes its subject, who acts (it decides whose ground was taken).
+    const describes = !!prep && C.describing_prepositions.includes(prep) && toks[a - 2]?.pos === 'VERB';
+    if (actor && !describes && (owner || !(prep && (C.target_prepositions.includes(prep) || C.origin_prepositions.includes(prep) || LOCATIVE.has(prep))))) {
       // (what a side holds, "Houthi positions", stands for the side as a target, never as who acts)
       out.push({ actor, a, held: roleWords().holdings.has(toks[b - 1].lower) });
       if (out.length >= max) break;

@@ -126,6 +126,9 @@ const ROWS: Row[] = [
   { text: 'Government troops restored control over the town of Bama on Monday.', kind: 'government_regains_territory' },
   { text: 'The army regained control of Kafouri on Monday.', kind: 'government_regains_territory' },
   { text: 'Rebels took control of Umm Ruwaba on Monday.', kind: 'nonstate_overtakes_territory' },
+  // who took the ground is the subject, not the allies a participle names beside it
+  { text: 'Army units, supported by local militias, took control of the town of Kutum on Monday.', kind: 'government_regains_territory', not: ['nonstate_overtakes_territory'] },
+  { text: 'Federal troops, aided by tribal fighters known as the Dan Sa\'a, seized the village of Gora on Monday.', kind: 'government_regains_territory', not: ['nonstate_overtakes_territory'] },
   { text: 'Rebels seized the strategic town of Saraqib on Monday.', kind: 'nonstate_overtakes_territory' },
   { text: 'Rebels took over the army base in Ardamata on Monday.', kind: 'nonstate_overtakes_territory' },
   { text: 'Rebels captured Kidal on Monday.', kind: 'nonstate_overtakes_territory' },
