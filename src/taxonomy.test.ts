@@ -94,6 +94,8 @@ test('look-ups return the codes the event stage writes into the contract', () =>
   assert.equal(ploverFor('statement'), null);
   assert.equal(ploverFor('accusation'), 'DISAPPROVE');
   assert.deepEqual(ploverCodeFor('chemical_attack'), { event: 'FIGHT', mode: null, context: 'cbrn' });
+  // both of ACLED's riots are PLOVER's violent protest: PLOVER does not ask whether a demonstration was told
+  assert.deepEqual(ploverCodeFor('mob_violence'), ploverCodeFor('violent_demonstration'));
   assert.equal(kind('no_such_kind'), undefined);
   assert.throws(() => acledFor('no_such_kind'), /unknown event kind/);
 });

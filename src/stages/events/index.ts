@@ -876,6 +876,8 @@ const ARMED = new Set(['military', 'armed_group']);
 const DEMO_RANK: Record<string, number> = { protest: 0, protest_with_intervention: 1, excessive_force_against_protesters: 2, violent_demonstration: 3, mob_violence: 3 };
 /** What protesters say in their protest. */
 const PROTEST_SPEECH = new Set(['appeal', 'accusation', 'statement']);
+// What is said with a force of its own, beyond stating: a statement verb telling one is that act.
+const SPEECH_ACTS = new Set(['threat', 'appeal', 'accusation', 'denial']);
 
 /**
  * Whether a sentence tells a demonstration: a trigger of that family in it ("demonstrating",
@@ -1501,6 +1503,12 @@ function draftOf(doc: Doc, s: Doc['sentences'][number], m: TriggerMatch, matches
         break;
       }
     }
+  }
+  // "warned that the emirate will not leave this aggression unanswered": a bare statement verb whose
+  // content is a threat, an appeal, an accusation or a denial is that act (its content is folded below).
+  if (kind === 'statement' && !info.claims) {
+    const said = matches.find((x) => x.first > m.last && x.first <= clause.last + 8 && SPEECH_ACTS.has(x.pattern.value.kind));
+    if (said) kind = said.pattern.value.kind;
   }
   const fam = familyOf(kind);
   // The content of a statement, accusation or appeal is not an event of its own

@@ -260,6 +260,7 @@ const ROWS: Row[] = [
   { text: 'Israel and Hamas announced a cease-fire on Monday.', kind: 'agreement' },
   { text: 'Iran and Iraq signed a security agreement on Monday.', kind: 'agreement' },
   { text: 'The parties reached a consensus in Geneva on Monday.', kind: 'agreement' },
+  { text: 'Rwanda and Burundi returned their ambassadors on Monday.', kind: 'reconciliation' },
   { text: 'The two sides struck a deal in Doha on Monday.', kind: 'agreement', not: ['air_strike'] },
   { text: 'Rapprochement between Iran and Saudi Arabia continued on Monday.', kind: 'reconciliation' },
   { text: 'Somalia and Ethiopia restored diplomatic relations on Monday.', kind: 'reconciliation' },
@@ -340,6 +341,8 @@ const ROWS: Row[] = [
   { text: 'The Iraqi president arrived in Amman on a visit on Monday.', kind: 'consultation' },
   { text: 'Israel and Lebanon resumed negotiations on Monday.', kind: 'consultation' },
   { text: 'The two ministers held discussions in Cairo on Monday.', kind: 'consultation' },
+  { text: 'The foreign ministers of Egypt and Qatar will meet in Cairo on Tuesday.', kind: 'consultation' },
+  { text: 'Officials from both parties are due to meet with the mediators in Doha on Friday.', kind: 'consultation' },
   // sanction
   { text: 'The US imposed sanctions on two RSF commanders on Monday.', kind: 'sanction' },
   { text: 'The EU announced an asset freeze on Monday.', kind: 'sanction' },
@@ -353,6 +356,10 @@ const ROWS: Row[] = [
   { text: 'Hezbollah threatened Israel on Monday.', kind: 'threat' },
   { text: 'The ministry said the aggression will not go unpunished.', kind: 'threat' },
   { text: 'A senior lawmaker said on Monday that such crimes would not go unpunished.', kind: 'threat' },
+  { text: 'Tehran will not leave this crime unanswered, the foreign minister said on Monday.', kind: 'threat' },
+  // a statement verb whose content is a threat or an appeal is that act
+  { text: 'The defence minister warned on Monday that Baku would not leave the latest shelling unanswered.', kind: 'threat', not: ['statement'] },
+  { text: 'The UN envoy warned of famine in Tigray and urged donors to send food on Monday.', kind: 'appeal', not: ['statement'] },
   { text: 'Bridges used by the army will be legitimate targets, the minister said on Monday.', kind: 'threat' },
   { text: 'The foreign ministry said on Monday that the country reserves the right to respond.', kind: 'threat' },
   { text: 'Beijing will take resolute measures to protect its companies, a spokesman said on Monday.', kind: 'threat' },
