@@ -1769,17 +1769,6 @@ function foldSentence(doc: Doc, s: Doc['sentences'][number], sentDrafts: Draft[]
         sentDrafts.splice(k, 1);
       }
     }
-  // "stormed the village, killing five people and kidnapping 40 others": one raid, and ACLED codes
-  // the killing, not the abduction.
-  const assault = sentDrafts.find((d) => d.kind === 'attack_on_civilians');
-  if (assault)
-    for (let k = sentDrafts.length - 1; k >= 0; k--) {
-      const d = sentDrafts[k];
-      if (d.kind === 'abduction' && d.mode === assault.mode) {
-        merge(assault, draftAs(d, assault.kind, false));
-        sentDrafts.splice(k, 1);
-      }
-    }
   // "took control of two villages after clashes": ground changing hands names the battle (ACLED).
   const taken = sentDrafts.find((d) => TERRITORY.has(d.kind) && d.mode === 'actual');
   if (taken)
@@ -1953,9 +1942,6 @@ function toEvent(doc: Doc, d: Draft, C: Cues, newsTime: TimeAnn | null, publishe
   // civilians ("militants killed five soldiers").
   // Only soldiers or fighters hurt, or an armed side the target: the same (ACLED codes a fight
   // between armed sides by who was attacked).
-  // People taken and killed: ACLED codes the killing, an attack (a battle where the dead were
-  // fighters), not the abduction ("attacked the village, killing 30 and taking 20 hostages").
-  if (d.kind === 'abduction' && fatalities?.total) d.kind = 'attack_on_civilians';
   const armedVictims =
     (fatalities?.military || injuries?.military || (d.target && ARMED.has(d.target.kind)) || d.armedTarget) &&
     !fatalities?.civilians &&

@@ -194,9 +194,6 @@ const ROWS: Row[] = [
   { text: 'Gunmen stormed a village in Katsina on Monday.', kind: 'attack_on_civilians' },
   { text: 'Gunmen opened fire on a bus near Mandera on Monday.', kind: 'attack_on_civilians' },
   // abduction
-  // people killed and taken in one raid: one attack on civilians (ACLED codes the killing), not an abduction besides
-  { text: 'Gunmen stormed the village of Dogon Daji on Saturday, killing five people and kidnapping 40 others.', kind: 'attack_on_civilians', not: ['abduction'] },
-  { text: 'Gunmen attacked the village of Kadisau on Friday, killing 30 people and taking 20 hostages.', kind: 'attack_on_civilians', not: ['abduction'] },
   { text: 'Pirates hijacked a cargo ship off Eyl on Monday.', kind: 'abduction' },
   { text: 'Gunmen took 20 passengers hostage near Kaduna on Monday.', kind: 'abduction' },
   { text: 'Gunmen seized 300 schoolboys in Kankara on Monday.', kind: 'abduction', not: ['nonstate_overtakes_territory'] },
