@@ -1756,7 +1756,7 @@ function draftOf(doc: Doc, s: Doc['sentences'][number], m: TriggerMatch, matches
 }
 
 /** Drafts of one sentence that tell one occurrence merged: generic words, spoils, tolls, fire within a battle, a protest's demands. */
-function foldSentence(doc: Doc, s: Doc['sentences'][number], sentDrafts: Draft[], C: Cues): void {
+function foldSentence(doc: Doc, s: Doc['sentences'][number], sentDrafts: Draft[], C: Cues, cas: Mention[]): void {
   // "Two explosive-laden drones … the blast": a generic word beside a specific trigger in one
   // sentence describes the same occurrence.
   // How people were hurt yields even to a generic attack word ("six killed in strikes on Beirut").
@@ -1769,6 +1769,16 @@ function foldSentence(doc: Doc, s: Doc['sentences'][number], sentDrafts: Draft[]
         sentDrafts.splice(k, 1);
       }
     }
+  // "Soldiers shot dead two protesters during a march": people killed or hurt in an attack at a
+  // peaceful demonstration are lethal force against it (ACLED's excessive force), one event, not an
+  // attack beside a protest.
+  const demo = sentDrafts.find((d) => d.kind === 'protest' || d.kind === 'protest_with_intervention');
+  const shot = demo && cas.some((c) => c.value > 0 || c.vague) && sentDrafts.find((d) => d.kind === 'attack_on_civilians' && d.mode === demo.mode);
+  if (demo && shot) {
+    shot.kind = 'excessive_force_against_protesters';
+    merge(shot, draftAs(demo, shot.kind, false));
+    sentDrafts.splice(sentDrafts.indexOf(demo), 1);
+  }
   // "took control of two villages after clashes": ground changing hands names the battle (ACLED).
   const taken = sentDrafts.find((d) => TERRITORY.has(d.kind) && d.mode === 'actual');
   if (taken)
@@ -2080,7 +2090,7 @@ export const events: Stage = {
         const d = draftOf(doc, s, m, matches, cas, C, st);
         if (d) sentDrafts.push(d);
       }
-      foldSentence(doc, s, sentDrafts, C);
+      foldSentence(doc, s, sentDrafts, C, cas);
       attachCasualties(cas, sentDrafts, live, s.i);
       for (const d of sentDrafts) placeDraft(doc, s, d, live, drafts);
     }

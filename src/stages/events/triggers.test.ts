@@ -120,6 +120,7 @@ const ROWS: Row[] = [
   { text: 'Troops engaged bandits in the Rugu forest on Monday.', kind: 'armed_clash' },
   { text: 'The army neutralised 20 terrorists near Djibo on Monday.', kind: 'armed_clash' },
   { text: 'Soldiers killed 12 militants near Djibo on Monday.', kind: 'armed_clash', not: ['attack_on_civilians'] },
+  { text: 'Troops killed three suicide bombers near a checkpoint in Mosul on Monday.', kind: 'armed_clash', not: ['suicide_bombing'] },
   // territory
   { text: 'Ukrainian forces recaptured Kherson on Monday.', kind: 'government_regains_territory' },
   { text: 'Army units restored security and stability to several villages east of Khan Shaykhun on Monday.', kind: 'government_regains_territory' },
@@ -236,6 +237,9 @@ const ROWS: Row[] = [
   { text: 'Police fired live rounds at protesters in Basra on Monday. Hours later, protesters set fire to a party office.', kind: 'excessive_force_against_protesters' },
   { text: 'Police fired live rounds at protesters in Basra on Monday. Hours later, protesters set fire to a party office.', kind: 'violent_demonstration' },
   { text: 'Soldiers opened fire on protesters in Nasiriyah on Monday.', kind: 'excessive_force_against_protesters' },
+  // people attacked at a peaceful demonstration: one event of lethal force against it, no attack beside a protest
+  { text: 'Soldiers shot dead two men during a march in Nasiriyah on Monday.', kind: 'excessive_force_against_protesters', not: ['attack_on_civilians', 'protest'] },
+  { text: 'Residents rallied outside the mayor\'s office in Idlib on Monday. During the protest, gunmen opened fire, killing one of them.', kind: 'excessive_force_against_protesters', not: ['attack_on_civilians'] },
   { text: 'Security forces used live ammunition in Nasiriyah on Monday.', kind: 'excessive_force_against_protesters' },
   { text: 'Police fired live rounds at protesters in Khartoum on Monday.', kind: 'excessive_force_against_protesters', not: ['attack_on_civilians'] },
   // violent_demonstration, mob_violence: protesters who fight or burn are rioters, not combatants
