@@ -25,12 +25,37 @@ export const MUC_KINDS: Record<string, string[]> = {
   attack: ['armed_clash', 'attack_on_civilians', 'air_strike', 'drone_strike', 'shelling', 'missile_attack', 'chemical_attack', 'mob_violence', 'excessive_force_against_protesters', 'sexual_violence'],
   bombing: ['ied_explosion', 'suicide_bombing', 'grenade_attack'],
   kidnapping: ['abduction'],
-  arson: ['looting', 'violent_demonstration'],
+  arson: ['looting', 'violent_demonstration', 'mob_violence'],
   robbery: ['looting'],
   // An armed group's order to stop work: no sitrep kind reports it (a protest is not one).
   'forced work stoppage': [],
 };
 const TYPES = Object.keys(MUC_KINDS);
+
+/**
+ * A kind listed under two MUC-4 types names one of them, not both: sitrep's looting (ACLED's looting
+ * or property destruction) is MUC-4's arson when what was done to the property was burning it, its
+ * robbery when it was taken; mob violence is arson when the crowd burned property, an attack when it
+ * hurt people. The event's own sentences say which (none: demolition is neither).
+ */
+const BURNED = /\b(fire|fires|burn\w*|torch\w*|arson\w*|ablaze|incendiar\w*)\b/i;
+const TYPE_CUES: Record<string, Record<string, RegExp>> = {
+  looting: {
+    arson: BURNED,
+    robbery: /\b(loot\w*|plunder\w*|pillag\w*|robb?\w*|stole|stolen|steal\w*|ransack\w*|confiscat\w*|theft|thie\w*)\b/i,
+  },
+  // A crowd's violence is arson when it burned property, an attack when it hurt people.
+  mob_violence: {
+    arson: BURNED,
+    attack: /\b(kill\w*|dead|death\w*|beat\w*|stab\w*|lynch\w*|injur\w*|wound\w*|hurt|attack\w*|assault\w*|stone[sd]?|shot|shoot\w*|clash\w*)\b/i,
+  },
+};
+
+/** The MUC-4 types an extracted event reports. */
+export function mucTypes(e: { kind: string; evidence: { text: string }[] }): string[] {
+  const cues = TYPE_CUES[e.kind];
+  return TYPES.filter((t) => MUC_KINDS[t].includes(e.kind) && (!cues?.[t] || e.evidence.some((x) => cues[t].test(x.text))));
+}
 
 export type Casing = 'lower' | 'sentence' | 'upper';
 
@@ -99,7 +124,7 @@ function run(docs: MucDoc[], casing: Casing, errors: number): Result {
     const doc = toDocument(ann);
     events += doc.events.length;
     const predicted = new Set<string>();
-    for (const e of doc.events) if (OCCURRED.has(e.mode)) for (const t of TYPES) if (MUC_KINDS[t].includes(e.kind)) predicted.add(t);
+    for (const e of doc.events) if (OCCURRED.has(e.mode)) for (const t of mucTypes(e)) predicted.add(t);
     // What the trigger lexicon alone finds, before the events stage keeps or drops a match.
     const fired = new Set<string>();
     for (const s of ann.sentences)
