@@ -3,7 +3,7 @@
 import type Database from 'better-sqlite3';
 import type { Document } from '../../contract.js';
 import type { ArticleDetail, Filter, IncidentDetail, Page, Rejection, Stats, StoredEvent, StoredIncident } from '../types.js';
-import { storedEvent, storedIncident } from '../records.js';
+import { storedEvent, storedEventJson, storedIncident } from '../records.js';
 import { encodeCursor } from '../filter.js';
 import { eventsPage, incidentsPage, type Counter } from './filters.js';
 
@@ -68,7 +68,10 @@ export class Reads {
     return n;
   }
 
-  events(f: Filter): Page<StoredEvent> {
+  events(f: Filter): Page<StoredEvent>;
+  /** with `as`, each event made from its row by it (storedEventJson: as JSON text) */
+  events<T>(f: Filter, as: (r: Row) => T): Page<T>;
+  events(f: Filter, as: (r: Row) => unknown = storedEvent): Page<unknown> {
     const q = eventsPage(f, this.counter());
     let page = this.sql(q.sql, true).all(...q.params) as [number, number | null][];
     if (q.undated && page.length <= q.limit) page = page.concat(this.sql(q.undated.sql, true).all(...q.undated.params) as [number, number | null][]);
@@ -81,7 +84,7 @@ export class Reads {
       for (const r of this.sql(`${EVENT_SELECT} WHERE e.id IN (${chunk.map(() => '?').join(', ')})`).all(...chunk) as Row[]) byId.set(r.id, r);
     }
     const last = ids[ids.length - 1];
-    return { items: ids.map(([id]) => storedEvent(byId.get(id)!)), cursor: more && last ? encodeCursor(last[1], last[0]) : null };
+    return { items: ids.map(([id]) => as(byId.get(id)!)), cursor: more && last ? encodeCursor(last[1], last[0]) : null };
   }
 
   incidents(f: Filter): Page<StoredIncident> {
