@@ -25,6 +25,12 @@ export async function listEvents(store: Store, q: Query): Promise<ListPage<Store
   return { items: p.items, next: p.cursor };
 }
 
+/** JSON.stringify(await listEvents(store, q)), from the events' JSON texts (Store.eventsJson). */
+export async function listEventsJson(store: Store, q: Query): Promise<string> {
+  const p = await store.eventsJson(storeFilter(q));
+  return `{"items":[${p.items.join(',')}],"next":${JSON.stringify(p.cursor)}}`;
+}
+
 /**
  * An incident in a list: without its summary (what each source reports, which only the incident's
  * own page needs), but with what a map needs from it: how precise its place is, the range of

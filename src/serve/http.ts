@@ -43,7 +43,12 @@ export const SECURITY_HEADERS: Record<string, string> = {
  * \u escapes: the same value, but inert if a browser or proxy ever treats it as HTML.
  */
 export function safeJson(value: unknown, pretty = false): string {
-  return JSON.stringify(value, null, pretty ? 2 : undefined).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return safeJsonText(JSON.stringify(value, null, pretty ? 2 : undefined));
+}
+
+/** safeJson for a value already written out as JSON text. */
+export function safeJsonText(json: string): string {
+  return json.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Bodies smaller than this go uncompressed: gzip would save little and cost a call. */

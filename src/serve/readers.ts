@@ -7,10 +7,10 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { storeErrorCode, type StoreErrorCode } from '../store/errors.js';
 import { openStore } from '../store/open.js';
 import type { Store } from '../store/types.js';
-import { safeJson } from './http.js';
+import { safeJson, safeJsonText } from './http.js';
 import { RENDERERS, renderItems, type Listing } from '../query/format.js';
 import type { Format } from '../query/filter.js';
-import { countMatches, listEvents, listFullIncidents, listIncidents, type Query } from '../query/list.js';
+import { countMatches, listEvents, listEventsJson, listFullIncidents, listIncidents, type Query } from '../query/list.js';
 import { computeFacets } from './query.js';
 import { publicArticle } from './redact.js';
 
@@ -22,8 +22,11 @@ export type ReadOp =
   | { op: 'count'; what: Listing; q: Query }
   | { op: 'event' | 'incident' | 'article'; id: number };
 
-/** A reply: the answer as JSON text (null: not found), or the error's message. */
-type Reply = { k: number; json: string | null } | { k: number; error: string; code: StoreErrorCode | null };
+/**
+ * A reply: the answer as JSON text in UTF-8 (null: not found), or the error's message. Bytes, moved
+ * to the main thread rather than copied, and ready to send: it neither copies nor encodes a page.
+ */
+type Reply = { k: number; json: Uint8Array | null } | { k: number; error: string; code: StoreErrorCode | null };
 
 /** Runs one read against a store; shared by the workers and by tests. */
 export async function read(store: Store, r: ReadOp): Promise<unknown> {
@@ -52,6 +55,16 @@ export async function read(store: Store, r: ReadOp): Promise<unknown> {
   }
 }
 
+/**
+ * safeJson(await read(store, r)): a page of events from the events' JSON texts (Store.eventsJson),
+ * not parsed into objects only to be written out again.
+ */
+export async function readJson(store: Store, r: ReadOp): Promise<string | null> {
+  if (r.op === 'events') return safeJsonText(await listEventsJson(store, r.q));
+  const value = await read(store, r);
+  return value === null ? null : safeJson(value);
+}
+
 /** A page of an export as text (`n`: items written so far, `items`: read in this page). */
 export interface ExportPage {
   text: string;
@@ -73,7 +86,7 @@ export class ReadError extends Error {
 export class Readers {
   private readonly workers: Worker[] = [];
   private readonly load = new Map<Worker, number>();
-  private readonly waiting = new Map<number, { resolve: (json: string | null) => void; reject: (e: Error) => void }>();
+  private readonly waiting = new Map<number, { resolve: (json: Buffer | null) => void; reject: (e: Error) => void }>();
   private next = 0;
 
   constructor(
@@ -91,7 +104,7 @@ export class Readers {
       const p = this.waiting.get(m.k);
       this.waiting.delete(m.k);
       if ('error' in m) p?.reject(new ReadError(m.error, m.code));
-      else p?.resolve(m.json);
+      else p?.resolve(m.json && Buffer.from(m.json.buffer, m.json.byteOffset, m.json.byteLength));
     });
     w.on('error', (e) => {
       // Requests this worker held fail; a new worker takes its place.
@@ -103,8 +116,8 @@ export class Readers {
     this.workers.push(w);
   }
 
-  /** The answer as JSON text, or null when the item does not exist. */
-  run(r: ReadOp): Promise<string | null> {
+  /** The answer as JSON text in UTF-8, or null when the item does not exist. */
+  run(r: ReadOp): Promise<Buffer | null> {
     // The least busy worker: one slow query does not queue the quick ones behind it.
     const w = this.workers.reduce((a, b) => ((this.load.get(b) ?? 0) < (this.load.get(a) ?? 0) ? b : a));
     const k = this.next++;
@@ -127,8 +140,10 @@ if (!isMainThread && parentPort && (workerData as { db?: string })?.db) {
   const port = parentPort;
   port.on('message', async ({ k, r }: { k: number; r: ReadOp }) => {
     try {
-      const value = await read(await store, r);
-      port.postMessage({ k, json: value === null ? null : safeJson(value) } satisfies Reply);
+      const json = await readJson(await store, r);
+      // Encoded into a buffer of its own (not Buffer.from's shared pool), so that it can be moved.
+      const bytes = json === null ? null : new TextEncoder().encode(json);
+      port.postMessage({ k, json: bytes } satisfies Reply, bytes ? [bytes.buffer] : []);
     } catch (e) {
       port.postMessage({ k, error: (e as Error).message, code: storeErrorCode(e) } satisfies Reply);
     }

@@ -126,7 +126,7 @@ class Streamed {
 
 /** An answer already serialised (by a reader thread). */
 class JsonText {
-  constructor(readonly text: string) {}
+  constructor(readonly text: string | Buffer) {}
 }
 
 function ingestItem(a: IngestArticle, n: number): Item {
@@ -176,7 +176,7 @@ export function createHandler(opts: ServeOptions): ((req: IncomingMessage, res: 
     const page = async (cursor: string | null, limit: number, n: number): Promise<ExportPage> => {
       const op: ReadOp = { op: 'export', what, format, q: { filter: { ...q.filter, cursor, limit }, outlet: q.outlet }, n };
       try {
-        return readers ? (JSON.parse((await readers.run(op))!) as ExportPage) : ((await readDirect(store, op)) as ExportPage);
+        return readers ? (JSON.parse((await readers.run(op))!.toString()) as ExportPage) : ((await readDirect(store, op)) as ExportPage);
       } catch (e) {
         return storeQueryError(e);
       }

@@ -331,6 +331,9 @@ export function storeSuite(name: string, factory: StoreFactory): void {
         let pages = 0;
         do {
           const p = await s.events({ limit: 5, cursor });
+          // The same page as JSON text (what a server sends) is the objects' JSON, byte for byte.
+          const text = await s.eventsJson({ limit: 5, cursor });
+          assert.deepEqual([text.items, text.cursor], [p.items.map((e) => JSON.stringify(e)), p.cursor]);
           pushAll(seen, p.items.map((e) => e.id));
           pushAll(dates, p.items.map((e) => e.date!));
           cursor = p.cursor;

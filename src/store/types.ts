@@ -224,6 +224,8 @@ export interface Store {
   rejected(limit?: number): Promise<(Rejection & { at: string })[]>;
 
   events(f?: Filter): Promise<Page<StoredEvent>>;
+  /** events(f) with each item as its JSON text, JSON.stringify(item) exactly: a server sends it on without building the objects. */
+  eventsJson(f?: Filter): Promise<Page<string>>;
   incidents(f?: Filter): Promise<Page<StoredIncident>>;
   getEvent(id: number): Promise<StoredEvent | null>;
   getIncident(id: number): Promise<IncidentDetail | null>;

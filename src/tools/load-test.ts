@@ -9,12 +9,10 @@
 // no linking: each event its own incident), or with --writers N by the store's own writes, N at a time
 // (linked; over an hour for a million events).
 // Loopback only; the run stops by itself after --seconds (at most 120).
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isPostgresUrl, openStore } from '../store/open.js';
 import { isStoreError } from '../store/errors.js';
@@ -23,8 +21,7 @@ import { bulkLoad as pgBulkLoad } from './pg-bulk.js';
 import { bulkLoad as sqliteBulkLoad } from './sqlite-bulk.js';
 import type { Store } from '../store/types.js';
 import { loadArticles } from './load-corpus.js';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+import { queries, ROOT, startServer } from './serve-probe.js';
 
 /**
  * The generated articles (./load-corpus.ts) straight into a fresh store's tables, by a bulk load
@@ -82,34 +79,6 @@ async function build(path: string, events: number, writers: number, err: (s: str
   await store.close();
 }
 
-interface Probe {
-  name: string;
-  path: string;
-}
-
-/** The mix of queries: filters a user of the map and table would send. */
-function queries(cursors: Record<string, string>): Probe[] {
-  const q: Probe[] = [
-    { name: 'no filter', path: '/api/events' },
-    { name: 'country', path: '/api/events?country=UA' },
-    { name: 'country (alpha-3)', path: '/api/events?country=SYR' },
-    { name: 'kind', path: '/api/events?kind=air_strike' },
-    { name: 'family', path: '/api/events?kind=battle' },
-    { name: 'date range (a month)', path: '/api/events?from=2023-03-01&to=2023-03-31' },
-    { name: 'country + kind', path: '/api/events?country=SD&kind=armed_clash' },
-    { name: 'country + month', path: '/api/events?country=PS&from=2024-01-01&to=2024-01-31' },
-    { name: 'text search', path: '/api/events?q=hospital' },
-    { name: 'text + country', path: '/api/events?q=convoy&country=YE' },
-    { name: 'actor code', path: '/api/events?actor=RUS' },
-    { name: 'actor name', path: '/api/events?actor=Houthis' },
-    { name: 'bbox (Levant)', path: '/api/events?bbox=34,29,37,34' },
-    { name: 'min corroboration 2', path: '/api/events?min_corroboration=2' },
-    { name: 'limit 20', path: '/api/events?limit=20&country=ML' },
-  ];
-  for (const [name, c] of Object.entries(cursors)) q.push({ name: `${name}, page 2`, path: `/api/events?${name === 'country' ? 'country=UA&' : ''}cursor=${encodeURIComponent(c)}` });
-  return q;
-}
-
 /**
  * CPU time a process's threads have used, in ms (Linux /proc: each thread's schedstat, in ns; null
  * elsewhere). On a shared machine the latencies say how busy it was as much as how fast the server
@@ -128,27 +97,6 @@ function cpuMs(pid: number | undefined): number | null {
 function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
-
-async function startServer(db: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'sitrep.js'), 'serve', '--db', db, '--port', '0', '--host', '127.0.0.1'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, SITREP_TOKEN: '' },
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error('the server did not start within 60 s')), 60_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d;
-      const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ url: m[1], child });
-      }
-    });
-    child.stderr!.on('data', (d: Buffer) => process.stderr.write(d));
-    child.on('exit', (code) => reject(new Error(`the server exited (${code})`)));
-  });
 }
 
 async function timed(url: string): Promise<{ ms: number; status: number; items: number; next: string | null }> {

@@ -24,7 +24,8 @@ const byIds = { name: 'sitrep_events_by_id', text: `${EVENT_SELECT} WHERE e.id =
 const byId = { name: 'sitrep_event', text: `${EVENT_SELECT} WHERE e.id = $1` };
 const byIncident = { name: 'sitrep_incident_members', text: `${EVENT_SELECT} WHERE e.incident_id = $1 AND NOT e.superseded ORDER BY e.id` };
 
-export async function events(c: Q, f: Filter): Promise<Page<StoredEvent>> {
+/** A page of events, each made from its row by `as` (../records.ts: storedEvent, or storedEventJson for its JSON text). */
+export async function events<T = StoredEvent>(c: Q, f: Filter, as: (r: Row) => T = storedEvent as (r: Row) => T): Promise<Page<T>> {
   const q = eventsPage(f);
   const page = (await c.query(q.sql, q.params)).rows as { id: number; day: number | null }[];
   const more = page.length > q.limit;
@@ -33,7 +34,7 @@ export async function events(c: Q, f: Filter): Promise<Page<StoredEvent>> {
   const rows = ids.length ? (await c.query({ ...byIds, values: [ids.map((x) => x.id)] })).rows : [];
   const found = new Map(rows.map((r) => [r.id as number, r]));
   const last = ids[ids.length - 1];
-  return { items: ids.map(({ id }) => storedEvent(found.get(id)!)), cursor: more && last ? encodeCursor(last.day, last.id) : null };
+  return { items: ids.map(({ id }) => as(found.get(id)!)), cursor: more && last ? encodeCursor(last.day, last.id) : null };
 }
 
 export async function incidents(c: Q, f: Filter): Promise<Page<StoredIncident>> {

@@ -12,6 +12,7 @@ import { parsePgUrl } from './connect.js';
 import { pgMapped, pgStoreErrorOf } from './errors.js';
 import { migrate } from './migrations.js';
 import * as reads from './queries.js';
+import { storedEventJson } from '../records.js';
 import { clearRejected, putRejected, Writes } from './writes.js';
 
 export interface PgOptions {
@@ -157,6 +158,10 @@ export class PgStore implements Store {
 
   async events(f: Filter = {}): Promise<Page<StoredEvent>> {
     return this.run(() => reads.events(this.pool, f));
+  }
+
+  async eventsJson(f: Filter = {}): Promise<Page<string>> {
+    return this.run(() => reads.events(this.pool, f, storedEventJson));
   }
 
   async incidents(f: Filter = {}): Promise<Page<StoredIncident>> {

@@ -12,6 +12,7 @@ import type { ArticleDetail, Filter, IncidentDetail, Page, PutResult, RawMeta, R
 import { mapped, sqliteCode, storeErrorOf } from './errors.js';
 import { migrate } from './migrations.js';
 import { Reads } from './queries.js';
+import { storedEventJson } from '../records.js';
 import { Writes } from './writes.js';
 
 export interface SqliteOptions {
@@ -284,6 +285,10 @@ export class SqliteStore implements Store {
 
   eventsSync(f: Filter = {}): Page<StoredEvent> {
     return this.read(() => this.reads.events(f));
+  }
+
+  async eventsJson(f: Filter = {}): Promise<Page<string>> {
+    return this.read(() => this.reads.events(f, storedEventJson));
   }
 
   async incidents(f: Filter = {}): Promise<Page<StoredIncident>> {
