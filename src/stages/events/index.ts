@@ -1763,6 +1763,17 @@ function dropReferences(doc: Doc, sentDrafts: Draft[], earlier: Draft[]): void {
   }
 }
 
+/** Merges into `host` the other drafts of its sentence in its mode that `joins` accepts, as its kind. */
+function absorb(host: Draft, sentDrafts: Draft[], joins: (d: Draft) => boolean): void {
+  for (let k = sentDrafts.length - 1; k >= 0; k--) {
+    const d = sentDrafts[k];
+    if (d !== host && d.mode === host.mode && joins(d)) {
+      merge(host, draftAs(d, host.kind, false));
+      sentDrafts.splice(k, 1);
+    }
+  }
+}
+
 /** Drafts of one sentence that tell one occurrence merged: generic words, spoils, tolls, fire within a battle, a protest's demands. */
 function foldSentence(doc: Doc, s: Doc['sentences'][number], sentDrafts: Draft[], C: Cues): void {
   // "Two explosive-laden drones … the blast": a generic word beside a specific trigger in one
@@ -1779,38 +1790,17 @@ function foldSentence(doc: Doc, s: Doc['sentences'][number], sentDrafts: Draft[]
     }
   // "took control of two villages after clashes": ground changing hands names the battle (ACLED).
   const taken = sentDrafts.find((d) => TERRITORY.has(d.kind) && d.mode === 'actual');
-  if (taken)
-    for (let k = sentDrafts.length - 1; k >= 0; k--) {
-      const d = sentDrafts[k];
-      if (d.kind === 'armed_clash' && d.mode === taken.mode) {
-        merge(taken, draftAs(d, taken.kind, false));
-        sentDrafts.splice(k, 1);
-      }
-    }
+  if (taken) absorb(taken, sentDrafts, (d) => d.kind === 'armed_clash');
   // "took the town after peacekeepers withdrew", "withdrew … and would retake it": one side leaving is the
   // other side's capture told from the loser's end, one change of ground.
   const captured = sentDrafts.find((d) => TERRITORY.has(d.kind));
-  if (captured)
-    for (let k = sentDrafts.length - 1; k >= 0; k--) {
-      const d = sentDrafts[k];
-      if (d.kind === 'territory_transfer' && d.mode === captured.mode) {
-        merge(captured, draftAs(d, captured.kind, false));
-        sentDrafts.splice(k, 1);
-      }
-    }
+  if (captured) absorb(captured, sentDrafts, (d) => d.kind === 'territory_transfer');
   // "overran two outposts and seized weapons", "after ambushing the patrol, the rebels stole the policemen's
   // rifles": arms taken in a fight or a capture are its spoils, not a weapons seizure or a looting of their
   // own (ACLED codes the battle).
   const fight = sentDrafts.find((d) => (TERRITORY.has(d.kind) || d.kind === 'armed_clash') && d.mode === 'actual');
   if (fight)
-    for (let k = sentDrafts.length - 1; k >= 0; k--) {
-      const d = sentDrafts[k];
-      const spoils = d.kind === 'interception' || (d.kind === 'looting' && armsTaken(doc, d.trigger.last, doc.sentences[s.i].last));
-      if (spoils && d.mode === fight.mode && d.trigger.first > fight.trigger.first) {
-        merge(fight, draftAs(d, fight.kind, false));
-        sentDrafts.splice(k, 1);
-      }
-    }
+    absorb(fight, sentDrafts, (d) => (d.kind === 'interception' || (d.kind === 'looting' && armsTaken(doc, d.trigger.last, doc.sentences[s.i].last))) && d.trigger.first > fight.trigger.first);
   // Two tolls of one sentence with no attack named are one occurrence told twice ("two people
   // were killed; a local official said four fighters had been killed").
   const firstWeak = specific ? undefined : sentDrafts.find((d) => d.weak);

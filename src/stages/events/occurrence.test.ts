@@ -120,7 +120,7 @@ test('a withdrawal from a body or a deal, or of an envoy, gives up no ground; fo
 });
 
 test('a deal left, broken off or scrapped is no agreement reached', () => {
-  for (const text of ['Russia quit a U.N.-brokered grain deal in Istanbul in July.', 'The rebels suspended the truce in Tumaco on Monday.']) {
+  for (const text of ['Russia quit a U.N.-brokered grain deal in Istanbul in July.', 'The rebels suspended the truce in Tumaco on Monday.', 'The rebels ended a months-long truce with the army in Tumaco on Monday.', 'The rebels broke the truce in Tumaco on Monday.']) {
     const ks = kinds(text);
     assert.ok(!ks.includes('agreement'), `no agreement expected in ${JSON.stringify(ks)}`);
   }

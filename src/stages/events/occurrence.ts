@@ -69,6 +69,9 @@ export function namesNoOccurrence(doc: Doc, m: TriggerMatch): boolean {
   if (L.phrases.some((ws) => ws.every((x, k) => toks[m.first + k]?.lower === x))) return true;
   if (m.pattern.value.kind === 'territory_transfer' && L.withdrawal.words.has(toks[m.first].lower) && withdrawnFromNoGround(doc, m.first)) return true;
   if (m.pattern.value.kind === 'agreement' && abandonedBefore(doc, m.first)) return true;
+  // "Western-supplied weapons", "Iranian-made drones": the second half of a hyphenated modifier describes
+  const f = toks[m.first];
+  if (toks[m.first - 1]?.text === '-' && toks[m.first - 1].end === f.start && (f.pos === 'ADJ' || (f.pos === 'VERB' && /(ed|en)$/.test(f.lower)))) return true;
   if (m.tokens.length !== 1) return false;
   const t = m.first;
   const w = toks[t];
