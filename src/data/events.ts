@@ -54,6 +54,9 @@ const Occurrence = z.strictObject({
   habitual: Words,
   spans: Words,
   span_units: Words,
+  recent_units: Words,
+  trends: Words,
+  described_speech: Words,
   aggregate_toll: z.number().int().positive(),
 });
 
@@ -121,6 +124,7 @@ const Restatement = z.strictObject({
   distinct_openers: Words,
   distinct_phrases: Words,
   distinct_modifiers: Words,
+  referring_prepositions: Words,
   part_within_km: z.number().positive(),
 });
 

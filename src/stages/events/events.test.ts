@@ -299,3 +299,12 @@ test('a report of no particular attack is no event, a denied attack is a negated
   assert.equal(only(read('The spokesman said Israeli forces had not carried out any air strikes in Syria.'), 'air_strike').mode, 'negated');
   assert.deepEqual(read('The spokesman said Israeli forces had not reported any air strikes in Syria.').events.filter((e) => e.kind === 'air_strike'), []);
 });
+
+test('one side withdrawing where the other takes the ground, in one sentence, is one change of ground', () => {
+  const d = read('Rebel fighters seized the border town of Tumaco on Sunday after government troops withdrew.');
+  const ks = d.events.map((e) => e.kind);
+  assert.ok(ks.includes('nonstate_overtakes_territory'), JSON.stringify(ks));
+  assert.ok(!ks.includes('territory_transfer'), JSON.stringify(ks));
+  // a withdrawal told alone stays one
+  assert.ok(read('Government troops withdrew from the border town of Tumaco on Sunday.').events.some((e) => e.kind === 'territory_transfer'));
+});

@@ -9,7 +9,7 @@ import { eventMatches, NO_EVENT, triggers, type TriggerInfo, type TriggerMatch }
 import { casualtyMentions, combine, isCivilianNoun, type Mention } from './casualties.js';
 import { attributionOf, toClaim } from './claims.js';
 import { modeBefore, governedMode, infinitiveAim, reportOfNone } from './modes.js';
-import { aggregateToll, habitual, namesNoOccurrence } from './occurrence.js';
+import { aggregateToll, habitual, namesNoOccurrence, speechInPassing, summingUp } from './occurrence.js';
 import { acledFor, familyOf, kind as kindInfo, ploverFor } from '../../taxonomy.js';
 import { actorForEntity, copyActor, isCrowdKind, isMultinational, isUnnamedArmed, nameSide, resolveActor, roleWords } from './actors.js';
 import { data, type Content } from '../../data/index.js';
@@ -1711,8 +1711,11 @@ function draftOf(doc: Doc, s: Doc['sentences'][number], m: TriggerMatch, matches
   const violent = kindInfo(kind)?.violent ?? false;
   // "has repeatedly struck the ports", "frequently carries out bombings": a habit, not an occurrence
   // ("had not carried out any strikes since" stays a denial).
-  if (violent && mode === 'actual' && habitual(doc, t0, clause.first, clause.last)) return null;
+  // (arrests and protests too: "have arrested dozens of protesters in recent days")
+  const occurring = violent || familyOf(kind) === 'demonstration' || kind === 'arrest';
+  if (occurring && mode === 'actual' && habitual(doc, head, clause.first, clause.last)) return null;
   const cumulative = !place && !ownTime && isPerfect(doc, t0, clause.first);
+  if (violent && mode === 'actual' && !ownTime && !cas.some((c) => !c.vague && c.statement >= clause.first && c.statement < clause.last) && summingUp(doc, head, clause.first, clause.last)) return null;
   const d: Draft = {
     kind,
     trigger: m,
@@ -1752,7 +1755,38 @@ function draftOf(doc: Doc, s: Doc['sentences'][number], m: TriggerMatch, matches
     armedTarget: aimedAtArmed(doc, passive ? Math.max(clause.first, t0 - 6) : m.last, passive ? t0 : Math.min(clause.last, m.last + 8)),
   };
   if (kind === 'accusation') st.accusing = { until: clause.last + 8, by: d };
-  return d;
+  // "a man they accused of spying", "abducted two teachers, accusing them of spying": no news of its own
+  // (what it alleges may be: "whom the president accused of the assassination")
+  const violenceBefore = matches.some((x) => x.last <= t0 && x.first >= s.first && !!kindInfo(x.pattern.value.kind)?.violent);
+  return speechInPassing(doc, kind, t0, s.first, violenceBefore) ? null : d;
+}
+
+/**
+ * "said after the rally that …", "since the attack": a definite trigger noun after a preposition of time names an
+ * occurrence of its family told earlier in the report, to date something else by it (restatement.yaml
+ * `referring_prepositions`); the sentence's place and time are not its own.
+ */
+function dropReferences(doc: Doc, sentDrafts: Draft[], earlier: Draft[]): void {
+  const toks = doc.tokens;
+  const preps = restatement().referring_prepositions;
+  for (let k = sentDrafts.length - 1; k >= 0; k--) {
+    const d = sentDrafts[k];
+    const t = d.trigger.first;
+    if (d.trigger.tokens.length !== 1 || toks[t - 1]?.lower !== 'the' || !preps.includes(toks[t - 2]?.lower ?? '')) continue;
+    const fam = familyOf(d.kind);
+    if (earlier.some((e) => familyOf(e.kind) === fam)) sentDrafts.splice(k, 1);
+  }
+}
+
+/** Merges into `host` the other drafts of its sentence in its mode that `joins` accepts, as its kind. */
+function absorb(host: Draft, sentDrafts: Draft[], joins: (d: Draft) => boolean): void {
+  for (let k = sentDrafts.length - 1; k >= 0; k--) {
+    const d = sentDrafts[k];
+    if (d !== host && d.mode === host.mode && joins(d)) {
+      merge(host, draftAs(d, host.kind, false));
+      sentDrafts.splice(k, 1);
+    }
+  }
 }
 
 /** Drafts of one sentence that tell one occurrence merged: generic words, spoils, tolls, fire within a battle, a protest's demands. */
@@ -1781,27 +1815,17 @@ function foldSentence(doc: Doc, s: Doc['sentences'][number], sentDrafts: Draft[]
   }
   // "took control of two villages after clashes": ground changing hands names the battle (ACLED).
   const taken = sentDrafts.find((d) => TERRITORY.has(d.kind) && d.mode === 'actual');
-  if (taken)
-    for (let k = sentDrafts.length - 1; k >= 0; k--) {
-      const d = sentDrafts[k];
-      if (d.kind === 'armed_clash' && d.mode === taken.mode) {
-        merge(taken, draftAs(d, taken.kind, false));
-        sentDrafts.splice(k, 1);
-      }
-    }
+  if (taken) absorb(taken, sentDrafts, (d) => d.kind === 'armed_clash');
+  // "took the town after peacekeepers withdrew", "withdrew … and would retake it": one side leaving is the
+  // other side's capture told from the loser's end, one change of ground.
+  const captured = sentDrafts.find((d) => TERRITORY.has(d.kind));
+  if (captured) absorb(captured, sentDrafts, (d) => d.kind === 'territory_transfer');
   // "overran two outposts and seized weapons", "after ambushing the patrol, the rebels stole the policemen's
   // rifles": arms taken in a fight or a capture are its spoils, not a weapons seizure or a looting of their
   // own (ACLED codes the battle).
   const fight = sentDrafts.find((d) => (TERRITORY.has(d.kind) || d.kind === 'armed_clash') && d.mode === 'actual');
   if (fight)
-    for (let k = sentDrafts.length - 1; k >= 0; k--) {
-      const d = sentDrafts[k];
-      const spoils = d.kind === 'interception' || (d.kind === 'looting' && armsTaken(doc, d.trigger.last, doc.sentences[s.i].last));
-      if (spoils && d.mode === fight.mode && d.trigger.first > fight.trigger.first) {
-        merge(fight, draftAs(d, fight.kind, false));
-        sentDrafts.splice(k, 1);
-      }
-    }
+    absorb(fight, sentDrafts, (d) => (d.kind === 'interception' || (d.kind === 'looting' && armsTaken(doc, d.trigger.last, doc.sentences[s.i].last))) && d.trigger.first > fight.trigger.first);
   // Two tolls of one sentence with no attack named are one occurrence told twice ("two people
   // were killed; a local official said four fighters had been killed").
   const firstWeak = specific ? undefined : sentDrafts.find((d) => d.weak);
@@ -2090,6 +2114,7 @@ export const events: Stage = {
         const d = draftOf(doc, s, m, matches, cas, C, st);
         if (d) sentDrafts.push(d);
       }
+      dropReferences(doc, sentDrafts, drafts);
       foldSentence(doc, s, sentDrafts, C, cas);
       attachCasualties(cas, sentDrafts, live, s.i);
       for (const d of sentDrafts) placeDraft(doc, s, d, live, drafts);

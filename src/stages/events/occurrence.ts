@@ -18,6 +18,9 @@ let lex: {
   habitual: Set<string>;
   spans: Set<string>;
   spanUnits: Set<string>;
+  recentUnits: Set<string>;
+  trends: Set<string>;
+  describedSpeech: Set<string>;
   aggregate: number;
 } | null = null;
 function lexicon() {
@@ -35,6 +38,9 @@ function lexicon() {
     habitual: new Set(raw.habitual),
     spans: new Set(raw.spans),
     spanUnits: new Set(raw.span_units),
+    recentUnits: new Set(raw.recent_units),
+    trends: new Set(raw.trends),
+    describedSpeech: new Set(raw.described_speech),
     aggregate: raw.aggregate_toll,
   };
   return lex;
@@ -63,6 +69,9 @@ export function namesNoOccurrence(doc: Doc, m: TriggerMatch): boolean {
   if (L.phrases.some((ws) => ws.every((x, k) => toks[m.first + k]?.lower === x))) return true;
   if (m.pattern.value.kind === 'territory_transfer' && L.withdrawal.words.has(toks[m.first].lower) && withdrawnFromNoGround(doc, m.first)) return true;
   if (m.pattern.value.kind === 'agreement' && abandonedBefore(doc, m.first)) return true;
+  // "Western-supplied weapons", "Iranian-made drones": the second half of a hyphenated modifier describes
+  const f = toks[m.first];
+  if (toks[m.first - 1]?.text === '-' && toks[m.first - 1].end === f.start && (f.pos === 'ADJ' || (f.pos === 'VERB' && /(ed|en)$/.test(f.lower)))) return true;
   if (m.tokens.length !== 1) return false;
   const t = m.first;
   const w = toks[t];
@@ -165,10 +174,17 @@ export function habitual(doc: Doc, t: number, first: number, last: number): bool
     const w = toks[k].lower;
     // ("near-daily" is three tokens)
     frequency ||= L.habitual.has(w);
-    span ||= L.spans.has(w) || (w === 'for' && toks.slice(k + 1, k + 5).some((x) => L.spanUnits.has(x.lower)));
+    span ||=
+      L.spans.has(w) ||
+      (w === 'for' && toks.slice(k + 1, k + 5).some((x) => L.spanUnits.has(x.lower))) ||
+      (w === 'recent' && L.recentUnits.has(toks[k + 1]?.lower ?? ''));
   }
+  const verb = subjectOf(doc, t, last);
+  // "attacks on troops have increased": a count of occurrences rising or falling
+  if (verb !== null && L.trends.has(toks[verb.at].lower)) return true;
   if (!frequency && !span) return characterising(doc, t, first);
-  let perfect = false;
+  // (a trigger noun that is the subject: its verb's tense, after it: "attacks … have increased since")
+  let perfect = verb?.perfect ?? false;
   let present = false;
   for (let k = first; k <= t; k++) {
     const x = toks[k];
@@ -177,6 +193,64 @@ export function habitual(doc: Doc, t: number, first: number, last: number): bool
     present ||= x.pos === 'VERB' && x.lower !== x.lemma && x.lower.endsWith('s') && !x.lower.endsWith('ss');
   }
   return perfect || (frequency && present);
+}
+
+// What may stand between a subject noun and its verb: its modifiers and their phrases ("attacks on troops and
+// civilians in central Mali have increased").
+const SUBJECT_PHRASE = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM', 'ADP', 'CCONJ', 'PART', 'ADV']);
+
+/**
+ * The verb whose subject a plural trigger noun at `t` is ("attacks … have increased"), and whether it is
+ * in the perfect; null when the trigger is no plural noun or no verb follows its phrase in the clause.
+ */
+function subjectOf(doc: Doc, t: number, last: number): { at: number; perfect: boolean } | null {
+  const toks = doc.tokens;
+  const w = toks[t];
+  // (a trigger noun opening a sentence may be tagged as a name: "Kidnappings rose")
+  const noun = w.pos === 'NOUN' ? w.lower !== w.lemma : w.pos === 'PROPN' && doc.sentences[w.sent].first === t;
+  if (!noun || !w.lower.endsWith('s')) return null;
+  // (a noun after a preposition or a verb is their object: "killed in attacks", "condemned the attacks")
+  const before = toks[t - 1];
+  if (before && (before.pos === 'ADP' || before.pos === 'VERB')) return null;
+  let perfect = false;
+  for (let k = t + 1; k < Math.min(last, t + 16); k++) {
+    const x = toks[k];
+    if (x.pos === 'AUX' || (x.lemma === 'have' && x.pos === 'VERB' && toks[k + 1]?.pos === 'VERB')) {
+      perfect ||= x.lemma === 'have';
+      continue;
+    }
+    if (x.pos === 'VERB') return { at: k, perfect };
+    if (!SUBJECT_PHRASE.has(x.pos) && x.text !== '-' && !POSSESSIVE.has(x.text)) return null;
+  }
+  return null;
+}
+
+/**
+ * "government aerial bombardments of residential areas have killed civilians": a bare plural trigger noun (no
+ * article, no number) as the subject of a perfect sums up many occurrences. The caller asks for no figure and
+ * no time of its own ("strikes have killed three people", "the strikes have killed" tell one).
+ */
+export function summingUp(doc: Doc, t: number, first: number, last: number): boolean {
+  const toks = doc.tokens;
+  const verb = subjectOf(doc, t, last);
+  if (!verb?.perfect) return false;
+  let a = t - 1;
+  while (a >= first && (NOMINAL.has(toks[a].pos) || toks[a].text === '-' || POSSESSIVE.has(toks[a].text))) a--;
+  if (a >= first && (toks[a].pos === 'DET' || toks[a].pos === 'NUM')) return false;
+  return bareObject(doc, verb.at + 1, last);
+}
+
+/**
+ * Whether the object of a verb, from `k` on (past verbs joined to it: "have killed and injured"), is a bare
+ * plural: "civilians", "civilian infrastructure and homes" are of no one occurrence; "the southern suburbs",
+ * "three people" are.
+ */
+function bareObject(doc: Doc, k: number, last: number): boolean {
+  const toks = doc.tokens;
+  while (k < last && (toks[k].pos === 'VERB' || toks[k].pos === 'CCONJ' || toks[k].pos === 'ADV')) k++;
+  if (k >= last || !NOMINAL.has(toks[k].pos)) return false;
+  while (k + 1 < last && NOMINAL.has(toks[k + 1].pos)) k++;
+  return toks[k].pos === 'NOUN' && toks[k].lower !== toks[k].lemma;
 }
 
 // Words that stand before a verb in a clause without making it present ("to attack", "will attack", "did attack").
@@ -199,11 +273,47 @@ function characterising(doc: Doc, t: number, first: number): boolean {
   if (NOT_PRESENT.has(toks[v - 1]?.pos ?? '')) return false;
   const present = x.lower === x.lemma || (x.lower.endsWith('s') && !x.lower.endsWith('ss'));
   if (!present) return false;
-  // the relative word: the clause's first, or the word before it, with nothing but a subject between
-  for (let k = v - 1; k >= Math.max(0, first - 1, v - 3); k--) {
+  // the relative word: the clause's first, or the word before it, with nothing but a subject between,
+  // or a speaker's aside ("fighters who it says carry out attacks")
+  const reported = reportingVerbs();
+  for (let k = v - 1, reach = 3; k >= Math.max(0, first - 1, v - reach); k--) {
     if (RELATIVE_WORDS.has(toks[k].lower)) return true;
+    if (reported.has(toks[k].lower) && toks[k - 1] && ['PRON', 'NOUN', 'PROPN'].includes(toks[k - 1].pos)) {
+      reach += 2;
+      k--;
+      continue;
+    }
     if (!['PRON', 'NOUN', 'PROPN', 'ADV'].includes(toks[k].pos)) return false;
   }
   return false;
 }
+
+let reportingSet: Set<string> | null = null;
+const reportingVerbs = () => (reportingSet ??= new Set(data('events/modes.yaml').reported));
 const RELATIVE_WORDS = new Set(['which', 'who', 'that']);
+
+/**
+ * Whether a speech act of `kind` at `t` only describes someone: in an object relative clause, its object
+ * missing ("a man they accused of spying", "the militia that Washington has blamed for"), or as the reason given in a participle after
+ * violence told before it in the sentence ("abducted two teachers, accusing them of spying").
+ */
+export function speechInPassing(doc: Doc, kind: string, t: number, first: number, violenceBefore: boolean): boolean {
+  if (!lexicon().describedSpeech.has(kind)) return false;
+  const toks = doc.tokens;
+  if (violenceBefore && toks[t].lower.endsWith('ing') && toks[t - 1]?.text === ',') return true;
+  // the accused is the noun the clause describes: the verb's own object is missing ("accused of", "blamed for")
+  if (toks[t + 1]?.pos !== 'ADP') return false;
+  let k = t - 1;
+  while (k >= first && (toks[k].pos === 'ADV' || toks[k].pos === 'AUX' || toks[k].lemma === 'have')) k--;
+  if (k < first) return false;
+  // a bare relative: a pronoun subject right after a noun ("firms it accuses of")
+  if (toks[k].pos === 'PRON' && !OBJECT_RELATIVE.has(toks[k].lower) && toks[k - 1]?.pos === 'NOUN' && k - 1 >= first) return true;
+  // the subject of the clause, then what opens it
+  const subjectEnd = k;
+  while (k >= first && k > subjectEnd - 4 && !OBJECT_RELATIVE.has(toks[k].lower) && ['PRON', 'PROPN', 'NOUN', 'DET'].includes(toks[k].pos)) k--;
+  if (k === subjectEnd || k < first) return false;
+  // ("that" after a noun; after a verb it opens what was said: "said that Israel accused")
+  const w = toks[k].lower;
+  return w === 'that' ? ['NOUN', 'PROPN'].includes(toks[k - 1]?.pos ?? '') : OBJECT_RELATIVE.has(w);
+}
+const OBJECT_RELATIVE = new Set(['whom', 'which', 'who', 'that']);

@@ -67,3 +67,10 @@ test("a period's tally tells many strikes, not the one told first", () => {
   const d = read(`A Russian missile struck a shopping centre in Kramatorsk on Wednesday, killing six people, officials said. ${between} Over the past day, Russian forces struck a fuel depot near Druzhkivka with missiles, the ministry said.`);
   assert.equal(kinds(d).filter((k) => k === 'missile_attack').length, 2);
 });
+
+test('"after the rally": a definite occurrence after a preposition of time dates something else, told before', () => {
+  const d = read(`Thousands of teachers rallied in Lima on Saturday to demand higher pay. ${between} Union leaders said after the march that they would meet the minister in Cusco next week.`);
+  assert.equal(d.events.filter((e) => e.kind === 'protest').length, 1, JSON.stringify(d.events.map((e) => [e.kind, e.mode])));
+  // told first, it is an occurrence of its own
+  assert.ok(kinds(read('Police in Lima arrested two teachers after the march on Monday.')).includes('protest'));
+});

@@ -55,6 +55,10 @@ const ROWS: Row[] = [
   { text: 'Militants used a suicide drone against a base near Tal Tamr on Monday.', kind: 'drone_strike' },
   { text: 'The militia fired a dozen drones at the port of Yanbu late on Monday.', kind: 'drone_strike' },
   { text: 'Moscow sent drones to its ally last year, the report said.', kind: 'arms_transfer', not: ['drone_strike'] },
+  // the second half of a hyphenated modifier describes the weapon: no transfer told
+  { text: 'The army said rebels in Cauca used Venezuelan-supplied rockets in the attack on Monday.', kind: 'missile_attack', not: ['arms_transfer'] },
+  // "met with" in the passive is how something was received, not a meeting
+  { text: 'Protesters in Lima were met with tear gas on Monday.', kind: 'protest_with_intervention', not: ['consultation'] },
   { text: 'An anti-tank missile destroyed a bulldozer near Kafranbel on Monday.', kind: 'missile_attack' },
   { text: 'A missile attack on Kramatorsk killed four people on Monday.', kind: 'missile_attack' },
   { text: 'A rocket barrage hit Sderot on Monday.', kind: 'missile_attack' },
