@@ -1410,6 +1410,22 @@ function answerSides(doc: Doc, out: Event[], firstSent: number[], sentsOf: numbe
   });
 }
 
+/**
+ * The armed side whose people a violent event killed or hurt, when no target was read: "killing
+ * two PKK militants", "leaving three regime soldiers dead" name whom the attack was on. Not the
+ * initiator's own side ("losing two of its fighters" says nothing of the other).
+ */
+function victimsSide(doc: Doc, d: Draft): Actor | null {
+  if (!kindInfo(d.kind)?.violent) return null;
+  for (const m of d.casualties) {
+    if (m.first < 0 || m.category === 'civilians') continue;
+    const a = actorIn(doc, m.first, m.last);
+    const own = !!d.initiator && (a?.name === d.initiator.name || (a?.kind === d.initiator.kind && a.kind !== 'armed_group' && a.country === d.initiator.country));
+    if (a && ARMED.has(a.kind) && !own && (a.country || a.kind === 'armed_group')) return a;
+  }
+  return null;
+}
+
 /** What a sentence's matches so far have opened: a statement, an accusation, a governing verb. */
 interface SentenceState {
   governed: { mode: Mode; until: number } | null;
@@ -1965,6 +1981,7 @@ function toEvent(doc: Doc, d: Draft, C: Cues, newsTime: TimeAnn | null, publishe
   if (side.displaced && (!d.target || d.target.kind === 'civilians')) d.target = side.displaced;
   // A peaceful crowd is not its own target ("a protest by drivers was dispersed": the drivers protest).
   else if (isCrowdKind(d.kind) && !kindInfo(d.kind)?.violent && d.target?.kind === 'civilians') d.target = null;
+  d.target ??= victimsSide(doc, d);
   d.target = nameSide(d.target, 'target', d.kind, here?.alpha3 ?? null).actor;
   const whom = C.default_target[d.kind];
   if (here && !d.target && whom && d.mode === 'actual') d.target = { name: whom.name.replace('{country}', here.name), country: here.alpha3, kind: whom.kind, entity: null };

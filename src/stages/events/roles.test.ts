@@ -383,3 +383,22 @@ test('ground taken is taken from the state it lies in, when the report names no 
   const text = 'Heavy fighting continued in Idlib province on Sunday.\n\nRebels had seized the strategic town at the junction of the two highways last week.';
   assert.equal(event(text, 'nonstate_overtakes_territory').target?.country, 'SYR');
 });
+
+test('a group behind a stance that sides with it is that group, with or without a head noun', () => {
+  assert.deepEqual(kindCountry('pro-Houthi'), ['armed_group', 'YEM']);
+  assert.equal(resolveActor('anti-Houthi'), null);
+  // the attack repelled is the group's: it acts, whoever repelled it is attacked
+  const e = event('On 2 June 2021, government troops repelled a pro-Houthi incursion near Harib in Marib, killing six fighters.');
+  assert.equal(who(e.initiator), 'Houthis [YEM, armed_group]');
+  assert.equal(e.target?.kind, 'military');
+});
+
+test('whose fighters or soldiers an attack killed is its target, when no other is named', () => {
+  const e = event('Turkish warplanes killed four PKK militants in the Zap region of Duhok on Tuesday.');
+  assert.equal(e.target?.name, "Kurdistan Workers' Party");
+  const b = event('A roadside bomb went off near Tikrit on Monday, wounding three Iraqi soldiers.');
+  assert.equal(who(b.target), 'Military Forces of Iraq [IRQ, military]');
+  // the attackers' own losses are not the other side
+  const c = event('Al-Shabaab fighters attacked a base near Baidoa on Sunday, losing five of their fighters.');
+  assert.notEqual(c.target?.name, 'al-Shabaab');
+});
