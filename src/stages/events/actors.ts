@@ -656,6 +656,8 @@ interface RoleTables {
   repelling: Set<string>;
   between: Set<string>;
   betweenJoins: Set<string>;
+  firstSide: string[][];
+  auxiliary: string[][];
   markers: Set<string>;
   unidentified: string[][];
   police: string[][];
@@ -682,6 +684,8 @@ function roleTables(): RoleTables {
     repelling: set(r.repelling),
     between: set(r.between),
     betweenJoins: set(r.between_joins),
+    firstSide: seqs(r.first_side),
+    auxiliary: seqs(r.auxiliary),
     markers: set(r.unidentified.markers),
     unidentified: seqs(r.unidentified.nouns),
     police: seqs(r.police),
@@ -731,7 +735,7 @@ export function isCrowdKind(kind: string): boolean {
 }
 
 /** Word lists the events stage reads arguments with (data/actors/roles.yaml). */
-export function roleWords(): Pick<RoleTables, 'ofComplement' | 'belonging' | 'repelling' | 'between' | 'betweenJoins' | 'repellerActs' | 'means' | 'speakerPronouns' | 'holdings'> {
+export function roleWords(): Pick<RoleTables, 'ofComplement' | 'belonging' | 'repelling' | 'between' | 'betweenJoins' | 'firstSide' | 'auxiliary' | 'repellerActs' | 'means' | 'speakerPronouns' | 'holdings'> {
   return roleTables();
 }
 

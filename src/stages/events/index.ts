@@ -403,6 +403,11 @@ function actorsLeft(doc: Doc, t: number, first: number, max = 2): { actor: Actor
     if (dl && doc.tokens[a].start >= dl.start && doc.tokens[a].start < dl.end) break;
     // "On Friday Iraqi forces": the preposition is the time's
     const prep = pastTime(doc, a, b) > a ? undefined : toks[a - 1]?.lower;
+    // "troops, backed by militias, retook …": the helpers are not who acted.
+    if (phraseEndsAt(toks, a, roleWords().auxiliary)) {
+      i = a - 1;
+      continue;
+    }
     const actor = actorIn(doc, a, b);
     // "members of the regime's 4th Division": the "of" complement of a partitive noun is the actor.
     const owner = prep === 'of' && roleWords().ofComplement.has(toks[a - 2]?.lower ?? '');
@@ -414,6 +419,11 @@ function actorsLeft(doc: Doc, t: number, first: number, max = 2): { actor: Actor
     i = a - 1;
   }
   return out;
+}
+
+/** Whether one of the word sequences ends right before token `a` ("belonging to", "backed by"). */
+function phraseEndsAt(toks: Token[], a: number, seqs: string[][]): boolean {
+  return seqs.some((seq) => seq.every((w, k) => toks[a - seq.length + k]?.lower === w));
 }
 
 /**
@@ -451,7 +461,7 @@ function actorsRight(doc: Doc, from: number, last: number, preps: string[] | nul
     }
     const [a, b] = chunkAround(doc, i, from, last);
     const prep = toks[a - 1]?.lower;
-    const owned = pending && (prep === 'of' || R.belonging.some((seq) => seq.every((w, k) => toks[a - seq.length + k]?.lower === w)));
+    const owned = pending && (prep === 'of' || phraseEndsAt(toks, a, R.belonging));
     pending = false;
     if (owned || preps === null || (prep && (preps.includes(prep) || phraseBefore(doc, a, from, preps))) || (direct && a === from)) {
       const actor = actorIn(doc, a, b);
@@ -576,7 +586,15 @@ function sidesBetween(doc: Doc, from: number, last: number): [Actor, Actor | nul
   // (a side names a side: "rioters demonstrating against the dollar exchange rate and soldiers" is no
   // clash with the United States; the next join is tried)
   let other: { actor: Actor; a: number; b: number } | undefined;
-  for (let j = found.b; j < last && !other; j++) {
+  // ("between the army and tribesmen on one side and the rebels on the other": the other side
+  // follows the first side's close)
+  let from2 = found.b;
+  for (let j = found.b; j < last; j++)
+    if (phraseEndsAt(toks, j, R.firstSide)) {
+      from2 = j;
+      break;
+    }
+  for (let j = from2; j < last && !other; j++) {
     if (!R.betweenJoins.has(toks[j].lower)) continue;
     const next = actorsRight(doc, j + 1, last, null, false, 1)[0];
     if (next && !grievance(doc, next.a, next.b)) other = next;

@@ -402,3 +402,17 @@ test('whose fighters or soldiers an attack killed is its target, when no other i
   const c = event('Al-Shabaab fighters attacked a base near Baidoa on Sunday, losing five of their fighters.');
   assert.notEqual(c.target?.name, 'al-Shabaab');
 });
+
+test('"between A and B on one side and C on the other": the other side is C', () => {
+  const e = event('On 7 June 2021, clashes broke out between government troops and allied tribesmen on one side and Houthi fighters on the other near Harib in Marib.');
+  assert.equal(who(e.target), 'Houthis [YEM, armed_group]');
+  assert.equal(e.initiator?.kind, 'military');
+});
+
+test('a side\'s helpers ("backed by", "supported by") are not the side that acted', () => {
+  const e = event('Malian troops, backed by Russian mercenaries, recaptured the town of Anefis on Sunday.');
+  assert.equal(who(e.initiator), 'Military Forces of Mali [MLI, military]');
+  assert.equal(e.kind, 'government_regains_territory');
+  const f = event('Government soldiers, accompanied by Wagner fighters, attacked a militant camp near Mopti on Monday.');
+  assert.equal(who(f.initiator), 'Military Forces of Mali [MLI, military]');
+});
