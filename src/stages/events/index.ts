@@ -1663,7 +1663,8 @@ function draftOf(doc: Doc, s: Doc['sentences'][number], m: TriggerMatch, matches
     // An active verb's object needs no preposition ("shelled Kharkiv").
     // (so does a verb of a noun-or-verb pattern: "it struck Hezbollah sites")
     if (!target) {
-      const preps = C.recipient_prepositions[kind] ? [...C.target_prepositions, ...C.recipient_prepositions[kind]] : C.target_prepositions;
+      let preps = C.recipient_prepositions[kind] ? [...C.target_prepositions, ...C.recipient_prepositions[kind]] : C.target_prepositions;
+      if (C.opponent_verbs.includes(toks[m.last - 1].lower)) preps = [...preps, 'with'];
       const right = actorsRight(doc, m.last, clause.last, preps, info.voice === 'active' || toks[head].pos === 'VERB', 1)[0];
       // What a crowd protests against is a grievance unless it names a side: "against the
       // government", "against Israel" are sides; "against the high US dollar exchange rate"

@@ -416,3 +416,8 @@ test('a side\'s helpers ("backed by", "supported by") are not the side that acte
   const f = event('Government soldiers, accompanied by Wagner fighters, attacked a militant camp near Mopti on Monday.');
   assert.equal(who(f.initiator), 'Military Forces of Mali [MLI, military]');
 });
+
+test('after a verb of fighting, "with" introduces the other side', () => {
+  const e = event('Rioters clashed with the army outside the central bank in Sidon on Monday.', 'violent_demonstration');
+  assert.equal(who(e.target), 'Military Forces of Lebanon [LBN, military]');
+});
