@@ -461,7 +461,10 @@ function actorsRight(doc: Doc, from: number, last: number, preps: string[] | nul
     }
     const [a, b] = chunkAround(doc, i, from, last);
     const prep = toks[a - 1]?.lower;
-    const owned = pending && (prep === 'of' || phraseEndsAt(toks, a, R.belonging));
+    // (what follows "belonging to" owns the thing named right before it, whatever that was:
+    // "bulldozers belonging to Turkish forces"; not a gerund's object, "charges of belonging to")
+    const owner = R.belonging.find((seq) => seq.every((w, k) => toks[a - seq.length + k]?.lower === w));
+    const owned = (pending && prep === 'of') || (!!owner && /^(NOUN|PROPN)$/.test(toks[a - owner.length - 1]?.pos ?? ''));
     pending = false;
     if (owned || preps === null || (prep && (preps.includes(prep) || phraseBefore(doc, a, from, preps))) || (direct && a === from)) {
       const actor = actorIn(doc, a, b);

@@ -421,3 +421,13 @@ test('after a verb of fighting, "with" introduces the other side', () => {
   const e = event('Rioters clashed with the army outside the central bank in Sidon on Monday.', 'violent_demonstration');
   assert.equal(who(e.target), 'Military Forces of Lebanon [LBN, military]');
 });
+
+test('whoever the thing attacked belongs to, or whom the vehicle carried, is the target', () => {
+  const e = event('Regime forces targeted two bulldozers belonging to Turkish forces near Saraqib on Monday.');
+  assert.equal(e.target?.country, 'TUR');
+  const b = event('Gunmen opened fire on a bus carrying Iraqi pilgrims near Samarra on Monday.');
+  assert.equal(who(b.target), 'Civilians (Iraq) [IRQ, civilians]');
+  // a gerund's object belongs to no thing attacked
+  const c = event('On Monday, rebels in Idlib executed someone over accusations of belonging to the YPG.');
+  assert.notEqual(c.target?.kind, 'armed_group');
+});
