@@ -658,6 +658,7 @@ interface RoleTables {
   betweenJoins: Set<string>;
   firstSide: string[][];
   auxiliary: string[][];
+  groupAnaphora: Set<string>;
   markers: Set<string>;
   unidentified: string[][];
   police: string[][];
@@ -686,6 +687,7 @@ function roleTables(): RoleTables {
     betweenJoins: set(r.between_joins),
     firstSide: seqs(r.first_side),
     auxiliary: seqs(r.auxiliary),
+    groupAnaphora: set(r.group_anaphora),
     markers: set(r.unidentified.markers),
     unidentified: seqs(r.unidentified.nouns),
     police: seqs(r.police),
@@ -735,7 +737,7 @@ export function isCrowdKind(kind: string): boolean {
 }
 
 /** Word lists the events stage reads arguments with (data/actors/roles.yaml). */
-export function roleWords(): Pick<RoleTables, 'ofComplement' | 'belonging' | 'repelling' | 'between' | 'betweenJoins' | 'firstSide' | 'auxiliary' | 'repellerActs' | 'means' | 'speakerPronouns' | 'holdings'> {
+export function roleWords(): Pick<RoleTables, 'ofComplement' | 'belonging' | 'repelling' | 'between' | 'betweenJoins' | 'firstSide' | 'auxiliary' | 'groupAnaphora' | 'repellerActs' | 'means' | 'speakerPronouns' | 'holdings'> {
   return roleTables();
 }
 

@@ -201,6 +201,10 @@ function readActor(doc: Doc, a: number, b: number): Actor | null {
   const text = doc.text.slice(toks[a].start, toks[b - 1].end);
   const inside = mentionsIn(doc, a, b);
   const r = resolveActor(text, new CountriesAround(doc, a, b));
+  if (!r?.country && !r?.entity && !inside.length) {
+    const back = groupReferredTo(doc, a, b);
+    if (back) return back;
+  }
   if (r) return r.entity || inside.length === 0 ? r : copyActor(r, r.name, r.country, r.kind, inside[0].entity.id);
   // An entity inside the phrase: the last one is its head ("Syria's Ministry of Foreign Affairs").
   let best: Actor | null = null;
@@ -213,6 +217,33 @@ function readActor(doc: Doc, a: number, b: number): Actor | null {
   const head = toks[b - 1].lower;
   if (cueData().civilians.includes(head)) return { name: text, country: null, kind: 'civilians', entity: null };
   return null;
+}
+
+/** How many sentences back "the group", "the militia" may refer. */
+const GROUP_REACH = 4;
+
+/**
+ * The armed group "the group", "the militia" or "the group's fighters" refers back to: the one named
+ * last before the phrase, within a few sentences (roles.yaml `group_anaphora`).
+ */
+function groupReferredTo(doc: Doc, a: number, b: number): Actor | null {
+  const toks = doc.tokens;
+  // "the group" at the phrase's end, or "the group's fighters" ("A day later the group": a time
+  // the tagger left in the phrase goes before it; "the" may stand just before a phrase that
+  // starts past its article)
+  const noun = /^['’]s$/.test(toks[b - 2]?.text ?? '') ? b - 3 : b - 1;
+  if (noun < a || toks[noun - 1]?.lower !== 'the' || !roleWords().groupAnaphora.has(toks[noun].lower)) return null;
+  const sent = toks[a].sent;
+  let best: { at: number; actor: Actor } | null = null;
+  for (const e of doc.entities) {
+    if (e.type !== 'ORG' && e.type !== 'NORP') continue;
+    for (const m of e.mentions) {
+      if (m.last > a || m.sent < sent - GROUP_REACH || (best && m.last <= best.at)) continue;
+      const actor = actorForEntity(e, doc);
+      if (actor?.kind === 'armed_group') best = { at: m.last, actor };
+    }
+  }
+  return best?.actor ?? null;
 }
 
 /**

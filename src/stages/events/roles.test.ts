@@ -431,3 +431,11 @@ test('whoever the thing attacked belongs to, or whom the vehicle carried, is the
   const c = event('On Monday, rebels in Idlib executed someone over accusations of belonging to the YPG.');
   assert.notEqual(c.target?.kind, 'armed_group');
 });
+
+test('"the group", "the militia" refer back to the armed group named just before', () => {
+  const d = extract({ source: 'test', text: 'Al-Shabaab fighters stormed a police station in Afgoye on Monday.\n\nA day later the group attacked an army base near Wanlaweyn, a regional official said.', published: '2021-06-07', outlet: 'Test Wire' });
+  const later = d.events.find((e) => e.evidence[0].text.includes('the group'));
+  assert.equal(later?.initiator?.name.toLowerCase(), 'al-shabaab');
+  const e = event('Coalition jets struck a Houthi drone workshop in Sanaa on Sunday. On Monday, rockets fired by the militia hit a market in Jizan.', 'missile_attack');
+  assert.equal(who(e.initiator), 'Houthis [YEM, armed_group]');
+});
