@@ -1470,7 +1470,8 @@ function answerSides(doc: Doc, out: Event[], firstSent: number[], sentsOf: numbe
 function victimsSide(doc: Doc, d: Draft): Actor | null {
   if (!kindInfo(d.kind)?.violent) return null;
   for (const m of d.casualties) {
-    if (m.first < 0 || m.category === 'civilians') continue;
+    // ("five of their fighters": whose is said by a pronoun, most often the attackers' own)
+    if (m.first < 0 || m.category === 'civilians' || doc.tokens.slice(m.first, m.last).some((x) => POSSESSIVES.has(x.lower))) continue;
     const a = actorIn(doc, m.first, m.last);
     const own = !!d.initiator && (a?.name === d.initiator.name || (a?.kind === d.initiator.kind && a.kind !== 'armed_group' && a.country === d.initiator.country));
     if (a && ARMED.has(a.kind) && !own && (a.country || a.kind === 'armed_group')) return a;

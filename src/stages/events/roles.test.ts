@@ -399,8 +399,10 @@ test('whose fighters or soldiers an attack killed is its target, when no other i
   const b = event('A roadside bomb went off near Tikrit on Monday, wounding three Iraqi soldiers.');
   assert.equal(who(b.target), 'Military Forces of Iraq [IRQ, military]');
   // the attackers' own losses are not the other side
-  const c = event('Al-Shabaab fighters attacked a base near Baidoa on Sunday, losing five of their fighters.');
-  assert.notEqual(c.target?.name, 'al-Shabaab');
+  const c = event('Houthi fighters attacked Harib on Sunday, leaving five Houthi fighters dead.');
+  assert.notEqual(c.target?.name, 'Houthis');
+  const d = event('Houthi fighters attacked Harib on Sunday, leaving five of their fighters dead.');
+  assert.notEqual(d.target?.kind, 'armed_group');
 });
 
 test('"between A and B on one side and C on the other": the other side is C', () => {
