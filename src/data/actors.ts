@@ -66,6 +66,9 @@ const Roles = z.strictObject({
   repelling: z.array(z.string().min(1)),
   between: z.array(z.string().min(1)),
   between_joins: z.array(z.string().min(1)),
+  first_side: z.array(z.string().min(1)),
+  auxiliary: z.array(z.string().min(1)),
+  group_anaphora: z.array(z.string().min(1)),
   unidentified: z.strictObject({ markers: z.array(z.string().min(1)), nouns: z.array(z.string().min(1)) }),
   police: z.array(z.string().min(1)),
   names: z.strictObject({

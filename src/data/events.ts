@@ -13,6 +13,7 @@ const Arguments = z.strictObject({
   anaphora: Words,
   target_prepositions: Words,
   recipient_prepositions: z.record(z.string(), Words),
+  opponent_verbs: Words,
   initiator_prepositions: Words,
   origin_prepositions: Words,
   describing_prepositions: Words,

@@ -430,6 +430,13 @@ function readPhrase(phrase: string, ctx: ResolveContext): Actor | null {
     if (one) return { name: display, country: matches[0].entry.country, kind: 'civilians', entity: null };
     return actorOf(matches[0].entry, display, ctx, t);
   }
+  // "a pro-Houthi incursion", "pro-Houthi shelling": a group's name behind a stance that takes its
+  // side is the group, as "pro-Houthi forces" are (a country behind one is no side: "pro-Russian").
+  const sided = matches.length === 1 ? matches[0] : null;
+  if (sided && sided.end === n && sided.start === first + 1 && (sided.entry.source === 'group' || sided.entry.source === 'organization')) {
+    const w = toks[first].low;
+    if (t.stance.has(w) && !roleTables().opposing.has(w)) return actorOf(sided.entry, display, ctx, t);
+  }
 
   // The head: before a preposition ("Ministry of Foreign Affairs", "rebels in Darfur"), else at the end.
   const of = toks.findIndex((w, k) => k > first && t.prepositions.has(w.low));
@@ -649,6 +656,9 @@ interface RoleTables {
   repelling: Set<string>;
   between: Set<string>;
   betweenJoins: Set<string>;
+  firstSide: string[][];
+  auxiliary: string[][];
+  groupAnaphora: Set<string>;
   markers: Set<string>;
   unidentified: string[][];
   police: string[][];
@@ -675,6 +685,9 @@ function roleTables(): RoleTables {
     repelling: set(r.repelling),
     between: set(r.between),
     betweenJoins: set(r.between_joins),
+    firstSide: seqs(r.first_side),
+    auxiliary: seqs(r.auxiliary),
+    groupAnaphora: set(r.group_anaphora),
     markers: set(r.unidentified.markers),
     unidentified: seqs(r.unidentified.nouns),
     police: seqs(r.police),
@@ -724,7 +737,7 @@ export function isCrowdKind(kind: string): boolean {
 }
 
 /** Word lists the events stage reads arguments with (data/actors/roles.yaml). */
-export function roleWords(): Pick<RoleTables, 'ofComplement' | 'belonging' | 'repelling' | 'between' | 'betweenJoins' | 'repellerActs' | 'means' | 'speakerPronouns' | 'holdings'> {
+export function roleWords(): Pick<RoleTables, 'ofComplement' | 'belonging' | 'repelling' | 'between' | 'betweenJoins' | 'firstSide' | 'auxiliary' | 'groupAnaphora' | 'repellerActs' | 'means' | 'speakerPronouns' | 'holdings'> {
   return roleTables();
 }
 

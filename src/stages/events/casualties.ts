@@ -143,6 +143,9 @@ export interface Mention {
   account: number;
   start: number;
   end: number;
+  /** tokens [first, last) of the people counted ("2 PKK militants"), or -1 when no phrase counts them */
+  first: number;
+  last: number;
 }
 
 /** A quantity and the phrase it counts. */
@@ -285,6 +288,8 @@ export function casualtyMentions(doc: Doc, from: number, to: number): Mention[] 
         account: accountOf(Math.min(q.start, gov!.anchor)),
         start: toks[a].start,
         end: toks[b].end,
+        first: q.start,
+        last: q.end,
       });
   }
   // A sentence that revises the toll revises all its figures ("the toll rose to two, with 14
@@ -296,7 +301,7 @@ export function casualtyMentions(doc: Doc, from: number, to: number): Mention[] 
     let cue = false;
     for (let k = Math.max(from, i - 2); k < i && !cue; k++) cue = L.unquantifiedBefore.at(toks, k, i)?.used === i - k;
     if (!cue) continue;
-    out.push({ kind: 'killed', value: L.unknownNumber, vague: true, category: 'unspecified', subset: false, statement: i, update: false, additive: false, sent: sentOf, account: accountOf(i), start: toks[i].start, end: toks[i].end });
+    out.push({ kind: 'killed', value: L.unknownNumber, vague: true, category: 'unspecified', subset: false, statement: i, update: false, additive: false, sent: sentOf, account: accountOf(i), start: toks[i].start, end: toks[i].end, first: -1, last: -1 });
   }
   return out;
 }

@@ -201,6 +201,10 @@ function readActor(doc: Doc, a: number, b: number): Actor | null {
   const text = doc.text.slice(toks[a].start, toks[b - 1].end);
   const inside = mentionsIn(doc, a, b);
   const r = resolveActor(text, new CountriesAround(doc, a, b));
+  if (!r?.country && !r?.entity && !inside.length) {
+    const back = groupReferredTo(doc, a, b);
+    if (back) return back;
+  }
   if (r) return r.entity || inside.length === 0 ? r : copyActor(r, r.name, r.country, r.kind, inside[0].entity.id);
   // An entity inside the phrase: the last one is its head ("Syria's Ministry of Foreign Affairs").
   let best: Actor | null = null;
@@ -213,6 +217,33 @@ function readActor(doc: Doc, a: number, b: number): Actor | null {
   const head = toks[b - 1].lower;
   if (cueData().civilians.includes(head)) return { name: text, country: null, kind: 'civilians', entity: null };
   return null;
+}
+
+/** How many sentences back "the group", "the militia" may refer. */
+const GROUP_REACH = 4;
+
+/**
+ * The armed group "the group", "the militia" or "the group's fighters" refers back to: the one named
+ * last before the phrase, within a few sentences (roles.yaml `group_anaphora`).
+ */
+function groupReferredTo(doc: Doc, a: number, b: number): Actor | null {
+  const toks = doc.tokens;
+  // "the group" at the phrase's end, or "the group's fighters" ("A day later the group": a time
+  // the tagger left in the phrase goes before it; "the" may stand just before a phrase that
+  // starts past its article)
+  const noun = /^['’]s$/.test(toks[b - 2]?.text ?? '') ? b - 3 : b - 1;
+  if (noun < a || toks[noun - 1]?.lower !== 'the' || !roleWords().groupAnaphora.has(toks[noun].lower)) return null;
+  const sent = toks[a].sent;
+  let best: { at: number; actor: Actor } | null = null;
+  for (const e of doc.entities) {
+    if (e.type !== 'ORG' && e.type !== 'NORP') continue;
+    for (const m of e.mentions) {
+      if (m.last > a || m.sent < sent - GROUP_REACH || (best && m.last <= best.at)) continue;
+      const actor = actorForEntity(e, doc);
+      if (actor?.kind === 'armed_group') best = { at: m.last, actor };
+    }
+  }
+  return best?.actor ?? null;
 }
 
 /**
@@ -403,6 +434,11 @@ function actorsLeft(doc: Doc, t: number, first: number, max = 2): { actor: Actor
     if (dl && doc.tokens[a].start >= dl.start && doc.tokens[a].start < dl.end) break;
     // "On Friday Iraqi forces": the preposition is the time's
     const prep = pastTime(doc, a, b) > a ? undefined : toks[a - 1]?.lower;
+    // "troops, backed by militias, retook …": the helpers are not who acted.
+    if (phraseEndsAt(toks, a, roleWords().auxiliary)) {
+      i = a - 1;
+      continue;
+    }
     const actor = actorIn(doc, a, b);
     // "members of the regime's 4th Division": the "of" complement of a partitive noun is the actor.
     const owner = prep === 'of' && roleWords().ofComplement.has(toks[a - 2]?.lower ?? '');
@@ -417,6 +453,11 @@ function actorsLeft(doc: Doc, t: number, first: number, max = 2): { actor: Actor
     i = a - 1;
   }
   return out;
+}
+
+/** Whether one of the word sequences ends right before token `a` ("belonging to", "backed by"). */
+function phraseEndsAt(toks: Token[], a: number, seqs: string[][]): boolean {
+  return seqs.some((seq) => seq.every((w, k) => toks[a - seq.length + k]?.lower === w));
 }
 
 /**
@@ -454,7 +495,10 @@ function actorsRight(doc: Doc, from: number, last: number, preps: string[] | nul
     }
     const [a, b] = chunkAround(doc, i, from, last);
     const prep = toks[a - 1]?.lower;
-    const owned = pending && (prep === 'of' || R.belonging.some((seq) => seq.every((w, k) => toks[a - seq.length + k]?.lower === w)));
+    // (what follows "belonging to" owns the thing named right before it, whatever that was:
+    // "bulldozers belonging to Turkish forces"; not a gerund's object, "charges of belonging to")
+    const owner = R.belonging.find((seq) => seq.every((w, k) => toks[a - seq.length + k]?.lower === w));
+    const owned = (pending && prep === 'of') || (!!owner && /^(NOUN|PROPN)$/.test(toks[a - owner.length - 1]?.pos ?? ''));
     pending = false;
     if (owned || preps === null || (prep && (preps.includes(prep) || phraseBefore(doc, a, from, preps))) || (direct && a === from)) {
       const actor = actorIn(doc, a, b);
@@ -579,7 +623,15 @@ function sidesBetween(doc: Doc, from: number, last: number): [Actor, Actor | nul
   // (a side names a side: "rioters demonstrating against the dollar exchange rate and soldiers" is no
   // clash with the United States; the next join is tried)
   let other: { actor: Actor; a: number; b: number } | undefined;
-  for (let j = found.b; j < last && !other; j++) {
+  // ("between the army and tribesmen on one side and the rebels on the other": the other side
+  // follows the first side's close)
+  let from2 = found.b;
+  for (let j = found.b; j < last; j++)
+    if (phraseEndsAt(toks, j, R.firstSide)) {
+      from2 = j;
+      break;
+    }
+  for (let j = from2; j < last && !other; j++) {
     if (!R.betweenJoins.has(toks[j].lower)) continue;
     const next = actorsRight(doc, j + 1, last, null, false, 1)[0];
     if (next && !grievance(doc, next.a, next.b)) other = next;
@@ -1419,6 +1471,23 @@ function answerSides(doc: Doc, out: Event[], firstSent: number[], sentsOf: numbe
   });
 }
 
+/**
+ * The armed side whose people a violent event killed or hurt, when no target was read: "killing
+ * two PKK militants", "leaving three regime soldiers dead" name whom the attack was on. Not the
+ * initiator's own side ("losing two of its fighters" says nothing of the other).
+ */
+function victimsSide(doc: Doc, d: Draft): Actor | null {
+  if (!kindInfo(d.kind)?.violent) return null;
+  for (const m of d.casualties) {
+    // ("five of their fighters": whose is said by a pronoun, most often the attackers' own)
+    if (m.first < 0 || m.category === 'civilians' || doc.tokens.slice(m.first, m.last).some((x) => POSSESSIVES.has(x.lower))) continue;
+    const a = actorIn(doc, m.first, m.last);
+    const own = !!d.initiator && (a?.name === d.initiator.name || (a?.kind === d.initiator.kind && a.kind !== 'armed_group' && a.country === d.initiator.country));
+    if (a && ARMED.has(a.kind) && !own && (a.country || a.kind === 'armed_group')) return a;
+  }
+  return null;
+}
+
 /** What a sentence's matches so far have opened: a statement, an accusation, a governing verb. */
 interface SentenceState {
   governed: { mode: Mode; until: number } | null;
@@ -1644,7 +1713,8 @@ function draftOf(doc: Doc, s: Doc['sentences'][number], m: TriggerMatch, matches
     // An active verb's object needs no preposition ("shelled Kharkiv").
     // (so does a verb of a noun-or-verb pattern: "it struck Hezbollah sites")
     if (!target) {
-      const preps = C.recipient_prepositions[kind] ? [...C.target_prepositions, ...C.recipient_prepositions[kind]] : C.target_prepositions;
+      let preps = C.recipient_prepositions[kind] ? [...C.target_prepositions, ...C.recipient_prepositions[kind]] : C.target_prepositions;
+      if (C.opponent_verbs.includes(toks[m.last - 1].lower)) preps = [...preps, 'with'];
       const right = actorsRight(doc, m.last, clause.last, preps, info.voice === 'active' || toks[head].pos === 'VERB', 1)[0];
       // What a crowd protests against is a grievance unless it names a side: "against the
       // government", "against Israel" are sides; "against the high US dollar exchange rate"
@@ -2021,6 +2091,7 @@ function toEvent(doc: Doc, d: Draft, C: Cues, newsTime: TimeAnn | null, publishe
   if (side.displaced && (!d.target || d.target.kind === 'civilians')) d.target = side.displaced;
   // A peaceful crowd is not its own target ("a protest by drivers was dispersed": the drivers protest).
   else if (isCrowdKind(d.kind) && !kindInfo(d.kind)?.violent && d.target?.kind === 'civilians') d.target = null;
+  d.target ??= victimsSide(doc, d);
   d.target = nameSide(d.target, 'target', d.kind, here?.alpha3 ?? null).actor;
   const whom = C.default_target[d.kind];
   if (here && !d.target && whom && d.mode === 'actual') d.target = { name: whom.name.replace('{country}', here.name), country: here.alpha3, kind: whom.kind, entity: null };

@@ -383,3 +383,61 @@ test('ground taken is taken from the state it lies in, when the report names no 
   const text = 'Heavy fighting continued in Idlib province on Sunday.\n\nRebels had seized the strategic town at the junction of the two highways last week.';
   assert.equal(event(text, 'nonstate_overtakes_territory').target?.country, 'SYR');
 });
+
+test('a group behind a stance that sides with it is that group, with or without a head noun', () => {
+  assert.deepEqual(kindCountry('pro-Houthi'), ['armed_group', 'YEM']);
+  assert.equal(resolveActor('anti-Houthi'), null);
+  // the attack repelled is the group's: it acts, whoever repelled it is attacked
+  const e = event('On 2 June 2021, government troops repelled a pro-Houthi incursion near Harib in Marib, killing six fighters.');
+  assert.equal(who(e.initiator), 'Houthis [YEM, armed_group]');
+  assert.equal(e.target?.kind, 'military');
+});
+
+test('whose fighters or soldiers an attack killed is its target, when no other is named', () => {
+  const e = event('Turkish warplanes killed four PKK militants in the Zap region of Duhok on Tuesday.');
+  assert.equal(e.target?.name, "Kurdistan Workers' Party");
+  const b = event('A roadside bomb went off near Tikrit on Monday, wounding three Iraqi soldiers.');
+  assert.equal(who(b.target), 'Military Forces of Iraq [IRQ, military]');
+  // the attackers' own losses are not the other side
+  const c = event('Houthi fighters attacked Harib on Sunday, leaving five Houthi fighters dead.');
+  assert.notEqual(c.target?.name, 'Houthis');
+  const d = event('Houthi fighters attacked Harib on Sunday, leaving five of their fighters dead.');
+  assert.notEqual(d.target?.kind, 'armed_group');
+});
+
+test('"between A and B on one side and C on the other": the other side is C', () => {
+  const e = event('On 7 June 2021, clashes broke out between government troops and allied tribesmen on one side and Houthi fighters on the other near Harib in Marib.');
+  assert.equal(who(e.target), 'Houthis [YEM, armed_group]');
+  assert.equal(e.initiator?.kind, 'military');
+});
+
+test('a side\'s helpers ("backed by", "supported by") are not the side that acted', () => {
+  const e = event('Malian troops, backed by Russian mercenaries, recaptured the town of Anefis on Sunday.');
+  assert.equal(who(e.initiator), 'Military Forces of Mali [MLI, military]');
+  assert.equal(e.kind, 'government_regains_territory');
+  const f = event('Government soldiers, accompanied by Wagner fighters, attacked a militant camp near Mopti on Monday.');
+  assert.equal(who(f.initiator), 'Military Forces of Mali [MLI, military]');
+});
+
+test('after a verb of fighting, "with" introduces the other side', () => {
+  const e = event('Rioters clashed with the army outside the central bank in Sidon on Monday.', 'violent_demonstration');
+  assert.equal(who(e.target), 'Military Forces of Lebanon [LBN, military]');
+});
+
+test('whoever the thing attacked belongs to, or whom the vehicle carried, is the target', () => {
+  const e = event('Regime forces targeted two bulldozers belonging to Turkish forces near Saraqib on Monday.');
+  assert.equal(e.target?.country, 'TUR');
+  const b = event('Gunmen opened fire on a bus carrying Iraqi pilgrims near Samarra on Monday.');
+  assert.equal(who(b.target), 'Civilians (Iraq) [IRQ, civilians]');
+  // a gerund's object belongs to no thing attacked
+  const c = event('On Monday, rebels in Idlib executed someone over accusations of belonging to the YPG.');
+  assert.notEqual(c.target?.kind, 'armed_group');
+});
+
+test('"the group", "the militia" refer back to the armed group named just before', () => {
+  const d = extract({ source: 'test', text: 'Al-Shabaab fighters stormed a police station in Afgoye on Monday.\n\nA day later the group attacked an army base near Wanlaweyn, a regional official said.', published: '2021-06-07', outlet: 'Test Wire' });
+  const later = d.events.find((e) => e.evidence[0].text.includes('the group'));
+  assert.equal(later?.initiator?.name.toLowerCase(), 'al-shabaab');
+  const e = event('Coalition jets struck a Houthi drone workshop in Sanaa on Sunday. On Monday, rockets fired by the militia hit a market in Jizan.', 'missile_attack');
+  assert.equal(who(e.initiator), 'Houthis [YEM, armed_group]');
+});
