@@ -38,6 +38,7 @@ const Arguments = z.strictObject({
   attribute_participles: Words,
   place_of: Words,
   place_attributes: Words,
+  place_list: z.strictObject({ coordinators: Words, totals: Words, spanning: Words, areal_heads: Words, wide: Words, reach: z.number().int().positive() }),
   place_anaphora: z.record(z.string(), z.enum(['point', 'city', 'district', 'admin1', 'region', 'country'])),
 });
 

@@ -42,6 +42,8 @@ interface Draft {
   armedTarget: boolean;
   /** told in the perfect with no place or time of its own: a vague toll only sums up */
   cumulative: boolean;
+  /** the name of the place it was told at among several attacked together (byPlace): another is another event */
+  spot: string | null;
 }
 
 let cues: (Content<'events/arguments.yaml'> & { weaponOf: Map<string, string>; genericSet: Set<string> }) | null = null;
@@ -604,6 +606,56 @@ function unknownPlaceIn(doc: Doc, sent: number, clause: Clause): boolean {
   return false;
 }
 
+/**
+ * Places named as coordinated objects of one trigger ("shelled the villages of A and B", "shells hit
+ * A and a house in B"): each a target of its own, so each its own event (ACLED codes one event a
+ * location). Null unless two or more distinct places are joined, right after the trigger, by "and"
+ * or commas with no verb between. Places of a wider kind (a country, a province, "southern Lebanon"),
+ * the two ends of a stretch ("the road between A and B") and modifiers of one areal noun ("the A and
+ * B neighbourhoods of the city") are one location.
+ */
+function placeConjuncts(doc: Doc, sent: number, clause: Clause, after: number): { id: string | null; name: string }[] | null {
+  const toks = doc.tokens;
+  const L = cueData().place_list;
+  const placed = indexOf(doc).placesIn.get(sent) ?? [];
+  const dl = doc.dateline?.span;
+  const names: { id: string | null; first: number; last: number; name: string }[] = [];
+  for (const m of mentionsIn(doc, after, clause.last)) {
+    const t = m.entity.type;
+    if (t !== 'GPE' && t !== 'LOC' && t !== 'FAC') continue;
+    if (dl && toks[m.first].start < dl.end) continue;
+    const p = placed.find(({ m: pm }) => pm.first < m.last && m.first < pm.last)?.p;
+    if (p && L.wide.includes(p.precision)) continue;
+    if (!p && m.entity.country && t === 'GPE' && doc.places.some((q) => q.precision === 'country' && q.name === m.entity.name)) continue;
+    names.push({ id: p?.id ?? null, first: m.first, last: m.last, name: m.entity.name.toLowerCase() });
+  }
+  if (names.length < 2) return null;
+  // (no verb between: a place after another verb is that verb's; the verb of a noun trigger may follow
+  // it, "shells hit A and B")
+  const joined = (a: number, b: number, needAnd: boolean, verbUntil = a) => {
+    let and = !needAnd;
+    for (let k = a; k < b; k++) {
+      if ((toks[k].pos === 'VERB' && k > verbUntil) || CLAUSE.has(toks[k].text)) return false;
+      if (L.coordinators.includes(toks[k].lower) || toks[k].text === ',') and = true;
+    }
+    return and;
+  };
+  const findAnd = (a: number, b: number) => findWord(doc, a, b, L.coordinators) >= 0;
+  const lead = names[0].first;
+  if (lead - after > L.reach || !joined(after, lead, false, after + 1) || L.spanning.includes(toks[lead - 1]?.lower ?? '')) return null;
+  let n = 1;
+  while (n < names.length && joined(names[n - 1].last, names[n].first, true)) n++;
+  let chain = names.slice(0, n);
+  // (a list ends at its "and": "A, B and C", not "A, 80 km south of B")
+  while (chain.length > 1 && !findAnd(chain[chain.length - 2].last, chain[chain.length - 1].first)) chain = chain.slice(0, -1);
+  n = chain.length;
+  // "a total of 38 shells hit A and B": one tally over the places, no attack on each told apart
+  if (n >= 2 && findWord(doc, clause.first, chain[0].first, L.totals) >= 0) return null;
+  if (n < 2 || new Set(chain.map((x) => x.name)).size < n) return null;
+  if (L.areal_heads.includes(toks[chain[n - 1].last]?.lower ?? '')) return null;
+  return chain.map(({ id, name }) => ({ id, name }));
+}
+
 function placeIn(doc: Doc, sent: number, clause: Clause | null): Draft['place'] {
   const toks = doc.tokens;
   const C = cueData();
@@ -989,10 +1041,13 @@ function namesAlike(kind: string, host: string): boolean {
   return kind === host || kind === 'armed_clash' || (EXPLOSIVE.has(kind) && EXPLOSIVE.has(host));
 }
 
+/** Two of several places attacked together are two occurrences, whatever else they share. */
+const sameSpot = (a: Draft, b: Draft) => !a.spot || !b.spot || a.spot === b.spot;
+
 /** Whether a new draft reports the same occurrence as an earlier one. */
 function mergeable(prev: Draft, next: Draft, doc: Doc): boolean {
   const sameKind = prev.kind === next.kind || (ATTACKS.has(prev.kind) && ATTACKS.has(next.kind));
-  if (!sameKind || prev.mode !== next.mode) return false;
+  if (!sameKind || prev.mode !== next.mode || !sameSpot(prev, next)) return false;
   // Two attacks of one sentence, each with its own toll, are two occurrences ("fired a missile,
   // wounding two soldiers, and shelling killed a woman").
   // (Sentences asked of the draft's index: one event may have absorbed thousands of them.)
@@ -1063,6 +1118,7 @@ function merge(into: Draft, d: Draft): void {
     }
   into.initiator ??= d.initiator;
   into.target ??= d.target;
+  into.spot ??= d.spot;
   if (!into.place || (d.place && d.place.rank > into.place.rank)) into.place = d.place ?? into.place;
   // The more precise time wins when it falls within the other ("in February" / "on 22 February").
   if (!into.time || (d.time && d.time.start && PRECISION_ORDER[d.time.precision] > PRECISION_ORDER[into.time.precision] && within(d.time, into.time)))
@@ -1273,6 +1329,7 @@ const WIDE = new Set(['country', 'region', 'admin1']);
  * of the first within a few kilometres.
  */
 function placesAgree(doc: Doc, first: Draft, later: Draft, definite: boolean): boolean {
+  if (!sameSpot(first, later)) return false;
   if (!later.place || first.place?.id === later.place.id) return true;
   // A place told only later, with an attack of its own ("over the past day Russian forces struck
   // Druzhkovka"), may be another attack: only a general word fills it in ("the group said it had attacked …").
@@ -1441,6 +1498,7 @@ function draftAs(d: Draft, kind: string, generic = d.generic): Draft {
     generic,
     weak: d.weak,
     armedTarget: d.armedTarget,
+    spot: d.spot,
   };
 }
 
@@ -1735,9 +1793,38 @@ function draftOf(doc: Doc, s: Doc['sentences'][number], m: TriggerMatch, matches
     generic: generic || info.weak,
     weak: info.weak,
     armedTarget: aimedAtArmed(doc, passive ? Math.max(clause.first, t0 - 6) : m.last, passive ? t0 : Math.min(clause.last, m.last + 8)),
+    spot: null,
   };
   if (kind === 'accusation') st.accusing = { until: clause.last + 8, by: d };
   return d;
+}
+
+/**
+ * An attack on several places named together (placeConjuncts) told as one event per place, with the
+ * same sides, time and mode; the sentence's toll stays with the first place, where it is counted.
+ */
+function byPlace(doc: Doc, sent: number, d: Draft): Draft[] {
+  if (!kindInfo(d.kind)?.violent) return [d];
+  const places = placeConjuncts(doc, sent, clauseOf(doc, sent, d.trigger.first, d.trigger.last), d.trigger.last);
+  if (!places) return [d];
+  const ranked = (id: string | null): Draft['place'] => {
+    const p = id ? indexOf(doc).placeById.get(id) : undefined;
+    if (!p) return null;
+    return { id: p.id, relation: 'in', rank: PRECISION_RANK[p.precision] ?? 0 };
+  };
+  // (a conjunct the gazetteer does not know keeps the wider place the clause told, if any)
+  const wider = d.place && !places.some((x) => x.id === d.place!.id) ? d.place : null;
+  return places.map((x, k) => {
+    const c = k === 0 ? d : draftAs(d, d.kind);
+    if (k > 0) {
+      c.sents = [...d.sents];
+      c.casualties = [];
+      c.claims = [...d.claims];
+    }
+    c.place = ranked(x.id) ?? wider;
+    c.spot = x.name;
+    return c;
+  });
 }
 
 /** Drafts of one sentence that tell one occurrence merged: generic words, spoils, tolls, fire within a battle, a protest's demands. */
@@ -2056,7 +2143,7 @@ export const events: Stage = {
       const st: SentenceState = { governed: null, verbalUntil: -1, accusing: null };
       for (const m of matches) {
         const d = draftOf(doc, s, m, matches, cas, C, st);
-        if (d) sentDrafts.push(d);
+        if (d) pushAll(sentDrafts, byPlace(doc, s.i, d));
       }
       foldSentence(doc, s, sentDrafts, C);
       attachCasualties(cas, sentDrafts, live, s.i);
