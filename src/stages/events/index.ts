@@ -1576,15 +1576,19 @@ function draftOf(doc: Doc, s: Doc['sentences'][number], m: TriggerMatch, matches
   // "will travel to Moscow on Thursday for talks": a time the grammar puts ahead makes it future.
   if (mode === 'actual' && futureTimeIn(doc, s.i, clause, t0)) mode = 'future';
   const gm = governedMode(info.kind);
-  if (gm && (fam === 'verbal' || fam === 'diplomatic')) {
-    const hasContent = matches.some((x) => x.first > m.last && x.first <= clause.last + 8 && kindInfo(x.pattern.value.kind)?.violent);
-    if (hasContent) {
-      st.governed = { mode: gm, until: clause.last + 8 };
-      return null;
-    }
+  const told = (ok: (kind: string) => boolean) => matches.some((x) => x.first > m.last && x.first <= clause.last + 8 && ok(x.pattern.value.kind));
+  // A denial, and a warning of violence ("warns that its missiles could strike …"), stand as events of
+  // their own until told what to make of what they say (resolveSpeech).
+  let speaks = false;
+  if (gm && (fam === 'verbal' || fam === 'diplomatic') && told((k) => deniable(k, gm))) {
+    st.governed = { mode: gm, until: clause.last + 8 };
+    if (gm !== 'negated') return null;
+    speaks = true;
   }
+  const warns = kind === 'statement' && !info.claims && told((k) => !!kindInfo(k)?.violent);
+  speaks ||= warns;
   // (the attack a claim of responsibility names is an event: "claimed the bombing that killed 12")
-  if ((fam === 'verbal' && !info.claims) || kind === 'agreement' || kind === 'reconciliation') st.verbalUntil = Math.max(st.verbalUntil, asideEnd(doc, clause, t0) ?? clause.last);
+  if (((fam === 'verbal' && !info.claims) || kind === 'agreement' || kind === 'reconciliation') && !warns) st.verbalUntil = Math.max(st.verbalUntil, asideEnd(doc, clause, t0) ?? clause.last);
 
   // The trigger is the reporting verb itself ("denied"): it stands only as a verbal event.
   // (asked before the arguments, which such a trigger would read for nothing)
@@ -1796,7 +1800,70 @@ function draftOf(doc: Doc, s: Doc['sentences'][number], m: TriggerMatch, matches
     spot: null,
   };
   if (kind === 'accusation') st.accusing = { until: clause.last + 8, by: d };
+  if (speaks) speechReach.set(d, clause.last + 8);
   return d;
+}
+
+/** Kinds whose report a governing verb gives its mode to: violence, and for a denial also arms given ("denied sending drones"). */
+function deniable(kind: string, mode: Mode): boolean {
+  return !!kindInfo(kind)?.violent || (mode === 'negated' && familyOf(kind) === 'material_cooperation');
+}
+
+/** How far a denial or a warning with an act told after it reaches (draftOf): the acts told up to there are what it says. */
+const speechReach = new WeakMap<Draft, number>();
+
+/**
+ * "X denied that its forces had hit the market", after the strike on the market was told: the denial
+ * is the event, an answer to the report (PLOVER, the gold set); told again as a negated strike it
+ * would be a second event. A denial that is the only account of what it denies ("denied sending drones
+ * to Russia") tells that act, negated, and is no event beside it. A warning tells what its speaker's
+ * side could do, or what another side could.
+ */
+function resolveSpeech(doc: Doc, drafts: Draft[]): void {
+  const drop = new Set<Draft>();
+  // (the same act: of a kind that may name it, told as the work of a side that may be the denier's, at
+  // the same place or one within its province; an act no one was said to have done is denied by no one)
+  const ix = indexOf(doc);
+  const samePlace = (a: Draft['place'], b: Draft['place']) => {
+    if (!a || !b || a.id === b.id) return true;
+    const [x, y] = [ix.placeById.get(a.id)!, ix.placeById.get(b.id)!];
+    const inside = (inner: PlaceAnn, outer: PlaceAnn) => outer.precision === 'admin1' && !!inner.admin1 && inner.admin1 === outer.admin1 && inner.country === outer.country;
+    return inside(x, y) || inside(y, x);
+  };
+  // (a killing of civilians may be told as the strike that killed them)
+  const alike = (a: string, b: string) => namesAlike(a, b) || namesAlike(b, a) || ([a, b].includes('attack_on_civilians') && !!kindInfo(a)?.violent && !!kindInfo(b)?.violent);
+  const toldElsewhere = (d: Draft, by?: Draft) =>
+    drafts.some(
+      (p) =>
+        p !== d && p !== by && p.grounded && p.mode === 'actual' && alike(d.kind, p.kind) && !unnamedSide(p.initiator) && sidesAgree(p, d) && samePlace(d.place, p.place),
+    );
+  const speech = drafts.filter((d) => speechReach.has(d));
+  const saidBy = (d: Draft) => speech.find((x) => x.sents[0] === d.sents[0] && x.trigger.first < d.trigger.first && d.trigger.first <= speechReach.get(x)!);
+  for (const d of drafts) {
+    const said = saidBy(d);
+    // "warns that its missiles could strike the port": what the speaker's side could do is the event
+    // (in its mode), not the warning; what another side could do stays what the warning says.
+    if (said?.kind === 'statement') {
+      const own = d.mode !== 'actual' && !!d.initiator?.country && d.initiator.country === said.initiator?.country;
+      drop.add(own ? said : d);
+      continue;
+    }
+    const by = d.mode === 'negated' ? said : undefined;
+    // "the group said it had not ordered any attack in the province", after the attack was told: a
+    // denial in other words.
+    if (!by && d.mode === 'negated' && kindInfo(d.kind)?.violent && d.claims[0]?.claimant && toldElsewhere(d)) {
+      d.kind = 'denial';
+      d.mode = 'actual';
+      continue;
+    }
+    if (!by) continue;
+    // (a denied act that pins nothing down makes no event: the denial stands)
+    drop.add(toldElsewhere(d, by) ? d : d.grounded ? by : d);
+  }
+  if (!drop.size) return;
+  const kept = drafts.filter((d) => !drop.has(d));
+  drafts.length = 0;
+  pushAll(drafts, kept);
 }
 
 /**
@@ -2152,6 +2219,7 @@ export const events: Stage = {
 
     blameAsAttribution(doc, drafts);
     foldRestatements(doc, drafts);
+    resolveSpeech(doc, drafts);
     attributeClaims(drafts);
     const out: Event[] = [];
     /** the first sentence of each event of `out` */
