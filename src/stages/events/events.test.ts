@@ -299,3 +299,21 @@ test('a report of no particular attack is no event, a denied attack is a negated
   assert.equal(only(read('The spokesman said Israeli forces had not carried out any air strikes in Syria.'), 'air_strike').mode, 'negated');
   assert.deepEqual(read('The spokesman said Israeli forces had not reported any air strikes in Syria.').events.filter((e) => e.kind === 'air_strike'), []);
 });
+
+test('an interception told with no attack beside it tells the attack too, at its place and day; one told beside it is the attack', () => {
+  const d = read('Air defences shot down a drone launched by the rebels toward the airport in Abha on Tuesday, the coalition said.');
+  assert.deepEqual(d.events.map((e) => e.kind).sort(), ['drone_strike', 'interception']);
+  assert.equal(placeName(d, only(d, 'drone_strike')), 'Abha');
+  assert.equal(only(d, 'drone_strike').time?.start, only(d, 'interception').time?.start);
+  const told = read('Rebel drones struck a power station in Kassala on Tuesday, causing a fire. Air defences shot down six drones, the army said.');
+  assert.deepEqual(told.events.map((e) => e.kind), ['drone_strike', 'interception']);
+});
+
+test('"brought down", "downed" stop a weapon in flight; workers who "downed tools" stopped nothing', () => {
+  const d = read('A drone attack targeted an air base in Anbar province on Tuesday. Officials said the drone was brought down before it reached the base.');
+  only(d, 'interception');
+  const missiles = read('Israeli jets struck army sites near Hama on Monday, and air defences confronted the missiles and downed some of them, a military source said.');
+  only(missiles, 'interception');
+  const strike = read('Dock workers in Basra downed tools on Monday to demand unpaid wages.');
+  assert.equal(strike.events.filter((e) => e.kind === 'interception').length, 0);
+});

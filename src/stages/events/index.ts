@@ -1467,6 +1467,38 @@ function answerSides(doc: Doc, out: Event[], firstSent: number[], sentsOf: numbe
   });
 }
 
+/** Interceptions of a weapon in flight (triggers.yaml `fired`), marked by toEvent. */
+const stoppedInFlight = new WeakSet<Event>();
+
+/**
+ * "Air defences shot down a drone launched by the militia toward the city", told with no attack beside
+ * it: the drone was an attack on the city as well (the gold set codes both). The attack, of the weapon
+ * the interception's sentence names, has the interception's place, day and claims, and its sides
+ * the other way round. An attack of any kind the interception may answer told in its paragraph or
+ * within three sentences is the one it answered (answerSides), and none is added.
+ */
+function attacksStopped(doc: Doc, out: Event[], firstSent: number[], sentsOf: number[][]): void {
+  const C = cueData();
+  const added: Event[] = [];
+  out.forEach((e, i) => {
+    const answered = C.answers[e.kind];
+    if (!answered || e.mode !== 'actual' || !stoppedInFlight.has(e)) return;
+    const s = doc.sentences[firstSent[i]];
+    let kind: string | undefined;
+    // (weapon words that only modify, "air defences", name nothing)
+    for (let k = s.first; k < s.last && !kind; k++) {
+      const w = C.weaponOf.get(doc.tokens[k].lower);
+      if (w && answered.includes(w) && !C.modifier_weapons.includes(doc.tokens[k].lower)) kind = w;
+    }
+    const by = kind ? C.fired_by[kind] : undefined;
+    if (!kind || !by || out.some((x, j) => by.includes(x.kind) && sentsOf[j].some((k) => doc.sentences[k].paragraph === s.paragraph || Math.abs(k - s.i) <= 3))) return;
+    added.push({ ...e, id: '', kind, acled: acledFor(kind), plover: ploverFor(kind), initiator: e.target, target: e.initiator, confidence: Math.max(0.05, e.confidence - 0.1) });
+    firstSent.push(firstSent[i]);
+    sentsOf.push(sentsOf[i]);
+  });
+  for (const a of added) out.push({ ...a, id: `ev${out.length + 1}` });
+}
+
 /** What a sentence's matches so far have opened: a statement, an accusation, a governing verb. */
 interface SentenceState {
   governed: { mode: Mode; until: number } | null;
@@ -1594,6 +1626,7 @@ function draftOf(doc: Doc, s: Doc['sentences'][number], m: TriggerMatch, matches
   // (asked before the arguments, which such a trigger would read for nothing)
   const a = attributionOf(doc, s.i, t0);
   if (a.cue === t0 && fam !== 'verbal') return null;
+  if (info.recommends && !recommendation(doc, t0, a)) return null;
 
   // Arguments.
   let initiator: Actor | null = null;
@@ -1738,6 +1771,8 @@ function draftOf(doc: Doc, s: Doc['sentences'][number], m: TriggerMatch, matches
     if (owner?.country && owner.country !== initiator?.country) target = owner;
   }
   initiator = speakersOwn(doc, s.i, t0, initiator);
+  // (whom a recommendation names is whom it is addressed to: the speaker makes it)
+  if (info.recommends) [initiator, target] = [null, initiator];
   if (alleged) {
     // The accused did it, by the accuser's account.
     // ("the minister condemned the bombing of the embassy": who condemns is no bomber)
@@ -1802,6 +1837,19 @@ function draftOf(doc: Doc, s: Doc['sentences'][number], m: TriggerMatch, matches
   if (kind === 'accusation') st.accusing = { until: clause.last + 8, by: d };
   if (speaks) speechReach.set(d, clause.last + 8);
   return d;
+}
+
+/**
+ * "should impose", "must immediately release", in what someone is reported to say: what the speaker
+ * says others ought to do. Not "should have", "must be" (a guess), nor the outlet's own voice.
+ */
+function recommendation(doc: Doc, t: number, a: ReturnType<typeof attributionOf>): boolean {
+  if (a.cue === null && a.quote === null) return false;
+  const toks = doc.tokens;
+  let v = t + 1;
+  if (toks[v]?.lower === 'to') v++;
+  while (toks[v]?.pos === 'ADV') v++;
+  return toks[v]?.pos === 'VERB' && !['have', 'be'].includes(toks[v].lower);
 }
 
 /** Kinds whose report a governing verb gives its mode to: violence, and for a denial also arms given ("denied sending drones"). */
@@ -2150,7 +2198,7 @@ function toEvent(doc: Doc, d: Draft, C: Cues, newsTime: TimeAnn | null, publishe
   firstSent.push(d.sents[0]);
   sentsOf.push(d.sents);
   if (defaulted) guessed.add(d.initiator);
-  out.push({
+  const event: Event = {
     id: `ev${out.length + 1}`,
     kind: d.kind,
     acled: acledFor(d.kind),
@@ -2166,7 +2214,9 @@ function toEvent(doc: Doc, d: Draft, C: Cues, newsTime: TimeAnn | null, publishe
     historical: d.historical || (time?.background ?? false),
     mode: d.mode,
     confidence,
-  });
+  };
+  if (d.trigger.pattern.value.fired) stoppedInFlight.add(event);
+  out.push(event);
 }
 
 /**
@@ -2229,6 +2279,7 @@ export const events: Stage = {
     const guessed = new Set<Actor | null>();
     for (const d of drafts) toEvent(doc, d, C, newsTime, published, out, firstSent, sentsOf, guessed);
     foldSummaries(doc, out, sentsOf, firstSent);
+    attacksStopped(doc, out, firstSent, sentsOf);
     answerSides(doc, out, firstSent, sentsOf, guessed);
     markBackground(out, published, C);
     doc.events = out;

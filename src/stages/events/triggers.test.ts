@@ -257,6 +257,8 @@ const ROWS: Row[] = [
   // arrest, interception, base_established
   { text: 'Police thwarted a bombing in Kano on Monday.', kind: 'interception', not: ['armed_clash'] },
   { text: 'The army thwarted a drone attack on the airport in Abha on Monday.', kind: 'interception', not: ['armed_clash'] },
+  { text: 'A drone heading for the air base near Kirkuk was brought down on Monday, officials said.', kind: 'interception' },
+  { text: 'Air defences over Hama confronted the hostile missiles on Monday and downed most of them.', kind: 'interception' },
   { text: 'Soldiers thwarted an attempt to smuggle weapons into Arish on Monday.', kind: 'interception' },
   { text: 'Police arrested two journalists in Bamako on Monday.', kind: 'arrest' },
   { text: 'Soldiers rounded up residents in Djibo on Monday.', kind: 'arrest' },
@@ -379,6 +381,7 @@ const ROWS: Row[] = [
 
 /** Senses the lexicon must leave alone. */
 const NOT_EVENTS: { text: string; not: string[] }[] = [
+  { text: 'Port workers in Aqaba downed tools on Monday over unpaid wages.', not: ['interception'] },
   { text: 'The European Union imposed targeted sanctions on Iranian officials on Monday.', not: ['armed_clash'] },
   { text: 'Foreign ministers gathered in Riyadh on Monday for talks on Yemen.', not: ['protest'] },
   { text: 'Rebels fired rockets at Kadugli on Monday. The army responded to the sources of the fire with artillery.', not: ['armed_clash'] },
