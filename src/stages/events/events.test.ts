@@ -317,3 +317,10 @@ test('"brought down", "downed" stop a weapon in flight; workers who "downed tool
   const strike = read('Dock workers in Basra downed tools on Monday to demand unpaid wages.');
   assert.equal(strike.events.filter((e) => e.kind === 'interception').length, 0);
 });
+
+test('what a speaker says others must do is an appeal to them, made by the speaker', () => {
+  const d = read('“The authorities must immediately release the detained activists,” said a spokeswoman for the organisation.');
+  const e = only(d, 'appeal');
+  assert.equal(e.target?.name, 'authorities');
+  assert.equal(e.initiator, null);
+});
