@@ -277,6 +277,9 @@ const ROWS: Row[] = [
   // looting, territory_transfer, change_to_group
   { text: 'A Russian military patrol took place near Tal Tamr on Monday.', kind: 'change_to_group' },
   { text: 'A convoy of armoured vehicles headed for Kidal on Monday.', kind: 'change_to_group' },
+  { text: 'The army dispatched two battalions to the border districts of Hasakah on Monday.', kind: 'change_to_group' },
+  { text: 'The interior ministry said 300 more troops would be sent to Kidal next week.', kind: 'change_to_group' },
+  { text: 'The governor said the state would deploy more village guards to the farming communities near Gusau.', kind: 'change_to_group' },
   { text: 'Police set up roadblocks around Kismayo on Monday.', kind: 'change_to_group' },
   { text: 'The army sealed the entrances of Mosul on Monday.', kind: 'change_to_group' },
   { text: 'Authorities imposed a night curfew in Kirkuk on Monday.', kind: 'change_to_group' },
