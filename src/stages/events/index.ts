@@ -1608,7 +1608,8 @@ function draftOf(doc: Doc, s: Doc['sentences'][number], m: TriggerMatch, matches
   // "will travel to Moscow on Thursday for talks": a time the grammar puts ahead makes it future.
   if (mode === 'actual' && futureTimeIn(doc, s.i, clause, t0)) mode = 'future';
   const gm = governedMode(info.kind);
-  const told = (ok: (kind: string) => boolean) => matches.some((x) => x.first > m.last && x.first <= clause.last + 8 && ok(x.pattern.value.kind));
+  // (an act after "for" is what the speech answers, not what it says: "will pay a heavy price for the ambush")
+  const told = (ok: (kind: string) => boolean) => matches.some((x) => x.first > m.last && x.first <= clause.last + 8 && ok(x.pattern.value.kind) && !answersFor(doc, m.last, x.first));
   // A denial, and a warning of violence ("warns that its missiles could strike …"), stand as events of
   // their own until told what to make of what they say (resolveSpeech).
   let speaks = false;
@@ -1850,6 +1851,14 @@ function recommendation(doc: Doc, t: number, a: ReturnType<typeof attributionOf>
   if (toks[v]?.lower === 'to') v++;
   while (toks[v]?.pos === 'ADV') v++;
   return toks[v]?.pos === 'VERB' && !['have', 'be'].includes(toks[v].lower);
+}
+
+/** Whether the phrase of the trigger at `t` hangs on a "for" after token `from`: "a price for the ambush", "revenge for its aggression". */
+function answersFor(doc: Doc, from: number, t: number): boolean {
+  const toks = doc.tokens;
+  let k = t - 1;
+  while (k > from && (NP_POS.has(toks[k].pos) || toks[k].pos === 'PRON') && toks[k].lower !== 'for') k--;
+  return k >= from && toks[k].lower === 'for';
 }
 
 /** Kinds whose report a governing verb gives its mode to: violence, and for a denial also arms given ("denied sending drones"). */

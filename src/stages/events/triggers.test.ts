@@ -347,6 +347,7 @@ const ROWS: Row[] = [
   // threat, accusation
   { text: 'Iran threatened to retaliate against Israel on Monday.', kind: 'threat' },
   { text: 'Hezbollah threatened Israel on Monday.', kind: 'threat' },
+  { text: 'The militia will pay a heavy price for the ambush, the army commander said on Monday.', kind: 'threat' },
   { text: 'The ministry said the aggression will not go unpunished.', kind: 'threat' },
   { text: 'A senior lawmaker said on Monday that such crimes would not go unpunished.', kind: 'threat' },
   { text: 'Bridges used by the army will be legitimate targets, the minister said on Monday.', kind: 'threat' },
@@ -357,6 +358,8 @@ const ROWS: Row[] = [
   { text: 'The embassy in Kingston received a bomb threat on Monday.', kind: 'threat', not: ['ied_explosion'] },
   { text: 'Kyiv accused Moscow of shelling Nikopol.', kind: 'accusation' },
   { text: 'Syria complained to the UN on Monday.', kind: 'accusation' },
+  { text: 'The rights group held the police responsible for the deaths of two protesters in Kut.', kind: 'accusation' },
+  { text: 'The rebels also bear responsibility for the siege of the camp, the envoy said on Monday.', kind: 'accusation' },
   { text: 'Serbia lodged a protest with Albania on Monday.', kind: 'accusation', not: ['protest'] },
   { text: 'Iraq summoned the Iranian ambassador on Monday.', kind: 'accusation' },
   // denial: refusing a request is a rejection, not a request
