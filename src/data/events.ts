@@ -5,7 +5,7 @@ import { yaml } from './read.js';
 import { Words } from './codes.js';
 
 /** A trigger pattern (the language of src/stages/events/patterns.ts) and how its subject relates. */
-const Trigger = z.strictObject({ p: z.string().min(1), voice: z.enum(['active', 'nominal', 'passive', 'mutual']), weak: z.boolean().optional(), count: z.boolean().optional(), reciprocal: z.boolean().optional(), crowd: z.boolean().optional(), demonstrates: z.boolean().optional(), claims: z.boolean().optional(), object: z.boolean().optional() });
+const Trigger = z.strictObject({ p: z.string().min(1), voice: z.enum(['active', 'nominal', 'passive', 'mutual']), weak: z.boolean().optional(), count: z.boolean().optional(), reciprocal: z.boolean().optional(), crowd: z.boolean().optional(), demonstrates: z.boolean().optional(), claims: z.boolean().optional(), object: z.boolean().optional(), fired: z.boolean().optional(), recommends: z.boolean().optional() });
 
 const Arguments = z.strictObject({
   generic: z.record(z.string(), Words),
@@ -30,6 +30,7 @@ const Arguments = z.strictObject({
   default_initiator: z.record(z.string(), z.strictObject({ name: z.string().min(1), kind: ActorKind })),
   default_target: z.record(z.string(), z.strictObject({ name: z.string().min(1), kind: ActorKind })),
   answers: z.record(z.string(), Words),
+  fired_by: z.record(z.string(), Words),
   summary_marks: Words,
   blaming: Words,
   blamed_for: Words,
@@ -40,6 +41,7 @@ const Arguments = z.strictObject({
   attribute_participles: Words,
   place_of: Words,
   place_attributes: Words,
+  place_list: z.strictObject({ coordinators: Words, totals: Words, spanning: Words, areal_heads: Words, wide: Words, reach: z.number().int().positive() }),
   place_anaphora: z.record(z.string(), z.enum(['point', 'city', 'district', 'admin1', 'region', 'country'])),
 });
 

@@ -308,3 +308,28 @@ test('one side withdrawing where the other takes the ground, in one sentence, is
   // a withdrawal told alone stays one
   assert.ok(read('Government troops withdrew from the border town of Tumaco on Sunday.').events.some((e) => e.kind === 'territory_transfer'));
 });
+
+test('an interception told with no attack beside it tells the attack too, at its place and day; one told beside it is the attack', () => {
+  const d = read('Air defences shot down a drone launched by the rebels toward the airport in Abha on Tuesday, the coalition said.');
+  assert.deepEqual(d.events.map((e) => e.kind).sort(), ['drone_strike', 'interception']);
+  assert.equal(placeName(d, only(d, 'drone_strike')), 'Abha');
+  assert.equal(only(d, 'drone_strike').time?.start, only(d, 'interception').time?.start);
+  const told = read('Rebel drones struck a power station in Kassala on Tuesday, causing a fire. Air defences shot down six drones, the army said.');
+  assert.deepEqual(told.events.map((e) => e.kind), ['drone_strike', 'interception']);
+});
+
+test('"brought down", "downed" stop a weapon in flight; workers who "downed tools" stopped nothing', () => {
+  const d = read('A drone attack targeted an air base in Anbar province on Tuesday. Officials said the drone was brought down before it reached the base.');
+  only(d, 'interception');
+  const missiles = read('Israeli jets struck army sites near Hama on Monday, and air defences confronted the missiles and downed some of them, a military source said.');
+  only(missiles, 'interception');
+  const strike = read('Dock workers in Basra downed tools on Monday to demand unpaid wages.');
+  assert.equal(strike.events.filter((e) => e.kind === 'interception').length, 0);
+});
+
+test('what a speaker says others must do is an appeal to them, made by the speaker', () => {
+  const d = read('“The authorities must immediately release the detained activists,” said a spokeswoman for the organisation.');
+  const e = only(d, 'appeal');
+  assert.equal(e.target?.name, 'authorities');
+  assert.equal(e.initiator, null);
+});

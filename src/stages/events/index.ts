@@ -42,6 +42,8 @@ interface Draft {
   armedTarget: boolean;
   /** told in the perfect with no place or time of its own: a vague toll only sums up */
   cumulative: boolean;
+  /** the name of the place it was told at among several attacked together (byPlace): another is another event */
+  spot: string | null;
 }
 
 let cues: (Content<'events/arguments.yaml'> & { weaponOf: Map<string, string>; genericSet: Set<string> }) | null = null;
@@ -659,6 +661,56 @@ function unknownPlaceIn(doc: Doc, sent: number, clause: Clause): boolean {
   return false;
 }
 
+/**
+ * Places named as coordinated objects of one trigger ("shelled the villages of A and B", "shells hit
+ * A and a house in B"): each a target of its own, so each its own event (ACLED codes one event a
+ * location). Null unless two or more distinct places are joined, right after the trigger, by "and"
+ * or commas with no verb between. Places of a wider kind (a country, a province, "southern Lebanon"),
+ * the two ends of a stretch ("the road between A and B") and modifiers of one areal noun ("the A and
+ * B neighbourhoods of the city") are one location.
+ */
+function placeConjuncts(doc: Doc, sent: number, clause: Clause, after: number): { id: string | null; name: string }[] | null {
+  const toks = doc.tokens;
+  const L = cueData().place_list;
+  const placed = indexOf(doc).placesIn.get(sent) ?? [];
+  const dl = doc.dateline?.span;
+  const names: { id: string | null; first: number; last: number; name: string }[] = [];
+  for (const m of mentionsIn(doc, after, clause.last)) {
+    const t = m.entity.type;
+    if (t !== 'GPE' && t !== 'LOC' && t !== 'FAC') continue;
+    if (dl && toks[m.first].start < dl.end) continue;
+    const p = placed.find(({ m: pm }) => pm.first < m.last && m.first < pm.last)?.p;
+    if (p && L.wide.includes(p.precision)) continue;
+    if (!p && m.entity.country && t === 'GPE' && doc.places.some((q) => q.precision === 'country' && q.name === m.entity.name)) continue;
+    names.push({ id: p?.id ?? null, first: m.first, last: m.last, name: m.entity.name.toLowerCase() });
+  }
+  if (names.length < 2) return null;
+  // (no verb between: a place after another verb is that verb's; the verb of a noun trigger may follow
+  // it, "shells hit A and B")
+  const joined = (a: number, b: number, needAnd: boolean, verbUntil = a) => {
+    let and = !needAnd;
+    for (let k = a; k < b; k++) {
+      if ((toks[k].pos === 'VERB' && k > verbUntil) || CLAUSE.has(toks[k].text)) return false;
+      if (L.coordinators.includes(toks[k].lower) || toks[k].text === ',') and = true;
+    }
+    return and;
+  };
+  const findAnd = (a: number, b: number) => findWord(doc, a, b, L.coordinators) >= 0;
+  const lead = names[0].first;
+  if (lead - after > L.reach || !joined(after, lead, false, after + 1) || L.spanning.includes(toks[lead - 1]?.lower ?? '')) return null;
+  let n = 1;
+  while (n < names.length && joined(names[n - 1].last, names[n].first, true)) n++;
+  let chain = names.slice(0, n);
+  // (a list ends at its "and": "A, B and C", not "A, 80 km south of B")
+  while (chain.length > 1 && !findAnd(chain[chain.length - 2].last, chain[chain.length - 1].first)) chain = chain.slice(0, -1);
+  n = chain.length;
+  // "a total of 38 shells hit A and B": one tally over the places, no attack on each told apart
+  if (n >= 2 && findWord(doc, clause.first, chain[0].first, L.totals) >= 0) return null;
+  if (n < 2 || new Set(chain.map((x) => x.name)).size < n) return null;
+  if (L.areal_heads.includes(toks[chain[n - 1].last]?.lower ?? '')) return null;
+  return chain.map(({ id, name }) => ({ id, name }));
+}
+
 function placeIn(doc: Doc, sent: number, clause: Clause | null): Draft['place'] {
   const toks = doc.tokens;
   const C = cueData();
@@ -1050,10 +1102,13 @@ function namesAlike(kind: string, host: string): boolean {
   return kind === host || kind === 'armed_clash' || (EXPLOSIVE.has(kind) && EXPLOSIVE.has(host));
 }
 
+/** Two of several places attacked together are two occurrences, whatever else they share. */
+const sameSpot = (a: Draft, b: Draft) => !a.spot || !b.spot || a.spot === b.spot;
+
 /** Whether a new draft reports the same occurrence as an earlier one. */
 function mergeable(prev: Draft, next: Draft, doc: Doc): boolean {
   const sameKind = prev.kind === next.kind || (ATTACKS.has(prev.kind) && ATTACKS.has(next.kind));
-  if (!sameKind || prev.mode !== next.mode) return false;
+  if (!sameKind || prev.mode !== next.mode || !sameSpot(prev, next)) return false;
   // Two attacks of one sentence, each with its own toll, are two occurrences ("fired a missile,
   // wounding two soldiers, and shelling killed a woman").
   // (Sentences asked of the draft's index: one event may have absorbed thousands of them.)
@@ -1124,6 +1179,7 @@ function merge(into: Draft, d: Draft): void {
     }
   into.initiator ??= d.initiator;
   into.target ??= d.target;
+  into.spot ??= d.spot;
   if (!into.place || (d.place && d.place.rank > into.place.rank)) into.place = d.place ?? into.place;
   // The more precise time wins when it falls within the other ("in February" / "on 22 February").
   if (!into.time || (d.time && d.time.start && PRECISION_ORDER[d.time.precision] > PRECISION_ORDER[into.time.precision] && within(d.time, into.time)))
@@ -1334,6 +1390,7 @@ const WIDE = new Set(['country', 'region', 'admin1']);
  * of the first within a few kilometres.
  */
 function placesAgree(doc: Doc, first: Draft, later: Draft, definite: boolean): boolean {
+  if (!sameSpot(first, later)) return false;
   if (!later.place || first.place?.id === later.place.id) return true;
   // A place told only later, with an attack of its own ("over the past day Russian forces struck
   // Druzhkovka"), may be another attack: only a general word fills it in ("the group said it had attacked …").
@@ -1488,6 +1545,38 @@ function victimsSide(doc: Doc, d: Draft): Actor | null {
   return null;
 }
 
+/** Interceptions of a weapon in flight (triggers.yaml `fired`), marked by toEvent. */
+const stoppedInFlight = new WeakSet<Event>();
+
+/**
+ * "Air defences shot down a drone launched by the militia toward the city", told with no attack beside
+ * it: the drone was an attack on the city as well (the gold set codes both). The attack, of the weapon
+ * the interception's sentence names, has the interception's place, day and claims, and its sides
+ * the other way round. An attack of any kind the interception may answer told in its paragraph or
+ * within three sentences is the one it answered (answerSides), and none is added.
+ */
+function attacksStopped(doc: Doc, out: Event[], firstSent: number[], sentsOf: number[][]): void {
+  const C = cueData();
+  const added: Event[] = [];
+  out.forEach((e, i) => {
+    const answered = C.answers[e.kind];
+    if (!answered || e.mode !== 'actual' || !stoppedInFlight.has(e)) return;
+    const s = doc.sentences[firstSent[i]];
+    let kind: string | undefined;
+    // (weapon words that only modify, "air defences", name nothing)
+    for (let k = s.first; k < s.last && !kind; k++) {
+      const w = C.weaponOf.get(doc.tokens[k].lower);
+      if (w && answered.includes(w) && !C.modifier_weapons.includes(doc.tokens[k].lower)) kind = w;
+    }
+    const by = kind ? C.fired_by[kind] : undefined;
+    if (!kind || !by || out.some((x, j) => by.includes(x.kind) && sentsOf[j].some((k) => doc.sentences[k].paragraph === s.paragraph || Math.abs(k - s.i) <= 3))) return;
+    added.push({ ...e, id: '', kind, acled: acledFor(kind), plover: ploverFor(kind), initiator: e.target, target: e.initiator, confidence: Math.max(0.05, e.confidence - 0.1) });
+    firstSent.push(firstSent[i]);
+    sentsOf.push(sentsOf[i]);
+  });
+  for (const a of added) out.push({ ...a, id: `ev${out.length + 1}` });
+}
+
 /** What a sentence's matches so far have opened: a statement, an accusation, a governing verb. */
 interface SentenceState {
   governed: { mode: Mode; until: number } | null;
@@ -1519,6 +1608,7 @@ function draftAs(d: Draft, kind: string, generic = d.generic): Draft {
     generic,
     weak: d.weak,
     armedTarget: d.armedTarget,
+    spot: d.spot,
   };
 }
 
@@ -1602,20 +1692,26 @@ function draftOf(doc: Doc, s: Doc['sentences'][number], m: TriggerMatch, matches
   // "will travel to Moscow on Thursday for talks": a time the grammar puts ahead makes it future.
   if (mode === 'actual' && futureTimeIn(doc, s.i, clause, t0)) mode = 'future';
   const gm = governedMode(info.kind);
-  if (gm && (fam === 'verbal' || fam === 'diplomatic')) {
-    const hasContent = matches.some((x) => x.first > m.last && x.first <= clause.last + 8 && kindInfo(x.pattern.value.kind)?.violent);
-    if (hasContent) {
-      st.governed = { mode: gm, until: clause.last + 8 };
-      return null;
-    }
+  // (an act after "for" is what the speech answers, not what it says: "will pay a heavy price for the ambush")
+  const told = (ok: (kind: string) => boolean) => matches.some((x) => x.first > m.last && x.first <= clause.last + 8 && ok(x.pattern.value.kind) && !answersFor(doc, m.last, x.first));
+  // A denial, and a warning of violence ("warns that its missiles could strike …"), stand as events of
+  // their own until told what to make of what they say (resolveSpeech).
+  let speaks = false;
+  if (gm && (fam === 'verbal' || fam === 'diplomatic') && told((k) => deniable(k, gm))) {
+    st.governed = { mode: gm, until: clause.last + 8 };
+    if (gm !== 'negated') return null;
+    speaks = true;
   }
+  const warns = kind === 'statement' && !info.claims && told((k) => !!kindInfo(k)?.violent);
+  speaks ||= warns;
   // (the attack a claim of responsibility names is an event: "claimed the bombing that killed 12")
-  if ((fam === 'verbal' && !info.claims) || kind === 'agreement' || kind === 'reconciliation') st.verbalUntil = Math.max(st.verbalUntil, asideEnd(doc, clause, t0) ?? clause.last);
+  if (((fam === 'verbal' && !info.claims) || kind === 'agreement' || kind === 'reconciliation') && !warns) st.verbalUntil = Math.max(st.verbalUntil, asideEnd(doc, clause, t0) ?? clause.last);
 
   // The trigger is the reporting verb itself ("denied"): it stands only as a verbal event.
   // (asked before the arguments, which such a trigger would read for nothing)
   const a = attributionOf(doc, s.i, t0);
   if (a.cue === t0 && fam !== 'verbal') return null;
+  if (info.recommends && !recommendation(doc, t0, a)) return null;
 
   // Arguments.
   let initiator: Actor | null = null;
@@ -1761,6 +1857,8 @@ function draftOf(doc: Doc, s: Doc['sentences'][number], m: TriggerMatch, matches
     if (owner?.country && owner.country !== initiator?.country) target = owner;
   }
   initiator = speakersOwn(doc, s.i, t0, initiator);
+  // (whom a recommendation names is whom it is addressed to: the speaker makes it)
+  if (info.recommends) [initiator, target] = [null, initiator];
   if (alleged) {
     // The accused did it, by the accuser's account.
     // ("the minister condemned the bombing of the embassy": who condemns is no bomber)
@@ -1823,12 +1921,15 @@ function draftOf(doc: Doc, s: Doc['sentences'][number], m: TriggerMatch, matches
     generic: generic || info.weak,
     weak: info.weak,
     armedTarget: aimedAtArmed(doc, passive ? Math.max(clause.first, t0 - 6) : m.last, passive ? t0 : Math.min(clause.last, m.last + 8)),
+    spot: null,
   };
   if (kind === 'accusation') st.accusing = { until: clause.last + 8, by: d };
   // "a man they accused of spying", "abducted two teachers, accusing them of spying": no news of its own
   // (what it alleges may be: "whom the president accused of the assassination")
   const violenceBefore = matches.some((x) => x.last <= t0 && x.first >= s.first && !!kindInfo(x.pattern.value.kind)?.violent);
-  return speechInPassing(doc, kind, t0, s.first, violenceBefore) ? null : d;
+  if (speechInPassing(doc, kind, t0, s.first, violenceBefore)) return null;
+  if (speaks) speechReach.set(d, clause.last + 8);
+  return d;
 }
 
 /**
@@ -1857,6 +1958,117 @@ function absorb(host: Draft, sentDrafts: Draft[], joins: (d: Draft) => boolean):
       sentDrafts.splice(k, 1);
     }
   }
+}
+
+/**
+ * "should impose", "must immediately release", in what someone is reported to say: what the speaker
+ * says others ought to do. Not "should have", "must be" (a guess), nor the outlet's own voice.
+ */
+function recommendation(doc: Doc, t: number, a: ReturnType<typeof attributionOf>): boolean {
+  if (a.cue === null && a.quote === null) return false;
+  const toks = doc.tokens;
+  let v = t + 1;
+  if (toks[v]?.lower === 'to') v++;
+  while (toks[v]?.pos === 'ADV') v++;
+  return toks[v]?.pos === 'VERB' && !['have', 'be'].includes(toks[v].lower);
+}
+
+/** Whether the phrase of the trigger at `t` hangs on a "for" after token `from`: "a price for the ambush", "revenge for its aggression". */
+function answersFor(doc: Doc, from: number, t: number): boolean {
+  const toks = doc.tokens;
+  let k = t - 1;
+  while (k > from && (NP_POS.has(toks[k].pos) || toks[k].pos === 'PRON') && toks[k].lower !== 'for') k--;
+  return k >= from && toks[k].lower === 'for';
+}
+
+/** Kinds whose report a governing verb gives its mode to: violence, and for a denial also arms given ("denied sending drones"). */
+function deniable(kind: string, mode: Mode): boolean {
+  return !!kindInfo(kind)?.violent || (mode === 'negated' && familyOf(kind) === 'material_cooperation');
+}
+
+/** How far a denial or a warning with an act told after it reaches (draftOf): the acts told up to there are what it says. */
+const speechReach = new WeakMap<Draft, number>();
+
+/**
+ * "X denied that its forces had hit the market", after the strike on the market was told: the denial
+ * is the event, an answer to the report (PLOVER, the gold set); told again as a negated strike it
+ * would be a second event. A denial that is the only account of what it denies ("denied sending drones
+ * to Russia") tells that act, negated, and is no event beside it. A warning tells what its speaker's
+ * side could do, or what another side could.
+ */
+function resolveSpeech(doc: Doc, drafts: Draft[]): void {
+  const drop = new Set<Draft>();
+  // (the same act: of a kind that may name it, told as the work of a side that may be the denier's, at
+  // the same place or one within its province; an act no one was said to have done is denied by no one)
+  const ix = indexOf(doc);
+  const samePlace = (a: Draft['place'], b: Draft['place']) => {
+    if (!a || !b || a.id === b.id) return true;
+    const [x, y] = [ix.placeById.get(a.id)!, ix.placeById.get(b.id)!];
+    const inside = (inner: PlaceAnn, outer: PlaceAnn) => outer.precision === 'admin1' && !!inner.admin1 && inner.admin1 === outer.admin1 && inner.country === outer.country;
+    return inside(x, y) || inside(y, x);
+  };
+  // (a killing of civilians may be told as the strike that killed them)
+  const alike = (a: string, b: string) => namesAlike(a, b) || namesAlike(b, a) || ([a, b].includes('attack_on_civilians') && !!kindInfo(a)?.violent && !!kindInfo(b)?.violent);
+  const toldElsewhere = (d: Draft, by?: Draft) =>
+    drafts.some(
+      (p) =>
+        p !== d && p !== by && p.grounded && p.mode === 'actual' && alike(d.kind, p.kind) && !unnamedSide(p.initiator) && sidesAgree(p, d) && samePlace(d.place, p.place),
+    );
+  const speech = drafts.filter((d) => speechReach.has(d));
+  const saidBy = (d: Draft) => speech.find((x) => x.sents[0] === d.sents[0] && x.trigger.first < d.trigger.first && d.trigger.first <= speechReach.get(x)!);
+  for (const d of drafts) {
+    const said = saidBy(d);
+    // "warns that its missiles could strike the port": what the speaker's side could do is the event
+    // (in its mode), not the warning; what another side could do stays what the warning says.
+    if (said?.kind === 'statement') {
+      const own = d.mode !== 'actual' && !!d.initiator?.country && d.initiator.country === said.initiator?.country;
+      drop.add(own ? said : d);
+      continue;
+    }
+    const by = d.mode === 'negated' ? said : undefined;
+    // "the group said it had not ordered any attack in the province", after the attack was told: a
+    // denial in other words.
+    if (!by && d.mode === 'negated' && kindInfo(d.kind)?.violent && d.claims[0]?.claimant && toldElsewhere(d)) {
+      d.kind = 'denial';
+      d.mode = 'actual';
+      continue;
+    }
+    if (!by) continue;
+    // (a denied act that pins nothing down makes no event: the denial stands)
+    drop.add(toldElsewhere(d, by) ? d : d.grounded ? by : d);
+  }
+  if (!drop.size) return;
+  const kept = drafts.filter((d) => !drop.has(d));
+  drafts.length = 0;
+  pushAll(drafts, kept);
+}
+
+/**
+ * An attack on several places named together (placeConjuncts) told as one event per place, with the
+ * same sides, time and mode; the sentence's toll stays with the first place, where it is counted.
+ */
+function byPlace(doc: Doc, sent: number, d: Draft): Draft[] {
+  if (!kindInfo(d.kind)?.violent) return [d];
+  const places = placeConjuncts(doc, sent, clauseOf(doc, sent, d.trigger.first, d.trigger.last), d.trigger.last);
+  if (!places) return [d];
+  const ranked = (id: string | null): Draft['place'] => {
+    const p = id ? indexOf(doc).placeById.get(id) : undefined;
+    if (!p) return null;
+    return { id: p.id, relation: 'in', rank: PRECISION_RANK[p.precision] ?? 0 };
+  };
+  // (a conjunct the gazetteer does not know keeps the wider place the clause told, if any)
+  const wider = d.place && !places.some((x) => x.id === d.place!.id) ? d.place : null;
+  return places.map((x, k) => {
+    const c = k === 0 ? d : draftAs(d, d.kind);
+    if (k > 0) {
+      c.sents = [...d.sents];
+      c.casualties = [];
+      c.claims = [...d.claims];
+    }
+    c.place = ranked(x.id) ?? wider;
+    c.spot = x.name;
+    return c;
+  });
 }
 
 /** Drafts of one sentence that tell one occurrence merged: generic words, spoils, tolls, fire within a battle, a protest's demands. */
@@ -2123,7 +2335,7 @@ function toEvent(doc: Doc, d: Draft, C: Cues, newsTime: TimeAnn | null, publishe
   firstSent.push(d.sents[0]);
   sentsOf.push(d.sents);
   if (defaulted) guessed.add(d.initiator);
-  out.push({
+  const event: Event = {
     id: `ev${out.length + 1}`,
     kind: d.kind,
     acled: acledFor(d.kind),
@@ -2139,7 +2351,9 @@ function toEvent(doc: Doc, d: Draft, C: Cues, newsTime: TimeAnn | null, publishe
     historical: d.historical || (time?.background ?? false),
     mode: d.mode,
     confidence,
-  });
+  };
+  if (d.trigger.pattern.value.fired) stoppedInFlight.add(event);
+  out.push(event);
 }
 
 /**
@@ -2183,16 +2397,18 @@ export const events: Stage = {
       const st: SentenceState = { governed: null, verbalUntil: -1, accusing: null };
       for (const m of matches) {
         const d = draftOf(doc, s, m, matches, cas, C, st);
-        if (d) sentDrafts.push(d);
+        if (d) pushAll(sentDrafts, byPlace(doc, s.i, d));
       }
-      dropReferences(doc, sentDrafts, drafts);
+      // (after the fold: "during the protest, gunmen opened fire" is lethal force against the protest told before)
       foldSentence(doc, s, sentDrafts, C, cas);
+      dropReferences(doc, sentDrafts, drafts);
       attachCasualties(cas, sentDrafts, live, s.i);
       for (const d of sentDrafts) placeDraft(doc, s, d, live, drafts);
     }
 
     blameAsAttribution(doc, drafts);
     foldRestatements(doc, drafts);
+    resolveSpeech(doc, drafts);
     attributeClaims(drafts);
     const out: Event[] = [];
     /** the first sentence of each event of `out` */
@@ -2202,6 +2418,7 @@ export const events: Stage = {
     const guessed = new Set<Actor | null>();
     for (const d of drafts) toEvent(doc, d, C, newsTime, published, out, firstSent, sentsOf, guessed);
     foldSummaries(doc, out, sentsOf, firstSent);
+    attacksStopped(doc, out, firstSent, sentsOf);
     answerSides(doc, out, firstSent, sentsOf, guessed);
     markBackground(out, published, C);
     doc.events = out;

@@ -68,3 +68,20 @@ test('"from X toward Y": the event is at Y, the "from" belongs to X alone', () =
   const d = read('Some 30 rockets were fired from Lebanon toward Kiryat Shmona on Sunday, the military said.');
   assert.equal(placeName(d, d.events.find((e) => e.kind === 'missile_attack')), 'Kiryat Shmona');
 });
+
+test('an attack on several places named together is one event for each place, with the same sides and day', () => {
+  const d = read('Army artillery shelled the villages of Kafr Nabl and Ariha in Idlib province on Sunday, residents said.');
+  const shelling = d.events.filter((e) => e.kind === 'shelling');
+  assert.deepEqual(shelling.map((e) => placeName(d, e)), ['Kafr Nabl', 'Ariha']);
+  assert.equal(shelling[0].initiator?.name, shelling[1].initiator?.name);
+  assert.equal(shelling[0].time?.start, shelling[1].time?.start);
+  const objects = read('Drones struck a fuel depot in Kafr Nabl and an army post on the edge of Saraqib late on Monday, the observatory said.');
+  assert.equal(objects.events.filter((e) => e.kind === 'drone_strike').length, 2);
+});
+
+test('places that are one location stay one event: a stretch between two towns, neighbourhoods of one city', () => {
+  const road = read('A roadside bomb exploded on the road between Kafr Nabl and Ariha on Sunday, killing a soldier.');
+  assert.equal(road.events.length, 1);
+  const city = read('Airstrikes hit the Karm al-Jabal and Bustan al-Qasr neighbourhoods of Aleppo on Sunday, killing four people.');
+  assert.equal(city.events.length, 1);
+});

@@ -146,3 +146,24 @@ test('a claim nobody made is no event; a denial someone made is', () => {
   const named = kinds('The Islamic State said on Sunday that it had not claimed the bombing in Kirkuk.');
   assert.ok(named.some((k) => k.endsWith('/negated') || k.startsWith('denial')), JSON.stringify(named));
 });
+
+const kindsOf = (text: string) => extract({ source: 'test', text, published: '2024-03-06' }).events.map((e) => `${e.kind}/${e.mode}`);
+
+test('a denial of an act the report tells as the denier\'s is a denial, not the act told again negated', () => {
+  const told = 'Army shells hit the central market in Kafr Nabl on Monday, killing three people, residents said.';
+  assert.deepEqual(kindsOf(`${told} The army denied that its forces had shelled the market.`), ['shelling/actual', 'denial/actual']);
+  // (said in other words: "had not carried out any attack")
+  const raid = 'Rebels attacked a police post in Saravena on Sunday, wounding two officers.';
+  assert.deepEqual(kindsOf(`${raid} The rebel command said on Monday that its fighters had not attacked the police post.`), ['armed_clash/actual', 'denial/actual']);
+});
+
+test('a denial that is the only account of what it denies tells that act, negated; one no one was said to have done stays negated', () => {
+  assert.deepEqual(kindsOf('The defence minister denied on Tuesday that the government had sent armed drones to the rebels in the north.'), ['arms_transfer/negated']);
+  const unclaimed = 'Shells hit the central market in Kafr Nabl on Monday, killing three people, residents said. The air force said its aircraft had not carried out any strikes in Kafr Nabl.';
+  assert.deepEqual(kindsOf(unclaimed), ['attack_on_civilians/actual', 'air_strike/negated']);
+});
+
+test("a warning of what the speaker's own side could do is that act, in its mode; of what another side could do, a statement", () => {
+  assert.deepEqual(kindsOf("Iran's defence minister warned on Monday that Iranian missiles could hit the bases if the attacks continued."), ['missile_attack/hypothetical']);
+  assert.deepEqual(kindsOf("Ukraine's air force warned on Monday that Russia could launch more drones at the ports in the coming days."), ['statement/actual']);
+});

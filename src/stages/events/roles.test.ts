@@ -420,7 +420,7 @@ test('a side\'s helpers ("backed by", "supported by") are not the side that acte
 });
 
 test('after a verb of fighting, "with" introduces the other side', () => {
-  const e = event('Rioters clashed with the army outside the central bank in Sidon on Monday.', 'violent_demonstration');
+  const e = event('Rioters clashed with the army outside the central bank in Sidon on Monday.', 'mob_violence');
   assert.equal(who(e.target), 'Military Forces of Lebanon [LBN, military]');
 });
 

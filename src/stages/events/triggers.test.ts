@@ -275,6 +275,8 @@ const ROWS: Row[] = [
   // arrest, interception, base_established
   { text: 'Police thwarted a bombing in Kano on Monday.', kind: 'interception', not: ['armed_clash'] },
   { text: 'The army thwarted a drone attack on the airport in Abha on Monday.', kind: 'interception', not: ['armed_clash'] },
+  { text: 'A drone heading for the air base near Kirkuk was brought down on Monday, officials said.', kind: 'interception' },
+  { text: 'Air defences over Hama confronted the hostile missiles on Monday and downed most of them.', kind: 'interception' },
   { text: 'Soldiers thwarted an attempt to smuggle weapons into Arish on Monday.', kind: 'interception' },
   { text: 'Police arrested two journalists in Bamako on Monday.', kind: 'arrest' },
   { text: 'Soldiers rounded up residents in Djibo on Monday.', kind: 'arrest' },
@@ -293,6 +295,9 @@ const ROWS: Row[] = [
   // looting, territory_transfer, change_to_group
   { text: 'A Russian military patrol took place near Tal Tamr on Monday.', kind: 'change_to_group' },
   { text: 'A convoy of armoured vehicles headed for Kidal on Monday.', kind: 'change_to_group' },
+  { text: 'The army dispatched two battalions to the border districts of Hasakah on Monday.', kind: 'change_to_group' },
+  { text: 'The interior ministry said 300 more troops would be sent to Kidal next week.', kind: 'change_to_group' },
+  { text: 'The governor said the state would deploy more village guards to the farming communities near Gusau.', kind: 'change_to_group' },
   { text: 'Police set up roadblocks around Kismayo on Monday.', kind: 'change_to_group' },
   { text: 'The army sealed the entrances of Mosul on Monday.', kind: 'change_to_group' },
   { text: 'Authorities imposed a night curfew in Kirkuk on Monday.', kind: 'change_to_group' },
@@ -362,6 +367,7 @@ const ROWS: Row[] = [
   // threat, accusation
   { text: 'Iran threatened to retaliate against Israel on Monday.', kind: 'threat' },
   { text: 'Hezbollah threatened Israel on Monday.', kind: 'threat' },
+  { text: 'The militia will pay a heavy price for the ambush, the army commander said on Monday.', kind: 'threat' },
   { text: 'The ministry said the aggression will not go unpunished.', kind: 'threat' },
   { text: 'A senior lawmaker said on Monday that such crimes would not go unpunished.', kind: 'threat' },
   { text: 'Tehran will not leave this crime unanswered, the foreign minister said on Monday.', kind: 'threat' },
@@ -376,6 +382,8 @@ const ROWS: Row[] = [
   { text: 'The embassy in Kingston received a bomb threat on Monday.', kind: 'threat', not: ['ied_explosion'] },
   { text: 'Kyiv accused Moscow of shelling Nikopol.', kind: 'accusation' },
   { text: 'Syria complained to the UN on Monday.', kind: 'accusation' },
+  { text: 'The rights group held the police responsible for the deaths of two protesters in Kut.', kind: 'accusation' },
+  { text: 'The rebels also bear responsibility for the siege of the camp, the envoy said on Monday.', kind: 'accusation' },
   { text: 'Serbia lodged a protest with Albania on Monday.', kind: 'accusation', not: ['protest'] },
   { text: 'Iraq summoned the Iranian ambassador on Monday.', kind: 'accusation' },
   // denial: refusing a request is a rejection, not a request
@@ -390,6 +398,8 @@ const ROWS: Row[] = [
   { text: 'The UN called on all parties to protect civilians.', kind: 'appeal' },
   { text: 'The mayor pleaded for help on Monday.', kind: 'appeal' },
   { text: 'The peacekeepers urged both armies to hold their fire on Monday.', kind: 'appeal' },
+  // what a speaker says another ought to do; the act it names is not done
+  { text: 'The Security Council should impose an arms embargo on the militias, the rights group said on Monday.', kind: 'appeal', not: ['sanction'] },
   { text: 'The rebels demanded the release of prisoners on Monday.', kind: 'appeal' },
   { text: 'The minister warned of consequences on Monday.', kind: 'statement' },
   { text: 'The group claimed responsibility for the ambush near Kidal on Monday.', kind: 'statement' },
@@ -403,6 +413,10 @@ const ROWS: Row[] = [
 
 /** Senses the lexicon must leave alone. */
 const NOT_EVENTS: { text: string; not: string[] }[] = [
+  { text: 'Port workers in Aqaba downed tools on Monday over unpaid wages.', not: ['interception'] },
+  // a guess, and the outlet's own voice, are no appeal
+  { text: 'The army must have fired the shells from the hills above Hama, residents said on Monday.', not: ['appeal'] },
+  { text: 'The council should meet in Geneva next week.', not: ['appeal'] },
   { text: 'The European Union imposed targeted sanctions on Iranian officials on Monday.', not: ['armed_clash'] },
   { text: 'Foreign ministers gathered in Riyadh on Monday for talks on Yemen.', not: ['protest'] },
   { text: 'Rebels fired rockets at Kadugli on Monday. The army responded to the sources of the fire with artillery.', not: ['armed_clash'] },
