@@ -1669,6 +1669,9 @@ function draftOf(doc: Doc, s: Doc['sentences'][number], m: TriggerMatch, matches
     const said = matches.find((x) => x.first > m.last && x.first <= clause.last + 8 && SPEECH_ACTS.has(x.pattern.value.kind));
     if (said) kind = said.pattern.value.kind;
   }
+  // "agreed to restore diplomatic relations", "signed a deal to return their ambassadors": what the
+  // sides agree to is a reconciliation, and the reconciliation is the act told (one event, its kind).
+  if (kind === 'agreement' && matches.some((x) => x.first > m.last && x.first <= clause.last && x.pattern.value.kind === 'reconciliation')) kind = 'reconciliation';
   const fam = familyOf(kind);
   // The content of a statement, accusation or appeal is not an event of its own
   // ("complained about Israeli attacks"); threats and denials give their content a mode.

@@ -138,6 +138,9 @@ const ROWS: Row[] = [
   { text: 'Rebels took over the army base in Ardamata on Monday.', kind: 'nonstate_overtakes_territory' },
   { text: 'Rebels captured Kidal on Monday.', kind: 'nonstate_overtakes_territory' },
   { text: 'Jihadists overran a military outpost near Djibo on Monday.', kind: 'nonstate_overtakes_territory' },
+  // ground freed is ground taken; the taker decides the sub-event
+  { text: 'The army said its troops had liberated four more villages east of Izium on Monday.', kind: 'government_regains_territory' },
+  { text: 'Rebel fighters liberated Mabanga on Monday, their commander said.', kind: 'nonstate_overtakes_territory' },
   // chemical_attack, suicide_bombing
   { text: 'A chemical attack hit Douma on Monday.', kind: 'chemical_attack' },
   { text: 'A chlorine attack hit Saraqib on Monday.', kind: 'chemical_attack' },
@@ -263,7 +266,9 @@ const ROWS: Row[] = [
   { text: 'Soldiers set fire to three houses in a village near Tulkarm on Monday.', kind: 'looting', not: ['mob_violence', 'violent_demonstration'] },
   { text: 'A mob lynched a man in Gusau on Monday.', kind: 'mob_violence' },
   // agreement, reconciliation
-  { text: 'Sudan and Kenya agreed to restore ties on Monday.', kind: 'agreement' },
+  // what is agreed is the act: ties restored are a reconciliation, even when agreed to
+  { text: 'Sudan and Kenya agreed to restore ties on Monday.', kind: 'reconciliation', not: ['agreement'] },
+  { text: 'Chad and Qatar signed a deal on Monday to reinstate their envoys.', kind: 'reconciliation', not: ['agreement'] },
   { text: 'A peace accord was reached in Juba on Monday.', kind: 'agreement' },
   { text: 'Israel and Hamas announced a cease-fire on Monday.', kind: 'agreement' },
   { text: 'Iran and Iraq signed a security agreement on Monday.', kind: 'agreement' },
@@ -413,6 +418,9 @@ const ROWS: Row[] = [
 
 /** Senses the lexicon must leave alone. */
 const NOT_EVENTS: { text: string; not: string[] }[] = [
+  // people freed are no ground taken
+  { text: 'Engineers began clearing mines from the liberated villages near Lyman on Monday.', not: ['government_regains_territory', 'nonstate_overtakes_territory'] },
+  { text: 'Soldiers liberated the hostages near Gao on Monday.', not: ['government_regains_territory', 'nonstate_overtakes_territory'] },
   { text: 'Port workers in Aqaba downed tools on Monday over unpaid wages.', not: ['interception'] },
   // a guess, and the outlet's own voice, are no appeal
   { text: 'The army must have fired the shells from the hills above Hama, residents said on Monday.', not: ['appeal'] },
