@@ -2292,11 +2292,25 @@ function toEvent(doc: Doc, d: Draft, C: Cues, newsTime: TimeAnn | null, publishe
     d.kind = 'attack_on_civilians';
   // A non-state group cannot arrest: its detentions are abductions (ACLED).
   if (d.kind === 'arrest' && d.initiator?.kind === 'armed_group') d.kind = 'abduction';
+  // An armed group that seizes power overtakes the state's ground; the army's seizure stays a coup.
+  // (the side named before the verb: "the junta, which seized power and hired Wagner fighters" is the army's)
+  if (d.trigger.pattern.value.power && actorsLeft(doc, d.trigger.first, doc.sentences[d.sents[0]].first)[0]?.actor.kind === 'armed_group')
+    d.kind = 'nonstate_overtakes_territory';
   // Who takes territory decides ACLED's sub-event: the state regains it, a non-state group
   // overtakes it ("security forces captured" vs "rebels captured").
   if (TERRITORY.has(d.kind) && d.initiator) {
     if (d.initiator.kind === 'military' || d.initiator.kind === 'government') d.kind = 'government_regains_territory';
     else if (d.initiator.kind === 'armed_group') d.kind = 'nonstate_overtakes_territory';
+  }
+  // "government forces and allied militias retook the town": the state's forces lead the militias
+  // joined to them, so the ground is the state's regained.
+  if (d.kind === 'nonstate_overtakes_territory') {
+    const sentFirst = doc.sentences[d.sents[0]].first;
+    const near = actorsLeft(doc, d.trigger.first, sentFirst, 1)[0];
+    // (the participle that joins them, "and allied militias", is read as a verb outside their phrase)
+    const at = near && doc.tokens[near.a - 1]?.pos === 'VERB' && doc.tokens[near.a - 2]?.lower === 'and' ? near.a - 1 : near?.a;
+    const lead = near && at !== undefined && firstConjunct(doc, at, sentFirst, near.actor);
+    if (lead && (lead.kind === 'military' || lead.kind === 'government')) d.kind = 'government_regains_territory';
   }
   // Sides the report does not name get the names analysts give them, in the event's country
   // ("Military Forces of Syria", "Protesters (Iraq)", "Unidentified Armed Group (Yemen)").

@@ -35,6 +35,9 @@ const ROWS: Row[] = [
   { text: 'Israel struck targets in southern Lebanon on Monday.', kind: 'air_strike' },
   // other_development: coups
   { text: 'The army seized power in a coup in Niamey on Monday.', kind: 'other_development', not: ['nonstate_overtakes_territory'] },
+  // power taken by insurgents is the state's ground overtaken, not a coup
+  { text: 'The insurgents seized power in the capital on Monday after the president fled.', kind: 'nonstate_overtakes_territory', not: ['other_development'] },
+  { text: 'The junta, which seized power in 2021 and hired Wagner fighters, met on Monday.', kind: 'other_development', not: ['nonstate_overtakes_territory'] },
   { text: 'Officers took power in Conakry on Monday, dissolving the government.', kind: 'other_development' },
   { text: 'Soldiers staged a putsch in Ouagadougou on Monday.', kind: 'other_development' },
   // drone_strike
@@ -138,6 +141,8 @@ const ROWS: Row[] = [
   { text: 'Rebels took over the army base in Ardamata on Monday.', kind: 'nonstate_overtakes_territory' },
   { text: 'Rebels captured Kidal on Monday.', kind: 'nonstate_overtakes_territory' },
   { text: 'Jihadists overran a military outpost near Djibo on Monday.', kind: 'nonstate_overtakes_territory' },
+  // the state's forces lead the militias joined to them
+  { text: 'Army troops and allied tribal militias recaptured the town of Zinjibar on Monday.', kind: 'government_regains_territory', not: ['nonstate_overtakes_territory'] },
   // ground freed is ground taken; the taker decides the sub-event
   { text: 'The army said its troops had liberated four more villages east of Izium on Monday.', kind: 'government_regains_territory' },
   { text: 'Rebel fighters liberated Mabanga on Monday, their commander said.', kind: 'nonstate_overtakes_territory' },
