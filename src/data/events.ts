@@ -128,6 +128,8 @@ const Restatement = z.strictObject({
   distinct_phrases: Words,
   distinct_modifiers: Words,
   referring_prepositions: Words,
+  naming_prepositions: Words,
+  unrealised_heads: Words,
   part_within_km: z.number().positive(),
 });
 

@@ -74,3 +74,10 @@ test('"after the rally": a definite occurrence after a preposition of time dates
   // told first, it is an occurrence of its own
   assert.ok(kinds(read('Police in Lima arrested two teachers after the march on Monday.')).includes('protest'));
 });
+
+test('"a proposal for a truce" names a truce not yet agreed', () => {
+  const d = read('Rebel negotiators will travel to Doha on Friday to discuss a proposal for a 30-day truce with Qatari mediators.');
+  assert.ok(!kinds(d).includes('agreement'), JSON.stringify(kinds(d)));
+  // agreed, it is told
+  assert.ok(kinds(read('The rebels and the army agreed to a 30-day truce in Doha on Friday.')).includes('agreement'));
+});
