@@ -130,6 +130,7 @@ const Restatement = z.strictObject({
   referring_prepositions: Words,
   naming_prepositions: Words,
   unrealised_heads: Words,
+  instance_heads: Words,
   part_within_km: z.number().positive(),
 });
 

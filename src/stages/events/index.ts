@@ -1958,21 +1958,25 @@ function dropReferences(doc: Doc, sentDrafts: Draft[], earlier: Draft[]): void {
   for (let k = sentDrafts.length - 1; k >= 0; k--) {
     const d = sentDrafts[k];
     const t = d.trigger.first;
-    if (!kindInfo(d.kind)?.violent && unrealisedUnder(doc, d)) {
+    const fam = familyOf(d.kind);
+    const told = earlier.some((e) => familyOf(e.kind) === fam);
+    const under = kindInfo(d.kind)?.violent ? null : namedUnder(doc, d);
+    if (under === 'unrealised' || (under === 'told' && told)) {
       sentDrafts.splice(k, 1);
       continue;
     }
     if (d.trigger.tokens.length !== 1 || toks[t - 1]?.lower !== 'the' || !preps.includes(toks[t - 2]?.lower ?? '')) continue;
-    const fam = familyOf(d.kind);
-    if (earlier.some((e) => familyOf(e.kind) === fam)) sentDrafts.splice(k, 1);
+    if (told) sentDrafts.splice(k, 1);
   }
 }
 
 /**
- * A peaceful occurrence named as what a proposal or a plan is for has not happened: "talks on a proposal
- * for a six-week truce", "a plan for a ceasefire" tell no truce.
+ * A peaceful occurrence named inside another noun's phrase is talked about, not told: with "the"
+ * ("support for the peace talks", "the progress of the talks") it is one told before, when one of its
+ * family was, unless the noun counts a new part of it ("the next round of the talks"); with "a", as what
+ * a proposal or a plan is for ("talks on a proposal for a six-week truce"), it has not happened.
  */
-function unrealisedUnder(doc: Doc, d: Draft): boolean {
+function namedUnder(doc: Doc, d: Draft): 'told' | 'unrealised' | null {
   const R = restatement();
   const toks = doc.tokens;
   const s = doc.sentences[toks[d.trigger.first].sent];
@@ -1982,8 +1986,9 @@ function unrealisedUnder(doc: Doc, d: Draft): boolean {
   const det = toks[k]?.lower;
   const prep = toks[k - 1];
   const head = toks[k - 2];
-  if (!prep || !head || k - 2 < s.first || !R.naming_prepositions.includes(prep.lower) || head.pos !== 'NOUN') return false;
-  return (det === 'a' || det === 'an') && R.unrealised_heads.includes(head.lower);
+  if (!prep || !head || k - 2 < s.first || !R.naming_prepositions.includes(prep.lower) || head.pos !== 'NOUN') return null;
+  if (det === 'the') return R.instance_heads.includes(head.lower) ? null : 'told';
+  return (det === 'a' || det === 'an') && R.unrealised_heads.includes(head.lower) ? 'unrealised' : null;
 }
 
 /** Merges into `host` the other drafts of its sentence in its mode that `joins` accepts, as its kind. */

@@ -81,3 +81,14 @@ test('"a proposal for a truce" names a truce not yet agreed', () => {
   // agreed, it is told
   assert.ok(kinds(read('The rebels and the army agreed to a 30-day truce in Doha on Friday.')).includes('agreement'));
 });
+
+test('talks named under another noun ("support for the peace talks") are the talks told before', () => {
+  const first = "Sudan's army and the RSF held peace talks in Jeddah on Monday.";
+  for (const later of ['Qatar pledged on Wednesday its full support for the peace talks.', "Ethiopia's foreign minister on Wednesday praised the progress of the peace talks."]) {
+    const d = read(`${first} ${between} ${later}`);
+    assert.equal(d.events.filter((e) => e.kind === 'consultation').length, 1, JSON.stringify(d.events.map((e) => [e.kind, e.evidence[0].text])));
+  }
+  // the next round is talks of their own
+  const d = read(`${first} ${between} Kenya will host the next round of the peace talks, its foreign minister said on Wednesday.`);
+  assert.equal(d.events.filter((e) => e.kind === 'consultation').length, 2);
+});
