@@ -128,6 +128,9 @@ const Restatement = z.strictObject({
   distinct_phrases: Words,
   distinct_modifiers: Words,
   referring_prepositions: Words,
+  naming_prepositions: Words,
+  unrealised_heads: Words,
+  instance_heads: Words,
   part_within_km: z.number().positive(),
 });
 

@@ -272,6 +272,31 @@ test('a headline and a key point tell the event the report tells below: one even
   assert.ok(shelling[0].evidence.length >= 2);
 });
 
+test('a headline tells in its own words what the body tells: one demonstration, one visit to come', () => {
+  const text = [
+    'Live: farmers rally in Lyon; minister due in Lille for talks',
+    '13:00 — The United Nations said it was sending food to families in the camps. Aid workers said roads north of the city were blocked. Schools in the city stayed closed for a second day.',
+    '12:00 — The agriculture minister is expected to travel to Lille on Wednesday for talks with farmers\' unions.',
+    '11:05 — The health ministry said a vaccination campaign would start next week in the camps around the city.',
+    '11:00 — In Lyon, farmers threw stones at the prefecture on Tuesday and set fire to tyres outside it, police said.',
+  ].join('\n\n');
+  const d = extract({ source: 'test', text, published: '2024-02-20', outlet: 'Test Live' });
+  const ks = JSON.stringify(d.events.map((e) => [e.kind, e.mode, e.evidence[0].text.slice(0, 40)]));
+  assert.equal(d.events.filter((e) => ['protest', 'protest_with_intervention', 'violent_demonstration', 'mob_violence'].includes(e.kind)).length, 1, ks);
+  assert.equal(d.events.filter((e) => e.kind === 'consultation').length, 1, ks);
+});
+
+test('a line marked "Summary:" sums up the report like a key point', () => {
+  const text = [
+    'Farm protests live',
+    'Summary: The agriculture minister is due in Lille for talks with farmers\' unions.',
+    '13:00 — The United Nations said it was sending food to families in the camps. Aid workers said roads north of the city were blocked. Schools in the city stayed closed for a second day.',
+    '12:00 — The agriculture minister is expected to travel to Lille on Wednesday for talks with farmers\' unions.',
+  ].join('\n\n');
+  const d = extract({ source: 'test', text, published: '2024-02-20', outlet: 'Test Live' });
+  assert.equal(d.events.filter((e) => e.kind === 'consultation').length, 1, JSON.stringify(d.events.map((e) => [e.kind, e.evidence[0].text.slice(0, 40)])));
+});
+
 test('a headline that matches nothing below stays an event', () => {
   const text = ['Gunmen abduct 12 villagers near Kankara', 'Police in Katsina said they were searching the forest and that no group had made contact.'].join('\n\n');
   const d = extract({ source: 'test', text, published: '2024-03-18', outlet: 'Test Wire' });

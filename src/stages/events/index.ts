@@ -1440,6 +1440,14 @@ function summarySentences(doc: Doc): Set<number> {
  * (its place first, then its toll), filling only what the full telling left unsaid; a summary
  * that matches nothing below stays an event of its own.
  */
+/**
+ * Headlines drop the auxiliaries that mark the future ("Envoy due in Beirut for talks", "Minister to
+ * visit Kyiv"): a summary read as actual may tell what the body says is to come.
+ */
+function summaryModeFits(summary: Event['mode'], body: Event['mode']): boolean {
+  return summary === body || (summary === 'actual' && body === 'future');
+}
+
 function foldSummaries(doc: Doc, out: Event[], sentsOf: number[][], firstSent: number[]): void {
   const summary = summarySentences(doc);
   if (!summary.size) return;
@@ -1451,9 +1459,16 @@ function foldSummaries(doc: Doc, out: Event[], sentsOf: number[][], firstSent: n
     let best = -1;
     let bestScore = -1;
     out.forEach((b, j) => {
-      if (isSummary[j] || b.kind !== e.kind || b.mode !== e.mode || b.historical !== e.historical) return;
+      if (isSummary[j] || b.historical !== e.historical || !summaryModeFits(e.mode, b.mode)) return;
+      const sameKind = b.kind === e.kind;
+      // A headline's word for a peaceful occurrence is often not the body's ("protest turns violent" for
+      // stones thrown at an office, "restore ties" for an agreement to restore them): of one family, it
+      // names the body's event where the places do not differ. Violent kinds of one family are often two
+      // attacks, and keep their own.
+      const kin = !sameKind && !kindInfo(e.kind)?.violent && familyOf(e.kind) === familyOf(b.kind) && (!e.location || !b.location || b.location.place === e.location.place);
+      if (!sameKind && !kin) return;
       if (!fit(e.initiator, b.initiator) || !fit(e.target, b.target)) return;
-      const score = (e.location && b.location?.place === e.location.place ? 2 : 0) + (e.fatalities && b.fatalities?.total === e.fatalities.total ? 1 : 0);
+      const score = (sameKind ? 4 : 0) + (e.location && b.location?.place === e.location.place ? 2 : 0) + (e.fatalities && b.fatalities?.total === e.fatalities.total ? 1 : 0);
       if (score > bestScore) [best, bestScore] = [j, score];
     });
     if (best < 0) return;
@@ -1946,10 +1961,37 @@ function dropReferences(doc: Doc, sentDrafts: Draft[], earlier: Draft[]): void {
   for (let k = sentDrafts.length - 1; k >= 0; k--) {
     const d = sentDrafts[k];
     const t = d.trigger.first;
-    if (d.trigger.tokens.length !== 1 || toks[t - 1]?.lower !== 'the' || !preps.includes(toks[t - 2]?.lower ?? '')) continue;
     const fam = familyOf(d.kind);
-    if (earlier.some((e) => familyOf(e.kind) === fam)) sentDrafts.splice(k, 1);
+    const told = earlier.some((e) => familyOf(e.kind) === fam);
+    const under = kindInfo(d.kind)?.violent ? null : namedUnder(doc, d);
+    if (under === 'unrealised' || (under === 'told' && told)) {
+      sentDrafts.splice(k, 1);
+      continue;
+    }
+    if (d.trigger.tokens.length !== 1 || toks[t - 1]?.lower !== 'the' || !preps.includes(toks[t - 2]?.lower ?? '')) continue;
+    if (told) sentDrafts.splice(k, 1);
   }
+}
+
+/**
+ * A peaceful occurrence named inside another noun's phrase is talked about, not told: with "the"
+ * ("support for the peace talks", "the progress of the talks") it is one told before, when one of its
+ * family was, unless the noun counts a new part of it ("the next round of the talks"); with "a", as what
+ * a proposal or a plan is for ("talks on a proposal for a six-week truce"), it has not happened.
+ */
+function namedUnder(doc: Doc, d: Draft): 'told' | 'unrealised' | null {
+  const R = restatement();
+  const toks = doc.tokens;
+  const s = doc.sentences[toks[d.trigger.first].sent];
+  // (modifiers of the named occurrence: "the peace talks", "a six-week truce")
+  let k = d.trigger.first - 1;
+  while (k > s.first && (['ADJ', 'NOUN', 'PROPN', 'NUM'].includes(toks[k].pos) || toks[k].text === '-') && d.trigger.first - k <= 4) k--;
+  const det = toks[k]?.lower;
+  const prep = toks[k - 1];
+  const head = toks[k - 2];
+  if (!prep || !head || k - 2 < s.first || !R.naming_prepositions.includes(prep.lower) || head.pos !== 'NOUN') return null;
+  if (det === 'the') return R.instance_heads.includes(head.lower) ? null : 'told';
+  return (det === 'a' || det === 'an') && R.unrealised_heads.includes(head.lower) ? 'unrealised' : null;
 }
 
 /** Merges into `host` the other drafts of its sentence in its mode that `joins` accepts, as its kind. */

@@ -74,3 +74,21 @@ test('"after the rally": a definite occurrence after a preposition of time dates
   // told first, it is an occurrence of its own
   assert.ok(kinds(read('Police in Lima arrested two teachers after the march on Monday.')).includes('protest'));
 });
+
+test('"a proposal for a truce" names a truce not yet agreed', () => {
+  const d = read('Rebel negotiators will travel to Doha on Friday to discuss a proposal for a 30-day truce with Qatari mediators.');
+  assert.ok(!kinds(d).includes('agreement'), JSON.stringify(kinds(d)));
+  // agreed, it is told
+  assert.ok(kinds(read('The rebels and the army agreed to a 30-day truce in Doha on Friday.')).includes('agreement'));
+});
+
+test('talks named under another noun ("support for the peace talks") are the talks told before', () => {
+  const first = "Sudan's army and the RSF held peace talks in Jeddah on Monday.";
+  for (const later of ['Qatar pledged on Wednesday its full support for the peace talks.', "Ethiopia's foreign minister on Wednesday praised the progress of the peace talks."]) {
+    const d = read(`${first} ${between} ${later}`);
+    assert.equal(d.events.filter((e) => e.kind === 'consultation').length, 1, JSON.stringify(d.events.map((e) => [e.kind, e.evidence[0].text])));
+  }
+  // the next round is talks of their own
+  const d = read(`${first} ${between} Kenya will host the next round of the peace talks, its foreign minister said on Wednesday.`);
+  assert.equal(d.events.filter((e) => e.kind === 'consultation').length, 2);
+});
