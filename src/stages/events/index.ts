@@ -1545,6 +1545,17 @@ function victimsSide(doc: Doc, d: Draft): Actor | null {
   return null;
 }
 
+/** Whether two sides are one: the same name, or the same kind of one country ("Air defences" and "Military Forces of Iraq"). */
+function sameSide(a: Actor | null, b: Actor | null): boolean {
+  return !!a && !!b && (a.name === b.name || (!!a.country && a.country === b.country && a.kind === b.kind));
+}
+
+/** The state of the country an event is placed in, the side whose ground it happened on. */
+function placeSide(doc: Doc, e: Event): Actor | null {
+  const c = countryByAlpha2(e.location ? indexOf(doc).placeById.get(e.location.place)?.country : undefined);
+  return c ? { name: c.name, country: c.alpha3, kind: 'state', entity: null } : null;
+}
+
 /** Interceptions of a weapon in flight (triggers.yaml `fired`), marked by toEvent. */
 const stoppedInFlight = new WeakSet<Event>();
 
@@ -1570,7 +1581,14 @@ function attacksStopped(doc: Doc, out: Event[], firstSent: number[], sentsOf: nu
     }
     const by = kind ? C.fired_by[kind] : undefined;
     if (!kind || !by || out.some((x, j) => by.includes(x.kind) && sentsOf[j].some((k) => doc.sentences[k].paragraph === s.paragraph || Math.abs(k - s.i) <= 3))) return;
-    added.push({ ...e, id: '', kind, acled: acledFor(kind), plover: ploverFor(kind), initiator: e.target, target: e.initiator, confidence: Math.max(0.05, e.confidence - 0.1) });
+    // The attack is whoever launched the weapon's ("a drone launched by the Houthis", "a Turkish
+    // drone", else the interception's target), on the side that shot it down, whose ground it was.
+    // (the interception's target has the owner's name in full: "Military Forces of Türkiye" for "a Turkish drone")
+    const owner = weaponOwner(doc, s.first, s.last);
+    const launcher = owner && !(e.target && e.target.country === owner.country) ? owner : e.target;
+    const defender = e.initiator ?? placeSide(doc, e);
+    const initiator = launcher && !sameSide(launcher, defender) ? launcher : null;
+    added.push({ ...e, id: '', kind, acled: acledFor(kind), plover: ploverFor(kind), initiator, target: defender, confidence: Math.max(0.05, e.confidence - 0.1) });
     firstSent.push(firstSent[i]);
     sentsOf.push(sentsOf[i]);
   });
@@ -1822,7 +1840,9 @@ function draftOf(doc: Doc, s: Doc['sentences'][number], m: TriggerMatch, matches
         target = null;
       }
     }
-    initiator ??= actorRight(doc, m.last, clause.last, C.initiator_prepositions);
+    // (after an interception, "by" names who launched what was shot down: "shot down a drone
+    // launched by the rebels" — the weapon's owner, its target below)
+    if (!roleWords().repellerActs.has(kind)) initiator ??= actorRight(doc, m.last, clause.last, C.initiator_prepositions);
   }
   // "coalition airstrikes reportedly targeted Houthi positions": a nominal trigger's verb takes
   // the target as its object.
