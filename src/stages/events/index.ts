@@ -604,14 +604,22 @@ function speakersOwn(doc: Doc, sent: number, t0: number, initiator: Actor | null
   if (cue === null || cue >= t0) return initiator;
   const toks = doc.tokens;
   const end = doc.sentences[sent].last;
+  const speaker = actorsLeft(doc, cue, doc.sentences[sent].first, 1)[0]?.actor;
+  // "The army said it hit a launch site in Rafah", in a report from Israel: an army the report names by no
+  // country, telling what it did itself, is the report's own, not that of the ground it struck
+  // across the border.
+  if (speaker?.name === initiator.name && STATE_FORCES.has(initiator.kind) && toks.slice(cue + 1, t0).some((x) => roleWords().speakerPronouns.has(x.lower))) {
+    const report = reportCountry(doc);
+    return report ? copyActor(initiator, initiator.name, report) : initiator;
+  }
   const own = toks.slice(cue + 1, t0).some((x, k) => POSSESSIVES.has(x.lower) && actorIn(doc, ...chunkAround(doc, cue + 2 + k, cue + 2 + k, end))?.name === initiator.name);
   if (!own) return initiator;
-  const speaker = actorsLeft(doc, cue, doc.sentences[sent].first, 1)[0]?.actor;
   if (!speaker?.country && !speaker?.entity) return initiator;
   if (speaker.kind === 'armed_group' || speaker.kind === 'organization') return speaker;
   return copyActor(initiator, initiator.name, speaker.country);
 }
 const POSSESSIVES = new Set(['its', 'their', 'our']);
+const STATE_FORCES = new Set(['military', 'government']);
 
 /** "clashes between X and Y", "fighting between X against Y": the two sides, in order. */
 function sidesBetween(doc: Doc, from: number, last: number): [Actor, Actor | null] | null {
