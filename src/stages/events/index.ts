@@ -430,10 +430,14 @@ function actorsLeft(doc: Doc, t: number, first: number, max = 2): { actor: Actor
       i--;
       continue;
     }
-    const [a, b] = chunkAround(doc, i, first, t);
+    let [a, b] = chunkAround(doc, i, first, t);
     // "MOGADISHU, May 20 (Meridian Press) — A suicide bomber …": the dateline names where the report
-    // was filed and by whom, no side.
-    if (dl && doc.tokens[a].start >= dl.start && doc.tokens[a].start < dl.end) break;
+    // was filed and by whom, no side. (A phrase read across its end, "KHARTOUM - The army", begins after it.)
+    if (dl && doc.tokens[a].start >= dl.start && doc.tokens[a].start < dl.end) {
+      while (a < b && doc.tokens[a].start < dl.end) a++;
+      while (a < b && !NP_POS.has(toks[a].pos)) a++;
+      if (a >= b) break;
+    }
     // "On Friday Iraqi forces": the preposition is the time's
     const prep = pastTime(doc, a, b) > a ? undefined : toks[a - 1]?.lower;
     // "troops, backed by militias, retook …": the helpers are not who acted.

@@ -247,6 +247,8 @@ test('forces a speaker calls its own are the speaker\'s side', () => {
   // an army of no country telling what it did itself is the report's, not the country of the ground struck
   const across = 'Rockets were fired at Sderot and Ashkelon on Monday, Sderot police said. The army said it struck the launch site in Khan Younis within minutes.';
   assert.equal(event(across, 'air_strike').initiator?.country, 'ISR');
+  // (a dateline before the speaker is no part of its phrase)
+  assert.equal(who(event('KHARTOUM (Test Wire) - The army said it shelled rebel positions in Omdurman on Monday.', 'shelling').initiator), 'Military Forces of Sudan [SDN, military]');
 });
 
 test('people arrested or robbed whom the report names as no side are civilians of the country; a protest is addressed to its state', () => {
