@@ -343,6 +343,21 @@ test('an interception told with no attack beside it tells the attack too, at its
   assert.deepEqual(told.events.map((e) => e.kind), ['drone_strike', 'interception']);
 });
 
+test('the attack an interception tells is by whoever launched the weapon, on the side that shot it down', () => {
+  const d = read('Air defences shot down a drone launched by the Houthi rebels toward the airport in Abha on Tuesday.');
+  const strike = only(d, 'drone_strike');
+  assert.equal(strike.initiator?.country, 'YEM');
+  assert.equal(strike.target?.country, 'SAU');
+  // the launcher named after "by" did not do the shooting down
+  assert.equal(only(d, 'interception').initiator?.country, 'SAU');
+  // a drone whose launcher is not told was not the defenders' own
+  const unowned = only(read('Air defences intercepted a drone over the city of Erbil on Monday, officials said.'), 'drone_strike');
+  assert.equal(unowned.initiator, null);
+  assert.equal(unowned.target?.country, 'IRQ');
+  const owned = only(read('Syrian air defences shot down a Turkish drone over the town of Saraqib on Monday.'), 'drone_strike');
+  assert.deepEqual([owned.initiator?.country, owned.target?.country], ['TUR', 'SYR']);
+});
+
 test('"brought down", "downed" stop a weapon in flight; workers who "downed tools" stopped nothing', () => {
   const d = read('A drone attack targeted an air base in Anbar province on Tuesday. Officials said the drone was brought down before it reached the base.');
   only(d, 'interception');

@@ -430,10 +430,14 @@ function actorsLeft(doc: Doc, t: number, first: number, max = 2): { actor: Actor
       i--;
       continue;
     }
-    const [a, b] = chunkAround(doc, i, first, t);
+    let [a, b] = chunkAround(doc, i, first, t);
     // "MOGADISHU, May 20 (Meridian Press) — A suicide bomber …": the dateline names where the report
-    // was filed and by whom, no side.
-    if (dl && doc.tokens[a].start >= dl.start && doc.tokens[a].start < dl.end) break;
+    // was filed and by whom, no side. (A phrase read across its end, "KHARTOUM - The army", begins after it.)
+    if (dl && doc.tokens[a].start >= dl.start && doc.tokens[a].start < dl.end) {
+      while (a < b && doc.tokens[a].start < dl.end) a++;
+      while (a < b && !NP_POS.has(toks[a].pos)) a++;
+      if (a >= b) break;
+    }
     // "On Friday Iraqi forces": the preposition is the time's
     const prep = pastTime(doc, a, b) > a ? undefined : toks[a - 1]?.lower;
     // "troops, backed by militias, retook …": the helpers are not who acted.
@@ -604,14 +608,22 @@ function speakersOwn(doc: Doc, sent: number, t0: number, initiator: Actor | null
   if (cue === null || cue >= t0) return initiator;
   const toks = doc.tokens;
   const end = doc.sentences[sent].last;
+  const speaker = actorsLeft(doc, cue, doc.sentences[sent].first, 1)[0]?.actor;
+  // "The army said it hit a launch site in Rafah", in a report from Israel: an army the report names by no
+  // country, telling what it did itself, is the report's own, not that of the ground it struck
+  // across the border.
+  if (speaker?.name === initiator.name && STATE_FORCES.has(initiator.kind) && toks.slice(cue + 1, t0).some((x) => roleWords().speakerPronouns.has(x.lower))) {
+    const report = reportCountry(doc);
+    return report ? copyActor(initiator, initiator.name, report) : initiator;
+  }
   const own = toks.slice(cue + 1, t0).some((x, k) => POSSESSIVES.has(x.lower) && actorIn(doc, ...chunkAround(doc, cue + 2 + k, cue + 2 + k, end))?.name === initiator.name);
   if (!own) return initiator;
-  const speaker = actorsLeft(doc, cue, doc.sentences[sent].first, 1)[0]?.actor;
   if (!speaker?.country && !speaker?.entity) return initiator;
   if (speaker.kind === 'armed_group' || speaker.kind === 'organization') return speaker;
   return copyActor(initiator, initiator.name, speaker.country);
 }
 const POSSESSIVES = new Set(['its', 'their', 'our']);
+const STATE_FORCES = new Set(['military', 'government']);
 
 /** "clashes between X and Y", "fighting between X against Y": the two sides, in order. */
 function sidesBetween(doc: Doc, from: number, last: number): [Actor, Actor | null] | null {
@@ -1560,6 +1572,17 @@ function victimsSide(doc: Doc, d: Draft): Actor | null {
   return null;
 }
 
+/** Whether two sides are one: the same name, or the same kind of one country ("Air defences" and "Military Forces of Iraq"). */
+function sameSide(a: Actor | null, b: Actor | null): boolean {
+  return !!a && !!b && (a.name === b.name || (!!a.country && a.country === b.country && a.kind === b.kind));
+}
+
+/** The state of the country an event is placed in, the side whose ground it happened on. */
+function placeSide(doc: Doc, e: Event): Actor | null {
+  const c = countryByAlpha2(e.location ? indexOf(doc).placeById.get(e.location.place)?.country : undefined);
+  return c ? { name: c.name, country: c.alpha3, kind: 'state', entity: null } : null;
+}
+
 /** Interceptions of a weapon in flight (triggers.yaml `fired`), marked by toEvent. */
 const stoppedInFlight = new WeakSet<Event>();
 
@@ -1585,7 +1608,14 @@ function attacksStopped(doc: Doc, out: Event[], firstSent: number[], sentsOf: nu
     }
     const by = kind ? C.fired_by[kind] : undefined;
     if (!kind || !by || out.some((x, j) => by.includes(x.kind) && sentsOf[j].some((k) => doc.sentences[k].paragraph === s.paragraph || Math.abs(k - s.i) <= 3))) return;
-    added.push({ ...e, id: '', kind, acled: acledFor(kind), plover: ploverFor(kind), initiator: e.target, target: e.initiator, confidence: Math.max(0.05, e.confidence - 0.1) });
+    // The attack is whoever launched the weapon's ("a drone launched by the Houthis", "a Turkish
+    // drone", else the interception's target), on the side that shot it down, whose ground it was.
+    // (the interception's target has the owner's name in full: "Military Forces of Türkiye" for "a Turkish drone")
+    const owner = weaponOwner(doc, s.first, s.last);
+    const launcher = owner && !(e.target && e.target.country === owner.country) ? owner : e.target;
+    const defender = e.initiator ?? placeSide(doc, e);
+    const initiator = launcher && !sameSide(launcher, defender) ? launcher : null;
+    added.push({ ...e, id: '', kind, acled: acledFor(kind), plover: ploverFor(kind), initiator, target: defender, confidence: Math.max(0.05, e.confidence - 0.1) });
     firstSent.push(firstSent[i]);
     sentsOf.push(sentsOf[i]);
   });
@@ -1840,7 +1870,9 @@ function draftOf(doc: Doc, s: Doc['sentences'][number], m: TriggerMatch, matches
         target = null;
       }
     }
-    initiator ??= actorRight(doc, m.last, clause.last, C.initiator_prepositions);
+    // (after an interception, "by" names who launched what was shot down: "shot down a drone
+    // launched by the rebels" — the weapon's owner, its target below)
+    if (!roleWords().repellerActs.has(kind)) initiator ??= actorRight(doc, m.last, clause.last, C.initiator_prepositions);
   }
   // "coalition airstrikes reportedly targeted Houthi positions": a nominal trigger's verb takes
   // the target as its object.

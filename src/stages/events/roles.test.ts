@@ -244,6 +244,11 @@ test('forces a speaker calls its own are the speaker\'s side', () => {
   // a state body lends its country, wherever the forces struck
   assert.equal(event('The Israeli army said its aircraft struck a rocket launcher in Beit Hanoun on Monday.', 'air_strike').initiator?.country, 'ISR');
   assert.equal(event('The Turkish defence ministry said its forces killed 5 PKK militants in northern Iraq on Monday.').initiator?.country, 'TUR');
+  // an army of no country telling what it did itself is the report's, not the country of the ground struck
+  const across = 'Rockets were fired at Sderot and Ashkelon on Monday, Sderot police said. The army said it struck the launch site in Khan Younis within minutes.';
+  assert.equal(event(across, 'air_strike').initiator?.country, 'ISR');
+  // (a dateline before the speaker is no part of its phrase)
+  assert.equal(who(event('KHARTOUM (Test Wire) - The army said it shelled rebel positions in Omdurman on Monday.', 'shelling').initiator), 'Military Forces of Sudan [SDN, military]');
 });
 
 test('people arrested or robbed whom the report names as no side are civilians of the country; a protest is addressed to its state', () => {
