@@ -432,7 +432,9 @@ function actorsLeft(doc: Doc, t: number, first: number, max = 2): { actor: Actor
     }
     let [a, b] = chunkAround(doc, i, first, t);
     // "MOGADISHU, May 20 (Meridian Press) — A suicide bomber …": the dateline names where the report
-    // was filed and by whom, no side. (A phrase read across its end, "KHARTOUM - The army", begins after it.)
+    // was filed and by whom, no side. (A phrase read across its end, "KHARTOUM - The army", begins after it,
+    // and is the last one read: only the dateline is left of it.)
+    const start = a;
     if (dl && doc.tokens[a].start >= dl.start && doc.tokens[a].start < dl.end) {
       while (a < b && doc.tokens[a].start < dl.end) a++;
       while (a < b && !NP_POS.has(toks[a].pos)) a++;
@@ -442,7 +444,7 @@ function actorsLeft(doc: Doc, t: number, first: number, max = 2): { actor: Actor
     const prep = pastTime(doc, a, b) > a ? undefined : toks[a - 1]?.lower;
     // "troops, backed by militias, retook …": the helpers are not who acted.
     if (phraseEndsAt(toks, a, roleWords().auxiliary)) {
-      i = a - 1;
+      i = start - 1;
       continue;
     }
     const actor = actorIn(doc, a, b);
@@ -456,7 +458,7 @@ function actorsLeft(doc: Doc, t: number, first: number, max = 2): { actor: Actor
       out.push({ actor, a, held: roleWords().holdings.has(toks[b - 1].lower) });
       if (out.length >= max) break;
     }
-    i = a - 1;
+    i = start - 1;
   }
   return out;
 }
