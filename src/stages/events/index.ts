@@ -463,9 +463,14 @@ function actorsLeft(doc: Doc, t: number, first: number, max = 2): { actor: Actor
   return out;
 }
 
-/** Whether one of the word sequences ends right before token `a` ("belonging to", "backed by"). */
+/** The word sequence that ends right before token `a` ("belonging to", "backed by"), if one does. */
+function phraseEndingAt(toks: Token[], a: number, seqs: string[][]): string[] | undefined {
+  return seqs.find((seq) => seq.every((w, k) => toks[a - seq.length + k]?.lower === w));
+}
+
+/** Whether one of the word sequences ends right before token `a`. */
 function phraseEndsAt(toks: Token[], a: number, seqs: string[][]): boolean {
-  return seqs.some((seq) => seq.every((w, k) => toks[a - seq.length + k]?.lower === w));
+  return !!phraseEndingAt(toks, a, seqs);
 }
 
 /**
@@ -505,7 +510,7 @@ function actorsRight(doc: Doc, from: number, last: number, preps: string[] | nul
     const prep = toks[a - 1]?.lower;
     // (what follows "belonging to" owns the thing named right before it, whatever that was:
     // "bulldozers belonging to Turkish forces"; not a gerund's object, "charges of belonging to")
-    const owner = R.belonging.find((seq) => seq.every((w, k) => toks[a - seq.length + k]?.lower === w));
+    const owner = phraseEndingAt(toks, a, R.belonging);
     const owned = (pending && prep === 'of') || (!!owner && /^(NOUN|PROPN)$/.test(toks[a - owner.length - 1]?.pos ?? ''));
     pending = false;
     if (owned || preps === null || (prep && (preps.includes(prep) || phraseBefore(doc, a, from, preps))) || (direct && a === from)) {
