@@ -82,6 +82,8 @@ interface Index {
   checkpoints: [string, number][][];
   /** maxEnd[k]: the largest end among marks [0, k) */
   maxEnd: Float64Array;
+  /** the first token after the dateline (0 without one) */
+  pastDateline: number;
   datelineCountry?: string | null;
   reportCountry?: string | null;
 }
@@ -119,7 +121,10 @@ function indexOf(doc: Doc): Index {
   }
   const maxEnd = new Float64Array(marks.length + 1);
   for (let k = 0; k < marks.length; k++) maxEnd[k + 1] = Math.max(maxEnd[k], marks[k].end);
-  ix = { mentions, cover, marks, actors: new Map(), placesIn, timesIn, placeById, checkpoints: [], maxEnd };
+  const dl = doc.dateline?.span;
+  let pastDateline = 0;
+  if (dl) while (pastDateline < doc.tokens.length && doc.tokens[pastDateline].start < dl.end) pastDateline++;
+  ix = { mentions, cover, marks, actors: new Map(), placesIn, timesIn, placeById, checkpoints: [], maxEnd, pastDateline };
   indexes.set(doc, ix);
   return ix;
 }
@@ -140,13 +145,15 @@ function mentionsIn(doc: Doc, a: number, b: number): Index['mentions'] {
 /** Noun-phrase-like chunk [a, b) around token i: the stretch of determiners, adjectives and nouns. */
 function chunkAround(doc: Doc, i: number, first: number, last: number): [number, number] {
   const toks = doc.tokens;
+  const ix = indexOf(doc);
+  // A dateline is no part of a phrase after it: "MOSUL, Iraq - A drone strike" is not Iraq's strike.
+  if (i >= ix.pastDateline) first = Math.max(first, ix.pastDateline);
   let a = i;
   let b = i + 1;
   while (a > first && inNp(toks, a - 1, first)) a--;
   while (b < last && inNp(toks, b, first)) b++;
   // Keep names joined by "of" ("Ministry of Foreign Affairs") whole: entity mentions win. A mention
   // reaching outside the chunk covers one of its end tokens.
-  const ix = indexOf(doc);
   for (const t of [a, b - 1]) {
     const k = ix.cover[t];
     if (k >= 0) {

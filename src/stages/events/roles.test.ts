@@ -251,6 +251,8 @@ test('forces a speaker calls its own are the speaker\'s side', () => {
   assert.equal(who(event('KHARTOUM (Test Wire) - The army said it shelled rebel positions in Omdurman on Monday.', 'shelling').initiator), 'Military Forces of Sudan [SDN, military]');
   // (and the search for a side ends there: a phrase begun in the dateline once made it read the same words for ever)
   assert.ok(event('BASRA, Iraq - A roadside bomb hit a patrol near Zubair on Sunday, killing three members of a militia, police said.'));
+  // (nor is its country a modifier of the trigger after it: the dateline's hyphen joins no compound)
+  assert.equal(event('HOMS, Syria - A drone strike on a truck killed two fighters on Monday, a monitor said.', 'drone_strike').initiator?.name ?? null, null);
 });
 
 test('people arrested or robbed whom the report names as no side are civilians of the country; a protest is addressed to its state', () => {
