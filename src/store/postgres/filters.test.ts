@@ -45,4 +45,16 @@ await pgDescribe('PostgreSQL page plans', () => {
       assert.match(await plan(q.sql, q.params), /Index Cond: .*\(day IS NULL\) AND \(id < /);
     });
   });
+
+  it('reads a page of one kind from its own index in page order, without a sort', async () => {
+    await withSchemaClients(1, async ([c], t) => {
+      await c.query(`SET search_path TO "${t.schema}"`);
+      await c.query('SET enable_seqscan = off');
+      await c.query('SET enable_bitmapscan = off');
+      const q = eventsPage({ kind: 'air_strike', limit: 100 });
+      const p = ((await c.query(`EXPLAIN ${q.sql}`, q.params)).rows as { 'QUERY PLAN': string }[]).map((r) => r['QUERY PLAN']).join('\n');
+      assert.match(p, /Index (Only )?Scan using events_kind_day on events/, p);
+      assert.doesNotMatch(p, /Sort/, p);
+    });
+  });
 });

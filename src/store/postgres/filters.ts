@@ -101,7 +101,13 @@ function eventsSql(f: Filter, limit: number, after: After): PageQuery {
   // The outlet as typed, in any case (events_outlet_day).
   if (f.outlet) where.push(`lower(e.outlet) = lower(${p.add(f.outlet.trim())})`);
   const kv = kindValues(f.kind);
-  if (kv) where.push(`e.kind = ANY(${p.add(expandKinds(kv))}::text[])`);
+  if (kv) {
+    const ks = expandKinds(kv);
+    // One kind as an equality: PostgreSQL reads = ANY(array) from an index in no useful order, so a
+    // page of one kind walked every event newest first (events_day) rather than its own index in
+    // page order (events_kind_day): 1M events, kind=air_strike, 0.99 → 0.12 ms.
+    where.push(ks.length === 1 ? `e.kind = ${p.add(ks[0])}` : `e.kind = ANY(${p.add(ks)}::text[])`);
+  }
   const ac = f.actor ? actorCountry(f.actor) : undefined;
   if (ac) {
     const c = p.add(ac);
