@@ -21,6 +21,8 @@ export interface PageQuery {
   sql: string;
   params: unknown[];
   limit: number;
+  /** the page's rows without a day, read when the first query leaves room for them (after a cursor with a day) */
+  undated?: { sql: string; params: unknown[] };
 }
 
 /**
@@ -47,12 +49,30 @@ function textQuery(f: Filter): string | null {
   return parts.length ? parts.join(' & ') : null;
 }
 
-/** WHERE fragment for keyset pages ordered by (day DESC NULLS LAST, id DESC). */
-function afterCursor(dayCol: string, idCol: string, cursor: string, p: Params): string {
-  const c = decodeCursor(cursor);
-  if (c.day === null) return `(${dayCol} IS NULL AND ${idCol} < ${p.add(c.id)})`;
-  const day = p.add(c.day);
-  return `(${dayCol} < ${day} OR (${dayCol} = ${day} AND ${idCol} < ${p.add(c.id)}) OR ${dayCol} IS NULL)`;
+/** Where a page starts: after a cursor's dated row (the dated rows below it), or among the undated rows (below an id, or all of them). */
+type After = { dated: { day: number; id: number } } | { undated: number | null } | null;
+
+/**
+ * A page after f's cursor, ordered by (day DESC NULLS LAST, id DESC), `page` building its statement.
+ * After a cursor with a day, the dated rows below it are one range of the day indexes, which a row
+ * value seeks to; an OR with the undated rows was a filter on a walk from the newest row instead
+ * (1M events, a page 300,000 deep: 49 ms; with q=hospital, 846 ms; seeking, 0.03 and 0.3 ms). The
+ * undated rows, last in the order, are asked apart (as ../sqlite/filters.ts does).
+ */
+function keysetPage(f: Filter, page: (after: After) => PageQuery): PageQuery {
+  const c = f.cursor ? decodeCursor(f.cursor) : null;
+  if (!c) return page(null);
+  if (c.day === null) return page({ undated: c.id });
+  const q = page({ dated: { day: c.day, id: c.id } });
+  q.undated = page({ undated: null });
+  return q;
+}
+
+/** The WHERE condition of `after` (keysetPage), or null for a first page. */
+function afterCond(dayCol: string, idCol: string, after: After, p: Params): string | null {
+  if (!after) return null;
+  if ('dated' in after) return `(${dayCol}, ${idCol}) < (${p.add(after.dated.day)}, ${p.add(after.dated.id)})`;
+  return after.undated === null ? `${dayCol} IS NULL` : `(${dayCol} IS NULL AND ${idCol} < ${p.add(after.undated)})`;
 }
 
 /** Point in a [minLon, minLat, maxLon, maxLat] box; across the antimeridian (minLon > maxLon) it is two boxes. */
@@ -64,7 +84,11 @@ function inBox(lon: string, lat: string, bbox: NonNullable<Filter['bbox']>, p: P
 
 /** The ids and days of one page of events (`SELECT e.id, e.day … LIMIT limit + 1`). */
 export function eventsPage(f: Filter): PageQuery {
-  const limit = pageLimit(f);
+  return keysetPage(f, (after) => eventsSql(f, pageLimit(f), after));
+}
+
+/** An events page's statement, starting `after` (keysetPage). */
+function eventsSql(f: Filter, limit: number, after: After): PageQuery {
   const p = new Params();
   const where = ['NOT e.superseded'];
   const { from, to } = dayBounds(f);
@@ -77,7 +101,13 @@ export function eventsPage(f: Filter): PageQuery {
   // The outlet as typed, in any case (events_outlet_day).
   if (f.outlet) where.push(`lower(e.outlet) = lower(${p.add(f.outlet.trim())})`);
   const kv = kindValues(f.kind);
-  if (kv) where.push(`e.kind = ANY(${p.add(expandKinds(kv))}::text[])`);
+  if (kv) {
+    const ks = expandKinds(kv);
+    // One kind as an equality: PostgreSQL reads = ANY(array) from an index in no useful order, so a
+    // page of one kind walked every event newest first (events_day) rather than its own index in
+    // page order (events_kind_day): 1M events, kind=air_strike, 0.99 → 0.12 ms.
+    where.push(ks.length === 1 ? `e.kind = ${p.add(ks[0])}` : `e.kind = ANY(${p.add(ks)}::text[])`);
+  }
   const ac = f.actor ? actorCountry(f.actor) : undefined;
   if (ac) {
     const c = p.add(ac);
@@ -89,14 +119,19 @@ export function eventsPage(f: Filter): PageQuery {
   if (f.minCorroboration !== undefined && f.minCorroboration > 0)
     // A set the planner can start from when few incidents qualify (incidents_corroboration), or check while walking when many do.
     where.push(`e.incident_id IN (SELECT mi.id FROM incidents mi WHERE mi.events > 0 AND mi.corroboration >= ${p.add(f.minCorroboration)})`);
-  if (f.cursor) where.push(afterCursor('e.day', 'e.id', f.cursor, p));
+  const cursor = afterCond('e.day', 'e.id', after, p);
+  if (cursor) where.push(cursor);
   const sql = `SELECT e.id, e.day FROM events e WHERE ${where.join(' AND ')} ORDER BY e.day DESC NULLS LAST, e.id DESC LIMIT ${p.add(limit + 1)}`;
   return { sql, params: p.values, limit };
 }
 
 /** One page of incidents (`SELECT i.* … LIMIT limit + 1`). */
 export function incidentsPage(f: Filter): PageQuery {
-  const limit = pageLimit(f);
+  return keysetPage(f, (after) => incidentsSql(f, pageLimit(f), after));
+}
+
+/** An incidents page's statement, starting `after` (keysetPage). */
+function incidentsSql(f: Filter, limit: number, after: After): PageQuery {
   const p = new Params();
   const where = ['i.events > 0'];
   // A condition on an incident's current members.
@@ -125,7 +160,8 @@ export function incidentsPage(f: Filter): PageQuery {
   if (tq) where.push(member(`k.fts @@ to_tsquery('${TEXT_CONFIG}', ${p.add(tq)})`));
   if (f.bbox) where.push(inBox('i.lon', 'i.lat', f.bbox, p));
   if (f.minCorroboration !== undefined && f.minCorroboration > 0) where.push(`i.corroboration >= ${p.add(f.minCorroboration)}`);
-  if (f.cursor) where.push(afterCursor('i.day_start', 'i.id', f.cursor, p));
+  const cursor = afterCond('i.day_start', 'i.id', after, p);
+  if (cursor) where.push(cursor);
   const sql = `SELECT i.* FROM incidents i WHERE ${where.join(' AND ')} ORDER BY i.day_start DESC NULLS LAST, i.id DESC LIMIT ${p.add(limit + 1)}`;
   return { sql, params: p.values, limit };
 }

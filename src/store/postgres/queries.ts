@@ -27,7 +27,8 @@ const byIncident = { name: 'sitrep_incident_members', text: `${EVENT_SELECT} WHE
 /** A page of events, each made from its row by `as` (../records.ts: storedEvent, or storedEventJson for its JSON text). */
 export async function events<T = StoredEvent>(c: Q, f: Filter, as: (r: Row) => T = storedEvent as (r: Row) => T): Promise<Page<T>> {
   const q = eventsPage(f);
-  const page = (await c.query(q.sql, q.params)).rows as { id: number; day: number | null }[];
+  let page = (await c.query(q.sql, q.params)).rows as { id: number; day: number | null }[];
+  if (q.undated && page.length <= q.limit) page = page.concat((await c.query(q.undated.sql, q.undated.params)).rows);
   const more = page.length > q.limit;
   const ids = page.slice(0, q.limit);
   // The documents of the page only, in the page's order.
@@ -39,7 +40,8 @@ export async function events<T = StoredEvent>(c: Q, f: Filter, as: (r: Row) => T
 
 export async function incidents(c: Q, f: Filter): Promise<Page<StoredIncident>> {
   const q = incidentsPage(f);
-  const rows = (await c.query(q.sql, q.params)).rows;
+  let rows = (await c.query(q.sql, q.params)).rows;
+  if (q.undated && rows.length <= q.limit) rows = rows.concat((await c.query(q.undated.sql, q.undated.params)).rows);
   const more = rows.length > q.limit;
   const items = rows.slice(0, q.limit);
   const last = items[items.length - 1];

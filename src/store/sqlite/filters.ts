@@ -42,14 +42,28 @@ export function ftsQuery(q: string, mode: 'text' | 'actor' = 'text'): string {
   return toFts5(searchQuery(q, mode));
 }
 
-/** WHERE fragment for keyset pages ordered by (day DESC NULLS LAST, id DESC). */
-function afterCursor(dayCol: string, idCol: string, c: { day: number | null; id: number }, params: unknown[]): string {
+/**
+ * The keyset condition of a page after `cursor`, ordered by (day DESC NULLS LAST, id DESC), added to
+ * where/params. After a cursor with a day, the dated rows below it are one range of the day indexes,
+ * which a row value seeks to (an OR with the undated rows walked every row above it: 27 ms for a
+ * page deep in a million events, 0.2 ms seeking); the undated rows, last, are then asked apart:
+ * `undated` makes that query from the page's (its conditions, the cursor's replaced).
+ */
+function keyset(dayCol: string, idCol: string, cursor: string | null | undefined, where: string[], params: unknown[]): { undated: (q: PageQuery, page: (w: string[]) => string) => PageQuery['undated'] } {
+  const none = { undated: () => undefined };
+  if (!cursor) return none;
+  const c = decodeCursor(cursor);
   if (c.day === null) {
+    where.push(`(${dayCol} IS NULL AND ${idCol} < ?)`);
     params.push(c.id);
-    return `(${dayCol} IS NULL AND ${idCol} < ?)`;
+    return none;
   }
-  params.push(c.day, c.day, c.id);
-  return `(${dayCol} < ? OR (${dayCol} = ? AND ${idCol} < ?) OR ${dayCol} IS NULL)`;
+  const [at, from] = [where.length, params.length];
+  where.push(`(${dayCol}, ${idCol}) < (?, ?)`);
+  params.push(c.day, c.id);
+  return {
+    undated: (q, page) => ({ sql: page(where.map((w, k) => (k === at ? `${dayCol} IS NULL` : w))), params: q.params.filter((_p, k) => k !== from && k !== from + 1) }),
+  };
 }
 
 /** The conditions events and incidents share (dates, country, outlet), each in the table's own terms. */
@@ -119,20 +133,7 @@ export function eventsPage(f: Filter, db: Counter): PageQuery {
   if (f.q) {
     match.push(`(${ftsQuery(f.q)})`);
   }
-  // After a cursor with a day, the dated rows below it are one range of the day indexes, which a
-  // row value seeks to (an OR with the undated rows walked every row above it: 27 ms for a page
-  // deep in a million events, 0.2 ms seeking); the undated rows, last, are asked apart.
-  let cursorAt = -1;
-  let cursorParams = -1;
-  if (f.cursor) {
-    const c = decodeCursor(f.cursor);
-    if (c.day === null) where.push(afterCursor('e.day', 'e.id', c, params));
-    else {
-      [cursorAt, cursorParams] = [where.length, params.length];
-      where.push('(e.day, e.id) < (?, ?)');
-      params.push(c.day, c.id);
-    }
-  }
+  const after = keyset('e.day', 'e.id', f.cursor, where, params);
 
   // Text and box filters can be read two ways: from their own index (FTS5, R*Tree) to a set of
   // events that is then sorted, or as a check on each event met while walking the others in
@@ -200,7 +201,7 @@ export function eventsPage(f: Filter, db: Counter): PageQuery {
   }
   const page = (w: string[]) => `SELECT e.id, e.day FROM ${from_} WHERE ${w.join(' AND ')} ORDER BY e.day DESC, e.id DESC LIMIT ?`;
   const q: PageQuery = { sql: page(where), params: [...params, limit + 1], limit };
-  if (cursorAt >= 0) q.undated = { sql: page(where.map((w, k) => (k === cursorAt ? 'e.day IS NULL' : w))), params: q.params.filter((_p, k) => k !== cursorParams && k !== cursorParams + 1) };
+  q.undated = after.undated(q, page);
   return q;
 }
 
@@ -281,6 +282,10 @@ export function incidentsPage(f: Filter, db: Counter): PageQuery {
     where.push('i.corroboration >= ?');
     params.push(f.minCorroboration);
   }
-  if (f.cursor) where.push(afterCursor('i.day_start', 'i.id', decodeCursor(f.cursor), params));
-  return { sql: `SELECT i.* FROM incidents i WHERE ${where.join(' AND ')} ORDER BY i.day_start DESC, i.id DESC LIMIT ?`, params: [...params, limit + 1], limit };
+  // As for events (eventsPage): a page deep in 900,000 incidents, 17 → 1.2 ms.
+  const after = keyset('i.day_start', 'i.id', f.cursor, where, params);
+  const page = (w: string[]) => `SELECT i.* FROM incidents i WHERE ${w.join(' AND ')} ORDER BY i.day_start DESC, i.id DESC LIMIT ?`;
+  const q: PageQuery = { sql: page(where), params: [...params, limit + 1], limit };
+  q.undated = after.undated(q, page);
+  return q;
 }

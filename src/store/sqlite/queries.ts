@@ -96,7 +96,8 @@ export class Reads {
 
   incidents(f: Filter): Page<StoredIncident> {
     const q = incidentsPage(f, this.counter());
-    const rows = this.sql(q.sql).all(...q.params) as Row[];
+    let rows = this.sql(q.sql).all(...q.params) as Row[];
+    if (q.undated && rows.length <= q.limit) rows = rows.concat(this.sql(q.undated.sql).all(...q.undated.params) as Row[]);
     const more = rows.length > q.limit;
     const items = rows.slice(0, q.limit);
     const last = items[items.length - 1];
