@@ -53,6 +53,8 @@ const Occurrence = z.strictObject({
   classified: Words,
   wrongdoing: Words,
   counted: Words,
+  trend_runs: Words,
+  accidents: Words,
   campaign: Words,
   habitual: Words,
   spans: Words,

@@ -102,6 +102,13 @@ test('a relative clause in the present characterises its noun: no occurrence', (
   assert.ok(kinds('Soldiers who killed two farmers in Cauca on Monday were arrested.').some((k) => VIOLENT.includes(k)));
 });
 
+test('a relative clause in the present progressive characterises its noun too: no occurrence', () => {
+  none('Only scattered bands of outlaws, who are looting shops, remain in the hills above Tegucigalpa.');
+  none('The rebels denounced the air force, which is indiscriminately bombing poor neighbourhoods of Cali.');
+  // told of its subject, the progressive reports what is happening
+  assert.ok(kinds('Armed men are looting shops in Tegucigalpa on Monday.').includes('looting'));
+});
+
 test('a reporter\'s request for comment is no appeal', () => {
   const ks = kinds('The army did not respond to requests for comment on Monday.');
   assert.ok(!ks.includes('appeal'), JSON.stringify(ks));
@@ -166,4 +173,17 @@ test('an accusation in an object relative clause, or as the reason for violence,
   assert.equal(accusations('The army, which blamed the rebels for the bombing, sent troops to Cauca.'), 1);
   assert.equal(accusations('The mayor of Cali said that the police accused the rebels of the bombing.'), 1);
   assert.equal(accusations('The rebels issued a statement in Cauca on Monday, accusing the army of shelling villages.'), 1);
+});
+
+test('a run of occurrences over time ("the wave of attacks", "a campaign of kidnappings") is a trend, unless dated', () => {
+  none('The student union asked for help against the wave of kidnappings and murders that has shaken Guatemala.');
+  none('The minister blamed a secret lodge of officers for the recent campaign of terrorist bombings in Guatemala.');
+  assert.ok(kinds('A wave of air strikes hit the port of Hodeidah on Monday.').includes('air_strike'));
+});
+
+test('deaths told with an accident and no attack are no violence', () => {
+  none('A cargo plane crashed near Usulutan on Monday, and its four crewmen were killed.');
+  none('Two soldiers died and five were injured in a road accident near Cali on Monday.');
+  // an attack named beside the accident stays
+  assert.ok(kinds('A missile hit a cargo plane near Usulutan on Monday, which crashed, killing its four crewmen.').includes('missile_attack'));
 });
