@@ -53,6 +53,8 @@ test('a time after "that" dates another clause', () => {
 test('a count of occurrences or a campaign against wrongdoing is no occurrence', () => {
   none('The army in Cauca said the number of attacks had fallen.');
   none('Colombia asked for help in the battle against drug trafficking.');
+  // (an article and a hyphenated modifier between)
+  none('The government began the attack on the drug-trafficking mafias after the election in Bogota.');
   // a number of people is some people: their protest stands
   assert.ok(kinds('On Monday, a number of protesters in Arequipa rejected the proposal of the governor.').length > 0);
   // a battle against fighters is one
@@ -107,6 +109,11 @@ test('a relative clause in the present progressive characterises its noun too: n
   none('The rebels denounced the air force, which is indiscriminately bombing poor neighbourhoods of Cali.');
   // told of its subject, the progressive reports what is happening
   assert.ok(kinds('Armed men are looting shops in Tegucigalpa on Monday.').includes('looting'));
+});
+
+test('an explosive\'s accessory seized is no explosion: "detonating plugs"', () => {
+  none('Police in Ilopango confiscated two rifles, 650 cartridges and 58 detonating plugs on Monday.');
+  assert.ok(kinds('A bomb detonating near the market in Ilopango killed two people on Monday.').includes('ied_explosion'));
 });
 
 test('a reporter\'s request for comment is no appeal', () => {

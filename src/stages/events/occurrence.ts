@@ -94,8 +94,10 @@ export function namesNoOccurrence(doc: Doc, m: TriggerMatch): boolean {
   // "the number of attacks": a count of occurrences.
   if (familyOf(m.pattern.value.kind) !== 'demonstration' && L.counted.some((ws) => ws.every((x, k) => toks[t - ws.length + k]?.lower === x))) return true;
   // "the battle against drug trafficking": a campaign.
+  // ("the attack on the drug-trafficking mafias": an article and a hyphenated modifier may stand between)
   if (L.campaign.has(next.lower)) {
-    for (let k = t + 2; k < Math.min(sent.last, t + 6) && NOMINAL.has(toks[k].pos); k++) if (L.wrongdoing.has(toks[k].lower)) return true;
+    for (let k = t + 2; k < Math.min(sent.last, t + 8) && (NOMINAL.has(toks[k].pos) || toks[k].pos === 'DET' || toks[k].text === '-'); k++)
+      if (L.wrongdoing.has(toks[k].lower)) return true;
   }
   return catalogue(doc, t, sent.first, sent.last);
 }
