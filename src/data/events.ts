@@ -55,6 +55,7 @@ const Occurrence = z.strictObject({
   counted: Words,
   trend_runs: Words,
   accidents: Words,
+  perceived: Words,
   campaign: Words,
   habitual: Words,
   spans: Words,

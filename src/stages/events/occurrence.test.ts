@@ -194,3 +194,11 @@ test('deaths told with an accident and no attack are no violence', () => {
   // an attack named beside the accident stays
   assert.ok(kinds('A missile hit a cargo plane near Usulutan on Monday, which crashed, killing its four crewmen.').includes('missile_attack'));
 });
+
+test('a bomb or an explosion told only as heard, with nobody hurt, is no bombing of its own', () => {
+  none('Strong explosions were heard in the northern neighbourhoods of San Salvador early on Monday.');
+  none('Residents of Soyapango said they could hear bombs and machinegun fire all night on Monday.');
+  // with people hurt in the clause, or not told as heard, it is one
+  assert.ok(kinds('Residents heard an explosion that killed two guards at the bank in Soyapango on Monday.').includes('ied_explosion'));
+  assert.ok(kinds('A strong explosion destroyed a bank in Soyapango on Monday.').includes('ied_explosion'));
+});

@@ -16,6 +16,7 @@ let lex: {
   counted: string[][];
   trendRuns: Set<string>;
   accidents: Set<string>;
+  perceived: Set<string>;
   campaign: Set<string>;
   habitual: Set<string>;
   spans: Set<string>;
@@ -38,6 +39,7 @@ function lexicon() {
     counted: raw.counted.map((c) => c.split(' ')),
     trendRuns: new Set(raw.trend_runs),
     accidents: new Set(raw.accidents),
+    perceived: new Set(raw.perceived),
     campaign: new Set(raw.campaign),
     habitual: new Set(raw.habitual),
     spans: new Set(raw.spans),
@@ -111,6 +113,13 @@ export function inTrend(doc: Doc, t: number, first: number): boolean {
   let k = t - 1;
   while (k > first && k > t - 6 && (NOMINAL.has(toks[k].pos) || toks[k].pos === 'CCONJ' || toks[k].text === ',' || toks[k].text === '-')) k--;
   return k > first && toks[k].lower === 'of' && lexicon().trendRuns.has(toks[k - 1].lower);
+}
+
+/** Whether tokens [first, last) tell something heard ("explosions were heard", "we hear bombs"). */
+export function toldAsHeard(doc: Doc, first: number, last: number): boolean {
+  const L = lexicon();
+  for (let k = first; k < last; k++) if (L.perceived.has(doc.tokens[k].lower)) return true;
+  return false;
 }
 
 /** Whether tokens [first, last) tell an accident ("when the plane crashed", "in a road accident"). */
