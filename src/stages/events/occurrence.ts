@@ -78,6 +78,14 @@ export function namesNoOccurrence(doc: Doc, m: TriggerMatch): boolean {
   // "Western-supplied weapons", "Iranian-made drones": the second half of a hyphenated modifier describes
   const f = toks[m.first];
   if (toks[m.first - 1]?.text === '-' && toks[m.first - 1].end === f.start && (f.pos === 'ADJ' || (f.pos === 'VERB' && /(ed|en)$/.test(f.lower)))) return true;
+  // "the confiscated properties", "the now confiscated farm", "the burned vehicles": a verb's pattern read
+  // from a participle after a definite article or a possessive describes a known object, as a one-word
+  // trigger does below ("a downed drone" may still tell the downing).
+  if (m.tokens.length > 1 && m.pattern.value.voice === 'active' && (f.pos === 'VERB' || f.pos === 'ADJ') && (/ed$/.test(f.lower) || (/(en|nt)$/.test(f.lower) && f.lower !== f.lemma))) {
+    let b = m.first - 1;
+    while (b >= 0 && toks[b].pos === 'ADV' && toks[b].sent === f.sent) b--;
+    if (b >= 0 && toks[b].sent === f.sent && DESCRIBING.has(toks[b].lower) && toks[b].lower !== 'a' && toks[b].lower !== 'an') return true;
+  }
   if (m.tokens.length !== 1) return false;
   const t = m.first;
   const w = toks[t];
