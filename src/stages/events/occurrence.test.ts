@@ -183,8 +183,9 @@ test('an accusation in an object relative clause, or as the reason for violence,
 });
 
 test('a run of occurrences over time ("the wave of attacks", "a campaign of kidnappings") is a trend, unless dated', () => {
-  none('The student union asked for help against the wave of kidnappings and murders that has shaken Guatemala.');
-  none('The minister blamed a secret lodge of officers for the recent campaign of terrorist bombings in Guatemala.');
+  none('The student leaders fled to Costa Rica after a wave of kidnappings and murders of students in Guatemala City.');
+  none('Police in Medellin blamed the cartel for the wave of bomb attacks against banks in the city.');
+  none('The church condemned the campaign of assassinations of union leaders by death squads in San Salvador.');
   assert.ok(kinds('A wave of air strikes hit the port of Hodeidah on Monday.').includes('air_strike'));
 });
 
