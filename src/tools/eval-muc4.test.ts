@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mucTypes } from './eval-muc4.js';
+import { mucTypes, typeSources } from './eval-muc4.js';
 
 const ev = (kind: string, text: string) => ({ kind, evidence: [{ text }] });
 
@@ -15,4 +15,15 @@ test('a looting is MUC-4 arson when the property was burned, robbery when it was
   assert.deepEqual(mucTypes(ev('mob_violence', 'A mob beat two suspected thieves to death in the market.')), ['attack']);
   // kinds under one type keep it whatever the sentence says
   assert.deepEqual(mucTypes(ev('abduction', 'Gunmen kidnapped a judge on Tuesday.')), ['kidnapping']);
+});
+
+test('the error listing names, for each MUC-4 type, the occurred events that report it', () => {
+  const e = (kind: string, mode: string, text: string) => ({ kind, mode, evidence: [{ text }] });
+  const clash = e('armed_clash', 'actual', 'Troops fought rebels near Usulutan on Monday.');
+  const bomb = e('ied_explosion', 'actual', 'A bomb exploded at the bank in Lima.');
+  const planned = e('abduction', 'future', 'The group will kidnap judges.');
+  const src = typeSources([clash, bomb, planned, e('arrest', 'actual', 'Police arrested two men.')]);
+  assert.deepEqual([...src.keys()].sort(), ['attack', 'bombing']);
+  assert.deepEqual(src.get('attack'), [clash]);
+  assert.deepEqual(src.get('bombing'), [bomb]);
 });

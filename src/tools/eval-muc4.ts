@@ -51,10 +51,25 @@ const TYPE_CUES: Record<string, Record<string, RegExp>> = {
   },
 };
 
+// A template is an incident accomplished, attempted or threatened (MUC-4's stage of execution); an
+// event sitrep reads as future, hypothetical or negated ("will be bombed", "a plot to kill", "denied
+// attacking") is none.
+const OCCURRED = new Set(['actual', 'threatened']);
+
 /** The MUC-4 types an extracted event reports. */
 export function mucTypes(e: { kind: string; evidence: { text: string }[] }): string[] {
   const cues = TYPE_CUES[e.kind];
   return TYPES.filter((t) => MUC_KINDS[t].includes(e.kind) && (!cues?.[t] || e.evidence.some((x) => cues[t].test(x.text))));
+}
+
+/**
+ * For each MUC-4 type a document's events report, the events that report it (occurred ones only: see
+ * OCCURRED), so that an extra type in the error listing shows what produced it.
+ */
+export function typeSources<E extends { kind: string; mode: string; evidence: { text: string }[] }>(events: E[]): Map<string, E[]> {
+  const out = new Map<string, E[]>();
+  for (const e of events) if (OCCURRED.has(e.mode)) for (const t of mucTypes(e)) out.set(t, [...(out.get(t) ?? []), e]);
+  return out;
 }
 
 export type Casing = 'lower' | 'sentence' | 'upper';
@@ -92,11 +107,6 @@ function initiatorNames(doc: Document, kinds: Set<string>): string[] {
   return out;
 }
 
-// A template is an incident accomplished, attempted or threatened (MUC-4's stage of execution); an
-// event sitrep reads as future, hypothetical or negated ("will be bombed", "a plot to kill", "denied
-// attacking") is none.
-const OCCURRED = new Set(['actual', 'threatened']);
-
 const ALL_KINDS = new Set(Object.values(MUC_KINDS).flat());
 
 interface Result {
@@ -123,8 +133,8 @@ function run(docs: MucDoc[], casing: Casing, errors: number): Result {
     tokens += ann.tokens.length;
     const doc = toDocument(ann);
     events += doc.events.length;
-    const predicted = new Set<string>();
-    for (const e of doc.events) if (OCCURRED.has(e.mode)) for (const t of mucTypes(e)) predicted.add(t);
+    const sources = typeSources(doc.events);
+    const predicted = new Set(sources.keys());
     // What the trigger lexicon alone finds, before the events stage keeps or drops a match.
     const fired = new Set<string>();
     for (const s of ann.sentences)
@@ -155,10 +165,13 @@ function run(docs: MucDoc[], casing: Casing, errors: number): Result {
       }
     const missed = [...gold].filter((t) => !predicted.has(t));
     const extra = [...predicted].filter((t) => !gold.has(t));
-    if ((missed.length || extra.length) && errs.length < errors)
+    if ((missed.length || extra.length) && errs.length < errors) {
       errs.push(
         `${d.docid}\tgold: ${[...gold].join(', ') || 'none'}\tmissed: ${missed.join(', ') || '-'}\textra: ${extra.join(', ') || '-'}\tevents: ${doc.events.map((e) => `${e.kind}[${e.evidence[0]?.text.slice(0, 80) ?? ""}]`).join(' | ')}`,
       );
+      // what made each extra type: the false positives to classify by cause
+      for (const t of extra) for (const e of sources.get(t)!) errs.push(`    extra ${t} <- ${e.kind} (${e.mode}${e.historical ? ', historical' : ''}): ${e.evidence.map((x) => x.text).join(' / ').slice(0, 300)}`);
+    }
   }
   return { casing, per, perp, pos, tokens, events, errors: errs };
 }

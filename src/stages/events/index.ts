@@ -9,7 +9,7 @@ import { eventMatches, NO_EVENT, triggers, type TriggerInfo, type TriggerMatch }
 import { casualtyMentions, combine, isCivilianNoun, type Mention } from './casualties.js';
 import { attributionOf, toClaim } from './claims.js';
 import { modeBefore, governedMode, infinitiveAim, reportOfNone } from './modes.js';
-import { aggregateToll, habitual, namesNoOccurrence, speechInPassing, summingUp } from './occurrence.js';
+import { aggregateToll, habitual, inTrend, namesNoOccurrence, speechInPassing, summingUp, toldAsAccident, toldAsHeard } from './occurrence.js';
 import { acledFor, familyOf, kind as kindInfo, ploverFor } from '../../taxonomy.js';
 import { actorForEntity, copyActor, isCrowdKind, isMultinational, isUnnamedArmed, nameSide, resolveActor, roleWords } from './actors.js';
 import { data, type Content } from '../../data/index.js';
@@ -1943,9 +1943,16 @@ function draftOf(doc: Doc, s: Doc['sentences'][number], m: TriggerMatch, matches
   const violent = kindInfo(kind)?.violent ?? false;
   // "has repeatedly struck the ports", "frequently carries out bombings": a habit, not an occurrence
   // ("had not carried out any strikes since" stays a denial).
-  // (arrests and protests too: "have arrested dozens of protesters in recent days")
-  const occurring = violent || familyOf(kind) === 'demonstration' || kind === 'arrest';
+  // (arrests, protests and lootings too: "have arrested dozens of protesters in recent days", "outlaws who
+  // are looting shops")
+  const occurring = violent || familyOf(kind) === 'demonstration' || kind === 'arrest' || kind === 'looting';
   if (occurring && mode === 'actual' && habitual(doc, head, clause.first, clause.last)) return null;
+  // "killed when the plane crashed": how people died, told with an accident and no attack, is no violence.
+  if (info.weak && toldAsAccident(doc, s.first, s.last)) return null;
+  // "explosions were heard in the north of the city": a noise, not a bombing, when no one is hurt in its clause.
+  if (kind === 'ied_explosion' && generic && toldAsHeard(doc, clause.first, clause.last) && !cas.some((c) => c.statement >= clause.first && c.statement < clause.last)) return null;
+  // "the wave of attacks", "a campaign of kidnappings": a trend, unless the clause dates it.
+  if (occurring && mode === 'actual' && !ownTime && inTrend(doc, t0, s.first)) return null;
   const cumulative = !place && !ownTime && isPerfect(doc, t0, clause.first);
   if (violent && mode === 'actual' && !ownTime && !cas.some((c) => !c.vague && c.statement >= clause.first && c.statement < clause.last) && summingUp(doc, head, clause.first, clause.last)) return null;
   const d: Draft = {

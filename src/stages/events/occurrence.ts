@@ -14,6 +14,9 @@ let lex: {
   classified: Set<string>;
   wrongdoing: Set<string>;
   counted: string[][];
+  trendRuns: Set<string>;
+  accidents: Set<string>;
+  perceived: Set<string>;
   campaign: Set<string>;
   habitual: Set<string>;
   spans: Set<string>;
@@ -34,6 +37,9 @@ function lexicon() {
     classified: new Set(raw.classified),
     wrongdoing: new Set(raw.wrongdoing),
     counted: raw.counted.map((c) => c.split(' ')),
+    trendRuns: new Set(raw.trend_runs),
+    accidents: new Set(raw.accidents),
+    perceived: new Set(raw.perceived),
     campaign: new Set(raw.campaign),
     habitual: new Set(raw.habitual),
     spans: new Set(raw.spans),
@@ -72,6 +78,14 @@ export function namesNoOccurrence(doc: Doc, m: TriggerMatch): boolean {
   // "Western-supplied weapons", "Iranian-made drones": the second half of a hyphenated modifier describes
   const f = toks[m.first];
   if (toks[m.first - 1]?.text === '-' && toks[m.first - 1].end === f.start && (f.pos === 'ADJ' || (f.pos === 'VERB' && /(ed|en)$/.test(f.lower)))) return true;
+  // "the confiscated properties", "the now confiscated farm", "the burned vehicles": a verb's pattern read
+  // from a participle after a definite article or a possessive describes a known object, as a one-word
+  // trigger does below ("a downed drone" may still tell the downing).
+  if (m.tokens.length > 1 && m.pattern.value.voice === 'active' && (f.pos === 'VERB' || f.pos === 'ADJ') && (/ed$/.test(f.lower) || (/(en|nt)$/.test(f.lower) && f.lower !== f.lemma))) {
+    let b = m.first - 1;
+    while (b >= 0 && toks[b].pos === 'ADV' && toks[b].sent === f.sent) b--;
+    if (b >= 0 && toks[b].sent === f.sent && DESCRIBING.has(toks[b].lower) && toks[b].lower !== 'a' && toks[b].lower !== 'an') return true;
+  }
   if (m.tokens.length !== 1) return false;
   const t = m.first;
   const w = toks[t];
@@ -90,10 +104,37 @@ export function namesNoOccurrence(doc: Doc, m: TriggerMatch): boolean {
   // "the number of attacks": a count of occurrences.
   if (familyOf(m.pattern.value.kind) !== 'demonstration' && L.counted.some((ws) => ws.every((x, k) => toks[t - ws.length + k]?.lower === x))) return true;
   // "the battle against drug trafficking": a campaign.
+  // ("the attack on the drug-trafficking mafias": an article and a hyphenated modifier may stand between)
   if (L.campaign.has(next.lower)) {
-    for (let k = t + 2; k < Math.min(sent.last, t + 6) && NOMINAL.has(toks[k].pos); k++) if (L.wrongdoing.has(toks[k].lower)) return true;
+    for (let k = t + 2; k < Math.min(sent.last, t + 8) && (NOMINAL.has(toks[k].pos) || toks[k].pos === 'DET' || toks[k].text === '-'); k++)
+      if (L.wrongdoing.has(toks[k].lower)) return true;
   }
   return catalogue(doc, t, sent.first, sent.last);
+}
+
+/**
+ * Whether the trigger at `t` is what a run of occurrences is made of: "the wave of terrorist attacks", "a
+ * campaign of student kidnappings and murders" (its modifiers and the words listed with it between).
+ */
+export function inTrend(doc: Doc, t: number, first: number): boolean {
+  const toks = doc.tokens;
+  let k = t - 1;
+  while (k > first && k > t - 6 && (NOMINAL.has(toks[k].pos) || toks[k].pos === 'CCONJ' || toks[k].text === ',' || toks[k].text === '-')) k--;
+  return k > first && toks[k].lower === 'of' && lexicon().trendRuns.has(toks[k - 1].lower);
+}
+
+/** Whether tokens [first, last) tell something heard ("explosions were heard", "we hear bombs"). */
+export function toldAsHeard(doc: Doc, first: number, last: number): boolean {
+  const L = lexicon();
+  for (let k = first; k < last; k++) if (L.perceived.has(doc.tokens[k].lower)) return true;
+  return false;
+}
+
+/** Whether tokens [first, last) tell an accident ("when the plane crashed", "in a road accident"). */
+export function toldAsAccident(doc: Doc, first: number, last: number): boolean {
+  const L = lexicon();
+  for (let k = first; k < last; k++) if (L.accidents.has(doc.tokens[k].lower)) return true;
+  return false;
 }
 
 /**
@@ -255,6 +296,7 @@ function bareObject(doc: Doc, k: number, last: number): boolean {
 
 // Words that stand before a verb in a clause without making it present ("to attack", "will attack", "did attack").
 const NOT_PRESENT = new Set(['AUX', 'PART']);
+const PRESENT_BE = new Set(['is', 'are', 'am']);
 
 /**
  * "the dictatorship, which assassinates priests", "fighters who carry out attacks": a relative clause in
@@ -263,20 +305,27 @@ const NOT_PRESENT = new Set(['AUX', 'PART']);
  */
 function characterising(doc: Doc, t: number, first: number): boolean {
   const toks = doc.tokens;
+  // "criminals who are looting", "forces that are indiscriminately bombing": the present progressive
+  // tells what its noun is doing these days, as the simple present does (its "-ing" word may be tagged
+  // as a noun).
+  let be = t - 1;
+  while (be > first && toks[be].pos === 'ADV') be--;
+  const progressive = toks[t].lower.endsWith('ing') && PRESENT_BE.has(toks[be]?.lower ?? '');
   let v = t;
-  if (toks[t].pos !== 'VERB') {
+  if (!progressive && toks[t].pos !== 'VERB') {
     v = t - 1;
     while (v >= first && toks[v].pos !== 'VERB') v--;
     if (v < first) return false;
   }
   const x = toks[v];
-  if (NOT_PRESENT.has(toks[v - 1]?.pos ?? '')) return false;
-  const present = x.lower === x.lemma || (x.lower.endsWith('s') && !x.lower.endsWith('ss'));
+  if (!progressive && NOT_PRESENT.has(toks[v - 1]?.pos ?? '')) return false;
+  const present = progressive || x.lower === x.lemma || (x.lower.endsWith('s') && !x.lower.endsWith('ss'));
   if (!present) return false;
   // the relative word: the clause's first, or the word before it, with nothing but a subject between,
   // or a speaker's aside ("fighters who it says carry out attacks")
   const reported = reportingVerbs();
-  for (let k = v - 1, reach = 3; k >= Math.max(0, first - 1, v - reach); k--) {
+  const from = progressive ? be : v;
+  for (let k = from - 1, reach = 3; k >= Math.max(0, first - 1, from - reach); k--) {
     if (RELATIVE_WORDS.has(toks[k].lower)) return true;
     if (reported.has(toks[k].lower) && toks[k - 1] && ['PRON', 'NOUN', 'PROPN'].includes(toks[k - 1].pos)) {
       reach += 2;

@@ -314,6 +314,9 @@ const ROWS: Row[] = [
   { text: 'Settlers uprooted dozens of olive saplings near Hebron on Monday.', kind: 'looting' },
   { text: 'Soldiers cut down an orchard near Beit Hanoun on Monday.', kind: 'looting' },
   { text: 'Hundreds of almond trees were burned near Qalqilya on Monday.', kind: 'looting' },
+  // property burned: a building or a vehicle named after the verb, or before it in the passive
+  { text: 'Rebels burned two trucks on the highway near Tela on Monday.', kind: 'looting' },
+  { text: 'Three buses were burned in Chimbote on Monday.', kind: 'looting' },
   { text: 'Rebel authorities confiscated the houses of two officials in Sanaa on Monday.', kind: 'looting', not: ['interception'] },
   { text: 'Gunmen have stolen cattle from herders near Gao, the mayor said on Monday.', kind: 'looting' },
   { text: 'Police seized a cache of explosives in Peshawar on Monday.', kind: 'interception', not: ['looting', 'nonstate_overtakes_territory'] },
@@ -329,7 +332,7 @@ const ROWS: Row[] = [
   { text: 'Rebels dug trenches east of Hodeidah on Monday.', kind: 'change_to_group' },
   { text: 'Militants besieged the town of Djibo on Monday.', kind: 'change_to_group' },
   { text: 'Militiamen looted shops in El Geneina on Monday.', kind: 'looting' },
-  { text: 'Militants burned down a school in Maiduguri on Monday.', kind: 'looting' },
+  { text: 'Militants burned down the old mill in Maiduguri on Monday.', kind: 'looting' },
   { text: 'Armed men robbed a bank in Uchiza on Monday.', kind: 'looting' },
   { text: 'French troops withdrew from Gao on Monday.', kind: 'territory_transfer' },
   { text: 'The army handed over the base to the UN on Monday.', kind: 'territory_transfer' },
@@ -423,6 +426,8 @@ const ROWS: Row[] = [
 
 /** Senses the lexicon must leave alone. */
 const NOT_EVENTS: { text: string; not: string[] }[] = [
+  // burning that destroys no building or vehicle
+  { text: 'The cook burned his fingers in the kitchen of the hotel in Tela on Monday.', not: ['looting', 'mob_violence'] },
   // people freed are no ground taken
   { text: 'Engineers began clearing mines from the liberated villages near Lyman on Monday.', not: ['government_regains_territory', 'nonstate_overtakes_territory'] },
   { text: 'Soldiers liberated the hostages near Gao on Monday.', not: ['government_regains_territory', 'nonstate_overtakes_territory'] },
