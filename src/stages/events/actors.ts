@@ -669,6 +669,8 @@ interface RoleTables {
   multinational: string[][];
   means: Set<string>;
   speakerPronouns: Set<string>;
+  speakingSubjects: Set<string>;
+  firstPerson: Set<string>;
 }
 let roles: RoleTables | null = null;
 
@@ -698,6 +700,8 @@ function roleTables(): RoleTables {
     multinational: seqs(r.multinational),
     means: set(r.means),
     speakerPronouns: set(r.speaker_pronouns),
+    speakingSubjects: set(r.speaking_subjects),
+    firstPerson: set(r.first_person),
   };
   return roles;
 }
@@ -737,7 +741,7 @@ export function isCrowdKind(kind: string): boolean {
 }
 
 /** Word lists the events stage reads arguments with (data/actors/roles.yaml). */
-export function roleWords(): Pick<RoleTables, 'ofComplement' | 'belonging' | 'repelling' | 'between' | 'betweenJoins' | 'firstSide' | 'auxiliary' | 'groupAnaphora' | 'repellerActs' | 'means' | 'speakerPronouns' | 'holdings'> {
+export function roleWords(): Pick<RoleTables, 'ofComplement' | 'belonging' | 'repelling' | 'between' | 'betweenJoins' | 'firstSide' | 'auxiliary' | 'groupAnaphora' | 'repellerActs' | 'means' | 'speakerPronouns' | 'speakingSubjects' | 'firstPerson' | 'holdings'> {
   return roleTables();
 }
 
