@@ -209,9 +209,11 @@ function readActor(doc: Doc, a: number, b: number): Actor | null {
   }
   if (r) return r.entity || inside.length === 0 ? r : copyActor(r, r.name, r.country, r.kind, inside[0].entity.id);
   // An entity inside the phrase: the last one is its head ("Syria's Ministry of Foreign Affairs").
+  // (but of names joined by a hyphen the first leads: "American-British strikes", as "US and UK")
   let best: Actor | null = null;
-  for (const { entity: e } of inside) {
-    if (e.type === 'EQUIPMENT') continue;
+  for (let k = 0; k < inside.length; k++) {
+    const e = inside[k].entity;
+    if (e.type === 'EQUIPMENT' || (best && k > 0 && hyphenJoined(toks, inside[k - 1].last, inside[k].first))) continue;
     const act = actorForEntity(e, doc) ?? (e.type === 'ORG' ? { name: e.name, country: e.country, kind: 'organization' as const, entity: e.id } : null);
     if (act) best = act;
   }
@@ -347,10 +349,31 @@ function clauseOf(doc: Doc, sent: number, t: number, end: number): Clause {
   const s = doc.sentences[sent];
   const toks = doc.tokens;
   let first = t;
-  while (first > s.first && !CLAUSE.has(toks[first - 1].text) && toks[first - 1].lower !== 'that' && toks[first - 1].lower !== 'which') first--;
+  // (a name in scare quotes does not end the clause: 'Russian instructors from the "Africa Corps" had set up …')
+  const cut = (k: number, step: 1 | -1) => CLAUSE.has(toks[k].text) && !(QUOTE_MARKS.has(toks[k].text) && scareQuoted(doc, k, step));
+  while (first > s.first && !cut(first - 1, -1) && toks[first - 1].lower !== 'that' && toks[first - 1].lower !== 'which') first--;
   let last = end;
-  while (last < s.last && !CLAUSE.has(toks[last].text) && toks[last].lower !== 'which' && toks[last].lower !== 'while') last++;
+  while (last < s.last && !cut(last, 1) && toks[last].lower !== 'which' && toks[last].lower !== 'while') last++;
   return { first, last };
+}
+
+const QUOTE_MARKS = new Set(['"', '“', '”']);
+/** How many words a name in scare quotes runs to at most. */
+const SCARE_WORDS = 4;
+
+/**
+ * Whether the quote mark at `k` closes (step -1, read leftwards) or opens (step 1) a few words of
+ * nouns quoted inside a clause ("the so-called "White Helmets"", "17 "American-British" strikes"),
+ * not a quotation: no verb or clause punctuation within, and the other mark a few words away.
+ */
+function scareQuoted(doc: Doc, k: number, step: 1 | -1): boolean {
+  const toks = doc.tokens;
+  const { first, last } = doc.sentences[toks[k].sent];
+  for (let j = k + step, n = 0; j >= first && j < last && n <= SCARE_WORDS; j += step, n++) {
+    if (QUOTE_MARKS.has(toks[j].text)) return n > 0;
+    if (toks[j].pos === 'VERB' || toks[j].pos === 'AUX' || CLAUSE.has(toks[j].text) || toks[j].text === ',') return false;
+  }
+  return false;
 }
 
 /**
@@ -642,6 +665,10 @@ function asideOpening(doc: Doc, t: number, first: number): number | null {
   return null;
 }
 
+const HYPHENS = new Set(['-', '‐', '–']);
+/** Whether the tokens `a` and `a + 1` are a hyphen with no space around it, before the token at `b` (= a + 1). */
+const hyphenJoined = (toks: Token[], a: number, b: number) => b === a + 1 && HYPHENS.has(toks[a]?.text ?? '') && toks[a - 1]?.end === toks[a].start && toks[a].end === toks[b]?.start;
+
 /**
  * "US and UK forces struck", "RSF fighters and militiamen opened fire": of sides joined by "and"
  * before the verb, the first named leads (as event coders list them); the others are its allies.
@@ -788,20 +815,26 @@ function speakerOf(doc: Doc, sent: number, t0: number): Actor | null {
 const inQuote = (doc: Doc, t: number) => doc.quotes.some((q) => q.span.start <= doc.tokens[t].start && q.span.end >= doc.tokens[t].end);
 
 /**
- * Whether the speech act at `t0` has no subject of its own: a pronoun ("She accused …", "It denied …",
- * "“We call on …”"), or none after "and" when a reporting verb before it has one ("the ministry said
- * the strikes were illegal and called on …").
+ * Who makes the speech act at `t0` when it has no subject of its own: a pronoun ("She accused …",
+ * "It denied …", "“We call on …”") is the speaker; none after "and" is the subject of the verb
+ * before ("the ministry condemned the raid and called on …"), the speaker when that verb reports
+ * ("she said the strikes were illegal and called on …", not the side the reported clause names).
+ * Undefined when the act has a subject of its own.
  */
-function speakerLeftUnnamed(doc: Doc, sent: number, t0: number): boolean {
+function unnamedSpeaker(doc: Doc, sent: number, t0: number, speech: boolean): Actor | null | undefined {
   const toks = doc.tokens;
   const first = doc.sentences[sent].first;
   const j = beforeAuxiliaries(doc, t0, first);
-  if (j < first) return false;
+  if (j < first) return undefined;
   // (in a quote only the first person is the speaker: "it will pay a price" names another)
-  if (toks[j].pos === 'PRON' && roleWords().speakingSubjects.has(toks[j].lower)) return !inQuote(doc, t0) || roleWords().firstPerson.has(toks[j].lower);
-  if (toks[j].lower !== 'and' || toks[t0].pos !== 'VERB') return false;
+  if (speech && toks[j].pos === 'PRON' && roleWords().speakingSubjects.has(toks[j].lower))
+    return !inQuote(doc, t0) || roleWords().firstPerson.has(toks[j].lower) ? speakerOf(doc, sent, t0) : undefined;
+  if (toks[j].lower !== 'and' || toks[t0].pos !== 'VERB') return undefined;
   const cue = attributionOf(doc, sent, t0).cue;
-  return cue !== null && cue < j;
+  if (cue !== null && cue < j) return speech ? speakerOf(doc, sent, t0) : undefined;
+  let v = j - 1;
+  while (v > first && toks[v].pos !== 'VERB') v--;
+  return v > first ? (actorsLeft(doc, v, first, 1)[0]?.actor ?? null) : undefined;
 }
 const STATE_FORCES = new Set(['military', 'government']);
 
@@ -2032,7 +2065,8 @@ function draftOf(doc: Doc, s: Doc['sentences'][number], m: TriggerMatch, matches
     // "the militia will pay a heavy price, the spokesman said": the subject is menaced, the speaker threatens.
     if (info.menaces) [initiator, target] = [speakerOf(doc, s.i, t0), initiator ?? target];
     // "She accused …", "It denied …", "“We call on the UN …,” the statement said": the speaker acts.
-    if ((fam === 'verbal' || fam === 'diplomatic') && speakerLeftUnnamed(doc, s.i, t0)) initiator = speakerOf(doc, s.i, t0) ?? initiator;
+    // (an act of no violence after "and" too: "should impose sanctions … and extend the embargo")
+    if (!kindInfo(kind)?.violent) initiator = unnamedSpeaker(doc, s.i, t0, fam === 'verbal' || fam === 'diplomatic') ?? initiator;
     // Who threatens, warns or accuses is the sentence's subject, outside the "that" clause
     // ("Iran has shown … that any hostile measures will not go unpunished").
     if (!initiator && (fam === 'verbal' || fam === 'diplomatic')) {

@@ -489,3 +489,22 @@ test('"between X and Y" after a fighting noun names its sides, not the dead befo
   assert.equal(e.initiator?.country, 'ISR');
   assert.equal(e.target?.country, 'PSE');
 });
+
+test('of sides joined by a hyphen ("American-British strikes") the first leads', () => {
+  assert.equal(event('Rebel media said American-British strikes hit the port of Salif overnight.', 'air_strike').initiator?.country, 'USA');
+});
+
+test('a name in scare quotes does not end the clause its side is named in', () => {
+  const e = event('According to a local official, Russian troops of the "Africa Corps" set up a new base outside Kidal on Sunday.', 'base_established');
+  assert.equal(e.initiator?.country, 'RUS');
+});
+
+test('an act after "and" with no subject of its own is the subject\'s of the verb before', () => {
+  const e = event('In a letter to the UN Secretary-General, the Iranian Foreign Ministry condemned the "flagrant aggression" and called on the Security Council to act.', 'appeal');
+  assert.equal(e.initiator?.country, 'IRN');
+});
+
+test('whom a side acts "in coordination with" is its helper, not the side', () => {
+  const e = event('Syrian state media said that HTS fighters, in coordination with Turkish forces, had shelled the town of Saraqib on Monday.');
+  assert.equal(e.initiator?.country, 'SYR');
+});
