@@ -725,7 +725,11 @@ function unnamedWords(toks: Tok[], kind: Kind): boolean {
  */
 export const isMultinational: (phrase: string) => boolean = memo((phrase: string) => {
   const toks = tokenize(phrase);
-  return roleTables().multinational.some((seq) => endsWith(toks, seq));
+  // (or its forces, named after it: "coalition jets", "the coalition's air force")
+  let first = 0;
+  while (first < toks.length - 1 && DETERMINERS.has(toks[first].low)) first++;
+  const opens = (seq: string[]) => seq.length < toks.length - first && seq.every((w, k) => forms(toks[first + k].low).includes(w));
+  return roleTables().multinational.some((seq) => endsWith(toks, seq) || opens(seq));
 }, 20_000);
 
 let unidentifiedName: RegExp | null = null;

@@ -508,3 +508,9 @@ test('whom a side acts "in coordination with" is its helper, not the side', () =
   const e = event('Syrian state media said that HTS fighters, in coordination with Turkish forces, had shelled the town of Saraqib on Monday.');
   assert.equal(e.initiator?.country, 'SYR');
 });
+
+test('a coalition\'s own forces ("the coalition\'s air force", "coalition jets") are not the country they strike', () => {
+  const e = event("A coalition spokesman said the coalition's air force later carried out airstrikes on launch sites in Sanaa.", 'air_strike');
+  assert.ok(e.initiator);
+  assert.notEqual(e.initiator.country, 'YEM');
+});
