@@ -821,17 +821,17 @@ const inQuote = (doc: Doc, t: number) => doc.quotes.some((q) => q.span.start <= 
  * ("she said the strikes were illegal and called on …", not the side the reported clause names).
  * Undefined when the act has a subject of its own.
  */
-function unnamedSpeaker(doc: Doc, sent: number, t0: number, speech: boolean): Actor | null | undefined {
+function unnamedSpeaker(doc: Doc, sent: number, t0: number): Actor | null | undefined {
   const toks = doc.tokens;
   const first = doc.sentences[sent].first;
   const j = beforeAuxiliaries(doc, t0, first);
   if (j < first) return undefined;
   // (in a quote only the first person is the speaker: "it will pay a price" names another)
-  if (speech && toks[j].pos === 'PRON' && roleWords().speakingSubjects.has(toks[j].lower))
+  if (toks[j].pos === 'PRON' && roleWords().speakingSubjects.has(toks[j].lower))
     return !inQuote(doc, t0) || roleWords().firstPerson.has(toks[j].lower) ? speakerOf(doc, sent, t0) : undefined;
   if (toks[j].lower !== 'and' || toks[t0].pos !== 'VERB') return undefined;
   const cue = attributionOf(doc, sent, t0).cue;
-  if (cue !== null && cue < j) return speech ? speakerOf(doc, sent, t0) : undefined;
+  if (cue !== null && cue < j) return speakerOf(doc, sent, t0);
   let v = j - 1;
   while (v > first && toks[v].pos !== 'VERB') v--;
   return v > first ? (actorsLeft(doc, v, first, 1)[0]?.actor ?? null) : undefined;
@@ -2065,8 +2065,7 @@ function draftOf(doc: Doc, s: Doc['sentences'][number], m: TriggerMatch, matches
     // "the militia will pay a heavy price, the spokesman said": the subject is menaced, the speaker threatens.
     if (info.menaces) [initiator, target] = [speakerOf(doc, s.i, t0), initiator ?? target];
     // "She accused …", "It denied …", "“We call on the UN …,” the statement said": the speaker acts.
-    // (an act of no violence after "and" too: "should impose sanctions … and extend the embargo")
-    if (!kindInfo(kind)?.violent) initiator = unnamedSpeaker(doc, s.i, t0, fam === 'verbal' || fam === 'diplomatic') ?? initiator;
+    if (fam === 'verbal' || fam === 'diplomatic') initiator = unnamedSpeaker(doc, s.i, t0) ?? initiator;
     // Who threatens, warns or accuses is the sentence's subject, outside the "that" clause
     // ("Iran has shown … that any hostile measures will not go unpunished").
     if (!initiator && (fam === 'verbal' || fam === 'diplomatic')) {
