@@ -644,8 +644,10 @@ function beforeAuxiliaries(doc: Doc, t: number, first: number): number {
 function relativeAntecedent(doc: Doc, t: number, first: number): Actor | null {
   const toks = doc.tokens;
   const j = beforeAuxiliaries(doc, t, first);
-  if (j - 1 <= first || (toks[j].lower !== 'which' && toks[j].lower !== 'who') || toks[j - 1].text !== ',') return null;
-  return actorsLeft(doc, j - 1, first, 1)[0]?.actor ?? null;
+  if (j - 2 < first || (toks[j].lower !== 'which' && toks[j].lower !== 'who') || toks[j - 1].text !== ',' || !NP_POS.has(toks[j - 2].pos)) return null;
+  // (the phrase itself: "an attack on the army general staff on 30 October, which caused …" has none)
+  const [a, b] = chunkAround(doc, j - 2, first, j - 1);
+  return b === j - 1 ? actorIn(doc, a, b) : null;
 }
 
 /**
