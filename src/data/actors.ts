@@ -86,6 +86,8 @@ const Roles = z.strictObject({
   multinational: z.array(z.string().min(1)),
   means: z.array(z.string().min(1)),
   speaker_pronouns: z.array(z.string().min(1)),
+  speaking_subjects: z.array(z.string().min(1)),
+  first_person: z.array(z.string().min(1)),
 });
 
 export const files = {

@@ -5,7 +5,7 @@ import { yaml } from './read.js';
 import { Words } from './codes.js';
 
 /** A trigger pattern (the language of src/stages/events/patterns.ts) and how its subject relates. */
-const Trigger = z.strictObject({ p: z.string().min(1), voice: z.enum(['active', 'nominal', 'passive', 'mutual']), weak: z.boolean().optional(), count: z.boolean().optional(), reciprocal: z.boolean().optional(), crowd: z.boolean().optional(), demonstrates: z.boolean().optional(), claims: z.boolean().optional(), object: z.boolean().optional(), fired: z.boolean().optional(), recommends: z.boolean().optional(), power: z.boolean().optional() });
+const Trigger = z.strictObject({ p: z.string().min(1), voice: z.enum(['active', 'nominal', 'passive', 'mutual']), weak: z.boolean().optional(), count: z.boolean().optional(), reciprocal: z.boolean().optional(), crowd: z.boolean().optional(), demonstrates: z.boolean().optional(), claims: z.boolean().optional(), object: z.boolean().optional(), fired: z.boolean().optional(), recommends: z.boolean().optional(), menaces: z.boolean().optional(), power: z.boolean().optional() });
 
 const Arguments = z.strictObject({
   generic: z.record(z.string(), Words),

@@ -669,6 +669,8 @@ interface RoleTables {
   multinational: string[][];
   means: Set<string>;
   speakerPronouns: Set<string>;
+  speakingSubjects: Set<string>;
+  firstPerson: Set<string>;
 }
 let roles: RoleTables | null = null;
 
@@ -698,6 +700,8 @@ function roleTables(): RoleTables {
     multinational: seqs(r.multinational),
     means: set(r.means),
     speakerPronouns: set(r.speaker_pronouns),
+    speakingSubjects: set(r.speaking_subjects),
+    firstPerson: set(r.first_person),
   };
   return roles;
 }
@@ -721,7 +725,11 @@ function unnamedWords(toks: Tok[], kind: Kind): boolean {
  */
 export const isMultinational: (phrase: string) => boolean = memo((phrase: string) => {
   const toks = tokenize(phrase);
-  return roleTables().multinational.some((seq) => endsWith(toks, seq));
+  // (or its forces, named after it: "coalition jets", "the coalition's air force")
+  let first = 0;
+  while (first < toks.length - 1 && DETERMINERS.has(toks[first].low)) first++;
+  const opens = (seq: string[]) => seq.length < toks.length - first && seq.every((w, k) => forms(toks[first + k].low).includes(w));
+  return roleTables().multinational.some((seq) => endsWith(toks, seq) || opens(seq));
 }, 20_000);
 
 let unidentifiedName: RegExp | null = null;
@@ -737,7 +745,7 @@ export function isCrowdKind(kind: string): boolean {
 }
 
 /** Word lists the events stage reads arguments with (data/actors/roles.yaml). */
-export function roleWords(): Pick<RoleTables, 'ofComplement' | 'belonging' | 'repelling' | 'between' | 'betweenJoins' | 'firstSide' | 'auxiliary' | 'groupAnaphora' | 'repellerActs' | 'means' | 'speakerPronouns' | 'holdings'> {
+export function roleWords(): Pick<RoleTables, 'ofComplement' | 'belonging' | 'repelling' | 'between' | 'betweenJoins' | 'firstSide' | 'auxiliary' | 'groupAnaphora' | 'repellerActs' | 'means' | 'speakerPronouns' | 'speakingSubjects' | 'firstPerson' | 'holdings'> {
   return roleTables();
 }
 

@@ -371,5 +371,11 @@ test('what a speaker says others must do is an appeal to them, made by the speak
   const d = read('“The authorities must immediately release the detained activists,” said a spokeswoman for the organisation.');
   const e = only(d, 'appeal');
   assert.equal(e.target?.name, 'authorities');
-  assert.equal(e.initiator, null);
+  // the speaker's side makes the appeal: here the body it speaks for, of no country the text tells
+  assert.equal(e.initiator?.country ?? null, null);
+  const f = only(read('“The Security Council must impose sanctions on the junta,” said a spokeswoman for the Iranian foreign ministry.'), 'appeal');
+  assert.equal(f.initiator?.country, 'IRN');
+  // a speaker named after the appeal, of no side, speaks for none: no side from the sentences before
+  const g = only(read('Saudi Arabia said on Monday that it would host talks in Jeddah. The UN Security Council should extend the arms embargo to all of Sudan, Rights Watchers said.'), 'appeal');
+  assert.notEqual(g.initiator?.country, 'SAU');
 });

@@ -216,9 +216,11 @@ function readActor(doc: Doc, a: number, b: number): Actor | null {
   }
   if (r) return r.entity || inside.length === 0 ? r : copyActor(r, r.name, r.country, r.kind, inside[0].entity.id);
   // An entity inside the phrase: the last one is its head ("Syria's Ministry of Foreign Affairs").
+  // (but of names joined by a hyphen the first leads: "American-British strikes", as "US and UK")
   let best: Actor | null = null;
-  for (const { entity: e } of inside) {
-    if (e.type === 'EQUIPMENT') continue;
+  for (let k = 0; k < inside.length; k++) {
+    const e = inside[k].entity;
+    if (e.type === 'EQUIPMENT' || (best && k > 0 && hyphenJoined(toks, inside[k - 1].last, inside[k].first))) continue;
     const act = actorForEntity(e, doc) ?? (e.type === 'ORG' ? { name: e.name, country: e.country, kind: 'organization' as const, entity: e.id } : null);
     if (act) best = act;
   }
@@ -354,10 +356,31 @@ function clauseOf(doc: Doc, sent: number, t: number, end: number): Clause {
   const s = doc.sentences[sent];
   const toks = doc.tokens;
   let first = t;
-  while (first > s.first && !CLAUSE.has(toks[first - 1].text) && toks[first - 1].lower !== 'that' && toks[first - 1].lower !== 'which') first--;
+  // (a name in scare quotes does not end the clause: 'Russian instructors from the "Africa Corps" had set up …')
+  const cut = (k: number, step: 1 | -1) => CLAUSE.has(toks[k].text) && !(QUOTE_MARKS.has(toks[k].text) && scareQuoted(doc, k, step));
+  while (first > s.first && !cut(first - 1, -1) && toks[first - 1].lower !== 'that' && toks[first - 1].lower !== 'which') first--;
   let last = end;
-  while (last < s.last && !CLAUSE.has(toks[last].text) && toks[last].lower !== 'which' && toks[last].lower !== 'while') last++;
+  while (last < s.last && !cut(last, 1) && toks[last].lower !== 'which' && toks[last].lower !== 'while') last++;
   return { first, last };
+}
+
+const QUOTE_MARKS = new Set(['"', '“', '”']);
+/** How many words a name in scare quotes runs to at most. */
+const SCARE_WORDS = 4;
+
+/**
+ * Whether the quote mark at `k` closes (step -1, read leftwards) or opens (step 1) a few words of
+ * nouns quoted inside a clause ("the so-called "White Helmets"", "17 "American-British" strikes"),
+ * not a quotation: no verb or clause punctuation within, and the other mark a few words away.
+ */
+function scareQuoted(doc: Doc, k: number, step: 1 | -1): boolean {
+  const toks = doc.tokens;
+  const { first, last } = doc.sentences[toks[k].sent];
+  for (let j = k + step, n = 0; j >= first && j < last && n <= SCARE_WORDS; j += step, n++) {
+    if (QUOTE_MARKS.has(toks[j].text)) return n > 0;
+    if (toks[j].pos === 'VERB' || toks[j].pos === 'AUX' || CLAUSE.has(toks[j].text) || toks[j].text === ',') return false;
+  }
+  return false;
 }
 
 /**
@@ -595,6 +618,66 @@ function attributeClaims(drafts: Draft[]): void {
   }
 }
 
+/** Where the trigger's own phrase starts ("Israeli airstrikes"), but not at a place before a verb ("workers in Kermanshah protested"). */
+function triggerPhraseStart(doc: Doc, t0: number, first: number, last: number): number {
+  const toks = doc.tokens;
+  const [ca] = chunkAround(doc, t0, first, last);
+  return ca < t0 && toks[t0].pos === 'VERB' && LOCATIVE.has(toks[ca - 1]?.lower ?? '') ? t0 : ca;
+}
+
+/**
+ * "X killed in strikes", "Kyiv hit in a missile barrage": a noun trigger after a passive verb and
+ * "in" is how the subject was hit; that subject is the target, not a side of the act.
+ */
+function hitBy(doc: Doc, t0: number, ca: number): boolean {
+  const toks = doc.tokens;
+  return /^(NOUN|PROPN)$/.test(toks[t0].pos) && roleWords().means.has(toks[ca - 1]?.lower ?? '') && toks[ca - 2]?.pos === 'VERB' && /ed$|[^e]n$|hit$|shot$/.test(toks[ca - 2].lower);
+}
+
+/** The word before `t` past its auxiliaries and adverbs ("It has repeatedly denied" → "It"), not before `first`. */
+function beforeAuxiliaries(doc: Doc, t: number, first: number): number {
+  const toks = doc.tokens;
+  let j = t - 1;
+  while (j > first && (toks[j].pos === 'AUX' || toks[j].pos === 'ADV' || toks[j].pos === 'PART')) j--;
+  return j;
+}
+
+/**
+ * The side a comma-opened relative pronoun that is the verb's own subject stands for ("the army,
+ * which has retaken the town", "M23, who seized Goma"): the phrase right before the comma. The
+ * clause is cut at "which", so its antecedent is otherwise out of reach. (An object relative,
+ * "the faction, which Washington blames", has its own subject between the pronoun and the verb.)
+ */
+function relativeAntecedent(doc: Doc, t: number, first: number): Actor | null {
+  const toks = doc.tokens;
+  const j = beforeAuxiliaries(doc, t, first);
+  if (j - 2 < first || (toks[j].lower !== 'which' && toks[j].lower !== 'who') || toks[j - 1].text !== ',' || !NP_POS.has(toks[j - 2].pos)) return null;
+  // (the phrase itself: "an attack on the army general staff on 30 October, which caused …" has none)
+  const [a, b] = chunkAround(doc, j - 2, first, j - 1);
+  return b === j - 1 ? actorIn(doc, a, b) : null;
+}
+
+/**
+ * The comma opening a relative aside that closes right before the verb at `t` ("X, a group that
+ * Washington blames for the attacks, denied …"): the verb's subject is before it. Null when no
+ * such aside ends there.
+ */
+function asideOpening(doc: Doc, t: number, first: number): number | null {
+  const toks = doc.tokens;
+  const j = beforeAuxiliaries(doc, t, first);
+  if (toks[j]?.text !== ',') return null;
+  let relative = false;
+  for (let o = j - 1; o > first && o > j - 30; o--) {
+    if (toks[o].text === ',') return relative ? o : null;
+    if (RELATIVE.has(toks[o].lower) || toks[o].lower === 'that') relative = true;
+  }
+  return null;
+}
+
+const HYPHENS = new Set(['-', '‐', '–']);
+/** Whether the tokens `a` and `a + 1` are a hyphen with no space around it, before the token at `b` (= a + 1). */
+const hyphenJoined = (toks: Token[], a: number, b: number) => b === a + 1 && HYPHENS.has(toks[a]?.text ?? '') && toks[a - 1]?.end === toks[a].start && toks[a].end === toks[b]?.start;
+
 /**
  * "US and UK forces struck", "RSF fighters and militiamen opened fire": of sides joined by "and"
  * before the verb, the first named leads (as event coders list them); the others are its allies.
@@ -603,9 +686,17 @@ function attributeClaims(drafts: Draft[]): void {
 function firstConjunct(doc: Doc, a: number, first: number, next: Actor): Actor | null {
   const toks = doc.tokens;
   if (a - 2 < first || toks[a - 1].lower !== 'and' || !NP_POS.has(toks[a - 2].pos)) return null;
-  const [ca, cb] = chunkAround(doc, a - 2, first, a - 1);
+  let [ca, cb] = chunkAround(doc, a - 2, first, a - 1);
   if (cb !== a - 1) return null;
-  const lead = actorIn(doc, ca, cb);
+  let lead = actorIn(doc, ca, cb);
+  // ("Iraq, Syria and Jordan accused …": a list's first; a comma after a place or time before the
+  // subject, "In Gaza, Israeli and US forces", is no list's)
+  while (lead && ca - 2 >= first && toks[ca - 1].text === ',' && NP_POS.has(toks[ca - 2].pos)) {
+    const [pa, pb] = chunkAround(doc, ca - 2, first, ca - 1);
+    const prev = pb === ca - 1 && toks[pa - 1]?.pos !== 'ADP' ? actorIn(doc, pa, pb) : null;
+    if (!prev || prev.kind !== lead.kind) break;
+    [ca, cb, lead] = [pa, pb, prev];
+  }
   // ("Syrian and Russian jets": a bare country before "and" shares the noun after it)
   if (lead?.kind === 'state' && next.kind !== 'state' && next.kind !== 'civilians') return copyActor(next, lead.name, lead.country);
   return lead;
@@ -637,6 +728,123 @@ function speakersOwn(doc: Doc, sent: number, t0: number, initiator: Actor | null
   return copyActor(initiator, initiator.name, speaker.country);
 }
 const POSSESSIVES = new Set(['its', 'their', 'our']);
+
+/** How far past a quote's end its speaker's role may be told, in characters ("…,” said X, a member of …). */
+const ROLE_REACH = 300;
+
+/** How many sentences back the speaker a pronoun stands for is looked for (as the quotes stage does). */
+const SPEAKER_REACH = 2;
+
+/**
+ * The side a quote's speaker speaks for: the speaker's entity (a person's country, an agency), else
+ * the phrase the quotes stage read as the speaker ("the junta's information team"), else the
+ * affiliation it found (a country code or a body's name).
+ */
+function quoteSpeakerSide(doc: Doc, q: Doc['quotes'][number]): Actor | null {
+  const sp = q.speaker;
+  if (!sp) return null;
+  const ent = sp.entity ? doc.entities.find((e) => e.id === sp.entity) : undefined;
+  let side = ent ? actorForEntity(ent, doc) : phraseSide(doc, sp.name, q.span.end);
+  if (side?.country || (side && side.kind !== 'person' && side.entity)) return side;
+  // ("Andrei Petrov, a member of the State Duma defence committee": the body the role is in)
+  const role = sp.role ? phraseSide(doc, sp.role, q.span.end + ROLE_REACH) : null;
+  if (role?.country) return side?.kind === 'person' ? copyActor(side, side.name, role.country) : role;
+  const aff = sp.affiliation;
+  if (!aff) return side;
+  if (/^[A-Z]{3}$/.test(aff) && countryByAlpha3(aff)) return side ? copyActor(side, side.name, aff) : { name: sp.name, country: aff, kind: 'person', entity: null };
+  return resolveActor(aff) ?? side;
+}
+
+const lowered = new WeakMap<Doc, string>();
+
+/**
+ * The side a speaker's phrase stands for where the text last names it before `end`, read like any
+ * other actor phrase (so "the junta" takes its country from around it); a body's part that has no
+ * side of its own speaks for its owner ("the junta's information team").
+ */
+function phraseSide(doc: Doc, phrase: string, end: number): Actor | null {
+  let lower = lowered.get(doc);
+  if (lower === undefined) lowered.set(doc, (lower = doc.text.toLowerCase()));
+  // (the quotes stage gives "the ministry" for "The ministry said")
+  const at = lower.lastIndexOf(phrase.toLowerCase(), end);
+  if (at < 0) return resolveActor(phrase);
+  const toks = doc.tokens;
+  const a = doc.tokenAt(at);
+  const b = doc.tokenAt(at + phrase.length - 1) + 1;
+  if (a < 0 || b <= a) return resolveActor(phrase);
+  const own = actorIn(doc, a, b);
+  if (own) return own;
+  for (let k = b - 1; k > a; k--) if (/^['’]s$/.test(toks[k].text)) return actorIn(doc, a, k);
+  return null;
+}
+
+/**
+ * Whoever makes the speech act at trigger `t0` when its own subject is a pronoun, left out, or the
+ * first person of a quote: the speaker of the quote it stands in, else the subject of the sentence's
+ * reporting verb before it, else the speaker of a quote in the sentence or the last one before.
+ */
+function speakerOf(doc: Doc, sent: number, t0: number): Actor | null {
+  const toks = doc.tokens;
+  const at = toks[t0].start;
+  const within = doc.quotes.find((q) => q.span.start <= at && q.span.end >= toks[t0].end);
+  if (within) return quoteSpeakerSide(doc, within);
+  const cue = attributionOf(doc, sent, t0).cue;
+  if (cue !== null && cue !== t0) {
+    const { first, last } = doc.sentences[sent];
+    // (a reporting verb after the act has its subject after the act's clause: "…, the group said",
+    // "…, said the ministry")
+    let from = first;
+    if (cue > t0) for (from = cue; from > t0 && toks[from - 1].text !== ','; from--);
+    const subject = actorsLeft(doc, cue, from, 1)[0]?.actor ?? (cue > t0 && from === cue ? actorRight(doc, cue + 1, last, null, true) : null);
+    if (subject) return subject;
+    // (a speaker named, of no side the text tells, speaks for none; only a pronoun looks further back)
+    const j = beforeAuxiliaries(doc, cue, from);
+    if (!(toks[j]?.pos === 'PRON' && roleWords().speakingSubjects.has(toks[j].lower))) return null;
+  }
+  const here = doc.quotes.find((q) => q.sent === sent && q.speaker);
+  if (here) return quoteSpeakerSide(doc, here);
+  // (the sentences before, latest first: a quote's speaker, or whoever a reporting verb has speak)
+  for (let k = sent - 1; k >= Math.max(0, sent - SPEAKER_REACH); k--) {
+    const q = [...doc.quotes].reverse().find((q) => q.sent === k && q.speaker);
+    if (q) return quoteSpeakerSide(doc, q);
+    const { first, last } = doc.sentences[k];
+    const said = attributionOf(doc, k, last - 1).cue;
+    const subject = said !== null ? actorsLeft(doc, said, first, 1)[0]?.actor : undefined;
+    if (subject) return subject;
+  }
+  // ("Defence Minister Ali Karimi spoke on Monday. He said …": no quote, the person named last)
+  let person: { at: number; e: EntityAnn } | null = null;
+  for (const e of doc.entities) {
+    if (e.type !== 'PERSON') continue;
+    for (const m of e.mentions) if (m.end <= at && m.sent >= sent - SPEAKER_REACH && (!person || m.end > person.at)) person = { at: m.end, e };
+  }
+  return person ? actorForEntity(person.e, doc) : null;
+}
+
+const inQuote = (doc: Doc, t: number) => doc.quotes.some((q) => q.span.start <= doc.tokens[t].start && q.span.end >= doc.tokens[t].end);
+
+/**
+ * Who makes the speech act at `t0` when it has no subject of its own: a pronoun ("She accused …",
+ * "It denied …", "“We call on …”") is the speaker; none after "and" is the subject of the verb
+ * before ("the ministry condemned the raid and called on …"), the speaker when that verb reports
+ * ("she said the strikes were illegal and called on …", not the side the reported clause names).
+ * Undefined when the act has a subject of its own.
+ */
+function unnamedSpeaker(doc: Doc, sent: number, t0: number): Actor | null | undefined {
+  const toks = doc.tokens;
+  const first = doc.sentences[sent].first;
+  const j = beforeAuxiliaries(doc, t0, first);
+  if (j < first) return undefined;
+  // (in a quote only the first person is the speaker: "it will pay a price" names another)
+  if (toks[j].pos === 'PRON' && roleWords().speakingSubjects.has(toks[j].lower))
+    return !inQuote(doc, t0) || roleWords().firstPerson.has(toks[j].lower) ? speakerOf(doc, sent, t0) : undefined;
+  if (toks[j].lower !== 'and' || toks[t0].pos !== 'VERB') return undefined;
+  const cue = attributionOf(doc, sent, t0).cue;
+  if (cue !== null && cue < j) return speakerOf(doc, sent, t0);
+  let v = j - 1;
+  while (v > first && toks[v].pos !== 'VERB') v--;
+  return v > first ? (actorsLeft(doc, v, first, 1)[0]?.actor ?? null) : undefined;
+}
 const STATE_FORCES = new Set(['military', 'government']);
 
 /** "clashes between X and Y", "fighting between X against Y": the two sides, in order. */
@@ -1782,7 +1990,11 @@ function draftOf(doc: Doc, s: Doc['sentences'][number], m: TriggerMatch, matches
   const left = actorsLeft(doc, t0, passive ? clause.first : doc.sentences[s.i].first);
   // Protesters are civilians who act: they may be a protest's initiator.
   const crowd = isCrowdKind(kind);
-  if (info.voice === 'mutual') {
+  // ("were killed in exchanges of fire between Israeli forces and gunmen": the sides "between"
+  // names, not the dead before the trigger)
+  const between = info.voice === 'mutual' && hitBy(doc, t0, triggerPhraseStart(doc, t0, clause.first, m.last)) ? sidesBetween(doc, m.last, clause.last) : null;
+  if (between) [initiator, target] = between;
+  else if (info.voice === 'mutual') {
     const two = left.slice(0, 2).reverse();
     // ("a joint patrol by Turkish and Russian forces": the sides after "by")
     initiator = two[0]?.actor ?? actorRight(doc, m.last, clause.last, C.initiator_prepositions);
@@ -1795,9 +2007,8 @@ function draftOf(doc: Doc, s: Doc['sentences'][number], m: TriggerMatch, matches
     if (roleWords().repellerActs.has(kind)) target = weaponOwner(doc, doc.sentences[s.i].first, t0) ?? target;
   } else {
     // A modifier inside the trigger's own phrase ("Israeli airstrikes", "the regime's strikes").
-    let [ca] = chunkAround(doc, t0, clause.first, m.last);
-    // … but not a place before the verb ("workers in Kermanshah protested").
-    if (ca < t0 && toks[t0].pos === 'VERB' && LOCATIVE.has(toks[ca - 1]?.lower ?? '')) ca = t0;
+    // (… but not a place before the verb: "workers in Kermanshah protested")
+    const ca = triggerPhraseStart(doc, t0, clause.first, m.last);
     // A pattern that names the agent itself ("gunmen … killed", "forces killed"): the whole
     // phrase it starts with, not only the words before its first word.
     // (a noun pattern's phrase is its own: "in a Russian drone strike" is the Russians')
@@ -1829,9 +2040,7 @@ function draftOf(doc: Doc, s: Doc['sentences'][number], m: TriggerMatch, matches
       initiator ??= actorRight(doc, m.last, clause.last, [...C.initiator_prepositions, 'of']);
       target = actorsLeft(doc, ca - 1, doc.sentences[s.i].first).find((x) => x.actor.kind !== 'civilians')?.actor ?? null;
     }
-    // "X killed in strikes", "Kyiv hit in a missile barrage": the noun trigger after a passive
-    // verb and "in" is how the subject was hit; that subject is the target.
-    const how = /^(NOUN|PROPN)$/.test(toks[t0].pos) && roleWords().means.has(toks[ca - 1]?.lower ?? '') && toks[ca - 2]?.pos === 'VERB' && /ed$|[^e]n$|hit$|shot$/.test(toks[ca - 2].lower);
+    const how = hitBy(doc, t0, ca);
     if (how) target = actorsLeft(doc, ca - 2, clause.first)[0]?.actor ?? null;
     // "Hezbollah killed three soldiers in an ambush": a noun trigger after an active verb's
     // object and "in" is how the verb's subject hit that object.
@@ -1843,6 +2052,8 @@ function draftOf(doc: Doc, s: Doc['sentences'][number], m: TriggerMatch, matches
         if (subject && object) [initiator, target] = [subject, object];
       }
     }
+    // "The junta, which seized power in 2020, …": a subject relative clause's verb is its antecedent's act.
+    if (!initiator && !repelled && !how) initiator = relativeAntecedent(doc, t0, doc.sentences[s.i].first);
     if (!initiator && !repelled && !how) {
       // The speaker of "the ministry says six were killed in strikes" did not strike, unless
       // the clause refers back to them ("the army says it struck …").
@@ -1851,11 +2062,19 @@ function draftOf(doc: Doc, s: Doc['sentences'][number], m: TriggerMatch, matches
       // ("claimed to have shelled": the speaker is the subject of what follows)
       const control = toks[cue! + 1]?.lower === 'to';
       if (cue !== null && cue >= clause.first && cue < ca && !control && kindInfo(kind)?.violent && !toks.slice(cue + 1, ca).some((x) => roleWords().speakerPronouns.has(x.lower))) from = cue + 1;
-      const l = actorsLeft(doc, ca, from).find((x) => !x.held && (x.actor.kind !== 'civilians' || crowd));
+      // (the verb right after a relative aside is its antecedent's: "Kataib Hezbollah, a faction that
+      // Washington blames for the attacks, denied it" — Washington only blames)
+      const aside = asideOpening(doc, ca, doc.sentences[s.i].first);
+      if (aside !== null) from = doc.sentences[s.i].first;
+      const l = actorsLeft(doc, aside ?? ca, from).find((x) => !x.held && (x.actor.kind !== 'civilians' || crowd));
       initiator = l ? (firstConjunct(doc, l.a, from, l.actor) ?? l.actor) : null;
       if (!initiator?.country) initiator = bare ?? initiator;
     }
     initiator ??= bare;
+    // "the militia will pay a heavy price, the spokesman said": the subject is menaced, the speaker threatens.
+    if (info.menaces) [initiator, target] = [speakerOf(doc, s.i, t0), initiator ?? target];
+    // "She accused …", "It denied …", "“We call on the UN …,” the statement said": the speaker acts.
+    if (fam === 'verbal' || fam === 'diplomatic') initiator = unnamedSpeaker(doc, s.i, t0) ?? initiator;
     // Who threatens, warns or accuses is the sentence's subject, outside the "that" clause
     // ("Iran has shown … that any hostile measures will not go unpunished").
     if (!initiator && (fam === 'verbal' || fam === 'diplomatic')) {
@@ -1922,7 +2141,7 @@ function draftOf(doc: Doc, s: Doc['sentences'][number], m: TriggerMatch, matches
   }
   initiator = speakersOwn(doc, s.i, t0, initiator);
   // (whom a recommendation names is whom it is addressed to: the speaker makes it)
-  if (info.recommends) [initiator, target] = [null, initiator];
+  if (info.recommends) [initiator, target] = [speakerOf(doc, s.i, t0), initiator];
   if (alleged) {
     // The accused did it, by the accuser's account.
     // ("the minister condemned the bombing of the embassy": who condemns is no bomber)

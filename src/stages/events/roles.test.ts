@@ -450,3 +450,69 @@ test('"the group", "the militia" refer back to the armed group named just before
   const e = event('Coalition jets struck a Houthi drone workshop in Sanaa on Sunday. On Monday, rockets fired by the militia hit a market in Jizan.', 'missile_attack');
   assert.equal(who(e.initiator), 'Houthis [YEM, armed_group]');
 });
+
+test('a subject relative clause ("X, which seized power …") is its antecedent\'s act', () => {
+  const e = event("Burkina Faso's junta, which seized power in a coup in September 2022, has expelled French troops.", 'other_development');
+  assert.equal(e.initiator?.country, 'BFA');
+});
+
+test('the verb after a relative aside is the subject\'s, not that of the side the aside names', () => {
+  const e = event('The Houthis, a movement that Washington has blamed for attacks on shipping, denied involvement on Monday.', 'denial');
+  assert.equal(who(e.initiator), 'Houthis [YEM, armed_group]');
+});
+
+test('a speech act whose subject is a pronoun or left out is the speaker\'s', () => {
+  // "He … and accused": not the side the reported clause names
+  const a = event('Iranian Defence Minister Ali Karimi spoke on Monday. He said that Iraq was hosting terrorists and accused Western countries of arming them.', 'accusation');
+  assert.equal(a.initiator?.country, 'IRN');
+  // "It denied": whoever a reporting verb had speak in the sentence before
+  const d = event("Myanmar's junta said in a statement that its forces had struck a rebel camp in Sagaing on Monday. It denied that civilians had been killed.", 'denial');
+  assert.equal(d.initiator?.country, 'MMR');
+  // "We call on" in a quote: the quote's speaker
+  const c = event('Ukraine\'s foreign ministry issued a statement on Friday. "We call on the UN to increase pressure on Russia," the statement says.', 'appeal');
+  assert.equal(c.initiator?.country, 'UKR');
+});
+
+test('a threat whose subject is the side menaced is made by its speaker', () => {
+  const e = event('TEL AVIV - The army spokesman said the Houthis will pay a heavy price for their aggression.', 'threat');
+  assert.equal(e.initiator?.country, 'ISR');
+  assert.equal(e.target?.country, 'YEM');
+  // the speaker's country from the body their role is in (a legislature, data/actors/aliases.yaml)
+  const q = event('"Such crimes will not go unpunished," said Andrei Petrov, a member of the State Duma defence committee.', 'threat');
+  assert.equal(q.initiator?.country, 'RUS');
+});
+
+test('of sides listed with commas before the verb, the first leads', () => {
+  assert.equal(event('Iraq, Syria and Jordan accused the bloc of bias on Monday.', 'accusation').initiator?.country, 'IRQ');
+});
+
+test('"between X and Y" after a fighting noun names its sides, not the dead before it', () => {
+  const e = event('Two Palestinians were killed in exchanges of fire between Israeli forces and Palestinian gunmen in Jenin on Monday.', 'armed_clash');
+  assert.equal(e.initiator?.country, 'ISR');
+  assert.equal(e.target?.country, 'PSE');
+});
+
+test('of sides joined by a hyphen ("American-British strikes") the first leads', () => {
+  assert.equal(event('Rebel media said American-British strikes hit the port of Salif overnight.', 'air_strike').initiator?.country, 'USA');
+});
+
+test('a name in scare quotes does not end the clause its side is named in', () => {
+  const e = event('According to a local official, Russian troops of the "Africa Corps" set up a new base outside Kidal on Sunday.', 'base_established');
+  assert.equal(e.initiator?.country, 'RUS');
+});
+
+test('an act after "and" with no subject of its own is the subject\'s of the verb before', () => {
+  const e = event('In a letter to the UN Secretary-General, the Iranian Foreign Ministry condemned the "flagrant aggression" and called on the Security Council to act.', 'appeal');
+  assert.equal(e.initiator?.country, 'IRN');
+});
+
+test('whom a side acts "in coordination with" is its helper, not the side', () => {
+  const e = event('Syrian state media said that HTS fighters, in coordination with Turkish forces, had shelled the town of Saraqib on Monday.');
+  assert.equal(e.initiator?.country, 'SYR');
+});
+
+test('a coalition\'s own forces ("the coalition\'s air force", "coalition jets") are not the country they strike', () => {
+  const e = event("A coalition spokesman said the coalition's air force later carried out airstrikes on launch sites in Sanaa.", 'air_strike');
+  assert.ok(e.initiator);
+  assert.notEqual(e.initiator.country, 'YEM');
+});

@@ -26,6 +26,8 @@ export interface TriggerInfo {
   fired: boolean;
   /** a modal of what someone ought to do, an appeal only in reported speech (triggers.yaml, `recommends`) */
   recommends: boolean;
+  /** a threat whose subject is the side menaced, made by whoever says it (triggers.yaml, `menaces`) */
+  menaces: boolean;
   /** the state itself is taken (triggers.yaml, `power`): by an armed group, ground overtaken; by the army, a coup */
   power: boolean;
 }
@@ -39,7 +41,7 @@ export function triggers(): PatternSet<TriggerInfo> {
   const entries: [string, typeof raw.no_event][] = [...Object.entries(raw.kinds), [NO_EVENT, raw.no_event]];
   const patterns = entries.flatMap(([kind, list]) => {
     if (kind !== NO_EVENT && !taxonomyKind(kind)) throw new Error(`data/events/triggers.yaml: "${kind}" is not a kind in data/taxonomy.yaml`);
-    return list.map((t) => compile<TriggerInfo>(t.p, { kind, voice: t.voice, weak: t.weak ?? false, count: t.count ?? false, reciprocal: t.reciprocal ?? t.voice === 'mutual', crowd: t.crowd ?? false, demonstrates: t.demonstrates ?? false, claims: t.claims ?? false, object: t.object ?? false, fired: t.fired ?? false, recommends: t.recommends ?? false, power: t.power ?? false }, order++));
+    return list.map((t) => compile<TriggerInfo>(t.p, { kind, voice: t.voice, weak: t.weak ?? false, count: t.count ?? false, reciprocal: t.reciprocal ?? t.voice === 'mutual', crowd: t.crowd ?? false, demonstrates: t.demonstrates ?? false, claims: t.claims ?? false, object: t.object ?? false, fired: t.fired ?? false, recommends: t.recommends ?? false, menaces: t.menaces ?? false, power: t.power ?? false }, order++));
   });
   set = new PatternSet(patterns);
   return set;
