@@ -4,7 +4,7 @@ import { AT, ev } from '../corroborate/testing.js';
 import type { CorroborationEvent } from '../corroborate/index.js';
 import { linkSummaryOf, planSync, probeKeys, registerKeys, type Candidate, type LinkRequest, type LinkSummary, type Member } from './link-plan.js';
 
-const shares = (a: string[], b: string[]) => a.some((k) => b.includes(k));
+const shares = (a: readonly string[], b: readonly string[]) => a.some((k) => b.includes(k));
 
 test('an event looks where any incident it could match is registered: a nearby town, the country, nowhere in particular', () => {
   const probe = probeKeys(ev('a:e1'));
