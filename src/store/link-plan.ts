@@ -257,7 +257,7 @@ export interface LinkPlan {
   moves: { eventId: number; to: number }[];
   /** incidents absorbed by another: every event of `from` goes to `into` */
   merged: { from: number; into: number }[];
-  /** incidents whose link summary changed: the new summary and keys to register (already registered ones may be repeated) */
+  /** incidents whose link summary changed: the new summary and keys to register (already registered ones may be repeated; those of members that stay need not be) */
   links: Map<number, { link: LinkSummary; keys: readonly string[] }>;
   /** incidents whose full summary must be recomputed */
   touched: Set<number>;
@@ -419,7 +419,11 @@ export function* planLink(mine: NewEvent[]): Generator<LinkRequest, LinkPlan, an
         if (m < 0) plan.incidentOf.set(-m - 1, ref);
         else if (current.get(m) !== ref) plan.moves.push({ eventId: m, to: ref });
       }
-      plan.links.set(ref, { link: linkSummaryOf(ms), keys: [...new Set(ces.flatMap(registerKeys))] });
+      // An incident is registered under its members' keys already (blocks are only ever added, or
+      // copied to an incident's new id): only members new to it bring keys (regrouping a story's
+      // neighbourhood otherwise wrote every key of every member again with each report).
+      const joining = ref < 0 ? ces : ces.filter((_, i) => current.get(g.members[i]) !== ref);
+      plan.links.set(ref, { link: linkSummaryOf(ms), keys: union(joining.map(registerKeys)) });
       if (!(ref < 0 && plan.created[-ref - 1].solo !== null)) plan.touched.add(ref);
     });
     for (const m of grouped.merged) {
