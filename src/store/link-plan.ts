@@ -93,6 +93,45 @@ export function joined(a: LinkSummary, b: LinkSummary): LinkSummary {
   return { n: a.n + b.n, min: Math.min(a.min, b.min), ex: s.ex };
 }
 
+/**
+ * Incidents' link summaries as last read or written, by their stored text: an incident many
+ * reports join is rewritten by each and read back by the next, which then takes the records it
+ * holds (their keys and signatures already derived) instead of parsing them again. A text that
+ * differs from the one kept (another writer, a rolled-back write) is parsed.
+ */
+export class LinkCache {
+  private readonly m = new Map<number, { raw: string; link: LinkSummary }>();
+
+  constructor(private readonly limit: number) {}
+
+  /** The summary stored as `raw` for incident `id`. */
+  read(id: number, raw: string | null): LinkSummary {
+    if (raw === null) return { n: 0, min: 0, ex: [] };
+    const hit = this.m.get(id);
+    if (hit && hit.raw === raw) return hit.link;
+    const link = JSON.parse(raw) as LinkSummary;
+    this.keep(id, raw, link);
+    return link;
+  }
+
+  /** The text to store for the incident's new summary, kept. */
+  write(id: number, link: LinkSummary): string {
+    const raw = JSON.stringify(link);
+    this.m.delete(id);
+    this.keep(id, raw, link);
+    return raw;
+  }
+
+  clear(): void {
+    this.m.clear();
+  }
+
+  private keep(id: number, raw: string, link: LinkSummary): void {
+    if (this.m.size >= this.limit) this.m.delete(this.m.keys().next().value!);
+    this.m.set(id, { raw, link });
+  }
+}
+
 function buckets(lo: number, hi: number): string[] {
   const a = Math.floor(lo / BUCKET_DAYS);
   const b = Math.floor(hi / BUCKET_DAYS);
@@ -183,6 +222,9 @@ function union(lists: readonly (readonly string[])[]): string[] {
   for (const l of new Set(lists)) for (const k of l) out.add(k);
   return [...out];
 }
+
+/** The keys a link summary's exemplars are registered under, each once (a summary kept by LinkCache comes back article after article). */
+const linkKeys = memoOf((link: LinkSummary) => union(link.ex.map(registerKeys)));
 
 /** True when the event matches an incident as its link summary stands for it. */
 export function matches(ce: CorroborationEvent, s: LinkSummary): boolean {
@@ -309,7 +351,7 @@ export function* planLink(mine: NewEvent[]): Generator<LinkRequest, LinkPlan, an
   const wide: number[] = [];
   const place = (id: number, link: LinkSummary) => {
     if (link.ex.length >= EXEMPLARS) wide.push(id);
-    for (const k of new Set(link.ex.flatMap(registerKeys))) {
+    for (const k of linkKeys(link)) {
       const list = at.get(k);
       if (list) list.push(id);
       else at.set(k, [id]);

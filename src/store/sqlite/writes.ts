@@ -6,7 +6,7 @@ import { country } from '../countries.js';
 import { canonicalUrl, withoutTracking } from '../hash.js';
 import { summarise, type CorroborationEvent } from '../../corroborate/index.js';
 import { articleKey, incidentColumns, type IncidentColumns } from '../link.js';
-import { linkSummaryOf, planSync, type Candidate, type LinkSummary, type Member, type NewEvent } from '../link-plan.js';
+import { LinkCache, linkSummaryOf, planSync, type Candidate, type LinkSummary, type Member, type NewEvent } from '../link-plan.js';
 import { articleIdOf, eventIdOf, freeId, incidentIdOf } from '../ids.js';
 import { corroborationJson, soloSummaryJson, type PreparedArticle, type PreparedEvent } from '../prepare.js';
 import { dayNumber } from '../rows.js';
@@ -60,7 +60,7 @@ export function soloParams(id: number, col: IncidentColumns, summary: string, no
 export class Writes {
   private readonly s: Record<string, Database.Statement>;
   private readonly corrCache = new Map<number, CorroborationEvent>();
-  private readonly linkCache = new Map<number, { raw: string; link: LinkSummary }>();
+  private readonly linkCache = new LinkCache(CORR_CACHE);
   /** incidents whose summary is stale (also marked in the table, for a crash) */
   private dirty = false;
 
@@ -261,30 +261,11 @@ export class Writes {
 
   /** Live incidents registered under these blocking keys, with their link summaries (parsed once per version). */
   private candidatesAt(keys: string[]): Candidate[] {
-    return (this.s.candidates.all(JSON.stringify(keys)) as Row[]).map((r) => ({ id: r.id as number, link: this.parseLink(r.id, r.link) }));
+    return (this.s.candidates.all(JSON.stringify(keys)) as Row[]).map((r) => ({ id: r.id as number, link: this.linkCache.read(r.id, r.link) }));
   }
 
-  /**
-   * Writes an incident's link summary and keeps it as written: an incident many reports join is
-   * rewritten by each, and read back by the next, which then finds the same text and the same
-   * records (their keys and signatures already derived, ../link-plan.ts) instead of parsing it.
-   */
   private setLink(id: number, link: LinkSummary): void {
-    const raw = JSON.stringify(link);
-    this.s.setLink.run(raw, id);
-    this.linkCache.delete(id);
-    if (this.linkCache.size >= CORR_CACHE) this.linkCache.delete(this.linkCache.keys().next().value!);
-    this.linkCache.set(id, { raw, link });
-  }
-
-  private parseLink(id: number, raw: string | null): LinkSummary {
-    if (raw === null) return { n: 0, min: 0, ex: [] };
-    const hit = this.linkCache.get(id);
-    if (hit && hit.raw === raw) return hit.link;
-    const link = JSON.parse(raw) as LinkSummary;
-    if (this.linkCache.size >= CORR_CACHE) this.linkCache.delete(this.linkCache.keys().next().value!);
-    this.linkCache.set(id, { raw, link });
-    return link;
+    this.s.setLink.run(this.linkCache.write(id, link), id);
   }
 
   private membersOf(incidents: number[]): Map<number, Member[]> {
