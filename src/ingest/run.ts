@@ -62,7 +62,7 @@ const IN_FLIGHT_PER_WORKER = 32;
 const WRITE_FRACTION = 0.5;
 /**
  * Jobs each worker is handed ahead (pool.ts). This thread writes half the window in one
- * synchronous transaction (~6 ms of CPU per article of a much-reported story, 32 articles), and
+ * synchronous transaction (4–6 ms of CPU per article of a much-reported story, 32 articles), and
  * takes results and hands out jobs only between batches: with 2 jobs ahead, each worker ran dry
  * after ~20 ms and waited out the rest of the batch (on 2 cores, each worker idle 40 % of a run).
  * Half the window per worker: as much work ahead as the batch being written.
