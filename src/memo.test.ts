@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { memo } from './memo.js';
+import { memo, memoOf } from './memo.js';
 
 test('an answer is computed once, null answers included, until the table is full or cleared', () => {
   let calls = 0;
@@ -17,4 +17,14 @@ test('an answer is computed once, null answers included, until the table is full
   f.clear();
   f(6);
   assert.equal(calls, 6);
+});
+
+test('an answer about an object is computed once per object, not per equal object', () => {
+  let calls = 0;
+  const f = memoOf((o: { n: number }) => (calls++, [o.n]));
+  const a = { n: 1 };
+  assert.equal(f(a), f(a));
+  assert.equal(calls, 1);
+  assert.deepEqual(f({ n: 1 }), [1]);
+  assert.equal(calls, 2);
 });

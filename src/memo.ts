@@ -20,3 +20,19 @@ export function memo<K, V>(fn: (k: K) => V, limit: number): Memo<K, V> {
   };
   return Object.assign(f, { clear: () => cache.clear() });
 }
+
+/**
+ * A function of an object that never changes, answered once per object (kept as long as the
+ * object lives). The answer is shared: callers must not modify it.
+ */
+export function memoOf<K extends object, V>(fn: (k: K) => V): (k: K) => V {
+  const cache = new WeakMap<K, V>();
+  return (k: K): V => {
+    let v = cache.get(k);
+    if (v === undefined) {
+      v = fn(k);
+      cache.set(k, v);
+    }
+    return v;
+  };
+}

@@ -98,21 +98,20 @@ function supporting(e: CorroborationEvent): ClaimRef[] {
 }
 
 class Tally<T> {
-  private m = new Map<string, { value: T; claims: string[]; events: string[]; groups: Set<string> }>();
+  // Sets, listed in the order first seen: a value a story's thousand reports share is tallied
+  // in time proportional to them, not to their square.
+  private m = new Map<string, { value: T; claims: Set<string>; events: Set<string>; groups: Set<string> }>();
   add(key: string, value: T, e: CorroborationEvent, group: string) {
     let r = this.m.get(key);
-    if (!r) this.m.set(key, (r = { value, claims: [], events: [], groups: new Set() }));
-    for (const c of supporting(e)) {
-      const chain = claimChain(c);
-      if (!r.claims.includes(chain)) r.claims.push(chain);
-    }
-    if (!r.events.includes(e.id)) r.events.push(e.id);
+    if (!r) this.m.set(key, (r = { value, claims: new Set(), events: new Set(), groups: new Set() }));
+    for (const c of supporting(e)) r.claims.add(claimChain(c));
+    r.events.add(e.id);
     r.groups.add(group);
   }
   list(): Reported<T>[] {
     return [...this.m.entries()]
       .sort(([ka], [kb]) => cmp(ka, kb))
-      .map(([, r]) => ({ value: r.value, claims: r.claims, events: r.events, sources: r.groups.size }));
+      .map(([, r]) => ({ value: r.value, claims: [...r.claims], events: [...r.events], sources: r.groups.size }));
   }
 }
 
@@ -234,7 +233,8 @@ export function summarise(input: readonly CorroborationEvent[], id?: string): In
   const credible = groups.filter((s) => !s.state || !parties.has(s.state));
 
   const retracted = (s: SourceGroup) => {
-    const mine = events.filter((e) => s.articles.includes(e.articleId));
+    const articles = new Set(s.articles);
+    const mine = events.filter((e) => articles.has(e.articleId));
     const latest = mine.reduce((m, e) => ((e.published ?? '') > m ? (e.published ?? '') : m), '');
     const last = mine.filter((e) => (e.published ?? '') === latest);
     const earlier = mine.filter((e) => (e.published ?? '') < latest);

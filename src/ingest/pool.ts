@@ -29,9 +29,9 @@ export class PoolTimeout extends Error {
 }
 
 /**
- * Jobs handed to a worker before it finishes the one it is running. A worker's next job then
- * waits in its own message queue: it goes on extracting while the main thread is busy writing
- * (a message posted back is only read, and a new job only sent, when that thread is free).
+ * Jobs handed to a worker before it finishes the one it is running (default). A worker's next job
+ * then waits in its own message queue: it goes on extracting while the main thread is busy
+ * writing (a message posted back is only read, and a new job only sent, when that thread is free).
  */
 const DEPTH = 2;
 /** Young-generation size of each worker (see `spawn`). */
@@ -45,6 +45,12 @@ export interface PoolOptions {
    * counting only then, so that a worker's start-up is not charged to its first job.
    */
   announcesReady?: boolean;
+  /**
+   * Jobs each worker holds at most, the one it runs included (default DEPTH): enough to keep it
+   * busy for as long as the main thread may go without taking results (a batch written in one
+   * synchronous transaction), fewer to share slow jobs out evenly.
+   */
+  depth?: number;
 }
 
 /**
@@ -111,14 +117,15 @@ export class Pool<In = Item, Out = Extracted> {
       // The first job left is the one it died on; the others never started: they go back in front.
       if (jobs[0]) clearTimeout(jobs[0].timer);
       jobs[0]?.resolve(this.crashed(`extraction crashed: ${error ?? `worker exited with code ${code}`}`));
-      this.queue.unshift(...jobs.slice(1)); // bounded: a worker holds DEPTH jobs at most
+      this.queue.unshift(...jobs.slice(1)); // bounded: a worker holds `depth` jobs at most
       this.spawn();
       this.pump();
     });
   }
 
   private pump(): void {
-    for (let depth = 1; depth <= DEPTH && this.queue.length; depth++)
+    const most = this.options.depth ?? DEPTH;
+    for (let depth = 1; depth <= most && this.queue.length; depth++)
       for (const [w, jobs] of this.held) {
         if (!this.queue.length) break;
         if (jobs.length >= depth) continue;

@@ -2,9 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AT, ev } from '../corroborate/testing.js';
 import type { CorroborationEvent } from '../corroborate/index.js';
-import { linkSummaryOf, planSync, probeKeys, registerKeys, type Candidate, type LinkRequest, type LinkSummary, type Member } from './link-plan.js';
+import { LinkCache, linkSummaryOf, planSync, probeKeys, registerKeys, type Candidate, type LinkRequest, type LinkSummary, type Member } from './link-plan.js';
 
-const shares = (a: string[], b: string[]) => a.some((k) => b.includes(k));
+const shares = (a: readonly string[], b: readonly string[]) => a.some((k) => b.includes(k));
 
 test('an event looks where any incident it could match is registered: a nearby town, the country, nowhere in particular', () => {
   const probe = probeKeys(ev('a:e1'));
@@ -79,4 +79,15 @@ test('a report that conflicts with a member of an incident does not join it, tho
   const members = Array.from({ length: 40 }, (_, n) => ({ id: n + 1, ce: ev(`m${n}:e1`, n % 2 ? { initiator: null } : AT.damascusAirport) }));
   const p = plan([ev('z:e1', { initiator: { country: 'USA', name: 'US jets' } })], new Map([[9, members]]));
   assert.notEqual(p.incidentOf.get(0), 9);
+});
+
+test('a link summary read back as it was written is the one kept; any other text is parsed', () => {
+  const cache = new LinkCache(2);
+  const link = linkSummaryOf([{ id: 5, ce: ev('a:e1') }]);
+  const raw = cache.write(7, link);
+  assert.equal(cache.read(7, raw), link, 'the same records, not a parse of them');
+  const other = JSON.stringify({ ...link, n: 2 });
+  assert.equal(cache.read(7, other).n, 2, 'another writer changed it');
+  assert.notEqual(cache.read(7, raw), link, 'the text it replaced is parsed anew');
+  assert.deepEqual(cache.read(8, null), { n: 0, min: 0, ex: [] });
 });

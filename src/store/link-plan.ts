@@ -18,6 +18,7 @@
 // compare alike with everything, so matching against the exemplars — one must say "same", none
 // may conflict — is exactly complete linkage over the members while the distinct signatures fit.
 import { maxOf, minOf } from '../arrays.js';
+import { memoOf } from '../memo.js';
 import { compareEvents, conflictBetween, groupIncidents, linkedFamilies, sameIncident, type CorroborationEvent } from '../corroborate/index.js';
 import { config } from '../corroborate/config.js';
 import { boxAround } from './geo.js';
@@ -42,8 +43,14 @@ export interface LinkSummary {
   ex: CorroborationEvent[];
 }
 
+// Events are never modified once made, and the same records come back article after article (the
+// exemplars of an incident many reports join, the members the writer keeps parsed): what is
+// derived from one is derived once. The answers are shared: never modify them.
+
 /** What judge() in ../corroborate/same.ts reads of an event: events with one signature compare alike. */
-export function signature(ce: CorroborationEvent): string {
+export const signature = memoOf(signatureOf);
+
+function signatureOf(ce: CorroborationEvent): string {
   const denied = ce.claims
     .filter((c) => c.stance === 'denied')
     .map((c) => c.actor?.country ?? '')
@@ -86,6 +93,45 @@ export function joined(a: LinkSummary, b: LinkSummary): LinkSummary {
   return { n: a.n + b.n, min: Math.min(a.min, b.min), ex: s.ex };
 }
 
+/**
+ * Incidents' link summaries as last read or written, by their stored text: an incident many
+ * reports join is rewritten by each and read back by the next, which then takes the records it
+ * holds (their keys and signatures already derived) instead of parsing them again. A text that
+ * differs from the one kept (another writer, a rolled-back write) is parsed.
+ */
+export class LinkCache {
+  private readonly m = new Map<number, { raw: string; link: LinkSummary }>();
+
+  constructor(private readonly limit: number) {}
+
+  /** The summary stored as `raw` for incident `id`. */
+  read(id: number, raw: string | null): LinkSummary {
+    if (raw === null) return { n: 0, min: 0, ex: [] };
+    const hit = this.m.get(id);
+    if (hit && hit.raw === raw) return hit.link;
+    const link = JSON.parse(raw) as LinkSummary;
+    this.keep(id, raw, link);
+    return link;
+  }
+
+  /** The text to store for the incident's new summary, kept. */
+  write(id: number, link: LinkSummary): string {
+    const raw = JSON.stringify(link);
+    this.m.delete(id);
+    this.keep(id, raw, link);
+    return raw;
+  }
+
+  clear(): void {
+    this.m.clear();
+  }
+
+  private keep(id: number, raw: string, link: LinkSummary): void {
+    if (this.m.size >= this.limit) this.m.delete(this.m.keys().next().value!);
+    this.m.set(id, { raw, link });
+  }
+}
+
 function buckets(lo: number, hi: number): string[] {
   const a = Math.floor(lo / BUCKET_DAYS);
   const b = Math.floor(hi / BUCKET_DAYS);
@@ -117,7 +163,9 @@ function cellsAround(lat: number, lon: number, km: number): string[] {
 const cross = (family: string, bs: string[], places: string[]) => bs.flatMap((b) => places.map((p) => `${family}|${b}|${p}`));
 
 /** The keys an incident with this member is registered under (empty: never linked). */
-export function registerKeys(ce: CorroborationEvent): string[] {
+export const registerKeys: (ce: CorroborationEvent) => readonly string[] = memoOf(registerKeysOf);
+
+function registerKeysOf(ce: CorroborationEvent): string[] {
   const span = daySpan(ce);
   if (!span || !linkable(ce)) return [];
   const cls = geoClass(ce);
@@ -135,14 +183,26 @@ export function registerKeys(ce: CorroborationEvent): string[] {
  * a located event; everything in its country for a country-level one; everything for one placed
  * nowhere.
  */
-export function probeKeys(ce: CorroborationEvent): string[] {
+export const probeKeys: (ce: CorroborationEvent) => readonly string[] = memoOf(probeKeysOf);
+
+/** Probe keys by what they are made of: the reports of one story, and the events of one report, mostly share their place and days. */
+const PROBES_KEPT = 4096;
+const probesAt = new Map<string, readonly string[]>();
+
+function probeKeysOf(ce: CorroborationEvent): readonly string[] {
   const span = daySpan(ce);
   if (!span || !linkable(ce)) return [];
+  const cls = geoClass(ce);
+  // Incidents stay registered under their own family: an event that may be one incident with
+  // another family's looks there too.
+  const families = linkedFamilies(ce);
+  const at = `${families.join(',')}|${span.lo}|${span.hi}|${cls}|${cls >= 2 ? `${ce.lat},${ce.lon}` : ''}|${ce.country ?? ''}`;
+  let keys = probesAt.get(at);
+  if (keys) return keys;
   const lk = config().linking;
   const w = maxOf(Object.values(lk.dateWindowDays));
   const bs = buckets(span.lo - w, span.hi + w);
   if (!bs.includes('L')) bs.push('L');
-  const cls = geoClass(ce);
   let places: string[];
   if (cls >= 2) {
     const coarseKm = Math.max(lk.coarseRadiusKm.admin1, lk.coarseRadiusKm.region);
@@ -150,10 +210,21 @@ export function probeKeys(ce: CorroborationEvent): string[] {
     if (ce.country) places.push(`v:${ce.country}`);
   } else if (cls === 1) places = [`c:${ce.country}`, 'v:-'];
   else places = ['*'];
-  // Incidents stay registered under their own family: an event that may be one incident with
-  // another family's looks there too.
-  return linkedFamilies(ce).flatMap((f) => cross(f, bs, places));
+  keys = families.flatMap((f) => cross(f, bs, places));
+  if (probesAt.size >= PROBES_KEPT) probesAt.clear();
+  probesAt.set(at, keys);
+  return keys;
 }
+
+/** The keys of these lists, each once (lists shared between events are read once). */
+function union(lists: readonly (readonly string[])[]): string[] {
+  const out = new Set<string>();
+  for (const l of new Set(lists)) for (const k of l) out.add(k);
+  return [...out];
+}
+
+/** The keys a link summary's exemplars are registered under, each once (a summary kept by LinkCache comes back article after article). */
+const linkKeys = memoOf((link: LinkSummary) => union(link.ex.map(registerKeys)));
 
 /** True when the event matches an incident as its link summary stands for it. */
 export function matches(ce: CorroborationEvent, s: LinkSummary): boolean {
@@ -228,8 +299,8 @@ export interface LinkPlan {
   moves: { eventId: number; to: number }[];
   /** incidents absorbed by another: every event of `from` goes to `into` */
   merged: { from: number; into: number }[];
-  /** incidents whose link summary changed: the new summary and keys to register (already registered ones may be repeated) */
-  links: Map<number, { link: LinkSummary; keys: string[] }>;
+  /** incidents whose link summary changed: the new summary and keys to register (already registered ones may be repeated; those of members that stay need not be) */
+  links: Map<number, { link: LinkSummary; keys: readonly string[] }>;
   /** incidents whose full summary must be recomputed */
   touched: Set<number>;
 }
@@ -253,7 +324,8 @@ export function* planLink(mine: NewEvent[]): Generator<LinkRequest, LinkPlan, an
   const plan: LinkPlan = { incidentOf: new Map(), created: [], moves: [], merged: [], links: new Map(), touched: new Set() };
   if (!mine.length) return plan;
   const create = (family: string, solo: number | null) => -(plan.created.push({ family, solo }));
-  const keys = [...new Set(mine.flatMap((m) => probeKeys(m.ce)))].sort();
+  // Keys in no particular order: the backend's answer is sorted (by incident id) below.
+  const keys = union(mine.map((m) => probeKeys(m.ce)));
   const cands: Candidate[] = keys.length ? ((yield { op: 'candidates', keys }) as Candidate[]) : [];
   cands.sort((a, b) => a.id - b.id);
   const linkOf = new Map(cands.map((c) => [c.id, c.link]));
@@ -279,7 +351,7 @@ export function* planLink(mine: NewEvent[]): Generator<LinkRequest, LinkPlan, an
   const wide: number[] = [];
   const place = (id: number, link: LinkSummary) => {
     if (link.ex.length >= EXEMPLARS) wide.push(id);
-    for (const k of new Set(link.ex.flatMap(registerKeys))) {
+    for (const k of linkKeys(link)) {
       const list = at.get(k);
       if (list) list.push(id);
       else at.set(k, [id]);
@@ -289,10 +361,12 @@ export function* planLink(mine: NewEvent[]): Generator<LinkRequest, LinkPlan, an
   // Members of one signature and evidence compare alike with every candidate: each is looked at once.
   const alike = (ce: CorroborationEvent) => `${signature(ce)}\u0000${ce.evidence ?? ''}`;
   const done = new Set(mine.map((m) => alike(m.ce)));
-  let frontier = mine.map((m) => m.ce);
+  const first = mine.map((m) => m.ce);
+  let frontier = first;
   for (;;) {
     const probes = frontier.map(probeKeys);
-    const more = [...new Set(probes.flat())].filter((k) => !probed.has(k)).sort();
+    // (The new events' own keys, the first time round, were all probed above.)
+    const more = frontier === first ? [] : union(probes).filter((k) => !probed.has(k));
     for (const k of more) probed.add(k);
     if (more.length)
       for (const c of (yield { op: 'candidates', keys: more }) as Candidate[])
@@ -387,7 +461,11 @@ export function* planLink(mine: NewEvent[]): Generator<LinkRequest, LinkPlan, an
         if (m < 0) plan.incidentOf.set(-m - 1, ref);
         else if (current.get(m) !== ref) plan.moves.push({ eventId: m, to: ref });
       }
-      plan.links.set(ref, { link: linkSummaryOf(ms), keys: [...new Set(ces.flatMap(registerKeys))] });
+      // An incident is registered under its members' keys already (blocks are only ever added, or
+      // copied to an incident's new id): only members new to it bring keys (regrouping a story's
+      // neighbourhood otherwise wrote every key of every member again with each report).
+      const joining = ref < 0 ? ces : ces.filter((_, i) => current.get(g.members[i]) !== ref);
+      plan.links.set(ref, { link: linkSummaryOf(ms), keys: union(joining.map(registerKeys)) });
       if (!(ref < 0 && plan.created[-ref - 1].solo !== null)) plan.touched.add(ref);
     });
     for (const m of grouped.merged) {
@@ -404,7 +482,7 @@ export function* planLink(mine: NewEvent[]): Generator<LinkRequest, LinkPlan, an
   const absorbed = new Map<number, number>();
   const live = (id: number): number => (absorbed.has(id) ? live(absorbed.get(id)!) : id);
   const newKeys = new Map<number, Set<string>>();
-  const addKeys = (ref: number, ks: string[]) => {
+  const addKeys = (ref: number, ks: readonly string[]) => {
     const s = newKeys.get(ref) ?? new Set<string>();
     for (const k of ks) s.add(k);
     newKeys.set(ref, s);

@@ -6,6 +6,7 @@ import { isStoreError } from './errors.js';
 import type { Store, StoreFactory } from './types.js';
 import { ALEPPO, DAMASCUS, KHARKIV, ODESA, SANAA, makeDoc, type DocSpec } from './testing.js';
 import { pushAll } from '../arrays.js';
+import { prepareArticle } from './prepare.js';
 
 const strike = (over: Partial<DocSpec> = {}): DocSpec => ({
   url: 'https://news.example/strike-1',
@@ -136,6 +137,38 @@ export function storeSuite(name: string, factory: StoreFactory): void {
         const doc = makeDoc(strike());
         delete doc.article.text;
         await assert.rejects(s.putArticle(doc, { source: 'a' }), /article\.text/);
+      }));
+
+    it('writes a batch whole but for an article it refuses: that one is absent, every row of it, and the others linked as if it never came', () =>
+      withStore(factory, async (s) => {
+        const report = (n: number, outlet: string) =>
+          prepareArticle(
+            makeDoc(
+              strike({
+                url: `https://news.example/batch-${n}`,
+                outlet,
+                events: [{ ...strike().events[0], sentence: `Israeli warplanes struck a building in Damascus on Monday, killing three people, report ${n} said.` }],
+              }),
+            ),
+          );
+        const bad = report(2, 'Second News');
+        // Fails halfway through the article, after its article, revision and incidents are written.
+        (bad.events[0] as { claims: unknown }).claims = null;
+        const out = await s.putBatch([
+          { prepared: report(1, 'First News'), raw: { source: 'b1', rawHash: 'h1' } },
+          { prepared: bad, raw: { source: 'b2', rawHash: 'h2' } },
+          { prepared: report(3, 'Third News'), raw: { source: 'b3', rawHash: 'h3' } },
+        ]);
+        assert.ok(out[1] instanceof Error);
+        const [a, c] = [out[0], out[2]];
+        assert.ok(!(a instanceof Error) && !(c instanceof Error));
+        assert.deepEqual([a.status, c.status], ['new', 'new']);
+        assert.deepEqual(a.incidentIds, c.incidentIds, 'the two reports kept are one incident');
+        const st = await s.stats();
+        assert.deepEqual([st.articles, st.revisions, st.events, st.incidents], [2, 2, 2, 1]);
+        assert.deepEqual([await s.hasRaw('h1'), await s.hasRaw('h2'), await s.hasRaw('h3')], [true, false, true]);
+        const inc = (await s.incidents()).items[0];
+        assert.equal(inc.articles, 2);
       }));
 
     it('records rejected inputs once per source, and forgets them once stored', () =>

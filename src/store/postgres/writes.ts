@@ -8,7 +8,7 @@ import { summarise, type CorroborationEvent } from '../../corroborate/index.js';
 import { country } from '../countries.js';
 import { canonicalUrl, withoutTracking } from '../hash.js';
 import { articleKey, incidentColumns, type IncidentColumns } from '../link.js';
-import { linkSummaryOf, planAsync, probeKeys, registerKeys, type Candidate, type LinkSummary, type Member, type NewEvent } from '../link-plan.js';
+import { LinkCache, linkSummaryOf, planAsync, probeKeys, registerKeys, type Candidate, type LinkSummary, type Member, type NewEvent } from '../link-plan.js';
 import { articleIdOf, eventIdOf, incidentIdOf } from '../ids.js';
 import { corroborationJson, soloSummaryJson, type PreparedArticle, type PreparedClaim, type PreparedEntity, type PreparedEvent, type PreparedPlace } from '../prepare.js';
 import { dayNumber } from '../rows.js';
@@ -124,6 +124,7 @@ export function lockKeyOf(key: string): string {
 
 export class Writes {
   private readonly corrCache = new Map<number, CorroborationEvent>();
+  private readonly linkCache = new LinkCache(CORR_CACHE);
 
   constructor(
     /** the store's schema: lock keys are per schema, so that stores sharing a database never wait on each other */
@@ -358,7 +359,7 @@ export class Writes {
     const plan = await planAsync(mine, async (r) => {
       if (r.op === 'members') return this.membersOf(c, r.incidents);
       const rows = (await c.query('SELECT DISTINCT i.id, i.link FROM incident_blocks b JOIN incidents i ON i.id = b.incident_id WHERE b.key = ANY($1::text[]) AND i.merged_into IS NULL', [r.keys])).rows;
-      return rows.map((x): Candidate => ({ id: Number(x.id), link: x.link === null ? { n: 0, min: 0, ex: [] } : (JSON.parse(x.link) as LinkSummary) }));
+      return rows.map((x): Candidate => ({ id: Number(x.id), link: this.linkCache.read(Number(x.id), x.link) }));
     });
     const created: unknown[][] = [];
     const inRow = new Set<number>();
@@ -381,7 +382,7 @@ export class Writes {
       const id = taken.shift()!;
       if (summary !== null) {
         // A new event alone in a new incident: its summary came prepared, nothing to recompute.
-        created.push([id, ...incidentValues(prepared[cr.solo!].solo!.columns, summary, now), JSON.stringify(plan.links.get(-(j + 1))!.link)]);
+        created.push([id, ...incidentValues(prepared[cr.solo!].solo!.columns, summary, now), this.linkCache.write(id, plan.links.get(-(j + 1))!.link)]);
         inRow.add(id);
         ids.push(id);
       } else {
@@ -402,7 +403,7 @@ export class Writes {
     const blockIds: number[] = [];
     for (const [ref, { link, keys }] of plan.links) {
       const inc = id(ref);
-      if (!inRow.has(inc)) await c.query('UPDATE incidents SET link = $1 WHERE id = $2', [JSON.stringify(link), inc]);
+      if (!inRow.has(inc)) await c.query('UPDATE incidents SET link = $1 WHERE id = $2', [this.linkCache.write(inc, link), inc]);
       for (const key of keys) blockKeys.push(key), blockIds.push(inc);
     }
     if (blockKeys.length)

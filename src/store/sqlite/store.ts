@@ -210,6 +210,28 @@ export class SqliteStore implements Store {
 
   putBatchSync(items: { prepared: PreparedArticle; raw: RawMeta }[]): (PutResult | Error)[] {
     const w = this.writer();
+    // Written first without a savepoint per article (~8 % of the writer's CPU per article of a
+    // much-reported story): the commit keeps the batch whole or absent. An article refused rolls
+    // the batch back, and it is written again with savepoints, so that only that article is left out.
+    if (items.length > 1) {
+      let refused = false;
+      try {
+        return this.tx(() =>
+          items.map(({ prepared, raw }) => {
+            try {
+              return w.put(prepared, raw);
+            } catch (e) {
+              refused = true;
+              throw e;
+            }
+          }),
+        );
+      } catch (e) {
+        // The store itself in trouble (or busy past waiting) is no article's fault.
+        const err = storeErrorOf(e, this.name);
+        if (!refused || (err instanceof StoreError && err.fatal)) throw err;
+      }
+    }
     return this.tx(() =>
       items.map(({ prepared, raw }) => {
         try {

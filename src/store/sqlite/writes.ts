@@ -6,7 +6,7 @@ import { country } from '../countries.js';
 import { canonicalUrl, withoutTracking } from '../hash.js';
 import { summarise, type CorroborationEvent } from '../../corroborate/index.js';
 import { articleKey, incidentColumns, type IncidentColumns } from '../link.js';
-import { linkSummaryOf, planSync, type Candidate, type LinkSummary, type Member, type NewEvent } from '../link-plan.js';
+import { LinkCache, linkSummaryOf, planSync, type Candidate, type LinkSummary, type Member, type NewEvent } from '../link-plan.js';
 import { articleIdOf, eventIdOf, freeId, incidentIdOf } from '../ids.js';
 import { corroborationJson, soloSummaryJson, type PreparedArticle, type PreparedEvent } from '../prepare.js';
 import { dayNumber } from '../rows.js';
@@ -26,12 +26,11 @@ export const SQL = {
   addEntity: 'INSERT INTO entities (revision_id, local_id, name, type, country, role, mentions) VALUES (@revisionId, @localId, @name, @type, @country, @role, @mentions)',
   addPlace: `INSERT INTO places (revision_id, local_id, name, country, admin1, lat, lon, precision, geonameid, mentions)
         VALUES (@revisionId, @localId, @name, @country, @admin1, @lat, @lon, @precision, @geonameid, @mentions)`,
+  // Positional: named parameters cost an object of 32 properties per event, and a lookup of each.
   addEvent: `INSERT INTO events (id, revision_id, article_id, local_id, kind, family, event_type, sub_event_type, date, date_end, day,
         time_precision, country2, country3, admin1, location, lat, lon, geo_precision, initiator, initiator_country, target,
         target_country, fatalities, mode, historical, confidence, outlet, incident_id, day_lo, day_hi, geo_class)
-        VALUES (@id, @revisionId, @articleId, @localId, @kind, @family, @eventType, @subEventType, @date, @dateEnd, @day,
-        @timePrecision, @country2, @country3, @admin1, @location, @lat, @lon, @geoPrecision, @initiator, @initiatorCountry, @target,
-        @targetCountry, @fatalities, @mode, @historical, @confidence, @outlet, @incidentId, @dayLo, @dayHi, @geoClass)`,
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   addEventDoc: 'INSERT INTO event_docs (id, json, corr) VALUES (?, ?, ?)',
   addClaim: 'INSERT INTO claims (event_id, n, claimant, via, outlet, stance, quote, evidence) VALUES (@eventId, @n, @claimant, @via, @outlet, @stance, @quote, @evidence)',
   addBlock: 'INSERT OR IGNORE INTO incident_blocks (key, incident_id) VALUES (?, ?)',
@@ -41,26 +40,16 @@ export const SQL = {
         @events, @articles, @outlets, @corroboration, @grade, @fatalities, @summary, 0, @at)`,
 };
 
-/** The parameters of SQL.addEvent for a prepared event. */
-export function eventParams(id: number, revisionId: number, articleId: number, e: PreparedEvent, incidentId: number | null): Record<string, unknown> {
+/** The parameters of SQL.addEvent for a prepared event, in its columns' order. */
+export function eventParams(id: number, revisionId: number, articleId: number, e: PreparedEvent, incidentId: number | null): unknown[] {
   const r = e.row;
-  const { place, fts, dayLo, dayHi, geoClass, ...flat } = r;
-  return {
-    ...flat,
-    id,
-    revisionId,
-    articleId,
-    admin1: place?.admin1 ?? null,
-    location: place?.name ?? null,
-    lat: place?.lat ?? null,
-    lon: place?.lon ?? null,
-    geoPrecision: place?.precision ?? null,
-    historical: r.historical ? 1 : 0,
-    incidentId,
-    dayLo,
-    dayHi,
-    geoClass,
-  };
+  const place = r.place;
+  return [
+    id, revisionId, articleId, r.localId, r.kind, r.family, r.eventType, r.subEventType, r.date, r.dateEnd, r.day,
+    r.timePrecision, r.country2, r.country3, place?.admin1 ?? null, place?.name ?? null, place?.lat ?? null, place?.lon ?? null,
+    place?.precision ?? null, r.initiator, r.initiatorCountry, r.target, r.targetCountry, r.fatalities, r.mode, r.historical ? 1 : 0,
+    r.confidence, r.outlet, incidentId, r.dayLo, r.dayHi, r.geoClass,
+  ];
 }
 
 /** The parameters of SQL.newSolo: an incident whose one member's summary came prepared. */
@@ -71,7 +60,7 @@ export function soloParams(id: number, col: IncidentColumns, summary: string, no
 export class Writes {
   private readonly s: Record<string, Database.Statement>;
   private readonly corrCache = new Map<number, CorroborationEvent>();
-  private readonly linkCache = new Map<number, { raw: string; link: LinkSummary }>();
+  private readonly linkCache = new LinkCache(CORR_CACHE);
   /** incidents whose summary is stale (also marked in the table, for a crash) */
   private dirty = false;
 
@@ -272,17 +261,11 @@ export class Writes {
 
   /** Live incidents registered under these blocking keys, with their link summaries (parsed once per version). */
   private candidatesAt(keys: string[]): Candidate[] {
-    return (this.s.candidates.all(JSON.stringify(keys)) as Row[]).map((r) => ({ id: r.id as number, link: this.parseLink(r.id, r.link) }));
+    return (this.s.candidates.all(JSON.stringify(keys)) as Row[]).map((r) => ({ id: r.id as number, link: this.linkCache.read(r.id, r.link) }));
   }
 
-  private parseLink(id: number, raw: string | null): LinkSummary {
-    if (raw === null) return { n: 0, min: 0, ex: [] };
-    const hit = this.linkCache.get(id);
-    if (hit && hit.raw === raw) return hit.link;
-    const link = JSON.parse(raw) as LinkSummary;
-    if (this.linkCache.size >= CORR_CACHE) this.linkCache.delete(this.linkCache.keys().next().value!);
-    this.linkCache.set(id, { raw, link });
-    return link;
+  private setLink(id: number, link: LinkSummary): void {
+    this.s.setLink.run(this.linkCache.write(id, link), id);
   }
 
   private membersOf(incidents: number[]): Map<number, Member[]> {
@@ -296,7 +279,7 @@ export class Writes {
 
   /** Brings the link summaries of incidents whose members left (a revision superseded them) up to date. */
   private relink(incidents: Iterable<number>): void {
-    for (const [inc, ms] of this.membersOf([...incidents])) this.s.setLink.run(JSON.stringify(linkSummaryOf(ms)), inc);
+    for (const [inc, ms] of this.membersOf([...incidents])) this.setLink(inc, linkSummaryOf(ms));
   }
 
   /**
@@ -350,7 +333,7 @@ export class Writes {
     }
     for (const [ref, { link, keys }] of plan.links) {
       const inc = id(ref);
-      s.setLink.run(JSON.stringify(link), inc);
+      this.setLink(inc, link);
       for (const key of keys) s.addBlock.run(key, inc);
     }
     // An incident whose smallest member changed takes the id made from the new one (./ids.ts).
@@ -363,7 +346,7 @@ export class Writes {
       if (there && !retired(want)) continue;
       if (there) {
         s.revive.run(s.familyOf.get(ref), now, want);
-        s.setLink.run(JSON.stringify(link), want);
+        this.setLink(want, link);
       } else s.renameIncident.run({ to: want, from: ref, at: now });
       s.moveIncident.run(want, ref);
       s.renameBlocks.run(want, ref);
