@@ -495,7 +495,29 @@ function actorsLeft(doc: Doc, t: number, first: number, max = 2): { actor: Actor
 
 /** The word sequence that ends right before token `a` ("belonging to", "backed by"), if one does. */
 function phraseEndingAt(toks: Token[], a: number, seqs: string[][]): string[] | undefined {
-  return seqs.find((seq) => seq.every((w, k) => toks[a - seq.length + k]?.lower === w));
+  // Asked for every chunk left and right of every trigger: only the sequences whose last word is
+  // the token before `a` can match, so those are looked up rather than all tried in turn.
+  const byLast = lastWordIndex(seqs);
+  const cands = byLast ? byLast.get(toks[a - 1]?.lower ?? '') : seqs;
+  return cands?.find((seq) => seq.every((w, k) => toks[a - seq.length + k]?.lower === w));
+}
+
+/** Word sequences by their last word, in their order (null when one is empty: that one ends anywhere). */
+const lastWordIndexes = new WeakMap<string[][], Map<string, string[][]> | null>();
+
+function lastWordIndex(seqs: string[][]): Map<string, string[][]> | null {
+  let index = lastWordIndexes.get(seqs);
+  if (index === undefined) {
+    index = seqs.some((seq) => !seq.length) ? null : new Map();
+    for (const seq of index ? seqs : []) {
+      const last = seq[seq.length - 1];
+      const xs = index!.get(last);
+      if (xs) xs.push(seq);
+      else index!.set(last, [seq]);
+    }
+    lastWordIndexes.set(seqs, index);
+  }
+  return index;
 }
 
 /** Whether one of the word sequences ends right before token `a`. */
