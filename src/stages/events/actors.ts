@@ -402,6 +402,24 @@ class Watched implements ResolveContext {
   }
 }
 
+/**
+ * A context with the countries a phrase names itself put last, read only when asked for: most
+ * phrases that name a country ("Syrian forces") never look at the countries named before them,
+ * and reading those at once marked every such phrase as depending on its context (resolveActor
+ * then remembered none of them). It gives no homeCountry, as the object spread it replaces did
+ * (a spread copies no getter of a class instance).
+ */
+class WithOwn implements ResolveContext {
+  private all: string[] | undefined;
+  constructor(
+    private readonly outer: ResolveContext,
+    private readonly own: string[],
+  ) {}
+  get recentCountries(): string[] {
+    return (this.all ??= [...(this.outer.recentCountries ?? []), ...this.own]);
+  }
+}
+
 function readPhrase(phrase: string, ctx: ResolveContext): Actor | null {
   const t = load();
   // Determiners are kept: "the" is what makes "the country" refer back to a country named before.
@@ -417,7 +435,7 @@ function readPhrase(phrase: string, ctx: ResolveContext): Actor | null {
   // from a full one's, and each new one had V8 recompile readPhrase)
   const own: string[] = [];
   for (const m of matches) if (m.entry.source === 'country' || m.entry.source === 'demonym') own.push(m.entry.country!);
-  if (own.length) ctx = { ...ctx, recentCountries: [...(ctx?.recentCountries ?? []), ...own] };
+  if (own.length) ctx = new WithOwn(ctx, own);
 
   // "a Palestinian-owned farm": property of that people's civilians.
   const owner = matches.find((m) => (m.entry.source === 'demonym' || m.entry.source === 'country') && !!toks[m.end]?.joined && t.owned.has(toks[m.end].low));
