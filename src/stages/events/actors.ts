@@ -728,8 +728,14 @@ function roleTables(): RoleTables {
 export function isUnnamedArmed(actor: Actor): boolean {
   if (actor.kind !== 'unknown' && actor.kind !== 'armed_group') return false;
   if (!commonName(actor.name) || isMultinational(actor.name)) return false;
-  return unnamedWords(tokenize(actor.name, load().acronyms), actor.kind);
+  return unnamedWords(nameWords(actor.name), actor.kind);
 }
+
+/**
+ * The words of an actor's name, kept: asked of every event's sides (nameSide), whose names recur.
+ * Shared between callers: read them, never modify them.
+ */
+const nameWords = memo((name: string) => tokenize(name, load().acronyms), 20_000);
 
 /** The words of a common name that make it a side nobody identified: "militants" alone, "unidentified gunmen", "gunmen". */
 function unnamedWords(toks: Tok[], kind: Kind): boolean {
@@ -825,7 +831,7 @@ export function nameSide(
   // Nobody named for a bombing or a killing: an armed group nobody identified.
   if (!actor && role === 'initiator' && R.unattributed.has(eventKind)) return { actor: named(R.names.unidentified, here, 'armed_group') };
   if (!actor || !commonName(actor.name) || isMultinational(actor.name)) return { actor };
-  const toks = tokenize(actor.name, t.acronyms);
+  const toks = nameWords(actor.name);
   const country = actor.country ?? here;
   if (actor.kind === 'unknown' || actor.kind === 'armed_group') {
     // (its name is common and names no coalition: checked above)

@@ -89,9 +89,20 @@ interface Index {
 }
 const indexes = new WeakMap<Doc, Index>();
 
+/** The document indexOf answered last, and its index: asked for every chunk, a WeakMap look-up each time showed in profiles. */
+let lastDoc: Doc | null = null;
+let lastIndex: Index | null = null;
+
 function indexOf(doc: Doc): Index {
+  if (doc === lastDoc) return lastIndex!;
   let ix = indexes.get(doc);
-  if (ix) return ix;
+  if (!ix) ix = makeIndex(doc);
+  lastDoc = doc;
+  lastIndex = ix;
+  return ix;
+}
+
+function makeIndex(doc: Doc): Index {
   const mentions: Index['mentions'] = [];
   const cover = new Int32Array(doc.tokens.length).fill(-1);
   const marks: Index['marks'] = [];
@@ -124,7 +135,7 @@ function indexOf(doc: Doc): Index {
   const dl = doc.dateline?.span;
   let pastDateline = 0;
   if (dl) while (pastDateline < doc.tokens.length && doc.tokens[pastDateline].start < dl.end) pastDateline++;
-  ix = { mentions, cover, marks, actors: new Map(), placesIn, timesIn, placeById, checkpoints: [], maxEnd, pastDateline };
+  const ix: Index = { mentions, cover, marks, actors: new Map(), placesIn, timesIn, placeById, checkpoints: [], maxEnd, pastDateline };
   indexes.set(doc, ix);
   return ix;
 }
