@@ -591,10 +591,18 @@ function phraseBefore(doc: Doc, a: number, from: number, preps: string[]): boole
   const toks = doc.tokens;
   return preps.some((p) => {
     if (!p.includes(' ')) return false;
-    const words = p.split(' ');
+    const words = prepWords(p);
     const start = a - words.length;
     return start >= from && words.every((w, k) => toks[start + k].lower === w);
   });
+}
+
+/** A several-word preposition's words, split once: phraseBefore is asked for every chunk right of a trigger. Read only. */
+const splitPreps = new Map<string, string[]>();
+function prepWords(p: string): string[] {
+  let words = splitPreps.get(p);
+  if (!words) splitPreps.set(p, (words = p.split(' ')));
+  return words;
 }
 
 /**
