@@ -186,7 +186,9 @@ function namedIn(doc: Doc, start: number, end: number): string | null {
  */
 function resolvePronoun(doc: Doc, who: string, before: number): string {
   if (lexicon().pronouns.has(who.toLowerCase())) {
-    const q = [...doc.quotes].reverse().find((q) => q.span.start < before && q.speaker);
+    // (the last such quote, found from the end: not a reversed copy of every quote per claim)
+    let q: Doc['quotes'][number] | undefined;
+    for (let k = doc.quotes.length - 1; k >= 0 && !q; k--) if (doc.quotes[k].span.start < before && doc.quotes[k].speaker) q = doc.quotes[k];
     return q?.speaker ? fullName(doc, q.speaker.name, before) : who;
   }
   const bare = who.toLowerCase().replace(/^(the|a|an)\s+/, '');
