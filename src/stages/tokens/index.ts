@@ -13,7 +13,7 @@ let nlp: any = null;
 let its: any = null;
 /** A feature table of wink-nlp's model: values by index and indexes by value. */
 interface Feature {
-  hash: Record<string, number>;
+  hash: Record<string, number | undefined>;
   list: string[];
 }
 /** each feature table of the loaded model, and how far its list has been cleared of learned values */
@@ -48,7 +48,11 @@ function forgetLearned(): void {
   let grown = 0;
   for (const l of learned) {
     const { hash, list } = l.f;
-    for (let k = l.from; k < list.length; k++) if (hash[list[k]] === k) delete hash[list[k]];
+    // Set to undefined rather than deleted: wink-nlp reads these tables (made with
+    // Object.create(null)) only as `hash[value]`, compared with undefined, so the two are the same
+    // to it. A delete each article left the lexeme table (~100,000 keys) full of deleted slots that
+    // its look-ups probe past, and made the word be inserted anew when the next article learned it.
+    for (let k = l.from; k < list.length; k++) if (hash[list[k]] === k) hash[list[k]] = undefined;
     l.from = list.length;
     grown = Math.max(grown, list.length - l.base);
   }
