@@ -157,8 +157,10 @@ function mentionsIn(doc: Doc, a: number, b: number): Index['mentions'] {
 function chunkAround(doc: Doc, i: number, first: number, last: number): [number, number] {
   const toks = doc.tokens;
   const ix = indexOf(doc);
-  // A dateline is no part of a phrase after it: "MOSUL, Iraq - A drone strike" is not Iraq's strike.
+  // A dateline and the text after it share no phrase: "MOSUL, Iraq - A drone strike" is not Iraq's
+  // strike, and "KHARTOUM - The army" is read once, as the body's "The army".
   if (i >= ix.pastDateline) first = Math.max(first, ix.pastDateline);
+  else last = Math.min(last, ix.pastDateline);
   let a = i;
   let b = i + 1;
   while (a > first && inNp(toks, a - 1, first)) a--;
@@ -471,21 +473,15 @@ function actorsLeft(doc: Doc, t: number, first: number, max = 2): { actor: Actor
       i--;
       continue;
     }
-    let [a, b] = chunkAround(doc, i, first, t);
+    const [a, b] = chunkAround(doc, i, first, t);
     // "MOGADISHU, May 20 (Meridian Press) — A suicide bomber …": the dateline names where the report
-    // was filed and by whom, no side. (A phrase read across its end, "KHARTOUM - The army", begins after it,
-    // and is the last one read: only the dateline is left of it.)
-    const start = a;
-    if (dl && doc.tokens[a].start >= dl.start && doc.tokens[a].start < dl.end) {
-      while (a < b && doc.tokens[a].start < dl.end) a++;
-      while (a < b && !NP_POS.has(toks[a].pos)) a++;
-      if (a >= b) break;
-    }
+    // was filed and by whom, no side; only the dateline is left of it. (No chunk crosses its end.)
+    if (dl && doc.tokens[a].start >= dl.start && doc.tokens[a].start < dl.end) break;
     // "On Friday Iraqi forces": the preposition is the time's
     const prep = pastTime(doc, a, b) > a ? undefined : toks[a - 1]?.lower;
     // "troops, backed by militias, retook …": the helpers are not who acted.
     if (phraseEndsAt(toks, a, roleWords().auxiliary)) {
-      i = start - 1;
+      i = a - 1;
       continue;
     }
     const actor = actorIn(doc, a, b);
@@ -499,7 +495,7 @@ function actorsLeft(doc: Doc, t: number, first: number, max = 2): { actor: Actor
       out.push({ actor, a, held: roleWords().holdings.has(toks[b - 1].lower) });
       if (out.length >= max) break;
     }
-    i = start - 1;
+    i = a - 1;
   }
   return out;
 }

@@ -253,6 +253,10 @@ test('forces a speaker calls its own are the speaker\'s side', () => {
   assert.ok(event('BASRA, Iraq - A roadside bomb hit a patrol near Zubair on Sunday, killing three members of a militia, police said.'));
   // (nor is its country a modifier of the trigger after it: the dateline's hyphen joins no compound)
   assert.equal(event('HOMS, Syria - A drone strike on a truck killed two fighters on Monday, a monitor said.', 'drone_strike').initiator?.name ?? null, null);
+  // (and the phrase after it is read once: the army is not also the other side of its own clash)
+  const clash = event('KASSALA - The army clashed near the border crossing on Monday.', 'armed_clash');
+  assert.equal(who(clash.initiator), 'Military Forces of Sudan [SDN, military]');
+  assert.notEqual(clash.target?.name, clash.initiator?.name);
 });
 
 test('people arrested or robbed whom the report names as no side are civilians of the country; a protest is addressed to its state', () => {
