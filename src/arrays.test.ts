@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { maxOf, minOf, pushAll } from './arrays.js';
+import { findLast, findLastOf, maxOf, minOf, pushAll } from './arrays.js';
 
 test('minOf, maxOf and pushAll take arrays far longer than a call can spread', () => {
   const big = Array.from({ length: 500_000 }, (_, i) => (i * 7919) % 500_000);
@@ -15,6 +15,15 @@ test('minOf, maxOf and pushAll take arrays far longer than a call can spread', (
   assert.equal(minOf([3, 1, 2]), Math.min(3, 1, 2));
   const into = [1];
   assert.equal(pushAll(into, big).length, 500_001);
+});
+
+test('findLast gives the last item accepted; findLastOf looks only at the last n', () => {
+  const xs = [{ k: 1, ok: true }, { k: 2, ok: false }, { k: 3, ok: true }, { k: 4, ok: false }];
+  assert.equal(findLast(xs, (x) => x.ok)?.k, 3);
+  assert.equal(findLast(xs, (x) => x.k > 9), undefined);
+  assert.equal(findLastOf(xs, 2, (x) => x.ok)?.k, 3);
+  assert.equal(findLastOf(xs, 1, (x) => x.ok), undefined);
+  assert.equal(findLastOf(xs, 10, (x) => x.k === 1)?.k, 1);
 });
 
 test('no spread of an array into Math.min, Math.max or push anywhere in src/', () => {

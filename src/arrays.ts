@@ -22,3 +22,17 @@ export function pushAll<T>(into: T[], xs: Iterable<T>): T[] {
   for (const x of xs) into.push(x);
   return into;
 }
+
+/**
+ * The last of xs that ok accepts, searched from the end (`Array.prototype.findLast` is past this
+ * project's ES2022 target; a reversed copy costs a pass and an array per question).
+ */
+export function findLast<T>(xs: readonly T[], ok: (x: T) => boolean | undefined): T | undefined {
+  return findLastOf(xs, xs.length, ok);
+}
+
+/** findLast over the last `n` items only: a page of a thousand reports must stay linear. */
+export function findLastOf<T>(xs: readonly T[], n: number, ok: (x: T) => boolean | undefined): T | undefined {
+  for (let k = xs.length - 1; k >= Math.max(0, xs.length - n); k--) if (ok(xs[k])) return xs[k];
+  return undefined;
+}

@@ -8,6 +8,7 @@ import type { Claim, Stance } from '../../contract.js';
 import { data } from '../../data/index.js';
 import { weekdayNames } from '../../data/time.js';
 import { Phrases } from '../../patterns.js';
+import { findLast } from '../../arrays.js';
 
 let lex: {
   verb: Map<string, Stance>;
@@ -186,9 +187,7 @@ function namedIn(doc: Doc, start: number, end: number): string | null {
  */
 function resolvePronoun(doc: Doc, who: string, before: number): string {
   if (lexicon().pronouns.has(who.toLowerCase())) {
-    // (the last such quote, found from the end: not a reversed copy of every quote per claim)
-    let q: Doc['quotes'][number] | undefined;
-    for (let k = doc.quotes.length - 1; k >= 0 && !q; k--) if (doc.quotes[k].span.start < before && doc.quotes[k].speaker) q = doc.quotes[k];
+    const q = findLast(doc.quotes, (q) => q.span.start < before && !!q.speaker);
     return q?.speaker ? fullName(doc, q.speaker.name, before) : who;
   }
   const bare = who.toLowerCase().replace(/^(the|a|an)\s+/, '');

@@ -16,7 +16,7 @@ import { data, type Content } from '../../data/index.js';
 import { isMonthName } from '../../data/time.js';
 import { datelineTime } from '../dates/index.js';
 import { countryByAlpha2, countryByAlpha3 } from '../../gazetteer/index.js';
-import { pushAll } from '../../arrays.js';
+import { findLast, findLastOf, pushAll } from '../../arrays.js';
 import { distanceKm } from '../../geo.js';
 
 type Mode = Event['mode'];
@@ -842,7 +842,7 @@ function speakerOf(doc: Doc, sent: number, t0: number): Actor | null {
   if (here) return quoteSpeakerSide(doc, here);
   // (the sentences before, latest first: a quote's speaker, or whoever a reporting verb has speak)
   for (let k = sent - 1; k >= Math.max(0, sent - SPEAKER_REACH); k--) {
-    const q = [...doc.quotes].reverse().find((q) => q.sent === k && q.speaker);
+    const q = findLast(doc.quotes, (q) => q.sent === k && !!q.speaker);
     if (q) return quoteSpeakerSide(doc, q);
     const { first, last } = doc.sentences[k];
     const said = attributionOf(doc, k, last - 1).cue;
@@ -1479,6 +1479,9 @@ function merge(into: Draft, d: Draft): void {
   }
 }
 
+// How many events back "the attack" may name the last one told.
+const FAR_BACK = 50;
+
 /**
  * Each casualty statement of a sentence goes to the violent event whose trigger stands nearest
  * before its casualty word ("fired a missile, wounding two soldiers, and shelling killed a woman"),
@@ -1486,17 +1489,6 @@ function merge(into: Draft, d: Draft): void {
  * violent event gives its counts to the last one reported just before (the attack, then its toll; a
  * zero, "no injuries were reported", only to one of the two sentences before).
  */
-function findLast<T>(xs: T[], ok: (x: T) => boolean | undefined): T | undefined {
-  return findLastOf(xs, xs.length, ok);
-}
-
-/** findLast over the last `n` items only: a page of a thousand reports must stay linear. */
-function findLastOf<T>(xs: T[], n: number, ok: (x: T) => boolean | undefined): T | undefined {
-  for (let k = xs.length - 1; k >= Math.max(0, xs.length - n); k--) if (ok(xs[k])) return xs[k];
-  return undefined;
-}
-// How many events back "the attack" may name the last one told.
-const FAR_BACK = 50;
 
 function attachCasualties(ms: Mention[], sentDrafts: Draft[], drafts: Draft[], sent: number): void {
   if (ms.length === 0) return;
