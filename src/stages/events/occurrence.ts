@@ -125,15 +125,17 @@ export function inTrend(doc: Doc, t: number, first: number): boolean {
 
 /** Whether tokens [first, last) tell something heard ("explosions were heard", "we hear bombs"). */
 export function toldAsHeard(doc: Doc, first: number, last: number): boolean {
-  const L = lexicon();
-  for (let k = first; k < last; k++) if (L.perceived.has(doc.tokens[k].lower)) return true;
-  return false;
+  return hasWord(doc, first, last, lexicon().perceived);
 }
 
 /** Whether tokens [first, last) tell an accident ("when the plane crashed", "in a road accident"). */
 export function toldAsAccident(doc: Doc, first: number, last: number): boolean {
-  const L = lexicon();
-  for (let k = first; k < last; k++) if (L.accidents.has(doc.tokens[k].lower)) return true;
+  return hasWord(doc, first, last, lexicon().accidents);
+}
+
+/** Whether one of tokens [first, last) is one of `words` (lower case). */
+function hasWord(doc: Doc, first: number, last: number, words: Set<string>): boolean {
+  for (let k = first; k < last; k++) if (words.has(doc.tokens[k].lower)) return true;
   return false;
 }
 
